@@ -1,0 +1,161 @@
+//! Calendar dates without a clock: the core never asks what time it is, callers pass it in.
+
+use std::fmt;
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// A date as written on a 公文 (成文日期, 印发日期). Stored in JSON as `YYYY-MM-DD`,
+/// the form `<input type="date">` uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CalendarDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl CalendarDate {
+    /// A real date between year 1900 and 2999, or `None`.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let valid = (1900..3000).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(CalendarDate { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Self> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Self::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The date from milliseconds since the Unix epoch (UTC).
+    pub fn from_unix_ms(ms: f64) -> Self {
+        let days = (ms / 86_400_000.0).floor() as i64;
+        let (year, month, day) = civil_from_days(days);
+        CalendarDate {
+            year: year.clamp(1900, 2999) as u16,
+            month,
+            day,
+        }
+    }
+}
+
+/// `2023年2月27日`: Arabic numerals, no zero padding (GB/T 9704-2012 7.3.5.3).
+impl fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for CalendarDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for CalendarDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        CalendarDate::parse_iso(&s)
+            .ok_or_else(|| de::Error::custom(format!("“{s}”不是有效日期（应为 YYYY-MM-DD）")))
+    }
+}
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// RFC 3339 UTC timestamp (`2024-02-27T08:30:00Z`) for milliseconds since the epoch.
+pub fn rfc3339_from_unix_ms(ms: f64) -> String {
+    let date = CalendarDate::from_unix_ms(ms);
+    let secs_of_day = ((ms / 1000.0).floor() as i64).rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date.iso(),
+        secs_of_day / 3600,
+        secs_of_day % 3600 / 60,
+        secs_of_day % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_has_no_zero_padding() {
+        let d = CalendarDate::new(2023, 2, 7).unwrap();
+        assert_eq!(d.to_string(), "2023年2月7日");
+        assert_eq!(d.iso(), "2023-02-07");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(CalendarDate::new(2023, 2, 29).is_none());
+        assert!(CalendarDate::new(2024, 2, 29).is_some());
+        assert!(CalendarDate::new(1900, 2, 29).is_none());
+        assert!(CalendarDate::new(2000, 2, 29).is_some());
+        assert!(CalendarDate::new(2023, 13, 1).is_none());
+        assert!(CalendarDate::new(2023, 4, 31).is_none());
+        assert!(CalendarDate::parse_iso("2023-2-27").is_none());
+        assert!(CalendarDate::parse_iso("2023-02-27x").is_none());
+        assert!(CalendarDate::parse_iso("2023-02-27-01").is_none());
+    }
+
+    #[test]
+    fn unix_time_conversions() {
+        assert_eq!(rfc3339_from_unix_ms(0.0), "1970-01-01T00:00:00Z");
+        // 2024-02-29T23:59:59Z, a leap day, in ms.
+        assert_eq!(
+            rfc3339_from_unix_ms(1_709_251_199_000.0),
+            "2024-02-29T23:59:59Z"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_ms(1_677_456_000_000.0),
+            CalendarDate::new(2023, 2, 27).unwrap()
+        );
+    }
+
+    #[test]
+    fn serde_uses_iso_form() {
+        let d = CalendarDate::new(2023, 2, 27).unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2023-02-27\"");
+        assert_eq!(
+            serde_json::from_str::<CalendarDate>("\"2023-02-27\"").unwrap(),
+            d
+        );
+        assert!(serde_json::from_str::<CalendarDate>("\"2023-02-30\"").is_err());
+    }
+}

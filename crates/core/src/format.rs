@@ -1,0 +1,357 @@
+//! The versioned JSON form of a draft, used for autosave and for backup files.
+//!
+//! ```json
+//! { "format": "report-drafter.draft", "version": 1, "saved_at": "2024-02-27T08:30:00Z", "draft": { … } }
+//! ```
+//!
+//! Loading never trusts its input: every way a file can be wrong maps to a [`LoadError`]
+//! whose message says, in Chinese, what is wrong and where.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::date::rfc3339_from_unix_ms;
+use crate::model::Draft;
+use crate::validate::{self, Severity};
+
+pub const DRAFT_FORMAT: &str = "report-drafter.draft";
+/// The version this build writes. Version history: 1 — first release.
+pub const DRAFT_VERSION: u64 = 1;
+/// A 30-page report is about 100 KB of JSON; anything this large is not a draft.
+pub const MAX_DRAFT_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct DraftFile<'a> {
+    format: &'static str,
+    version: u64,
+    saved_at: String,
+    draft: &'a Draft,
+}
+
+/// Serializes a draft with its envelope; `saved_at_ms` is milliseconds since the epoch.
+pub fn to_json(draft: &Draft, saved_at_ms: f64) -> String {
+    let file = DraftFile {
+        format: DRAFT_FORMAT,
+        version: DRAFT_VERSION,
+        saved_at: rfc3339_from_unix_ms(saved_at_ms),
+        draft,
+    };
+    serde_json::to_string_pretty(&file).expect("a draft always serializes")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("文件是空的")]
+    Empty,
+    #[error("文件过大（{0} 字节），不是报告草稿备份文件")]
+    TooLarge(usize),
+    #[error("文件不完整，可能在下载或复制时被截断（第 {line} 行后内容缺失）")]
+    Truncated { line: usize },
+    #[error("文件不是有效的 JSON 格式（第 {line} 行第 {column} 列附近有错误）")]
+    NotJson { line: usize, column: usize },
+    #[error("这不是报告草稿备份文件：缺少格式标识 format")]
+    MissingFormat,
+    #[error("这不是报告草稿备份文件：格式标识为“{0}”，应为“report-drafter.draft”")]
+    WrongFormat(String),
+    #[error("备份文件缺少版本号 version，或版本号不是正整数")]
+    BadVersion,
+    #[error("此备份由更新版本的起草助手生成（文件版本 {found}，本程序只能读取版本 {supported} 及以下），请使用新版本打开")]
+    NewerVersion { found: u64, supported: u64 },
+    #[error("备份文件缺少草稿内容 draft")]
+    MissingDraft,
+    #[error("字段“{path}”{problem}")]
+    Field { path: String, problem: String },
+    #[error("草稿结构有误：{0}")]
+    Structure(String),
+}
+
+/// Reads a draft from a file's bytes. Invalid UTF-8 is replaced rather than refused, so
+/// a file cut off in the middle of a character still reports as truncated.
+pub fn from_json_bytes(bytes: &[u8]) -> Result<Draft, LoadError> {
+    if bytes.len() > MAX_DRAFT_BYTES {
+        return Err(LoadError::TooLarge(bytes.len()));
+    }
+    from_json(&String::from_utf8_lossy(bytes))
+}
+
+/// Reads a draft from its JSON form, migrating older versions.
+pub fn from_json(text: &str) -> Result<Draft, LoadError> {
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(LoadError::TooLarge(text.len()));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => LoadError::Truncated { line: e.line() },
+        _ => LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let Value::Object(mut root) = root else {
+        return Err(LoadError::MissingFormat);
+    };
+    match root.get("format") {
+        Some(Value::String(f)) if f == DRAFT_FORMAT => {}
+        Some(Value::String(f)) => return Err(LoadError::WrongFormat(f.clone())),
+        Some(other) => return Err(LoadError::WrongFormat(other.to_string())),
+        None => return Err(LoadError::MissingFormat),
+    }
+    let version = match root.get("version").and_then(Value::as_u64) {
+        Some(v) if v >= 1 => v,
+        _ => return Err(LoadError::BadVersion),
+    };
+    if version > DRAFT_VERSION {
+        return Err(LoadError::NewerVersion {
+            found: version,
+            supported: DRAFT_VERSION,
+        });
+    }
+    let draft = root.remove("draft").ok_or(LoadError::MissingDraft)?;
+    let draft = migrate(draft, version);
+    let mut draft: Draft = serde_path_to_error::deserialize(draft).map_err(field_error)?;
+    if let Some(problem) = validate::problems(&draft)
+        .into_iter()
+        .find(|p| p.severity == Severity::Error)
+    {
+        return Err(LoadError::Structure(problem.to_string()));
+    }
+    // A hand-edited file may leave next_id behind its ids; moving it up loses nothing.
+    if let Some(max) = draft.ids().into_iter().max() {
+        draft.next_id = draft.next_id.max(max + 1);
+    }
+    Ok(draft)
+}
+
+/// Brings the `draft` object of an older file up to [`DRAFT_VERSION`]. Each future
+/// format change adds one step here, from its predecessor, so every old file keeps loading.
+fn migrate(draft: Value, version: u64) -> Value {
+    debug_assert!(version <= DRAFT_VERSION);
+    draft
+}
+
+fn field_error(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+    let path = err.path().to_string();
+    let path = if path == "." {
+        "draft".to_string()
+    } else {
+        format!("draft.{path}")
+    };
+    let message = err.inner().to_string();
+    // serde_json appends " at line X column Y" to some messages; positions in a Value are meaningless.
+    let message = message.split(" at line ").next().unwrap_or_default();
+    if let Some(field) = between(message, "missing field `", "`") {
+        return LoadError::Field {
+            path: format!("{path}.{field}"),
+            problem: "缺失".into(),
+        };
+    }
+    if let Some(field) = between(message, "unknown field `", "`") {
+        return LoadError::Field {
+            path: format!("{path}.{field}"),
+            problem: "无法识别（本程序不认识这个字段）".into(),
+        };
+    }
+    if let Some(value) = between(message, "unknown variant `", "`") {
+        return LoadError::Field {
+            path,
+            problem: format!("的取值“{value}”无法识别"),
+        };
+    }
+    let problem = if let Some(expected) = message.strip_prefix("invalid type: ") {
+        let expected = expected.split(", expected ").nth(1).unwrap_or_default();
+        format!("的类型不对，应为{}", describe_type(expected))
+    } else if message.starts_with("invalid value") || message.starts_with("invalid length") {
+        "的取值超出允许范围".to_string()
+    } else {
+        // Our own deserializers (dates) already speak Chinese.
+        format!("有误：{message}")
+    };
+    LoadError::Field { path, problem }
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &s[s.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+fn describe_type(expected: &str) -> &'static str {
+    if expected.contains("string") {
+        "文本"
+    } else if expected.contains("sequence") {
+        "列表"
+    } else if expected.contains("bool") {
+        "true 或 false"
+    } else if ["u8", "u16", "u32", "u64", "integer"]
+        .iter()
+        .any(|t| expected.contains(t))
+    {
+        "非负整数"
+    } else if expected.contains("struct") || expected.contains("map") || expected.contains("enum") {
+        "对象"
+    } else {
+        "其他类型"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewNode, Parent, TextField};
+    use crate::template::Template;
+
+    fn sample() -> Draft {
+        let mut d = Template::builtin_default().new_draft("draft-1".into(), 2023);
+        let s = d.sections[1].id;
+        let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
+        d.set_text(h, TextField::Title, "打造法治化营商环境".into())
+            .unwrap();
+        let p = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        d.set_text(
+            p,
+            TextField::Text,
+            "保护市场公平竞争。“谁起草、谁负责”".into(),
+        )
+        .unwrap();
+        d.meta.signers = vec!["王伟荣".into()];
+        d.meta.date = crate::date::CalendarDate::new(2024, 2, 27);
+        d
+    }
+
+    fn with(json: &str, edit: impl FnOnce(&mut Value)) -> String {
+        let mut v: Value = serde_json::from_str(json).unwrap();
+        edit(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn round_trip() {
+        let d = sample();
+        let json = to_json(&d, 1_709_022_600_000.0);
+        assert!(json.contains("\"format\": \"report-drafter.draft\""));
+        assert!(json.contains("\"saved_at\": \"2024-02-27T08:30:00Z\""));
+        assert_eq!(from_json(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn corrupt_inputs_have_specific_messages() {
+        let good = to_json(&sample(), 0.0);
+        assert_eq!(from_json(""), Err(LoadError::Empty));
+        assert!(matches!(
+            from_json("PK\u{3}\u{4}binary"),
+            Err(LoadError::NotJson { .. })
+        ));
+        assert!(matches!(
+            from_json(&good[..good.len() / 2]),
+            Err(LoadError::Truncated { .. })
+        ));
+        assert_eq!(from_json("[1,2]"), Err(LoadError::MissingFormat));
+        assert_eq!(from_json("{}"), Err(LoadError::MissingFormat));
+        let wrong = with(&good, |v| v["format"] = "report-drafter.template".into());
+        assert_eq!(
+            from_json(&wrong),
+            Err(LoadError::WrongFormat("report-drafter.template".into()))
+        );
+        let newer = with(&good, |v| v["version"] = 99.into());
+        assert_eq!(
+            from_json(&newer),
+            Err(LoadError::NewerVersion {
+                found: 99,
+                supported: DRAFT_VERSION
+            })
+        );
+        let zero = with(&good, |v| v["version"] = 0.into());
+        assert_eq!(from_json(&zero), Err(LoadError::BadVersion));
+        let text_version = with(&good, |v| v["version"] = "1".into());
+        assert_eq!(from_json(&text_version), Err(LoadError::BadVersion));
+        let no_draft = with(&good, |v| {
+            v.as_object_mut().unwrap().remove("draft");
+        });
+        assert_eq!(from_json(&no_draft), Err(LoadError::MissingDraft));
+        let huge = " ".repeat(MAX_DRAFT_BYTES + 1);
+        assert!(matches!(from_json(&huge), Err(LoadError::TooLarge(_))));
+    }
+
+    #[test]
+    fn bytes_cut_inside_a_character_are_truncated_not_binary() {
+        let good = to_json(&sample(), 0.0);
+        let cut = good.find("营商").unwrap() + 1;
+        assert!(matches!(
+            from_json_bytes(&good.as_bytes()[..cut]),
+            Err(LoadError::Truncated { .. })
+        ));
+        assert!(matches!(
+            from_json_bytes(&[0xff, 0xfe, 0x00, 0x50]),
+            Err(LoadError::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn field_errors_name_the_field() {
+        let good = to_json(&sample(), 0.0);
+        let missing = with(&good, |v| {
+            v["draft"]["meta"].as_object_mut().unwrap().remove("title");
+        });
+        assert_eq!(
+            from_json(&missing).unwrap_err().to_string(),
+            "字段“draft.meta.title”缺失"
+        );
+        let wrong_type = with(&good, |v| v["draft"]["meta"]["title"] = 5.into());
+        assert_eq!(
+            from_json(&wrong_type).unwrap_err().to_string(),
+            "字段“draft.meta.title”的类型不对，应为文本"
+        );
+        let nested = with(&good, |v| {
+            v["draft"]["sections"][1]["children"][0]["heading"]["children"][0]["paragraph"]
+                ["text"] = Value::Null
+        });
+        assert_eq!(
+            from_json(&nested).unwrap_err().to_string(),
+            "字段“draft.sections[1].children[0].heading.children[0].paragraph.text”的类型不对，应为文本"
+        );
+        let bad_date = with(&good, |v| v["draft"]["meta"]["date"] = "2024-02-30".into());
+        let msg = from_json(&bad_date).unwrap_err().to_string();
+        assert!(msg.starts_with("字段“draft.meta.date”有误"), "{msg}");
+        let bad_kind = with(&good, |v| {
+            let node = &mut v["draft"]["sections"][1]["children"][0];
+            *node = serde_json::json!({ "table": node["heading"].take() });
+        });
+        let msg = from_json(&bad_kind).unwrap_err().to_string();
+        assert!(msg.contains("table") && msg.contains("无法识别"), "{msg}");
+        let year = with(&good, |v| v["draft"]["report_year"] = 70000.into());
+        assert_eq!(
+            from_json(&year).unwrap_err().to_string(),
+            "字段“draft.report_year”的取值超出允许范围"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused_and_a_stale_next_id_is_repaired() {
+        let good = to_json(&sample(), 0.0);
+        let dup = with(&good, |v| {
+            let id = v["draft"]["sections"][0]["id"].clone();
+            v["draft"]["sections"][1]["id"] = id;
+        });
+        assert!(matches!(from_json(&dup), Err(LoadError::Structure(_))));
+        let stale = with(&good, |v| v["draft"]["next_id"] = 1.into());
+        let d = from_json(&stale).unwrap();
+        assert!(d.ids().iter().all(|&id| id < d.next_id));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic() {
+        // A cheap deterministic fuzz: every prefix of a real file, and byte flips in it.
+        let good = to_json(&sample(), 0.0);
+        for end in (0..good.len()).filter(|&i| good.is_char_boundary(i)) {
+            let _ = from_json(&good[..end]);
+        }
+        let mut bytes = good.into_bytes();
+        for i in (0..bytes.len()).step_by(7) {
+            let original = bytes[i];
+            bytes[i] = b"{}[]\",:0a"[i % 9];
+            let _ = from_json(&String::from_utf8_lossy(&bytes));
+            bytes[i] = original;
+        }
+    }
+}

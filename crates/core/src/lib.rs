@@ -1,0 +1,21 @@
+//! report-drafter's core: everything that can be decided without a browser.
+//!
+//! No web dependencies and no I/O: functions take data and return data or a typed
+//! error whose message is Chinese and names the problem. The web app and the
+//! `report-drafter` command-line tool are thin shells over this crate.
+
+pub mod date;
+pub mod format;
+pub mod meta_field;
+pub mod model;
+pub mod outline;
+pub mod template;
+pub mod validate;
+
+pub use date::CalendarDate;
+pub use format::{from_json, from_json_bytes, to_json, LoadError};
+pub use meta_field::{FieldKind, MetaField};
+pub use model::{
+    Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, Section, TextField,
+};
+pub use template::Template;

@@ -1,0 +1,547 @@
+//! The document model of one annual report draft and the edits the app makes to it.
+//!
+//! A draft holds the header/footer metadata of a 上行文 report and a body made of
+//! sections (the outline parts of its template). Each section is a tree of headings
+//! and paragraphs. Heading numbers are never stored: they follow from position
+//! (see [`crate::outline`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::CalendarDate;
+
+/// Identifies a section or node within one draft; unique within that draft.
+pub type NodeId = u64;
+
+/// Deepest heading level: 一、(1) / （一）(2) / 1.(3) / （1）(4).
+pub const MAX_LEVEL: u8 = 4;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// Storage identity; stays the same across renames.
+    pub id: String,
+    /// The name shown in the list of drafts.
+    pub name: String,
+    /// The year the report is about (the 2023 report is written in early 2024).
+    pub report_year: u16,
+    /// Name of the template the draft was started from.
+    pub template: String,
+    pub meta: Metadata,
+    pub sections: Vec<Section>,
+    /// The next free [`NodeId`]; always above every id in use.
+    pub next_id: NodeId,
+}
+
+/// Header (版头), title block and footer (版记) details of the document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// 发文机关全称, e.g. 嘉兴市卫生健康委员会.
+    pub issuer_name: String,
+    /// 发文机关标志, the red header text, e.g. 嘉兴市卫生健康委员会文件.
+    pub issuer_mark: String,
+    pub doc_number: DocNumber,
+    /// 签发人: one or more names.
+    pub signers: Vec<String>,
+    /// 标题
+    pub title: String,
+    /// 主送机关, without the closing colon.
+    pub recipients: String,
+    /// 发文机关署名
+    pub signature: String,
+    /// 成文日期
+    pub date: Option<CalendarDate>,
+    /// 附件说明: one attachment name per entry.
+    pub attachments: Vec<String>,
+    /// 附注
+    pub annotation: String,
+    /// 抄送机关, without the closing full stop.
+    pub cc: String,
+    /// 印发机关
+    pub printer: String,
+    /// 印发日期
+    pub print_date: Option<CalendarDate>,
+    /// 份号 (optional)
+    pub copy_number: String,
+    /// 密级 (optional)
+    pub secrecy: Secrecy,
+    /// 紧急程度 (optional)
+    pub urgency: Urgency,
+}
+
+/// 发文字号: 机关代字〔年份〕序号号.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocNumber {
+    /// 机关代字, e.g. 嘉卫.
+    pub agency_code: String,
+    pub year: Option<u16>,
+    pub serial: Option<u32>,
+}
+
+impl DocNumber {
+    /// The number as printed, e.g. `嘉卫〔2023〕24号`; empty when nothing is filled in.
+    pub fn display(&self) -> String {
+        if self.agency_code.is_empty() && self.year.is_none() && self.serial.is_none() {
+            return String::new();
+        }
+        let year = self.year.map(|y| y.to_string()).unwrap_or_default();
+        let serial = self.serial.map(|s| s.to_string()).unwrap_or_default();
+        format!("{}〔{year}〕{serial}号", self.agency_code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secrecy {
+    #[default]
+    None,
+    Secret,
+    Confidential,
+    TopSecret,
+}
+
+impl Secrecy {
+    pub const ALL: [Secrecy; 4] = [
+        Secrecy::None,
+        Secrecy::Secret,
+        Secrecy::Confidential,
+        Secrecy::TopSecret,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Secrecy::None => "无",
+            Secrecy::Secret => "秘密",
+            Secrecy::Confidential => "机密",
+            Secrecy::TopSecret => "绝密",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    #[default]
+    None,
+    Urgent,
+    ExtraUrgent,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 3] = [Urgency::None, Urgency::Urgent, Urgency::ExtraUrgent];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::None => "无",
+            Urgency::Urgent => "加急",
+            Urgency::ExtraUrgent => "特急",
+        }
+    }
+}
+
+/// One outline part of the body, e.g. 一、主要举措和成效.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: NodeId,
+    /// The template's key for this part (e.g. `measures`), so checks can find it after renames.
+    pub key: String,
+    pub title: String,
+    /// What belongs here, copied from the template so a draft stands on its own.
+    pub guidance: String,
+    /// Whether the section is a numbered level-1 heading; an unnumbered one (such as
+    /// the opening paragraph before 一、) prints its content without a heading line.
+    pub numbered: bool,
+    pub children: Vec<Node>,
+}
+
+/// A heading with its subtree, or a body paragraph.
+///
+/// Externally tagged in JSON (`{"heading": {…}}`): an internally tagged enum would be
+/// buffered by serde and lose the path of a bad field in load errors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Node {
+    Heading {
+        id: NodeId,
+        title: String,
+        /// Run-in text printed after the title in the same paragraph
+        /// (the common "（一）标题。正文" form); empty for a heading on its own line.
+        #[serde(default)]
+        text: String,
+        #[serde(default)]
+        children: Vec<Node>,
+    },
+    Paragraph {
+        id: NodeId,
+        text: String,
+    },
+}
+
+impl Node {
+    pub fn id(&self) -> NodeId {
+        match self {
+            Node::Heading { id, .. } | Node::Paragraph { id, .. } => *id,
+        }
+    }
+
+    pub fn children(&self) -> &[Node] {
+        match self {
+            Node::Heading { children, .. } => children,
+            Node::Paragraph { .. } => &[],
+        }
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self, Node::Heading { .. })
+    }
+}
+
+/// Where a new node goes: directly in a section, or under a heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parent {
+    Section(NodeId),
+    Heading(NodeId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewNode {
+    Heading,
+    Paragraph,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Which text of a node an edit replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// A heading's title or a section's title.
+    Title,
+    /// A paragraph's text or a heading's run-in text.
+    Text,
+}
+
+/// An edit that does not fit the draft; the UI never offers these, so they signal a stale view.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("找不到要修改的段落或标题（编号 {0}），可能已被删除")]
+    NotFound(NodeId),
+    #[error("标题最多四级（一、（一）1.（1）），不能再往下分级")]
+    TooDeep,
+    #[error("段落下面不能再添加内容")]
+    NotAHeading,
+}
+
+impl Draft {
+    /// Adds an empty heading or paragraph at the end of `parent` and returns its id.
+    pub fn add_node(&mut self, parent: Parent, kind: NewNode) -> Result<NodeId, EditError> {
+        let id = self.next_id;
+        let node = match kind {
+            NewNode::Heading => Node::Heading {
+                id,
+                title: String::new(),
+                text: String::new(),
+                children: Vec::new(),
+            },
+            NewNode::Paragraph => Node::Paragraph {
+                id,
+                text: String::new(),
+            },
+        };
+        let list = match parent {
+            Parent::Section(section_id) => {
+                if kind == NewNode::Heading && !self.section(section_id)?.numbered {
+                    return Err(EditError::NotAHeading);
+                }
+                &mut self.section_mut(section_id)?.children
+            }
+            Parent::Heading(heading_id) => {
+                let level = self
+                    .level_of(heading_id)
+                    .ok_or(EditError::NotFound(heading_id))?;
+                if kind == NewNode::Heading && level >= MAX_LEVEL {
+                    return Err(EditError::TooDeep);
+                }
+                match self.node_mut(heading_id)? {
+                    Node::Heading { children, .. } => children,
+                    Node::Paragraph { .. } => return Err(EditError::NotAHeading),
+                }
+            }
+        };
+        list.push(node);
+        self.next_id += 1;
+        Ok(id)
+    }
+
+    /// Replaces the title or text of a section, heading or paragraph.
+    pub fn set_text(
+        &mut self,
+        id: NodeId,
+        field: TextField,
+        value: String,
+    ) -> Result<(), EditError> {
+        if let Some(section) = self.sections.iter_mut().find(|s| s.id == id) {
+            return match field {
+                TextField::Title => {
+                    section.title = value;
+                    Ok(())
+                }
+                TextField::Text => Err(EditError::NotAHeading),
+            };
+        }
+        match (self.node_mut(id)?, field) {
+            (Node::Heading { title, .. }, TextField::Title) => *title = value,
+            (Node::Heading { text, .. } | Node::Paragraph { text, .. }, TextField::Text) => {
+                *text = value
+            }
+            (Node::Paragraph { .. }, TextField::Title) => return Err(EditError::NotAHeading),
+        }
+        Ok(())
+    }
+
+    /// Swaps a node with its previous or next sibling; at either end it stays put.
+    pub fn move_node(&mut self, id: NodeId, direction: Direction) -> Result<(), EditError> {
+        let (siblings, index) = self.siblings_mut(id)?;
+        let target = match direction {
+            Direction::Up => index.checked_sub(1),
+            Direction::Down => Some(index + 1).filter(|&i| i < siblings.len()),
+        };
+        if let Some(target) = target {
+            siblings.swap(index, target);
+        }
+        Ok(())
+    }
+
+    /// Deletes a node with everything under it.
+    pub fn remove_node(&mut self, id: NodeId) -> Result<Node, EditError> {
+        let (siblings, index) = self.siblings_mut(id)?;
+        Ok(siblings.remove(index))
+    }
+
+    pub fn section(&self, id: NodeId) -> Result<&Section, EditError> {
+        self.sections
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or(EditError::NotFound(id))
+    }
+
+    fn section_mut(&mut self, id: NodeId) -> Result<&mut Section, EditError> {
+        self.sections
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or(EditError::NotFound(id))
+    }
+
+    /// The node with this id, anywhere in the body.
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        fn find(nodes: &[Node], id: NodeId) -> Option<&Node> {
+            nodes.iter().find_map(|node| {
+                if node.id() == id {
+                    Some(node)
+                } else {
+                    find(node.children(), id)
+                }
+            })
+        }
+        self.sections.iter().find_map(|s| find(&s.children, id))
+    }
+
+    fn node_mut(&mut self, id: NodeId) -> Result<&mut Node, EditError> {
+        fn find(nodes: &mut [Node], id: NodeId) -> Option<&mut Node> {
+            for node in nodes {
+                if node.id() == id {
+                    return Some(node);
+                }
+                if let Node::Heading { children, .. } = node {
+                    if let Some(found) = find(children, id) {
+                        return Some(found);
+                    }
+                }
+            }
+            None
+        }
+        self.sections
+            .iter_mut()
+            .find_map(|s| find(&mut s.children, id))
+            .ok_or(EditError::NotFound(id))
+    }
+
+    /// The list holding `id` and its position there.
+    fn siblings_mut(&mut self, id: NodeId) -> Result<(&mut Vec<Node>, usize), EditError> {
+        fn find(nodes: &mut Vec<Node>, id: NodeId) -> Option<(&mut Vec<Node>, usize)> {
+            if let Some(index) = nodes.iter().position(|n| n.id() == id) {
+                return Some((nodes, index));
+            }
+            nodes.iter_mut().find_map(|node| match node {
+                Node::Heading { children, .. } => find(children, id),
+                Node::Paragraph { .. } => None,
+            })
+        }
+        self.sections
+            .iter_mut()
+            .find_map(|s| find(&mut s.children, id))
+            .ok_or(EditError::NotFound(id))
+    }
+
+    /// Heading level of a node: headings directly in a section are level 2 (（一）),
+    /// since the section itself is level 1 (一、). Paragraphs report the level of the
+    /// heading they would sit under plus one.
+    pub fn level_of(&self, id: NodeId) -> Option<u8> {
+        fn find(nodes: &[Node], id: NodeId, level: u8) -> Option<u8> {
+            nodes.iter().find_map(|node| {
+                if node.id() == id {
+                    Some(level)
+                } else {
+                    find(node.children(), id, level + 1)
+                }
+            })
+        }
+        self.sections.iter().find_map(|s| find(&s.children, id, 2))
+    }
+
+    /// Every id in use: sections and nodes, in document order.
+    pub fn ids(&self) -> Vec<NodeId> {
+        fn walk(nodes: &[Node], out: &mut Vec<NodeId>) {
+            for node in nodes {
+                out.push(node.id());
+                walk(node.children(), out);
+            }
+        }
+        let mut out = Vec::new();
+        for section in &self.sections {
+            out.push(section.id);
+            walk(&section.children, &mut out);
+        }
+        out
+    }
+
+    /// A copy under a new storage id and name; node ids stay, they are per draft.
+    pub fn duplicate(&self, new_id: String, new_name: String) -> Draft {
+        Draft {
+            id: new_id,
+            name: new_name,
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Template;
+
+    fn draft() -> Draft {
+        Template::builtin_default().new_draft("d1".into(), 2023)
+    }
+
+    fn first_numbered(d: &Draft) -> NodeId {
+        d.sections.iter().find(|s| s.numbered).unwrap().id
+    }
+
+    #[test]
+    fn add_edit_move_delete() {
+        let mut d = draft();
+        let s = first_numbered(&d);
+        let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
+        let p1 = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        let p2 = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        d.set_text(h, TextField::Title, "强化法治建设主体责任落实".into())
+            .unwrap();
+        d.set_text(p1, TextField::Text, "第一段".into()).unwrap();
+        d.set_text(p2, TextField::Text, "第二段".into()).unwrap();
+        d.move_node(p2, Direction::Up).unwrap();
+        let texts: Vec<_> = d
+            .node(h)
+            .unwrap()
+            .children()
+            .iter()
+            .map(|n| match n {
+                Node::Paragraph { text, .. } => text.clone(),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(texts, ["第二段", "第一段"]);
+        // Moving past either end is a no-op, not an error.
+        d.move_node(p2, Direction::Up).unwrap();
+        assert_eq!(d.node(h).unwrap().children()[0].id(), p2);
+        d.remove_node(h).unwrap();
+        assert!(d.node(h).is_none() && d.node(p1).is_none());
+        assert_eq!(d.remove_node(p1), Err(EditError::NotFound(p1)));
+    }
+
+    #[test]
+    fn ids_are_unique_and_below_next_id() {
+        let mut d = draft();
+        let s = first_numbered(&d);
+        for _ in 0..5 {
+            let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
+            d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        }
+        let ids = d.ids();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len());
+        assert!(ids.iter().all(|&id| id < d.next_id));
+    }
+
+    #[test]
+    fn heading_depth_is_limited_to_four_levels() {
+        let mut d = draft();
+        let s = first_numbered(&d);
+        let l2 = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
+        let l3 = d.add_node(Parent::Heading(l2), NewNode::Heading).unwrap();
+        let l4 = d.add_node(Parent::Heading(l3), NewNode::Heading).unwrap();
+        assert_eq!(d.level_of(l4), Some(4));
+        assert_eq!(
+            d.add_node(Parent::Heading(l4), NewNode::Heading),
+            Err(EditError::TooDeep)
+        );
+        // A paragraph under the deepest heading is fine.
+        assert!(d.add_node(Parent::Heading(l4), NewNode::Paragraph).is_ok());
+    }
+
+    #[test]
+    fn paragraphs_take_no_children_and_no_title() {
+        let mut d = draft();
+        let s = first_numbered(&d);
+        let p = d.add_node(Parent::Section(s), NewNode::Paragraph).unwrap();
+        assert_eq!(
+            d.add_node(Parent::Heading(p), NewNode::Paragraph),
+            Err(EditError::NotAHeading)
+        );
+        assert_eq!(
+            d.set_text(p, TextField::Title, "x".into()),
+            Err(EditError::NotAHeading)
+        );
+    }
+
+    #[test]
+    fn unnumbered_sections_hold_paragraphs_only() {
+        let mut d = draft();
+        let intro = d.sections.iter().find(|s| !s.numbered).unwrap().id;
+        assert!(d
+            .add_node(Parent::Section(intro), NewNode::Paragraph)
+            .is_ok());
+        assert_eq!(
+            d.add_node(Parent::Section(intro), NewNode::Heading),
+            Err(EditError::NotAHeading)
+        );
+    }
+
+    #[test]
+    fn doc_number_display() {
+        let n = DocNumber {
+            agency_code: "嘉卫".into(),
+            year: Some(2023),
+            serial: Some(24),
+        };
+        assert_eq!(n.display(), "嘉卫〔2023〕24号");
+        assert_eq!(DocNumber::default().display(), "");
+    }
+}

@@ -1,0 +1,253 @@
+//! Problems with a draft as a whole: broken structure (errors, which stop a file from
+//! loading) and missing content (warnings). The full 公文 checker builds on this later.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Draft, Node, NodeId, MAX_LEVEL};
+use crate::outline::{self, char_count, OutlineEntry};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提示",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Where, in words a clerk recognises (e.g. `一、…（二）`); empty for the whole draft.
+    pub location: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}：{}", self.location, self.message)
+        }
+    }
+}
+
+/// Everything wrong with the draft, errors first.
+pub fn problems(draft: &Draft) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let error = |location: String, message: String| Problem {
+        severity: Severity::Error,
+        location,
+        message,
+    };
+    if draft.id.trim().is_empty() {
+        out.push(error(String::new(), "草稿缺少存储编号 id".into()));
+    }
+    let mut seen = HashSet::new();
+    for id in draft.ids() {
+        if !seen.insert(id) {
+            out.push(error(String::new(), format!("编号 {id} 重复出现")));
+        }
+    }
+    let entries = outline::outline(draft);
+    for section in &draft.sections {
+        let place = location(&entries, section.id);
+        if !section.numbered && section.children.iter().any(Node::is_heading) {
+            out.push(error(place.clone(), "不编号的部分中不能有标题".into()));
+        }
+        if let Some(depth) = deepest_heading(&section.children, 2) {
+            out.push(error(
+                place,
+                format!("标题层级达到第 {depth} 级，最多只能有四级（一、（一）1.（1））"),
+            ));
+        }
+    }
+    out.extend(warnings(draft, &entries));
+    out
+}
+
+fn warnings(draft: &Draft, entries: &[OutlineEntry]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let warning = |location: String, message: &str| Problem {
+        severity: Severity::Warning,
+        location,
+        message: message.to_string(),
+    };
+    if draft.meta.title.trim().is_empty() {
+        out.push(warning("基本信息".into(), "标题未填写"));
+    }
+    for section in &draft.sections {
+        if section.numbered && outline::nodes_chars(&section.children) == 0 {
+            out.push(warning(location(entries, section.id), "这一部分还没有内容"));
+        }
+        walk(&section.children, &mut |node| {
+            let place = || location(entries, node.id());
+            match node {
+                Node::Heading { title, .. } if char_count(title) == 0 => {
+                    out.push(warning(place(), "标题为空"))
+                }
+                Node::Paragraph { text, .. } if char_count(text) == 0 => out.push(warning(
+                    paragraph_location(draft, entries, node.id()),
+                    "段落为空",
+                )),
+                _ => {}
+            }
+        });
+    }
+    out
+}
+
+fn walk<'a>(nodes: &'a [Node], visit: &mut impl FnMut(&'a Node)) {
+    for node in nodes {
+        visit(node);
+        walk(node.children(), visit);
+    }
+}
+
+/// The level of the first heading deeper than [`MAX_LEVEL`], if any.
+fn deepest_heading(nodes: &[Node], level: u8) -> Option<u8> {
+    nodes.iter().filter(|n| n.is_heading()).find_map(|n| {
+        if level > MAX_LEVEL {
+            Some(level)
+        } else {
+            deepest_heading(n.children(), level + 1)
+        }
+    })
+}
+
+/// `一、标题 › （二）标题` for a section or heading.
+pub fn location(entries: &[OutlineEntry], id: NodeId) -> String {
+    let Some(index) = entries.iter().position(|e| e.id == id) else {
+        return String::new();
+    };
+    let mut chain = vec![&entries[index]];
+    for entry in entries[..index].iter().rev() {
+        if entry.level < chain.last().map_or(0, |e| e.level) {
+            chain.push(entry);
+        }
+    }
+    chain
+        .iter()
+        .rev()
+        .map(|e| format!("{}{}", e.label, short(&e.title)))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+/// Location of a paragraph: its heading's location and its position among the paragraphs there.
+fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -> String {
+    fn parent_of(nodes: &[Node], parent: NodeId, id: NodeId) -> Option<(NodeId, usize)> {
+        if let Some(i) = nodes
+            .iter()
+            .filter(|n| !n.is_heading())
+            .position(|n| n.id() == id)
+        {
+            return Some((parent, i + 1));
+        }
+        nodes
+            .iter()
+            .find_map(|n| parent_of(n.children(), n.id(), id))
+    }
+    draft
+        .sections
+        .iter()
+        .find_map(|s| parent_of(&s.children, s.id, id))
+        .map(|(parent, n)| format!("{} › 第{n}段", location(entries, parent)))
+        .unwrap_or_default()
+}
+
+fn short(title: &str) -> String {
+    const MAX: usize = 16;
+    if title.chars().count() > MAX {
+        format!("{}…", title.chars().take(MAX).collect::<String>())
+    } else {
+        title.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewNode, Parent, TextField};
+    use crate::template::Template;
+
+    #[test]
+    fn a_new_draft_has_warnings_but_no_errors() {
+        let d = Template::builtin_default().new_draft("x".into(), 2023);
+        let problems = problems(&d);
+        assert!(problems.iter().all(|p| p.severity == Severity::Warning));
+        // Five numbered sections, all empty.
+        assert_eq!(
+            problems
+                .iter()
+                .filter(|p| p.message == "这一部分还没有内容")
+                .count(),
+            5
+        );
+        assert!(problems[0]
+            .location
+            .starts_with("一、2023年推进法治政府建设"));
+    }
+
+    #[test]
+    fn empty_headings_and_paragraphs_are_located() {
+        let mut d = Template::builtin_default().new_draft("x".into(), 2023);
+        let s = d.sections[1].id;
+        let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
+        d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        let p = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        d.set_text(p, TextField::Text, "内容".into()).unwrap();
+        let found: Vec<String> = problems(&d).iter().map(ToString::to_string).collect();
+        assert!(
+            found
+                .iter()
+                .any(|p| p.ends_with("（一） › 第1段：段落为空")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|p| p.ends_with("（一）：标题为空")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn structural_errors() {
+        let mut d = Template::builtin_default().new_draft("x".into(), 2023);
+        d.sections[0].children.push(Node::Heading {
+            id: 100,
+            title: "导语里的标题".into(),
+            text: String::new(),
+            children: vec![],
+        });
+        // Five nested headings under a section: levels 2..=6.
+        let mut deep = Node::Paragraph {
+            id: 200,
+            text: "x".into(),
+        };
+        for id in (201..=205).rev() {
+            deep = Node::Heading {
+                id,
+                title: "t".into(),
+                text: String::new(),
+                children: vec![deep],
+            };
+        }
+        d.sections[1].children.push(deep);
+        d.id = " ".into();
+        let errors: Vec<_> = problems(&d)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[2].contains("第 5 级"), "{errors:?}");
+    }
+}

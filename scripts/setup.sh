@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test report-drafter; a quick no-op
+# when everything is present. Only package registries are used (crates.io, npm,
+# Debian's archive): nothing is downloaded from GitHub or any other host.
+#
+# Tools go to $REPORT_DRAFTER_TOOLS (default ~/.cache/report-drafter/tools), outside
+# the checkout, so a fresh clone on the same machine (as CI makes) reuses them.
+# Source this file's exports with `. scripts/env.sh` after running it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+die() { echo "setup: $*" >&2; exit 1; }
+# "has TOOL TEXT": TOOL is on PATH and its --version mentions TEXT. No `| grep -q`: under
+# pipefail an early exit of grep can fail the pipe and force a reinstall.
+has() { command -v "$1" >/dev/null && [[ "$("$1" --version 2>/dev/null)" == *"$2"* ]]; }
+
+[[ "$(rustup target list --installed)" == *wasm32-unknown-unknown* ]] \
+  || rustup target add wasm32-unknown-unknown || die "cannot add the wasm32 target"
+[[ "$(<Trunk.toml)" == *"wasm_bindgen = \"$WASM_BINDGEN_VERSION\""* ]] \
+  || die "Trunk.toml's wasm_bindgen differs from scripts/versions.env"
+[[ "$(<Cargo.toml)" == *"wasm-bindgen = \"=$WASM_BINDGEN_VERSION\""* ]] \
+  || die "Cargo.toml's wasm-bindgen differs from scripts/versions.env"
+
+mkdir -p "$TOOLS_DIR"
+# Unlocked on purpose: the CLI's lockfile wants a webpki-roots release the registry lacks.
+has wasm-bindgen "$WASM_BINDGEN_VERSION" \
+  || cargo install --root "$TOOLS_DIR" wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+has trunk "$TRUNK_VERSION" \
+  || cargo install --root "$TOOLS_DIR" trunk --version "=$TRUNK_VERSION" --locked
+has wasm-opt "version ${BINARYEN_VERSION%%.*}" \
+  || npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
+
+missing=()
+for pkg in chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-noto-cjk; do
+  [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *"ok installed"* ]] || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+installed_playwright=""
+[ -f tests/e2e/node_modules/playwright-core/package.json ] \
+  && installed_playwright="$(node -p 'require("./tests/e2e/node_modules/playwright-core/package.json").version')"
+[ "$installed_playwright" = "$PLAYWRIGHT_CORE_VERSION" ] \
+  || npm ci --prefix tests/e2e --no-audit --no-fund
+
+# Trunk runs cargo offline: fetch every crate now.
+cargo fetch --locked

@@ -1,0 +1,49 @@
+//! Time and identity from the browser (`SystemTime` panics on wasm32-unknown-unknown).
+
+use wasm_bindgen::JsValue;
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current year on the user's clock.
+pub fn current_year() -> u16 {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2025)
+}
+
+/// A storage id that is unique across tabs: time plus randomness, base 36.
+pub fn new_id() -> String {
+    let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("d{}{}", to_base36(now_ms() as u64), to_base36(random))
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// An RFC 3339 timestamp in the user's local time, as `2024-02-27 16:30`.
+pub fn local_time_label(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

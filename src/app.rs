@@ -1,0 +1,86 @@
+//! The root component: state, persistence and the page layout.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::drafts_view::DraftsView;
+use crate::components::export_step::ExportStep;
+use crate::components::meta_form::MetaForm;
+use crate::components::notice_bar::NoticeBar;
+use crate::components::outline_nav::OutlineNav;
+use crate::components::section_editor::SectionEditor;
+use crate::components::top_bar::TopBar;
+use crate::state::persistence::{initial_state, use_persistence};
+use crate::state::{Action, AppState, Step};
+
+/// Components below the root reach the dispatcher through context; it never changes,
+/// so taking it does not re-render them.
+pub type Dispatch = UseReducerDispatcher<AppState>;
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let save_now = use_persistence(&state);
+    let dispatcher = state.dispatcher();
+
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with(state.focus, move |focus| {
+            if let Some(id) = focus {
+                focus_element(&format!("node-{id}"));
+                dispatcher.dispatch(Action::Focused);
+            }
+        });
+    }
+
+    let body = if state.show_drafts {
+        html! { <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()} /> }
+    } else {
+        let main = match state.step {
+            Step::Basics => html! {
+                <MetaForm title="基本信息" fields={report_core::MetaField::HEADER.to_vec()} meta={state.draft.meta.clone()} />
+            },
+            Step::Closing => html! {
+                <MetaForm title="落款与版记" fields={report_core::MetaField::CLOSING.to_vec()} meta={state.draft.meta.clone()} />
+            },
+            Step::Section(id) => {
+                html! { <SectionEditor draft={state.draft.clone()} section_id={id} /> }
+            }
+            Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
+        };
+        html! {
+            <div class="workspace">
+                <OutlineNav draft={state.draft.clone()} step={state.step} />
+                <main class="editor" id="editor">{ main }</main>
+            </div>
+        }
+    };
+
+    html! {
+        <ContextProvider<Dispatch> context={dispatcher}>
+            <div class="app">
+                <TopBar
+                    draft_name={state.draft.name.clone()}
+                    save={state.save.clone()}
+                    unsaved={state.unsaved()}
+                    show_drafts={state.show_drafts}
+                    draft={state.draft.clone()}
+                />
+                <NoticeBar notice={state.notice.clone()} save={state.save.clone()} draft={state.draft.clone()} />
+                { body }
+            </div>
+        </ContextProvider<Dispatch>>
+    }
+}
+
+fn focus_element(id: &str) {
+    let Some(element) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,25 @@
+use report_core::{MetaField, Metadata};
+use yew::prelude::*;
+
+use super::meta_input::MetaInput;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub title: AttrValue,
+    pub fields: Vec<MetaField>,
+    pub meta: Metadata,
+}
+
+/// A step made of metadata fields (基本信息, 落款与版记).
+#[function_component]
+pub fn MetaForm(props: &Props) -> Html {
+    let inputs = props.fields.iter().map(|&field| {
+        html! { <MetaInput key={field.label()} {field} value={field.get(&props.meta)} /> }
+    });
+    html! {
+        <section class="meta-form" aria-labelledby="step-title">
+            <h2 id="step-title">{ props.title.clone() }</h2>
+            <div class="fields">{ for inputs }</div>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+use std::rc::Rc;
+
+use report_core::{outline, Draft};
+use yew::prelude::*;
+
+use super::use_dispatch;
+use crate::state::{Action, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub draft: Rc<Draft>,
+    pub step: Step,
+}
+
+/// The steps and the whole outline with its numbering; any entry jumps to its place.
+#[function_component]
+pub fn OutlineNav(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let step_button = |step: Step, label: &'static str| {
+        let dispatch = dispatch.clone();
+        let current = (props.step == step).then_some("step");
+        html! {
+            <li class="outline-step">
+                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::GoTo(step))}>
+                    { label }
+                </button>
+            </li>
+        }
+    };
+    let entries = outline::outline(&props.draft).into_iter().map(|entry| {
+        let dispatch = dispatch.clone();
+        let id = entry.id;
+        let current = (entry.level == 1 && props.step == Step::Section(id)).then_some("step");
+        let title = if entry.title.trim().is_empty() { "（未填标题）".to_string() } else { entry.title };
+        html! {
+            <li key={id} class={classes!("outline-entry", format!("level-{}", entry.level))}>
+                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::JumpTo(id))}>
+                    <span class="label">{ entry.label }</span>
+                    <span class="title">{ title }</span>
+                    <span class="count">{ format!("{}字", entry.chars) }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <nav class="outline" aria-label="步骤与大纲">
+            <ol>
+                { step_button(Step::Basics, "基本信息") }
+                { for entries }
+                { step_button(Step::Closing, "落款与版记") }
+                { step_button(Step::Export, "检查与导出") }
+            </ol>
+            <p class="total">{ format!("正文共 {} 字", outline::draft_chars(&props.draft)) }</p>
+        </nav>
+    }
+}

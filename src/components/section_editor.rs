@@ -1,0 +1,99 @@
+use std::rc::Rc;
+
+use report_core::model::{NewNode, Parent, TextField, MAX_LEVEL};
+use report_core::{outline, Draft, Node, NodeId};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::node_editor::NodeEditor;
+use super::use_dispatch;
+use crate::app::Dispatch;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub draft: Rc<Draft>,
+    pub section_id: NodeId,
+}
+
+/// One outline part: its title, guidance, and its tree of headings and paragraphs.
+#[function_component]
+pub fn SectionEditor(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let Ok(section) = props.draft.section(props.section_id) else {
+        return html! { <p role="alert">{ "这一部分已不存在，请从左侧大纲选择。" }</p> };
+    };
+    let entry = outline::outline(&props.draft)
+        .into_iter()
+        .find(|e| e.id == section.id);
+    let label = entry.as_ref().map(|e| e.label.clone()).unwrap_or_default();
+    let chars = entry.map_or(0, |e| e.chars);
+    let id = section.id;
+    let on_title = {
+        let dispatch = dispatch.clone();
+        move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::SetText {
+                id,
+                field: TextField::Title,
+                text,
+            });
+        }
+    };
+    let max_level = if section.numbered { MAX_LEVEL } else { 1 };
+    html! {
+        <section class="section-editor" aria-labelledby={format!("node-{id}")}>
+            <div class="section-head">
+                <span class="label">{ label }</span>
+                <input id={format!("node-{id}")} class="section-title" aria-label="部分标题"
+                    value={section.title.clone()} oninput={on_title} />
+                <span class="count">{ format!("{chars}字") }</span>
+            </div>
+            <details class="guidance" open=true>
+                <summary>{ "写作提示" }</summary>
+                <p>{ section.guidance.clone() }</p>
+            </details>
+            { node_list(&dispatch, &section.children, Parent::Section(id), 2, max_level) }
+        </section>
+    }
+}
+
+/// The children of a section or heading, with buttons to add to them. Headings at
+/// `level` may be added while `level <= max_level`.
+pub fn node_list(
+    dispatch: &Dispatch,
+    nodes: &[Node],
+    parent: Parent,
+    level: u8,
+    max_level: u8,
+) -> Html {
+    let labels = outline::sibling_labels(nodes, level);
+    let last = nodes.len().saturating_sub(1);
+    let editors = nodes.iter().enumerate().map(|(i, node)| {
+        let label = labels
+            .iter()
+            .find(|(id, _)| *id == node.id())
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        html! {
+            <NodeEditor key={node.id()} node={node.clone()} label={label} {level}
+                first={i == 0} last={i == last} />
+        }
+    });
+    let add = |kind: NewNode| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddNode { parent, kind }))
+    };
+    let next_heading = outline::heading_label(level, labels.len() + 1);
+    html! {
+        <div class="node-list">
+            { for editors }
+            <div class="add-buttons">
+                <button type="button" onclick={add(NewNode::Paragraph)}>{ "＋ 段落" }</button>
+                if level <= max_level {
+                    <button type="button" onclick={add(NewNode::Heading)}>{ format!("＋ 标题 {next_heading}") }</button>
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+use std::rc::Rc;
+
+use report_core::Draft;
+use yew::prelude::*;
+
+use super::use_dispatch;
+use crate::state::persistence::download_backup;
+use crate::state::{Action, Notice, SaveState};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub draft_name: AttrValue,
+    pub save: SaveState,
+    pub unsaved: bool,
+    pub show_drafts: bool,
+    pub draft: Rc<Draft>,
+}
+
+#[function_component]
+pub fn TopBar(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let (status, class) = match (&props.save, props.unsaved) {
+        (SaveState::Conflict, _) => ("有冲突，未保存", "save-status conflict"),
+        (SaveState::Failed(_), _) => ("保存失败", "save-status failed"),
+        (SaveState::Saved, true) => ("未保存…", "save-status pending"),
+        (SaveState::Saved, false) => ("已保存", "save-status saved"),
+    };
+    let toggle_drafts = {
+        let dispatch = dispatch.clone();
+        let show = !props.show_drafts;
+        Callback::from(move |_| dispatch.dispatch(Action::ShowDrafts(show)))
+    };
+    let backup = {
+        let draft = props.draft.clone();
+        Callback::from(move |_| {
+            if let Err(message) = download_backup(&draft) {
+                dispatch.dispatch(Action::Notify(Notice::error(message)));
+            }
+        })
+    };
+    html! {
+        <header class="top-bar">
+            <h1 class="app-name">{ "法治政府建设年度报告起草助手" }</h1>
+            <span class="draft-name" title={props.draft_name.clone()}>{ props.draft_name.clone() }</span>
+            <span class={class} role="status" aria-live="polite" data-testid="save-status">{ status }</span>
+            <button type="button" onclick={toggle_drafts} aria-pressed={props.show_drafts.to_string()}>
+                { if props.show_drafts { "返回编辑" } else { "草稿列表" } }
+            </button>
+            <button type="button" onclick={backup}>{ "下载备份" }</button>
+        </header>
+    }
+}

@@ -1,0 +1,366 @@
+//! App state in one `Reducible`, changed only through [`Action`]s.
+//!
+//! The reducer is pure: storage, files and time are the callers' business (see
+//! [`persistence`]), so every transition is testable natively.
+
+pub mod persistence;
+
+use std::rc::Rc;
+
+use report_core::model::{Direction, NewNode, Parent, TextField};
+use report_core::{Draft, MetaField, NodeId};
+use yew::Reducible;
+
+use crate::adapter::storage::DraftSummary;
+
+/// The steps a clerk walks through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Basics,
+    Section(NodeId),
+    Closing,
+    Export,
+}
+
+/// Whether the open draft's latest edits are in storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// Storage refused; the draft lives on in memory. The message says why.
+    Failed(String),
+    /// Another tab saved this draft while this one had unsaved edits.
+    Conflict,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            error: true,
+            text: text.into(),
+        }
+    }
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            error: false,
+            text: text.into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub draft: Rc<Draft>,
+    /// Bumped by every edit of the open draft.
+    pub revision: u64,
+    /// The revision last written to storage.
+    pub saved_revision: u64,
+    pub save: SaveState,
+    /// The storage stamp this tab last loaded or wrote for the open draft (see
+    /// [`crate::adapter::storage::save_draft`]); `None` before it is first stored.
+    pub stamp: Option<String>,
+    pub drafts: Vec<DraftSummary>,
+    pub show_drafts: bool,
+    pub step: Step,
+    /// A node to scroll to and focus after the next render.
+    pub focus: Option<NodeId>,
+    pub notice: Option<Notice>,
+}
+
+pub enum Action {
+    SetMeta(MetaField, String),
+    Rename(String),
+    SetText {
+        id: NodeId,
+        field: TextField,
+        text: String,
+    },
+    AddNode {
+        parent: Parent,
+        kind: NewNode,
+    },
+    MoveNode {
+        id: NodeId,
+        direction: Direction,
+    },
+    RemoveNode(NodeId),
+    GoTo(Step),
+    /// Opens the step holding `node` and focuses it.
+    JumpTo(NodeId),
+    Focused,
+    ShowDrafts(bool),
+    /// A draft becomes the open one; `stamp` is `None` when it could not be stored.
+    Open {
+        draft: Draft,
+        stamp: Option<String>,
+        drafts: Vec<DraftSummary>,
+    },
+    DraftsListed(Vec<DraftSummary>),
+    Saved {
+        revision: u64,
+        stamp: String,
+        saved_at: String,
+    },
+    SaveFailed(String),
+    Conflict,
+    /// Resolves a conflict in favour of this tab: its next save overwrites the other's.
+    KeepMine {
+        stamp: Option<String>,
+    },
+    /// Another tab saved the open draft and this tab had nothing unsaved: take theirs.
+    ReloadedFromOtherTab {
+        draft: Draft,
+        stamp: String,
+    },
+    Notify(Notice),
+    DismissNotice,
+}
+
+impl AppState {
+    pub fn new(draft: Draft, stamp: Option<String>, drafts: Vec<DraftSummary>) -> Self {
+        AppState {
+            step: Step::Basics,
+            draft: Rc::new(draft),
+            revision: 0,
+            saved_revision: 0,
+            save: SaveState::Saved,
+            stamp,
+            drafts,
+            show_drafts: false,
+            focus: None,
+            notice: None,
+        }
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The step that shows `id`: its section's step, or 基本信息 when it is not in the body.
+    fn step_of(&self, id: NodeId) -> Step {
+        self.draft
+            .sections
+            .iter()
+            .find(|s| s.id == id || contains(&s.children, id))
+            .map_or(Step::Basics, |s| Step::Section(s.id))
+    }
+}
+
+fn contains(nodes: &[report_core::Node], id: NodeId) -> bool {
+    nodes
+        .iter()
+        .any(|n| n.id() == id || contains(n.children(), id))
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::SetMeta(field, value) => {
+                field.set(&mut Rc::make_mut(&mut state.draft).meta, &value);
+                state.revision += 1;
+            }
+            Action::Rename(name) => {
+                Rc::make_mut(&mut state.draft).name = name;
+                state.revision += 1;
+            }
+            Action::SetText { id, field, text } => {
+                let result = Rc::make_mut(&mut state.draft).set_text(id, field, text);
+                state.apply_edit(result.map(|_| None));
+            }
+            Action::AddNode { parent, kind } => {
+                let result = Rc::make_mut(&mut state.draft).add_node(parent, kind);
+                state.apply_edit(result.map(Some));
+            }
+            Action::MoveNode { id, direction } => {
+                let result = Rc::make_mut(&mut state.draft).move_node(id, direction);
+                state.apply_edit(result.map(|_| Some(id)));
+            }
+            Action::RemoveNode(id) => {
+                let result = Rc::make_mut(&mut state.draft).remove_node(id);
+                state.apply_edit(result.map(|_| None));
+            }
+            Action::GoTo(step) => {
+                state.step = step;
+                state.show_drafts = false;
+            }
+            Action::JumpTo(id) => {
+                state.step = state.step_of(id);
+                state.focus = Some(id);
+                state.show_drafts = false;
+            }
+            Action::Focused => state.focus = None,
+            Action::ShowDrafts(show) => state.show_drafts = show,
+            Action::Open {
+                draft,
+                stamp,
+                drafts,
+            } => {
+                let notice = state.notice.take();
+                state = AppState::new(draft, stamp, drafts);
+                state.notice = notice;
+                // Distinct from any revision the old draft had, so effects keyed on it rerun.
+                state.revision = self.revision + 1;
+                state.saved_revision = state.revision;
+            }
+            Action::DraftsListed(drafts) => state.drafts = drafts,
+            Action::Saved {
+                revision,
+                stamp,
+                saved_at,
+            } => {
+                state.saved_revision = revision;
+                state.stamp = Some(stamp);
+                state.save = SaveState::Saved;
+                let summary = DraftSummary {
+                    id: state.draft.id.clone(),
+                    name: state.draft.name.clone(),
+                    saved_at,
+                    damaged: None,
+                };
+                state.drafts.retain(|d| d.id != summary.id);
+                state.drafts.insert(0, summary);
+            }
+            Action::SaveFailed(message) => state.save = SaveState::Failed(message),
+            Action::Conflict => state.save = SaveState::Conflict,
+            Action::KeepMine { stamp } => {
+                state.stamp = stamp;
+                state.save = SaveState::Saved;
+                // This tab's text differs from what is stored now, so it is unsaved.
+                state.revision += 1;
+            }
+            Action::ReloadedFromOtherTab { draft, stamp } => {
+                state.draft = Rc::new(draft);
+                state.stamp = Some(stamp);
+                state.revision += 1;
+                state.saved_revision = state.revision;
+                state.save = SaveState::Saved;
+                if let Step::Section(id) = state.step {
+                    if state.draft.section(id).is_err() {
+                        state.step = Step::Basics;
+                    }
+                }
+            }
+            Action::Notify(notice) => state.notice = Some(notice),
+            Action::DismissNotice => state.notice = None,
+        }
+        Rc::new(state)
+    }
+}
+
+impl AppState {
+    /// Records a model edit: a new revision on success (focusing `Some(id)`), a notice
+    /// on failure, which only a stale view can cause.
+    fn apply_edit(&mut self, result: Result<Option<NodeId>, report_core::EditError>) {
+        match result {
+            Ok(focus) => {
+                self.revision += 1;
+                if focus.is_some() {
+                    self.focus = focus;
+                }
+            }
+            Err(err) => self.notice = Some(Notice::error(err.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use report_core::Template;
+
+    fn state() -> Rc<AppState> {
+        let draft = Template::builtin_default().new_draft("a".into(), 2023);
+        Rc::new(AppState::new(draft, Some("t:1".into()), Vec::new()))
+    }
+
+    #[test]
+    fn edits_bump_the_revision_and_mark_unsaved() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let s = s.reduce(Action::AddNode {
+            parent: Parent::Section(section),
+            kind: NewNode::Paragraph,
+        });
+        assert_eq!(s.revision, 1);
+        assert!(s.unsaved());
+        let id = s.focus.expect("a new node takes focus");
+        let s = s.reduce(Action::SetText {
+            id,
+            field: TextField::Text,
+            text: "保护市场公平竞争。".into(),
+        });
+        assert_eq!(s.revision, 2);
+        let s = s.reduce(Action::Saved {
+            revision: 2,
+            stamp: "t:2".into(),
+            saved_at: "2024-02-27T08:30:00Z".into(),
+        });
+        assert!(!s.unsaved());
+        assert_eq!(s.drafts[0].id, "a", "the list shows the saved draft first");
+        let s = s.reduce(Action::SetMeta(MetaField::Title, "新标题".into()));
+        assert_eq!(s.draft.meta.title, "新标题");
+        assert!(s.unsaved());
+    }
+
+    #[test]
+    fn a_failed_edit_changes_nothing_but_says_so() {
+        let s = state();
+        let after = s.clone().reduce(Action::RemoveNode(999));
+        assert_eq!(after.draft, s.draft);
+        assert_eq!(after.revision, s.revision);
+        assert!(after.notice.as_ref().is_some_and(|n| n.error));
+    }
+
+    #[test]
+    fn jump_opens_the_section_holding_the_node() {
+        let s = state();
+        let section = s.draft.sections[2].id;
+        let s = s.reduce(Action::AddNode {
+            parent: Parent::Section(section),
+            kind: NewNode::Heading,
+        });
+        let heading = s.focus.unwrap();
+        let s = s.reduce(Action::Focused).reduce(Action::GoTo(Step::Basics));
+        let s = s.reduce(Action::JumpTo(heading));
+        assert_eq!(s.step, Step::Section(section));
+        assert_eq!(s.focus, Some(heading));
+    }
+
+    #[test]
+    fn opening_another_draft_resets_save_state_and_keeps_revisions_moving() {
+        let s = state().reduce(Action::SetMeta(MetaField::Title, "x".into()));
+        let s = s.reduce(Action::Conflict);
+        let other = Template::builtin_default().new_draft("b".into(), 2024);
+        let s = s.reduce(Action::Open {
+            draft: other,
+            stamp: None,
+            drafts: vec![],
+        });
+        assert_eq!(s.draft.id, "b");
+        assert_eq!(s.save, SaveState::Saved);
+        assert!(!s.unsaved());
+        assert!(s.revision > 1);
+    }
+
+    #[test]
+    fn a_reload_from_another_tab_replaces_the_draft_without_marking_it_unsaved() {
+        let s = state();
+        let mut theirs = (*s.draft).clone();
+        theirs.meta.title = "另一标签页".into();
+        let s = s.reduce(Action::ReloadedFromOtherTab {
+            draft: theirs,
+            stamp: "other:1".into(),
+        });
+        assert_eq!(s.draft.meta.title, "另一标签页");
+        assert_eq!(s.stamp.as_deref(), Some("other:1"));
+        assert!(!s.unsaved());
+    }
+}

@@ -1,0 +1,308 @@
+//! Component tests: the real app in headless Chromium, driven through the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web::state::persistence::SAVE_DELAY_MS;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<web::App>>,
+}
+
+impl Mounted {
+    /// A fresh app on empty storage (tests share one page).
+    async fn new() -> Self {
+        storage().clear().unwrap();
+        Self::keep_storage().await
+    }
+
+    /// A fresh app on whatever storage the previous one left, like a reload.
+    async fn keep_storage() -> Self {
+        let root = gloo::utils::document().create_element("div").unwrap();
+        gloo::utils::body().append_child(&root).unwrap();
+        let handle = yew::Renderer::<web::App>::with_root(root.clone()).render();
+        settle().await;
+        Mounted {
+            root,
+            handle: Some(handle),
+        }
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    fn button(&self, label: &str) -> HtmlElement {
+        self.all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().contains(label))
+            .unwrap_or_else(|| panic!("no button {label}; page: {}", self.text()))
+            .dyn_into()
+            .unwrap()
+    }
+
+    async fn click(&self, label: &str) {
+        self.button(label).click();
+        settle().await;
+    }
+
+    async fn unmount(mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+        settle().await;
+    }
+}
+
+fn storage() -> web_sys::Storage {
+    gloo::utils::window().local_storage().unwrap().unwrap()
+}
+
+async fn settle() {
+    yew::scheduler::flush().await;
+    TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
+}
+
+async fn type_into(element: &Element, text: &str) {
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        input.set_value(text);
+    } else {
+        element
+            .dyn_ref::<HtmlTextAreaElement>()
+            .unwrap()
+            .set_value(text);
+    }
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+async fn wait_for_autosave() {
+    TimeoutFuture::new(SAVE_DELAY_MS + 300).await;
+    settle().await;
+}
+
+fn stored_drafts() -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("report-drafter.v1.draft."))
+        .map(|k| s.get_item(&k).unwrap().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_opens_a_draft_on_the_mandated_outline() {
+    let app = Mounted::new().await;
+    let outline = app.one("nav.outline").text_content().unwrap();
+    for part in [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "主要举措和成效",
+        "不足和原因",
+        "第一责任人",
+        "主要安排",
+        "其他需要报告的情况",
+    ] {
+        assert!(outline.contains(part), "outline lacks {part}: {outline}");
+    }
+    assert!(
+        outline.contains("基本信息")
+            && outline.contains("落款与版记")
+            && outline.contains("检查与导出")
+    );
+    // The new draft is stored at once.
+    assert_eq!(stored_drafts().len(), 1);
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn header_fields_autosave_and_survive_a_reload() {
+    let app = Mounted::new().await;
+    type_into(&app.one("#meta-issuername"), "嘉兴市卫生健康委员会").await;
+    assert_eq!(
+        app.one("[data-testid=save-status]").text_content().unwrap(),
+        "未保存…"
+    );
+    wait_for_autosave().await;
+    assert_eq!(
+        app.one("[data-testid=save-status]").text_content().unwrap(),
+        "已保存"
+    );
+    assert!(stored_drafts()[0].contains("嘉兴市卫生健康委员会"));
+    app.unmount().await;
+
+    let reloaded = Mounted::keep_storage().await;
+    let value = reloaded
+        .one("#meta-issuername")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .value();
+    assert_eq!(value, "嘉兴市卫生健康委员会");
+    reloaded.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
+    let app = Mounted::new().await;
+    app.click("主要举措和成效").await;
+    app.click("＋ 标题 （一）").await;
+    type_into(&app.all("input.heading-title")[0], "甲").await;
+    app.click("＋ 标题 （二）").await;
+    type_into(&app.all("input.heading-title")[1], "乙").await;
+    let labels = |app: &Mounted| {
+        app.all(".heading-line")
+            .iter()
+            .map(|h| h.text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert!(labels(&app)[0].starts_with("（一）") && labels(&app)[1].starts_with("（二）"));
+    // Moving 乙 up renumbers both.
+    let up: HtmlElement = app.one("[aria-label='上移标题（二）']").dyn_into().unwrap();
+    up.click();
+    settle().await;
+    let titles: Vec<String> = app
+        .all("input.heading-title")
+        .iter()
+        .map(|i| i.dyn_ref::<HtmlInputElement>().unwrap().value())
+        .collect();
+    assert_eq!(titles, ["乙", "甲"]);
+    assert!(app
+        .one("nav.outline")
+        .text_content()
+        .unwrap()
+        .contains("（一）乙"));
+    // Deleting a heading with text asks first.
+    let delete: HtmlElement = app.one("[aria-label='删除标题（一）']").dyn_into().unwrap();
+    delete.click();
+    settle().await;
+    assert_eq!(
+        app.all("input.heading-title").len(),
+        2,
+        "nothing deleted before confirming"
+    );
+    app.click("确认删除").await;
+    assert_eq!(app.all("input.heading-title").len(), 1);
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_saving_the_same_draft_is_not_overwritten() {
+    let app = Mounted::new().await;
+    let key = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .find(|k| k.contains(".stamp."))
+        .expect("the draft has a stamp");
+    // Another tab saves: it writes its own stamp and the browser sends us a storage event.
+    storage().set_item(&key, "other-tab:1").unwrap();
+    // This tab has an unsaved edit at that moment.
+    type_into(&app.one("#meta-title"), "本页的标题").await;
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&key));
+    init.set_new_value(Some("other-tab:1"));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    gloo::utils::window().dispatch_event(&event).unwrap();
+    settle().await;
+    wait_for_autosave().await;
+    assert!(
+        app.text().contains("已在另一个标签页中修改"),
+        "{}",
+        app.text()
+    );
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some("other-tab:1"),
+        "their save stands"
+    );
+    // Keeping this tab's version writes it.
+    app.click("保留本页版本").await;
+    wait_for_autosave().await;
+    assert!(stored_drafts()[0].contains("本页的标题"));
+    assert_eq!(
+        app.one("[data-testid=save-status]").text_content().unwrap(),
+        "已保存"
+    );
+
+    // Another tab saves and its event has not arrived yet: the save itself notices.
+    storage().set_item(&key, "other-tab:2").unwrap();
+    type_into(&app.one("#meta-title"), "本页再次修改").await;
+    wait_for_autosave().await;
+    assert!(
+        app.text().contains("已在另一个标签页中修改"),
+        "{}",
+        app.text()
+    );
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some("other-tab:2")
+    );
+    assert!(!stored_drafts()[0].contains("本页再次修改"));
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
+    let app = Mounted::new().await;
+    app.click("草稿列表").await;
+    app.click("新建草稿").await;
+    assert_eq!(stored_drafts().len(), 2);
+    app.click("草稿列表").await;
+    let rename: HtmlElement = app.all("button[aria-label^='重命名']")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    rename.click();
+    settle().await;
+    type_into(&app.one("form.rename input"), "临安区2025年报告").await;
+    app.click("确定").await;
+    wait_for_autosave().await;
+    assert!(app
+        .one("[data-testid=drafts]")
+        .text_content()
+        .unwrap()
+        .contains("临安区2025年报告"));
+    let copy: HtmlElement = app.all("button[aria-label^='复制']")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    copy.click();
+    settle().await;
+    assert_eq!(stored_drafts().len(), 3);
+    assert!(app.text().contains("（副本）"));
+    let delete: HtmlElement = app.all("button[aria-label^='删除']")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    delete.click();
+    settle().await;
+    assert_eq!(stored_drafts().len(), 3, "asks before deleting");
+    app.click("确认删除").await;
+    assert_eq!(stored_drafts().len(), 2);
+    app.unmount().await;
+}

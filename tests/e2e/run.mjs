@@ -1,0 +1,254 @@
+// End-to-end tests: the release build (dist/) served over HTTP, driven by
+// playwright-core in Debian's Chromium. Usage: node tests/e2e/run.mjs DIST_DIR
+// Each test gets a fresh browser context (a fresh profile: empty storage).
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { launchChromium, startServer } from './server.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const outDir = process.env.E2E_OUT ?? join(process.cwd(), 'tests/e2e/out');
+const server = await startServer(dist);
+const browser = await launchChromium(chromium);
+const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
+
+/** A fresh profile and page, recording console errors, CSP violations and every request. */
+async function open() {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+  const problems = [];
+  const offsite = [];
+  const requests = [];
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+    offsite.push(route.request().url());
+    route.abort();
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await ready(page);
+  return {
+    context, page, problems, offsite, requests,
+    /** Requests made since `mark()`, other than blob:/data: URLs (downloads). */
+    mark() { const at = requests.length; return () => requests.slice(at).filter((u) => !/^(blob|data):/.test(u)); },
+    async close() {
+      assert.deepEqual(problems, [], 'no console errors');
+      assert.deepEqual(offsite, [], 'no request leaves the origin');
+      await context.close();
+    },
+  };
+}
+
+async function ready(page) {
+  await page.getByRole('button', { name: '基本信息' }).waitFor();
+}
+
+async function saved(page) {
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor({ timeout: 5000 });
+}
+
+async function storageSnapshot(page) {
+  return page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+}
+
+async function downloadBackup(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载备份', exact: true }).click(),
+  ]);
+  const path = join(tmp, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}
+
+async function restore(page, path) {
+  if (!(await page.locator('#restore-file').count())) await page.getByRole('button', { name: '草稿列表' }).click();
+  await page.setInputFiles('#restore-file', path);
+}
+
+async function draftCount(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('report-drafter.v1.draft.')).length);
+}
+
+async function fillFirstDraft(page) {
+  await page.getByLabel('发文机关全称').fill('临安区卫生健康局');
+  await page.getByLabel('机关代字').fill('临卫');
+  await page.getByLabel('签发人').fill('王伟荣');
+  await page.getByLabel('标题', { exact: true }).fill('临安区卫生健康局关于2025年度法治政府建设工作情况的报告');
+  await page.getByRole('button', { name: /主要举措和成效/ }).click();
+  await page.getByRole('button', { name: '＋ 标题 （一）' }).click();
+  await page.keyboard.type('强化法治建设主体责任落实');
+  await page.getByRole('button', { name: '＋ 段落' }).first().click();
+  await page.keyboard.type('深入学习贯彻习近平法治思想，全年组织党委理论学习中心组学法4次。');
+  await page.getByRole('button', { name: /存在的不足和原因/ }).click();
+  await page.getByRole('button', { name: '＋ 段落' }).click();
+  await page.keyboard.type('一是“三项制度”工作落实尚需进一步细化。');
+}
+
+const tests = {
+  async 'a new user drafts header fields and two sections, reloads and finds everything'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
+    assert.equal(await page.getByLabel('签发人').inputValue(), '王伟荣');
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治建设主体责任落实');
+    assert.match(await page.locator('textarea.paragraph-text').first().inputValue(), /学法4次/);
+    await page.getByRole('button', { name: /存在的不足和原因/ }).click();
+    assert.match(await page.locator('textarea.paragraph-text').first().inputValue(), /三项制度/);
+    const outline = await page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
+    assert.match(outline, /（一）\s*强化法治建设主体责任落实/);
+    await page.screenshot({ path: join(outDir, 'editor-1366x768.png') });
+    await t.close();
+  },
+
+  async 'typing is in storage within a second, without waiting for the page to close'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByLabel('标题', { exact: true }).fill('');
+    await page.getByLabel('标题', { exact: true }).pressSequentially('关于2025年度法治政府建设工作情况的报告', { delay: 20 });
+    await page.waitForTimeout(1000);
+    // A second tab of the same profile reads storage as it is now, as after a crash.
+    const other = await t.context.newPage();
+    await other.goto(server.url);
+    await ready(other);
+    assert.equal(await other.getByLabel('标题', { exact: true }).inputValue(), '关于2025年度法治政府建设工作情况的报告');
+    await other.close();
+    await t.close();
+  },
+
+  async 'backup export, then restore into a new draft that leaves the original alone'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    const backup = await downloadBackup(page);
+    assert.match(backup.name, /\.json$/);
+    const parsed = JSON.parse(backup.text);
+    assert.equal(parsed.format, 'report-drafter.draft');
+    assert.equal(parsed.version, 1);
+    const before = await draftCount(page);
+    const originalId = parsed.draft.id;
+    await restore(page, backup.path);
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
+    assert.equal(await draftCount(page), before + 1);
+    assert.match(await page.locator('.draft-name').innerText(), /（恢复）$/);
+    assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
+    const openId = await page.evaluate(() => localStorage.getItem('report-drafter.v1.last-opened'));
+    assert.notEqual(openId, originalId, 'the restored draft has its own id');
+    const original = await page.evaluate((id) => JSON.parse(localStorage.getItem(`report-drafter.v1.draft.${id}`)), originalId);
+    assert.equal(original.draft.name, parsed.draft.name, 'the original draft is unchanged');
+    await t.close();
+  },
+
+  async 'bad restore files show a Chinese message and change nothing'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    const backup = await downloadBackup(page);
+    const good = JSON.parse(backup.text);
+    const cases = [
+      ['truncated.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), /文件不完整/],
+      ['notjson.json', 'PK\u0003\u0004 this is a zip, not a draft', /不是有效的 JSON/],
+      ['wrongformat.json', JSON.stringify({ ...good, format: 'something.else' }), /格式标识为“something\.else”/],
+      ['newer.json', JSON.stringify({ ...good, version: 7 }), /更新版本.*版本 7/],
+      ['missingfield.json', JSON.stringify({ ...good, draft: { ...good.draft, meta: { ...good.draft.meta, title: undefined } } }), /draft\.meta\.title.*缺失/],
+    ];
+    for (const [name, text, message] of cases) {
+      const path = join(tmp, name);
+      await writeFile(path, text);
+      const before = await storageSnapshot(page);
+      await restore(page, path);
+      const alert = page.getByRole('alert').filter({ hasText: name });
+      await alert.waitFor();
+      const shown = await alert.innerText();
+      assert.match(shown, message, `${name}: ${shown}`);
+      assert.match(shown, /现有草稿没有任何改动/);
+      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
+      await alert.getByRole('button', { name: '关闭' }).click();
+    }
+    await t.close();
+  },
+
+  async 'after load the app makes no network request, and the CSP is strict'() {
+    const t = await open();
+    const { page } = t;
+    const since = t.mark();
+    await fillFirstDraft(page);
+    await saved(page);
+    await downloadBackup(page);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    await page.getByRole('button', { name: '新建草稿' }).click();
+    await saved(page);
+    assert.deepEqual(since(), [], 'requests after load');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\s\*/);
+    // User text is never markup: a title full of HTML stays text.
+    await page.getByRole('button', { name: '基本信息' }).click();
+    await page.getByLabel('标题', { exact: true }).fill('<img src=x onerror=alert(1)><b>粗体</b>');
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    assert.equal(await page.locator('.drafts img, .draft-name b').count(), 0);
+    await t.close();
+  },
+
+  async 'works with the keyboard alone and fits 1366×768'() {
+    const t = await open();
+    const { page } = t;
+    // Tab to the first section in the outline and open it with Enter.
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.textContent?.includes('主要举措和成效') ?? false);
+    }
+    assert.ok(found, 'the outline is reachable by Tab');
+    await page.keyboard.press('Enter');
+    // Tab on to the add-heading button and press it: the new heading takes focus.
+    found = false;
+    for (let i = 0; i < 20 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.textContent === '＋ 标题 （一）');
+    }
+    assert.ok(found, 'the add-heading button is reachable by Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('键盘输入的标题');
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '键盘输入的标题');
+    // Ctrl+S saves at once instead of opening the browser's save dialog.
+    await page.keyboard.press('Control+s');
+    await saved(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at 1366×768 (overflow ${overflow}px)`);
+    await t.close();
+  },
+};
+
+let passed = 0;
+let failed = 0;
+await import('node:fs/promises').then((fs) => fs.mkdir(outDir, { recursive: true }));
+for (const [name, test] of Object.entries(tests)) {
+  const started = Date.now();
+  try {
+    await test();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    failed++;
+    console.log(`FAIL ${name}\n${err.stack ?? err}`);
+  }
+}
+await browser.close();
+await server.close();
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
