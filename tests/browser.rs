@@ -306,3 +306,51 @@ async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
     assert_eq!(stored_drafts().len(), 2);
     app.unmount().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_with_a_backup_offer_and_typing_goes_on() {
+    let app = Mounted::new().await;
+    // Fill the origin's quota to the last character with junk.
+    let mut filled = 0;
+    let mut size = 256 * 1024;
+    while size > 0 {
+        if storage()
+            .set_item(&format!("junk-{filled}"), &"x".repeat(size))
+            .is_ok()
+        {
+            filled += 1;
+            assert!(filled < 1000, "storage never filled up");
+        } else {
+            size /= 2;
+        }
+    }
+    // Longer than the stored title: replacing a key only needs room for the difference.
+    type_into(&app.one("#meta-title"), &"存储已满时输入的标题".repeat(20)).await;
+    wait_for_autosave().await;
+    assert_eq!(
+        app.one("[data-testid=save-status]").text_content().unwrap(),
+        "保存失败"
+    );
+    assert!(app.text().contains("存储空间已满"), "{}", app.text());
+    app.button("下载备份文件");
+    // Typing is not blocked and the text is still there.
+    type_into(&app.one("#meta-title"), "继续输入").await;
+    let value = app
+        .one("#meta-title")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .value();
+    assert_eq!(value, "继续输入");
+    // Once there is room again, the next edit saves.
+    for i in 0..filled {
+        storage().remove_item(&format!("junk-{i}")).unwrap();
+    }
+    type_into(&app.one("#meta-title"), "有空间后保存").await;
+    wait_for_autosave().await;
+    assert_eq!(
+        app.one("[data-testid=save-status]").text_content().unwrap(),
+        "已保存"
+    );
+    assert!(stored_drafts()[0].contains("有空间后保存"));
+    app.unmount().await;
+}
