@@ -65,6 +65,15 @@ impl Mounted {
         settle().await;
     }
 
+    /// Clicks the first element matching a CSS selector.
+    async fn click_first(&self, selector: &str) {
+        self.one(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
+        settle().await;
+    }
+
     async fn unmount(mut self) {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
@@ -184,9 +193,7 @@ async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
     };
     assert!(labels(&app)[0].starts_with("（一）") && labels(&app)[1].starts_with("（二）"));
     // Moving 乙 up renumbers both.
-    let up: HtmlElement = app.one("[aria-label='上移标题（二）']").dyn_into().unwrap();
-    up.click();
-    settle().await;
+    app.click_first("[aria-label='上移标题（二）']").await;
     let titles: Vec<String> = app
         .all("input.heading-title")
         .iter()
@@ -199,9 +206,7 @@ async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
         .unwrap()
         .contains("（一）乙"));
     // Deleting a heading with text asks first.
-    let delete: HtmlElement = app.one("[aria-label='删除标题（一）']").dyn_into().unwrap();
-    delete.click();
-    settle().await;
+    app.click_first("[aria-label='删除标题（一）']").await;
     assert_eq!(
         app.all("input.heading-title").len(),
         2,
@@ -273,12 +278,7 @@ async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
     app.click("新建草稿").await;
     assert_eq!(stored_drafts().len(), 2);
     app.click("草稿列表").await;
-    let rename: HtmlElement = app.all("button[aria-label^='重命名']")[0]
-        .clone()
-        .dyn_into()
-        .unwrap();
-    rename.click();
-    settle().await;
+    app.click_first("button[aria-label^='重命名']").await;
     type_into(&app.one("form.rename input"), "临安区2025年报告").await;
     app.click("确定").await;
     wait_for_autosave().await;
@@ -287,20 +287,10 @@ async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
         .text_content()
         .unwrap()
         .contains("临安区2025年报告"));
-    let copy: HtmlElement = app.all("button[aria-label^='复制']")[0]
-        .clone()
-        .dyn_into()
-        .unwrap();
-    copy.click();
-    settle().await;
+    app.click_first("button[aria-label^='复制']").await;
     assert_eq!(stored_drafts().len(), 3);
     assert!(app.text().contains("（副本）"));
-    let delete: HtmlElement = app.all("button[aria-label^='删除']")[0]
-        .clone()
-        .dyn_into()
-        .unwrap();
-    delete.click();
-    settle().await;
+    app.click_first("button[aria-label^='删除']").await;
     assert_eq!(stored_drafts().len(), 3, "asks before deleting");
     app.click("确认删除").await;
     assert_eq!(stored_drafts().len(), 2);

@@ -4,9 +4,7 @@ use report_core::validate::{self, Severity};
 use report_core::Draft;
 use yew::prelude::*;
 
-use super::use_dispatch;
-use crate::state::persistence::download_backup;
-use crate::state::{Action, Notice};
+use super::use_backup_download;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -16,7 +14,6 @@ pub struct Props {
 /// 检查与导出: what is still missing, and the backup file.
 #[function_component]
 pub fn ExportStep(props: &Props) -> Html {
-    let dispatch = use_dispatch();
     let problems = use_memo(props.draft.clone(), |draft| validate::problems(draft));
     let errors = problems
         .iter()
@@ -26,14 +23,7 @@ pub fn ExportStep(props: &Props) -> Html {
         let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
         html! { <li class={class}><strong>{ p.severity.label() }</strong>{ " " }{ p.to_string() }</li> }
     });
-    let backup = {
-        let draft = props.draft.clone();
-        Callback::from(move |_| {
-            if let Err(message) = download_backup(&draft) {
-                dispatch.dispatch(Action::Notify(Notice::error(message)));
-            }
-        })
-    };
+    let backup = use_backup_download(props.draft.clone());
     html! {
         <section class="export-step" aria-labelledby="step-title">
             <h2 id="step-title">{ "检查与导出" }</h2>

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use report_core::Draft;
 use yew::prelude::*;
 
-use super::use_dispatch;
-use crate::state::persistence::{download_backup, keep_mine, take_theirs};
+use super::{use_backup_download, use_dispatch};
+use crate::state::persistence::{keep_mine, take_theirs};
 use crate::state::{Action, Notice, SaveState};
 
 #[derive(Properties, PartialEq)]
@@ -19,15 +19,7 @@ pub struct Props {
 #[function_component]
 pub fn NoticeBar(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let backup = {
-        let draft = props.draft.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| {
-            if let Err(message) = download_backup(&draft) {
-                dispatch.dispatch(Action::Notify(Notice::error(message)));
-            }
-        })
-    };
+    let backup = use_backup_download(props.draft.clone());
     let notice = props.notice.as_ref().map(|notice| {
         let dismiss = {
             let dispatch = dispatch.clone();

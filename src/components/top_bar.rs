@@ -3,9 +3,8 @@ use std::rc::Rc;
 use report_core::Draft;
 use yew::prelude::*;
 
-use super::use_dispatch;
-use crate::state::persistence::download_backup;
-use crate::state::{Action, Notice, SaveState};
+use super::{use_backup_download, use_dispatch};
+use crate::state::{Action, SaveState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -30,14 +29,7 @@ pub fn TopBar(props: &Props) -> Html {
         let show = !props.show_drafts;
         Callback::from(move |_| dispatch.dispatch(Action::ShowDrafts(show)))
     };
-    let backup = {
-        let draft = props.draft.clone();
-        Callback::from(move |_| {
-            if let Err(message) = download_backup(&draft) {
-                dispatch.dispatch(Action::Notify(Notice::error(message)));
-            }
-        })
-    };
+    let backup = use_backup_download(props.draft.clone());
     html! {
         <header class="top-bar">
             <h1 class="app-name">{ "法治政府建设年度报告起草助手" }</h1>
