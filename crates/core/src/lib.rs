@@ -5,6 +5,7 @@
 //! `report-drafter` command-line tool are thin shells over this crate.
 
 pub mod date;
+pub mod docx;
 pub mod format;
 pub mod meta_field;
 pub mod model;

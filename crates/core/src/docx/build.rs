@@ -1,0 +1,580 @@
+//! A draft as a docx-rs document, element by element in GB/T 9704-2012 order:
+//! 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名/成文日期 → 附注 → 版记, with
+//! "— N —" page numbers on odd (right) and even (left) pages.
+
+use docx_rs::{
+    AlignmentType, BorderType, DocGrid, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
+    LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellBorder, TableCellBorderPosition,
+    TableCellBorders, TableCellMargins, TableLayoutType, TablePositionProperty, TableRow,
+    WidthType,
+};
+
+use super::layout::{
+    width_in_zi, Page, FOOTER, MARGIN_LEFT, MARGIN_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, SIZE_2, SIZE_3,
+    SIZE_4, TEXT_WIDTH, ZI_4,
+};
+use super::{clean_text, ExportOptions, FontFamily};
+use crate::model::{Draft, Node};
+use crate::outline::heading_label;
+
+const RED: &str = "FF0000";
+
+/// The font roles of GB/T 9704 and the names written for them.
+#[derive(Clone, Copy)]
+enum Role {
+    XiaoBiaoSong,
+    FangSong,
+    HeiTi,
+    KaiTi,
+    SongTi,
+}
+
+impl Role {
+    fn name(self, family: FontFamily) -> &'static str {
+        match (self, family) {
+            (Role::XiaoBiaoSong, _) => "方正小标宋简体",
+            (Role::FangSong, FontFamily::Gb2312) => "仿宋_GB2312",
+            (Role::FangSong, FontFamily::Plain) => "仿宋",
+            (Role::KaiTi, FontFamily::Gb2312) => "楷体_GB2312",
+            (Role::KaiTi, FontFamily::Plain) => "楷体",
+            (Role::HeiTi, _) => "黑体",
+            (Role::SongTi, _) => "宋体",
+        }
+    }
+}
+
+struct Writer {
+    page: Page,
+    family: FontFamily,
+}
+
+impl Writer {
+    /// Every run names its East Asian font, with the hint that keeps “”—…… in it too.
+    fn fonts(&self, role: Role) -> RunFonts {
+        let name = role.name(self.family);
+        let latin = match role {
+            Role::SongTi => name,
+            _ => "Times New Roman",
+        };
+        RunFonts::new()
+            .ascii(latin)
+            .hi_ansi(latin)
+            .east_asia(name)
+            .cs(latin)
+            .hint("eastAsia")
+    }
+
+    /// A 3号 run in the given font.
+    fn run(&self, text: &str, role: Role) -> Run {
+        let run = Run::new()
+            .add_text(clean_text(text))
+            .size(SIZE_3)
+            .fonts(self.fonts(role));
+        if self.page.run_spacing != 0 {
+            run.character_spacing(self.page.run_spacing)
+        } else {
+            run
+        }
+    }
+
+    fn exact(&self, twips: i32) -> LineSpacing {
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Exact)
+            .line(twips)
+            .before(0)
+            .after(0)
+    }
+
+    /// A 3号 paragraph on the line grid with the given indents.
+    fn line(&self, left: i32, first: i32, right: i32) -> Paragraph {
+        let special = if first >= 0 {
+            SpecialIndentType::FirstLine(first)
+        } else {
+            SpecialIndentType::Hanging(-first)
+        };
+        Paragraph::new()
+            .line_spacing(self.exact(self.page.line_pitch))
+            .indent(Some(left), Some(special), Some(right), None)
+    }
+
+    fn blank(&self) -> Paragraph {
+        self.line(0, 0, 0)
+    }
+
+    /// Body text: justified, first line indented 2 字.
+    fn body(&self, text: &str) -> Paragraph {
+        self.line(0, 2 * self.page.zi, 0)
+            .align(AlignmentType::Both)
+            .add_run(self.run(text, Role::FangSong))
+    }
+
+    /// A paragraph of any size off the 3号 grid (mark, title, 版记, footers).
+    fn free(&self, line: i32) -> Paragraph {
+        Paragraph::new()
+            .snap_to_grid(false)
+            .line_spacing(self.exact(line))
+            .indent(
+                Some(0),
+                Some(SpecialIndentType::FirstLine(0)),
+                Some(0),
+                None,
+            )
+    }
+}
+
+/// Builds the document; the caller patches and packs it.
+pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
+    let writer = Writer {
+        page: options.profile.page(),
+        family: options.fonts,
+    };
+    let w = &writer;
+    let mut docx = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(PageMargin {
+            top: w.page.top,
+            left: MARGIN_LEFT,
+            bottom: w.page.bottom,
+            right: MARGIN_RIGHT,
+            header: 851,
+            footer: FOOTER,
+            gutter: 0,
+        })
+        .default_size(SIZE_3)
+        .default_fonts(w.fonts(Role::FangSong))
+        .footer(page_number_footer(w, true))
+        .even_footer(page_number_footer(w, false));
+    let grid = match w.page.char_space {
+        Some(char_space) => DocGrid::new()
+            .grid_type(docx_rs::DocGridType::LinesAndChars)
+            .line_pitch(w.page.line_pitch as usize)
+            .char_space(char_space as isize),
+        None => DocGrid::new()
+            .grid_type(docx_rs::DocGridType::Lines)
+            .line_pitch(w.page.line_pitch as usize),
+    };
+    docx.document = docx.document.doc_grid(grid);
+
+    let meta = &draft.meta;
+    if options.red_header {
+        for p in red_header(w, draft) {
+            docx = docx.add_paragraph(p);
+        }
+    }
+    for p in title(w, &meta.title) {
+        docx = docx.add_paragraph(p);
+    }
+    if !meta.recipients.trim().is_empty() {
+        docx = docx.add_paragraph(w.blank());
+        let recipients = ensure_suffix(meta.recipients.trim(), "：", &[':', '：']);
+        docx = docx.add_paragraph(w.line(0, 0, 0).add_run(w.run(&recipients, Role::FangSong)));
+    }
+    for p in body(w, draft) {
+        docx = docx.add_paragraph(p);
+    }
+    for p in attachment_note(w, &meta.attachments) {
+        docx = docx.add_paragraph(p);
+    }
+    for p in signature(w, draft, options.sealed) {
+        docx = docx.add_paragraph(p);
+    }
+    if !meta.annotation.trim().is_empty() {
+        let note = format!(
+            "（{}）",
+            meta.annotation.trim().trim_matches(['（', '）', '(', ')'])
+        );
+        docx = docx.add_paragraph(
+            w.line(0, 2 * w.page.zi, 0)
+                .add_run(w.run(&note, Role::FangSong)),
+        );
+    }
+    if let Some(table) = imprint(w, draft) {
+        // A floating table needs a paragraph after it to anchor to (and a body must not
+        // end in a table); 1 pt high so it never starts a page of its own.
+        docx = docx.add_table(table).add_paragraph(w.free(20));
+    }
+    docx
+}
+
+/// 发文机关标志 35 mm below the 版心 top, 发文字号 (and 签发人 for a 上行文) two lines
+/// below it, with the red line under them.
+fn red_header(w: &Writer, draft: &Draft) -> Vec<Paragraph> {
+    let meta = &draft.meta;
+    let mark = clean_text(meta.issuer_mark.trim());
+    let chars = width_in_zi(&mark).max(1.0);
+    // As large as fits 96 % of the 版心 width, at most 小初 (36 pt).
+    let size_pt = (0.96 * f64::from(super::layout::TEXT_WIDTH) / 20.0 / chars).min(36.0);
+    let half_points = (size_pt * 2.0).floor() as usize;
+    let mark_line = (size_pt * 20.0 * 1.05).round() as i32;
+    let mut out = vec![
+        // Calibrated in LibreOffice 7.4 so the mark's ink top lands 35 mm below the 版心 top.
+        w.free(1985),
+        w.free(mark_line).align(AlignmentType::Center).add_run(
+            Run::new()
+                .add_text(mark)
+                .size(half_points)
+                .color(RED)
+                .fonts(w.fonts(Role::XiaoBiaoSong)),
+        ),
+        w.blank(),
+        w.blank(),
+    ];
+    let number = meta.doc_number.display();
+    let red_line = ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(12)
+            .space(5)
+            .color(RED),
+    );
+    let signers: Vec<String> = meta
+        .signers
+        .iter()
+        .map(|s| clean_text(s.trim()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let line = if signers.is_empty() {
+        w.line(0, 0, 0)
+            .align(AlignmentType::Center)
+            .add_run(w.run(&number, Role::FangSong))
+    } else {
+        // 上行文: 发文字号 居左空一字, 签发人 居右空一字 on the same line.
+        w.line(0, w.page.zi, 0)
+            .add_tab(
+                Tab::new()
+                    .val(TabValueType::Right)
+                    .pos((TEXT_WIDTH - w.page.zi) as usize),
+            )
+            .add_run(w.run(&number, Role::FangSong).add_tab())
+            .add_run(w.run("签发人：", Role::FangSong))
+            .add_run(w.run(&signers.join("　"), Role::KaiTi))
+    };
+    out.push(line.set_borders(red_line));
+    out.push(w.blank());
+    out.push(w.blank());
+    out
+}
+
+/// 标题 in 2号 小标宋, centred; a long title is broken into balanced lines.
+fn title(w: &Writer, title: &str) -> Vec<Paragraph> {
+    let title = clean_text(title.trim());
+    if title.is_empty() {
+        return Vec::new();
+    }
+    let mut run = Run::new().size(SIZE_2).fonts(w.fonts(Role::XiaoBiaoSong));
+    for (i, line) in balanced_lines(&title, 20.0).iter().enumerate() {
+        if i > 0 {
+            run = run.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        run = run.add_text(line.as_str());
+    }
+    vec![w
+        .free(700)
+        .align(AlignmentType::Center)
+        .keep_next(true)
+        .add_run(run)]
+}
+
+/// Splits text into the fewest lines of at most `max_zi` 字, of near-equal width
+/// (the 梯形 a long 公文 title takes).
+pub(super) fn balanced_lines(text: &str, max_zi: f64) -> Vec<String> {
+    let total = width_in_zi(text);
+    let lines = (total / max_zi).ceil().max(1.0);
+    let target = total / lines;
+    let mut out = vec![String::new()];
+    let mut width = 0.0;
+    for c in text.chars() {
+        let w = width_in_zi(&c.to_string());
+        let last = out.len() as f64 >= lines;
+        if !last && width + w / 2.0 > target {
+            out.push(String::new());
+            width = 0.0;
+        }
+        out.last_mut().expect("never empty").push(c);
+        width += w;
+    }
+    out
+}
+
+fn body(w: &Writer, draft: &Draft) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut ordinal = 0;
+    for section in &draft.sections {
+        if section.numbered {
+            ordinal += 1;
+            let heading = format!("{}{}", heading_label(1, ordinal), section.title.trim());
+            out.push(
+                w.line(0, 2 * w.page.zi, 0)
+                    .keep_next(true)
+                    .outline_lvl(0)
+                    .add_run(w.run(&heading, Role::HeiTi)),
+            );
+        }
+        nodes(w, &section.children, 2, &mut out);
+    }
+    out
+}
+
+fn nodes(w: &Writer, nodes: &[Node], level: u8, out: &mut Vec<Paragraph>) {
+    let mut ordinal = 0;
+    for node in nodes {
+        match node {
+            Node::Paragraph { text, .. } => {
+                out.extend(split_lines(text).map(|line| w.body(line)));
+            }
+            Node::Heading {
+                title,
+                text,
+                children,
+                ..
+            } => {
+                ordinal += 1;
+                let role = if level == 2 {
+                    Role::KaiTi
+                } else {
+                    Role::FangSong
+                };
+                let label = format!("{}{}", heading_label(level, ordinal), title.trim());
+                let mut lines = split_lines(text);
+                let paragraph = w
+                    .line(0, 2 * w.page.zi, 0)
+                    .align(AlignmentType::Both)
+                    .outline_lvl(usize::from(level - 1));
+                match lines.next() {
+                    // Run-in: "（一）标题。正文……" in one paragraph.
+                    Some(first) => {
+                        let label = ensure_suffix(&label, "。", &['。', '！', '？', '：', '；']);
+                        out.push(
+                            paragraph
+                                .add_run(w.run(&label, role))
+                                .add_run(w.run(first, Role::FangSong)),
+                        );
+                        out.extend(lines.map(|line| w.body(line)));
+                    }
+                    None => out.push(paragraph.keep_next(true).add_run(w.run(&label, role))),
+                }
+                self::nodes(w, children, level + 1, out);
+            }
+        }
+    }
+}
+
+/// Non-empty lines of a text, each its own paragraph.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// 附件说明: one line after the body, "附件：1. 名称", later items aligned under the first.
+fn attachment_note(w: &Writer, attachments: &[String]) -> Vec<Paragraph> {
+    let names: Vec<&str> = attachments
+        .iter()
+        .map(|a| a.trim().trim_end_matches(['。', '.', '；', ';', '，', ',']))
+        .filter(|a| !a.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let zi = w.page.zi;
+    let mut out = vec![w.blank()];
+    for (i, name) in names.iter().enumerate() {
+        let numbered = if names.len() > 1 {
+            format!("{}. {name}", i + 1)
+        } else {
+            name.to_string()
+        };
+        let (text, first) = if i == 0 {
+            (format!("附件：{numbered}"), -3 * zi)
+        } else {
+            (numbered, 0)
+        };
+        out.push(
+            w.line(5 * zi, first, 0)
+                .add_run(w.run(&text, Role::FangSong)),
+        );
+    }
+    out
+}
+
+/// 署名 and 成文日期, placed for a sealed or an unsealed document (GB/T 9704 7.3.5).
+fn signature(w: &Writer, draft: &Draft, sealed: bool) -> Vec<Paragraph> {
+    let name = clean_text(draft.meta.signature.trim());
+    let date = draft.meta.date.map(|d| d.to_string()).unwrap_or_default();
+    if name.is_empty() && date.is_empty() {
+        return Vec::new();
+    }
+    let (wn, wd) = (width_in_zi(&name), width_in_zi(&date));
+    // Right indents in 字.
+    let (name_right, date_right) = if sealed {
+        (4.0 + (wd - wn) / 2.0, 4.0)
+    } else if wd <= wn {
+        (2.0, wn - wd)
+    } else {
+        (2.0 + 2.0 + wd - wn, 2.0)
+    };
+    let zi = f64::from(w.page.zi);
+    let right = |z: f64| (z.max(0.0) * zi).round() as i32;
+    let blank_lines = if sealed { 2 } else { 1 };
+    // keepNext from the blank lines on keeps the 署名 with the text above it without
+    // dragging the last body paragraph onto the next page.
+    let mut out: Vec<Paragraph> = (0..blank_lines)
+        .map(|_| w.blank().keep_next(true))
+        .collect();
+    if !name.is_empty() {
+        out.push(
+            w.line(0, 0, right(name_right))
+                .align(AlignmentType::Right)
+                .keep_next(true)
+                .add_run(w.run(&name, Role::FangSong)),
+        );
+    }
+    if !date.is_empty() {
+        out.push(
+            w.line(0, 0, right(date_right))
+                .align(AlignmentType::Right)
+                .add_run(w.run(&date, Role::FangSong)),
+        );
+    }
+    out
+}
+
+/// 版记: 抄送 and 印发机关/印发日期 between thick/thin/thick lines, as a table floating at
+/// the bottom of the 版心 on the last page.
+fn imprint(w: &Writer, draft: &Draft) -> Option<Table> {
+    let meta = &draft.meta;
+    let cc = clean_text(meta.cc.trim());
+    let printer = clean_text(meta.printer.trim());
+    let print_date = meta
+        .print_date
+        .map(|d| format!("{d}印发"))
+        .unwrap_or_default();
+    if cc.is_empty() && printer.is_empty() && print_date.is_empty() {
+        return None;
+    }
+    let run = |text: &str| {
+        Run::new()
+            .add_text(clean_text(text))
+            .size(SIZE_4)
+            .fonts(w.fonts(Role::FangSong))
+    };
+    let line = || w.free(550);
+    let mut rows = Vec::new();
+    if !cc.is_empty() {
+        let cc = ensure_suffix(&cc, "。", &['。']);
+        let cc = if cc.starts_with("抄送") {
+            cc
+        } else {
+            format!("抄送：{cc}")
+        };
+        let paragraph = line()
+            .indent(
+                Some(4 * ZI_4),
+                Some(SpecialIndentType::Hanging(3 * ZI_4)),
+                Some(ZI_4),
+                None,
+            )
+            .add_run(run(&cc));
+        rows.push(TableRow::new(vec![TableCell::new()
+            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .add_paragraph(paragraph)]));
+    }
+    if !printer.is_empty() || !print_date.is_empty() {
+        let paragraph = line()
+            .indent(
+                Some(ZI_4),
+                Some(SpecialIndentType::FirstLine(0)),
+                Some(0),
+                None,
+            )
+            .add_tab(
+                Tab::new()
+                    .val(TabValueType::Right)
+                    .pos((TEXT_WIDTH - ZI_4) as usize),
+            )
+            .add_run(run(&printer).add_tab())
+            .add_run(run(&print_date));
+        let mut cell = TableCell::new()
+            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .add_paragraph(paragraph);
+        if !rows.is_empty() {
+            cell = cell.set_borders(
+                TableCellBorders::with_empty().set(
+                    TableCellBorder::new(TableCellBorderPosition::Top)
+                        .border_type(BorderType::Single)
+                        .size(6)
+                        .color("000000"),
+                ),
+            );
+        }
+        rows.push(TableRow::new(vec![cell]));
+    }
+    let thick = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(8)
+            .color("000000")
+    };
+    Some(
+        Table::without_borders(rows)
+            .set_borders(
+                TableBorders::with_empty()
+                    .set(thick(TableBorderPosition::Top))
+                    .set(thick(TableBorderPosition::Bottom)),
+            )
+            .set_grid(vec![TEXT_WIDTH as usize])
+            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+            // Anchored to the page at the left margin: LibreOffice keeps a table of
+            // the 版心's full width inline when it is anchored to the margin.
+            .position(
+                TablePositionProperty::new()
+                    .horizontal_anchor("page")
+                    .position_x(MARGIN_LEFT)
+                    .vertical_anchor("margin")
+                    .position_y_alignment("bottom"),
+            ),
+    )
+}
+
+/// "— N —" in 4号 宋体, 1 字 in from the outer edge: right on odd pages, left on even.
+fn page_number_footer(w: &Writer, odd: bool) -> Footer {
+    let fonts = w.fonts(Role::SongTi);
+    let run = || Run::new().size(SIZE_4).fonts(fonts.clone());
+    let (align, indent) = if odd {
+        (AlignmentType::Right, (0, ZI_4))
+    } else {
+        (AlignmentType::Left, (ZI_4, 0))
+    };
+    let paragraph = Paragraph::new()
+        .snap_to_grid(false)
+        .align(align)
+        .indent(
+            Some(indent.0),
+            Some(SpecialIndentType::FirstLine(0)),
+            Some(indent.1),
+            None,
+        )
+        .add_run(run().add_text("— "))
+        .add_run(
+            run()
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+                .add_field_char(FieldCharType::Separate, false)
+                // A cached value: fields without one make Word offer to repair the file.
+                .add_text("1")
+                .add_field_char(FieldCharType::End, false),
+        )
+        .add_run(run().add_text(" —"));
+    Footer::new().add_paragraph(paragraph)
+}
+
+/// `text` ending in `suffix`, unless it already ends in one of `enders`.
+fn ensure_suffix(text: &str, suffix: &str, enders: &[char]) -> String {
+    if text.ends_with(enders) {
+        text.to_string()
+    } else {
+        format!("{text}{suffix}")
+    }
+}

@@ -1,0 +1,110 @@
+//! The official .docx: a draft laid out to GB/T 9704-2012 with docx-rs, then patched
+//! where docx-rs 0.4.22 falls short (fonts table, document properties, punctuation,
+//! compression). See shared/docs/gongwen-format.md for every number used here.
+
+mod build;
+mod layout;
+mod package;
+pub mod read;
+
+use serde::{Deserialize, Serialize};
+
+pub use layout::LayoutProfile;
+
+use crate::model::Draft;
+use crate::outline::nodes_chars;
+
+/// Which family of Chinese font names the file asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FontFamily {
+    /// 仿宋_GB2312 / 楷体_GB2312, as most 公文 templates name them.
+    #[default]
+    Gb2312,
+    /// 仿宋 / 楷体, which also hold characters outside GB2312.
+    Plain,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportOptions {
+    pub profile: LayoutProfile,
+    pub fonts: FontFamily,
+    /// The red 版头 with 发文机关标志, 发文字号 and 签发人; off for the version published online.
+    pub red_header: bool,
+    /// Whether the printout will be sealed (盖章), which places 署名 and 成文日期 differently.
+    pub sealed: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            profile: LayoutProfile::Portable,
+            fonts: FontFamily::Gb2312,
+            red_header: true,
+            sealed: true,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("生成 Word 文件时出错：{0}")]
+    Package(String),
+}
+
+/// Writes the draft as a .docx. `now` is an RFC 3339 timestamp for the file's
+/// properties (the core has no clock).
+pub fn export(draft: &Draft, options: &ExportOptions, now: &str) -> Result<Vec<u8>, ExportError> {
+    let xml = build::document(draft, options).build();
+    package::finish(xml, &draft.meta.title, &draft.meta.issuer_name, now)
+        .map_err(|e| ExportError::Package(e.to_string()))
+}
+
+/// What a complete document still lacks, for the warnings shown before export. Export
+/// is never blocked by these.
+pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<String> {
+    let meta = &draft.meta;
+    let mut out = Vec::new();
+    let mut need = |empty: bool, what: &str| {
+        if empty {
+            out.push(format!("{what}未填写"));
+        }
+    };
+    need(meta.title.trim().is_empty(), "标题");
+    need(meta.recipients.trim().is_empty(), "主送机关");
+    if options.red_header {
+        need(meta.issuer_mark.trim().is_empty(), "发文机关标志");
+        let n = &meta.doc_number;
+        need(
+            n.agency_code.trim().is_empty() || n.year.is_none() || n.serial.is_none(),
+            "发文字号（机关代字、年份、序号）",
+        );
+        need(meta.signers.is_empty(), "签发人");
+    }
+    need(meta.signature.trim().is_empty(), "发文机关署名");
+    need(meta.date.is_none(), "成文日期");
+    need(meta.printer.trim().is_empty(), "印发机关");
+    need(meta.print_date.is_none(), "印发日期");
+    for section in draft.sections.iter().filter(|s| s.numbered) {
+        if nodes_chars(&section.children) == 0 {
+            out.push(format!("“{}”部分没有内容", section.title.trim()));
+        }
+    }
+    out
+}
+
+/// Text as XML 1.0 allows it: control characters other than tab and line breaks are
+/// dropped (they would make the file unreadable), tabs become spaces.
+pub(crate) fn clean_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+//! Reading the text back out of a .docx: the paragraphs of `word/document.xml` in
+//! order. A small scanner rather than docx-rs's reader, which hangs on some zips that
+//! are not .docx files and costs about 235 KB gzip in wasm.
+
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+
+/// Entries larger than this are not a report's text: refuse rather than inflate them.
+const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("文件不是 Word 文档（.docx），无法读取")]
+    NotZip,
+    #[error("压缩包中没有 Word 正文（word/document.xml），可能是 Excel 或其他格式的文件")]
+    NotDocx,
+    #[error("Word 文档已损坏，无法读取正文")]
+    Damaged,
+    #[error("Word 文档的正文过大，无法读取")]
+    TooLarge,
+}
+
+/// The text of every paragraph of the document body, tables included, in order.
+/// Tabs are `\t`, line breaks `\n`.
+pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
+    let mut part = zip
+        .by_name("word/document.xml")
+        .map_err(|_| ReadError::NotDocx)?;
+    if part.size() > MAX_DOCUMENT_XML {
+        return Err(ReadError::TooLarge);
+    }
+    let mut xml = String::new();
+    part.read_to_string(&mut xml)
+        .map_err(|_| ReadError::Damaged)?;
+    Ok(paragraphs_of_xml(&xml))
+}
+
+/// Scans WordprocessingML for `w:p`, `w:t`, `w:tab` and `w:br`.
+pub fn paragraphs_of_xml(xml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default();
+        let closing = tag.starts_with('/');
+        let empty = tag.ends_with('/');
+        match (name, closing) {
+            ("w:p", false) => {
+                if empty {
+                    out.push(String::new());
+                } else {
+                    current = Some(String::new());
+                }
+            }
+            ("w:p", true) => out.extend(current.take()),
+            ("w:t", false) if !empty => {
+                let end = rest.find("</w:t>").unwrap_or(rest.len());
+                if let Some(text) = current.as_mut() {
+                    text.push_str(&unescape(&rest[..end]));
+                }
+                rest = &rest[end..];
+            }
+            ("w:tab", false) => current.iter_mut().for_each(|t| t.push('\t')),
+            ("w:br" | "w:cr", false) => current.iter_mut().for_each(|t| t.push('\n')),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';') else { break };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_text_tabs_breaks_and_entities() {
+        let xml = r#"<w:body><w:p><w:r><w:t xml:space="preserve">甲 &amp; </w:t><w:tab/><w:t>乙&#x4E19;</w:t></w:r></w:p><w:p/><w:tbl><w:tr><w:tc><w:p><w:r><w:t>丁</w:t><w:br/><w:t>戊</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>"#;
+        assert_eq!(paragraphs_of_xml(xml), ["甲 & \t乙丙", "", "丁\n戊"]);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_docx() {
+        assert_eq!(paragraphs(b"not a zip"), Err(ReadError::NotZip));
+        let mut xlsx = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut xlsx);
+            zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
+            zip.finish().unwrap();
+        }
+        assert_eq!(paragraphs(&xlsx.into_inner()), Err(ReadError::NotDocx));
+    }
+}
