@@ -2,5 +2,6 @@
 //! state call these functions and never reach for `window` themselves.
 
 pub mod clock;
+pub mod export;
 pub mod files;
 pub mod storage;

@@ -1,39 +1,134 @@
 use std::rc::Rc;
 
+use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
 use report_core::validate::{self, Severity};
 use report_core::Draft;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::use_backup_download;
+use super::{use_backup_download, use_dispatch};
+use crate::adapter::{clock, export, files};
+use crate::state::{Action, Notice};
+
+pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
 }
 
-/// 检查与导出: what is still missing, and the backup file.
+/// 检查与导出: what is still missing, the Word file with its layout options, and the backup.
 #[function_component]
 pub fn ExportStep(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let exporting = use_state(|| false);
     let problems = use_memo(props.draft.clone(), |draft| validate::problems(draft));
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    let items = problems.iter().map(|p| {
+    let missing = use_memo(props.draft.clone(), |draft| docx::missing(draft, &draft.export));
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let options = props.draft.export.clone();
+
+    let set_options = {
+        let dispatch = dispatch.clone();
+        move |change: fn(&mut ExportOptions, &str, bool), options: ExportOptions| {
+            let dispatch = dispatch.clone();
+            move |value: String, checked: bool| {
+                let mut options = options.clone();
+                change(&mut options, &value, checked);
+                dispatch.dispatch(Action::SetExportOptions(options));
+            }
+        }
+    };
+    let on_profile = {
+        let set = set_options(
+            |o, v, _| o.profile = LayoutProfile::from_key(v).unwrap_or_default(),
+            options.clone(),
+        );
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value(), false))
+    };
+    let on_fonts = {
+        let set = set_options(
+            |o, v, _| o.fonts = if v == "plain" { FontFamily::Plain } else { FontFamily::Gb2312 },
+            options.clone(),
+        );
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value(), false))
+    };
+    let checkbox = |change: fn(&mut ExportOptions, &str, bool)| {
+        let set = set_options(change, options.clone());
+        Callback::from(move |e: Event| set(String::new(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+    };
+    let on_red_header = checkbox(|o, _, checked| o.red_header = checked);
+    let on_sealed = checkbox(|o, _, checked| o.sealed = checked);
+
+    let export_word = {
+        let draft = props.draft.clone();
+        let exporting = exporting.clone();
+        Callback::from(move |_| {
+            if *exporting {
+                return;
+            }
+            exporting.set(true);
+            let (draft, exporting, dispatch) = (draft.clone(), exporting.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = export::export_docx(&draft, clock::now_ms()).await.and_then(|bytes| {
+                    let name = if draft.meta.title.trim().is_empty() { &draft.name } else { &draft.meta.title };
+                    files::download(&files::safe_file_name(name, "docx"), DOCX_MIME, &bytes)
+                });
+                exporting.set(false);
+                if let Err(message) = result {
+                    dispatch.dispatch(Action::Notify(Notice::error(format!("导出 Word 文件失败：{message}"))));
+                }
+            });
+        })
+    };
+    let backup = use_backup_download(props.draft.clone());
+
+    let profiles = LayoutProfile::ALL.iter().map(|p| {
+        html! { <option value={p.key()} selected={*p == options.profile}>{ p.label() }</option> }
+    });
+    let problem_items = problems.iter().map(|p| {
         let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
         html! { <li class={class}><strong>{ p.severity.label() }</strong>{ " " }{ p.to_string() }</li> }
     });
-    let backup = use_backup_download(props.draft.clone());
     html! {
         <section class="export-step" aria-labelledby="step-title">
             <h2 id="step-title">{ "检查与导出" }</h2>
+
+            <h3>{ "导出 Word 文件" }</h3>
+            if !missing.is_empty() {
+                <div class="missing" role="note" data-testid="missing">
+                    <p>{ "以下内容尚未完成，仍可导出，完成后再导出一次即可：" }</p>
+                    <ul>{ for missing.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                </div>
+            }
+            <div class="export-options">
+                <div class="field">
+                    <label for="export-profile">{ "版式" }</label>
+                    <select id="export-profile" onchange={on_profile}>{ for profiles }</select>
+                </div>
+                <div class="field">
+                    <label for="export-fonts">{ "字体" }</label>
+                    <select id="export-fonts" onchange={on_fonts}>
+                        <option value="gb2312" selected={options.fonts == FontFamily::Gb2312}>{ "仿宋_GB2312、楷体_GB2312" }</option>
+                        <option value="plain" selected={options.fonts == FontFamily::Plain}>{ "仿宋、楷体（含生僻字）" }</option>
+                    </select>
+                </div>
+                <label class="check"><input type="checkbox" checked={options.red_header} onchange={on_red_header} />
+                    { "红头（发文机关标志、发文字号、签发人）；网上公开的版本可不带红头" }</label>
+                <label class="check"><input type="checkbox" checked={options.sealed} onchange={on_sealed} />
+                    { "加盖印章（决定署名和成文日期的位置）" }</label>
+            </div>
+            <button type="button" class="primary" onclick={export_word} disabled={*exporting}>
+                { if *exporting { "正在生成…" } else { "导出 Word（.docx）" } }
+            </button>
+
             <h3>{ "完整性检查" }</h3>
             if problems.is_empty() {
                 <p class="ok">{ "未发现问题。" }</p>
             } else {
                 <p>{ format!("{} 个错误，{} 个提示：", errors, problems.len() - errors) }</p>
-                <ul class="problems" data-testid="problems">{ for items }</ul>
+                <ul class="problems" data-testid="problems">{ for problem_items }</ul>
             }
+
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>
             <button type="button" onclick={backup}>{ "下载备份文件" }</button>

@@ -74,6 +74,7 @@ pub struct AppState {
 
 pub enum Action {
     SetMeta(MetaField, String),
+    SetExportOptions(report_core::docx::ExportOptions),
     Rename(String),
     SetText {
         id: NodeId,
@@ -165,6 +166,10 @@ impl Reducible for AppState {
         match action {
             Action::SetMeta(field, value) => {
                 field.set(&mut Rc::make_mut(&mut state.draft).meta, &value);
+                state.revision += 1;
+            }
+            Action::SetExportOptions(options) => {
+                Rc::make_mut(&mut state.draft).export = options;
                 state.revision += 1;
             }
             Action::Rename(name) => {

@@ -136,7 +136,7 @@ const tests = {
     assert.match(backup.name, /\.json$/);
     const parsed = JSON.parse(backup.text);
     assert.equal(parsed.format, 'report-drafter.draft');
-    assert.equal(parsed.version, 1);
+    assert.equal(parsed.version, 2);
     const before = await draftCount(page);
     const originalId = parsed.draft.id;
     await restore(page, backup.path);

@@ -15,8 +15,10 @@ use crate::model::Draft;
 use crate::validate::{self, Severity};
 
 pub const DRAFT_FORMAT: &str = "report-drafter.draft";
-/// The version this build writes. Version history: 1 — first release.
-pub const DRAFT_VERSION: u64 = 1;
+/// The version this build writes. Version history:
+/// 1 — first release;
+/// 2 — `draft.export` (the .docx layout options) added.
+pub const DRAFT_VERSION: u64 = 2;
 /// A 30-page report is about 100 KB of JSON; anything this large is not a draft.
 pub const MAX_DRAFT_BYTES: usize = 20 * 1024 * 1024;
 
@@ -124,10 +126,16 @@ pub fn from_json(text: &str) -> Result<Draft, LoadError> {
     Ok(draft)
 }
 
-/// Brings the `draft` object of an older file up to [`DRAFT_VERSION`]. Each future
-/// format change adds one step here, from its predecessor, so every old file keeps loading.
-fn migrate(draft: Value, version: u64) -> Value {
-    debug_assert!(version <= DRAFT_VERSION);
+/// Brings the `draft` object of an older file up to [`DRAFT_VERSION`], one version at
+/// a time, so every old file keeps loading.
+fn migrate(mut draft: Value, version: u64) -> Value {
+    if version < 2 {
+        if let Value::Object(fields) = &mut draft {
+            let defaults = serde_json::to_value(crate::docx::ExportOptions::default())
+                .expect("export options serialize");
+            fields.entry("export").or_insert(defaults);
+        }
+    }
     draft
 }
 
@@ -223,6 +231,29 @@ mod tests {
         let mut v: Value = serde_json::from_str(json).unwrap();
         edit(&mut v);
         v.to_string()
+    }
+
+    #[test]
+    fn version_1_files_load_with_default_export_options() {
+        let mut v1: Value = serde_json::from_str(&to_json(&sample(), 0.0)).unwrap();
+        v1["version"] = 1.into();
+        v1["draft"].as_object_mut().unwrap().remove("export");
+        let draft = from_json(&v1.to_string()).unwrap();
+        assert_eq!(draft.export, crate::docx::ExportOptions::default());
+        // Without the migration the field would be reported missing.
+        v1["version"] = DRAFT_VERSION.into();
+        assert_eq!(
+            from_json(&v1.to_string()).unwrap_err().to_string(),
+            "字段“draft.export”缺失"
+        );
+        // The committed fixtures are version 1 files, as an older app wrote them.
+        for fixture in [
+            include_str!("../../../tests/fixtures/draft-shangcheng-2023.json"),
+            include_str!("../../../tests/fixtures/draft-jiaxing-2022.json"),
+        ] {
+            assert!(fixture.contains("\"version\": 1"));
+            assert!(from_json(fixture).is_ok());
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::CalendarDate;
+use crate::docx::ExportOptions;
 
 /// Identifies a section or node within one draft; unique within that draft.
 pub type NodeId = u64;
@@ -28,6 +29,8 @@ pub struct Draft {
     pub template: String,
     pub meta: Metadata,
     pub sections: Vec<Section>,
+    /// How the .docx is laid out: profile, fonts, red header, sealed or not.
+    pub export: ExportOptions,
     /// The next free [`NodeId`]; always above every id in use.
     pub next_id: NodeId,
 }

@@ -67,6 +67,7 @@ impl Template {
             },
             next_id: sections.len() as u64 + 1,
             sections,
+            export: crate::docx::ExportOptions::default(),
         }
     }
 }

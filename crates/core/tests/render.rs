@@ -79,6 +79,7 @@ fn body_only() -> Draft {
             numbered: false,
             children: vec![Node::Paragraph { id: 2, text }],
         }],
+        export: ExportOptions::default(),
         next_id: 3,
     }
 }

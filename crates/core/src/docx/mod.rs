@@ -26,7 +26,7 @@ pub enum FontFamily {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct ExportOptions {
     pub profile: LayoutProfile,
     pub fonts: FontFamily,
