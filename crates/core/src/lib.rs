@@ -7,6 +7,7 @@
 pub mod date;
 pub mod docx;
 pub mod format;
+pub mod labels;
 pub mod meta_field;
 pub mod model;
 pub mod outline;

@@ -1,0 +1,178 @@
+//! Recognising typed heading labels (一、 / （一） / 1. / （1）) at the start of a line of
+//! pasted or imported text, in every bracket and punctuation variant real documents use.
+//!
+//! The draft model derives its numbers from position, so this is only for text that
+//! comes from outside: reports and plans pasted or read from .txt/.docx files, and the
+//! checker, which flags the non-standard variants (`canonical == false`).
+
+use crate::outline::heading_label;
+
+/// A heading label found at the start of a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label<'a> {
+    /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）.
+    pub level: u8,
+    /// The number the label states (一 → 1, 十二 → 12).
+    pub number: usize,
+    /// The label exactly as written, including its punctuation.
+    pub raw: &'a str,
+    /// The text after the label, with leading whitespace removed.
+    pub rest: &'a str,
+    /// Whether `raw` is the GB/T 9704 form (`heading_label(level, number)`).
+    pub canonical: bool,
+}
+
+const CHINESE_DIGITS: &str = "〇零一二三四五六七八九十";
+
+/// Value of a Chinese numeral from 1 to 99 (一, 十, 十二, 二十, 九十九).
+pub fn parse_chinese_numeral(text: &str) -> Option<usize> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [one] if *one != '十' => digit(*one).filter(|&d| d > 0),
+        ['十'] => Some(10),
+        ['十', one] => digit(*one).filter(|&d| d > 0).map(|d| 10 + d),
+        [tens, '十'] => digit(*tens).filter(|&d| d > 1).map(|d| d * 10),
+        [tens, '十', one] => {
+            let (tens, one) = (digit(*tens)?, digit(*one)?);
+            (tens > 1 && one > 0).then_some(tens * 10 + one)
+        }
+        _ => None,
+    }
+}
+
+fn is_open(c: char) -> bool {
+    c == '(' || c == '（'
+}
+
+fn is_close(c: char) -> bool {
+    c == ')' || c == '）'
+}
+
+/// The heading label at the start of `line`, if there is one.
+///
+/// Arabic numbers count as a label only when a separator follows directly and is not
+/// part of a number (`1.5亿` and `2023年` are not labels), so ordinary sentences that
+/// start with a figure are left alone.
+pub fn parse_label(line: &str) -> Option<Label<'_>> {
+    let trimmed = line.trim_start();
+    let mut chars = trimmed.char_indices().peekable();
+    let (_, first) = *chars.peek()?;
+    let bracketed = is_open(first);
+    if bracketed {
+        chars.next();
+    }
+    let digits_start = chars.peek()?.0;
+    let arabic = chars.peek()?.1.is_ascii_digit();
+    let mut digits_end = digits_start;
+    while let Some(&(i, c)) = chars.peek() {
+        let is_digit = if arabic { c.is_ascii_digit() } else { CHINESE_DIGITS.contains(c) };
+        if !is_digit {
+            break;
+        }
+        digits_end = i + c.len_utf8();
+        chars.next();
+    }
+    let digits = &trimmed[digits_start..digits_end];
+    let number = if arabic {
+        digits.parse::<usize>().ok().filter(|&n| n > 0 && digits.len() <= 3)?
+    } else {
+        parse_chinese_numeral(digits)?
+    };
+    let (sep_index, separator) = chars.next()?;
+    let mut label_end = sep_index + separator.len_utf8();
+    if bracketed {
+        if !is_close(separator) {
+            return None;
+        }
+        // "（一）、" is a common mistake for "（一）": take the stray mark into the label.
+        if let Some(&(i, c)) = chars.peek() {
+            if matches!(c, '、' | '.' | '．') {
+                label_end = i + c.len_utf8();
+            }
+        }
+    } else {
+        let allowed = if arabic { ".．、," } else { "、，,.．" };
+        if !allowed.contains(separator) {
+            return None;
+        }
+        if arabic {
+            // A decimal point or a date ("1.5亿", "3.15") is not a label.
+            if let Some(&(_, next)) = chars.peek() {
+                if next.is_ascii_digit() {
+                    return None;
+                }
+            }
+        }
+    }
+    let level = match (bracketed, arabic) {
+        (false, false) => 1,
+        (true, false) => 2,
+        (false, true) => 3,
+        (true, true) => 4,
+    };
+    let raw = &trimmed[..label_end];
+    Some(Label {
+        level,
+        number,
+        raw,
+        rest: trimmed[label_end..].trim_start(),
+        canonical: raw == heading_label(level, number),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(line: &str) -> Option<(u8, usize, &str, bool)> {
+        parse_label(line).map(|l| (l.level, l.number, l.rest, l.canonical))
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let cases = [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20), ("九十九", 99)];
+        for (text, value) in cases {
+            assert_eq!(parse_chinese_numeral(text), Some(value), "{text}");
+        }
+        for bad in ["", "零", "一十", "十十", "二二", "百", "一二三"] {
+            assert_eq!(parse_chinese_numeral(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn canonical_labels_of_every_level() {
+        assert_eq!(label("一、主要工作及成效"), Some((1, 1, "主要工作及成效", true)));
+        assert_eq!(label("（十二）强化执法"), Some((2, 12, "强化执法", true)));
+        assert_eq!(label("3. 推进立法"), Some((3, 3, "推进立法", true)));
+        assert_eq!(label("（4）其他"), Some((4, 4, "其他", true)));
+    }
+
+    #[test]
+    fn variants_are_recognised_and_marked() {
+        // The 上城 seed's half-width brackets.
+        assert_eq!(label("(一)深入学习"), Some((2, 1, "深入学习", false)));
+        assert_eq!(label("（一）、深入学习"), Some((2, 1, "深入学习", false)));
+        assert_eq!(label("2、加强监督"), Some((3, 2, "加强监督", false)));
+        assert_eq!(label("5．加强监督"), Some((3, 5, "加强监督", false)));
+        assert_eq!(label("(3)细则"), Some((4, 3, "细则", false)));
+        assert_eq!(label("二，背景"), Some((1, 2, "背景", false)));
+    }
+
+    #[test]
+    fn sentences_that_only_look_like_labels() {
+        for line in [
+            "2023年，我局坚持……",
+            "1.5亿元投入",
+            "一是加强学习",
+            "一方面",
+            "(注：略)",
+            "（一",
+            "",
+            "12345. 太长的编号",
+            "0. 零不是编号",
+        ] {
+            assert_eq!(parse_label(line), None, "{line}");
+        }
+    }
+}
