@@ -1,9 +1,12 @@
 // Browser benchmarks on the release build, in Debian's Chromium (headless):
 //  1. navigation to an editable outline, on a first visit and with a 30-page draft stored;
-//  2. keystroke-to-paint latency while typing into that 30-page draft.
-// Usage: node benches/browser.mjs DIST_DIR  (scripts/bench.sh builds and runs it)
-// Prints a JSON summary; figures go into BENCHMARKS.md by hand, with the machine.
-import { readFile } from 'node:fs/promises';
+//  2. keystroke-to-paint latency while typing into that 30-page draft;
+//  3. .docx export of that draft by the app's worker, and of the same text with the npm
+//     `docx` package in the same browser.
+// Usage: node benches/browser.mjs DIST_DIR [DRAFT_OUT]  (scripts/bench.sh builds and runs it)
+// Writes the 30-page draft file to DRAFT_OUT (for the native export benchmark) and prints
+// a JSON summary; figures go into BENCHMARKS.md by hand, with the machine.
+import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { launchChromium, startServer } from '../tests/e2e/server.mjs';
 
@@ -45,6 +48,7 @@ function stats(values) {
 const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const big = await thirtyPageDraft();
+if (process.argv[3]) await writeFile(process.argv[3], big.json);
 
 // The first editable field appearing, in ms since navigation start.
 const watchEditable = () => {
@@ -133,6 +137,84 @@ small.draft.id = 'bench-30-pages';
 const typingBaseline = await typingLatency(JSON.stringify(small));
 const typingBig = await typingLatency(big.json);
 
+// Export round trips through the app's own worker (the file the app loads on export),
+// sequentially: each includes posting the draft, parsing it, building and zipping the
+// .docx, and transferring the bytes back. Worker start-up (download and compile, which
+// the app does behind its first paint) and the first run are reported apart.
+async function wasmExport(json) {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const result = await page.evaluate(async ([json, runs]) => {
+    const started = performance.now();
+    const worker = new Worker('./worker_loader.js');
+    await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => (e.data.ready ? resolve() : reject(new Error('no ready message')));
+      worker.onerror = () => reject(new Error('the worker failed to load'));
+    });
+    const readyMs = performance.now() - started;
+    const exportOnce = () => new Promise((resolve, reject) => {
+      const start = performance.now();
+      worker.onmessage = (e) => (e.data.docx ? resolve({ ms: performance.now() - start, bytes: e.data.docx.length }) : reject(e.data.error));
+      worker.postMessage({ draft: json, now: '2026-01-01T00:00:00Z' });
+    });
+    const first = await exportOnce();
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push((await exportOnce()).ms);
+    worker.terminate();
+    return { ready_ms: readyMs, first_ms: first.ms, bytes: first.bytes, times };
+  }, [json, RUNS * 2]);
+  await page.close();
+  return { worker_ready_ms: Math.round(result.ready_ms), first_run_ms: Math.round(result.first_ms), docx_bytes: result.bytes, round_trip_ms: stats(result.times) };
+}
+
+// The same paragraphs, fonts, sizes, indents and page-number footer built with npm docx
+// (its browser build), timed from the parsed draft to the zipped bytes.
+async function npmDocxExport(json) {
+  const page = await browser.newPage();
+  await page.addScriptTag({ path: new URL('./node_modules/docx/dist/index.iife.js', import.meta.url).pathname });
+  const result = await page.evaluate(async ([json, runs]) => {
+    const { Document, Packer, Paragraph, TextRun, Footer, AlignmentType, PageNumber } = window.docx;
+    const font = (name) => ({ ascii: name, hAnsi: name, eastAsia: name });
+    const run = (text, fontName, size) => new TextRun({ text, font: font(fontName), size });
+    const body = (text) => new Paragraph({ children: [run(text, '仿宋_GB2312', 32)], indent: { firstLine: 640 }, spacing: { line: 578, lineRule: 'exact' } });
+    const headingFonts = ['黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312'];
+    const build = () => {
+      const { draft } = JSON.parse(json);
+      const paragraphs = [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(draft.meta.title, '方正小标宋简体', 44)] })];
+      const walk = (nodes, level) => {
+        for (const node of nodes) {
+          const [kind, v] = Object.entries(node)[0];
+          if (kind === 'paragraph') { paragraphs.push(body(v.text)); continue; }
+          paragraphs.push(new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 578, lineRule: 'exact' },
+            children: [run(v.title, headingFonts[level - 1], 32), run(v.text, '仿宋_GB2312', 32)] }));
+          walk(v.children, level + 1);
+        }
+      };
+      for (const section of draft.sections) {
+        if (section.title) paragraphs.push(new Paragraph({ indent: { firstLine: 640 }, children: [run(section.title, '黑体', 32)] }));
+        walk(section.children, 2);
+      }
+      const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: 28 })] })] });
+      const doc = new Document({ sections: [{ properties: { page: { size: { width: 11906, height: 16838 },
+        margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, footers: { default: footer }, children: paragraphs }] });
+      return Packer.toArrayBuffer(doc);
+    };
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i <= runs; i++) {
+      const start = performance.now();
+      bytes = (await build()).byteLength;
+      if (i > 0) times.push(performance.now() - start);
+    }
+    return { times, bytes };
+  }, [json, RUNS * 2]);
+  await page.close();
+  return { docx_bytes: result.bytes, ms: stats(result.times) };
+}
+const exportWasm = await wasmExport(big.json);
+const exportNpmDocx = await npmDocxExport(big.json);
+
 const version = browser.version();
 await browser.close();
 await server.close();
@@ -142,4 +224,5 @@ console.log(JSON.stringify({
   navigation_to_editable_ms: { first_visit: stats(firstVisit), with_30_page_draft: stats(withBigDraft) },
   typing_6_page_fixture: typingBaseline,
   typing_30_page_draft: typingBig,
+  export_30_page_draft: { wasm_worker: exportWasm, npm_docx: exportNpmDocx },
 }, null, 2));

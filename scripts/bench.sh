@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
+# The npm docx package, the baseline for the export benchmark (pinned by its lockfile).
+[ -d benches/node_modules/docx ] || npm ci --prefix benches --no-audit --no-fund
 trunk build --release
 mkdir -p bench-out
 scripts/sizes.sh dist | tee bench-out/sizes.txt
-node benches/browser.mjs dist | tee bench-out/browser.json
+node benches/browser.mjs dist bench-out/draft-30-pages.json | tee bench-out/browser.json
+cargo bench -p report-drafter-core --bench export -- bench-out/draft-30-pages.json | tee bench-out/native-export.json

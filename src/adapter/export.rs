@@ -2,8 +2,16 @@
 //! long export never blocks typing. Both ends of the message protocol live here:
 //! [`export_docx`] on the page, [`serve_exports`] in the worker (`src/bin/worker.rs`).
 //!
+//! The worker is started once, right after the app's first paint ([`warm_up`]), and then
+//! kept: its files load while the page is loading, not on the first click, so the app
+//! makes no request after load and the first export does not wait for a download.
+//!
+//! Worker → page, once its wasm runs: `{ ready: true }`. A message posted before that
+//! would be lost (the handler does not exist yet), so the page waits for it.
 //! Request: `{ draft: <draft file JSON>, now: <RFC 3339> }`.
 //! Reply: `{ docx: Uint8Array }` or `{ error: <Chinese message> }`.
+
+use std::cell::RefCell;
 
 use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -13,10 +21,22 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
 use report_core::Draft;
 
-/// The worker script Trunk builds from `src/bin/worker.rs`, relative to the page.
-const WORKER_URL: &str = "./worker.js";
-/// A worker that has not answered by then is stopped: a 30-page report takes milliseconds.
+/// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the page.
+const WORKER_URL: &str = "./worker_loader.js";
+/// A worker that has not answered by then is replaced: a 30-page report takes milliseconds.
 const TIMEOUT_MS: i32 = 60_000;
+const FAILED: &str = "导出程序出错";
+
+/// The started worker and a promise that settles when it is ready for requests.
+#[derive(Clone)]
+struct ExportWorker {
+    worker: Worker,
+    ready: Promise,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<ExportWorker>> = const { RefCell::new(None) };
+}
 
 fn get(object: &JsValue, key: &str) -> Option<JsValue> {
     Reflect::get(object, &JsValue::from_str(key))
@@ -32,21 +52,17 @@ fn object(entries: &[(&str, &JsValue)]) -> JsValue {
     object.into()
 }
 
-/// Exports a draft in a fresh worker, which is stopped afterwards whatever happens.
-pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
-    let worker = Worker::new(WORKER_URL).map_err(|_| "浏览器无法启动导出程序".to_string())?;
-    let request = object(&[
-        ("draft", &JsValue::from_str(&report_core::to_json(draft, now_ms))),
-        ("now", &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms))),
-    ]);
-    let reply = Promise::new(&mut |resolve, reject| {
+/// A promise for the next message from `worker`, rejected on a worker error or after
+/// [`TIMEOUT_MS`]. Replaces the worker's handlers, so only one may be pending at a time.
+fn next_message(worker: &Worker) -> Promise {
+    Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &event.data());
         });
         let on_error = {
             let reject = reject.clone();
             Closure::once_into_js(move |_: JsValue| {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("导出程序出错"));
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(FAILED));
             })
         };
         worker.set_onmessage(Some(on_message.unchecked_ref()));
@@ -54,16 +70,72 @@ pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> 
         let on_timeout = Closure::once_into_js(move || {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("导出超时"));
         });
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), TIMEOUT_MS));
-    });
-    let sent = worker.post_message(&request);
-    let result = match sent {
-        Ok(()) => JsFuture::from(reply).await,
-        Err(err) => Err(err),
-    };
-    worker.terminate();
-    let reply = result.map_err(|e| e.as_string().unwrap_or_else(|| "导出程序出错".into()))?;
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                TIMEOUT_MS,
+            );
+        }
+    })
+}
+
+fn current_worker() -> Result<ExportWorker, String> {
+    WORKER.with(|slot| {
+        if let Some(existing) = slot.borrow().as_ref() {
+            return Ok(existing.clone());
+        }
+        let worker = Worker::new(WORKER_URL).map_err(|_| "浏览器无法启动导出程序".to_string())?;
+        let started = ExportWorker {
+            ready: next_message(&worker),
+            worker,
+        };
+        // Nobody may be waiting when a warm-up fails; the rejection is reported by the
+        // export that awaits it, not as an unhandled one in the console.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = started.ready.catch(&ignore);
+        ignore.forget();
+        *slot.borrow_mut() = Some(started.clone());
+        Ok(started)
+    })
+}
+
+/// Stops the worker after a failure, so the next export starts a fresh one.
+fn discard_worker() {
+    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        old.worker.terminate();
+    }
+}
+
+/// Starts the export worker in the background. Failing here is not reported: the
+/// export button tries again and reports then.
+pub fn warm_up() {
+    let _ = current_worker();
+}
+
+/// Exports a draft in the worker. The caller lets one export finish before the next.
+pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    let ExportWorker { worker, ready } = current_worker()?;
+    let reply = async {
+        JsFuture::from(ready).await?;
+        let reply = next_message(&worker);
+        let request = object(&[
+            (
+                "draft",
+                &JsValue::from_str(&report_core::to_json(draft, now_ms)),
+            ),
+            (
+                "now",
+                &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
+            ),
+        ]);
+        worker.post_message(&request)?;
+        JsFuture::from(reply).await
+    }
+    .await
+    .map_err(|e| {
+        discard_worker();
+        e.as_string().unwrap_or_else(|| FAILED.into())
+    })?;
     if let Some(bytes) = get(&reply, "docx") {
         return Ok(bytes.unchecked_into::<Uint8Array>().to_vec());
     }
@@ -72,8 +144,8 @@ pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> 
         .unwrap_or_else(|| "导出程序没有返回文件".into()))
 }
 
-/// Worker side: answers every request with the .docx or a message. Never panics on a
-/// bad request, so the worker stays usable.
+/// Worker side: announces that it is ready, then answers every request with the .docx
+/// or a message. Never panics on a bad request, so the worker stays usable.
 pub fn serve_exports() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
@@ -87,10 +159,15 @@ pub fn serve_exports() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    let _ = scope.post_message(&object(&[("ready", &JsValue::TRUE)]));
 }
 
 fn handle(request: &JsValue) -> Result<Vec<u8>, String> {
-    let text = |key| get(request, key).and_then(|v| v.as_string()).ok_or("导出请求不完整");
+    let text = |key| {
+        get(request, key)
+            .and_then(|v| v.as_string())
+            .ok_or("导出请求不完整")
+    };
     let draft = report_core::from_json(&text("draft")?).map_err(|e| e.to_string())?;
     report_core::docx::export(&draft, &draft.export, &text("now")?).map_err(|e| e.to_string())
 }

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer } from './server.mjs';
 
@@ -31,8 +32,11 @@ async function open() {
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
+  // The export worker loads behind the first paint; loading ends with its wasm.
+  const workerLoaded = page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
   await page.goto(server.url);
   await ready(page);
+  await workerLoaded;
   return {
     context, page, problems, offsite, requests,
     /** Requests made since `mark()`, other than blob:/data: URLs (downloads). */
@@ -89,6 +93,27 @@ async function fillFirstDraft(page) {
   await page.getByRole('button', { name: /存在的不足和原因/ }).click();
   await page.getByRole('button', { name: '＋ 段落' }).click();
   await page.keyboard.type('一是“三项制度”工作落实尚需进一步细化。');
+}
+
+/** The stored (uncompressed or deflated) entries of a zip file, by name. */
+function unzip(bytes) {
+  const entries = new Map();
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'a zip end record');
+  let at = bytes.readUInt32LE(eocd + 16);
+  for (let i = 0; i < bytes.readUInt16LE(eocd + 10); i++) {
+    assert.equal(bytes.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const [nameLength, extraLength, commentLength] = [28, 30, 32].map((o) => bytes.readUInt16LE(at + o));
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = bytes.readUInt32LE(at + 42);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
 }
 
 const tests = {
@@ -178,6 +203,38 @@ const tests = {
       assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
       await alert.getByRole('button', { name: '关闭' }).click();
     }
+    await t.close();
+  },
+
+  async 'the export step lists what is missing and downloads <标题>.docx holding the text'() {
+    const t = await open();
+    const { page } = t;
+    const since = t.mark();
+    await fillFirstDraft(page);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    const missing = await page.getByTestId('missing').innerText();
+    assert.match(missing, /成文日期/, 'an unset 成文日期 is listed before export');
+    await page.getByLabel('版式').selectOption({ index: 1 });
+    await saved(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), '临安区卫生健康局关于2025年度法治政府建设工作情况的报告.docx');
+    const path = join(tmp, 'export.docx');
+    await download.saveAs(path);
+    const bytes = await readFile(path);
+    assert.equal(bytes.toString('latin1', 0, 2), 'PK');
+    const files = unzip(bytes);
+    const documentXml = files.get('word/document.xml').toString('utf8');
+    // Runs and balanced title lines split text across elements: compare the text alone.
+    const documentText = documentXml.replace(/<[^>]*>/g, '');
+    for (const text of ['临安区卫生健康局关于2025年度法治政府建设工作情况的报告', '强化法治建设主体责任落实', '学法4次', '三项制度', '王伟荣']) {
+      assert.ok(documentText.includes(text), `the .docx holds ${text}`);
+    }
+    // The second profile (Word's grid) was chosen: its document grid is in the file.
+    assert.match(documentXml, /w:type="linesAndChars"/);
+    assert.deepEqual(since(), [], 'exporting makes no request');
     await t.close();
   },
 
