@@ -36,8 +36,14 @@ fn object(entries: &[(&str, &JsValue)]) -> JsValue {
 pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
     let worker = Worker::new(WORKER_URL).map_err(|_| "浏览器无法启动导出程序".to_string())?;
     let request = object(&[
-        ("draft", &JsValue::from_str(&report_core::to_json(draft, now_ms))),
-        ("now", &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms))),
+        (
+            "draft",
+            &JsValue::from_str(&report_core::to_json(draft, now_ms)),
+        ),
+        (
+            "now",
+            &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
+        ),
     ]);
     let reply = Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: MessageEvent| {
@@ -54,8 +60,12 @@ pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> 
         let on_timeout = Closure::once_into_js(move || {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("导出超时"));
         });
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), TIMEOUT_MS));
+        let _ = web_sys::window().map(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                TIMEOUT_MS,
+            )
+        });
     });
     let sent = worker.post_message(&request);
     let result = match sent {
@@ -90,7 +100,11 @@ pub fn serve_exports() {
 }
 
 fn handle(request: &JsValue) -> Result<Vec<u8>, String> {
-    let text = |key| get(request, key).and_then(|v| v.as_string()).ok_or("导出请求不完整");
+    let text = |key| {
+        get(request, key)
+            .and_then(|v| v.as_string())
+            .ok_or("导出请求不完整")
+    };
     let draft = report_core::from_json(&text("draft")?).map_err(|e| e.to_string())?;
     report_core::docx::export(&draft, &draft.export, &text("now")?).map_err(|e| e.to_string())
 }

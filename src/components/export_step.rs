@@ -10,7 +10,8 @@ use super::{use_backup_download, use_dispatch};
 use crate::adapter::{clock, export, files};
 use crate::state::{Action, Notice};
 
-pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const DOCX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,8 +24,13 @@ pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let exporting = use_state(|| false);
     let problems = use_memo(props.draft.clone(), |draft| validate::problems(draft));
-    let missing = use_memo(props.draft.clone(), |draft| docx::missing(draft, &draft.export));
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let missing = use_memo(props.draft.clone(), |draft| {
+        docx::missing(draft, &draft.export)
+    });
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let options = props.draft.export.clone();
 
     let set_options = {
@@ -43,18 +49,39 @@ pub fn ExportStep(props: &Props) -> Html {
             |o, v, _| o.profile = LayoutProfile::from_key(v).unwrap_or_default(),
             options.clone(),
         );
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value(), false))
+        Callback::from(move |e: Event| {
+            set(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+                false,
+            )
+        })
     };
     let on_fonts = {
         let set = set_options(
-            |o, v, _| o.fonts = if v == "plain" { FontFamily::Plain } else { FontFamily::Gb2312 },
+            |o, v, _| {
+                o.fonts = if v == "plain" {
+                    FontFamily::Plain
+                } else {
+                    FontFamily::Gb2312
+                }
+            },
             options.clone(),
         );
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value(), false))
+        Callback::from(move |e: Event| {
+            set(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+                false,
+            )
+        })
     };
     let checkbox = |change: fn(&mut ExportOptions, &str, bool)| {
         let set = set_options(change, options.clone());
-        Callback::from(move |e: Event| set(String::new(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+        Callback::from(move |e: Event| {
+            set(
+                String::new(),
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            )
+        })
     };
     let on_red_header = checkbox(|o, _, checked| o.red_header = checked);
     let on_sealed = checkbox(|o, _, checked| o.sealed = checked);
@@ -69,13 +96,21 @@ pub fn ExportStep(props: &Props) -> Html {
             exporting.set(true);
             let (draft, exporting, dispatch) = (draft.clone(), exporting.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = export::export_docx(&draft, clock::now_ms()).await.and_then(|bytes| {
-                    let name = if draft.meta.title.trim().is_empty() { &draft.name } else { &draft.meta.title };
-                    files::download(&files::safe_file_name(name, "docx"), DOCX_MIME, &bytes)
-                });
+                let result = export::export_docx(&draft, clock::now_ms())
+                    .await
+                    .and_then(|bytes| {
+                        let name = if draft.meta.title.trim().is_empty() {
+                            &draft.name
+                        } else {
+                            &draft.meta.title
+                        };
+                        files::download(&files::safe_file_name(name, "docx"), DOCX_MIME, &bytes)
+                    });
                 exporting.set(false);
                 if let Err(message) = result {
-                    dispatch.dispatch(Action::Notify(Notice::error(format!("导出 Word 文件失败：{message}"))));
+                    dispatch.dispatch(Action::Notify(Notice::error(format!(
+                        "导出 Word 文件失败：{message}"
+                    ))));
                 }
             });
         })
