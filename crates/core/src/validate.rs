@@ -144,7 +144,7 @@ pub fn location(entries: &[OutlineEntry], id: NodeId) -> String {
 }
 
 /// Location of a paragraph: its heading's location and its position among the paragraphs there.
-fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -> String {
+pub fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -> String {
     fn parent_of(nodes: &[Node], parent: NodeId, id: NodeId) -> Option<(NodeId, usize)> {
         if let Some(i) = nodes
             .iter()
