@@ -394,8 +394,14 @@ fn classify<'a>(lines: &[(usize, &str)]) -> Vec<Role<'a>> {
         };
         start += 1;
     }
-    let is_title_line =
-        |t: &str| is_short_plain(t) && parse_label(t).is_none() && parse_date(t).is_none();
+    // A title may end in a stray mark (which `title-form` reports), not hold sentences.
+    let is_title_line = |t: &str| {
+        let words = t.trim_end_matches(is_trailing_punct);
+        words.chars().count() <= 60
+            && !words.contains(['，', '。', '；', ',', ';'])
+            && parse_label(t).is_none()
+            && parse_date(t).is_none()
+    };
     let names_report = |t: &str| ["报告", "汇报", "总结"].iter().any(|w| t.contains(w));
     if start < lines.len() && is_title_line(text(start)) {
         let second = start + 1 < lines.len() && is_title_line(text(start + 1));
