@@ -1,6 +1,8 @@
 //! `report-drafter`: the core's checks from the command line, for batch use
 //! (a city commission checking every district's draft in one loop).
 
+mod check_cmd;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,6 +50,17 @@ enum Command {
         #[arg(long)]
         unsealed: bool,
     },
+    /// Check a draft backup (.json) or a plain-text report (other files) against the
+    /// 公文 rules. Exit status: 0 no errors, 1 errors found, 2 file unreadable.
+    Check {
+        file: PathBuf,
+        /// Print the findings as JSON (rule, severity, location, message, fix).
+        #[arg(long)]
+        json: bool,
+        /// The date deadlines are counted from (YYYY-MM-DD); default: today.
+        #[arg(long)]
+        today: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +104,9 @@ fn main() -> ExitCode {
             };
             ExitCode::from(export_file(&draft, &output, &options))
         }
+        Command::Check { file, json, today } => {
+            ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
+        }
     }
 }
 
@@ -126,7 +142,7 @@ fn export_file(path: &PathBuf, output: &PathBuf, options: &ExportOptions) -> u8 
     0
 }
 
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |d| d.as_millis() as f64)

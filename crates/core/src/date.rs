@@ -37,6 +37,24 @@ impl CalendarDate {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// Days from `self` to `later`; negative when `later` is earlier.
+    pub fn days_until(&self, later: CalendarDate) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// Howard Hinnant's days-from-civil algorithm, the inverse of [`civil_from_days`].
+    fn days_since_epoch(&self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+            + i64::from(self.day)
+            - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The date from milliseconds since the Unix epoch (UTC).
     pub fn from_unix_ms(ms: f64) -> Self {
         let days = (ms / 86_400_000.0).floor() as i64;
@@ -145,6 +163,19 @@ mod tests {
         assert_eq!(
             CalendarDate::from_unix_ms(1_677_456_000_000.0),
             CalendarDate::new(2023, 2, 27).unwrap()
+        );
+    }
+
+    #[test]
+    fn day_differences() {
+        let d = |y, m, d| CalendarDate::new(y, m, d).unwrap();
+        assert_eq!(d(2024, 2, 20).days_until(d(2024, 3, 1)), 10);
+        assert_eq!(d(2023, 2, 20).days_until(d(2023, 3, 1)), 9);
+        assert_eq!(d(2024, 3, 5).days_until(d(2024, 3, 1)), -4);
+        assert_eq!(d(2023, 12, 31).days_until(d(2024, 1, 1)), 1);
+        assert_eq!(
+            CalendarDate::from_unix_ms(0.0).days_until(d(2023, 2, 27)),
+            19_415
         );
     }
 

@@ -4,7 +4,8 @@
 use crate::date::CalendarDate;
 use crate::model::{Metadata, Secrecy, Urgency};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MetaField {
     IssuerName,
     IssuerMark,

@@ -221,7 +221,8 @@ pub enum Direction {
 }
 
 /// Which text of a node an edit replaces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TextField {
     /// A heading's title or a section's title.
     Title,

@@ -1,5 +1,5 @@
 //! Problems with a draft as a whole: broken structure (errors, which stop a file from
-//! loading) and missing content (warnings). The full 公文 checker builds on this later.
+//! loading) and missing content (warnings). The 公文 rules are in [`crate::check`].
 
 use std::collections::HashSet;
 use std::fmt;
@@ -7,7 +7,8 @@ use std::fmt;
 use crate::model::{Draft, Node, NodeId, MAX_LEVEL};
 use crate::outline::{self, char_count, OutlineEntry};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
     Warning,
@@ -143,7 +144,7 @@ pub fn location(entries: &[OutlineEntry], id: NodeId) -> String {
 }
 
 /// Location of a paragraph: its heading's location and its position among the paragraphs there.
-fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -> String {
+pub fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -> String {
     fn parent_of(nodes: &[Node], parent: NodeId, id: NodeId) -> Option<(NodeId, usize)> {
         if let Some(i) = nodes
             .iter()

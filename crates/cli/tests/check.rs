@@ -1,0 +1,123 @@
+//! The `report-drafter check` command run as a user would, on real files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn repo_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn seed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures")
+        .join(name)
+}
+
+fn check(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_report-drafter"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("report-drafter-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_text_report_with_errors_exits_1_and_names_lines() {
+    let path = seed("report-2023-shangcheng-district-health-bureau.txt");
+    let out = check(&[path.as_os_str(), "--today".as_ref(), "2024-02-20".as_ref()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("5 个错误"), "{text}");
+    assert!(
+        text.contains("[错误] 第3行第1字：标题编号“(一)”应写作“（一）”"),
+        "{text}"
+    );
+    assert!(text.contains("可一键修正：“(一)”→“（一）”"), "{text}");
+    assert!(
+        text.contains("距报送截止日期2024年3月1日还有10天"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_draft_without_errors_exits_0_and_locates_by_outline() {
+    let path = repo_fixture("draft-shangcheng-2023.json");
+    let out = check(&[path.as_os_str(), "--today".as_ref(), "2024-02-20".as_ref()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains(": 0 个错误"), "{text}");
+    // Paragraph findings name the heading path a clerk sees in the outline.
+    assert!(text.contains("一、2023年主要工作及成效 › （一）"), "{text}");
+    assert!(text.contains("五、其他需要报告的情况："), "{text}");
+}
+
+#[test]
+fn json_output_lists_every_finding_with_its_fix() {
+    let path = seed("report-2022-jiaxing-city-health-commission.txt");
+    let out = check(&[
+        path.as_os_str(),
+        "--json".as_ref(),
+        "--today".as_ref(),
+        "2023-02-20".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = findings.as_array().unwrap();
+    let first = &findings[0];
+    assert_eq!(first["rule"], "heading-label-form");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["location"]["target"]["line"], 17);
+    assert_eq!(first["location"]["range"]["start"], 0);
+    assert_eq!(first["fix"]["edits"][0]["expected"], "(一)");
+    assert_eq!(first["fix"]["edits"][0]["replacement"], "（一）");
+    assert!(findings.iter().any(|f| f["rule"] == "secrecy-review"));
+}
+
+#[test]
+fn unreadable_input_exits_2() {
+    let missing = PathBuf::from("/nonexistent/report.txt");
+    let out = check(&[missing.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("无法读取文件"));
+
+    let binary = temp_file("report.txt", &[0xff, 0xfe, 0x00, 0x50]);
+    let out = check(&[binary.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("UTF-8"));
+
+    let broken = temp_file("draft.json", b"{\"format\": ");
+    let out = check(&[broken.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let path = repo_fixture("draft-jiaxing-2022.json");
+    let out = check(&[path.as_os_str(), "--today".as_ref(), "2023-02-30".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("不是有效日期"));
+}
+
+#[test]
+fn today_defaults_to_the_system_clock() {
+    let path = repo_fixture("draft-jiaxing-2022.json");
+    let out = check(&[path.as_os_str()]);
+    let text = stdout(&out);
+    // The 2022 report was due on 2023-03-01, which has passed on any machine running this.
+    assert!(text.contains("已超过报送截止日期2023年3月1日"), "{text}");
+}

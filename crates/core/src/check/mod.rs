@@ -1,0 +1,247 @@
+//! The 公文 rule checker: form (GB/T 9704-2012), wording and content of the annual
+//! report, with one-click fixes where a fix is safe.
+//!
+//! Both entry points first turn their input into one list of located text units
+//! ([`units`]): a draft's metadata fields and nodes, or the lines of a plain-text report.
+//! Every rule runs over that list, so a rule is written once for both inputs. Fast
+//! enough to run on every keystroke: std only, one pass per rule over the text.
+//!
+//! Severities reuse [`Severity`]: `Error` (错误) breaks a 规定 of the standard or the
+//! regulation; `Warning` (提示) is a convention, a likely slip or a reminder.
+
+mod content;
+mod form;
+mod headings;
+mod punct;
+mod scan;
+mod units;
+mod wording;
+
+use serde::Serialize;
+
+use crate::date::CalendarDate;
+use crate::meta_field::{FieldKind, MetaField};
+use crate::model::{Draft, Node, NodeId, TextField};
+pub use crate::validate::Severity;
+
+/// One problem found in a draft or a plain-text report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `doc-number-brackets`; see [`RULES`].
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub location: Location,
+    /// What is wrong and what is right, in Chinese.
+    pub message: String,
+    /// A one-click correction, when one is safe.
+    pub fix: Option<Fix>,
+}
+
+/// Where a finding is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Location {
+    /// A stretch of text; `range` is `None` when the whole text is meant.
+    Text {
+        target: TextRef,
+        range: Option<CharRange>,
+    },
+    /// A section of the draft as a whole (e.g. an empty part).
+    Section { id: NodeId },
+    /// The document as a whole (e.g. a missing part, a deadline).
+    Document,
+}
+
+/// A piece of text a finding points into and a fix edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum TextRef {
+    /// A metadata field, in its form value ([`MetaField::get`]).
+    Field { field: MetaField },
+    /// A section title or a heading's title (`Title`), a paragraph or run-in text (`Text`).
+    Node { id: NodeId, part: TextField },
+    /// A line of a plain-text report, counted from 1.
+    Line { line: usize },
+}
+
+/// Character positions (Unicode scalar values, not bytes), end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CharRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Replacements of character ranges in one text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub target: TextRef,
+    /// Non-overlapping, in text order.
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub range: CharRange,
+    /// The text the range held when the check ran; a fix whose text has changed since
+    /// is refused rather than applied to the wrong characters.
+    pub expected: String,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FixError {
+    #[error("内容已修改，这条修改建议已过时，请重新检查")]
+    Stale,
+    #[error("找不到要修改的段落或标题（编号 {0}），可能已被删除")]
+    NotFound(NodeId),
+    #[error("这项修改不针对草稿中的文字")]
+    NotDraftText,
+    #[error("这项修改不针对纯文本中的行")]
+    NotTextLine,
+}
+
+/// Every rule id the checker can report.
+pub const RULES: [&str; 36] = [
+    "doc-number-brackets",
+    "doc-number-serial",
+    "doc-number-year",
+    "doc-number-agency",
+    "date-format",
+    "date-order",
+    "date-year",
+    "title-year",
+    "heading-year",
+    "title-form",
+    "recipients-colon",
+    "cc-form",
+    "attachment-note",
+    "heading-label-form",
+    "heading-typed-label",
+    "heading-level-skip",
+    "heading-number",
+    "heading-end-punct",
+    "halfwidth-punct",
+    "unpaired-mark",
+    "ellipsis",
+    "fullwidth-digit",
+    "wording-fazhi",
+    "wording-qita",
+    "wording-jiezhi",
+    "obsolete-organ",
+    "request-phrase",
+    "relative-time",
+    "section-missing",
+    "section-empty",
+    "shortcomings-thin",
+    "deadline-submit",
+    "deadline-publish",
+    "secrecy-review",
+    "title-missing",
+    "recipients-missing",
+];
+
+/// Checks a draft; `today` dates the deadline reminders (the core has no clock).
+pub fn check_draft(draft: &Draft, today: CalendarDate) -> Vec<Finding> {
+    run(&units::Doc::from_draft(draft), today)
+}
+
+/// Checks a plain-text report, line by line; locations are [`TextRef::Line`]s.
+pub fn check_text(text: &str, today: CalendarDate) -> Vec<Finding> {
+    run(&units::Doc::from_text(text), today)
+}
+
+fn run(doc: &units::Doc, today: CalendarDate) -> Vec<Finding> {
+    let mut out = Vec::new();
+    form::check(doc, &mut out);
+    headings::check(doc, &mut out);
+    punct::check(doc, &mut out);
+    wording::check(doc, &mut out);
+    content::check(doc, today, &mut out);
+    // Errors first; within a severity, rules keep document order.
+    out.sort_by_key(|f| f.severity != Severity::Error);
+    out
+}
+
+/// Applies a fix to a draft, changing only the ranges it names.
+pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
+    match fix.target {
+        TextRef::Field { field } => {
+            if !matches!(field.kind(), FieldKind::Text | FieldKind::Lines) {
+                return Err(FixError::NotDraftText);
+            }
+            let value = apply_edits(&field.get(&draft.meta), &fix.edits)?;
+            field.set(&mut draft.meta, &value);
+            Ok(())
+        }
+        TextRef::Node { id, part } => {
+            let current = node_text(draft, id, part).ok_or(FixError::NotFound(id))?;
+            let value = apply_edits(current, &fix.edits)?;
+            draft
+                .set_text(id, part, value)
+                .map_err(|_| FixError::NotFound(id))
+        }
+        TextRef::Line { .. } => Err(FixError::NotDraftText),
+    }
+}
+
+/// Applies a fix from [`check_text`] to the text it was found in and returns the new text.
+pub fn apply_fix_to_text(text: &str, fix: &Fix) -> Result<String, FixError> {
+    let TextRef::Line { line } = fix.target else {
+        return Err(FixError::NotTextLine);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut found = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if i + 1 == line {
+            let (content, cr) = match raw.strip_suffix('\r') {
+                Some(content) => (content, "\r"),
+                None => (raw, ""),
+            };
+            out.push_str(&apply_edits(content, &fix.edits)?);
+            out.push_str(cr);
+            found = true;
+        } else {
+            out.push_str(raw);
+        }
+    }
+    if found {
+        Ok(out)
+    } else {
+        Err(FixError::Stale)
+    }
+}
+
+fn node_text(draft: &Draft, id: NodeId, part: TextField) -> Option<&str> {
+    if let Some(section) = draft.sections.iter().find(|s| s.id == id) {
+        return (part == TextField::Title).then_some(section.title.as_str());
+    }
+    match (draft.node(id)?, part) {
+        (Node::Heading { title, .. }, TextField::Title) => Some(title),
+        (Node::Heading { text, .. } | Node::Paragraph { text, .. }, TextField::Text) => Some(text),
+        (Node::Paragraph { .. }, TextField::Title) => None,
+    }
+}
+
+/// `text` with the edits applied, or [`FixError::Stale`] if a range no longer holds
+/// its expected text.
+fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, FixError> {
+    let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    offsets.push(text.len());
+    let byte = |char_index: usize| offsets.get(char_index).copied().ok_or(FixError::Stale);
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for edit in edits {
+        let (start, end) = (byte(edit.range.start)?, byte(edit.range.end)?);
+        if start < done || end < start || text[start..end] != edit.expected {
+            return Err(FixError::Stale);
+        }
+        out.push_str(&text[done..start]);
+        out.push_str(&edit.replacement);
+        done = end;
+    }
+    out.push_str(&text[done..]);
+    Ok(out)
+}

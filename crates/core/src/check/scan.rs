@@ -1,0 +1,127 @@
+//! Character classes and small scanners shared by the rules (no regex: std only).
+
+/// Han characters (CJK Unified Ideographs, Extension A, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Full-width punctuation of Chinese text.
+pub fn is_cjk_punct(c: char) -> bool {
+    "，。、；：？！“”‘’（）《》〈〉〔〕【】…—·".contains(c)
+}
+
+/// Han or Chinese punctuation: the context in which marks must be full-width.
+pub fn is_chinese(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Punctuation that may not end a title or a stand-alone heading.
+pub fn is_trailing_punct(c: char) -> bool {
+    "。，、；：！？.,;:!?".contains(c)
+}
+
+/// The nearest character before byte `at` that is not whitespace.
+pub fn prev_visible(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().rev().find(|c| !c.is_whitespace())
+}
+
+/// The nearest character from byte `at` on that is not whitespace.
+pub fn next_visible(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().find(|c| !c.is_whitespace())
+}
+
+/// Byte index after skipping whitespace from `at`.
+pub fn skip_spaces(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The run of ASCII digits starting at byte `at` (empty when there is none).
+pub fn digits_at(text: &str, at: usize) -> &str {
+    let len = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    &text[at..at + len]
+}
+
+/// The character starting at byte `at`, if any.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// A four-digit year (1900–2099) written before 年, e.g. `2023年` or `2023 年`:
+/// the year and the byte range of its digits.
+pub fn years(text: &str) -> impl Iterator<Item = (u16, std::ops::Range<usize>)> + '_ {
+    text.char_indices().filter_map(move |(i, c)| {
+        if !c.is_ascii_digit() || text[..i].ends_with(|p: char| p.is_ascii_digit()) {
+            return None;
+        }
+        let digits = digits_at(text, i);
+        let after = skip_spaces(text, i + digits.len());
+        let year: u16 = digits.parse().ok()?;
+        (digits.len() == 4 && (1900..2100).contains(&year) && char_at(text, after) == Some('年'))
+            .then_some((year, i..i + 4))
+    })
+}
+
+/// Matches of several literal terms, longest first where they overlap, in text order.
+pub fn find_terms<'t, T: Copy>(
+    text: &str,
+    terms: &'t [(&'t str, T)],
+) -> Vec<(std::ops::Range<usize>, T)> {
+    let mut hits: Vec<(std::ops::Range<usize>, T)> = terms
+        .iter()
+        .flat_map(|&(term, tag)| {
+            text.match_indices(term)
+                .map(move |(i, m)| (i..i + m.len(), tag))
+        })
+        .collect();
+    hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut done = 0;
+    hits.retain(|(r, _)| {
+        let keep = r.start >= done;
+        if keep {
+            done = r.end;
+        }
+        keep
+    });
+    hits
+}
+
+/// Byte ranges inside 《…》 (titles of laws and documents are cited as written).
+pub fn quoted_titles(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(start) = open.take() {
+                    out.push(start..i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_before_nian() {
+        let found: Vec<u16> = years("关于 2022 年度，12023年，2024年3月，1999 件")
+            .map(|y| y.0)
+            .collect();
+        assert_eq!(found, [2022, 2024]);
+    }
+
+    #[test]
+    fn overlapping_terms_take_the_longest() {
+        let hits = find_terms("市卫生计生委和计生委", &[("计生委", 1), ("卫生计生委", 2)]);
+        let tags: Vec<_> = hits.iter().map(|h| h.1).collect();
+        assert_eq!(tags, [2, 1]);
+    }
+}

@@ -1,0 +1,669 @@
+//! The 公文 rule checker on the seed reports and on small cases per rule, and the
+//! one-click fixes applied to drafts and text.
+
+use report_core::check::{
+    apply_fix, apply_fix_to_text, check_draft, check_text, CharRange, Finding, FixError, Location,
+    Severity, TextRef, RULES,
+};
+use report_core::meta_field::MetaField;
+use report_core::model::{Draft, Node, TextField};
+use report_core::CalendarDate;
+
+const SHANGCHENG: &str = include_str!("fixtures/report-2023-shangcheng-district-health-bureau.txt");
+const JIAXING: &str = include_str!("fixtures/report-2022-jiaxing-city-health-commission.txt");
+const HANGZHOU: &str = include_str!("fixtures/report-2018-hangzhou-city-health-commission.txt");
+
+fn today() -> CalendarDate {
+    CalendarDate::new(2024, 2, 20).unwrap()
+}
+
+fn draft(name: &str) -> Draft {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn rule<'a>(findings: &'a [Finding], id: &str) -> Vec<&'a Finding> {
+    findings.iter().filter(|f| f.rule == id).collect()
+}
+
+fn line_of(finding: &Finding) -> Option<usize> {
+    match finding.location {
+        Location::Text {
+            target: TextRef::Line { line },
+            ..
+        } => Some(line),
+        _ => None,
+    }
+}
+
+/// A small report that passes every rule; cases below change one thing in it.
+const CLEAN: &str = "\
+关于2023年度法治政府建设工作情况的报告
+区委、区政府：
+2023年，我局坚持以习近平法治思想为指导，全面推进依法行政。
+一、2023年推进法治政府建设的主要举措和成效
+（一）强化法治建设主体责任落实
+1.加强学习。全年党委理论学习中心组集中学法8次。
+2.规范决策。重大行政决策合法性审查率100%。
+（二）打造法治化营商环境
+全年办理政务服务事项5404件，群众满意率99%。
+二、2023年推进法治政府建设存在的不足和原因
+一是行政执法“三项制度”落实缺乏细化的内部分工，流程清单不完善，原因是制度建设滞后。二是法治宣传形式单一，受众局限在系统内部，原因是新媒体运用不足。
+三、2023年党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人主持党委会专题研究法治建设4次，带头出庭应诉2次。
+四、2024年推进法治政府建设的主要安排
+细化行政执法“三项制度”，创新法治宣传形式。
+五、其他需要报告的情况
+无其他需要报告的情况。
+杭州市上城区卫生健康局
+2024年2月20日
+抄送：区委全面依法治区委员会办公室，杭州市卫生健康委员会。
+杭州市上城区卫生健康局办公室
+2024年2月20日印发
+";
+
+fn check_variant(from: &str, to: &str) -> Vec<Finding> {
+    assert!(CLEAN.contains(from), "{from}");
+    check_text(&CLEAN.replacen(from, to, 1), today())
+}
+
+/// Findings other than the reminders every document gets.
+fn problems(findings: &[Finding]) -> Vec<&Finding> {
+    let reminders = ["deadline-submit", "deadline-publish", "secrecy-review"];
+    findings
+        .iter()
+        .filter(|f| !reminders.contains(&f.rule))
+        .collect()
+}
+
+#[test]
+fn the_clean_report_has_only_reminders() {
+    let findings = check_text(CLEAN, today());
+    assert!(problems(&findings).is_empty(), "{:#?}", problems(&findings));
+    for id in ["deadline-submit", "deadline-publish", "secrecy-review"] {
+        assert_eq!(rule(&findings, id).len(), 1, "{id}");
+    }
+    assert!(findings.iter().all(|f| RULES.contains(&f.rule)));
+}
+
+#[test]
+fn shangcheng_half_width_heading_brackets_are_errors_with_fixes() {
+    let findings = check_text(SHANGCHENG, today());
+    let labels = rule(&findings, "heading-label-form");
+    let lines: Vec<_> = labels.iter().filter_map(|f| line_of(f)).collect();
+    assert_eq!(lines, [3, 8, 13, 17, 20]);
+    assert!(labels.iter().all(|f| f.severity == Severity::Error));
+    let fixed = apply_fix_to_text(SHANGCHENG, labels[0].fix.as_ref().unwrap()).unwrap();
+    assert!(fixed.contains("\n（一）强化法治建设主体责任落实\n"));
+    assert_eq!(
+        fixed.len(),
+        SHANGCHENG.len() + 4,
+        "two 1-byte brackets became 3-byte ones"
+    );
+    // Numbering and levels are right; the half-width commas are one hint per paragraph.
+    assert!(rule(&findings, "heading-number").is_empty());
+    assert!(rule(&findings, "heading-level-skip").is_empty());
+    let commas = rule(&findings, "halfwidth-punct");
+    assert!(commas.iter().all(|f| f.severity == Severity::Warning));
+    assert_eq!(line_of(commas[0]), Some(1));
+    assert!(commas[0].message.contains("8处"), "{}", commas[0].message);
+    // Mandated outline: parts one to four are present; 其他 is only a hint.
+    let missing = rule(&findings, "section-missing");
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].severity, Severity::Warning);
+}
+
+#[test]
+fn jiaxing_header_and_footer_lines_raise_no_errors() {
+    let findings = check_text(JIAXING, today());
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    // The body's half-width (一)(二) and the missing 第一责任人 part are real errors.
+    let rules: Vec<_> = errors.iter().map(|f| (f.rule, line_of(f))).collect();
+    assert_eq!(
+        rules,
+        [
+            ("heading-label-form", Some(17)),
+            ("heading-label-form", Some(19)),
+            ("section-missing", None)
+        ]
+    );
+    assert!(errors[2].message.contains("第一责任人"));
+    // The 版记 names are joined by 、 and lack the final 。: hints with fixes.
+    let cc = rule(&findings, "cc-form");
+    assert_eq!(cc.len(), 2);
+    let fixed = cc.iter().fold(JIAXING.to_string(), |text, f| {
+        apply_fix_to_text(&text, f.fix.as_ref().unwrap()).unwrap()
+    });
+    assert!(fixed.contains("抄送：省卫生健康委员会，市委依法治市办。"));
+}
+
+#[test]
+fn old_organ_names_count_only_from_report_year_2019() {
+    let findings = check_text(HANGZHOU, today());
+    assert!(rule(&findings, "obsolete-organ").is_empty());
+    let later = HANGZHOU.replacen("2018 年度法治政府", "2023 年度法治政府", 1);
+    let findings = check_text(&later, today());
+    let organs = rule(&findings, "obsolete-organ");
+    assert!(organs.len() > 10, "{}", organs.len());
+    // In the title it is an error; in the body a hint; cited titles in 《》 are left alone.
+    assert_eq!(line_of(organs[0]), Some(1));
+    assert_eq!(organs[0].severity, Severity::Error);
+    assert!(organs[1..].iter().all(|f| f.severity == Severity::Warning));
+    let cited = later
+        .lines()
+        .position(|l| l.contains("《杭州市卫生计生委重大行政决策工作细则》"))
+        .unwrap()
+        + 1;
+    assert!(organs.iter().all(|f| line_of(f) != Some(cited)));
+    let fix = organs[0].fix.as_ref().unwrap();
+    assert_eq!(fix.edits[0].replacement, "卫生健康委");
+}
+
+#[test]
+fn hangzhou_unpaired_marks_across_wrapped_lines() {
+    let findings = check_text(HANGZHOU, today());
+    let marks = rule(&findings, "unpaired-mark");
+    let at: Vec<_> = marks
+        .iter()
+        .map(|f| (line_of(f), f.fix.is_some()))
+        .collect();
+    // 〔2018〕39 号 never closes its (; 以“最多跑一次“改革 has a wrong closer;
+    // “网格化， is never closed. Pairs split over hard-wrapped lines are not reported.
+    assert_eq!(
+        at,
+        [(Some(296), false), (Some(367), true), (Some(422), false)]
+    );
+    let title_lines: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "title-missing")
+        .collect();
+    assert!(title_lines.is_empty(), "the two-line title is recognised");
+}
+
+#[test]
+fn document_numbers_in_header_and_body() {
+    let findings = check_variant(
+        "区委、区政府：\n",
+        "区委、区政府：\n根据浙卫发[2023]第05号文件要求，我局开展自查。\n",
+    );
+    let brackets = rule(&findings, "doc-number-brackets");
+    assert_eq!(brackets.len(), 1);
+    assert_eq!(
+        brackets[0].severity,
+        Severity::Warning,
+        "a citation in the body is a hint"
+    );
+    let serial = rule(&findings, "doc-number-serial");
+    assert_eq!(serial.len(), 1);
+    let mut text = CLEAN.replacen(
+        "区委、区政府：\n",
+        "区委、区政府：\n根据浙卫发[2023]第05号文件要求，我局开展自查。\n",
+        1,
+    );
+    for f in [brackets[0], serial[0]] {
+        text = apply_fix_to_text(&text, f.fix.as_ref().unwrap()).unwrap();
+    }
+    assert!(text.contains("根据浙卫发〔2023〕5号文件"), "{text}");
+
+    let header = format!("上卫【2024】008号\n{CLEAN}");
+    let findings = check_text(&header, today());
+    assert_eq!(
+        rule(&findings, "doc-number-brackets")[0].severity,
+        Severity::Error
+    );
+    assert_eq!(
+        rule(&findings, "doc-number-serial")[0].severity,
+        Severity::Error
+    );
+    assert!(rule(&findings, "doc-number-year").is_empty());
+    let wrong_year = check_text(&format!("上卫〔2023〕8号\n{CLEAN}"), today());
+    assert_eq!(
+        rule(&wrong_year, "doc-number-year").len(),
+        1,
+        "issued 2024, numbered 2023"
+    );
+    // Court case numbers start with the bracketed year and are no 发文字号.
+    let court = check_variant("带头出庭应诉2次", "带头出庭应诉（2023）浙0102行初12号等2次");
+    assert!(rule(&court, "doc-number-brackets").is_empty());
+}
+
+#[test]
+fn dates() {
+    let padded = check_variant("2024年2月20日\n抄送", "2024年02月20号\n抄送");
+    let format = rule(&padded, "date-format");
+    assert_eq!(format.len(), 1);
+    assert_eq!(
+        format[0].severity,
+        Severity::Error,
+        "成文日期 is a header element"
+    );
+    let edits = &format[0].fix.as_ref().unwrap().edits;
+    assert_eq!(edits.len(), 2);
+    assert_eq!(
+        (edits[0].expected.as_str(), edits[1].replacement.as_str()),
+        ("0", "日")
+    );
+
+    let body = check_variant("全年办理", "2023.6.5起全年办理");
+    let dotted = rule(&body, "date-format");
+    assert_eq!(dotted[0].severity, Severity::Warning);
+    assert_eq!(
+        dotted[0].fix.as_ref().unwrap().edits[0].replacement,
+        "2023年6月5日"
+    );
+    let chinese = check_variant("全年办理", "二〇二三年六月起全年办理");
+    assert_eq!(rule(&chinese, "date-format").len(), 1);
+    // Not dates: ranges of years, decimals, version-like numbers.
+    let fine = check_variant(
+        "全年办理",
+        "2017-2019年规划、3.5亿元、1.2.3版、12.4宪法日，全年办理",
+    );
+    assert!(rule(&fine, "date-format").is_empty());
+
+    let early = check_variant("2024年2月20日印发", "2024年2月19日印发");
+    assert_eq!(rule(&early, "date-order").len(), 1);
+    let far = check_variant("2024年2月20日\n抄送", "2022年2月20日\n抄送");
+    assert_eq!(rule(&far, "date-year").len(), 1);
+}
+
+#[test]
+fn heading_sequence_levels_and_forms() {
+    let skipped = check_variant("（二）打造法治化营商环境", "（四）打造法治化营商环境");
+    let numbers = rule(&skipped, "heading-number");
+    assert_eq!(numbers.len(), 1);
+    assert!(
+        numbers[0].message.contains("应为“（二）”"),
+        "{}",
+        numbers[0].message
+    );
+
+    let level = check_variant("（一）强化法治建设主体责任落实\n", "");
+    assert_eq!(rule(&level, "heading-level-skip").len(), 1, "一、 then 1.");
+
+    let dunhao = check_variant("2.规范决策", "2、规范决策");
+    let form = rule(&dunhao, "heading-label-form");
+    assert_eq!(form[0].fix.as_ref().unwrap().edits[0].replacement, "2.");
+
+    let punct = check_variant("主要举措和成效\n", "主要举措和成效。\n");
+    assert_eq!(rule(&punct, "heading-end-punct").len(), 1);
+
+    let year = check_variant("四、2024年推进", "四、2023年推进");
+    let years = rule(&year, "heading-year");
+    assert_eq!(years[0].fix.as_ref().unwrap().edits[0].replacement, "2024");
+}
+
+#[test]
+fn punctuation() {
+    let mixed = check_variant(
+        "全面推进依法行政。",
+        "全面推进依法行政,时间10:30,金额1,000元(含税)...",
+    );
+    let half = rule(&mixed, "halfwidth-punct");
+    assert_eq!(half.len(), 1);
+    let replaced: Vec<_> = half[0]
+        .fix
+        .as_ref()
+        .unwrap()
+        .edits
+        .iter()
+        .map(|e| e.expected.as_str())
+        .collect();
+    assert_eq!(replaced, [",", ",", "(", ")"], "10:30 and 1,000 stay");
+    assert_eq!(rule(&mixed, "ellipsis").len(), 1);
+
+    let digits = check_variant("集中学法8次", "集中学法８次，覆盖率１００％");
+    let wide = rule(&digits, "fullwidth-digit");
+    assert_eq!(wide.len(), 2);
+    assert_eq!(wide[1].fix.as_ref().unwrap().edits[0].replacement, "100%");
+
+    let quotes = check_variant("“三项制度”落实缺乏", "“三项制度落实缺乏");
+    assert_eq!(rule(&quotes, "unpaired-mark").len(), 1);
+    let book = check_variant("创新法治宣传形式。", "创新法治宣传形式》。");
+    assert_eq!(rule(&book, "unpaired-mark").len(), 1);
+}
+
+#[test]
+fn wording() {
+    let text = check_variant(
+        "全面推进依法行政。",
+        "全面推进法制建设和其它工作，截止11月底完成。妥否，请批示。",
+    );
+    let fazhi = rule(&text, "wording-fazhi");
+    assert_eq!(
+        fazhi[0].fix.as_ref().unwrap().edits[0].replacement,
+        "法治建设"
+    );
+    assert_eq!(rule(&text, "wording-qita").len(), 1);
+    assert_eq!(rule(&text, "wording-jiezhi").len(), 1);
+    let request = rule(&text, "request-phrase");
+    assert_eq!(request.len(), 1, "the longest phrase, once");
+    assert_eq!(request[0].severity, Severity::Error);
+    // 法制审核 and 截止日期 are correct usage.
+    let fine = check_variant(
+        "全面推进依法行政。",
+        "完善重大执法决定法制审核，明确截止日期。",
+    );
+    assert!(problems(&fine).is_empty(), "{:#?}", problems(&fine));
+
+    let relative = check_variant("全年办理", "今年以来、去年同期、目前共办理");
+    let words = rule(&relative, "relative-time");
+    let fixes: Vec<_> = words
+        .iter()
+        .map(|f| f.fix.as_ref().map(|x| x.edits[0].replacement.clone()))
+        .collect();
+    assert_eq!(fixes, [Some("2023年".into()), Some("2022年".into()), None]);
+}
+
+#[test]
+fn title_recipients_cc_and_attachments() {
+    let title = check_variant("工作情况的报告\n", "工作情况的汇报。\n");
+    let form = rule(&title, "title-form");
+    assert_eq!(form.len(), 2);
+    assert!(form.iter().all(|f| f.severity == Severity::Error));
+    let no_year = check_variant("关于2023年度法治政府", "关于法治政府");
+    assert_eq!(rule(&no_year, "title-year").len(), 1);
+
+    let colon = check_variant("区委、区政府：", "区委、区政府:");
+    assert_eq!(
+        rule(&colon, "recipients-colon")[0]
+            .fix
+            .as_ref()
+            .unwrap()
+            .edits[0]
+            .replacement,
+        "："
+    );
+    let none = check_variant("区委、区政府：", "区委、区政府");
+    assert_eq!(rule(&none, "recipients-colon").len(), 1);
+
+    let cc = check_variant("杭州市卫生健康委员会。", "杭州市卫生健康委员会");
+    assert_eq!(rule(&cc, "cc-form").len(), 1);
+
+    let note = "无其他需要报告的情况。\n附件：1. 工作台账。\n3. 统计表\n";
+    let attached = check_variant("无其他需要报告的情况。\n", note);
+    let notes = rule(&attached, "attachment-note");
+    let messages: Vec<_> = notes.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(notes.len(), 2, "{messages:?}");
+    let lone = check_variant(
+        "无其他需要报告的情况。\n",
+        "详见附件2。\n附件：1. 工作台账\n",
+    );
+    assert_eq!(
+        rule(&lone, "attachment-note").len(),
+        2,
+        "numbered lone attachment; cites 附件2"
+    );
+}
+
+#[test]
+fn content_parts_and_deadlines() {
+    let empty = check_variant(
+        "主要负责人主持党委会专题研究法治建设4次，带头出庭应诉2次。\n",
+        "",
+    );
+    let found = rule(&empty, "section-empty");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(line_of(found[0]), Some(12));
+
+    let thin = check_variant(
+        "一是行政执法“三项制度”落实缺乏细化的内部分工，流程清单不完善，原因是制度建设滞后。二是法治宣传形式单一，受众局限在系统内部，原因是新媒体运用不足。",
+        "与上级要求相比，还存在一些不足，有待进一步加强。",
+    );
+    assert_eq!(rule(&thin, "shortcomings-thin").len(), 1);
+
+    let missing = check_variant("三、2023年党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人主持党委会专题研究法治建设4次，带头出庭应诉2次。\n", "");
+    let part = rule(&missing, "section-missing");
+    assert_eq!(part[0].severity, Severity::Error);
+    assert!(part[0].message.contains("第一责任人"));
+
+    let findings = check_text(CLEAN, today());
+    assert!(rule(&findings, "deadline-submit")[0]
+        .message
+        .starts_with("距报送截止日期2024年3月1日还有10天"));
+    let late = check_text(CLEAN, CalendarDate::new(2024, 4, 3).unwrap());
+    assert!(rule(&late, "deadline-publish")[0]
+        .message
+        .starts_with("已超过公开截止日期2024年4月1日2天"));
+}
+
+#[test]
+fn seed_drafts_have_no_false_errors() {
+    let shangcheng = check_draft(&draft("draft-shangcheng-2023.json"), today());
+    assert!(
+        shangcheng.iter().all(|f| f.severity == Severity::Warning),
+        "{shangcheng:#?}"
+    );
+    // Its empty 其他需要报告的情况 section is located as a section.
+    let empty = rule(&shangcheng, "section-empty");
+    assert_eq!(empty[0].location, Location::Section { id: 6 });
+
+    let jiaxing = check_draft(&draft("draft-jiaxing-2022.json"), today());
+    let errors: Vec<_> = jiaxing
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(
+        errors,
+        ["section-missing"],
+        "only the missing 第一责任人 part"
+    );
+    // 抄送 is stored without its 。, which the exporter adds: only the separators are a hint.
+    let cc = rule(&jiaxing, "cc-form");
+    assert_eq!(cc.len(), 1);
+    assert!(cc[0].message.contains("逗号"));
+}
+
+fn set_field(d: &mut Draft, field: MetaField, value: &str) {
+    field.set(&mut d.meta, value);
+}
+
+#[test]
+fn draft_rules_know_what_the_exporter_adds() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    set_field(&mut d, MetaField::AgencyCode, "上卫〔2024〕");
+    set_field(&mut d, MetaField::Recipients, "区委、区政府:");
+    set_field(&mut d, MetaField::Cc, "区委依法治区办，市卫生健康委；");
+    set_field(&mut d, MetaField::Attachments, "1.工作台账\n统计表");
+    let findings = check_draft(&d, today());
+    let agency = rule(&findings, "doc-number-agency");
+    assert_eq!(
+        agency[0].fix.as_ref().unwrap().edits[0].expected,
+        "〔2024〕"
+    );
+    let colon = rule(&findings, "recipients-colon");
+    assert_eq!(
+        colon[0].fix.as_ref().unwrap().edits[0].replacement,
+        "",
+        "the exporter adds ："
+    );
+    let cc = rule(&findings, "cc-form");
+    assert_eq!(cc.len(), 1);
+    let attachments = rule(&findings, "attachment-note");
+    assert_eq!(
+        attachments.len(),
+        1,
+        "numbers are generated; only the typed one is wrong"
+    );
+    assert_eq!(
+        attachments[0].location,
+        Location::Text {
+            target: TextRef::Field {
+                field: MetaField::Attachments
+            },
+            range: Some(CharRange { start: 0, end: 2 })
+        }
+    );
+    for f in [agency[0], colon[0], cc[0], attachments[0]] {
+        apply_fix(&mut d, f.fix.as_ref().unwrap()).unwrap();
+    }
+    assert_eq!(d.meta.doc_number.agency_code, "上卫");
+    assert_eq!(d.meta.recipients, "区委、区政府");
+    assert_eq!(d.meta.cc, "区委依法治区办，市卫生健康委");
+    assert_eq!(d.meta.attachments, ["工作台账", "统计表"]);
+    let after = check_draft(&d, today());
+    for id in [
+        "doc-number-agency",
+        "recipients-colon",
+        "cc-form",
+        "attachment-note",
+    ] {
+        assert!(rule(&after, id).is_empty(), "{id}");
+    }
+}
+
+#[test]
+fn typed_labels_in_a_draft() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    let measures = d.sections.iter().position(|s| s.key == "measures").unwrap();
+    let Node::Heading {
+        id: heading,
+        children,
+        ..
+    } = &mut d.sections[measures].children[0]
+    else {
+        panic!("the first child of 一、 is （一）");
+    };
+    let heading = *heading;
+    children.push(Node::Paragraph {
+        id: 900,
+        text: "1.加强学习。正文".into(),
+    });
+    children.push(Node::Paragraph {
+        id: 901,
+        text: "3、规范决策。正文".into(),
+    });
+    d.set_text(
+        heading,
+        TextField::Title,
+        "(一)强化法治建设主体责任落实".into(),
+    )
+    .unwrap();
+    let findings = check_draft(&d, today());
+    let typed = rule(&findings, "heading-typed-label");
+    assert_eq!(typed.len(), 1);
+    let number = rule(&findings, "heading-number");
+    assert_eq!(number.len(), 1);
+    assert!(number[0].message.contains("应为“2.”"));
+    let form = rule(&findings, "heading-label-form");
+    assert_eq!(
+        form[0].location,
+        Location::Text {
+            target: TextRef::Node {
+                id: 901,
+                part: TextField::Text
+            },
+            range: Some(CharRange { start: 0, end: 2 }),
+        }
+    );
+    apply_fix(&mut d, typed[0].fix.as_ref().unwrap()).unwrap();
+    let Some(Node::Heading { title, .. }) = d.node(heading) else {
+        panic!()
+    };
+    assert_eq!(title, "强化法治建设主体责任落实");
+}
+
+#[test]
+fn report_year_changes_reach_title_and_headings() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    d.report_year = 2024;
+    let findings = check_draft(&d, today());
+    let title = rule(&findings, "title-year");
+    assert_eq!(title.len(), 1);
+    // 一、二、三 name 2023 (now the previous year); 四、 names 2024 (now the report year).
+    assert_eq!(rule(&findings, "heading-year").len(), 4);
+    apply_fix(&mut d, title[0].fix.as_ref().unwrap()).unwrap();
+    assert_eq!(
+        d.meta.title,
+        "杭州市上城区卫生健康局关于2024年度法治政府建设工作情况的报告"
+    );
+}
+
+#[test]
+fn fixes_change_only_their_range_and_refuse_stale_text() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    let findings = check_draft(&d, today());
+    let commas = rule(&findings, "halfwidth-punct")[0].fix.clone().unwrap();
+    let TextRef::Node { id, part } = commas.target else {
+        panic!()
+    };
+    let text = |d: &Draft| match d.node(id) {
+        Some(Node::Paragraph { text, .. }) => text.clone(),
+        _ => panic!(),
+    };
+    let before = text(&d);
+    let mut stale = d.clone();
+    stale.set_text(id, part, format!("新增，{before}")).unwrap();
+    assert_eq!(apply_fix(&mut stale, &commas), Err(FixError::Stale));
+
+    apply_fix(&mut d, &commas).unwrap();
+    let after = text(&d);
+    assert_eq!(after.chars().count(), before.chars().count());
+    let changed: Vec<_> = before
+        .chars()
+        .zip(after.chars())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, _)| i)
+        .collect();
+    let ranges: Vec<_> = commas.edits.iter().map(|e| e.range.start).collect();
+    assert_eq!(changed, ranges);
+    assert!(!after.contains(','));
+    // Applying it twice is refused: the text no longer holds ",".
+    assert_eq!(apply_fix(&mut d, &commas), Err(FixError::Stale));
+    // A line fix is not for a draft, a node fix not for text.
+    let line = rule(&check_text(SHANGCHENG, today()), "heading-label-form")[0]
+        .fix
+        .clone()
+        .unwrap();
+    assert_eq!(apply_fix(&mut d, &line), Err(FixError::NotDraftText));
+    assert_eq!(
+        apply_fix_to_text(SHANGCHENG, &commas),
+        Err(FixError::NotTextLine)
+    );
+}
+
+#[test]
+fn thirty_pages_check_in_milliseconds() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    let chars = |d: &Draft| report_core::outline::draft_chars(d);
+    let base = d.sections.clone();
+    while chars(&d) < 30 * 22 * 28 {
+        let mut copy = base[1].clone();
+        copy.id = d.next_id;
+        copy.children
+            .iter_mut()
+            .for_each(|n| renumber(n, &mut d.next_id));
+        d.next_id += 1;
+        d.sections.insert(2, copy);
+    }
+    // The fastest of a few runs: the machine is shared, the minimum is the checker's cost.
+    let (elapsed, findings) = (0..5)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let findings = check_draft(&d, today());
+            (start.elapsed(), findings.len())
+        })
+        .min()
+        .unwrap();
+    println!(
+        "{} characters, {findings} findings in {elapsed:?}",
+        chars(&d)
+    );
+    assert!(elapsed.as_millis() < 500, "{elapsed:?}");
+}
+
+fn renumber(node: &mut Node, next: &mut u64) {
+    *next += 1;
+    match node {
+        Node::Paragraph { id, .. } => *id = *next,
+        Node::Heading { id, children, .. } => {
+            *id = *next;
+            children.iter_mut().for_each(|c| renumber(c, next));
+        }
+    }
+}
