@@ -11,4 +11,4 @@ trunk build --release
 mkdir -p bench-out
 scripts/sizes.sh dist | tee bench-out/sizes.txt
 node benches/browser.mjs dist bench-out/draft-30-pages.json | tee bench-out/browser.json
-cargo bench -p report-drafter-core --bench export -- bench-out/draft-30-pages.json | tee bench-out/native-export.json
+cargo bench -p report-drafter-core --profile release-native --bench native -- bench-out/draft-30-pages.json | tee bench-out/native.json

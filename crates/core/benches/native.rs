@@ -1,0 +1,44 @@
+//! Native timings (a benchmark, not a test) on the same 30-page draft file the browser
+//! benchmark writes: .docx export and the 公文 rule checker.
+//! Usage: cargo bench -p report-drafter-core --bench native -- DRAFT.json [RUNS]
+
+use std::time::Instant;
+
+use report_core::{check, CalendarDate, Draft};
+
+/// Runs `work` `runs` times and returns {n, p50, p95, max} in milliseconds as JSON.
+fn time_ms<T>(runs: usize, mut work: impl FnMut() -> T) -> String {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(work());
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((q * runs as f64).ceil() as usize).clamp(1, runs) - 1];
+    format!(
+        "{{\"n\":{runs},\"p50\":{:.2},\"p95\":{:.2},\"max\":{:.2}}}",
+        at(0.5),
+        at(0.95),
+        times[runs - 1]
+    )
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
+    let path = args.next().expect("usage: native DRAFT.json [RUNS]");
+    let runs: usize = args
+        .next()
+        .map_or(50, |r| r.parse().expect("RUNS is a number"));
+    let draft: Draft =
+        report_core::from_json_bytes(&std::fs::read(&path).expect("cannot read the draft file"))
+            .expect("not a draft file");
+    let today = CalendarDate::new(2026, 2, 1).expect("a valid date");
+    let export = time_ms(runs, || {
+        report_core::docx::export(&draft, &draft.export, "2026-01-01T00:00:00Z")
+            .expect("export failed")
+    });
+    let checker = time_ms(runs, || check::check_draft(&draft, today));
+    println!("{{\"native_export_ms\":{export},\"native_check_ms\":{checker}}}");
+}
