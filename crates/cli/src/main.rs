@@ -1,6 +1,8 @@
 //! `report-drafter`: the core's checks from the command line, for batch use
 //! (a city commission checking every district's draft in one loop).
 
+mod coverage_cmd;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,6 +50,7 @@ enum Command {
         #[arg(long)]
         unsealed: bool,
     },
+    Coverage(coverage_cmd::CoverageArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
             };
             ExitCode::from(export_file(&draft, &output, &options))
         }
+        Command::Coverage(args) => ExitCode::from(coverage_cmd::run(&args)),
     }
 }
 
