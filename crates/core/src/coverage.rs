@@ -12,6 +12,7 @@
 //! create coverage by themselves. See shared/docs/annual-report.md section 6.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -236,6 +237,31 @@ const MAX_EVIDENCE: usize = 5;
 
 type Bigram = u64;
 
+/// A multiply-rotate hasher (as in rustc's FxHash) for the integer keys of the
+/// matcher: std's SipHash costs several times more and needs no DoS resistance here.
+#[derive(Default)]
+struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+
 fn bigram(a: char, b: char) -> Bigram {
     (u64::from(a) << 32) | u64::from(b)
 }
@@ -337,43 +363,36 @@ fn report_units(draft: &Draft) -> Vec<Unit> {
     units
 }
 
-/// Share of the title's weight (bigram positions `weights`) found in `lead` as phrases of
-/// at least [`MIN_PHRASE`] characters.
-fn title_share_in(lead: &str, title: &[char], weights: &[f64]) -> f64 {
-    let lead: String = matching_chars(lead).into_iter().collect();
-    let mut covered = vec![false; weights.len()];
-    let mut start = 0;
-    while start + MIN_PHRASE <= title.len() {
-        let end = (start + MIN_PHRASE..=title.len())
-            .rev()
-            .find(|&end| lead.contains(&title[start..end].iter().collect::<String>()));
-        match end {
-            Some(end) => {
-                covered[start..end - 1].iter_mut().for_each(|c| *c = true);
-                start = end - 1;
-            }
-            None => start += 1,
-        }
-    }
+/// Share of the title's weight (bigram positions `weights`) found in a paragraph's lead
+/// (its sorted bigrams): runs of at least two consecutive title bigrams that all occur
+/// in the lead. A lead is one sentence, so that is nearly always the same phrase.
+fn title_share_in(lead: &[Bigram], title: &[char], weights: &[f64]) -> f64 {
+    let present: Vec<bool> = (0..weights.len())
+        .map(|j| lead.binary_search(&bigram(title[j], title[j + 1])).is_ok())
+        .collect();
+    let run_of_two = |j: usize| {
+        present[j] && (j > 0 && present[j - 1] || j + 1 < present.len() && present[j + 1])
+    };
     let total: f64 = weights.iter().sum();
-    let found: f64 = weights
-        .iter()
-        .zip(&covered)
-        .filter(|(_, &c)| c)
-        .map(|(w, _)| w)
+    let found: f64 = (0..weights.len())
+        .filter(|&j| run_of_two(j))
+        .map(|j| weights[j])
         .sum();
     ratio(found, total)
 }
 
 /// Bigram weights from the report paragraphs and plan items as documents.
 struct Weights {
-    idf: HashMap<Bigram, f64>,
+    idf: FastMap<Bigram, f64>,
+    generic: Vec<Vec<char>>,
+    /// First characters of the generic words, to skip most positions at once.
+    generic_initials: Vec<char>,
 }
 
 impl Weights {
     fn new(units: &[Vec<char>], items: &[Vec<char>]) -> Weights {
-        let mut unit_df: HashMap<Bigram, usize> = HashMap::new();
-        let mut all_df: HashMap<Bigram, usize> = HashMap::new();
+        let mut unit_df: FastMap<Bigram, usize> = FastMap::default();
+        let mut all_df: FastMap<Bigram, usize> = FastMap::default();
         for (k, doc) in units.iter().chain(items).enumerate() {
             let mut seen: Vec<Bigram> = han_bigrams(doc).map(|(_, b)| b).collect();
             seen.sort_unstable();
@@ -399,7 +418,16 @@ impl Weights {
                 (b, weight)
             })
             .collect();
-        Weights { idf }
+        let generic = GENERIC_WORDS.iter().map(|w| w.chars().collect()).collect();
+        let generic_initials = GENERIC_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        Weights {
+            idf,
+            generic,
+            generic_initials,
+        }
     }
 
     /// Weight of each bigram position of an item sentence (position j covers chars j, j+1);
@@ -407,12 +435,12 @@ impl Weights {
     fn positions(&self, chars: &[char]) -> Vec<f64> {
         let mut generic = vec![false; chars.len()];
         for start in 0..chars.len() {
-            for word in GENERIC_WORDS {
-                let len = word.chars().count();
-                if start + len <= chars.len()
-                    && word.chars().zip(&chars[start..]).all(|(w, c)| w == *c)
-                {
-                    generic[start..start + len]
+            if !self.generic_initials.contains(&chars[start]) {
+                continue;
+            }
+            for word in &self.generic {
+                if chars[start..].starts_with(word) {
+                    generic[start..start + word.len()]
                         .iter_mut()
                         .for_each(|g| *g = true);
                 }
@@ -445,73 +473,74 @@ fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram)> + '_ {
         .map(|(j, w)| (j, bigram(w[0], w[1])))
 }
 
+/// Where each bigram occurs in the paragraphs that report achievements.
+type Occurrences = FastMap<Bigram, Vec<(u32, u32)>>;
+
 /// Shared phrases between an item and every report paragraph that has one: for each
 /// paragraph, which bigram positions of the item its phrases cover, and the phrases.
 ///
-/// Runs of consecutive item bigrams found in the same paragraph are candidates; a run
-/// counts where it is contiguous in the paragraph too (checked by substring search,
-/// shrinking from the right), at least [`MIN_PHRASE`] characters long and of positive
-/// weight. Zero-weight bigrams may sit inside a phrase (重大行政决策) but never make one.
+/// Common substrings are followed along diagonals: a match of item bigram j at paragraph
+/// position pos continues one of bigram j − 1 at pos − 1. Only bigrams of positive
+/// weight are looked up, so common words cost nothing; zero-weight bigrams may continue
+/// a phrase (重大行政决策) but never start one. A phrase needs [`MIN_PHRASE`] characters
+/// and positive weight.
 fn match_paragraphs(
     item: &[char],
     weights: &[f64],
-    index: &HashMap<Bigram, Vec<usize>>,
-    paragraphs: &[String],
-) -> HashMap<usize, (Vec<bool>, Vec<String>)> {
-    let mut open: HashMap<usize, (usize, usize)> = HashMap::new();
-    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    occurrences: &Occurrences,
+    paragraphs: &[Vec<char>],
+) -> FastMap<usize, (Vec<bool>, Vec<String>)> {
+    let mut matches: FastMap<usize, (Vec<bool>, Vec<String>)> = FastMap::default();
+    let mut record = |unit: u32, first: usize, last: usize| {
+        // Bigrams first..=last span the characters first..last + 2.
+        let span = first..last + 1;
+        if last + 2 - first < MIN_PHRASE || !weights[span.clone()].iter().any(|&w| w > 0.0) {
+            return;
+        }
+        let (covered, phrases) = matches
+            .entry(unit as usize)
+            .or_insert_with(|| (vec![false; weights.len()], Vec::new()));
+        covered[span].iter_mut().for_each(|c| *c = true);
+        let phrase: String = item[first..last + 2].iter().collect();
+        if !phrases.contains(&phrase) {
+            phrases.push(phrase);
+        }
+    };
+    // Active diagonals: (paragraph, position of the last matched bigram) → first item bigram.
+    let mut active: FastMap<(u32, u32), usize> = FastMap::default();
+    let mut next: FastMap<(u32, u32), usize> = FastMap::default();
     for j in 0..weights.len() {
         let (a, b) = (item[j], item[j + 1]);
-        if !is_han(a) || !is_han(b) {
-            continue;
-        }
-        let Some(hits) = index.get(&bigram(a, b)) else {
-            continue;
-        };
-        for &p in hits {
-            match open.get_mut(&p) {
-                Some((_, last)) if *last + 1 == j => *last = j,
-                Some(run) => {
-                    runs.push((p, run.0, run.1));
-                    *run = (j, j);
+        next.clear();
+        if is_han(a) && is_han(b) {
+            if weights[j] > 0.0 {
+                for &(unit, pos) in occurrences.get(&bigram(a, b)).into_iter().flatten() {
+                    let first = pos
+                        .checked_sub(1)
+                        .and_then(|before| active.get(&(unit, before)))
+                        .copied()
+                        .unwrap_or(j);
+                    next.insert((unit, pos), first);
                 }
-                None => {
-                    open.insert(p, (j, j));
+            } else {
+                for (&(unit, pos), &first) in &active {
+                    let text = &paragraphs[unit as usize];
+                    let at = pos as usize + 1;
+                    if text.get(at) == Some(&a) && text.get(at + 1) == Some(&b) {
+                        next.insert((unit, pos + 1), first);
+                    }
                 }
             }
         }
+        for (&(unit, pos), &first) in &active {
+            if !next.contains_key(&(unit, pos + 1)) {
+                record(unit, first, j - 1);
+            }
+        }
+        std::mem::swap(&mut active, &mut next);
     }
-    runs.extend(open.into_iter().map(|(p, (a, b))| (p, a, b)));
-    let mut matches: HashMap<usize, (Vec<bool>, Vec<String>)> = HashMap::new();
-    for (p, first, last) in runs {
-        // Bigrams first..=last span the characters first..last + 2.
-        let mut start = first;
-        while start <= last {
-            let mut end = last + 2;
-            while end - start >= MIN_PHRASE {
-                let phrase: String = item[start..end].iter().collect();
-                if paragraphs[p].contains(&phrase) {
-                    break;
-                }
-                end -= 1;
-            }
-            if end - start < MIN_PHRASE {
-                start += 1;
-                continue;
-            }
-            let span = start..end - 1;
-            if weights[span.clone()].iter().any(|&w| w > 0.0) {
-                let (covered, phrases) = matches
-                    .entry(p)
-                    .or_insert_with(|| (vec![false; weights.len()], Vec::new()));
-                covered[span].iter_mut().for_each(|c| *c = true);
-                let phrase: String = item[start..end].iter().collect();
-                if !phrases.contains(&phrase) {
-                    phrases.push(phrase);
-                }
-            }
-            start = end - 1;
-        }
+    for (&(unit, _), &first) in &active {
+        record(unit, first, weights.len() - 1);
     }
     matches
 }
@@ -553,19 +582,31 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         .collect();
     let weights = Weights::new(&unit_chars, &item_chars);
 
-    let paragraph_texts: Vec<String> = unit_chars.iter().map(|c| c.iter().collect()).collect();
-    let mut index: HashMap<Bigram, Vec<usize>> = HashMap::new();
+    let unit_han: Vec<usize> = unit_chars
+        .iter()
+        .map(|chars| chars.iter().filter(|&&c| is_han(c)).count())
+        .collect();
+    let mut occurrences: Occurrences = FastMap::default();
     for (u, chars) in unit_chars.iter().enumerate() {
-        if !units[u].counts {
-            continue;
-        }
-        for (_, b) in han_bigrams(chars) {
-            let hits = index.entry(b).or_default();
-            if hits.last() != Some(&u) {
-                hits.push(u);
+        if units[u].counts {
+            for (pos, b) in han_bigrams(chars) {
+                occurrences
+                    .entry(b)
+                    .or_default()
+                    .push((u as u32, pos as u32));
             }
         }
     }
+    let leads: Vec<Vec<Bigram>> = units
+        .iter()
+        .map(|u| {
+            let mut lead: Vec<Bigram> = han_bigrams(&matching_chars(&u.lead))
+                .map(|(_, b)| b)
+                .collect();
+            lead.sort_unstable();
+            lead
+        })
+        .collect();
 
     let mut items = Vec::with_capacity(plan.items.len());
     let mut matched_units = vec![false; units.len()];
@@ -582,7 +623,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 .sum()
         };
         let mut found: Vec<ParagraphMatch> =
-            match_paragraphs(chars, &position_weights, &index, &paragraph_texts)
+            match_paragraphs(chars, &position_weights, &occurrences, &unit_chars)
                 .into_iter()
                 .filter(|(unit, _)| {
                     !decision
@@ -592,7 +633,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                     unit,
                     share: ratio(weight_of(&covered, 0..covered.len()), total),
                     title_share: title_share_in(
-                        &units[unit].lead,
+                        &leads[unit],
                         &chars[..item_titles[i].min(chars.len())],
                         &position_weights[..title_positions],
                     ),
@@ -603,10 +644,8 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 .collect();
         found.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.unit.cmp(&b.unit)));
 
-        let gives_account = |m: &ParagraphMatch| {
-            let han = unit_chars[m.unit].iter().filter(|&&c| is_han(c)).count();
-            han >= 2 * item_titles[i] + ACCOUNT_CHARS
-        };
+        let gives_account =
+            |m: &ParagraphMatch| unit_han[m.unit] >= 2 * item_titles[i] + ACCOUNT_CHARS;
         let named_with_account = found
             .iter()
             .any(|m| m.title_share >= TITLE_NAMED && gives_account(m));
