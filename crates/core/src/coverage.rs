@@ -207,6 +207,8 @@ const GENERIC_WORDS: [&str; 52] = [
 const FUNCTION_CHARS: &str = "的和及与在对为把将等了是按以其并或从向于中";
 /// A pair found in more than this share of the report's paragraphs is boilerplate.
 const BOILERPLATE_SHARE: f64 = 0.4;
+/// A pair found in more than this share of the paragraphs only extends phrases.
+const COMMON_SHARE: f64 = 0.1;
 /// The shortest shared phrase that counts, in characters.
 const MIN_PHRASE: usize = 3;
 /// A paragraph names an item's subject when its lead (heading and first sentence) holds
@@ -387,6 +389,9 @@ struct Weights {
     generic: Vec<Vec<char>>,
     /// First characters of the generic words, to skip most positions at once.
     generic_initials: Vec<char>,
+    /// Pairs in more than [`COMMON_SHARE`] of the paragraphs: they extend a phrase but
+    /// are not looked up to start one, which keeps matching fast on long reports.
+    common: FastMap<Bigram, ()>,
 }
 
 impl Weights {
@@ -404,6 +409,12 @@ impl Weights {
                 }
             }
         }
+        let common_above = (units.len() as f64 * COMMON_SHARE).max(3.0);
+        let common = unit_df
+            .iter()
+            .filter(|(_, &df)| df as f64 > common_above)
+            .map(|(&b, _)| (b, ()))
+            .collect();
         let documents = (units.len() + items.len()) as f64;
         let boilerplate = (units.len() as f64 * BOILERPLATE_SHARE).max(3.0);
         let idf = all_df
@@ -427,6 +438,7 @@ impl Weights {
             idf,
             generic,
             generic_initials,
+            common,
         }
     }
 
@@ -477,34 +489,32 @@ fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram)> + '_ {
 type Occurrences = FastMap<Bigram, Vec<(u32, u32)>>;
 
 /// Shared phrases between an item and every report paragraph that has one: for each
-/// paragraph, which bigram positions of the item its phrases cover, and the phrases.
+/// paragraph, which bigram positions of the item its phrases cover, and where they are.
 ///
 /// Common substrings are followed along diagonals: a match of item bigram j at paragraph
 /// position pos continues one of bigram j − 1 at pos − 1. Only bigrams of positive
-/// weight are looked up, so common words cost nothing; zero-weight bigrams may continue
+/// weight that are not common are looked up, so common words cost little; zero-weight bigrams may continue
 /// a phrase (重大行政决策) but never start one. A phrase needs [`MIN_PHRASE`] characters
 /// and positive weight.
 fn match_paragraphs(
     item: &[char],
     weights: &[f64],
+    common: &FastMap<Bigram, ()>,
     occurrences: &Occurrences,
     paragraphs: &[Vec<char>],
-) -> FastMap<usize, (Vec<bool>, Vec<String>)> {
-    let mut matches: FastMap<usize, (Vec<bool>, Vec<String>)> = FastMap::default();
+) -> FastMap<usize, (Vec<bool>, Vec<Span>)> {
+    let mut matches: FastMap<usize, (Vec<bool>, Vec<Span>)> = FastMap::default();
     let mut record = |unit: u32, first: usize, last: usize| {
         // Bigrams first..=last span the characters first..last + 2.
         let span = first..last + 1;
         if last + 2 - first < MIN_PHRASE || !weights[span.clone()].iter().any(|&w| w > 0.0) {
             return;
         }
-        let (covered, phrases) = matches
+        let (covered, spans) = matches
             .entry(unit as usize)
             .or_insert_with(|| (vec![false; weights.len()], Vec::new()));
         covered[span].iter_mut().for_each(|c| *c = true);
-        let phrase: String = item[first..last + 2].iter().collect();
-        if !phrases.contains(&phrase) {
-            phrases.push(phrase);
-        }
+        spans.push(first..last + 2);
     };
     // Active diagonals: (paragraph, position of the last matched bigram) → first item bigram.
     let mut active: FastMap<(u32, u32), usize> = FastMap::default();
@@ -513,7 +523,7 @@ fn match_paragraphs(
         let (a, b) = (item[j], item[j + 1]);
         next.clear();
         if is_han(a) && is_han(b) {
-            if weights[j] > 0.0 {
+            if weights[j] > 0.0 && !common.contains_key(&bigram(a, b)) {
                 for &(unit, pos) in occurrences.get(&bigram(a, b)).into_iter().flatten() {
                     let first = pos
                         .checked_sub(1)
@@ -553,7 +563,24 @@ struct ParagraphMatch {
     /// Share of the weight of the item's title.
     title_share: f64,
     covered: Vec<bool>,
-    phrases: Vec<String>,
+    /// Character ranges of the item found in the paragraph.
+    spans: Vec<Span>,
+}
+
+type Span = std::ops::Range<usize>;
+
+/// The distinct phrases of an item at these character ranges, in item order.
+fn phrases_at(item: &[char], spans: &[Span]) -> Vec<String> {
+    let mut spans = spans.to_vec();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut phrases: Vec<String> = Vec::new();
+    for span in spans {
+        let phrase: String = item[span].iter().collect();
+        if !phrases.contains(&phrase) {
+            phrases.push(phrase);
+        }
+    }
+    phrases
 }
 
 /// Coverage of every item of the plan in the draft, with the user's decisions applied.
@@ -622,26 +649,30 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 .map(|j| position_weights[j])
                 .sum()
         };
-        let mut found: Vec<ParagraphMatch> =
-            match_paragraphs(chars, &position_weights, &occurrences, &unit_chars)
-                .into_iter()
-                .filter(|(unit, _)| {
-                    !decision
-                        .is_some_and(|d| d.rejected.contains(&units[*unit].paragraph.paragraph_id))
-                })
-                .map(|(unit, (covered, phrases))| ParagraphMatch {
-                    unit,
-                    share: ratio(weight_of(&covered, 0..covered.len()), total),
-                    title_share: title_share_in(
-                        &leads[unit],
-                        &chars[..item_titles[i].min(chars.len())],
-                        &position_weights[..title_positions],
-                    ),
-                    covered,
-                    phrases,
-                })
-                .filter(|m| m.share >= EVIDENCE || m.title_share >= TITLE_PART)
-                .collect();
+        let mut found: Vec<ParagraphMatch> = match_paragraphs(
+            chars,
+            &position_weights,
+            &weights.common,
+            &occurrences,
+            &unit_chars,
+        )
+        .into_iter()
+        .filter(|(unit, _)| {
+            !decision.is_some_and(|d| d.rejected.contains(&units[*unit].paragraph.paragraph_id))
+        })
+        .map(|(unit, (covered, spans))| ParagraphMatch {
+            unit,
+            share: ratio(weight_of(&covered, 0..covered.len()), total),
+            title_share: title_share_in(
+                &leads[unit],
+                &chars[..item_titles[i].min(chars.len())],
+                &position_weights[..title_positions],
+            ),
+            covered,
+            spans,
+        })
+        .filter(|m| m.share >= EVIDENCE || m.title_share >= TITLE_PART)
+        .collect();
         found.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.unit.cmp(&b.unit)));
 
         let gives_account =
@@ -677,7 +708,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             .take(MAX_EVIDENCE)
             .map(|m| Evidence {
                 paragraph: units[m.unit].paragraph.clone(),
-                phrases: m.phrases.clone(),
+                phrases: phrases_at(chars, &m.spans),
                 score: round2(m.share),
                 confirmed: false,
             })
