@@ -16,7 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-use crate::import_text::{fold_width, is_han};
+use crate::import_text::{fold_char, is_han};
 use crate::model::{Draft, Node, NodeId};
 use crate::plan::{PlanState, Target};
 
@@ -204,7 +204,31 @@ const GENERIC_WORDS: [&str; 52] = [
     "今年以来",
 ];
 /// Characters that glue phrases together without meaning anything themselves.
-const FUNCTION_CHARS: &str = "的和及与在对为把将等了是按以其并或从向于中";
+fn is_function_char(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '和'
+            | '及'
+            | '与'
+            | '在'
+            | '对'
+            | '为'
+            | '把'
+            | '将'
+            | '等'
+            | '了'
+            | '是'
+            | '按'
+            | '以'
+            | '其'
+            | '并'
+            | '或'
+            | '从'
+            | '向'
+            | '于'
+            | '中'
+    )
+}
 /// A pair found in more than this share of the report's paragraphs is boilerplate.
 const BOILERPLATE_SHARE: f64 = 0.4;
 /// A pair found in more than this share of the paragraphs only extends phrases.
@@ -271,8 +295,8 @@ fn bigram(a: char, b: char) -> Bigram {
 /// Text reduced to what matching sees: widths folded, quotes, book-title marks and spaces
 /// removed (so `“放管服”改革` reads 放管服改革); other characters stay as they break runs.
 fn matching_chars(text: &str) -> Vec<char> {
-    fold_width(text)
-        .chars()
+    text.chars()
+        .map(fold_char)
         .filter(|c| {
             !c.is_whitespace()
                 && !matches!(
@@ -286,6 +310,9 @@ fn matching_chars(text: &str) -> Vec<char> {
 /// Removes citations of a plan by its title (`研究部署《…工作要点》`): naming the plan
 /// reports on none of its items.
 fn without_plan_citations(text: &str, plan_title: &str) -> String {
+    if !text.contains('《') {
+        return text.to_string();
+    }
     let plan_title: String = matching_chars(plan_title).into_iter().collect();
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -387,7 +414,7 @@ fn title_share_in(lead: &[Bigram], title: &[char], weights: &[f64]) -> f64 {
 struct Weights {
     idf: FastMap<Bigram, f64>,
     generic: Vec<Vec<char>>,
-    /// First characters of the generic words, to skip most positions at once.
+    /// First characters of the generic words, sorted, to skip most positions at once.
     generic_initials: Vec<char>,
     /// Pairs in more than [`COMMON_SHARE`] of the paragraphs: they extend a phrase but
     /// are not looked up to start one, which keeps matching fast on long reports.
@@ -430,10 +457,12 @@ impl Weights {
             })
             .collect();
         let generic = GENERIC_WORDS.iter().map(|w| w.chars().collect()).collect();
-        let generic_initials = GENERIC_WORDS
+        let mut generic_initials: Vec<char> = GENERIC_WORDS
             .iter()
             .filter_map(|w| w.chars().next())
             .collect();
+        generic_initials.sort_unstable();
+        generic_initials.dedup();
         Weights {
             idf,
             generic,
@@ -447,7 +476,7 @@ impl Weights {
     fn positions(&self, chars: &[char]) -> Vec<f64> {
         let mut generic = vec![false; chars.len()];
         for start in 0..chars.len() {
-            if !self.generic_initials.contains(&chars[start]) {
+            if self.generic_initials.binary_search(&chars[start]).is_err() {
                 continue;
             }
             for word in &self.generic {
@@ -465,8 +494,8 @@ impl Weights {
                     || !is_han(b)
                     || generic[j]
                     || generic[j + 1]
-                    || FUNCTION_CHARS.contains(a)
-                    || FUNCTION_CHARS.contains(b);
+                    || is_function_char(a)
+                    || is_function_char(b);
                 if meaningless {
                     0.0
                 } else {

@@ -16,15 +16,18 @@ pub fn is_han(c: char) -> bool {
 /// ideographic space to their half-width forms. Chinese punctuation (`，。（）：；`) is
 /// left alone: it carries meaning the parsers use.
 pub fn fold_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' | '－' | '／' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
+    text.chars().map(fold_char).collect()
+}
+
+/// [`fold_width`] for one character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' | '－' | '／' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 /// Removes whitespace except between two ASCII letters or digits (`12345 政务` loses its
