@@ -300,3 +300,42 @@ fn a_hundred_items_against_thirty_thousand_characters() {
     // Generous for debug builds and shared machines; the release figure is in BENCHMARKS.md.
     assert!(elapsed.as_millis() < 2000, "{elapsed:?}");
 }
+
+/// The .docx paths: a plan and a report written as .docx by the app's own export are
+/// read back through the docx reader and give the same results as the text.
+#[test]
+fn plans_and_reports_read_from_docx() {
+    let options = report_core::docx::ExportOptions::default();
+    let now = "2024-02-27T08:30:00Z";
+
+    let report_draft = shangcheng();
+    let report_docx = report_core::docx::export(&report_draft, &options, now).unwrap();
+    let from_docx = report_text::draft_from_docx(&report_docx, 2000).unwrap();
+    assert_eq!(from_docx.report_year, 2023);
+    let statuses = |draft: &Draft| -> Vec<Status> {
+        coverage::compute(draft, &linan())
+            .items
+            .iter()
+            .map(|i| i.status)
+            .collect()
+    };
+    assert_eq!(statuses(&from_docx), statuses(&report_draft));
+
+    // The plan's lines as the paragraphs of a .docx, as Word holds a pasted plan.
+    let mut plan_draft = report_core::Template::builtin_default().new_draft("plan".into(), 2023);
+    for line in LINAN_PLAN.lines().filter(|l| !l.trim().is_empty()) {
+        plan_draft.sections[0].children.push(Node::Paragraph {
+            id: plan_draft.next_id,
+            text: line.to_string(),
+        });
+        plan_draft.next_id += 1;
+    }
+    let plan_docx = report_core::docx::export(&plan_draft, &options, now).unwrap();
+    let from_docx = plan::parse_plan_docx(&plan_docx).unwrap().plan;
+    let from_text = plan::parse_plan_text(LINAN_PLAN).unwrap().plan;
+    assert_eq!(from_docx.items.len(), 20);
+    for (a, b) in from_docx.items.iter().zip(&from_text.items) {
+        assert_eq!((&a.number, &a.title, &a.departments), (&b.number, &b.title, &b.departments));
+        assert_eq!(a.targets, b.targets);
+    }
+}
