@@ -533,7 +533,20 @@ fn match_paragraphs(
     paragraphs: &[Vec<char>],
 ) -> FastMap<usize, (Vec<bool>, Vec<Span>)> {
     let mut matches: FastMap<usize, (Vec<bool>, Vec<Span>)> = FastMap::default();
-    let mut record = |unit: u32, first: usize, last: usize| {
+    let mut record = |unit: u32, end_pos: u32, first: usize, last: usize| {
+        // A phrase may begin with a pair that is never looked up (common or of no
+        // weight): walk back over characters the item and the paragraph share.
+        let text = &paragraphs[unit as usize];
+        let mut first = first;
+        let mut start_pos = end_pos as usize - (last - first);
+        while first > 0
+            && start_pos > 0
+            && item[first - 1] == text[start_pos - 1]
+            && is_han(item[first - 1])
+        {
+            first -= 1;
+            start_pos -= 1;
+        }
         // Bigrams first..=last span the characters first..last + 2.
         let span = first..last + 1;
         if last + 2 - first < MIN_PHRASE || !weights[span.clone()].iter().any(|&w| w > 0.0) {
@@ -573,13 +586,13 @@ fn match_paragraphs(
         }
         for (&(unit, pos), &first) in &active {
             if !next.contains_key(&(unit, pos + 1)) {
-                record(unit, first, j - 1);
+                record(unit, pos, first, j - 1);
             }
         }
         std::mem::swap(&mut active, &mut next);
     }
-    for (&(unit, _), &first) in &active {
-        record(unit, first, weights.len() - 1);
+    for (&(unit, pos), &first) in &active {
+        record(unit, pos, first, weights.len() - 1);
     }
     matches
 }
@@ -817,8 +830,9 @@ fn ratio(part: f64, whole: f64) -> f64 {
     }
 }
 
+/// Two decimals; `+ 0.0` turns the −0.0 of an empty float sum into 0.
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn summarize(
@@ -849,11 +863,24 @@ fn summarize(
             }
         }
     }
+    // A paragraph that opens with an item's title is about that item even when all it
+    // says is boilerplate (and so covers nothing): it is not 成效 outside the plan.
+    let titles: Vec<String> = state
+        .plan
+        .items
+        .iter()
+        .map(|i| matching_chars(&i.title).into_iter().collect::<String>())
+        .filter(|t| t.chars().count() >= 4)
+        .collect();
     let unmatched = units
         .iter()
         .zip(matched_units)
         .filter(|(u, &matched)| {
-            !matched && u.counts && u.paragraph.text.chars().filter(|&c| is_han(c)).count() >= 20
+            let lead: String = matching_chars(&u.lead).into_iter().collect();
+            !matched
+                && u.counts
+                && u.paragraph.text.chars().filter(|&c| is_han(c)).count() >= 20
+                && !titles.iter().any(|t| lead.contains(t.as_str()))
         })
         .map(|(u, _)| u.paragraph.clone())
         .collect();

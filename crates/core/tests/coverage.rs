@@ -335,7 +335,10 @@ fn plans_and_reports_read_from_docx() {
     let from_text = plan::parse_plan_text(LINAN_PLAN).unwrap().plan;
     assert_eq!(from_docx.items.len(), 20);
     for (a, b) in from_docx.items.iter().zip(&from_text.items) {
-        assert_eq!((&a.number, &a.title, &a.departments), (&b.number, &b.title, &b.departments));
+        assert_eq!(
+            (&a.number, &a.title, &a.departments),
+            (&b.number, &b.title, &b.departments)
+        );
         assert_eq!(a.targets, b.targets);
     }
 }
