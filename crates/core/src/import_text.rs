@@ -87,33 +87,45 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// input line it starts on.
 ///
 /// A line joins the previous one unless it starts with a heading label, or the previous
-/// line ends a sentence (`。：；！？`), is a 一、 heading, or has none of `，。；：`
-/// (a title, a signature or a date).
+/// line ends a sentence (`。：；！？`) or a bracket, is a 一、 heading, or has none of
+/// `，。；：` (a title, a signature or a date) and is not a full line of hard-wrapped text.
 pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
+    let lines: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .map(|(number, raw)| (number + 1, squeeze_spaces(&fold_width(raw))))
+        .filter(|(_, line)| !line.is_empty() && !is_page_number(line))
+        .collect();
+    // Text wrapped at the page width (杭州 2018: median 26 characters) has almost no
+    // line longer than a printed one; text with one line per paragraph has many.
+    let long = lines.iter().filter(|(_, l)| l.chars().count() > 40).count();
+    let hard_wrapped = long * 10 < lines.len();
     let mut out: Vec<(usize, String)> = Vec::new();
-    for (number, raw) in text.lines().enumerate() {
-        let line = squeeze_spaces(&fold_width(raw));
-        if line.is_empty() || is_page_number(&line) {
-            continue;
-        }
-        let joins = out
-            .last()
-            .is_some_and(|(_, previous)| parse_label(&line).is_none() && continues(previous));
+    for (number, line) in lines {
+        let joins = out.last().is_some_and(|(_, previous)| {
+            parse_label(&line).is_none() && continues(previous, hard_wrapped)
+        });
         match out.last_mut() {
             Some((_, previous)) if joins => previous.push_str(&line),
-            _ => out.push((number + 1, line)),
+            _ => out.push((number, line)),
         }
     }
     out
 }
 
-fn continues(previous: &str) -> bool {
+/// Characters from which a line without punctuation counts as wrapped, not as a title.
+const FULL_LINE: usize = 22;
+
+fn continues(previous: &str, hard_wrapped: bool) -> bool {
     // A closing bracket ends the line too: plan items end with their departments.
     let ends_sentence =
         previous.ends_with(['。', '：', ':', '；', '！', '？', '）', ')', '】', ']']);
     let is_top_heading = parse_label(previous).is_some_and(|l| l.level == 1);
     let has_sentence_marks = previous.contains(['，', '。', '；', '：', ',', ';', ':']);
-    !ends_sentence && !is_top_heading && has_sentence_marks
+    // In hard-wrapped text a line near the page width (28 characters) without
+    // punctuation is cut mid-sentence (`…推动改革的能力仍` / `然不足`), not a title.
+    let full_width = hard_wrapped && previous.chars().count() >= FULL_LINE;
+    !ends_sentence && !is_top_heading && (has_sentence_marks || full_width)
 }
 
 /// The first `YYYY年` (or `YYYY 年度`) in `text` with a plausible year, 2000–2099.
@@ -167,6 +179,24 @@ mod tests {
                 "第二行"
             ]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined_at_full_lines_only() {
+        let wrapped = "一、健全机制\n\n系统上下运用法治思维和法治方式推动改革的能力仍\n\n然不足，有待提高。\n\n杭州市卫生健康委员会\n\n2019年2月1日";
+        let lines: Vec<String> = logical_lines(wrapped).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "一、健全机制",
+                "系统上下运用法治思维和法治方式推动改革的能力仍然不足，有待提高。",
+                "杭州市卫生健康委员会",
+                "2019年2月1日"
+            ]
+        );
+        // With paragraphs on one line each, a long line without punctuation is a title.
+        let paragraphs = format!("关于印发《杭州市临安区卫生健康局2023年法治政府建设工作要点》的通知\n局机关各科室：\n{}", "正文很长的一段，".repeat(10));
+        assert_eq!(logical_lines(&paragraphs).len(), 3);
     }
 
     #[test]

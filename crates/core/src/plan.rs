@@ -687,6 +687,9 @@ pub fn plan_from_report(draft: &Draft) -> Result<PlanImport, PlanError> {
     let mut items = Vec::new();
     let mut skipped = Vec::new();
     let mut paragraph_number = 0;
+    // With headings, they are the plans and paragraphs around them are narrative (the
+    // 杭州 2018 report reviews its problems, 一是…三是, before its （一）…（七）).
+    let has_headings = section.children.iter().any(Node::is_heading);
     for node in &section.children {
         match node {
             Node::Heading {
@@ -707,6 +710,14 @@ pub fn plan_from_report(draft: &Draft) -> Result<PlanImport, PlanError> {
                 item.body = body.join("");
                 item.targets = extract_targets(&item.text());
                 items.push(item);
+            }
+            Node::Paragraph { text, .. } if has_headings => {
+                paragraph_number += 1;
+                skipped.push(Skipped {
+                    line: paragraph_number,
+                    text: text.clone(),
+                    reason: "标题之外的叙述段落，不是具体安排".into(),
+                });
             }
             Node::Paragraph { text, .. } => {
                 paragraph_number += 1;

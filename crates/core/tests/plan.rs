@@ -258,3 +258,38 @@ fn two_thousand_items_and_a_near_limit_paste() {
     assert!(items >= 2000, "{items}");
     assert!(start.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn next_year_sections_with_headings_or_in_an_older_outline() {
+    let text = "关于2023年度法治政府建设工作情况的报告\n一、2023年主要工作及成效\n全年办理案件12起。\n四、2024年推进法治政府建设的主要安排\n（一）加强制度建设。修订行政执法公示办法。\n（二）提升执法效能。案件办结率达到98%以上。";
+    let draft = report_text::draft_from_text(text, 2000).unwrap();
+    let plan = plan::plan_from_report(&draft).unwrap().plan;
+    let items: Vec<(&str, &str, &str)> = plan
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.body.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "加强制度建设", "修订行政执法公示办法。"),
+            ("2", "提升执法效能", "案件办结率达到98%以上。")
+        ]
+    );
+    assert_eq!(plan.items[1].targets[0].value, Some(98.0));
+
+    let hangzhou = include_str!("fixtures/report-2018-hangzhou-city-health-commission.txt");
+    let draft = report_text::draft_from_text(hangzhou, 2000).unwrap();
+    let import = plan::plan_from_report(&draft).unwrap();
+    assert_eq!(import.plan.year, Some(2019));
+    assert!(
+        import.plan.title.contains("下一步主要工作思路"),
+        "{}",
+        import.plan.title
+    );
+    // Its (一)…(七) are the plans; the 一是…三是 on problems before them are not.
+    let titles: Vec<&str> = import.plan.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles.len(), 7, "{titles:?}");
+    assert_eq!(titles[0], "建立健全法治工作制度");
+    assert_eq!(titles[6], "积极推进卫生计生领域“信用杭州”建设工作");
+}
