@@ -204,31 +204,10 @@ const GENERIC_WORDS: [&str; 52] = [
     "今年以来",
 ];
 /// Characters that glue phrases together without meaning anything themselves.
-fn is_function_char(c: char) -> bool {
-    matches!(
-        c,
-        '的' | '和'
-            | '及'
-            | '与'
-            | '在'
-            | '对'
-            | '为'
-            | '把'
-            | '将'
-            | '等'
-            | '了'
-            | '是'
-            | '按'
-            | '以'
-            | '其'
-            | '并'
-            | '或'
-            | '从'
-            | '向'
-            | '于'
-            | '中'
-    )
-}
+const FUNCTION_CHARS: [char; 21] = [
+    '的', '和', '及', '与', '在', '对', '为', '把', '将', '等', '了', '是', '按', '以', '其', '并',
+    '或', '从', '向', '于', '中',
+];
 /// A pair found in more than this share of the report's paragraphs is boilerplate.
 const BOILERPLATE_SHARE: f64 = 0.4;
 /// A pair found in more than this share of the paragraphs only extends phrases.
@@ -494,8 +473,8 @@ impl Weights {
                     || !is_han(b)
                     || generic[j]
                     || generic[j + 1]
-                    || is_function_char(a)
-                    || is_function_char(b);
+                    || FUNCTION_CHARS.contains(&a)
+                    || FUNCTION_CHARS.contains(&b);
                 if meaningless {
                     0.0
                 } else {

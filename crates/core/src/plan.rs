@@ -827,7 +827,7 @@ pub struct Decision {
     pub title: String,
     /// A status set by hand; overrides the computed one.
     pub status: Option<Status>,
-    /// Why (required wording for 不适用 is up to the user).
+    /// Why the user set the status; for 不适用 it is what reviewers read.
     pub reason: String,
     /// Report paragraphs the user confirmed as evidence for the item.
     pub confirmed: Vec<NodeId>,

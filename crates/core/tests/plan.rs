@@ -293,3 +293,35 @@ fn next_year_sections_with_headings_or_in_an_older_outline() {
     assert_eq!(titles[0], "建立健全法治工作制度");
     assert_eq!(titles[6], "积极推进卫生计生领域“信用杭州”建设工作");
 }
+
+/// A cheap deterministic fuzz: prefixes of the seeds and characters swapped for the
+/// ones the parsers look at never make import or coverage panic.
+#[test]
+fn mangled_seeds_never_panic() {
+    let specials = [
+        '（', '）', '(', ')', '。', '\t', '\n', '1', '.', '、', '%', '《', '》', '一', '是',
+    ];
+    for seed in [LINAN_PLAN, QINGPU, SHANGCHENG] {
+        let chars: Vec<char> = seed.chars().collect();
+        let mut texts: Vec<String> = (0..chars.len())
+            .step_by(211)
+            .map(|end| chars[..end].iter().collect())
+            .collect();
+        for (k, special) in specials.iter().enumerate() {
+            let mut mangled = chars.clone();
+            for i in (k..mangled.len()).step_by(13 + k) {
+                mangled[i] = *special;
+            }
+            texts.push(mangled.into_iter().collect());
+        }
+        for text in &texts {
+            let plan = plan::parse_plan_text(text).or_else(|_| plan::parse_plan_tsv(text));
+            let draft = report_text::draft_from_text(text, 2023);
+            if let (Ok(import), Ok(draft)) = (plan, draft) {
+                let _ = plan::plan_from_report(&draft);
+                let state = plan::PlanState::new(import.plan);
+                let _ = report_core::coverage::compute(&draft, &state);
+            }
+        }
+    }
+}
