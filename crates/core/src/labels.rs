@@ -66,7 +66,11 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     let arabic = chars.peek()?.1.is_ascii_digit();
     let mut digits_end = digits_start;
     while let Some(&(i, c)) = chars.peek() {
-        let is_digit = if arabic { c.is_ascii_digit() } else { CHINESE_DIGITS.contains(c) };
+        let is_digit = if arabic {
+            c.is_ascii_digit()
+        } else {
+            CHINESE_DIGITS.contains(c)
+        };
         if !is_digit {
             break;
         }
@@ -75,7 +79,10 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     }
     let digits = &trimmed[digits_start..digits_end];
     let number = if arabic {
-        digits.parse::<usize>().ok().filter(|&n| n > 0 && digits.len() <= 3)?
+        digits
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0 && digits.len() <= 3)?
     } else {
         parse_chinese_numeral(digits)?
     };
@@ -131,7 +138,14 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        let cases = [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20), ("九十九", 99)];
+        let cases = [
+            ("一", 1),
+            ("九", 9),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("九十九", 99),
+        ];
         for (text, value) in cases {
             assert_eq!(parse_chinese_numeral(text), Some(value), "{text}");
         }
@@ -142,7 +156,10 @@ mod tests {
 
     #[test]
     fn canonical_labels_of_every_level() {
-        assert_eq!(label("一、主要工作及成效"), Some((1, 1, "主要工作及成效", true)));
+        assert_eq!(
+            label("一、主要工作及成效"),
+            Some((1, 1, "主要工作及成效", true))
+        );
         assert_eq!(label("（十二）强化执法"), Some((2, 12, "强化执法", true)));
         assert_eq!(label("3. 推进立法"), Some((3, 3, "推进立法", true)));
         assert_eq!(label("（4）其他"), Some((4, 4, "其他", true)));
