@@ -2,6 +2,7 @@
 //! (a city commission checking every district's draft in one loop).
 
 mod check_cmd;
+mod coverage_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,7 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    Coverage(coverage_cmd::CoverageArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +111,7 @@ fn main() -> ExitCode {
         Command::Check { file, json, today } => {
             ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
         }
+        Command::Coverage(args) => ExitCode::from(coverage_cmd::run(&args)),
     }
 }
 

@@ -68,6 +68,7 @@ impl Template {
             next_id: sections.len() as u64 + 1,
             sections,
             export: crate::docx::ExportOptions::default(),
+            plan: None,
         }
     }
 }

@@ -80,6 +80,7 @@ fn body_only() -> Draft {
             children: vec![Node::Paragraph { id: 2, text }],
         }],
         export: ExportOptions::default(),
+        plan: None,
         next_id: 3,
     }
 }
