@@ -140,6 +140,9 @@ fn migrate(mut draft: Value, version: u64) -> Value {
     if version < 3 {
         if let Value::Object(fields) = &mut draft {
             fields.entry("plan").or_insert(Value::Null);
+            fields
+                .entry("secrecy_reviewed")
+                .or_insert(Value::Bool(false));
         }
     }
     draft
@@ -266,8 +269,12 @@ mod tests {
     fn version_2_files_load_without_a_plan_and_plans_round_trip() {
         let mut v2: Value = serde_json::from_str(&to_json(&sample(), 0.0)).unwrap();
         v2["version"] = 2.into();
-        v2["draft"].as_object_mut().unwrap().remove("plan");
-        assert_eq!(from_json(&v2.to_string()).unwrap().plan, None);
+        let fields = v2["draft"].as_object_mut().unwrap();
+        fields.remove("plan");
+        fields.remove("secrecy_reviewed");
+        let loaded = from_json(&v2.to_string()).unwrap();
+        assert_eq!(loaded.plan, None);
+        assert!(!loaded.secrecy_reviewed, "no 保密审查 is assumed done");
 
         let mut with_plan = sample();
         let import =

@@ -34,6 +34,8 @@ pub struct Draft {
     pub export: ExportOptions,
     /// The year's plan the report is checked against, with the user's coverage decisions.
     pub plan: Option<PlanState>,
+    /// The 保密审查 required before the report is published has been done (规定第二十四条).
+    pub secrecy_reviewed: bool,
     /// The next free [`NodeId`]; always above every id in use.
     pub next_id: NodeId,
 }

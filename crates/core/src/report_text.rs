@@ -132,6 +132,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         sections,
         export: ExportOptions::default(),
         plan: None,
+        secrecy_reviewed: false,
         next_id,
     })
 }

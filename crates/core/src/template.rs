@@ -69,6 +69,7 @@ impl Template {
             sections,
             export: crate::docx::ExportOptions::default(),
             plan: None,
+            secrecy_reviewed: false,
         }
     }
 }

@@ -81,6 +81,7 @@ fn body_only() -> Draft {
         }],
         export: ExportOptions::default(),
         plan: None,
+        secrecy_reviewed: false,
         next_id: 3,
     }
 }
