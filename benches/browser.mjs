@@ -155,7 +155,7 @@ async function wasmExport(json) {
     const exportOnce = () => new Promise((resolve, reject) => {
       const start = performance.now();
       worker.onmessage = (e) => (e.data.docx ? resolve({ ms: performance.now() - start, bytes: e.data.docx.length }) : reject(e.data.error));
-      worker.postMessage({ draft: json, now: '2026-01-01T00:00:00Z' });
+      worker.postMessage({ export: { draft: json, now: '2026-01-01T00:00:00Z' } });
     });
     const first = await exportOnce();
     const times = [];

@@ -24,9 +24,9 @@ pub fn App() -> Html {
     let save_now = use_persistence(&state);
     let dispatcher = state.dispatcher();
 
-    // The export worker loads now, behind the first paint, so that after load the app
+    // The worker loads now, behind the first paint, so that after load the app
     // makes no request and the first export starts at once.
-    use_effect_with((), |_| crate::adapter::export::warm_up());
+    use_effect_with((), |_| crate::adapter::worker::warm_up());
 
     {
         let dispatcher = dispatcher.clone();

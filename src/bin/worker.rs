@@ -1,4 +1,5 @@
-//! The export worker: a second wasm entry that holds docx-rs, loaded only on export.
+//! The worker: a second wasm entry holding docx-rs and the plan reader, loaded behind
+//! the first paint (see `adapter/worker.rs`).
 fn main() {
-    web::adapter::export::serve_exports();
+    web::adapter::worker::serve();
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::check_panel::CheckPanel;
 use super::{use_backup_download, use_dispatch};
-use crate::adapter::{clock, export, files};
+use crate::adapter::{clock, files, worker};
 use crate::state::{Action, Notice};
 
 pub const DOCX_MIME: &str =
@@ -98,7 +98,7 @@ pub fn ExportStep(props: &Props) -> Html {
             exporting.set(true);
             let (draft, exporting, dispatch) = (draft.clone(), exporting.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = export::export_docx(&draft, clock::now_ms())
+                let result = worker::export_docx(&draft, clock::now_ms())
                     .await
                     .and_then(|bytes| {
                         let name = if draft.meta.title.trim().is_empty() {

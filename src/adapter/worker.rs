@@ -1,0 +1,252 @@
+//! Heavy work in a Web Worker: .docx export and reading plans from files and pastes.
+//! docx-rs, the zip reader and the plan parser stay out of the first-paint bundle, and
+//! a long export or a 5 MB paste never blocks typing. Both ends of the message protocol
+//! live here: [`export_docx`] and [`read_plan`] on the page, [`serve`] in the worker
+//! (`src/bin/worker.rs`).
+//!
+//! The worker is started once, right after the app's first paint ([`warm_up`]), and then
+//! kept: its files load while the page is loading, not on the first click, so the app
+//! makes no request after load and the first export does not wait for a download.
+//!
+//! Worker → page, once its wasm runs: `{ ready: true }`. A message posted before that
+//! would be lost (the handler does not exist yet), so the page waits for it.
+//! Requests, one at a time:
+//! - `{ export: { draft: <draft file JSON>, now: <RFC 3339> } }` → `{ docx: Uint8Array }`;
+//! - `{ plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
+//!   `{ plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
+//!   .docx or .txt, whose next-year section becomes the checklist);
+//! - any failure → `{ error: <Chinese message> }`.
+
+use std::cell::RefCell;
+
+use js_sys::{Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+
+use report_core::plan::{self, PlanImport};
+use report_core::{report_text, Draft};
+
+/// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the page.
+const WORKER_URL: &str = "./worker_loader.js";
+/// A worker that has not answered by then is replaced: a 30-page report takes milliseconds.
+const TIMEOUT_MS: i32 = 60_000;
+const FAILED: &str = "后台处理程序出错";
+
+/// The started worker and a promise that settles when it is ready for requests.
+#[derive(Clone)]
+struct ExportWorker {
+    worker: Worker,
+    ready: Promise,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<ExportWorker>> = const { RefCell::new(None) };
+}
+
+fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
+fn object(entries: &[(&str, &JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in entries {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}
+
+/// A promise for the next message from `worker`, rejected on a worker error or after
+/// [`TIMEOUT_MS`]. Replaces the worker's handlers, so only one may be pending at a time.
+fn next_message(worker: &Worker) -> Promise {
+    Promise::new(&mut |resolve, reject| {
+        let on_message = Closure::once_into_js(move |event: MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &event.data());
+        });
+        let on_error = {
+            let reject = reject.clone();
+            Closure::once_into_js(move |_: JsValue| {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(FAILED));
+            })
+        };
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        worker.set_onerror(Some(on_error.unchecked_ref()));
+        let on_timeout = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("导出超时"));
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                TIMEOUT_MS,
+            );
+        }
+    })
+}
+
+fn current_worker() -> Result<ExportWorker, String> {
+    WORKER.with(|slot| {
+        if let Some(existing) = slot.borrow().as_ref() {
+            return Ok(existing.clone());
+        }
+        let worker =
+            Worker::new(WORKER_URL).map_err(|_| "浏览器无法启动后台处理程序".to_string())?;
+        let started = ExportWorker {
+            ready: next_message(&worker),
+            worker,
+        };
+        // Nobody may be waiting when a warm-up fails; the rejection is reported by the
+        // export that awaits it, not as an unhandled one in the console.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = started.ready.catch(&ignore);
+        ignore.forget();
+        *slot.borrow_mut() = Some(started.clone());
+        Ok(started)
+    })
+}
+
+/// Stops the worker after a failure, so the next export starts a fresh one.
+fn discard_worker() {
+    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        old.worker.terminate();
+    }
+}
+
+/// Starts the worker in the background. Failing here is not reported: the
+/// export button tries again and reports then.
+pub fn warm_up() {
+    let _ = current_worker();
+}
+
+/// Sends one request to the worker and waits for its reply; a failure or timeout stops
+/// the worker so the next request gets a fresh one. The caller lets one request finish
+/// before the next.
+async fn request(request: JsValue) -> Result<JsValue, String> {
+    let ExportWorker { worker, ready } = current_worker()?;
+    let reply = async {
+        JsFuture::from(ready).await?;
+        let reply = next_message(&worker);
+        worker.post_message(&request)?;
+        JsFuture::from(reply).await
+    }
+    .await
+    .map_err(|e| {
+        discard_worker();
+        e.as_string().unwrap_or_else(|| FAILED.into())
+    })?;
+    match get(&reply, "error").and_then(|e| e.as_string()) {
+        Some(message) => Err(message),
+        None => Ok(reply),
+    }
+}
+
+/// Exports a draft as the .docx.
+pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    let export = object(&[
+        ("draft", &JsValue::from_str(&report_core::to_json(draft, now_ms))),
+        ("now", &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms))),
+    ]);
+    let reply = request(object(&[("export", &export)])).await?;
+    get(&reply, "docx")
+        .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
+        .ok_or_else(|| "后台处理程序没有返回文件".into())
+}
+
+/// Where a plan comes from.
+pub enum PlanSource<'a> {
+    /// Pasted text.
+    Text(&'a str),
+    /// A plan file (.txt, .tsv, .docx) and its name.
+    File(&'a [u8], &'a str),
+    /// Last year's report (draft backup .json, .docx or .txt) and its name.
+    Report(&'a [u8], &'a str),
+}
+
+/// Reads a plan in the worker; `report_year` is the year a report file without one in
+/// its title is taken to be about.
+pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanImport, String> {
+    let bytes = |b: &[u8]| JsValue::from(Uint8Array::from(b));
+    let fields = match source {
+        PlanSource::Text(text) => object(&[("source", &"text".into()), ("text", &text.into())]),
+        PlanSource::File(b, name) => {
+            object(&[("source", &"file".into()), ("bytes", &bytes(b)), ("name", &name.into())])
+        }
+        PlanSource::Report(b, name) => object(&[
+            ("source", &"report".into()),
+            ("bytes", &bytes(b)),
+            ("name", &name.into()),
+            ("year", &JsValue::from(report_year)),
+        ]),
+    };
+    let reply = request(object(&[("plan", &fields)])).await?;
+    let json = get(&reply, "plan").and_then(|p| p.as_string()).ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
+}
+
+/// Worker side: announces that it is ready, then answers every request. Never panics
+/// on a bad request, so the worker stays usable.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let reply = answer(&event.data()).unwrap_or_else(|message| {
+            object(&[("error", &JsValue::from_str(&message))])
+        });
+        let _ = reply_to.post_message(&reply);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&object(&[("ready", &JsValue::TRUE)]));
+}
+
+const INCOMPLETE: &str = "请求不完整";
+
+fn text(request: &JsValue, key: &str) -> Result<String, String> {
+    get(request, key).and_then(|v| v.as_string()).ok_or_else(|| INCOMPLETE.into())
+}
+
+fn bytes(request: &JsValue, key: &str) -> Result<Vec<u8>, String> {
+    get(request, key)
+        .filter(|v| v.is_instance_of::<Uint8Array>())
+        .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
+        .ok_or_else(|| INCOMPLETE.into())
+}
+
+fn answer(request: &JsValue) -> Result<JsValue, String> {
+    if let Some(export) = get(request, "export") {
+        let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
+        let docx = report_core::docx::export(&draft, &draft.export, &text(&export, "now")?)
+            .map_err(|e| e.to_string())?;
+        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+    }
+    let plan = get(request, "plan").ok_or(INCOMPLETE)?;
+    let import = match text(&plan, "source")?.as_str() {
+        "text" => plan::parse_plan_text(&text(&plan, "text")?).map_err(|e| e.to_string())?,
+        "file" => plan::parse_plan_bytes(&bytes(&plan, "bytes")?, &text(&plan, "name")?)
+            .map_err(|e| e.to_string())?,
+        "report" => {
+            let year = get(&plan, "year").and_then(|y| y.as_f64()).ok_or(INCOMPLETE)? as u16;
+            let report = report_from_file(&bytes(&plan, "bytes")?, &text(&plan, "name")?, year)?;
+            plan::plan_from_report(&report).map_err(|e| e.to_string())?
+        }
+        _ => return Err(INCOMPLETE.into()),
+    };
+    let json = serde_json::to_string(&import).map_err(|_| FAILED.to_string())?;
+    Ok(object(&[("plan", &JsValue::from_str(&json))]))
+}
+
+/// A report from a draft backup, a .docx or plain text.
+fn report_from_file(bytes: &[u8], name: &str, year: u16) -> Result<Draft, String> {
+    let name = name.to_lowercase();
+    if name.ends_with(".json") {
+        report_core::from_json_bytes(bytes).map_err(|e| e.to_string())
+    } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+        report_text::draft_from_docx(bytes, year).map_err(|e| e.to_string())
+    } else {
+        let text = std::str::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
+        report_text::draft_from_text(text, year).map_err(|e| e.to_string())
+    }
+}
