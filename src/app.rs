@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::check_panel::CheckPanel;
+use crate::components::coverage_step::CoverageStep;
 use crate::components::drafts_view::DraftsView;
 use crate::components::export_step::ExportStep;
 use crate::components::meta_form::MetaForm;
@@ -51,6 +52,7 @@ pub fn App() -> Html {
             Step::Section(id) => {
                 html! { <SectionEditor draft={state.draft.clone()} section_id={id} /> }
             }
+            Step::Coverage => html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> },
             Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
         };
         // In 检查与导出 the findings are part of the step itself.

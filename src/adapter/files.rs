@@ -28,7 +28,7 @@ pub async fn read_bytes(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>
     let file = File::from(file);
     if file.size() > max_bytes as u64 {
         return Err(format!(
-            "文件“{}”过大（{:.1} MB），不是报告草稿备份文件",
+            "文件“{}”过大（{:.1} MB），超出了可读取的大小",
             file.name(),
             file.size() as f64 / 1_048_576.0
         ));

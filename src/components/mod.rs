@@ -2,6 +2,8 @@
 //! is not re-rendered while the user types elsewhere.
 
 pub mod check_panel;
+pub mod coverage_item;
+pub mod coverage_step;
 pub mod draft_row;
 pub mod drafts_view;
 pub mod export_step;
@@ -11,6 +13,7 @@ pub mod meta_input;
 pub mod node_editor;
 pub mod notice_bar;
 pub mod outline_nav;
+pub mod plan_importer;
 pub mod section_editor;
 pub mod top_bar;
 

@@ -48,6 +48,7 @@ pub fn OutlineNav(props: &Props) -> Html {
                 { step_button(Step::Basics, "基本信息") }
                 { for entries }
                 { step_button(Step::Closing, "落款与版记") }
+                { step_button(Step::Coverage, "计划覆盖") }
                 { step_button(Step::Export, "检查与导出") }
             </ol>
             <p class="total">{ format!("正文共 {} 字", outline::draft_chars(&props.draft)) }</p>

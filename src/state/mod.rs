@@ -7,7 +7,9 @@ pub mod persistence;
 
 use std::rc::Rc;
 
+use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Parent, TextField};
+use report_core::plan::PlanState;
 use report_core::{Draft, MetaField, NodeId};
 use yew::Reducible;
 
@@ -19,6 +21,8 @@ pub enum Step {
     Basics,
     Section(NodeId),
     Closing,
+    /// 计划覆盖: the year's plan and how the report covers it.
+    Coverage,
     Export,
 }
 
@@ -124,6 +128,22 @@ pub enum Action {
     ApplyFix(report_core::check::Fix),
     ShowChecks(bool),
     SetSecrecyReviewed(bool),
+    /// Uses an imported plan; an existing plan's decisions stay with their items.
+    SetPlan(report_core::plan::Plan),
+    /// A hand correction of a plan item.
+    EditPlanItem {
+        index: usize,
+        title: String,
+        departments: Vec<String>,
+    },
+    /// A user decision on a plan item's coverage.
+    Decide {
+        index: usize,
+        decision: Decision,
+    },
+    /// Adds an empty paragraph at the end of 主要举措和成效 for a plan item not yet
+    /// reported on, and opens it.
+    AddParagraphFor(usize),
     Notify(Notice),
     DismissNotice,
 }
@@ -272,6 +292,38 @@ impl Reducible for AppState {
                 }
             }
             Action::ShowChecks(show) => state.show_checks = show,
+            Action::SetPlan(plan) => {
+                let draft = Rc::make_mut(&mut state.draft);
+                match &mut draft.plan {
+                    Some(existing) => existing.replace_plan(plan),
+                    None => draft.plan = Some(PlanState::new(plan)),
+                }
+                state.revision += 1;
+            }
+            Action::EditPlanItem {
+                index,
+                title,
+                departments,
+            } => {
+                let draft = Rc::make_mut(&mut state.draft);
+                if let Some(plan) = &mut draft.plan {
+                    if plan.edit_item(index, title, departments) {
+                        state.revision += 1;
+                    }
+                }
+            }
+            Action::Decide { index, decision } => {
+                let draft = Rc::make_mut(&mut state.draft);
+                if let Some(target) = draft.plan.as_mut().and_then(|p| p.decision_mut(index)) {
+                    match decision {
+                        Decision::Confirm(id) => target.confirm(id),
+                        Decision::Reject(id) => target.reject(id),
+                        Decision::Status(status, reason) => target.set_status(status, reason),
+                    }
+                    state.revision += 1;
+                }
+            }
+            Action::AddParagraphFor(index) => state.add_paragraph_for(index),
             Action::SetSecrecyReviewed(done) => {
                 Rc::make_mut(&mut state.draft).secrecy_reviewed = done;
                 state.revision += 1;
@@ -283,7 +335,50 @@ impl Reducible for AppState {
     }
 }
 
+/// A user decision on one plan item.
+pub enum Decision {
+    /// This paragraph is evidence for the item.
+    Confirm(NodeId),
+    /// This paragraph is not evidence for the item.
+    Reject(NodeId),
+    /// The status set by hand (`None`: computed again), with the reason.
+    Status(Option<Status>, String),
+}
+
 impl AppState {
+    fn add_paragraph_for(&mut self, index: usize) {
+        let Some(item) = self
+            .draft
+            .plan
+            .as_ref()
+            .and_then(|p| p.plan.items.get(index))
+        else {
+            return;
+        };
+        let label = format!("第{}项“{}”", item.number, item.title);
+        // The section for achievements: the mandated outline's key, else the first
+        // numbered section.
+        let Some(section) = self
+            .draft
+            .sections
+            .iter()
+            .find(|s| s.key == "measures")
+            .or_else(|| self.draft.sections.iter().find(|s| s.numbered))
+            .map(|s| s.id)
+        else {
+            return;
+        };
+        let result =
+            Rc::make_mut(&mut self.draft).add_node(Parent::Section(section), NewNode::Paragraph);
+        if result.is_ok() {
+            self.step = Step::Section(section);
+            self.notice = Some(Notice::info(format!(
+                "已在本部分末尾添加空段落，请写明计划{label}的落实情况和成效。"
+            )));
+        }
+        self.apply_edit(result.map(Some));
+    }
+
     /// Records a model edit: a new revision on success (focusing `Some(id)`), a notice
     /// on failure, which only a stale view can cause.
     fn apply_edit(&mut self, result: Result<Option<NodeId>, report_core::EditError>) {
@@ -400,6 +495,47 @@ mod tests {
             .notice
             .as_ref()
             .is_some_and(|n| n.error && n.text.contains("过时")));
+    }
+
+    #[test]
+    fn a_plan_is_set_decided_on_and_replaced_without_losing_decisions() {
+        let plan = |text: &str| report_core::plan::parse_plan_text(text).unwrap().plan;
+        let s = state().reduce(Action::SetPlan(plan("1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）")));
+        assert_eq!(s.revision, 1);
+        let s = s.reduce(Action::Decide {
+            index: 1,
+            decision: Decision::Status(Some(Status::NotApplicable), "本级不承担".into()),
+        });
+        assert_eq!(s.revision, 2);
+        // A re-import with an extra item keeps the decision on item 2.
+        let s = s.reduce(Action::SetPlan(plan(
+            "1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）\n3.加强执法监督。（监督所）",
+        )));
+        let state = s.draft.plan.as_ref().unwrap();
+        assert_eq!(state.plan.items.len(), 3);
+        let decision = state.decision(&state.plan.items[1]).unwrap();
+        assert_eq!(decision.status, Some(Status::NotApplicable));
+        assert_eq!(decision.reason, "本级不承担");
+        // A decision on an item that does not exist changes nothing.
+        let same = s.clone().reduce(Action::Decide {
+            index: 9,
+            decision: Decision::Confirm(1),
+        });
+        assert_eq!(same.revision, s.revision);
+    }
+
+    #[test]
+    fn a_paragraph_for_a_missing_item_is_added_to_the_achievements_and_opened() {
+        let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）").unwrap().plan;
+        let s = state().reduce(Action::SetPlan(plan));
+        let measures = s.draft.sections.iter().find(|x| x.key == "measures").unwrap().id;
+        let s = s.reduce(Action::AddParagraphFor(0));
+        assert_eq!(s.step, Step::Section(measures));
+        let id = s.focus.expect("the new paragraph takes focus");
+        let section = s.draft.section(measures).unwrap();
+        assert_eq!(section.children.last().map(|n| n.id()), Some(id));
+        assert!(s.notice.as_ref().unwrap().text.contains("第1项“推进合法性审查”"));
+        assert_eq!(s.revision, 2);
     }
 
     #[test]

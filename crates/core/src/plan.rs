@@ -906,4 +906,21 @@ impl PlanState {
     pub fn replace_plan(&mut self, plan: Plan) {
         self.plan = plan;
     }
+
+    /// Corrects an item by hand (a misread title or department list); its decision
+    /// follows it. Targets are re-read from the corrected title and body.
+    pub fn edit_item(&mut self, index: usize, title: String, departments: Vec<String>) -> bool {
+        let Some(item) = self.plan.items.get(index) else {
+            return false;
+        };
+        let decision = self.decisions.iter().position(|d| d.concerns(item));
+        let item = &mut self.plan.items[index];
+        item.title = title;
+        item.departments = departments;
+        item.targets = extract_targets(&item.text());
+        if let Some(at) = decision {
+            self.decisions[at].title = item.title.clone();
+        }
+        true
+    }
 }

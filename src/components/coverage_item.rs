@@ -1,0 +1,174 @@
+use report_core::coverage::{ItemCoverage, Status};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::use_dispatch;
+use crate::state::{Action, Decision};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub item: ItemCoverage,
+}
+
+const STATUSES: [Status; 4] = [
+    Status::Covered,
+    Status::Partial,
+    Status::Missing,
+    Status::NotApplicable,
+];
+
+fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Covered => "covered",
+        Status::Partial => "partial",
+        Status::Missing => "missing",
+        Status::NotApplicable => "not-applicable",
+    }
+}
+
+/// The first `max` characters of a paragraph, for a snippet.
+fn snippet(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}……")
+    } else {
+        head
+    }
+}
+
+/// One plan item: its status with the evidence, targets and the user's decisions.
+#[function_component]
+pub fn CoverageItem(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let editing = use_state(|| false);
+    let (title_ref, departments_ref) = (use_node_ref(), use_node_ref());
+    let item = &props.item;
+    let index = item.index;
+
+    let decide = {
+        let dispatch = dispatch.clone();
+        move |decision: Decision| dispatch.dispatch(Action::Decide { index, decision })
+    };
+    let on_status = {
+        let (decide, reason) = (decide.clone(), item.reason.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let status = STATUSES.into_iter().find(|s| status_key(*s) == value);
+            decide(Decision::Status(status, reason.clone()));
+        })
+    };
+    let on_reason = {
+        let (decide, status) = (decide.clone(), item.decided.then_some(item.status));
+        Callback::from(move |e: Event| {
+            let reason = e.target_unchecked_into::<HtmlInputElement>().value();
+            decide(Decision::Status(status, reason));
+        })
+    };
+    let evidence = item.evidence.iter().map(|evidence| {
+        let id = evidence.paragraph.paragraph_id;
+        let jump = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::JumpTo(id)))
+        };
+        let (confirm, reject) = {
+            let (a, b) = (decide.clone(), decide.clone());
+            (
+                Callback::from(move |_| a(Decision::Confirm(id))),
+                Callback::from(move |_| b(Decision::Reject(id))),
+            )
+        };
+        html! {
+            <li class="evidence">
+                <button type="button" class="link" onclick={jump}>
+                    { format!("{} 第{}段", evidence.paragraph.section_title, evidence.paragraph.paragraph_index + 1) }
+                </button>
+                <span class="snippet">{ snippet(&evidence.paragraph.text, 90) }</span>
+                <span class="phrases">{ format!("匹配：{}", evidence.phrases.join("、")) }</span>
+                if evidence.confirmed {
+                    <span class="confirmed">{ "已确认" }</span>
+                } else {
+                    <button type="button" onclick={confirm}>{ "确认" }</button>
+                }
+                <button type="button" onclick={reject}>{ "不是此项" }</button>
+            </li>
+        }
+    });
+    let targets = item.targets.iter().map(|check| {
+        let quote = if check.quote.is_empty() { String::new() } else { format!("（报告：“{}”）", check.quote) };
+        html! { <li>{ format!("{}：{}{quote}", check.target.text, check.outcome.label()) }</li> }
+    });
+    let add_paragraph = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddParagraphFor(index)))
+    };
+    let editor = if *editing {
+        let save = {
+            let (dispatch, editing) = (dispatch.clone(), editing.clone());
+            let (title_ref, departments_ref) = (title_ref.clone(), departments_ref.clone());
+            Callback::from(move |_| {
+                let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                let departments = value(&departments_ref)
+                    .split(['、', '，', ',', ' '])
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty())
+                    .map(String::from)
+                    .collect();
+                dispatch.dispatch(Action::EditPlanItem { index, title: value(&title_ref).trim().to_string(), departments });
+                editing.set(false);
+            })
+        };
+        let cancel = {
+            let editing = editing.clone();
+            Callback::from(move |_| editing.set(false))
+        };
+        html! {
+            <div class="item-editor">
+                <label>{ "任务" }<input ref={title_ref} value={item.title.clone()} /></label>
+                <label>{ "责任单位（用“、”分隔）" }<input ref={departments_ref} value={item.departments.join("、")} /></label>
+                <button type="button" onclick={save}>{ "保存修改" }</button>
+                <button type="button" onclick={cancel}>{ "取消" }</button>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
+    let start_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(true))
+    };
+    let selected = item.decided.then_some(item.status);
+    html! {
+        <li class={classes!("coverage-item", status_key(item.status))} data-number={item.number.clone()}>
+            <div class="item-head">
+                <span class="number">{ item.number.clone() }</span>
+                <span class="item-title">{ item.title.clone() }</span>
+                <span class="status">{ item.status.label() }{ if item.decided { "（人工）" } else { "" } }</span>
+            </div>
+            if !item.departments.is_empty() {
+                <p class="departments">{ format!("责任单位：{}", item.departments.join("、")) }</p>
+            }
+            if !item.targets.is_empty() { <ul class="targets">{ for targets }</ul> }
+            if !item.hints.is_empty() { <p class="hint">{ item.hints.join("；") }</p> }
+            if !item.evidence.is_empty() { <ul class="evidence-list">{ for evidence }</ul> }
+            <div class="item-actions">
+                <label>{ "状态" }
+                    <select onchange={on_status}>
+                        <option value="" selected={selected.is_none()}>{ format!("自动（{}）", item.computed.label()) }</option>
+                        { for STATUSES.iter().map(|s| html! {
+                            <option value={status_key(*s)} selected={selected == Some(*s)}>{ s.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                if item.decided {
+                    <label>{ "理由" }<input value={item.reason.clone()} onchange={on_reason} placeholder="例如：本级无此职能" /></label>
+                }
+                if matches!(item.status, Status::Missing | Status::Partial) {
+                    <button type="button" onclick={add_paragraph}>{ "为此项添加段落" }</button>
+                }
+                <button type="button" onclick={start_edit}>{ "修改任务" }</button>
+            </div>
+            { editor }
+        </li>
+    }
+}

@@ -1,0 +1,115 @@
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use report_core::coverage::{self, Status};
+use report_core::Draft;
+use yew::prelude::*;
+
+use super::coverage_item::CoverageItem;
+use super::plan_importer::PlanImporter;
+use super::use_settled;
+use crate::adapter::storage::DraftSummary;
+
+/// Typing pauses this long before coverage follows the text.
+const SETTLE_MS: u32 = 400;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub draft: Rc<Draft>,
+    pub drafts: Vec<DraftSummary>,
+}
+
+/// 计划覆盖: the year's plan, and for every item whether the report answers it, with
+/// the evidence; per plan heading and per responsible unit.
+#[function_component]
+pub fn CoverageStep(props: &Props) -> Html {
+    let draft = use_settled(props.draft.clone(), SETTLE_MS);
+    let report = use_memo(draft.clone(), |draft| {
+        draft.plan.as_ref().map(|plan| coverage::compute(draft, plan))
+    });
+    let importer = html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
+    let Some(report) = report.as_ref() else {
+        return html! {
+            <section class="coverage-step" aria-labelledby="step-title">
+                <h2 id="step-title">{ "计划覆盖检查" }</h2>
+                <p>{ "导入本年度的法治政府建设工作要点后，这里逐项列出报告是否写到了每一项任务、依据是哪些段落，以及数字目标是否报告和达标。" }</p>
+                { importer }
+            </section>
+        };
+    };
+    let summary = &report.summary;
+    let applicable = summary.covered + summary.partial + summary.missing;
+    let items = draft.plan.as_ref().map_or(&[][..], |p| &p.plan.items[..]);
+
+    // Per plan heading: covered / partial / missing of its items, in plan order.
+    let mut groups: Vec<(String, [usize; 3])> = Vec::new();
+    for item in &report.items {
+        let group = items.get(item.index).map_or("", |i| i.group.as_str());
+        if groups.last().is_none_or(|(g, _)| g != group) {
+            groups.push((group.to_string(), [0; 3]));
+        }
+        let counts = &mut groups.last_mut().expect("just pushed").1;
+        match item.status {
+            Status::Covered => counts[0] += 1,
+            Status::Partial => counts[1] += 1,
+            Status::Missing => counts[2] += 1,
+            Status::NotApplicable => {}
+        }
+    }
+    let group_rows = groups.iter().map(|(group, [covered, partial, missing])| html! {
+        <tr>
+            <td>{ if group.is_empty() { "（无分组）".to_string() } else { group.clone() } }</td>
+            <td>{ covered }</td><td>{ partial }</td><td>{ missing }</td>
+        </tr>
+    });
+    let uncovered: BTreeMap<&str, &Vec<String>> = summary
+        .departments
+        .iter()
+        .filter(|d| !d.uncovered.is_empty())
+        .map(|d| (d.department.as_str(), &d.uncovered))
+        .collect();
+    let department_rows = uncovered.iter().map(|(department, numbers)| html! {
+        <li>{ format!("{department}：第 {} 项", numbers.join("、")) }</li>
+    });
+    let unmatched = summary.unmatched.iter().map(|p| html! {
+        <li>{ format!("{} 第{}段：", p.section_title, p.paragraph_index + 1) }{ p.text.chars().take(60).collect::<String>() }</li>
+    });
+    html! {
+        <section class="coverage-step" aria-labelledby="step-title">
+            <h2 id="step-title">{ "计划覆盖检查" }</h2>
+            <div class="coverage-summary" data-testid="coverage-summary">
+                <progress max={applicable.max(1).to_string()} value={summary.covered.to_string()}></progress>
+                <p role="status">
+                    { format!("已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}（共 {} 项）",
+                        summary.covered, summary.partial, summary.missing, summary.not_applicable, report.items.len()) }
+                </p>
+                { for summary.warnings.iter().map(|w| html! { <p class="warning-text">{ w.clone() }</p> }) }
+            </div>
+            <div class="coverage-breakdown">
+                <table>
+                    <thead><tr><th>{ "计划部分" }</th><th>{ "已覆盖" }</th><th>{ "部分" }</th><th>{ "未覆盖" }</th></tr></thead>
+                    <tbody>{ for group_rows }</tbody>
+                </table>
+                if !uncovered.is_empty() {
+                    <div>
+                        <h3>{ "各责任单位未覆盖的任务" }</h3>
+                        <ul>{ for department_rows }</ul>
+                    </div>
+                }
+            </div>
+            <ul class="coverage-items">
+                { for report.items.iter().map(|item| html! { <CoverageItem key={item.index} item={item.clone()} /> }) }
+            </ul>
+            if !summary.unmatched.is_empty() {
+                <details>
+                    <summary>{ format!("没有对应计划任务的成效段落（{} 段）", summary.unmatched.len()) }</summary>
+                    <ul>{ for unmatched }</ul>
+                </details>
+            }
+            <details>
+                <summary>{ "更换或重新导入计划" }</summary>
+                { importer }
+            </details>
+        </section>
+    }
+}
