@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::check_panel::CheckPanel;
 use crate::components::drafts_view::DraftsView;
 use crate::components::export_step::ExportStep;
 use crate::components::meta_form::MetaForm;
@@ -52,10 +53,15 @@ pub fn App() -> Html {
             }
             Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
         };
+        // In 检查与导出 the findings are part of the step itself.
+        let checks = state.show_checks && state.step != Step::Export;
         html! {
-            <div class="workspace">
+            <div class={classes!("workspace", checks.then_some("with-checks"))}>
                 <OutlineNav draft={state.draft.clone()} step={state.step} />
                 <main class="editor" id="editor">{ main }</main>
+                if checks {
+                    <aside class="side-panel" aria-label="检查结果"><CheckPanel draft={state.draft.clone()} /></aside>
+                }
             </div>
         }
     };
@@ -68,6 +74,7 @@ pub fn App() -> Html {
                     save={state.save.clone()}
                     unsaved={state.unsaved()}
                     show_drafts={state.show_drafts}
+                    show_checks={state.show_checks}
                     draft={state.draft.clone()}
                 />
                 <NoticeBar notice={state.notice.clone()} save={state.save.clone()} draft={state.draft.clone()} />

@@ -47,3 +47,12 @@ pub fn local_time_label(rfc3339: &str) -> String {
         date.get_minutes()
     )
 }
+
+/// Today's date on the user's clock, for deadline reminders.
+pub fn today() -> report_core::CalendarDate {
+    let date = js_sys::Date::new_0();
+    let year = u16::try_from(date.get_full_year()).unwrap_or(2025);
+    let (month, day) = (date.get_month() + 1, date.get_date());
+    report_core::CalendarDate::new(year, month as u8, day as u8)
+        .unwrap_or_else(|| report_core::CalendarDate::new(year, 1, 1).expect("1 January exists"))
+}

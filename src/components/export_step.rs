@@ -1,11 +1,11 @@
 use std::rc::Rc;
 
 use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
-use report_core::validate::{self, Severity};
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::check_panel::CheckPanel;
 use super::{use_backup_download, use_dispatch};
 use crate::adapter::{clock, export, files};
 use crate::state::{Action, Notice};
@@ -23,14 +23,9 @@ pub struct Props {
 pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let exporting = use_state(|| false);
-    let problems = use_memo(props.draft.clone(), |draft| validate::problems(draft));
     let missing = use_memo(props.draft.clone(), |draft| {
         docx::missing(draft, &draft.export)
     });
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
     let options = props.draft.export.clone();
 
     let set_options = {
@@ -120,10 +115,6 @@ pub fn ExportStep(props: &Props) -> Html {
     let profiles = LayoutProfile::ALL.iter().map(|p| {
         html! { <option value={p.key()} selected={*p == options.profile}>{ p.label() }</option> }
     });
-    let problem_items = problems.iter().map(|p| {
-        let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
-        html! { <li class={class}><strong>{ p.severity.label() }</strong>{ " " }{ p.to_string() }</li> }
-    });
     html! {
         <section class="export-step" aria-labelledby="step-title">
             <h2 id="step-title">{ "检查与导出" }</h2>
@@ -156,13 +147,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { if *exporting { "正在生成…" } else { "导出 Word（.docx）" } }
             </button>
 
-            <h3>{ "完整性检查" }</h3>
-            if problems.is_empty() {
-                <p class="ok">{ "未发现问题。" }</p>
-            } else {
-                <p>{ format!("{} 个错误，{} 个提示：", errors, problems.len() - errors) }</p>
-                <ul class="problems" data-testid="problems">{ for problem_items }</ul>
-            }
+            <CheckPanel draft={props.draft.clone()} />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>

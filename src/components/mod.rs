@@ -1,9 +1,11 @@
 //! One component per file. Props derive `PartialEq`, so an unchanged part of the page
 //! is not re-rendered while the user types elsewhere.
 
+pub mod check_panel;
 pub mod draft_row;
 pub mod drafts_view;
 pub mod export_step;
+pub mod finding_item;
 pub mod meta_form;
 pub mod meta_input;
 pub mod node_editor;
@@ -36,4 +38,22 @@ pub fn use_backup_download(draft: Rc<Draft>) -> Callback<MouseEvent> {
             dispatch.dispatch(Action::Notify(Notice::error(message)));
         }
     })
+}
+
+/// `value` once it has stayed the same for `delay_ms`: derived views that are costly to
+/// compute (checks, coverage) follow the draft when typing pauses, not on every key.
+/// The first value is returned at once.
+#[hook]
+pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, delay_ms: u32) -> T {
+    let settled = use_state_eq(|| value.clone());
+    {
+        let settled = settled.clone();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            let timeout =
+                gloo::timers::callback::Timeout::new(delay_ms, move || settled.set(value));
+            move || drop(timeout)
+        });
+    }
+    (*settled).clone()
 }

@@ -12,6 +12,7 @@ pub struct Props {
     pub save: SaveState,
     pub unsaved: bool,
     pub show_drafts: bool,
+    pub show_checks: bool,
     pub draft: Rc<Draft>,
 }
 
@@ -29,6 +30,11 @@ pub fn TopBar(props: &Props) -> Html {
         let show = !props.show_drafts;
         Callback::from(move |_| dispatch.dispatch(Action::ShowDrafts(show)))
     };
+    let toggle_checks = {
+        let dispatch = dispatch.clone();
+        let show = !props.show_checks;
+        Callback::from(move |_| dispatch.dispatch(Action::ShowChecks(show)))
+    };
     let backup = use_backup_download(props.draft.clone());
     html! {
         <header class="top-bar">
@@ -37,6 +43,9 @@ pub fn TopBar(props: &Props) -> Html {
             <span class={class} role="status" aria-live="polite" data-testid="save-status">{ status }</span>
             <button type="button" onclick={toggle_drafts} aria-pressed={props.show_drafts.to_string()}>
                 { if props.show_drafts { "返回编辑" } else { "草稿列表" } }
+            </button>
+            <button type="button" onclick={toggle_checks} aria-pressed={props.show_checks.to_string()}>
+                { "格式检查" }
             </button>
             <button type="button" onclick={backup}>{ "下载备份" }</button>
         </header>

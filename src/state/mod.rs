@@ -70,6 +70,8 @@ pub struct AppState {
     /// A node to scroll to and focus after the next render.
     pub focus: Option<NodeId>,
     pub notice: Option<Notice>,
+    /// Whether the checker's findings are shown beside the editor.
+    pub show_checks: bool,
 }
 
 pub enum Action {
@@ -118,6 +120,9 @@ pub enum Action {
         draft: Draft,
         stamp: String,
     },
+    /// Applies a checker fix; refused with a notice when the text changed since the check.
+    ApplyFix(report_core::check::Fix),
+    ShowChecks(bool),
     Notify(Notice),
     DismissNotice,
 }
@@ -135,6 +140,7 @@ impl AppState {
             show_drafts: false,
             focus: None,
             notice: None,
+            show_checks: false,
         }
     }
 
@@ -208,9 +214,10 @@ impl Reducible for AppState {
                 stamp,
                 drafts,
             } => {
-                let notice = state.notice.take();
+                let (notice, show_checks) = (state.notice.take(), state.show_checks);
                 state = AppState::new(draft, stamp, drafts);
                 state.notice = notice;
+                state.show_checks = show_checks;
                 // Distinct from any revision the old draft had, so effects keyed on it rerun.
                 state.revision = self.revision + 1;
                 state.saved_revision = state.revision;
@@ -253,6 +260,17 @@ impl Reducible for AppState {
                     }
                 }
             }
+            Action::ApplyFix(fix) => {
+                let mut draft = (*state.draft).clone();
+                match report_core::check::apply_fix(&mut draft, &fix) {
+                    Ok(()) => {
+                        state.draft = Rc::new(draft);
+                        state.revision += 1;
+                    }
+                    Err(err) => state.notice = Some(Notice::error(err.to_string())),
+                }
+            }
+            Action::ShowChecks(show) => state.show_checks = show,
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DismissNotice => state.notice = None,
         }
@@ -337,6 +355,46 @@ mod tests {
         let s = s.reduce(Action::JumpTo(heading));
         assert_eq!(s.step, Step::Section(section));
         assert_eq!(s.focus, Some(heading));
+    }
+
+    #[test]
+    fn a_checker_fix_changes_its_text_once_and_a_stale_one_is_refused() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let s = s.reduce(Action::AddNode {
+            parent: Parent::Section(section),
+            kind: NewNode::Paragraph,
+        });
+        let id = s.focus.expect("a new node takes focus");
+        let s = s.reduce(Action::SetText {
+            id,
+            field: TextField::Text,
+            text: "加强法制建设，完善其它制度。".into(),
+        });
+        let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
+        let fix = report_core::check::check_draft(&s.draft, today)
+            .into_iter()
+            .find(|f| f.rule == "wording-fazhi")
+            .and_then(|f| f.fix)
+            .expect("法制建设 is found with a fix");
+        let fixed = s.reduce(Action::ApplyFix(fix.clone()));
+        let text = |s: &AppState| match s.draft.node(id) {
+            Some(report_core::Node::Paragraph { text, .. }) => text.clone(),
+            _ => panic!("the paragraph is still there"),
+        };
+        assert_eq!(
+            text(&fixed),
+            "加强法治建设，完善其它制度。",
+            "only 法制 changed"
+        );
+        assert_eq!(fixed.revision, 3, "a fix is an edit and is autosaved");
+        let again = fixed.clone().reduce(Action::ApplyFix(fix));
+        assert_eq!(text(&again), text(&fixed));
+        assert_eq!(again.revision, fixed.revision);
+        assert!(again
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("过时")));
     }
 
     #[test]

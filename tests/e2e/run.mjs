@@ -238,6 +238,32 @@ const tests = {
     await t.close();
   },
 
+  async 'a seeded wording error shows in the check panel, leads to its paragraph, and its fix removes it'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await page.keyboard.type('全面加强法制建设，按期完成年度任务。');
+    await page.getByRole('button', { name: '基本信息' }).click();
+    await page.getByRole('button', { name: '格式检查' }).click();
+    const panel = page.getByTestId('check-panel');
+    const finding = panel.locator('[data-rule="wording-fazhi"]');
+    await finding.waitFor();
+    assert.match(await finding.innerText(), /法治建设/);
+    // The place link opens the section and focuses the paragraph.
+    await finding.locator('button.link').click();
+    const paragraph = page.locator('textarea.paragraph-text').first();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text'));
+    assert.equal(await paragraph.inputValue(), '全面加强法制建设，按期完成年度任务。');
+    await finding.getByRole('button', { name: /一键修正/ }).click();
+    assert.equal(await paragraph.inputValue(), '全面加强法治建设，按期完成年度任务。');
+    await finding.waitFor({ state: 'detached' });
+    // The fix is an edit like any other: autosaved.
+    await page.waitForFunction(() => Object.entries(localStorage)
+      .some(([k, v]) => k.startsWith('report-drafter.v1.draft.') && v.includes('全面加强法治建设')));
+    await t.close();
+  },
+
   async 'after load the app makes no network request, and the CSP is strict'() {
     const t = await open();
     const { page } = t;

@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
-use report_core::check::{self, Finding, Location, Severity, TextRef};
-use report_core::model::TextField;
-use report_core::{outline, validate, CalendarDate, Draft};
+use report_core::check::{self, Finding, Severity};
+use report_core::{outline, CalendarDate, Draft};
 
 /// Runs the checker on one file and prints its findings; returns the exit status:
 /// 0 without errors, 1 with errors, 2 when the file (or `today`) cannot be read.
@@ -69,7 +68,8 @@ pub fn run(path: &Path, json: bool, today: Option<&str>) -> u8 {
 }
 
 fn print_finding(finding: &Finding, draft: Option<&Draft>) {
-    let place = describe(&finding.location, draft);
+    let entries = draft.map(outline::outline).unwrap_or_default();
+    let place = finding.location.describe(draft, &entries);
     let place = if place.is_empty() {
         String::new()
     } else {
@@ -82,50 +82,6 @@ fn print_finding(finding: &Finding, draft: Option<&Draft>) {
         finding.rule
     );
     if let Some(fix) = &finding.fix {
-        const SHOWN: usize = 3;
-        let edits: Vec<String> = fix
-            .edits
-            .iter()
-            .take(SHOWN)
-            .map(|e| format!("“{}”→“{}”", e.expected, e.replacement))
-            .collect();
-        let more = if fix.edits.len() > SHOWN {
-            "……"
-        } else {
-            ""
-        };
-        println!("      可一键修正：{}{more}", edits.join("，"));
-    }
-}
-
-/// A location in words a clerk recognises: line and column, a form field, a heading path.
-fn describe(location: &Location, draft: Option<&Draft>) -> String {
-    let (target, range) = match location {
-        Location::Document => return String::new(),
-        Location::Section { id } => {
-            return draft.map_or_else(String::new, |d| {
-                validate::location(&outline::outline(d), *id)
-            })
-        }
-        Location::Text { target, range } => (target, range),
-    };
-    let column = range.map_or(String::new(), |r| format!("第{}字", r.start + 1));
-    match target {
-        TextRef::Line { line } => format!("第{line}行{column}"),
-        TextRef::Field { field } => format!("{}{column}", field.label()),
-        TextRef::Node { id, part } => {
-            let Some(draft) = draft else {
-                return String::new();
-            };
-            let entries = outline::outline(draft);
-            let node = match part {
-                TextField::Title => validate::location(&entries, *id),
-                TextField::Text if entries.iter().any(|e| e.id == *id) => {
-                    format!("{}（正文）", validate::location(&entries, *id))
-                }
-                TextField::Text => validate::paragraph_location(draft, &entries, *id),
-            };
-            format!("{node} {column}")
-        }
+        println!("      可一键修正：{}", fix.summary());
     }
 }

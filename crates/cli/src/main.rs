@@ -31,15 +31,16 @@ enum Command {
         #[arg(required = true)]
         drafts: Vec<PathBuf>,
     },
-    /// Export a draft backup file (.json) as the official .docx (GB/T 9704-2012).
+    /// Export a draft backup file (.json) as the official .docx (GB/T 9704-2012), with
+    /// the layout options stored in the draft unless overridden below.
     /// What a complete document still lacks is printed as warnings; they never stop the export.
     Export {
         draft: PathBuf,
         /// Where to write the .docx.
         #[arg(short, long)]
         output: PathBuf,
-        #[arg(long, value_enum, default_value_t = Profile::Portable)]
-        profile: Profile,
+        #[arg(long, value_enum)]
+        profile: Option<Profile>,
         /// Use 仿宋/楷体 instead of 仿宋_GB2312/楷体_GB2312 (for characters outside GB2312).
         #[arg(long)]
         plain_fonts: bool,
@@ -88,21 +89,22 @@ fn main() -> ExitCode {
             no_red_header,
             unsealed,
         } => {
-            let options = ExportOptions {
-                profile: match profile {
-                    Profile::Portable => LayoutProfile::Portable,
-                    Profile::WordGrid => LayoutProfile::WordGrid,
-                    Profile::PrintAccurate => LayoutProfile::PrintAccurate,
-                },
-                fonts: if plain_fonts {
-                    FontFamily::Plain
-                } else {
-                    FontFamily::Gb2312
-                },
-                red_header: !no_red_header,
-                sealed: !unsealed,
+            let overrides = |mut options: ExportOptions| {
+                if let Some(profile) = profile {
+                    options.profile = match profile {
+                        Profile::Portable => LayoutProfile::Portable,
+                        Profile::WordGrid => LayoutProfile::WordGrid,
+                        Profile::PrintAccurate => LayoutProfile::PrintAccurate,
+                    };
+                }
+                if plain_fonts {
+                    options.fonts = FontFamily::Plain;
+                }
+                options.red_header &= !no_red_header;
+                options.sealed &= !unsealed;
+                options
             };
-            ExitCode::from(export_file(&draft, &output, &options))
+            ExitCode::from(export_file(&draft, &output, overrides))
         }
         Command::Check { file, json, today } => {
             ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
@@ -115,7 +117,12 @@ fn load(path: &PathBuf) -> Result<report_core::Draft, (u8, String)> {
     report_core::from_json_bytes(&bytes).map_err(|err| (1, format!("错误：{err}")))
 }
 
-fn export_file(path: &PathBuf, output: &PathBuf, options: &ExportOptions) -> u8 {
+/// Exports with the draft's own layout options as changed by `overrides`.
+fn export_file(
+    path: &PathBuf,
+    output: &PathBuf,
+    overrides: impl FnOnce(ExportOptions) -> ExportOptions,
+) -> u8 {
     let draft = match load(path) {
         Ok(draft) => draft,
         Err((status, message)) => {
@@ -123,11 +130,12 @@ fn export_file(path: &PathBuf, output: &PathBuf, options: &ExportOptions) -> u8 
             return status;
         }
     };
-    for warning in docx::missing(&draft, options) {
+    let options = overrides(draft.export.clone());
+    for warning in docx::missing(&draft, &options) {
         println!("{}: [提示] {warning}", path.display());
     }
     let now = report_core::date::rfc3339_from_unix_ms(now_ms());
-    let bytes = match docx::export(&draft, options, &now) {
+    let bytes = match docx::export(&draft, &options, &now) {
         Ok(bytes) => bytes,
         Err(err) => {
             println!("{}: {err}", path.display());

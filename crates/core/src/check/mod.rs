@@ -22,6 +22,8 @@ use serde::Serialize;
 use crate::date::CalendarDate;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
+use crate::outline::OutlineEntry;
+use crate::validate;
 pub use crate::validate::Severity;
 
 /// One problem found in a draft or a plain-text report.
@@ -98,6 +100,56 @@ pub enum FixError {
     NotDraftText,
     #[error("这项修改不针对纯文本中的行")]
     NotTextLine,
+}
+
+impl Location {
+    /// The place in words a clerk recognises: line and column, a form field, a heading
+    /// path; empty for the whole document. `entries` is the draft's outline (empty
+    /// without a draft).
+    pub fn describe(&self, draft: Option<&Draft>, entries: &[OutlineEntry]) -> String {
+        let (target, range) = match self {
+            Location::Document => return String::new(),
+            Location::Section { id } => return validate::location(entries, *id),
+            Location::Text { target, range } => (target, range),
+        };
+        let column = range.map_or(String::new(), |r| format!("第{}字", r.start + 1));
+        match target {
+            TextRef::Line { line } => format!("第{line}行{column}"),
+            TextRef::Field { field } => format!("{}{column}", field.label()),
+            TextRef::Node { id, part } => {
+                let Some(draft) = draft else {
+                    return String::new();
+                };
+                let node = match part {
+                    TextField::Title => validate::location(entries, *id),
+                    TextField::Text if entries.iter().any(|e| e.id == *id) => {
+                        format!("{}（正文）", validate::location(entries, *id))
+                    }
+                    TextField::Text => validate::paragraph_location(draft, entries, *id),
+                };
+                format!("{node} {column}")
+            }
+        }
+    }
+}
+
+impl Fix {
+    /// The first few edits as “old”→“new”, for a button's description.
+    pub fn summary(&self) -> String {
+        const SHOWN: usize = 3;
+        let edits: Vec<String> = self
+            .edits
+            .iter()
+            .take(SHOWN)
+            .map(|e| format!("“{}”→“{}”", e.expected, e.replacement))
+            .collect();
+        let more = if self.edits.len() > SHOWN {
+            "……"
+        } else {
+            ""
+        };
+        format!("{}{more}", edits.join("，"))
+    }
 }
 
 /// Every rule id the checker can report.
