@@ -2,6 +2,7 @@
 //! (a city commission checking every district's draft in one loop).
 
 mod check_cmd;
+mod template_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,32 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Template files: check one before handing it out.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+    /// Start a draft backup (.json) on a template, to open in the app.
+    /// Exit status: 0 written, 1 invalid template, 2 unreadable file or unknown built-in.
+    New {
+        /// A template file, or a built-in: builtin:annual-report, builtin:thematic-2018,
+        /// builtin:indicator-table.
+        #[arg(long)]
+        template: String,
+        /// Where to write the draft backup.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The year the report is about; default: last year.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1900..=2998))]
+        year: Option<u16>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// Load a template file (or builtin:<id>) and print its summary.
+    /// Exit status: 0 valid, 1 invalid, 2 unreadable.
+    Validate { file: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +136,14 @@ fn main() -> ExitCode {
         Command::Check { file, json, today } => {
             ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
         }
+        Command::Template {
+            command: TemplateCommand::Validate { file },
+        } => ExitCode::from(template_cmd::validate(&file)),
+        Command::New {
+            template,
+            output,
+            year,
+        } => ExitCode::from(template_cmd::new_draft(&template, &output, year)),
     }
 }
 

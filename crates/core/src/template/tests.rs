@@ -242,9 +242,12 @@ fn envelope_faults_have_specific_messages() {
     );
 }
 
+/// A change to a template's JSON that makes it invalid.
+type Edit = dyn FnOnce(&mut Value);
+
 #[test]
 fn field_errors_name_the_path_and_the_problem() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, String)> = vec![
+    let cases: Vec<(Box<Edit>, String)> = vec![
         (
             Box::new(|v| {
                 v["template"].as_object_mut().unwrap().remove("name");
