@@ -183,3 +183,16 @@ fn next_year_on_a_thematic_red_header_report() {
     assert!(d.sections.iter().all(|s| s.children.is_empty()));
     assert!(no_errors(&d));
 }
+
+#[test]
+fn the_documented_example_loads() {
+    let doc = include_str!("../../../docs/template-format.md");
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("\n```").unwrap();
+    let t = template::from_json(&doc[start..end]).unwrap();
+    assert_eq!(t.defaults.agency_code, "上卫");
+    assert_eq!(t.deadlines.submit_by(2023), CalendarDate::new(2024, 2, 25));
+    let d = t.new_draft("d".into(), 2023);
+    assert_eq!(d.meta.doc_number.agency_code, "上卫");
+    assert!(no_errors(&d));
+}
