@@ -80,6 +80,13 @@ pub fn ExportStep(props: &Props) -> Html {
     };
     let on_red_header = checkbox(|o, _, checked| o.red_header = checked);
     let on_sealed = checkbox(|o, _, checked| o.sealed = checked);
+    let on_secrecy = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let done = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::SetSecrecyReviewed(done));
+        })
+    };
 
     let export_word = {
         let draft = props.draft.clone();
@@ -146,6 +153,12 @@ pub fn ExportStep(props: &Props) -> Html {
             <button type="button" class="primary" onclick={export_word} disabled={*exporting}>
                 { if *exporting { "正在生成…" } else { "导出 Word（.docx）" } }
             </button>
+
+            <h3>{ "公开前" }</h3>
+            <label class="check">
+                <input type="checkbox" checked={props.draft.secrecy_reviewed} onchange={on_secrecy} />
+                { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
+            </label>
 
             <CheckPanel draft={props.draft.clone()} />
 

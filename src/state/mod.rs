@@ -123,6 +123,7 @@ pub enum Action {
     /// Applies a checker fix; refused with a notice when the text changed since the check.
     ApplyFix(report_core::check::Fix),
     ShowChecks(bool),
+    SetSecrecyReviewed(bool),
     Notify(Notice),
     DismissNotice,
 }
@@ -271,6 +272,10 @@ impl Reducible for AppState {
                 }
             }
             Action::ShowChecks(show) => state.show_checks = show,
+            Action::SetSecrecyReviewed(done) => {
+                Rc::make_mut(&mut state.draft).secrecy_reviewed = done;
+                state.revision += 1;
+            }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DismissNotice => state.notice = None,
         }

@@ -161,7 +161,7 @@ const tests = {
     assert.match(backup.name, /\.json$/);
     const parsed = JSON.parse(backup.text);
     assert.equal(parsed.format, 'report-drafter.draft');
-    assert.equal(parsed.version, 2);
+    assert.equal(parsed.version, 3);
     const before = await draftCount(page);
     const originalId = parsed.draft.id;
     await restore(page, backup.path);

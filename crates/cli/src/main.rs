@@ -2,6 +2,7 @@
 //! (a city commission checking every district's draft in one loop).
 
 mod check_cmd;
+mod coverage_cmd;
 mod template_cmd;
 
 use std::path::PathBuf;
@@ -63,6 +64,7 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    Coverage(coverage_cmd::CoverageArgs),
     /// Template files: check one before handing it out.
     Template {
         #[command(subcommand)]
@@ -136,6 +138,7 @@ fn main() -> ExitCode {
         Command::Check { file, json, today } => {
             ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
         }
+        Command::Coverage(args) => ExitCode::from(coverage_cmd::run(&args)),
         Command::Template {
             command: TemplateCommand::Validate { file },
         } => ExitCode::from(template_cmd::validate(&file)),

@@ -107,6 +107,13 @@ fn summary(t: &Template) -> String {
             .collect();
         out += &format!("  附件表格：{}：{}\n", table.title, columns.join("、"));
     }
+    match &t.plan {
+        Some(plan) => {
+            let year = plan.year.map_or(String::new(), |y| format!("{y}年，"));
+            out += &format!("  计划条目：{}{} 条\n", year, plan.items.len());
+        }
+        None => out += "  计划条目：无\n",
+    }
     if !t.checker.disabled_rules.is_empty() {
         out += &format!(
             "  关闭的检查规则：{}\n",

@@ -32,7 +32,9 @@ fn export(draft: &Path, output: &Path, flags: &[&str]) -> Output {
 }
 
 fn exported_paragraphs(draft: &Path, flags: &[&str]) -> Vec<String> {
-    let output = temp_dir().join(format!("out{}.docx", flags.join("")));
+    // Tests run in parallel: one output per draft and flags.
+    let stem = draft.file_stem().unwrap().to_string_lossy();
+    let output = temp_dir().join(format!("{stem}{}.docx", flags.join("")));
     let out = export(draft, &output, flags);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");

@@ -42,6 +42,7 @@ fn a_valid_template_file_exits_0_with_a_summary() {
     assert!(text.contains("正文 6 个部分"), "{text}");
     assert!(text.contains("    导语（不编号）\n"), "{text}");
     assert!(text.contains("版头与版记：未预设"), "{text}");
+    assert!(text.contains("计划条目：无"), "{text}");
     assert!(
         text.contains("已完成情况（200字以内）、下一步举措（200字以内）"),
         "{text}"
@@ -60,6 +61,12 @@ fn a_template_with_defaults_lists_them() {
     json["template"]["defaults"]["issuer_name"] = "杭州市上城区卫生健康局".into();
     json["template"]["defaults"]["signers"] = serde_json::json!(["张三", "李四"]);
     json["template"]["deadlines"]["submit"] = serde_json::json!({ "month": 2, "day": 15 });
+    json["template"]["plan"] = serde_json::json!({
+        "title": "2024年法治政府建设工作要点",
+        "year": 2024,
+        "items": [{ "number": "1", "group": "", "title": "保护市场公平竞争", "body": "",
+                    "departments": ["局法制科"], "targets": [] }]
+    });
     let path = temp_path("defaults.json");
     std::fs::write(&path, json.to_string()).unwrap();
     let out = run(&["template", "validate", path.to_str().unwrap()]);
@@ -70,6 +77,7 @@ fn a_template_with_defaults_lists_them() {
         "{text}"
     );
     assert!(text.contains("次年2月15日前报送"), "{text}");
+    assert!(text.contains("计划条目：2024年，1 条"), "{text}");
 }
 
 #[test]

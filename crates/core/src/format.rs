@@ -1,7 +1,7 @@
 //! The versioned JSON form of a draft, used for autosave and for backup files.
 //!
 //! ```json
-//! { "format": "report-drafter.draft", "version": 1, "saved_at": "2024-02-27T08:30:00Z", "draft": { … } }
+//! { "format": "report-drafter.draft", "version": 3, "saved_at": "2024-02-27T08:30:00Z", "draft": { … } }
 //! ```
 //!
 //! Loading never trusts its input: every way a file can be wrong maps to a [`LoadError`]
@@ -17,8 +17,9 @@ use crate::validate::{self, Severity};
 pub const DRAFT_FORMAT: &str = "report-drafter.draft";
 /// The version this build writes. Version history:
 /// 1 — first release;
-/// 2 — `draft.export` (the .docx layout options) added.
-pub const DRAFT_VERSION: u64 = 2;
+/// 2 — `draft.export` (the .docx layout options) added;
+/// 3 — `draft.plan` (the year's plan with coverage decisions, or null) added.
+pub const DRAFT_VERSION: u64 = 3;
 /// A 30-page report is about 100 KB of JSON; anything this large is not a draft.
 pub const MAX_DRAFT_BYTES: usize = 20 * 1024 * 1024;
 
@@ -107,6 +108,14 @@ fn migrate(mut draft: Value, version: u64) -> Value {
             let defaults = serde_json::to_value(crate::docx::ExportOptions::default())
                 .expect("export options serialize");
             fields.entry("export").or_insert(defaults);
+        }
+    }
+    if version < 3 {
+        if let Value::Object(fields) = &mut draft {
+            fields.entry("plan").or_insert(Value::Null);
+            fields
+                .entry("secrecy_reviewed")
+                .or_insert(Value::Bool(false));
         }
     }
     draft
@@ -302,6 +311,44 @@ mod tests {
             assert!(fixture.contains("\"version\": 1"));
             assert!(from_json(fixture).is_ok());
         }
+    }
+
+    #[test]
+    fn version_2_files_load_without_a_plan_and_plans_round_trip() {
+        let mut v2: Value = serde_json::from_str(&to_json(&sample(), 0.0)).unwrap();
+        v2["version"] = 2.into();
+        let fields = v2["draft"].as_object_mut().unwrap();
+        fields.remove("plan");
+        fields.remove("secrecy_reviewed");
+        let loaded = from_json(&v2.to_string()).unwrap();
+        assert_eq!(loaded.plan, None);
+        assert!(!loaded.secrecy_reviewed, "no 保密审查 is assumed done");
+
+        let mut with_plan = sample();
+        let import =
+            crate::plan::parse_plan_text("1.保护市场公平竞争。出台前100%审查。（局法制科）")
+                .unwrap();
+        let mut state = crate::plan::PlanState::new(import.plan);
+        let decision = state.decision_mut(0).unwrap();
+        decision.set_status(
+            Some(crate::coverage::Status::NotApplicable),
+            "本局无此职能".into(),
+        );
+        decision.confirm(7);
+        with_plan.plan = Some(state);
+        let json = to_json(&with_plan, 0.0);
+        assert!(json.contains("\"version\": 3"));
+        assert_eq!(from_json(&json).unwrap(), with_plan);
+
+        // The plan is held to the same strictness as the rest of the draft.
+        let unknown = with(&json, |v| {
+            v["draft"]["plan"]["decisions"][0]["colour"] = "red".into()
+        });
+        let msg = from_json(&unknown).unwrap_err().to_string();
+        assert!(
+            msg.contains("draft.plan.decisions[0]") && msg.contains("无法识别"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -5,13 +5,17 @@
 //! `report-drafter` command-line tool are thin shells over this crate.
 
 pub mod check;
+pub mod coverage;
 pub mod date;
 pub mod docx;
 pub mod format;
+pub mod import_text;
 pub mod labels;
 pub mod meta_field;
 pub mod model;
 pub mod outline;
+pub mod plan;
+pub mod report_text;
 pub mod template;
 pub mod validate;
 

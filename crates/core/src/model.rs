@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::CalendarDate;
 use crate::docx::ExportOptions;
+use crate::plan::PlanState;
 
 /// Identifies a section or node within one draft; unique within that draft.
 pub type NodeId = u64;
@@ -31,6 +32,10 @@ pub struct Draft {
     pub sections: Vec<Section>,
     /// How the .docx is laid out: profile, fonts, red header, sealed or not.
     pub export: ExportOptions,
+    /// The year's plan the report is checked against, with the user's coverage decisions.
+    pub plan: Option<PlanState>,
+    /// The 保密审查 required before the report is published has been done (规定第二十四条).
+    pub secrecy_reviewed: bool,
     /// The next free [`NodeId`]; always above every id in use.
     pub next_id: NodeId,
 }

@@ -87,6 +87,14 @@ fn the_clean_report_has_only_reminders() {
 }
 
 #[test]
+fn a_draft_that_records_its_secrecy_review_is_not_reminded() {
+    let mut d = draft("draft-jiaxing-2022.json");
+    assert_eq!(rule(&check_draft(&d, today()), "secrecy-review").len(), 1);
+    d.secrecy_reviewed = true;
+    assert!(rule(&check_draft(&d, today()), "secrecy-review").is_empty());
+}
+
+#[test]
 fn shangcheng_half_width_heading_brackets_are_errors_with_fixes() {
     let findings = check_text(SHANGCHENG, today());
     let labels = rule(&findings, "heading-label-form");

@@ -80,6 +80,8 @@ fn body_only() -> Draft {
             children: vec![Node::Paragraph { id: 2, text }],
         }],
         export: ExportOptions::default(),
+        plan: None,
+        secrecy_reviewed: false,
         next_id: 3,
     }
 }

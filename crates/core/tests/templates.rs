@@ -53,7 +53,7 @@ fn no_errors(d: &Draft) -> bool {
 #[test]
 fn a_draft_saved_as_a_template_starts_the_same_draft_again() {
     for original in [shangcheng(), jiaxing()] {
-        let t = Template::from_draft(&original, true, "上城区卫生健康局".into(), created());
+        let t = Template::from_draft(&original, true, false, "上城区卫生健康局".into(), created());
         let t = template::from_json(&template::to_json(&t)).unwrap();
         assert_eq!(t.created, Some(created()));
         let again = t.new_draft("again".into(), original.report_year);
@@ -83,7 +83,13 @@ fn a_draft_saved_as_a_template_starts_the_same_draft_again() {
 #[test]
 fn a_template_from_a_draft_serves_other_years() {
     let original = shangcheng();
-    let t = Template::from_draft(&original, false, "上城区卫生健康局".into(), created());
+    let t = Template::from_draft(
+        &original,
+        false,
+        false,
+        "上城区卫生健康局".into(),
+        created(),
+    );
     assert_eq!(
         t.title,
         "杭州市上城区卫生健康局关于{year}年度法治政府建设工作情况的报告"
@@ -161,6 +167,16 @@ fn next_year_keeps_the_header_advances_the_years_and_empties_the_body() {
     assert_eq!(d.export, last.export);
     assert!(d.ids().iter().all(|&id| id < d.next_id));
     assert!(no_errors(&d));
+    // Last year's 2024年…主要安排 is this year's checklist, without decisions.
+    let plan = d.plan.as_ref().unwrap();
+    assert_eq!(plan.plan.year, Some(2024));
+    let titles: Vec<_> = plan.plan.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["重视法治制度建设", "树立全新法治思维", "加强法治建设指导"]
+    );
+    assert!(plan.decisions.is_empty());
+    assert!(!d.secrecy_reviewed);
     // The new draft saves and loads like any other.
     assert_eq!(
         report_core::from_json(&report_core::to_json(&d, 0.0)),
@@ -182,6 +198,37 @@ fn next_year_on_a_thematic_red_header_report() {
     assert_eq!(titles, old, "thematic titles carry no year");
     assert!(d.sections.iter().all(|s| s.children.is_empty()));
     assert!(no_errors(&d));
+    // The closing paragraph's 下一步 is carried over as it stands.
+    assert_eq!(d.plan.map(|p| p.plan.year), Some(Some(2023)));
+}
+
+#[test]
+fn next_year_without_a_plan_part_carries_no_checklist() {
+    let mut last = shangcheng();
+    last.sections.retain(|s| s.key != "next_year");
+    assert_eq!(template::carried_over_plan(&last), None);
+    assert_eq!(next_year_draft(&last, "new".into()).plan, None);
+}
+
+#[test]
+fn plan_items_go_into_a_template_and_out_into_new_drafts() {
+    let with_plan = next_year_draft(&shangcheng(), "d".into());
+    let items = with_plan.plan.clone().unwrap().plan;
+    let t = Template::from_draft(
+        &with_plan,
+        false,
+        true,
+        "杭州市卫生健康委员会".into(),
+        created(),
+    );
+    assert_eq!(t.plan.as_ref(), Some(&items));
+    let t = template::from_json(&template::to_json(&t)).unwrap();
+    let d = t.new_draft("n".into(), 2024);
+    let state = d.plan.unwrap();
+    assert_eq!(state.plan, items);
+    assert!(state.decisions.is_empty());
+    let without = Template::from_draft(&with_plan, false, false, "x".into(), created());
+    assert_eq!(without.plan, None);
 }
 
 #[test]

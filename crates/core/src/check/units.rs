@@ -141,6 +141,8 @@ pub struct Doc<'a> {
     /// The input was a draft: the exporter prints the heading labels, the colon after
     /// 主送机关, 抄送：…。 and the attachment numbers, so those must not be typed.
     pub from_draft: bool,
+    /// The draft records that the 保密审查 is done; a text cannot say so.
+    pub secrecy_reviewed: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -229,6 +231,7 @@ impl<'a> Doc<'a> {
                 (y, location)
             }),
             from_draft: true,
+            secrecy_reviewed: draft.secrecy_reviewed,
         }
     }
 
@@ -296,6 +299,7 @@ impl<'a> Doc<'a> {
             print_date,
             doc_year,
             from_draft: false,
+            secrecy_reviewed: false,
         }
     }
 }

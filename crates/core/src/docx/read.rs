@@ -9,7 +9,7 @@ use zip::ZipArchive;
 /// Entries larger than this are not a report's text: refuse rather than inflate them.
 const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     #[error("文件不是 Word 文档（.docx），无法读取")]
     NotZip,

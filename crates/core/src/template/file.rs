@@ -8,7 +8,7 @@
 //! 0 — the shape built into the app before template files existed: `name`,
 //!     `description`, `title`, `sections` (`key`, `title`, `guidance`, `numbered`);
 //! 1 — first published format: `created_by`, `created`, section `content`,
-//!     `defaults`, `export`, `attachment_table`, `checker`, `deadlines`.
+//!     `defaults`, `export`, `attachment_table`, `plan`, `checker`, `deadlines`.
 //!
 //! Loading never trusts its input: every way a file can be wrong maps to a
 //! [`TemplateError`] whose Chinese message names the field and the problem.
@@ -200,6 +200,35 @@ fn check(t: &Template) -> Result<(), TemplateError> {
                     ))
                 }
                 _ => {}
+            }
+        }
+    }
+    if let Some(plan) = &t.plan {
+        texts.push(("template.plan.title".into(), &plan.title));
+        count("template.plan.items", plan.items.len(), MAX_LIST_ITEMS)?;
+        for (i, item) in plan.items.iter().enumerate() {
+            let path = format!("template.plan.items[{i}]");
+            texts.push((format!("{path}.number"), &item.number));
+            texts.push((format!("{path}.group"), &item.group));
+            texts.push((format!("{path}.title"), &item.title));
+            texts.push((format!("{path}.body"), &item.body));
+            count(
+                &format!("{path}.departments"),
+                item.departments.len(),
+                MAX_LIST_ITEMS,
+            )?;
+            for (j, department) in item.departments.iter().enumerate() {
+                texts.push((format!("{path}.departments[{j}]"), department));
+            }
+            count(
+                &format!("{path}.targets"),
+                item.targets.len(),
+                MAX_LIST_ITEMS,
+            )?;
+            for (j, target) in item.targets.iter().enumerate() {
+                texts.push((format!("{path}.targets[{j}].measure"), &target.measure));
+                texts.push((format!("{path}.targets[{j}].unit"), &target.unit));
+                texts.push((format!("{path}.targets[{j}].text"), &target.text));
             }
         }
     }

@@ -15,10 +15,11 @@ use crate::check::Finding;
 use crate::date::CalendarDate;
 use crate::docx::ExportOptions;
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
+use crate::plan::{Plan, PlanState};
 
 pub use file::{from_json, from_json_bytes, to_json, TemplateError};
 pub use library::{AddOutcome, LibraryError, TemplateLibrary};
-pub use next_year::next_year_draft;
+pub use next_year::{carried_over_plan, next_year_draft};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +43,10 @@ pub struct Template {
     /// The attached indicator table (青浦's 指标分解表), if the report has one.
     #[serde(default)]
     pub attachment_table: Option<TableTemplate>,
+    /// The plan items every draft is checked against (a city's 工作要点 for its
+    /// districts); a new draft starts with them and no coverage decisions.
+    #[serde(default)]
+    pub plan: Option<Plan>,
     #[serde(default)]
     pub checker: CheckerSettings,
     #[serde(default)]
@@ -247,7 +252,7 @@ impl Template {
     }
 
     /// A new draft on this template for the given report year: its outline with the
-    /// pre-filled content, its header details and its layout.
+    /// pre-filled content, its header details, its layout and its plan items.
     pub fn new_draft(&self, id: String, report_year: u16) -> Draft {
         let fill = |s: &str| fill_year(s, report_year);
         let title = fill(&self.title);
@@ -296,17 +301,21 @@ impl Template {
             meta,
             sections,
             export: self.export.clone(),
+            plan: self.plan.clone().map(PlanState::new),
+            secrecy_reviewed: false,
             next_id,
         }
     }
 
     /// The draft's outline and settings as a template: its sections (with their
-    /// headings, and with the paragraphs too when `with_body_text`), header details and
-    /// layout. The report year and the year after become `{year}` and `{next_year}`, so
+    /// headings, and with the paragraphs too when `with_body_text`), header details,
+    /// layout, and its plan's items when `with_plan` (coverage decisions stay with the
+    /// draft). The report year and the year after become `{year}` and `{next_year}`, so
     /// the template serves any year.
     pub fn from_draft(
         draft: &Draft,
         with_body_text: bool,
+        with_plan: bool,
         created_by: String,
         created: CalendarDate,
     ) -> Template {
@@ -341,6 +350,11 @@ impl Template {
             },
             export: draft.export.clone(),
             attachment_table: None,
+            plan: draft
+                .plan
+                .as_ref()
+                .filter(|_| with_plan)
+                .map(|state| state.plan.clone()),
             checker: CheckerSettings::default(),
             deadlines: Deadlines::default(),
         }

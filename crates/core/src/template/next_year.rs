@@ -3,12 +3,14 @@
 
 use super::map_years;
 use crate::model::{Draft, Metadata, Section};
+use crate::plan::{plan_from_report, Plan, PlanState};
 
 /// Next year's draft from `draft`: the report year, the years in the title, name,
 /// section titles, guidance and attachment names, and the 发文字号 year move on by one;
 /// the header and 版记 details stay; the body is emptied to its sections (titles and
 /// guidance kept); 成文日期, 印发日期 and the 发文字号 serial, which belong to one
-/// document, are cleared.
+/// document, are cleared, and so is the 保密审查. Last year's 下一年度主要安排 becomes
+/// the plan the new report is checked against ([`carried_over_plan`]).
 pub fn next_year_draft(draft: &Draft, new_id: String) -> Draft {
     let year = draft.report_year;
     let advance = |s: &str| advance_years(s, year);
@@ -42,8 +44,20 @@ pub fn next_year_draft(draft: &Draft, new_id: String) -> Draft {
         },
         sections,
         export: draft.export.clone(),
+        plan: carried_over_plan(draft).map(PlanState::new),
+        secrecy_reviewed: false,
         next_id,
     }
+}
+
+/// The plan items of last year's 下一年度主要安排, the checklist of the new report;
+/// `None` when that part is missing or holds no items (the UI can call
+/// [`plan_from_report`] itself to say why).
+pub fn carried_over_plan(draft: &Draft) -> Option<Plan> {
+    plan_from_report(draft)
+        .ok()
+        .map(|import| import.plan)
+        .filter(|plan| !plan.items.is_empty())
 }
 
 /// The report year and the year after, each one year on, in a single pass (so 2023 →

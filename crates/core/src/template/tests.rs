@@ -28,6 +28,11 @@ fn full() -> Template {
         signers: vec!["张三".into()],
     };
     t.checker.disabled_rules = vec!["secrecy-review".into()];
+    t.plan = Some(
+        crate::plan::parse_plan_text("一、强化法治建设主体责任落实\n1.保护市场公平竞争。出台前100%审查。（局法制科、局办公室）")
+            .unwrap()
+            .plan,
+    );
     t.deadlines.submit = MonthDay { month: 2, day: 28 };
     t
 }
@@ -166,6 +171,10 @@ fn new_draft_applies_defaults_content_and_layout() {
     ids.dedup();
     assert_eq!(ids.len(), d.ids().len());
     assert_eq!(d.next_id, ids.last().unwrap() + 1);
+    let plan = d.plan.unwrap();
+    assert_eq!(Some(&plan.plan), t.plan.as_ref());
+    assert_eq!(plan.plan.items[0].departments, ["局法制科", "局办公室"]);
+    assert!(plan.decisions.is_empty());
 }
 
 #[test]
@@ -352,6 +361,14 @@ fn field_errors_name_the_path_and_the_problem() {
         (
             Box::new(|v| v["template"]["attachment_table"]["columns"][4]["max_chars"] = 60_000.into()),
             "字段“template.attachment_table.columns[4].max_chars”过大（60000，最多 50000）".into(),
+        ),
+        (
+            Box::new(|v| v["template"]["plan"]["items"][0]["departments"] = "局法制科".into()),
+            "字段“template.plan.items[0].departments”的类型不对，应为列表".into(),
+        ),
+        (
+            Box::new(|v| v["template"]["plan"]["items"][0]["body"] = "字".repeat(MAX_TEXT_CHARS + 1).into()),
+            "字段“template.plan.items[0].body”过长（50001 字，最多 50000 字）".into(),
         ),
         (
             Box::new(|v| v["template"]["defaults"]["signers"] = json!(vec!["张三"; 1001])),

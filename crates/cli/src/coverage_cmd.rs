@@ -1,0 +1,292 @@
+//! `report-drafter coverage`: which items of the year's plan a report covers.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
+use report_core::plan::{self, Comparator, PlanImport, PlanState};
+use report_core::{report_text, Draft};
+use serde_json::{json, Value};
+
+/// Check a report against the year's plan (工作要点): for every plan item whether the
+/// report covers it, with the paragraphs that do and the numeric targets.
+/// Exit status: 0 checked, 1 a file is not a usable plan or report, 2 a file cannot be read.
+#[derive(Args)]
+pub struct CoverageArgs {
+    /// The plan: .txt (pasted text), .docx, or .tsv (indicator table).
+    #[arg(long)]
+    plan: PathBuf,
+    /// The report: a draft backup (.json), or the report as .txt or .docx.
+    #[arg(long)]
+    report: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &CoverageArgs) -> u8 {
+    match check(args) {
+        Ok(output) => {
+            println!("{output}");
+            0
+        }
+        Err((status, message)) => {
+            println!("{message}");
+            status
+        }
+    }
+}
+
+fn check(args: &CoverageArgs) -> Result<String, (u8, String)> {
+    let import = load_plan(&args.plan)?;
+    let draft = load_report(&args.report, import.plan.year)?;
+    let state = PlanState::new(import.plan.clone());
+    let report = coverage::compute(&draft, &state);
+    Ok(if args.json {
+        let value = to_json(&import, &draft, &report);
+        serde_json::to_string_pretty(&value).expect("JSON values always serialize")
+    } else {
+        to_table(&import, &draft, &report)
+    })
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, (u8, String)> {
+    std::fs::read(path).map_err(|err| (2, format!("{}: 无法读取文件：{err}", path.display())))
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+fn load_plan(path: &Path) -> Result<PlanImport, (u8, String)> {
+    let bytes = read(path)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    plan::parse_plan_bytes(&bytes, name)
+        .map_err(|err| (1, format!("{}: 计划无法导入：{err}", path.display())))
+}
+
+/// A draft backup, a .docx, or text; a report whose title names no year is taken to be
+/// of the plan's year.
+fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String)> {
+    let bytes = read(path)?;
+    let fallback_year = plan_year.unwrap_or_default();
+    let failed = |err: String| (1, format!("{}: 报告无法读取：{err}", path.display()));
+    match extension(path).as_str() {
+        "json" => report_core::from_json_bytes(&bytes).map_err(|e| failed(e.to_string())),
+        "docx" => {
+            report_text::draft_from_docx(&bytes, fallback_year).map_err(|e| failed(e.to_string()))
+        }
+        _ if bytes.starts_with(b"PK\x03\x04") => {
+            report_text::draft_from_docx(&bytes, fallback_year).map_err(|e| failed(e.to_string()))
+        }
+        _ => report_text::draft_from_text(&String::from_utf8_lossy(&bytes), fallback_year)
+            .map_err(|e| failed(e.to_string())),
+    }
+}
+
+fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Covered => "covered",
+        Status::Partial => "partial",
+        Status::Missing => "missing",
+        Status::NotApplicable => "not_applicable",
+    }
+}
+
+fn comparator_key(comparator: Comparator) -> &'static str {
+    match comparator {
+        Comparator::AtLeast => "at_least",
+        Comparator::Above => "above",
+        Comparator::AtMost => "at_most",
+        Comparator::Below => "below",
+    }
+}
+
+fn paragraph_json(p: &ParagraphRef) -> Value {
+    json!({
+        "section": p.section_title,
+        "section_index": p.section_index,
+        "paragraph": p.paragraph_index + 1,
+        "text": p.text,
+    })
+}
+
+fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value {
+    let items: Vec<Value> = report
+        .items
+        .iter()
+        .map(|item| {
+            let evidence: Vec<Value> = item
+                .evidence
+                .iter()
+                .map(|e| {
+                    let mut value = paragraph_json(&e.paragraph);
+                    value["phrases"] = json!(e.phrases);
+                    value["score"] = json!(e.score);
+                    value
+                })
+                .collect();
+            let targets: Vec<Value> = item
+                .targets
+                .iter()
+                .map(|t| {
+                    json!({
+                        "measure": t.target.measure,
+                        "text": t.target.text,
+                        "comparator": comparator_key(t.target.comparator),
+                        "value": t.target.value,
+                        "unit": t.target.unit,
+                        "outcome": serde_json::to_value(t.outcome).expect("outcomes serialize"),
+                        "reported": t.reported,
+                        "quote": t.quote,
+                    })
+                })
+                .collect();
+            json!({
+                "number": item.number,
+                "title": item.title,
+                "departments": item.departments,
+                "status": status_key(item.status),
+                "score": item.score,
+                "targets": targets,
+                "evidence": evidence,
+                "hints": item.hints,
+            })
+        })
+        .collect();
+    let s = &report.summary;
+    json!({
+        "plan": { "title": import.plan.title, "year": import.plan.year, "items": import.plan.items.len() },
+        "report": { "title": draft.meta.title, "year": draft.report_year },
+        "items": items,
+        "summary": {
+            "covered": s.covered,
+            "partial": s.partial,
+            "missing": s.missing,
+            "not_applicable": s.not_applicable,
+            "departments": s.departments.iter().map(|d| json!({
+                "department": d.department,
+                "items": d.items,
+                "uncovered": d.uncovered,
+            })).collect::<Vec<_>>(),
+            "unmatched": s.unmatched.iter().map(paragraph_json).collect::<Vec<_>>(),
+            "warnings": s.warnings,
+            "skipped_plan_lines": import.skipped.len(),
+        },
+    })
+}
+
+/// The first `n` characters of a text, with an ellipsis when cut.
+fn clip(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(n).collect::<String>())
+    }
+}
+
+fn where_is(p: &ParagraphRef) -> String {
+    let section = if p.section_title.is_empty() {
+        "导语".to_string()
+    } else {
+        clip(&p.section_title, 12)
+    };
+    format!("{section}第{}段", p.paragraph_index + 1)
+}
+
+fn to_table(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> String {
+    let plan = &import.plan;
+    let mut out = String::new();
+    let year = plan
+        .year
+        .map_or("未注明年度".to_string(), |y| format!("{y}年"));
+    out.push_str(&format!(
+        "计划：{}（{year}，{} 项）；报告：{}年\n",
+        if plan.title.is_empty() {
+            "未命名计划"
+        } else {
+            &plan.title
+        },
+        plan.items.len(),
+        draft.report_year
+    ));
+    for warning in &report.summary.warnings {
+        out.push_str(&format!("[警告] {warning}\n"));
+    }
+    out.push_str("编号\t状态\t得分\t条目\t证据\n");
+    for item in &report.items {
+        let evidence: Vec<String> = item
+            .evidence
+            .iter()
+            .take(2)
+            .map(|e| {
+                format!(
+                    "{}（{}）",
+                    where_is(&e.paragraph),
+                    e.phrases
+                        .iter()
+                        .take(3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "{}\t{}\t{:.2}\t{}\t{}\n",
+            item.number,
+            item.status.label(),
+            item.score,
+            clip(&item.title, 20),
+            if evidence.is_empty() {
+                "—".to_string()
+            } else {
+                evidence.join("；")
+            }
+        ));
+        for t in &item.targets {
+            let reported = t
+                .reported
+                .map_or(String::new(), |v| format!("（报告：{v}）"));
+            out.push_str(&format!(
+                "\t\t\t指标 {}{}：{}{reported}\n",
+                t.target.measure,
+                t.target.text,
+                t.outcome.label()
+            ));
+        }
+        for hint in &item.hints {
+            out.push_str(&format!("\t\t\t提示：{hint}\n"));
+        }
+    }
+    let s = &report.summary;
+    out.push_str(&format!(
+        "合计：已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}\n",
+        s.covered, s.partial, s.missing, s.not_applicable
+    ));
+    let uncovered: Vec<String> = s
+        .departments
+        .iter()
+        .filter(|d| !d.uncovered.is_empty())
+        .map(|d| format!("{}：{}", d.department, d.uncovered.join("、")))
+        .collect();
+    if !uncovered.is_empty() {
+        out.push_str(&format!(
+            "按责任单位，未覆盖或部分覆盖的条目：{}\n",
+            uncovered.join("；")
+        ));
+    }
+    if !s.unmatched.is_empty() {
+        out.push_str("未对应计划条目的段落：\n");
+        for p in &s.unmatched {
+            out.push_str(&format!("\t{}：{}\n", where_is(p), clip(&p.text, 30)));
+        }
+    }
+    out.trim_end().to_string()
+}

@@ -1,0 +1,158 @@
+//! The `report-drafter coverage` command run as a user would, on the seed documents
+//! and on files that are not plans or reports.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn seed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures")
+        .join(name)
+}
+
+const PLAN: &str = "plan-2023-linan-district-health-bureau.txt";
+const REPORT: &str = "report-2023-shangcheng-district-health-bureau.txt";
+
+fn run(plan: &PathBuf, report: &PathBuf, json: bool) -> (Option<i32>, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_report-drafter"));
+    command
+        .arg("coverage")
+        .arg("--plan")
+        .arg(plan)
+        .arg("--report")
+        .arg(report);
+    if json {
+        command.arg("--json");
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("the binary runs");
+    (
+        status.code(),
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("report-drafter-coverage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn json_output_for_the_seed_pair() {
+    let (code, stdout, stderr) = run(&seed(PLAN), &seed(REPORT), true);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 20);
+    assert_eq!(items[0]["number"], "1");
+    assert_eq!(items[1]["status"], "missing");
+    assert_eq!(
+        items[4]["departments"],
+        serde_json::json!(["局法制科", "区卫生健康行政执法队"])
+    );
+    let evidence = &items[4]["evidence"][0];
+    assert!(evidence["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("深入推进“放管服”改革"));
+    assert_eq!(evidence["section"], "2023年主要工作及成效");
+    assert!(evidence["paragraph"].as_u64().unwrap() >= 1);
+    assert_eq!(items[4]["targets"][0]["outcome"], "not_reported");
+    assert_eq!(items[9]["targets"][0]["outcome"], "met");
+    let summary = &v["summary"];
+    let total: u64 = ["covered", "partial", "missing", "not_applicable"]
+        .iter()
+        .map(|k| summary[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 20);
+    assert!(summary["departments"].as_array().unwrap().len() > 5);
+    assert_eq!(summary["warnings"].as_array().unwrap().len(), 0);
+    for item in items {
+        let status = item["status"].as_str().unwrap();
+        assert!(["covered", "partial", "missing", "not_applicable"].contains(&status));
+    }
+}
+
+#[test]
+fn readable_table_and_a_draft_backup_as_report() {
+    let draft = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/draft-shangcheng-2023.json");
+    let (code, stdout, stderr) = run(&seed(PLAN), &draft, false);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("计划：杭州市临安区卫生健康局2023年法治政府建设工作要点（2023年，20 项）"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("已覆盖") && stdout.contains("未覆盖"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("合计：已覆盖"), "{stdout}");
+}
+
+#[test]
+fn an_indicator_table_and_a_report_of_another_year() {
+    let (code, stdout, _) = run(
+        &seed("indicator-table-2023-qingpu-district-health-commission.txt"),
+        &seed("report-2018-hangzhou-city-health-commission.txt"),
+        true,
+    );
+    assert_eq!(code, Some(0), "{stdout}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 62);
+    assert_eq!(v["items"][58]["number"], "九-1-1");
+    let warnings = v["summary"]["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("不一致")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn bad_input_gives_a_chinese_message_and_a_failure_status() {
+    let empty = temp_file("empty.txt", b"");
+    let garbage: Vec<u8> = (0..2048u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let binary = temp_file("garbage.txt", &garbage);
+    let mut xlsx = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut xlsx);
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let sheet = temp_file("plan.xlsx", &xlsx.into_inner());
+    let cases = [
+        (empty.clone(), seed(REPORT), "计划内容是空的"),
+        (binary.clone(), seed(REPORT), "不是文本"),
+        (sheet.clone(), seed(REPORT), "Excel"),
+        (seed(PLAN), empty, "报告内容是空的"),
+        (seed(PLAN), binary, "不是文本"),
+        (seed(PLAN), sheet, "Excel"),
+        (
+            seed(PLAN),
+            PathBuf::from("/nonexistent/report.txt"),
+            "无法读取文件",
+        ),
+    ];
+    for (plan, report, message) in cases {
+        let (code, stdout, stderr) = run(&plan, &report, true);
+        assert!(
+            matches!(code, Some(1 | 2)),
+            "{plan:?} {report:?}: {code:?} {stdout}"
+        );
+        assert!(stdout.contains(message), "{plan:?} {report:?}: {stdout}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

@@ -1,0 +1,210 @@
+//! Cleaning text that comes from outside (pastes, .txt, text read from a .docx) before
+//! plans and reports are parsed from it: width folding, stray spaces, page-break
+//! debris, lines broken in the middle of a sentence, and refusing what is not text.
+
+use crate::labels::parse_label;
+
+/// Largest plan or report text accepted; a year's plan is about 20 KB.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Whether a character is a Han ideograph (CJK Unified Ideographs and extension A).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Folds full-width ASCII variants (digits, letters, `％`, `．`, `＋`) and the
+/// ideographic space to their half-width forms. Chinese punctuation (`，。（）：；`) is
+/// left alone: it carries meaning the parsers use.
+pub fn fold_width(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// [`fold_width`] for one character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' | '－' | '／' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Removes whitespace except between two ASCII letters or digits (`12345 政务` loses its
+/// space, `Word 2016` keeps it): PDF extraction scatters spaces through Chinese text.
+pub fn squeeze_spaces(line: &str) -> String {
+    let chars: Vec<char> = line.trim().chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = out.chars().next_back();
+            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            let keeps = matches!((before, after), (Some(b), Some(a))
+                if b.is_ascii_alphanumeric() && a.is_ascii_alphanumeric());
+            if keeps && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A page number left by a page break: `— 3 —`, `-3-`, `- 12 -`, `3`, `第3页`, `3/10`.
+pub fn is_page_number(line: &str) -> bool {
+    let core: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '—' | '-' | '－' | '–' | '─'))
+        .collect();
+    let core = core
+        .strip_prefix('第')
+        .and_then(|c| c.strip_suffix('页'))
+        .unwrap_or(&core);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    match core.split_once('/') {
+        Some((page, total)) => digits(page) && digits(total),
+        None => digits(core),
+    }
+}
+
+/// Refuses bytes that are not text: control characters (other than tab, newline and
+/// carriage return) or undecodable bytes in more than 1% of the first 64 KB.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let text = String::from_utf8_lossy(sample);
+    let total = text.chars().count().max(1);
+    let bad = text
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+        .count();
+    // A file cut in the middle of its last character has one replacement character.
+    bad > 1 && bad * 100 > total
+}
+
+/// Lines of cleaned text: folded, squeezed, page numbers and empty lines dropped, and
+/// lines broken in mid-sentence joined again. Each line keeps the 1-based number of the
+/// input line it starts on.
+///
+/// A line joins the previous one unless it starts with a heading label, or the previous
+/// line ends a sentence (`。：；！？`) or a bracket, is a 一、 heading, or has none of
+/// `，。；：` (a title, a signature or a date) and is not a full line of hard-wrapped text.
+pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
+    let lines: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .map(|(number, raw)| (number + 1, squeeze_spaces(&fold_width(raw))))
+        .filter(|(_, line)| !line.is_empty() && !is_page_number(line))
+        .collect();
+    // Text wrapped at the page width (杭州 2018: median 26 characters) has almost no
+    // line longer than a printed one; text with one line per paragraph has many.
+    let long = lines.iter().filter(|(_, l)| l.chars().count() > 40).count();
+    let hard_wrapped = long * 10 < lines.len();
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (number, line) in lines {
+        let joins = out.last().is_some_and(|(_, previous)| {
+            parse_label(&line).is_none() && continues(previous, hard_wrapped)
+        });
+        match out.last_mut() {
+            Some((_, previous)) if joins => previous.push_str(&line),
+            _ => out.push((number, line)),
+        }
+    }
+    out
+}
+
+/// Characters from which a line without punctuation counts as wrapped, not as a title.
+const FULL_LINE: usize = 22;
+
+fn continues(previous: &str, hard_wrapped: bool) -> bool {
+    // A closing bracket ends the line too: plan items end with their departments.
+    let ends_sentence =
+        previous.ends_with(['。', '：', ':', '；', '！', '？', '）', ')', '】', ']']);
+    let is_top_heading = parse_label(previous).is_some_and(|l| l.level == 1);
+    let has_sentence_marks = previous.contains(['，', '。', '；', '：', ',', ';', ':']);
+    // In hard-wrapped text a line near the page width (28 characters) without
+    // punctuation is cut mid-sentence (`…推动改革的能力仍` / `然不足`), not a title.
+    let full_width = hard_wrapped && previous.chars().count() >= FULL_LINE;
+    !ends_sentence && !is_top_heading && (has_sentence_marks || full_width)
+}
+
+/// The first `YYYY年` (or `YYYY 年度`) in `text` with a plausible year, 2000–2099.
+pub fn first_year(text: &str) -> Option<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len().saturating_sub(4)).find_map(|i| {
+        // The end of a range (`2021-2025年`) names no single year.
+        let starts_number =
+            i == 0 || !(chars[i - 1].is_ascii_digit() || "-—–至~".contains(chars[i - 1]));
+        let digits = &chars[i..i + 4];
+        if !starts_number || !digits.iter().all(char::is_ascii_digit) || chars[i + 4] != '年' {
+            return None;
+        }
+        let year: u16 = digits.iter().collect::<String>().parse().ok()?;
+        (2000..2100).contains(&year).then_some(year)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_and_spaces() {
+        assert_eq!(fold_width("９０％以上，（一）"), "90%以上，（一）");
+        assert_eq!(squeeze_spaces(" 2023 年 8 月 16 日 "), "2023年8月16日");
+        assert_eq!(squeeze_spaces("80% 以上"), "80%以上");
+        assert_eq!(squeeze_spaces("Word 2016 版"), "Word 2016版");
+    }
+
+    #[test]
+    fn page_numbers() {
+        for debris in ["— 3 —", "-3-", "- 12 -", "3", "第3页", "3/10"] {
+            assert!(is_page_number(debris), "{debris}");
+        }
+        for text in ["2023年", "一、总体要求", "12.4", ""] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn broken_lines_are_joined_and_labels_start_new_lines() {
+        let text = "9.加强管理。严把制定主体\n\n— 3 —\n关，规范程序。\n10.强化审查。\n二、打造环境\n第二行";
+        let lines: Vec<String> = logical_lines(text).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "9.加强管理。严把制定主体关，规范程序。",
+                "10.强化审查。",
+                "二、打造环境",
+                "第二行"
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined_at_full_lines_only() {
+        let wrapped = "一、健全机制\n\n系统上下运用法治思维和法治方式推动改革的能力仍\n\n然不足，有待提高。\n\n杭州市卫生健康委员会\n\n2019年2月1日";
+        let lines: Vec<String> = logical_lines(wrapped).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "一、健全机制",
+                "系统上下运用法治思维和法治方式推动改革的能力仍然不足，有待提高。",
+                "杭州市卫生健康委员会",
+                "2019年2月1日"
+            ]
+        );
+        // With paragraphs on one line each, a long line without punctuation is a title.
+        let paragraphs = format!("关于印发《杭州市临安区卫生健康局2023年法治政府建设工作要点》的通知\n局机关各科室：\n{}", "正文很长的一段，".repeat(10));
+        assert_eq!(logical_lines(&paragraphs).len(), 3);
+    }
+
+    #[test]
+    fn binary_and_years() {
+        assert!(looks_binary(&[0, 1, 2, 3, 0xff, 0xfe, 0x50, 0x4b]));
+        assert!(!looks_binary("正常的文本\t表格\n".as_bytes()));
+        assert_eq!(first_year("关于印发2023年工作要点"), Some(2023));
+        assert_eq!(first_year("12023年 1999年"), None);
+        assert_eq!(first_year("责任清单（2021-2025年）"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! A report given as plain text (a paste, a .txt file, or the paragraphs of a .docx)
+//! turned into a [`Draft`]: 一、 headings become sections, （一）/1./（1） headings
+//! become headings below them, everything else paragraphs.
+
+use crate::docx::read::{self, ReadError};
+use crate::docx::ExportOptions;
+use crate::import_text::{first_year, logical_lines, looks_binary, MAX_IMPORT_BYTES};
+use crate::labels::parse_label;
+use crate::model::{Draft, Metadata, Node, NodeId, Section};
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReportImportError {
+    #[error("报告内容是空的")]
+    Empty,
+    #[error("报告内容过大（{0} 字节，上限 5 MB）")]
+    TooLarge(usize),
+    #[error("内容不是文本（可能是图片、压缩包或其他二进制文件），无法识别为报告")]
+    Binary,
+    #[error("{0}")]
+    Docx(#[from] ReadError),
+}
+
+/// Template name recorded in drafts made by this import.
+pub const IMPORTED_TEMPLATE: &str = "导入的报告";
+
+/// Reads a report from a .docx file's bytes.
+pub fn draft_from_docx(bytes: &[u8], fallback_year: u16) -> Result<Draft, ReportImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ReportImportError::TooLarge(bytes.len()));
+    }
+    let paragraphs = read::paragraphs(bytes)?;
+    draft_from_text(&paragraphs.join("\n"), fallback_year)
+}
+
+/// Reads a report from text. The report year is the first `YYYY年` of the title or of
+/// the first 一、 heading, else `fallback_year`.
+pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ReportImportError::TooLarge(text.len()));
+    }
+    if text.trim().is_empty() {
+        return Err(ReportImportError::Empty);
+    }
+    if looks_binary(text.as_bytes()) {
+        return Err(ReportImportError::Binary);
+    }
+    let lines = logical_lines(text);
+    // Leading lines without sentence punctuation that name a 报告 are the title.
+    let title_lines = lines
+        .iter()
+        .take_while(|(_, l)| parse_label(l).is_none() && !l.contains(['。', '，', ',', '；']))
+        .count();
+    let title: String = lines[..title_lines]
+        .iter()
+        .map(|(_, l)| l.as_str())
+        .collect();
+    let (title, body) = if title.contains("报告") {
+        (title, &lines[title_lines..])
+    } else {
+        (String::new(), &lines[..])
+    };
+
+    let mut next_id: NodeId = 1;
+    let mut take_id = || {
+        next_id += 1;
+        next_id - 1
+    };
+    let mut sections = vec![Section {
+        id: take_id(),
+        key: "intro".into(),
+        title: String::new(),
+        guidance: String::new(),
+        numbered: false,
+        children: Vec::new(),
+    }];
+    for (_, line) in body {
+        let label = parse_label(line);
+        let section = sections.last_mut().expect("there is always a section");
+        match label {
+            Some(l) if l.level == 1 => sections.push(Section {
+                id: take_id(),
+                key: section_key(l.rest, sections.len()),
+                title: l.rest.to_string(),
+                guidance: String::new(),
+                numbered: true,
+                children: Vec::new(),
+            }),
+            Some(l) if section.numbered => {
+                let (title, text) = match l.rest.find('。') {
+                    Some(end) if end + '。'.len_utf8() < l.rest.len() => (
+                        l.rest[..end].to_string(),
+                        l.rest[end + '。'.len_utf8()..].to_string(),
+                    ),
+                    _ => (l.rest.to_string(), String::new()),
+                };
+                let heading = Node::Heading {
+                    id: take_id(),
+                    title,
+                    text,
+                    children: Vec::new(),
+                };
+                insert_heading(&mut section.children, heading, l.level);
+            }
+            _ => {
+                let paragraph = Node::Paragraph {
+                    id: take_id(),
+                    text: line.clone(),
+                };
+                deepest_open(&mut section.children).push(paragraph);
+            }
+        }
+    }
+    let year_source = if title.is_empty() {
+        sections.get(1).map_or("", |s| s.title.as_str())
+    } else {
+        &title
+    };
+    let report_year = first_year(year_source).unwrap_or(fallback_year);
+    Ok(Draft {
+        id: "imported".into(),
+        name: if title.is_empty() {
+            format!("{report_year}年度报告（导入）")
+        } else {
+            title.clone()
+        },
+        report_year,
+        template: IMPORTED_TEMPLATE.into(),
+        meta: Metadata {
+            title,
+            ..Metadata::default()
+        },
+        sections,
+        export: ExportOptions::default(),
+        plan: None,
+        secrecy_reviewed: false,
+        next_id,
+    })
+}
+
+/// The built-in template's key for a part, from the words of its title.
+fn section_key(title: &str, position: usize) -> String {
+    let keys: [(&str, &[&str]); 5] = [
+        ("first_responsibility", &["第一责任人"]),
+        ("next_year", &["安排", "下一步", "思路", "计划"]),
+        ("shortcomings", &["不足", "问题"]),
+        ("measures", &["成效", "举措", "主要工作"]),
+        ("other", &["其他需要报告"]),
+    ];
+    keys.iter()
+        .find(|(_, words)| words.iter().any(|w| title.contains(w)))
+        .map_or_else(|| format!("part{position}"), |(key, _)| key.to_string())
+}
+
+/// Puts a heading of label level 2–4 under the last heading one level up, or as high as
+/// the tree allows when that level is missing (a `1.` directly under 一、).
+fn insert_heading(nodes: &mut Vec<Node>, heading: Node, level: u8) {
+    insert_at(nodes, heading, level, 2);
+}
+
+fn insert_at(nodes: &mut Vec<Node>, heading: Node, level: u8, depth: u8) {
+    if depth < level {
+        if let Some(Node::Heading { children, .. }) = nodes.last_mut() {
+            return insert_at(children, heading, level, depth + 1);
+        }
+    }
+    nodes.push(heading);
+}
+
+/// The children of the last (deepest) heading, where a following paragraph belongs.
+fn deepest_open(nodes: &mut Vec<Node>) -> &mut Vec<Node> {
+    match nodes.last() {
+        Some(Node::Heading { .. }) => match nodes.last_mut() {
+            Some(Node::Heading { children, .. }) => deepest_open(children),
+            _ => unreachable!("checked above"),
+        },
+        _ => nodes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{problems, Severity};
+
+    #[test]
+    fn headings_become_sections_and_headings() {
+        let text = "关于2023年度法治政府建设工作情况的报告\n2023年,我局坚持依法行政。\n一、2023年主要工作及成效\n(一)强化法治建设\n深入学习。常态化开展学习。\n1. 推进立法。制定规章2件。\n（1）细则\n二、存在的不足和原因\n一是宣传不够。\n四、2024年主要安排\n";
+        let d = draft_from_text(text, 2000).unwrap();
+        assert_eq!(d.report_year, 2023);
+        assert_eq!(d.meta.title, "关于2023年度法治政府建设工作情况的报告");
+        let keys: Vec<&str> = d.sections.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["intro", "measures", "shortcomings", "next_year"]);
+        let Node::Heading {
+            title, children, ..
+        } = &d.sections[1].children[0]
+        else {
+            panic!("heading expected");
+        };
+        assert_eq!(title, "强化法治建设");
+        assert!(
+            matches!(&children[0], Node::Paragraph { text, .. } if text == "深入学习。常态化开展学习。")
+        );
+        assert!(
+            matches!(&children[1], Node::Heading { title, text, children, .. }
+            if title == "推进立法" && text == "制定规章2件。" && children.len() == 1)
+        );
+        assert!(problems(&d).iter().all(|p| p.severity != Severity::Error));
+        assert!(d.ids().iter().all(|&id| id < d.next_id));
+    }
+
+    #[test]
+    fn bad_input() {
+        assert_eq!(draft_from_text(" \n", 2023), Err(ReportImportError::Empty));
+        let garbage: String = (0u8..200).map(char::from).collect();
+        assert_eq!(
+            draft_from_text(&garbage, 2023),
+            Err(ReportImportError::Binary)
+        );
+        assert!(matches!(
+            draft_from_docx(b"PK\x03\x04junk", 2023),
+            Err(ReportImportError::Docx(_))
+        ));
+    }
+}

@@ -1,0 +1,344 @@
+//! The coverage engine against real documents and hand labels.
+
+use report_core::coverage::{self, CoverageReport, Status, TargetOutcome};
+use report_core::model::{Draft, Node};
+use report_core::plan::{self, PlanState};
+use report_core::report_text;
+use serde_json::Value;
+
+const LINAN_PLAN: &str = include_str!("fixtures/plan-2023-linan-district-health-bureau.txt");
+const SHANGCHENG: &str = include_str!("fixtures/report-2023-shangcheng-district-health-bureau.txt");
+const HANGZHOU_2018: &str =
+    include_str!("fixtures/report-2018-hangzhou-city-health-commission.txt");
+const LABELS: &str = include_str!("fixtures/coverage-linan-shangcheng.json");
+
+fn linan() -> PlanState {
+    PlanState::new(plan::parse_plan_text(LINAN_PLAN).unwrap().plan)
+}
+
+fn shangcheng() -> Draft {
+    report_text::draft_from_text(SHANGCHENG, 2000).unwrap()
+}
+
+fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Covered => "covered",
+        Status::Partial => "partial",
+        Status::Missing => "missing",
+        Status::NotApplicable => "not_applicable",
+    }
+}
+
+fn table(report: &CoverageReport) -> String {
+    report
+        .items
+        .iter()
+        .map(|i| {
+            format!(
+                "{:>3} {:<8} {:.2} {} | {}\n",
+                i.number,
+                status_name(i.status),
+                i.score,
+                i.title,
+                i.evidence
+                    .iter()
+                    .map(|e| format!(
+                        "[{}:{} {:.2} {}]",
+                        e.paragraph.section_index,
+                        e.paragraph.paragraph_index,
+                        e.score,
+                        e.phrases.join("/")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn agrees_with_the_hand_labels() {
+    let report = coverage::compute(&shangcheng(), &linan());
+    let labels: Value = serde_json::from_str(LABELS).unwrap();
+    let labels = labels["items"].as_array().unwrap();
+    assert_eq!(report.items.len(), labels.len());
+    let mut disagreements = Vec::new();
+    for (item, label) in report.items.iter().zip(labels) {
+        assert_eq!(item.number, label["number"].as_str().unwrap());
+        if status_name(item.status) != label["status"].as_str().unwrap() {
+            disagreements.push(format!(
+                "item {}: engine {}, label {}",
+                item.number,
+                status_name(item.status),
+                label["status"]
+            ));
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{disagreements:#?}\n{}",
+        table(&report)
+    );
+}
+
+#[test]
+fn targets_agree_with_the_hand_labels() {
+    let report = coverage::compute(&shangcheng(), &linan());
+    let labels: Value = serde_json::from_str(LABELS).unwrap();
+    for (item, label) in report.items.iter().zip(labels["items"].as_array().unwrap()) {
+        let expected: Vec<&str> = label["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        let found: Vec<&str> = item
+            .targets
+            .iter()
+            .map(|t| match t.outcome {
+                TargetOutcome::Met => "met",
+                TargetOutcome::NotMet => "not_met",
+                TargetOutcome::Reported => "reported",
+                TargetOutcome::NotReported => "not_reported",
+            })
+            .collect();
+        assert_eq!(found, expected, "item {}: {:?}", item.number, item.targets);
+    }
+    assert_eq!(report.items[9].targets[0].reported, Some(100.0));
+    assert!(report.items[4].hints.contains(&"指标未报告".to_string()));
+}
+
+/// The draft without the paragraphs (and run-in headings) with these ids.
+fn without(draft: &Draft, ids: &[u64]) -> Draft {
+    fn prune(nodes: &mut Vec<Node>, ids: &[u64]) {
+        nodes.retain(|n| !ids.contains(&n.id()));
+        for node in nodes {
+            if let Node::Heading { children, .. } = node {
+                prune(children, ids);
+            }
+        }
+    }
+    let mut out = draft.clone();
+    for section in &mut out.sections {
+        prune(&mut section.children, ids);
+    }
+    out
+}
+
+#[test]
+fn deleting_the_evidence_makes_an_item_missing() {
+    let draft = shangcheng();
+    let plan = linan();
+    let before = coverage::compute(&draft, &plan);
+    for number in ["7", "15"] {
+        let item = before.items.iter().find(|i| i.number == number).unwrap();
+        assert_eq!(item.status, Status::Covered);
+        let ids: Vec<u64> = item
+            .evidence
+            .iter()
+            .map(|e| e.paragraph.paragraph_id)
+            .collect();
+        let after = coverage::compute(&without(&draft, &ids), &plan);
+        let item = after.items.iter().find(|i| i.number == number).unwrap();
+        assert_eq!(
+            item.status,
+            Status::Missing,
+            "item {number}: {:?}",
+            item.evidence
+        );
+    }
+}
+
+#[test]
+fn a_report_of_another_year_gets_a_warning() {
+    let hangzhou = report_text::draft_from_text(HANGZHOU_2018, 2000).unwrap();
+    assert_eq!(hangzhou.report_year, 2018);
+    let report = coverage::compute(&hangzhou, &linan());
+    assert!(
+        report
+            .summary
+            .warnings
+            .iter()
+            .any(|w| w.contains("2023年") && w.contains("2018年") && w.contains("不一致")),
+        "{:?}",
+        report.summary.warnings
+    );
+    let same_year = coverage::compute(&shangcheng(), &linan());
+    assert!(
+        same_year.summary.warnings.is_empty(),
+        "{:?}",
+        same_year.summary.warnings
+    );
+}
+
+#[test]
+fn department_rollup_and_unmatched_paragraphs() {
+    let report = coverage::compute(&shangcheng(), &linan());
+    let s = &report.summary;
+    assert_eq!(s.covered + s.partial + s.missing + s.not_applicable, 20);
+    let legal = s
+        .departments
+        .iter()
+        .find(|d| d.department == "局法制科")
+        .unwrap();
+    for item in &report.items {
+        let listed = legal.items.contains(&item.number);
+        assert_eq!(listed, item.departments.iter().any(|d| d == "局法制科"));
+        let uncovered = matches!(item.status, Status::Missing | Status::Partial);
+        assert_eq!(legal.uncovered.contains(&item.number), listed && uncovered);
+    }
+    assert!(!s.unmatched.is_empty());
+    // Unmatched paragraphs are cited by no item and come from the achievements parts.
+    for p in &s.unmatched {
+        assert!(report
+            .items
+            .iter()
+            .all(|i| i.evidence.iter().all(|e| e.paragraph != *p)));
+        assert!(!p.section_title.contains("不足") && !p.section_title.contains("安排"));
+    }
+}
+
+#[test]
+fn decisions_apply_and_survive_a_reimport() {
+    let draft = shangcheng();
+    let mut state = linan();
+    let before = coverage::compute(&draft, &state);
+    let paragraph_of_5 = before.items[4].evidence[0].paragraph.paragraph_id;
+    state
+        .decision_mut(1)
+        .unwrap()
+        .set_status(Some(Status::NotApplicable), "临安特有的改革任务".into());
+    for e in &before.items[6].evidence {
+        state
+            .decision_mut(6)
+            .unwrap()
+            .reject(e.paragraph.paragraph_id);
+    }
+    state.decision_mut(18).unwrap().confirm(paragraph_of_5);
+    // Re-importing the plan keeps the decisions: they are keyed by number and title.
+    state.replace_plan(plan::parse_plan_text(LINAN_PLAN).unwrap().plan);
+    let after = coverage::compute(&draft, &state);
+    assert_eq!(after.items[1].status, Status::NotApplicable);
+    assert_eq!(after.items[1].computed, Status::Missing);
+    assert!(after.items[1].decided && after.items[1].reason == "临安特有的改革任务");
+    assert_eq!(after.items[6].status, Status::Missing);
+    assert!(after.items[6].evidence.is_empty());
+    assert_eq!(after.items[18].status, Status::Covered);
+    assert!(after.items[18].evidence[0].confirmed);
+    assert_eq!(after.summary.not_applicable, 1);
+}
+
+/// A small plan and report written for this test only, never used to tune the engine.
+#[test]
+fn synthetic_plan_and_report() {
+    let plan_text = "2022年依法行政工作计划\n一、执法\n1.推进“互联网+监管”平台建设。上线“阳光执法”监管平台，接入率达到95%以上。（执法科）\n2.深化医疗废物专项整治。开展医疗废物处置专项检查，整改率100%。（监督所、执法科）\n3.开展中医药文化宣传。举办中医药文化节，编印《中医药常识手册》。（中医科）\n4.加强母婴安全管理。落实孕产妇五色分级管理，孕产妇死亡率低于8/10万。（妇幼科）";
+    let report_text = "关于2022年度法治政府建设工作情况的报告\n一、2022年主要工作及成效\n（一）推进“互联网+监管”平台建设。“阳光执法”监管平台于6月上线，全区187家医疗机构接入率达到92%。\n（二）深化法治政府建设。我局坚持以习近平法治思想为指导，深入推进、全面加强、持续深化、切实落实各项工作，不断完善、健全机制。\n（三）研究部署《2022年依法行政工作计划》。局党委专题研究部署《2022年依法行政工作计划》，逐项落实各项任务。\n（四）规范执法。在医疗机构日常检查中顺带抽查了医疗废物的暂存情况。执法人员按规定着装，持证上岗，全年办理案件二十余起，各类文书规范完整，群众反映良好。\n二、2022年推进法治政府建设存在的不足和原因\n中医药文化宣传形式单一。\n三、2023年推进法治政府建设的主要安排\n举办中医药文化节，编印《中医药常识手册》。";
+    let state = PlanState::new(plan::parse_plan_text(plan_text).unwrap().plan);
+    let draft = report_text::draft_from_text(report_text, 2000).unwrap();
+    assert_eq!((state.plan.year, draft.report_year), (Some(2022), 2022));
+    let report = coverage::compute(&draft, &state);
+    let statuses: Vec<Status> = report.items.iter().map(|i| i.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Covered,
+            Status::Partial,
+            Status::Missing,
+            Status::Missing
+        ],
+        "{}",
+        table(&report)
+    );
+    // 92% against 95%以上: reported and not met.
+    assert_eq!(report.items[0].targets[0].outcome, TargetOutcome::NotMet);
+    assert_eq!(report.items[0].targets[0].reported, Some(92.0));
+    // Boilerplate and a citation of the plan by title cover nothing and are unmatched.
+    let unmatched: Vec<&str> = report
+        .summary
+        .unmatched
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(
+        unmatched.iter().any(|t| t.starts_with("深化法治政府建设")),
+        "{unmatched:?}"
+    );
+    assert!(
+        unmatched.iter().any(|t| t.starts_with("研究部署")),
+        "{unmatched:?}"
+    );
+}
+
+#[test]
+fn a_hundred_items_against_thirty_thousand_characters() {
+    let plan_base = plan::parse_plan_text(LINAN_PLAN).unwrap().plan;
+    let mut items = Vec::new();
+    for copy in 0..5 {
+        for item in &plan_base.items {
+            let mut item = item.clone();
+            item.number = format!("{}-{}", copy, item.number);
+            items.push(item);
+        }
+    }
+    let state = PlanState::new(report_core::plan::Plan { items, ..plan_base });
+    // The 上城 report is about 4 000 characters: eight copies make a long report.
+    let text = [SHANGCHENG; 8].join("\n");
+    let draft = report_text::draft_from_text(&text, 2000).unwrap();
+    let chars = report_core::outline::draft_chars(&draft);
+    assert!(chars >= 30_000, "{chars}");
+    // The fastest of five runs: the machine running the tests may be busy.
+    let mut elapsed = std::time::Duration::MAX;
+    let mut report = None;
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        report = Some(coverage::compute(&draft, &state));
+        elapsed = elapsed.min(start.elapsed());
+    }
+    let report = report.unwrap();
+    eprintln!("coverage of 100 items against {chars} characters: {elapsed:?}");
+    assert_eq!(report.items.len(), 100);
+    // Generous for debug builds and shared machines; the release figure is in BENCHMARKS.md.
+    assert!(elapsed.as_millis() < 2000, "{elapsed:?}");
+}
+
+/// The .docx paths: a plan and a report written as .docx by the app's own export are
+/// read back through the docx reader and give the same results as the text.
+#[test]
+fn plans_and_reports_read_from_docx() {
+    let options = report_core::docx::ExportOptions::default();
+    let now = "2024-02-27T08:30:00Z";
+
+    let report_draft = shangcheng();
+    let report_docx = report_core::docx::export(&report_draft, &options, now).unwrap();
+    let from_docx = report_text::draft_from_docx(&report_docx, 2000).unwrap();
+    assert_eq!(from_docx.report_year, 2023);
+    let statuses = |draft: &Draft| -> Vec<Status> {
+        coverage::compute(draft, &linan())
+            .items
+            .iter()
+            .map(|i| i.status)
+            .collect()
+    };
+    assert_eq!(statuses(&from_docx), statuses(&report_draft));
+
+    // The plan's lines as the paragraphs of a .docx, as Word holds a pasted plan.
+    let mut plan_draft = report_core::Template::builtin_default().new_draft("plan".into(), 2023);
+    for line in LINAN_PLAN.lines().filter(|l| !l.trim().is_empty()) {
+        plan_draft.sections[0].children.push(Node::Paragraph {
+            id: plan_draft.next_id,
+            text: line.to_string(),
+        });
+        plan_draft.next_id += 1;
+    }
+    let plan_docx = report_core::docx::export(&plan_draft, &options, now).unwrap();
+    let from_docx = plan::parse_plan_docx(&plan_docx).unwrap().plan;
+    let from_text = plan::parse_plan_text(LINAN_PLAN).unwrap().plan;
+    assert_eq!(from_docx.items.len(), 20);
+    for (a, b) in from_docx.items.iter().zip(&from_text.items) {
+        assert_eq!(
+            (&a.number, &a.title, &a.departments),
+            (&b.number, &b.title, &b.departments)
+        );
+        assert_eq!(a.targets, b.targets);
+    }
+}

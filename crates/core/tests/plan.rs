@@ -1,0 +1,327 @@
+//! Plan import on the real seeds and on bad input.
+
+use report_core::plan::{self, Comparator, PlanError};
+use report_core::report_text;
+
+const LINAN_PLAN: &str = include_str!("fixtures/plan-2023-linan-district-health-bureau.txt");
+const QINGPU: &str =
+    include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
+const SHANGCHENG: &str = include_str!("fixtures/report-2023-shangcheng-district-health-bureau.txt");
+
+#[test]
+fn linan_plan_has_its_twenty_items() {
+    let import = plan::parse_plan_text(LINAN_PLAN).unwrap();
+    let plan = &import.plan;
+    assert_eq!(plan.year, Some(2023));
+    assert_eq!(
+        plan.title,
+        "杭州市临安区卫生健康局2023年法治政府建设工作要点"
+    );
+    let numbers: Vec<&str> = plan.items.iter().map(|i| i.number.as_str()).collect();
+    let expected: Vec<String> = (1..=20).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    let groups: Vec<&str> = [0, 3, 7, 10, 14, 17]
+        .iter()
+        .map(|&i| plan.items[i].group.as_str())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "强化法治建设主体责任落实",
+            "打造法治化营商环境",
+            "依法科学民主决策",
+            "加强行政执法规范化建设",
+            "依法预防化解矛盾纠纷",
+            "夯实法治建设保障"
+        ]
+    );
+    assert_eq!(plan.items[2].group, "强化法治建设主体责任落实");
+    let first = &plan.items[0];
+    assert_eq!(first.title, "深入学习贯彻落实习近平法治思想");
+    assert_eq!(
+        first.departments,
+        ["局组织人事科", "局法制科", "各医疗卫生健康单位"]
+    );
+    // A body bracket (党委（党组）) stays in the body.
+    assert!(first.body.contains("党委（党组）"));
+    // Items broken across lines (and blank lines) are joined without a gap.
+    assert!(
+        plan.items[8].body.contains("制定主体关，规范发文程序"),
+        "{}",
+        plan.items[8].body
+    );
+    assert!(plan.items[1]
+        .body
+        .contains("院前医疗急救体系，提升全区急救水平"));
+    assert!(plan.items[15].body.contains("纠错率、败诉率（低于6%）"));
+    assert_eq!(
+        plan.items[15].departments,
+        ["局法制科", "局相关科室", "区卫生健康行政执法队"]
+    );
+    assert_eq!(
+        plan.items[10].departments,
+        ["区卫生健康行政执法队", "局法制科"]
+    );
+    // The notice before the plan is reported as skipped, with a reason.
+    assert!(import
+        .skipped
+        .iter()
+        .any(|s| s.text.contains("临卫发〔2023〕50号") && s.reason.contains("第一个条目之前")));
+}
+
+#[test]
+fn linan_targets() {
+    let plan = plan::parse_plan_text(LINAN_PLAN).unwrap().plan;
+    let targets = |n: usize| -> Vec<(String, Comparator, Option<f64>, String)> {
+        plan.items[n - 1]
+            .targets
+            .iter()
+            .map(|t| (t.measure.clone(), t.comparator, t.value, t.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        targets(5),
+        [(
+            "办件无证明率".into(),
+            Comparator::AtLeast,
+            Some(90.0),
+            "90%以上".into()
+        )]
+    );
+    assert_eq!(targets(12).len(), 3);
+    assert_eq!(targets(12)[1].2, Some(30.5));
+    let t16 = targets(16);
+    assert_eq!(t16.len(), 3, "{t16:?}");
+    assert_eq!((t16[0].1, t16[0].2), (Comparator::Below, None));
+    assert_eq!(
+        t16[1],
+        (
+            "败诉率".into(),
+            Comparator::Below,
+            Some(6.0),
+            "低于6%".into()
+        )
+    );
+    assert_eq!(t16[2].2, Some(100.0));
+    assert_eq!(targets(17)[0].3, "全覆盖");
+    // “12.4”国家宪法日 is a date, not a target; 宪法宣誓全覆盖 is one.
+    assert_eq!(targets(20).len(), 1);
+    // “4+X” is not a target either; 100%覆盖 is.
+    assert_eq!(targets(10).len(), 1);
+    assert!(targets(1).is_empty() && targets(7).is_empty());
+}
+
+#[test]
+fn qingpu_indicator_table() {
+    let import = plan::parse_plan_tsv(QINGPU).unwrap();
+    let plan = &import.plan;
+    assert_eq!(plan.items.len(), 62);
+    assert_eq!(plan.year, Some(2023));
+    assert_eq!(plan.items[0].number, "1");
+    assert_eq!(plan.items[2].number, "6", "gaps are kept, never renumbered");
+    let last: Vec<&str> = plan.items[58..].iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(last, ["九-1-1", "九-1-2", "九-2-1", "九-2-2"]);
+    let row48 = plan.items.iter().find(|i| i.number == "48").unwrap();
+    assert!(
+        row48.text().ends_with("人民群众具有较高满意度"),
+        "{}",
+        row48.text()
+    );
+    assert_eq!(row48.departments, ["监督所"]);
+    let row6 = plan.items.iter().find(|i| i.number == "6").unwrap();
+    let texts: Vec<&str> = row6.targets.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["不低于90%", "80%以上"]);
+    let row65 = plan.items.iter().find(|i| i.number == "65").unwrap();
+    assert_eq!(
+        (row65.targets[0].value, row65.targets[0].unit.as_str()),
+        (Some(40.0), "学时")
+    );
+    let row91 = plan.items.iter().find(|i| i.number == "91").unwrap();
+    assert_eq!(row91.targets[0].comparator, Comparator::AtMost);
+    assert!(import.skipped.iter().any(|s| s.text.starts_with("联络员")));
+    // The same table found by content when read as bytes.
+    assert_eq!(
+        plan::parse_plan_bytes(QINGPU.as_bytes(), "table.txt")
+            .unwrap()
+            .plan,
+        *plan
+    );
+}
+
+#[test]
+fn last_years_report_becomes_a_checklist() {
+    let draft = report_text::draft_from_text(SHANGCHENG, 2000).unwrap();
+    let import = plan::plan_from_report(&draft).unwrap();
+    assert_eq!(import.plan.year, Some(2024));
+    let titles: Vec<&str> = import.plan.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["重视法治制度建设", "树立全新法治思维", "加强法治建设指导"]
+    );
+    assert_eq!(import.plan.items[0].number, "一是");
+    assert!(import.skipped[0].reason.contains("引导语"));
+    let mut without = draft.clone();
+    without.sections.retain(|s| !s.title.contains("主要安排"));
+    assert_eq!(
+        plan::plan_from_report(&without),
+        Err(PlanError::NoNextYearSection)
+    );
+}
+
+#[test]
+fn fullwidth_mixed_brackets_and_page_debris() {
+    let text = "２０２４年工作要点\n一、总体\n１．第一项。内容，\n— 2 —\n接续。【办公室，法制科】\n2、第二项。达到９５％以上。(执法队)\n-3-\n3.第三项。内容。[法制科/办公室]";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    assert_eq!(plan.year, Some(2024));
+    assert_eq!(plan.items.len(), 3);
+    assert_eq!(plan.items[0].body, "内容，接续");
+    assert_eq!(plan.items[0].departments, ["办公室", "法制科"]);
+    assert_eq!(plan.items[1].departments, ["执法队"]);
+    assert_eq!(plan.items[1].targets[0].value, Some(95.0));
+    assert_eq!(plan.items[2].departments, ["法制科", "办公室"]);
+}
+
+#[test]
+fn bad_input_gives_chinese_errors() {
+    assert_eq!(plan::parse_plan_text(""), Err(PlanError::Empty));
+    assert_eq!(plan::parse_plan_text(" \n\t\n"), Err(PlanError::Empty));
+    assert_eq!(
+        plan::parse_plan_text("只有一段说明，没有编号。"),
+        Err(PlanError::NoItems)
+    );
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    assert_eq!(
+        plan::parse_plan_bytes(&garbage, "plan.txt"),
+        Err(PlanError::Binary)
+    );
+    let err = plan::parse_plan_bytes(b"PK\x03\x04not really a zip", "plan.docx").unwrap_err();
+    assert!(err.to_string().contains("Word"), "{err}");
+    let too_big = "1.事项。".repeat(5 * 1024 * 1024 / 9 + 1);
+    assert!(matches!(
+        plan::parse_plan_text(&too_big),
+        Err(PlanError::TooLarge(_))
+    ));
+    for err in [
+        PlanError::Empty,
+        PlanError::NoItems,
+        PlanError::Binary,
+        PlanError::TooLarge(1),
+    ] {
+        assert!(err
+            .to_string()
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+    }
+}
+
+#[test]
+fn a_zip_that_is_not_a_docx_is_refused() {
+    let mut xlsx = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut xlsx);
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let err = plan::parse_plan_bytes(&xlsx.into_inner(), "plan.xlsx").unwrap_err();
+    assert!(err.to_string().contains("Excel"), "{err}");
+}
+
+#[test]
+fn two_thousand_items_and_a_near_limit_paste() {
+    // Twenty groups of 100: numbering restarts under each 一、 heading, which plans do
+    // too, and keeps labels within the 1–3 digits the label parser accepts.
+    let mut text = String::from("2023年工作要点\n");
+    for group in 1..=20 {
+        text.push_str(&format!(
+            "{}、第{group}组\n",
+            report_core::outline::chinese_numeral(group)
+        ));
+        for n in 1..=100 {
+            text.push_str(&format!(
+                "{n}. 第{group}组第{n}项任务标题。正文说明，达到{n}%以上。（科室{}、办公室）\n",
+                n % 7
+            ));
+        }
+    }
+    let start = std::time::Instant::now();
+    let plan = plan::parse_plan_text(&text).unwrap().plan;
+    assert_eq!(plan.items.len(), 2000);
+    assert_eq!(plan.items[1999].number, "100");
+    assert_eq!(plan.items[1999].group, "第20组");
+    assert_eq!(plan.items[1999].targets[0].value, Some(100.0));
+    // Just under the limit: about 4.9 MB of items parses in bounded time.
+    let big = text.repeat(4_900_000 / text.len());
+    assert!(big.len() < 5 * 1024 * 1024);
+    let items = plan::parse_plan_text(&big).unwrap().plan.items.len();
+    assert!(items >= 2000, "{items}");
+    assert!(start.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn next_year_sections_with_headings_or_in_an_older_outline() {
+    let text = "关于2023年度法治政府建设工作情况的报告\n一、2023年主要工作及成效\n全年办理案件12起。\n四、2024年推进法治政府建设的主要安排\n（一）加强制度建设。修订行政执法公示办法。\n（二）提升执法效能。案件办结率达到98%以上。";
+    let draft = report_text::draft_from_text(text, 2000).unwrap();
+    let plan = plan::plan_from_report(&draft).unwrap().plan;
+    let items: Vec<(&str, &str, &str)> = plan
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.body.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "加强制度建设", "修订行政执法公示办法。"),
+            ("2", "提升执法效能", "案件办结率达到98%以上。")
+        ]
+    );
+    assert_eq!(plan.items[1].targets[0].value, Some(98.0));
+
+    let hangzhou = include_str!("fixtures/report-2018-hangzhou-city-health-commission.txt");
+    let draft = report_text::draft_from_text(hangzhou, 2000).unwrap();
+    let import = plan::plan_from_report(&draft).unwrap();
+    assert_eq!(import.plan.year, Some(2019));
+    assert!(
+        import.plan.title.contains("下一步主要工作思路"),
+        "{}",
+        import.plan.title
+    );
+    // Its (一)…(七) are the plans; the 一是…三是 on problems before them are not.
+    let titles: Vec<&str> = import.plan.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles.len(), 7, "{titles:?}");
+    assert_eq!(titles[0], "建立健全法治工作制度");
+    assert_eq!(titles[6], "积极推进卫生计生领域“信用杭州”建设工作");
+}
+
+/// A cheap deterministic fuzz: prefixes of the seeds and characters swapped for the
+/// ones the parsers look at never make import or coverage panic.
+#[test]
+fn mangled_seeds_never_panic() {
+    let specials = [
+        '（', '）', '(', ')', '。', '\t', '\n', '1', '.', '、', '%', '《', '》', '一', '是',
+    ];
+    for seed in [LINAN_PLAN, QINGPU, SHANGCHENG] {
+        let chars: Vec<char> = seed.chars().collect();
+        let mut texts: Vec<String> = (0..chars.len())
+            .step_by(211)
+            .map(|end| chars[..end].iter().collect())
+            .collect();
+        for (k, special) in specials.iter().enumerate() {
+            let mut mangled = chars.clone();
+            for i in (k..mangled.len()).step_by(13 + k) {
+                mangled[i] = *special;
+            }
+            texts.push(mangled.into_iter().collect());
+        }
+        for text in &texts {
+            let plan = plan::parse_plan_text(text).or_else(|_| plan::parse_plan_tsv(text));
+            let draft = report_text::draft_from_text(text, 2023);
+            if let (Ok(import), Ok(draft)) = (plan, draft) {
+                let _ = plan::plan_from_report(&draft);
+                let state = plan::PlanState::new(import.plan);
+                let _ = report_core::coverage::compute(&draft, &state);
+            }
+        }
+    }
+}
