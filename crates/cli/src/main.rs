@@ -3,6 +3,7 @@
 
 mod check_cmd;
 mod coverage_cmd;
+mod template_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,32 @@ enum Command {
         today: Option<String>,
     },
     Coverage(coverage_cmd::CoverageArgs),
+    /// Template files: check one before handing it out.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+    /// Start a draft backup (.json) on a template, to open in the app.
+    /// Exit status: 0 written, 1 invalid template, 2 unreadable file or unknown built-in.
+    New {
+        /// A template file, or a built-in: builtin:annual-report, builtin:thematic-2018,
+        /// builtin:indicator-table.
+        #[arg(long)]
+        template: String,
+        /// Where to write the draft backup.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The year the report is about; default: last year.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1900..=2998))]
+        year: Option<u16>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// Load a template file (or builtin:<id>) and print its summary.
+    /// Exit status: 0 valid, 1 invalid, 2 unreadable.
+    Validate { file: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,6 +139,14 @@ fn main() -> ExitCode {
             ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
         }
         Command::Coverage(args) => ExitCode::from(coverage_cmd::run(&args)),
+        Command::Template {
+            command: TemplateCommand::Validate { file },
+        } => ExitCode::from(template_cmd::validate(&file)),
+        Command::New {
+            template,
+            output,
+            year,
+        } => ExitCode::from(template_cmd::new_draft(&template, &output, year)),
     }
 }
 

@@ -79,41 +79,14 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Draft, LoadError> {
 
 /// Reads a draft from its JSON form, migrating older versions.
 pub fn from_json(text: &str) -> Result<Draft, LoadError> {
-    if text.len() > MAX_DRAFT_BYTES {
-        return Err(LoadError::TooLarge(text.len()));
-    }
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
-    let root: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => LoadError::Truncated { line: e.line() },
-        _ => LoadError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
-    let Value::Object(mut root) = root else {
-        return Err(LoadError::MissingFormat);
-    };
-    match root.get("format") {
-        Some(Value::String(f)) if f == DRAFT_FORMAT => {}
-        Some(Value::String(f)) => return Err(LoadError::WrongFormat(f.clone())),
-        Some(other) => return Err(LoadError::WrongFormat(other.to_string())),
-        None => return Err(LoadError::MissingFormat),
-    }
-    let version = match root.get("version").and_then(Value::as_u64) {
-        Some(v) if v >= 1 => v,
-        _ => return Err(LoadError::BadVersion),
-    };
-    if version > DRAFT_VERSION {
-        return Err(LoadError::NewerVersion {
-            found: version,
-            supported: DRAFT_VERSION,
-        });
-    }
+    let (mut root, version) =
+        read_envelope(text, DRAFT_FORMAT, 1..=DRAFT_VERSION, MAX_DRAFT_BYTES)?;
     let draft = root.remove("draft").ok_or(LoadError::MissingDraft)?;
     let draft = migrate(draft, version);
-    let mut draft: Draft = serde_path_to_error::deserialize(draft).map_err(field_error)?;
+    let mut draft: Draft = serde_path_to_error::deserialize(draft).map_err(|err| {
+        let (path, problem) = field_fault(err, "draft");
+        LoadError::Field { path, problem }
+    })?;
     if let Some(problem) = validate::problems(&draft)
         .into_iter()
         .find(|p| p.severity == Severity::Error)
@@ -148,33 +121,108 @@ fn migrate(mut draft: Value, version: u64) -> Value {
     draft
 }
 
-fn field_error(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+/// What can be wrong with a versioned JSON envelope (`{"format", "version", …}`),
+/// whatever document it holds. Each document kind words these in its own error type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum EnvelopeFault {
+    Empty,
+    TooLarge(usize),
+    Truncated { line: usize },
+    NotJson { line: usize, column: usize },
+    MissingFormat,
+    WrongFormat(String),
+    BadVersion,
+    NewerVersion { found: u64, supported: u64 },
+}
+
+impl From<EnvelopeFault> for LoadError {
+    fn from(fault: EnvelopeFault) -> Self {
+        match fault {
+            EnvelopeFault::Empty => LoadError::Empty,
+            EnvelopeFault::TooLarge(size) => LoadError::TooLarge(size),
+            EnvelopeFault::Truncated { line } => LoadError::Truncated { line },
+            EnvelopeFault::NotJson { line, column } => LoadError::NotJson { line, column },
+            EnvelopeFault::MissingFormat => LoadError::MissingFormat,
+            EnvelopeFault::WrongFormat(found) => LoadError::WrongFormat(found),
+            EnvelopeFault::BadVersion => LoadError::BadVersion,
+            EnvelopeFault::NewerVersion { found, supported } => {
+                LoadError::NewerVersion { found, supported }
+            }
+        }
+    }
+}
+
+/// Parses `text` as an envelope of `format` and returns its fields and version, which
+/// lies in `versions`.
+pub(crate) fn read_envelope(
+    text: &str,
+    format: &str,
+    versions: std::ops::RangeInclusive<u64>,
+    max_bytes: usize,
+) -> Result<(serde_json::Map<String, Value>, u64), EnvelopeFault> {
+    if text.len() > max_bytes {
+        return Err(EnvelopeFault::TooLarge(text.len()));
+    }
+    if text.trim().is_empty() {
+        return Err(EnvelopeFault::Empty);
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => EnvelopeFault::Truncated { line: e.line() },
+        _ => EnvelopeFault::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let Value::Object(root) = root else {
+        return Err(EnvelopeFault::MissingFormat);
+    };
+    match root.get("format") {
+        Some(Value::String(f)) if f == format => {}
+        Some(Value::String(f)) => return Err(EnvelopeFault::WrongFormat(f.clone())),
+        Some(other) => return Err(EnvelopeFault::WrongFormat(other.to_string())),
+        None => return Err(EnvelopeFault::MissingFormat),
+    }
+    let version = match root.get("version").and_then(Value::as_u64) {
+        Some(v) if v >= *versions.start() => v,
+        _ => return Err(EnvelopeFault::BadVersion),
+    };
+    if version > *versions.end() {
+        return Err(EnvelopeFault::NewerVersion {
+            found: version,
+            supported: *versions.end(),
+        });
+    }
+    Ok((root, version))
+}
+
+/// The field path (under `root`) and the Chinese problem of a deserialization error.
+pub(crate) fn field_fault(
+    err: serde_path_to_error::Error<serde_json::Error>,
+    root: &str,
+) -> (String, String) {
     let path = err.path().to_string();
     let path = if path == "." {
-        "draft".to_string()
+        root.to_string()
     } else {
-        format!("draft.{path}")
+        format!("{root}.{path}")
     };
     let message = err.inner().to_string();
     // serde_json appends " at line X column Y" to some messages; positions in a Value are meaningless.
     let message = message.split(" at line ").next().unwrap_or_default();
     if let Some(field) = between(message, "missing field `", "`") {
-        return LoadError::Field {
-            path: format!("{path}.{field}"),
-            problem: "缺失".into(),
-        };
+        return (format!("{path}.{field}"), "缺失".into());
     }
     if let Some(field) = between(message, "unknown field `", "`") {
-        return LoadError::Field {
-            path: format!("{path}.{field}"),
-            problem: "无法识别（本程序不认识这个字段）".into(),
+        // The path already ends in the unknown key, which was read before it was refused.
+        let path = if path.ends_with(&format!(".{field}")) {
+            path
+        } else {
+            format!("{path}.{field}")
         };
+        return (path, "无法识别（本程序不认识这个字段）".into());
     }
     if let Some(value) = between(message, "unknown variant `", "`") {
-        return LoadError::Field {
-            path,
-            problem: format!("的取值“{value}”无法识别"),
-        };
+        return (path, format!("的取值“{value}”无法识别"));
     }
     let problem = if let Some(expected) = message.strip_prefix("invalid type: ") {
         let expected = expected.split(", expected ").nth(1).unwrap_or_default();
@@ -185,7 +233,7 @@ fn field_error(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError 
         // Our own deserializers (dates) already speak Chinese.
         format!("有误：{message}")
     };
-    LoadError::Field { path, problem }
+    (path, problem)
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -397,6 +445,11 @@ mod tests {
         });
         let msg = from_json(&bad_kind).unwrap_err().to_string();
         assert!(msg.contains("table") && msg.contains("无法识别"), "{msg}");
+        let unknown = with(&good, |v| v["draft"]["meta"]["seal"] = "公章".into());
+        assert_eq!(
+            from_json(&unknown).unwrap_err().to_string(),
+            "字段“draft.meta.seal”无法识别（本程序不认识这个字段）"
+        );
         let year = with(&good, |v| v["draft"]["report_year"] = 70000.into());
         assert_eq!(
             from_json(&year).unwrap_err().to_string(),

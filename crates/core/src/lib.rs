@@ -25,4 +25,4 @@ pub use meta_field::{FieldKind, MetaField};
 pub use model::{
     Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, Section, TextField,
 };
-pub use template::Template;
+pub use template::{next_year_draft, Template, TemplateError, TemplateLibrary};
