@@ -52,7 +52,9 @@ pub fn App() -> Html {
             Step::Section(id) => {
                 html! { <SectionEditor draft={state.draft.clone()} section_id={id} /> }
             }
-            Step::Coverage => html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> },
+            Step::Coverage => {
+                html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> }
+            }
             Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
         };
         // In 检查与导出 the findings are part of the step itself.

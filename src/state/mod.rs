@@ -500,7 +500,9 @@ mod tests {
     #[test]
     fn a_plan_is_set_decided_on_and_replaced_without_losing_decisions() {
         let plan = |text: &str| report_core::plan::parse_plan_text(text).unwrap().plan;
-        let s = state().reduce(Action::SetPlan(plan("1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）")));
+        let s = state().reduce(Action::SetPlan(plan(
+            "1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）",
+        )));
         assert_eq!(s.revision, 1);
         let s = s.reduce(Action::Decide {
             index: 1,
@@ -526,15 +528,28 @@ mod tests {
 
     #[test]
     fn a_paragraph_for_a_missing_item_is_added_to_the_achievements_and_opened() {
-        let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）").unwrap().plan;
+        let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）")
+            .unwrap()
+            .plan;
         let s = state().reduce(Action::SetPlan(plan));
-        let measures = s.draft.sections.iter().find(|x| x.key == "measures").unwrap().id;
+        let measures = s
+            .draft
+            .sections
+            .iter()
+            .find(|x| x.key == "measures")
+            .unwrap()
+            .id;
         let s = s.reduce(Action::AddParagraphFor(0));
         assert_eq!(s.step, Step::Section(measures));
         let id = s.focus.expect("the new paragraph takes focus");
         let section = s.draft.section(measures).unwrap();
         assert_eq!(section.children.last().map(|n| n.id()), Some(id));
-        assert!(s.notice.as_ref().unwrap().text.contains("第1项“推进合法性审查”"));
+        assert!(s
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("第1项“推进合法性审查”"));
         assert_eq!(s.revision, 2);
     }
 

@@ -264,6 +264,81 @@ const tests = {
     await t.close();
   },
 
+  async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
+    const t = await open();
+    const { page } = t;
+    const since = t.mark();
+    await restore(page, new URL('../fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const plan = await readFile(new URL('../../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
+    await page.locator('#plan-paste').fill(plan);
+    await page.getByRole('button', { name: '识别粘贴的文本' }).click();
+    const review = page.getByTestId('plan-review');
+    await review.waitFor();
+    assert.match(await review.innerText(), /识别出 20 项计划任务/);
+    await page.getByRole('button', { name: '使用这份计划' }).click();
+    const summary = page.getByTestId('coverage-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /共 20 项/);
+    const item = (n) => page.locator(`.coverage-item[data-number="${n}"]`);
+    // The report never mentions 政务公开 (item 19).
+    assert.match(await item(19).getAttribute('class'), /\bmissing\b/);
+
+    // Evidence leads to its paragraph.
+    await item(10).locator('.evidence button.link').first().click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text'));
+    assert.match(await page.evaluate(() => document.activeElement.value), /合法性审查/);
+
+    // A paragraph for the missing item, written and then found.
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await item(19).getByRole('button', { name: '为此项添加段落' }).click();
+    await page.getByTestId('notice').filter({ hasText: '第19项“全面推进政务公开”' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text') && document.activeElement.value === '');
+    await page.keyboard.type('全面推进政务公开。完善政务公开目录，全年主动公开政府信息326条，依申请公开件全部按期答复。');
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
+
+    // Item 2 marked 不适用 by hand, which outlives a reload.
+    await item(2).getByLabel('状态').selectOption('not-applicable');
+    await item(2).getByLabel('理由').fill('区级无共富型制度创新任务');
+    await item(2).getByLabel('理由').press('Tab');
+    await saved(page);
+    assert.deepEqual(since(), [], 'plan reading runs in the preloaded worker: no request');
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    assert.match(await item(2).locator('.status').innerText(), /不适用（人工）/);
+    assert.equal(await item(2).getByLabel('理由').inputValue(), '区级无共富型制度创新任务');
+    await t.close();
+  },
+
+  async 'a plan file that is not a plan is refused with a message and the draft is unchanged'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const before = await storageSnapshot(page);
+    const cases = [
+      ['fake.docx', Buffer.from('PK\u0003\u0004 not really a zip'), /不是 Word 文档/],
+      ['empty.txt', Buffer.from(''), /计划内容是空的/],
+      ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8]), /内容不是文本/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const path = join(tmp, name);
+      await writeFile(path, bytes);
+      await page.setInputFiles('#plan-file', path);
+      const alert = page.locator('.import-error');
+      await alert.waitFor();
+      const shown = await alert.innerText();
+      assert.match(shown, message, `${name}: ${shown}`);
+      assert.match(shown, /草稿没有任何改动/);
+      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
+    }
+    await t.close();
+  },
+
   async 'after load the app makes no network request, and the CSP is strict'() {
     const t = await open();
     const { page } = t;
