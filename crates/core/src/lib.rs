@@ -12,6 +12,7 @@ pub mod labels;
 pub mod meta_field;
 pub mod model;
 pub mod outline;
+pub mod preview;
 pub mod template;
 pub mod validate;
 
