@@ -9,6 +9,9 @@ pub mod meta_input;
 pub mod node_editor;
 pub mod notice_bar;
 pub mod outline_nav;
+pub mod preview_pane;
+pub mod preview_sheet;
+pub mod preview_toggle;
 pub mod section_editor;
 pub mod top_bar;
 

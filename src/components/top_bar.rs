@@ -3,8 +3,9 @@ use std::rc::Rc;
 use report_core::Draft;
 use yew::prelude::*;
 
+use super::preview_toggle::PreviewToggle;
 use super::{use_backup_download, use_dispatch};
-use crate::state::{Action, SaveState};
+use crate::state::{Action, PreviewMode, SaveState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -13,6 +14,7 @@ pub struct Props {
     pub unsaved: bool,
     pub show_drafts: bool,
     pub draft: Rc<Draft>,
+    pub preview: PreviewMode,
 }
 
 #[function_component]
@@ -38,6 +40,7 @@ pub fn TopBar(props: &Props) -> Html {
             <button type="button" onclick={toggle_drafts} aria-pressed={props.show_drafts.to_string()}>
                 { if props.show_drafts { "返回编辑" } else { "草稿列表" } }
             </button>
+            <PreviewToggle mode={props.preview} />
             <button type="button" onclick={backup}>{ "下载备份" }</button>
         </header>
     }

@@ -22,6 +22,17 @@ pub enum Step {
     Export,
 }
 
+/// Where the paged preview shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PreviewMode {
+    #[default]
+    Hidden,
+    /// Beside the editor.
+    Beside,
+    /// In the editor's place.
+    Instead,
+}
+
 /// Whether the open draft's latest edits are in storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -70,6 +81,7 @@ pub struct AppState {
     /// A node to scroll to and focus after the next render.
     pub focus: Option<NodeId>,
     pub notice: Option<Notice>,
+    pub preview: PreviewMode,
 }
 
 pub enum Action {
@@ -95,6 +107,7 @@ pub enum Action {
     JumpTo(NodeId),
     Focused,
     ShowDrafts(bool),
+    SetPreview(PreviewMode),
     /// A draft becomes the open one; `stamp` is `None` when it could not be stored.
     Open {
         draft: Draft,
@@ -135,6 +148,7 @@ impl AppState {
             show_drafts: false,
             focus: None,
             notice: None,
+            preview: PreviewMode::Hidden,
         }
     }
 
@@ -203,14 +217,16 @@ impl Reducible for AppState {
             }
             Action::Focused => state.focus = None,
             Action::ShowDrafts(show) => state.show_drafts = show,
+            Action::SetPreview(mode) => state.preview = mode,
             Action::Open {
                 draft,
                 stamp,
                 drafts,
             } => {
-                let notice = state.notice.take();
+                let (notice, preview) = (state.notice.take(), state.preview);
                 state = AppState::new(draft, stamp, drafts);
                 state.notice = notice;
+                state.preview = preview;
                 // Distinct from any revision the old draft had, so effects keyed on it rerun.
                 state.revision = self.revision + 1;
                 state.saved_revision = state.revision;
@@ -337,6 +353,19 @@ mod tests {
         let s = s.reduce(Action::JumpTo(heading));
         assert_eq!(s.step, Step::Section(section));
         assert_eq!(s.focus, Some(heading));
+    }
+
+    #[test]
+    fn the_preview_mode_survives_opening_another_draft() {
+        let s = state().reduce(Action::SetPreview(PreviewMode::Instead));
+        assert_eq!(s.preview, PreviewMode::Instead);
+        let other = Template::builtin_default().new_draft("b".into(), 2024);
+        let s = s.reduce(Action::Open {
+            draft: other,
+            stamp: None,
+            drafts: vec![],
+        });
+        assert_eq!(s.preview, PreviewMode::Instead);
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //!
 //! Every length is in twips (1/20 pt); vertical positions count from the 版心 top.
 
+use std::collections::VecDeque;
+
 use crate::docx::build::{
     annotation_text, attachment_items, balanced_lines, imprint_texts, recipients_text,
     run_in_label, signers_text, split_lines, ATTACHMENT_HANG, ATTACHMENT_LEFT, CC_HANG, CC_LEFT,
@@ -667,10 +669,10 @@ fn paginate(blocks: Vec<Block>, imprint: Option<Imprint>, text_height: i32) -> V
         y: 0,
         text_height,
     };
-    let mut start = 0;
-    while start < blocks.len() {
+    let mut blocks = VecDeque::from(blocks);
+    while !blocks.is_empty() {
         // A chain of keep-with-next blocks and the start of the block that ends it.
-        let mut end = start;
+        let mut end = 0;
         let mut needed = 0;
         while blocks[end].keep_next && end + 1 < blocks.len() {
             needed += blocks[end].height();
@@ -680,10 +682,9 @@ fn paginate(blocks: Vec<Block>, imprint: Option<Imprint>, text_height: i32) -> V
         if pages.y > 0 && pages.y + needed > text_height {
             pages.new_page();
         }
-        for block in &blocks[start..=end] {
+        for block in blocks.drain(..=end) {
             pages.place(block);
         }
-        start = end + 1;
     }
     if let Some(imprint) = imprint {
         if pages.y > 0 && pages.y + imprint.height > text_height {
@@ -730,11 +731,11 @@ impl Pager {
     }
 
     /// Places a block's rows, splitting it across pages with widow and orphan control.
-    fn place(&mut self, block: &Block) {
+    fn place(&mut self, block: Block) {
         let height = block.row_height;
-        let mut rows = &block.rows[..];
+        let mut rows = block.rows.into_iter();
         let mut first_part = true;
-        while !rows.is_empty() {
+        while rows.len() > 0 {
             let fit = usize::try_from((self.text_height - self.y) / height).unwrap_or(0);
             let mut take = fit.min(rows.len());
             if take < rows.len() {
@@ -752,18 +753,17 @@ impl Pager {
                     take = fit.max(1).min(rows.len());
                 }
             }
-            for row in &rows[..take] {
+            for row in rows.by_ref().take(take) {
                 let top = self.y;
                 self.y += height;
-                let lines = row.iter().map(|line| Line {
+                let lines = row.into_iter().map(|line| Line {
                     top,
                     height,
-                    ..line.clone()
+                    ..line
                 });
                 self.current().lines.extend(lines);
             }
-            rows = &rows[take..];
-            if !rows.is_empty() {
+            if rows.len() > 0 {
                 self.new_page();
             }
             first_part = false;
