@@ -10,10 +10,11 @@ use crate::components::export_step::ExportStep;
 use crate::components::meta_form::MetaForm;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::outline_nav::OutlineNav;
+use crate::components::preview_pane::PreviewPane;
 use crate::components::section_editor::SectionEditor;
 use crate::components::top_bar::TopBar;
 use crate::state::persistence::{initial_state, use_persistence};
-use crate::state::{Action, AppState, Step};
+use crate::state::{Action, AppState, PreviewMode, Step};
 
 /// Components below the root reach the dispatcher through context; it never changes,
 /// so taking it does not re-render them.
@@ -57,12 +58,23 @@ pub fn App() -> Html {
             }
             Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
         };
+        let mode = state.preview;
         // In 检查与导出 the findings are part of the step itself.
         let checks = state.show_checks && state.step != Step::Export;
+        let layout = classes!(
+            "workspace",
+            (mode != PreviewMode::Hidden).then_some("with-preview"),
+            checks.then_some("with-checks")
+        );
         html! {
-            <div class={classes!("workspace", checks.then_some("with-checks"))}>
+            <div class={layout}>
                 <OutlineNav draft={state.draft.clone()} step={state.step} />
-                <main class="editor" id="editor">{ main }</main>
+                if mode != PreviewMode::Instead {
+                    <main class="editor" id="editor">{ main }</main>
+                }
+                if mode != PreviewMode::Hidden {
+                    <PreviewPane draft={state.draft.clone()} {mode} />
+                }
                 if checks {
                     <aside class="side-panel" aria-label="检查结果"><CheckPanel draft={state.draft.clone()} /></aside>
                 }
@@ -80,6 +92,7 @@ pub fn App() -> Html {
                     show_drafts={state.show_drafts}
                     show_checks={state.show_checks}
                     draft={state.draft.clone()}
+                    preview={state.preview}
                 />
                 <NoticeBar notice={state.notice.clone()} save={state.save.clone()} draft={state.draft.clone()} />
                 { body }
@@ -88,7 +101,8 @@ pub fn App() -> Html {
     }
 }
 
-fn focus_element(id: &str) {
+/// Scrolls an element into the middle of the view and focuses it.
+pub fn focus_element(id: &str) {
     let Some(element) = gloo::utils::document().get_element_by_id(id) else {
         return;
     };

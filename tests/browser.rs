@@ -344,3 +344,65 @@ async fn a_full_storage_is_reported_with_a_backup_offer_and_typing_goes_on() {
     assert!(stored_drafts()[0].contains("有空间后保存"));
     app.unmount().await;
 }
+
+#[wasm_bindgen_test]
+async fn the_preview_shows_the_pages_follows_typing_and_jumps_to_the_source() {
+    let app = Mounted::new().await;
+    type_into(
+        &app.one("#meta-title"),
+        "关于2023年度法治政府建设工作情况的报告",
+    )
+    .await;
+    app.click("主要举措和成效").await;
+    app.click("＋ 段落").await;
+    let paragraph = app.one("textarea.paragraph-text");
+    type_into(&paragraph, "全年开展法治培训十二次。").await;
+    app.click("并排预览").await;
+    let page1 = || {
+        app.one("[data-testid=preview] .preview-page")
+            .text_content()
+            .unwrap()
+    };
+    assert!(
+        page1().contains("关于2023年度法治政府建设工作情况的报告"),
+        "{}",
+        page1()
+    );
+    assert!(page1().contains("全年开展法治培训十二次。"), "{}", page1());
+    assert!(page1().contains("— 1 —"), "{}", page1());
+    // The editor stays beside the preview, and the preview follows what is typed.
+    type_into(&paragraph, "全年开展法治培训十五次。").await;
+    assert!(page1().contains("全年开展法治培训十五次。"), "{}", page1());
+    assert!(!page1().contains("十二次"));
+
+    // Clicking a line of the preview opens the step holding it and focuses its editor.
+    app.click("基本信息").await;
+    assert!(app.all("textarea.paragraph-text").is_empty());
+    let line = app
+        .all("[data-testid=preview] .preview-line")
+        .into_iter()
+        .find(|l| l.text_content().unwrap().contains("十五次"))
+        .expect("the paragraph's line");
+    line.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert!(focused.id().starts_with("node-"), "{}", focused.id());
+    assert_eq!(
+        focused.dyn_into::<HtmlTextAreaElement>().unwrap().value(),
+        "全年开展法治培训十五次。"
+    );
+
+    // Instead of the editor: the editor goes, and a click on the title brings it back
+    // with the title field focused.
+    app.click("仅预览").await;
+    assert!(app.all("#editor").is_empty());
+    let title = app.one("[data-testid=preview] .preview-line.title");
+    title.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    TimeoutFuture::new(10).await;
+    assert_eq!(
+        gloo::utils::document().active_element().unwrap().id(),
+        "meta-title"
+    );
+    app.unmount().await;
+}

@@ -11,12 +11,17 @@ pub struct Props {
     pub value: AttrValue,
 }
 
+/// The id of a field's input, for labels and for jumping to it.
+pub fn input_id(field: MetaField) -> String {
+    format!("meta-{field:?}").to_lowercase()
+}
+
 /// One labelled metadata field; re-renders only when its own value changes.
 #[function_component]
 pub fn MetaInput(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let field = props.field;
-    let id = format!("meta-{field:?}").to_lowercase();
+    let id = input_id(field);
     let hint_id = format!("{id}-hint");
     let set = move |value: String| dispatch.dispatch(Action::SetMeta(field, value));
     let control = match field.kind() {

@@ -14,6 +14,9 @@ pub mod node_editor;
 pub mod notice_bar;
 pub mod outline_nav;
 pub mod plan_importer;
+pub mod preview_pane;
+pub mod preview_sheet;
+pub mod preview_toggle;
 pub mod section_editor;
 pub mod top_bar;
 

@@ -3,8 +3,9 @@ use std::rc::Rc;
 use report_core::Draft;
 use yew::prelude::*;
 
+use super::preview_toggle::PreviewToggle;
 use super::{use_backup_download, use_dispatch};
-use crate::state::{Action, SaveState};
+use crate::state::{Action, PreviewMode, SaveState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,6 +15,7 @@ pub struct Props {
     pub show_drafts: bool,
     pub show_checks: bool,
     pub draft: Rc<Draft>,
+    pub preview: PreviewMode,
 }
 
 #[function_component]
@@ -47,6 +49,7 @@ pub fn TopBar(props: &Props) -> Html {
             <button type="button" onclick={toggle_checks} aria-pressed={props.show_checks.to_string()}>
                 { "格式检查" }
             </button>
+            <PreviewToggle mode={props.preview} />
             <button type="button" onclick={backup}>{ "下载备份" }</button>
         </header>
     }

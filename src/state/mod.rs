@@ -26,6 +26,17 @@ pub enum Step {
     Export,
 }
 
+/// Where the paged preview shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PreviewMode {
+    #[default]
+    Hidden,
+    /// Beside the editor.
+    Beside,
+    /// In the editor's place.
+    Instead,
+}
+
 /// Whether the open draft's latest edits are in storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -76,6 +87,7 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Whether the checker's findings are shown beside the editor.
     pub show_checks: bool,
+    pub preview: PreviewMode,
 }
 
 pub enum Action {
@@ -101,6 +113,7 @@ pub enum Action {
     JumpTo(NodeId),
     Focused,
     ShowDrafts(bool),
+    SetPreview(PreviewMode),
     /// A draft becomes the open one; `stamp` is `None` when it could not be stored.
     Open {
         draft: Draft,
@@ -162,6 +175,7 @@ impl AppState {
             focus: None,
             notice: None,
             show_checks: false,
+            preview: PreviewMode::Hidden,
         }
     }
 
@@ -230,15 +244,19 @@ impl Reducible for AppState {
             }
             Action::Focused => state.focus = None,
             Action::ShowDrafts(show) => state.show_drafts = show,
+            Action::SetPreview(mode) => state.preview = mode,
             Action::Open {
                 draft,
                 stamp,
                 drafts,
             } => {
-                let (notice, show_checks) = (state.notice.take(), state.show_checks);
+                // The view's settings stay; what belonged to the old draft goes.
+                let (notice, show_checks, preview) =
+                    (state.notice.take(), state.show_checks, state.preview);
                 state = AppState::new(draft, stamp, drafts);
                 state.notice = notice;
                 state.show_checks = show_checks;
+                state.preview = preview;
                 // Distinct from any revision the old draft had, so effects keyed on it rerun.
                 state.revision = self.revision + 1;
                 state.saved_revision = state.revision;
@@ -551,6 +569,19 @@ mod tests {
             .text
             .contains("第1项“推进合法性审查”"));
         assert_eq!(s.revision, 2);
+    }
+
+    #[test]
+    fn the_preview_mode_survives_opening_another_draft() {
+        let s = state().reduce(Action::SetPreview(PreviewMode::Instead));
+        assert_eq!(s.preview, PreviewMode::Instead);
+        let other = Template::builtin_default().new_draft("b".into(), 2024);
+        let s = s.reduce(Action::Open {
+            draft: other,
+            stamp: None,
+            drafts: vec![],
+        });
+        assert_eq!(s.preview, PreviewMode::Instead);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Native timings (a benchmark, not a test) on the same 30-page draft file the browser
-//! benchmark writes: .docx export and the 公文 rule checker.
+//! benchmark writes: .docx export, the 公文 rule checker and the paged preview's layout.
 //! Usage: cargo bench -p report-drafter-core --bench native -- DRAFT.json [RUNS]
 
 use std::time::Instant;
@@ -40,5 +40,8 @@ fn main() {
             .expect("export failed")
     });
     let checker = time_ms(runs, || check::check_draft(&draft, today));
-    println!("{{\"native_export_ms\":{export},\"native_check_ms\":{checker}}}");
+    let preview = time_ms(runs, || report_core::preview::layout(&draft));
+    println!(
+        "{{\"native_export_ms\":{export},\"native_check_ms\":{checker},\"native_preview_ms\":{preview}}}"
+    );
 }

@@ -15,6 +15,7 @@ pub mod meta_field;
 pub mod model;
 pub mod outline;
 pub mod plan;
+pub mod preview;
 pub mod report_text;
 pub mod template;
 pub mod validate;

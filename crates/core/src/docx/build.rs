@@ -12,38 +12,16 @@ use docx_rs::{
 };
 
 use super::layout::{
-    width_in_zi, Page, FOOTER, MARGIN_LEFT, MARGIN_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, SIZE_2, SIZE_3,
-    SIZE_4, TEXT_WIDTH, ZI_4,
+    mark_line, mark_size_pt, signature_blank_lines, signature_indents, width_in_zi, zi_of,
+    FontRole as Role, Page, FOOTER, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, MARGIN_LEFT,
+    MARGIN_RIGHT, MARK_SPACER, PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE, SIZE_2,
+    SIZE_3, SIZE_4, TEXT_WIDTH, TITLE_LINE, TITLE_LINE_ZI, ZI_4,
 };
 use super::{clean_text, ExportOptions, FontFamily};
-use crate::model::{Draft, Node};
+use crate::model::{Draft, Metadata, Node};
 use crate::outline::heading_label;
 
 const RED: &str = "FF0000";
-
-/// The font roles of GB/T 9704 and the names written for them.
-#[derive(Clone, Copy)]
-enum Role {
-    XiaoBiaoSong,
-    FangSong,
-    HeiTi,
-    KaiTi,
-    SongTi,
-}
-
-impl Role {
-    fn name(self, family: FontFamily) -> &'static str {
-        match (self, family) {
-            (Role::XiaoBiaoSong, _) => "方正小标宋简体",
-            (Role::FangSong, FontFamily::Gb2312) => "仿宋_GB2312",
-            (Role::FangSong, FontFamily::Plain) => "仿宋",
-            (Role::KaiTi, FontFamily::Gb2312) => "楷体_GB2312",
-            (Role::KaiTi, FontFamily::Plain) => "楷体",
-            (Role::HeiTi, _) => "黑体",
-            (Role::SongTi, _) => "宋体",
-        }
-    }
-}
 
 struct Writer {
     page: Page,
@@ -166,9 +144,8 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
     for p in title(w, &meta.title) {
         docx = docx.add_paragraph(p);
     }
-    if !meta.recipients.trim().is_empty() {
+    if let Some(recipients) = recipients_text(meta) {
         docx = docx.add_paragraph(w.blank());
-        let recipients = ensure_suffix(meta.recipients.trim(), "：", &[':', '：']);
         docx = docx.add_paragraph(w.line(0, 0, 0).add_run(w.run(&recipients, Role::FangSong)));
     }
     for p in body(w, draft) {
@@ -180,11 +157,7 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
     for p in signature(w, draft, options.sealed) {
         docx = docx.add_paragraph(p);
     }
-    if !meta.annotation.trim().is_empty() {
-        let note = format!(
-            "（{}）",
-            meta.annotation.trim().trim_matches(['（', '）', '(', ')'])
-        );
+    if let Some(note) = annotation_text(meta) {
         docx = docx.add_paragraph(
             w.line(0, 2 * w.page.zi, 0)
                 .add_run(w.run(&note, Role::FangSong)),
@@ -203,21 +176,19 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
 fn red_header(w: &Writer, draft: &Draft) -> Vec<Paragraph> {
     let meta = &draft.meta;
     let mark = clean_text(meta.issuer_mark.trim());
-    let chars = width_in_zi(&mark).max(1.0);
-    // As large as fits 96 % of the 版心 width, at most 小初 (36 pt).
-    let size_pt = (0.96 * f64::from(super::layout::TEXT_WIDTH) / 20.0 / chars).min(36.0);
+    let size_pt = mark_size_pt(&mark);
     let half_points = (size_pt * 2.0).floor() as usize;
-    let mark_line = (size_pt * 20.0 * 1.05).round() as i32;
     let mut out = vec![
-        // Calibrated in LibreOffice 7.4 so the mark's ink top lands 35 mm below the 版心 top.
-        w.free(1985),
-        w.free(mark_line).align(AlignmentType::Center).add_run(
-            Run::new()
-                .add_text(mark)
-                .size(half_points)
-                .color(RED)
-                .fonts(w.fonts(Role::XiaoBiaoSong)),
-        ),
+        w.free(MARK_SPACER),
+        w.free(mark_line(size_pt))
+            .align(AlignmentType::Center)
+            .add_run(
+                Run::new()
+                    .add_text(mark)
+                    .size(half_points)
+                    .color(RED)
+                    .fonts(w.fonts(Role::XiaoBiaoSong)),
+            ),
         w.blank(),
         w.blank(),
     ];
@@ -225,16 +196,11 @@ fn red_header(w: &Writer, draft: &Draft) -> Vec<Paragraph> {
     let red_line = ParagraphBorders::with_empty().set(
         ParagraphBorder::new(ParagraphBorderPosition::Bottom)
             .val(BorderType::Single)
-            .size(12)
-            .space(5)
+            .size(RED_LINE_SIZE)
+            .space(RED_LINE_SPACE)
             .color(RED),
     );
-    let signers: Vec<String> = meta
-        .signers
-        .iter()
-        .map(|s| clean_text(s.trim()))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let signers = signers_text(meta);
     let line = if signers.is_empty() {
         w.line(0, 0, 0)
             .align(AlignmentType::Center)
@@ -249,7 +215,7 @@ fn red_header(w: &Writer, draft: &Draft) -> Vec<Paragraph> {
             )
             .add_run(w.run(&number, Role::FangSong).add_tab())
             .add_run(w.run("签发人：", Role::FangSong))
-            .add_run(w.run(&signers.join("　"), Role::KaiTi))
+            .add_run(w.run(&signers, Role::KaiTi))
     };
     out.push(line.set_borders(red_line));
     out.push(w.blank());
@@ -264,14 +230,14 @@ fn title(w: &Writer, title: &str) -> Vec<Paragraph> {
         return Vec::new();
     }
     let mut run = Run::new().size(SIZE_2).fonts(w.fonts(Role::XiaoBiaoSong));
-    for (i, line) in balanced_lines(&title, 20.0).iter().enumerate() {
+    for (i, line) in balanced_lines(&title, TITLE_LINE_ZI).iter().enumerate() {
         if i > 0 {
             run = run.add_break(docx_rs::BreakType::TextWrapping);
         }
         run = run.add_text(line.as_str());
     }
     vec![w
-        .free(700)
+        .free(TITLE_LINE)
         .align(AlignmentType::Center)
         .keep_next(true)
         .add_run(run)]
@@ -279,14 +245,14 @@ fn title(w: &Writer, title: &str) -> Vec<Paragraph> {
 
 /// Splits text into the fewest lines of at most `max_zi` 字, of near-equal width
 /// (the 梯形 a long 公文 title takes).
-pub(super) fn balanced_lines(text: &str, max_zi: f64) -> Vec<String> {
+pub(crate) fn balanced_lines(text: &str, max_zi: f64) -> Vec<String> {
     let total = width_in_zi(text);
     let lines = (total / max_zi).ceil().max(1.0);
     let target = total / lines;
     let mut out = vec![String::new()];
     let mut width = 0.0;
     for c in text.chars() {
-        let w = width_in_zi(&c.to_string());
+        let w = zi_of(c);
         let last = out.len() as f64 >= lines;
         if !last && width + w / 2.0 > target {
             out.push(String::new());
@@ -345,7 +311,7 @@ fn nodes(w: &Writer, nodes: &[Node], level: u8, out: &mut Vec<Paragraph>) {
                 match lines.next() {
                     // Run-in: "（一）标题。正文……" in one paragraph.
                     Some(first) => {
-                        let label = ensure_suffix(&label, "。", &['。', '！', '？', '：', '；']);
+                        let label = run_in_label(&label);
                         out.push(
                             paragraph
                                 .add_run(w.run(&label, role))
@@ -361,40 +327,105 @@ fn nodes(w: &Writer, nodes: &[Node], level: u8, out: &mut Vec<Paragraph>) {
     }
 }
 
+/// A heading label followed by run-in text ends in a full stop: "（一）标题。".
+pub(crate) fn run_in_label(label: &str) -> String {
+    ensure_suffix(label, "。", &['。', '！', '？', '：', '；'])
+}
+
 /// Non-empty lines of a text, each its own paragraph.
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
 /// 附件说明: one line after the body, "附件：1. 名称", later items aligned under the first.
 fn attachment_note(w: &Writer, attachments: &[String]) -> Vec<Paragraph> {
+    let items = attachment_items(attachments);
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let zi = w.page.zi;
+    let mut out = vec![w.blank()];
+    for (i, text) in items.iter().enumerate() {
+        let first = if i == 0 { -ATTACHMENT_HANG * zi } else { 0 };
+        out.push(
+            w.line(ATTACHMENT_LEFT * zi, first, 0)
+                .add_run(w.run(text, Role::FangSong)),
+        );
+    }
+    out
+}
+
+/// 附件说明 lines are indented 5 字, the first hanging 3 字 back for "附件：".
+pub(crate) const ATTACHMENT_LEFT: i32 = 5;
+pub(crate) const ATTACHMENT_HANG: i32 = 3;
+
+/// The 附件说明 paragraphs: "附件：1. 名称", then "2. 名称" …; no numbers for one attachment.
+pub(crate) fn attachment_items(attachments: &[String]) -> Vec<String> {
     let names: Vec<&str> = attachments
         .iter()
         .map(|a| a.trim().trim_end_matches(['。', '.', '；', ';', '，', ',']))
         .filter(|a| !a.is_empty())
         .collect();
-    if names.is_empty() {
-        return Vec::new();
-    }
-    let zi = w.page.zi;
-    let mut out = vec![w.blank()];
-    for (i, name) in names.iter().enumerate() {
-        let numbered = if names.len() > 1 {
-            format!("{}. {name}", i + 1)
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let numbered = if names.len() > 1 {
+                format!("{}. {name}", i + 1)
+            } else {
+                name.to_string()
+            };
+            if i == 0 {
+                format!("附件：{numbered}")
+            } else {
+                numbered
+            }
+        })
+        .collect()
+}
+
+/// 签发人 names as printed after "签发人：".
+pub(crate) fn signers_text(meta: &Metadata) -> String {
+    let signers: Vec<String> = meta
+        .signers
+        .iter()
+        .map(|s| clean_text(s.trim()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    signers.join("　")
+}
+
+/// 主送机关 ending in a full-width colon, if any.
+pub(crate) fn recipients_text(meta: &Metadata) -> Option<String> {
+    let recipients = meta.recipients.trim();
+    (!recipients.is_empty()).then(|| ensure_suffix(recipients, "：", &[':', '：']))
+}
+
+/// 附注 in full-width parentheses, if any.
+pub(crate) fn annotation_text(meta: &Metadata) -> Option<String> {
+    let note = meta.annotation.trim();
+    (!note.is_empty()).then(|| format!("（{}）", note.trim_matches(['（', '）', '(', ')'])))
+}
+
+/// 版记 texts: "抄送：…。", the 印发机关 and "…印发"; empty strings where not filled in.
+pub(crate) fn imprint_texts(meta: &Metadata) -> (String, String, String) {
+    let cc = clean_text(meta.cc.trim());
+    let cc = if cc.is_empty() {
+        cc
+    } else {
+        let cc = ensure_suffix(&cc, "。", &['。']);
+        if cc.starts_with("抄送") {
+            cc
         } else {
-            name.to_string()
-        };
-        let (text, first) = if i == 0 {
-            (format!("附件：{numbered}"), -3 * zi)
-        } else {
-            (numbered, 0)
-        };
-        out.push(
-            w.line(5 * zi, first, 0)
-                .add_run(w.run(&text, Role::FangSong)),
-        );
-    }
-    out
+            format!("抄送：{cc}")
+        }
+    };
+    let printer = clean_text(meta.printer.trim());
+    let print_date = meta
+        .print_date
+        .map(|d| format!("{d}印发"))
+        .unwrap_or_default();
+    (cc, printer, print_date)
 }
 
 /// 署名 and 成文日期, placed for a sealed or an unsealed document (GB/T 9704 7.3.5).
@@ -404,18 +435,10 @@ fn signature(w: &Writer, draft: &Draft, sealed: bool) -> Vec<Paragraph> {
     if name.is_empty() && date.is_empty() {
         return Vec::new();
     }
-    let (wn, wd) = (width_in_zi(&name), width_in_zi(&date));
-    // Right indents in 字.
-    let (name_right, date_right) = if sealed {
-        (4.0 + (wd - wn) / 2.0, 4.0)
-    } else if wd <= wn {
-        (2.0, wn - wd)
-    } else {
-        (2.0 + 2.0 + wd - wn, 2.0)
-    };
+    let (name_right, date_right) = signature_indents(&name, &date, sealed);
     let zi = f64::from(w.page.zi);
-    let right = |z: f64| (z.max(0.0) * zi).round() as i32;
-    let blank_lines = if sealed { 2 } else { 1 };
+    let right = |z: f64| (z * zi).round() as i32;
+    let blank_lines = signature_blank_lines(sealed);
     // keepNext from the blank lines on keeps the 署名 with the text above it without
     // dragging the last body paragraph onto the next page.
     let mut out: Vec<Paragraph> = (0..blank_lines)
@@ -442,13 +465,7 @@ fn signature(w: &Writer, draft: &Draft, sealed: bool) -> Vec<Paragraph> {
 /// 版记: 抄送 and 印发机关/印发日期 between thick/thin/thick lines, as a table floating at
 /// the bottom of the 版心 on the last page.
 fn imprint(w: &Writer, draft: &Draft) -> Option<Table> {
-    let meta = &draft.meta;
-    let cc = clean_text(meta.cc.trim());
-    let printer = clean_text(meta.printer.trim());
-    let print_date = meta
-        .print_date
-        .map(|d| format!("{d}印发"))
-        .unwrap_or_default();
+    let (cc, printer, print_date) = imprint_texts(&draft.meta);
     if cc.is_empty() && printer.is_empty() && print_date.is_empty() {
         return None;
     }
@@ -458,19 +475,13 @@ fn imprint(w: &Writer, draft: &Draft) -> Option<Table> {
             .size(SIZE_4)
             .fonts(w.fonts(Role::FangSong))
     };
-    let line = || w.free(550);
+    let line = || w.free(IMPRINT_LINE);
     let mut rows = Vec::new();
     if !cc.is_empty() {
-        let cc = ensure_suffix(&cc, "。", &['。']);
-        let cc = if cc.starts_with("抄送") {
-            cc
-        } else {
-            format!("抄送：{cc}")
-        };
         let paragraph = line()
             .indent(
-                Some(4 * ZI_4),
-                Some(SpecialIndentType::Hanging(3 * ZI_4)),
+                Some(CC_LEFT * ZI_4),
+                Some(SpecialIndentType::Hanging(CC_HANG * ZI_4)),
                 Some(ZI_4),
                 None,
             )
@@ -502,7 +513,7 @@ fn imprint(w: &Writer, draft: &Draft) -> Option<Table> {
                 TableCellBorders::with_empty().set(
                     TableCellBorder::new(TableCellBorderPosition::Top)
                         .border_type(BorderType::Single)
-                        .size(6)
+                        .size(IMPRINT_THIN)
                         .color("000000"),
                 ),
             );
@@ -512,7 +523,7 @@ fn imprint(w: &Writer, draft: &Draft) -> Option<Table> {
     let thick = |position| {
         TableBorder::new(position)
             .border_type(BorderType::Single)
-            .size(8)
+            .size(IMPRINT_THICK)
             .color("000000")
     };
     Some(
@@ -537,6 +548,10 @@ fn imprint(w: &Writer, draft: &Draft) -> Option<Table> {
             ),
     )
 }
+
+/// 抄送 is indented 4 字 of 4号, its first line hanging 3 字 back for "抄送：".
+pub(crate) const CC_LEFT: i32 = 4;
+pub(crate) const CC_HANG: i32 = 3;
 
 /// "— N —" in 4号 宋体, 1 字 in from the outer edge: right on odd pages, left on even.
 fn page_number_footer(w: &Writer, odd: bool) -> Footer {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::FontFamily;
+
 /// How the 22 × 28 grid is written. Only the grid, the run spacing, the top/bottom
 /// margins and the 1-字 width differ between profiles.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,9 +109,106 @@ pub(crate) const SIZE_2: usize = 44;
 pub(crate) const SIZE_3: usize = 32;
 pub(crate) const SIZE_4: usize = 28;
 
-/// Width of a text in 字: half-width characters count one half.
+/// 3号 characters a body line holds: "一般每行排28个字" (GB/T 9704 5.2.3).
+pub(crate) const LINE_ZI: f64 = 28.0;
+/// One 2号 title line holds 8845 / 440 = 20 字.
+pub(crate) const TITLE_LINE_ZI: f64 = 20.0;
+/// Exact height of a 2号 title line.
+pub(crate) const TITLE_LINE: i32 = 700;
+/// Spacer above the 发文机关标志, calibrated in LibreOffice 7.4 so the mark's ink top
+/// lands 35 mm below the 版心 top.
+pub(crate) const MARK_SPACER: i32 = 1985;
+/// The red line under the 发文字号: width in eighths of a point, distance below the
+/// line box in points.
+pub(crate) const RED_LINE_SIZE: usize = 12;
+pub(crate) const RED_LINE_SPACE: usize = 5;
+/// Exact height of a 4号 line of the 版记.
+pub(crate) const IMPRINT_LINE: i32 = 550;
+/// 版记 rules, in eighths of a point: first and last thick, between rows thin.
+pub(crate) const IMPRINT_THICK: usize = 8;
+pub(crate) const IMPRINT_THIN: usize = 6;
+
+/// Twips of a border `w:sz` in eighths of a point.
+pub(crate) const fn border_twips(eighths: usize) -> i32 {
+    (eighths * 20 / 8) as i32
+}
+
+/// The 发文机关标志's size in points: as large as fits 96 % of the 版心 width, at most
+/// 小初 (36 pt).
+pub(crate) fn mark_size_pt(mark: &str) -> f64 {
+    let chars = width_in_zi(mark).max(1.0);
+    (0.96 * f64::from(TEXT_WIDTH) / 20.0 / chars).min(36.0)
+}
+
+/// Exact height of the mark's line for a mark of `size_pt`.
+pub(crate) fn mark_line(size_pt: f64) -> i32 {
+    (size_pt * 20.0 * 1.05).round() as i32
+}
+
+/// Blank lines between the text and the 署名: room for the seal when sealed.
+pub(crate) fn signature_blank_lines(sealed: bool) -> usize {
+    if sealed {
+        2
+    } else {
+        1
+    }
+}
+
+/// Right indents of the 署名 and the 成文日期, in 字 (GB/T 9704 7.3.5): sealed, the
+/// date 4 字 in and the 署名 centred on it; unsealed, the 署名 2 字 in and the date
+/// starting 2 字 to the right of it.
+pub(crate) fn signature_indents(name: &str, date: &str, sealed: bool) -> (f64, f64) {
+    let (wn, wd) = (width_in_zi(name), width_in_zi(date));
+    let (name_right, date_right) = if sealed {
+        (4.0 + (wd - wn) / 2.0, 4.0)
+    } else if wd <= wn {
+        (2.0, wn - wd)
+    } else {
+        (2.0 + 2.0 + wd - wn, 2.0)
+    };
+    (name_right.max(0.0), date_right.max(0.0))
+}
+
+/// Width of a character in 字. Half-width characters count one half, except the
+/// punctuation the runs' `eastAsia` hint draws in the Chinese font (“” ‘’ — … ·).
+pub(crate) fn zi_of(c: char) -> f64 {
+    if (c as u32) < 0x2E80 && !matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·') {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// Width of a text in 字.
 pub(crate) fn width_in_zi(text: &str) -> f64 {
-    text.chars()
-        .map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 })
-        .sum()
+    text.chars().map(zi_of).sum()
+}
+
+/// The font roles of GB/T 9704 and the names written for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FontRole {
+    /// 小标宋: 发文机关标志 and 标题.
+    XiaoBiaoSong,
+    /// 仿宋: body text and most elements.
+    FangSong,
+    /// 黑体: level-1 headings.
+    HeiTi,
+    /// 楷体: level-2 headings and the 签发人's name.
+    KaiTi,
+    /// 宋体: page numbers.
+    SongTi,
+}
+
+impl FontRole {
+    pub fn name(self, family: FontFamily) -> &'static str {
+        match (self, family) {
+            (FontRole::XiaoBiaoSong, _) => "方正小标宋简体",
+            (FontRole::FangSong, FontFamily::Gb2312) => "仿宋_GB2312",
+            (FontRole::FangSong, FontFamily::Plain) => "仿宋",
+            (FontRole::KaiTi, FontFamily::Gb2312) => "楷体_GB2312",
+            (FontRole::KaiTi, FontFamily::Plain) => "楷体",
+            (FontRole::HeiTi, _) => "黑体",
+            (FontRole::SongTi, _) => "宋体",
+        }
+    }
 }

@@ -2,14 +2,14 @@
 //! where docx-rs 0.4.22 falls short (fonts table, document properties, punctuation,
 //! compression). See shared/docs/gongwen-format.md for every number used here.
 
-mod build;
-mod layout;
+pub(crate) mod build;
+pub(crate) mod layout;
 mod package;
 pub mod read;
 
 use serde::{Deserialize, Serialize};
 
-pub use layout::LayoutProfile;
+pub use layout::{FontRole, LayoutProfile};
 
 use crate::model::Draft;
 use crate::outline::nodes_chars;

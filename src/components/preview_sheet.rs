@@ -1,0 +1,143 @@
+use std::rc::Rc;
+
+use report_core::docx::FontRole;
+use report_core::preview::{Align, Geometry, LineKind, PreviewPage, Source};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub page: Rc<PreviewPage>,
+    pub geometry: Geometry,
+    pub jump: Callback<Source>,
+}
+
+/// One A4 page. Lines are placed where the core's layout puts them: the numbers go in
+/// as CSS custom properties through the CSSOM, since the CSP forbids style attributes.
+#[function_component]
+pub fn PreviewSheet(props: &Props) -> Html {
+    let sheet = use_node_ref();
+    {
+        let sheet = sheet.clone();
+        use_effect_with(
+            (props.page.clone(), props.geometry),
+            move |(page, geometry)| {
+                if let Some(sheet) = sheet.cast::<HtmlElement>() {
+                    place(&sheet, page, geometry);
+                }
+            },
+        );
+    }
+    let page = &props.page;
+    let lines = page.lines.iter().map(|line| {
+        let jump = props.jump.clone();
+        let source = line.source;
+        let runs = line.runs.iter().map(|run| {
+            html! { <span class={font_class(run.font)}>{ run.text.clone() }</span> }
+        });
+        html! {
+            <div class={classes!("preview-line", kind_class(line.kind), align_class(line.align))}
+                onclick={move |_| jump.emit(source)}>
+                { for runs }
+            </div>
+        }
+    });
+    let rules = page
+        .rules
+        .iter()
+        .map(|rule| html! { <div class={classes!("preview-rule", rule.red.then_some("red"))} /> });
+    let side = if page.number % 2 == 1 { "odd" } else { "even" };
+    html! {
+        <article class={classes!("preview-page", side)} ref={sheet} aria-label={format!("第{}页", page.number)}>
+            <div class="ban-xin">
+                { for lines }
+                { for rules }
+            </div>
+            <div class="page-number">{ page.page_number_text() }</div>
+        </article>
+    }
+}
+
+fn mm(twips: i32) -> String {
+    format!("{:.2}mm", f64::from(twips) * 25.4 / 1440.0)
+}
+
+fn pt(twips: i32) -> String {
+    format!("{:.2}pt", f64::from(twips) / 20.0)
+}
+
+/// Sets the page's geometry and each line's and rule's place, in the order rendered.
+fn place(sheet: &HtmlElement, page: &PreviewPage, geometry: &Geometry) {
+    let set = |element: &HtmlElement, name: &str, value: String| {
+        let _ = element.style().set_property(name, &value);
+    };
+    set(sheet, "--page-width", mm(geometry.page_width));
+    set(sheet, "--page-height", mm(geometry.page_height));
+    set(sheet, "--margin-top", mm(geometry.margin_top));
+    set(sheet, "--margin-left", mm(geometry.margin_left));
+    set(sheet, "--text-width", mm(geometry.text_width));
+    set(sheet, "--text-height", mm(geometry.text_height));
+    set(sheet, "--footer", mm(geometry.footer));
+    set(sheet, "--run-spacing", pt(geometry.run_spacing));
+    let Some(ban_xin) = sheet.first_element_child() else {
+        return;
+    };
+    let children = ban_xin.children();
+    let element = |i: usize| {
+        children
+            .item(i as u32)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    };
+    for (i, line) in page.lines.iter().enumerate() {
+        if let Some(e) = element(i) {
+            set(&e, "--top", mm(line.top));
+            set(&e, "--height", mm(line.height));
+            set(&e, "--left", mm(line.left));
+            set(&e, "--right", mm(line.right));
+            set(&e, "--size", format!("{}pt", line.size as f64 / 2.0));
+        }
+    }
+    for (i, rule) in page.rules.iter().enumerate() {
+        if let Some(e) = element(page.lines.len() + i) {
+            set(&e, "--top", mm(rule.top));
+            set(&e, "--thickness", mm(rule.thickness));
+        }
+    }
+}
+
+fn kind_class(kind: LineKind) -> String {
+    match kind {
+        LineKind::Mark => "mark".into(),
+        LineKind::DocNumber => "doc-number".into(),
+        LineKind::Signer => "signer".into(),
+        LineKind::Title => "title".into(),
+        LineKind::Recipients => "recipients".into(),
+        LineKind::Heading(level) => format!("heading level-{level}"),
+        LineKind::Body => "body".into(),
+        LineKind::Attachment => "attachment".into(),
+        LineKind::Signature => "signature".into(),
+        LineKind::Date => "date".into(),
+        LineKind::Note => "note".into(),
+        LineKind::Imprint => "imprint".into(),
+    }
+}
+
+fn align_class(align: Align) -> &'static str {
+    match align {
+        Align::Left => "align-left",
+        Align::Center => "align-center",
+        Align::Right => "align-right",
+        Align::Justify => "align-justify",
+    }
+}
+
+fn font_class(font: FontRole) -> &'static str {
+    match font {
+        FontRole::XiaoBiaoSong => "font-xiaobiaosong",
+        FontRole::FangSong => "font-fangsong",
+        FontRole::HeiTi => "font-heiti",
+        FontRole::KaiTi => "font-kaiti",
+        FontRole::SongTi => "font-songti",
+    }
+}
