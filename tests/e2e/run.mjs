@@ -214,7 +214,7 @@ const tests = {
     await page.getByRole('button', { name: '检查与导出' }).click();
     const missing = await page.getByTestId('missing').innerText();
     assert.match(missing, /成文日期/, 'an unset 成文日期 is listed before export');
-    await page.getByLabel('版式').selectOption({ index: 1 });
+    await page.getByLabel('版式', { exact: true }).selectOption({ index: 1 });
     await saved(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
