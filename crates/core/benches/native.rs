@@ -1,6 +1,9 @@
-//! Native timings (a benchmark, not a test) on the same 30-page draft file the browser
-//! benchmark writes: .docx export, the 公文 rule checker and the paged preview's layout.
+//! Native timings (a benchmark, not a test): on the 30-page draft file the browser
+//! benchmark writes, .docx export, the 公文 rule checker and the paged preview's layout;
+//! on the inputs the wasm benchmark also uses, coverage of 100 plan items.
 //! Usage: cargo bench -p report-drafter-core --bench native -- DRAFT.json [RUNS]
+
+mod inputs;
 
 use std::time::Instant;
 
@@ -41,7 +44,10 @@ fn main() {
     });
     let checker = time_ms(runs, || check::check_draft(&draft, today));
     let preview = time_ms(runs, || report_core::preview::layout(&draft));
+    let (plan, report) = (inputs::hundred_item_plan(), inputs::long_report());
+    let coverage = time_ms(runs, || report_core::coverage::compute(&report, &plan));
     println!(
-        "{{\"native_export_ms\":{export},\"native_check_ms\":{checker},\"native_preview_ms\":{preview}}}"
+        "{{\"native_export_ms\":{export},\"native_check_ms\":{checker},\"native_preview_ms\":{preview},\"native_coverage_100_items_ms\":{coverage},\"report_chars\":{}}}",
+        report_core::outline::draft_chars(&report)
     );
 }

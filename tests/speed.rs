@@ -1,0 +1,53 @@
+//! The core's interactive work timed in wasm in headless Chromium (a benchmark, not a
+//! test: ignored by `scripts/test.sh`, run by `scripts/bench.sh` with
+//! `--include-ignored`). The inputs are the native benchmark's, so the figures compare.
+
+#![cfg(target_arch = "wasm32")]
+
+#[path = "../crates/core/benches/inputs.rs"]
+mod inputs;
+
+use report_core::{check, coverage, preview, CalendarDate};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// `{n, p50, p95, max}` of `runs` timings of `work`, in milliseconds, as JSON.
+fn time_ms<T>(runs: usize, mut work: impl FnMut() -> T) -> String {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = now_ms();
+            std::hint::black_box(work());
+            now_ms() - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((q * runs as f64).ceil() as usize).clamp(1, runs) - 1];
+    format!(
+        "{{\"n\":{runs},\"p50\":{:.2},\"p95\":{:.2},\"max\":{:.2}}}",
+        at(0.5),
+        at(0.95),
+        times[runs - 1]
+    )
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: scripts/bench.sh runs it"]
+fn interactive_work_in_wasm() {
+    const RUNS: usize = 30;
+    let (plan, report) = (inputs::hundred_item_plan(), inputs::long_report());
+    let today = CalendarDate::new(2024, 2, 1).expect("a valid date");
+    let coverage = time_ms(RUNS, || coverage::compute(&report, &plan));
+    let checker = time_ms(RUNS, || check::check_draft(&report, today));
+    let layout = time_ms(RUNS, || preview::layout(&report));
+    console_log!(
+        "{{\"wasm_coverage_100_items_ms\":{coverage},\"wasm_check_ms\":{checker},\"wasm_preview_ms\":{layout},\"report_chars\":{}}}",
+        report_core::outline::draft_chars(&report)
+    );
+}
