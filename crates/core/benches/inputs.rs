@@ -5,13 +5,16 @@
 use report_core::plan::{self, Plan, PlanState};
 use report_core::{report_text, Draft};
 
-const LINAN_PLAN: &str = include_str!("../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
+const LINAN_PLAN: &str =
+    include_str!("../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
 const SHANGCHENG: &str =
     include_str!("../tests/fixtures/report-2023-shangcheng-district-health-bureau.txt");
 
 /// 100 plan items: the 临安 plan's 20, five times over, numbered apart.
 pub fn hundred_item_plan() -> PlanState {
-    let base = plan::parse_plan_text(LINAN_PLAN).expect("the 临安 plan parses").plan;
+    let base = plan::parse_plan_text(LINAN_PLAN)
+        .expect("the 临安 plan parses")
+        .plan;
     let items = (0..5)
         .flat_map(|copy| {
             base.items.iter().map(move |item| plan::PlanItem {
