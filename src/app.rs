@@ -12,6 +12,7 @@ use crate::components::notice_bar::NoticeBar;
 use crate::components::outline_nav::OutlineNav;
 use crate::components::section_editor::SectionEditor;
 use crate::components::top_bar::TopBar;
+use crate::state::library::all_templates;
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::{Action, AppState, Step};
 
@@ -40,7 +41,10 @@ pub fn App() -> Html {
     }
 
     let body = if state.show_drafts {
-        html! { <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()} /> }
+        html! {
+            <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()}
+                draft={state.draft.clone()} templates={state.templates.clone()} template_clash={state.template_clash.clone()} />
+        }
     } else {
         let main = match state.step {
             Step::Basics => html! {
@@ -52,8 +56,19 @@ pub fn App() -> Html {
             Step::Section(id) => {
                 html! { <SectionEditor draft={state.draft.clone()} section_id={id} /> }
             }
-            Step::Coverage => html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> },
-            Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
+            Step::Coverage => {
+                html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> }
+            }
+            Step::Export => {
+                // The draft keeps only its template's name; one no longer at hand has the
+                // regulation's dates.
+                let deadlines = all_templates(&state.templates)
+                    .into_iter()
+                    .find(|t| t.name == state.draft.template)
+                    .map(|t| t.deadlines)
+                    .unwrap_or_default();
+                html! { <ExportStep draft={state.draft.clone()} deadlines={deadlines} /> }
+            }
         };
         // In 检查与导出 the findings are part of the step itself.
         let checks = state.show_checks && state.step != Step::Export;

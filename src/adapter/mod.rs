@@ -2,6 +2,6 @@
 //! state call these functions and never reach for `window` themselves.
 
 pub mod clock;
-pub mod worker;
 pub mod files;
 pub mod storage;
+pub mod worker;

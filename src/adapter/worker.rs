@@ -145,8 +145,14 @@ async fn request(request: JsValue) -> Result<JsValue, String> {
 /// Exports a draft as the .docx.
 pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
     let export = object(&[
-        ("draft", &JsValue::from_str(&report_core::to_json(draft, now_ms))),
-        ("now", &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms))),
+        (
+            "draft",
+            &JsValue::from_str(&report_core::to_json(draft, now_ms)),
+        ),
+        (
+            "now",
+            &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
+        ),
     ]);
     let reply = request(object(&[("export", &export)])).await?;
     get(&reply, "docx")
@@ -170,9 +176,11 @@ pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanI
     let bytes = |b: &[u8]| JsValue::from(Uint8Array::from(b));
     let fields = match source {
         PlanSource::Text(text) => object(&[("source", &"text".into()), ("text", &text.into())]),
-        PlanSource::File(b, name) => {
-            object(&[("source", &"file".into()), ("bytes", &bytes(b)), ("name", &name.into())])
-        }
+        PlanSource::File(b, name) => object(&[
+            ("source", &"file".into()),
+            ("bytes", &bytes(b)),
+            ("name", &name.into()),
+        ]),
         PlanSource::Report(b, name) => object(&[
             ("source", &"report".into()),
             ("bytes", &bytes(b)),
@@ -181,7 +189,9 @@ pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanI
         ]),
     };
     let reply = request(object(&[("plan", &fields)])).await?;
-    let json = get(&reply, "plan").and_then(|p| p.as_string()).ok_or(FAILED)?;
+    let json = get(&reply, "plan")
+        .and_then(|p| p.as_string())
+        .ok_or(FAILED)?;
     serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
 
@@ -191,9 +201,8 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let reply = answer(&event.data()).unwrap_or_else(|message| {
-            object(&[("error", &JsValue::from_str(&message))])
-        });
+        let reply = answer(&event.data())
+            .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))]));
         let _ = reply_to.post_message(&reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -205,7 +214,9 @@ pub fn serve() {
 const INCOMPLETE: &str = "请求不完整";
 
 fn text(request: &JsValue, key: &str) -> Result<String, String> {
-    get(request, key).and_then(|v| v.as_string()).ok_or_else(|| INCOMPLETE.into())
+    get(request, key)
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| INCOMPLETE.into())
 }
 
 fn bytes(request: &JsValue, key: &str) -> Result<Vec<u8>, String> {
@@ -228,7 +239,9 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
         "file" => plan::parse_plan_bytes(&bytes(&plan, "bytes")?, &text(&plan, "name")?)
             .map_err(|e| e.to_string())?,
         "report" => {
-            let year = get(&plan, "year").and_then(|y| y.as_f64()).ok_or(INCOMPLETE)? as u16;
+            let year = get(&plan, "year")
+                .and_then(|y| y.as_f64())
+                .ok_or(INCOMPLETE)? as u16;
             let report = report_from_file(&bytes(&plan, "bytes")?, &text(&plan, "name")?, year)?;
             plan::plan_from_report(&report).map_err(|e| e.to_string())?
         }
@@ -246,7 +259,8 @@ fn report_from_file(bytes: &[u8], name: &str, year: u16) -> Result<Draft, String
     } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
         report_text::draft_from_docx(bytes, year).map_err(|e| e.to_string())
     } else {
-        let text = std::str::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
         report_text::draft_from_text(text, year).map_err(|e| e.to_string())
     }
 }

@@ -95,7 +95,11 @@ pub fn CoverageItem(props: &Props) -> Html {
         }
     });
     let targets = item.targets.iter().map(|check| {
-        let quote = if check.quote.is_empty() { String::new() } else { format!("（报告：“{}”）", check.quote) };
+        let quote = if check.quote.is_empty() {
+            String::new()
+        } else {
+            format!("（报告：“{}”）", check.quote)
+        };
         html! { <li>{ format!("{}：{}{quote}", check.target.text, check.outcome.label()) }</li> }
     });
     let add_paragraph = {
@@ -107,14 +111,22 @@ pub fn CoverageItem(props: &Props) -> Html {
             let (dispatch, editing) = (dispatch.clone(), editing.clone());
             let (title_ref, departments_ref) = (title_ref.clone(), departments_ref.clone());
             Callback::from(move |_| {
-                let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                let value = |r: &NodeRef| {
+                    r.cast::<HtmlInputElement>()
+                        .map(|i| i.value())
+                        .unwrap_or_default()
+                };
                 let departments = value(&departments_ref)
                     .split(['、', '，', ',', ' '])
                     .map(str::trim)
                     .filter(|d| !d.is_empty())
                     .map(String::from)
                     .collect();
-                dispatch.dispatch(Action::EditPlanItem { index, title: value(&title_ref).trim().to_string(), departments });
+                dispatch.dispatch(Action::EditPlanItem {
+                    index,
+                    title: value(&title_ref).trim().to_string(),
+                    departments,
+                });
                 editing.set(false);
             })
         };

@@ -25,9 +25,13 @@ pub struct Props {
 pub fn CoverageStep(props: &Props) -> Html {
     let draft = use_settled(props.draft.clone(), SETTLE_MS);
     let report = use_memo(draft.clone(), |draft| {
-        draft.plan.as_ref().map(|plan| coverage::compute(draft, plan))
+        draft
+            .plan
+            .as_ref()
+            .map(|plan| coverage::compute(draft, plan))
     });
-    let importer = html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
+    let importer =
+        html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
     let Some(report) = report.as_ref() else {
         return html! {
             <section class="coverage-step" aria-labelledby="step-title">
@@ -56,11 +60,13 @@ pub fn CoverageStep(props: &Props) -> Html {
             Status::NotApplicable => {}
         }
     }
-    let group_rows = groups.iter().map(|(group, [covered, partial, missing])| html! {
-        <tr>
-            <td>{ if group.is_empty() { "（无分组）".to_string() } else { group.clone() } }</td>
-            <td>{ covered }</td><td>{ partial }</td><td>{ missing }</td>
-        </tr>
+    let group_rows = groups.iter().map(|(group, [covered, partial, missing])| {
+        html! {
+            <tr>
+                <td>{ if group.is_empty() { "（无分组）".to_string() } else { group.clone() } }</td>
+                <td>{ covered }</td><td>{ partial }</td><td>{ missing }</td>
+            </tr>
+        }
     });
     let uncovered: BTreeMap<&str, &Vec<String>> = summary
         .departments
@@ -68,8 +74,10 @@ pub fn CoverageStep(props: &Props) -> Html {
         .filter(|d| !d.uncovered.is_empty())
         .map(|d| (d.department.as_str(), &d.uncovered))
         .collect();
-    let department_rows = uncovered.iter().map(|(department, numbers)| html! {
-        <li>{ format!("{department}：第 {} 项", numbers.join("、")) }</li>
+    let department_rows = uncovered.iter().map(|(department, numbers)| {
+        html! {
+            <li>{ format!("{department}：第 {} 项", numbers.join("、")) }</li>
+        }
     });
     let unmatched = summary.unmatched.iter().map(|p| html! {
         <li>{ format!("{} 第{}段：", p.section_title, p.paragraph_index + 1) }{ p.text.chars().take(60).collect::<String>() }</li>

@@ -15,6 +15,8 @@ pub mod notice_bar;
 pub mod outline_nav;
 pub mod plan_importer;
 pub mod section_editor;
+pub mod template_row;
+pub mod templates_section;
 pub mod top_bar;
 
 use std::rc::Rc;

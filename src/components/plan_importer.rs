@@ -8,9 +8,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::use_dispatch;
+use crate::adapter::files;
 use crate::adapter::storage::{self, DraftSummary};
 use crate::adapter::worker::{self, PlanSource};
-use crate::adapter::files;
 use crate::state::Action;
 
 /// The plan reader's own limit; larger files are refused before they are read.
@@ -62,8 +62,13 @@ pub fn PlanImporter(props: &Props) -> Html {
     let on_paste = {
         let (read, pasted) = (read.clone(), pasted.clone());
         Callback::from(move |_| {
-            let text = pasted.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
-            read(Box::pin(async move { worker::read_plan(PlanSource::Text(&text), report_year).await }));
+            let text = pasted
+                .cast::<HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            read(Box::pin(async move {
+                worker::read_plan(PlanSource::Text(&text), report_year).await
+            }));
         })
     };
     let file_reader = |as_report: bool| {
@@ -77,7 +82,11 @@ pub fn PlanImporter(props: &Props) -> Html {
             read(Box::pin(async move {
                 let name = file.name();
                 let bytes = files::read_bytes(file, MAX_PLAN_BYTES).await?;
-                let source = if as_report { PlanSource::Report(&bytes, &name) } else { PlanSource::File(&bytes, &name) };
+                let source = if as_report {
+                    PlanSource::Report(&bytes, &name)
+                } else {
+                    PlanSource::File(&bytes, &name)
+                };
                 worker::read_plan(source, report_year).await
             }));
         })
@@ -96,7 +105,11 @@ pub fn PlanImporter(props: &Props) -> Html {
             read(Box::pin(async move {
                 let (draft, _) = storage::load_draft(&id)?;
                 let json = report_core::to_json(&draft, 0.0);
-                worker::read_plan(PlanSource::Report(json.as_bytes(), "draft.json"), report_year).await
+                worker::read_plan(
+                    PlanSource::Report(json.as_bytes(), "draft.json"),
+                    report_year,
+                )
+                .await
             }));
         })
     };
@@ -109,7 +122,8 @@ pub fn PlanImporter(props: &Props) -> Html {
         },
         Stage::Review(import) => {
             let apply = {
-                let (dispatch, stage, plan) = (dispatch.clone(), stage.clone(), import.plan.clone());
+                let (dispatch, stage, plan) =
+                    (dispatch.clone(), stage.clone(), import.plan.clone());
                 Callback::from(move |_| {
                     dispatch.dispatch(Action::SetPlan(plan.clone()));
                     stage.set(Stage::Idle);
@@ -133,10 +147,16 @@ pub fn PlanImporter(props: &Props) -> Html {
                     <td>{ item.targets.iter().map(|t| t.text.clone()).collect::<Vec<_>>().join("；") }</td>
                 </tr>
             });
-            let skipped = import.skipped.iter().map(|s| html! {
-                <li>{ format!("第{}行“{}”：{}", s.line, s.text, s.reason) }</li>
+            let skipped = import.skipped.iter().map(|s| {
+                html! {
+                    <li>{ format!("第{}行“{}”：{}", s.line, s.text, s.reason) }</li>
+                }
             });
-            let apply_label = if props.draft.plan.is_some() { "替换现有计划（已作的判断按编号和标题保留）" } else { "使用这份计划" };
+            let apply_label = if props.draft.plan.is_some() {
+                "替换现有计划（已作的判断按编号和标题保留）"
+            } else {
+                "使用这份计划"
+            };
             html! {
                 <div class="plan-review" data-testid="plan-review">
                     <p role="status">{ format!("识别出 {} 项计划任务，跳过 {} 行。", import.plan.items.len(), import.skipped.len()) }</p>
@@ -156,9 +176,13 @@ pub fn PlanImporter(props: &Props) -> Html {
             }
         }
     };
-    let others = props.drafts.iter().filter(|d| d.id != props.draft.id && d.damaged.is_none()).map(|d| {
-        html! { <option value={d.id.clone()}>{ d.name.clone() }</option> }
-    });
+    let others = props
+        .drafts
+        .iter()
+        .filter(|d| d.id != props.draft.id && d.damaged.is_none())
+        .map(|d| {
+            html! { <option value={d.id.clone()}>{ d.name.clone() }</option> }
+        });
     let busy = *stage == Stage::Reading;
     html! {
         <section class="plan-importer" aria-labelledby="plan-import-title">

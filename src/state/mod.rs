@@ -3,6 +3,7 @@
 //! The reducer is pure: storage, files and time are the callers' business (see
 //! [`persistence`]), so every transition is testable natively.
 
+pub mod library;
 pub mod persistence;
 
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use std::rc::Rc;
 use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Parent, TextField};
 use report_core::plan::PlanState;
-use report_core::{Draft, MetaField, NodeId};
+use report_core::{Draft, MetaField, NodeId, Template};
 use yew::Reducible;
 
 use crate::adapter::storage::DraftSummary;
@@ -76,6 +77,11 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Whether the checker's findings are shown beside the editor.
     pub show_checks: bool,
+    /// The user's own templates as stored (the built-ins are not stored).
+    pub templates: Rc<Vec<Template>>,
+    /// A template being added whose name is taken, until the user chooses to keep both
+    /// or to replace the one of that name.
+    pub template_clash: Option<Rc<Template>>,
 }
 
 pub enum Action {
@@ -146,6 +152,12 @@ pub enum Action {
     AddParagraphFor(usize),
     Notify(Notice),
     DismissNotice,
+    /// The template library as now stored; any pending name clash is settled by it.
+    TemplatesListed(Vec<Template>),
+    /// A template to add has a name in use: nothing was stored, the user is asked.
+    TemplateNameTaken(Template),
+    /// The user adds neither copy of a clashing template.
+    CancelTemplateClash,
 }
 
 impl AppState {
@@ -162,6 +174,8 @@ impl AppState {
             focus: None,
             notice: None,
             show_checks: false,
+            templates: Rc::default(),
+            template_clash: None,
         }
     }
 
@@ -235,10 +249,13 @@ impl Reducible for AppState {
                 stamp,
                 drafts,
             } => {
-                let (notice, show_checks) = (state.notice.take(), state.show_checks);
+                let kept = state.clone();
                 state = AppState::new(draft, stamp, drafts);
-                state.notice = notice;
-                state.show_checks = show_checks;
+                // What belongs to the tab, not to the draft, stays.
+                state.notice = kept.notice;
+                state.show_checks = kept.show_checks;
+                state.templates = kept.templates;
+                state.template_clash = kept.template_clash;
                 // Distinct from any revision the old draft had, so effects keyed on it rerun.
                 state.revision = self.revision + 1;
                 state.saved_revision = state.revision;
@@ -330,6 +347,12 @@ impl Reducible for AppState {
             }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DismissNotice => state.notice = None,
+            Action::TemplatesListed(templates) => {
+                state.templates = Rc::new(templates);
+                state.template_clash = None;
+            }
+            Action::TemplateNameTaken(template) => state.template_clash = Some(Rc::new(template)),
+            Action::CancelTemplateClash => state.template_clash = None,
         }
         Rc::new(state)
     }
@@ -500,7 +523,9 @@ mod tests {
     #[test]
     fn a_plan_is_set_decided_on_and_replaced_without_losing_decisions() {
         let plan = |text: &str| report_core::plan::parse_plan_text(text).unwrap().plan;
-        let s = state().reduce(Action::SetPlan(plan("1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）")));
+        let s = state().reduce(Action::SetPlan(plan(
+            "1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）",
+        )));
         assert_eq!(s.revision, 1);
         let s = s.reduce(Action::Decide {
             index: 1,
@@ -526,15 +551,28 @@ mod tests {
 
     #[test]
     fn a_paragraph_for_a_missing_item_is_added_to_the_achievements_and_opened() {
-        let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）").unwrap().plan;
+        let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）")
+            .unwrap()
+            .plan;
         let s = state().reduce(Action::SetPlan(plan));
-        let measures = s.draft.sections.iter().find(|x| x.key == "measures").unwrap().id;
+        let measures = s
+            .draft
+            .sections
+            .iter()
+            .find(|x| x.key == "measures")
+            .unwrap()
+            .id;
         let s = s.reduce(Action::AddParagraphFor(0));
         assert_eq!(s.step, Step::Section(measures));
         let id = s.focus.expect("the new paragraph takes focus");
         let section = s.draft.section(measures).unwrap();
         assert_eq!(section.children.last().map(|n| n.id()), Some(id));
-        assert!(s.notice.as_ref().unwrap().text.contains("第1项“推进合法性审查”"));
+        assert!(s
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("第1项“推进合法性审查”"));
         assert_eq!(s.revision, 2);
     }
 
@@ -552,6 +590,53 @@ mod tests {
         assert_eq!(s.save, SaveState::Saved);
         assert!(!s.unsaved());
         assert!(s.revision > 1);
+    }
+
+    #[test]
+    fn a_name_clash_waits_for_the_user_and_a_new_listing_settles_it() {
+        let mine = Template {
+            name: "上城区模板".into(),
+            ..Template::builtin_default()
+        };
+        let s = state().reduce(Action::TemplatesListed(vec![mine.clone()]));
+        assert_eq!(s.templates.as_slice(), std::slice::from_ref(&mine));
+        let s = s.reduce(Action::TemplateNameTaken(mine.clone()));
+        assert_eq!(s.template_clash.as_deref(), Some(&mine));
+        assert_eq!(
+            s.templates.len(),
+            1,
+            "nothing is added while the user is asked"
+        );
+        assert_eq!(s.revision, 0, "the draft is not edited");
+        let cancelled = s.clone().reduce(Action::CancelTemplateClash);
+        assert_eq!(cancelled.template_clash, None);
+        assert_eq!(cancelled.templates, s.templates);
+        let renamed = Template {
+            name: "上城区模板 (2)".into(),
+            ..mine.clone()
+        };
+        let s = s.reduce(Action::TemplatesListed(vec![mine, renamed]));
+        assert_eq!(s.template_clash, None);
+        assert_eq!(s.templates.len(), 2);
+    }
+
+    #[test]
+    fn opening_a_draft_keeps_the_template_library() {
+        let mine = Template {
+            name: "上城区模板".into(),
+            ..Template::builtin_default()
+        };
+        let s = state()
+            .reduce(Action::TemplatesListed(vec![mine.clone()]))
+            .reduce(Action::TemplateNameTaken(mine.clone()));
+        let s = s.reduce(Action::Open {
+            draft: mine.new_draft("b".into(), 2024),
+            stamp: None,
+            drafts: vec![],
+        });
+        assert_eq!(s.draft.template, "上城区模板");
+        assert_eq!(s.templates.as_slice(), std::slice::from_ref(&mine));
+        assert_eq!(s.template_clash.as_deref(), Some(&mine));
     }
 
     #[test]

@@ -333,16 +333,27 @@ fn an_item_corrected_by_hand_keeps_its_decision_and_rereads_targets() {
     )
     .unwrap();
     let mut state = plan::PlanState::new(import.plan);
-    state
-        .decision_mut(0)
-        .unwrap()
-        .set_status(Some(report_core::coverage::Status::NotApplicable), "本级无此职能".into());
-    assert!(state.edit_item(0, "深化“放管服”改革，办结率100%".into(), vec!["政务服务科".into()]));
+    state.decision_mut(0).unwrap().set_status(
+        Some(report_core::coverage::Status::NotApplicable),
+        "本级无此职能".into(),
+    );
+    assert!(state.edit_item(
+        0,
+        "深化“放管服”改革，办结率100%".into(),
+        vec!["政务服务科".into()]
+    ));
     let item = &state.plan.items[0];
     assert_eq!(item.departments, ["政务服务科"]);
-    assert!(item.targets.iter().any(|t| t.value == Some(100.0)), "{:?}", item.targets);
+    assert!(
+        item.targets.iter().any(|t| t.value == Some(100.0)),
+        "{:?}",
+        item.targets
+    );
     let decision = state.decision(item).expect("the decision follows the item");
-    assert_eq!(decision.status, Some(report_core::coverage::Status::NotApplicable));
+    assert_eq!(
+        decision.status,
+        Some(report_core::coverage::Status::NotApplicable)
+    );
     assert!(state.decision(&state.plan.items[1]).is_none());
     assert!(!state.edit_item(5, "不存在".into(), Vec::new()));
 }
