@@ -13,6 +13,7 @@ use crate::components::outline_nav::OutlineNav;
 use crate::components::preview_pane::PreviewPane;
 use crate::components::section_editor::SectionEditor;
 use crate::components::top_bar::TopBar;
+use crate::state::library::all_templates;
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::{Action, AppState, PreviewMode, Step};
 
@@ -41,7 +42,10 @@ pub fn App() -> Html {
     }
 
     let body = if state.show_drafts {
-        html! { <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()} /> }
+        html! {
+            <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()}
+                draft={state.draft.clone()} templates={state.templates.clone()} template_clash={state.template_clash.clone()} />
+        }
     } else {
         let main = match state.step {
             Step::Basics => html! {
@@ -56,7 +60,16 @@ pub fn App() -> Html {
             Step::Coverage => {
                 html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> }
             }
-            Step::Export => html! { <ExportStep draft={state.draft.clone()} /> },
+            Step::Export => {
+                // The draft keeps only its template's name; one no longer at hand has the
+                // regulation's dates.
+                let deadlines = all_templates(&state.templates)
+                    .into_iter()
+                    .find(|t| t.name == state.draft.template)
+                    .map(|t| t.deadlines)
+                    .unwrap_or_default();
+                html! { <ExportStep draft={state.draft.clone()} deadlines={deadlines} /> }
+            }
         };
         let mode = state.preview;
         // In 检查与导出 the findings are part of the step itself.

@@ -406,3 +406,152 @@ async fn the_preview_shows_the_pages_follows_typing_and_jumps_to_the_source() {
     );
     app.unmount().await;
 }
+
+fn stored_templates() -> Option<String> {
+    storage().get_item("report-drafter.v1.templates").unwrap()
+}
+
+fn snapshot() -> Vec<(String, String)> {
+    let s = storage();
+    let mut all: Vec<_> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .map(|k| (k.clone(), s.get_item(&k).unwrap().unwrap()))
+        .collect();
+    all.sort();
+    all
+}
+
+/// Waits for file reads (asynchronous in the browser) to show in the page.
+async fn wait_for(app: &Mounted, text: &str) {
+    for _ in 0..100 {
+        if app.text().contains(text) {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+        settle().await;
+    }
+    panic!("never shown: {text}; page: {}", app.text());
+}
+
+/// The files a user picks or drops.
+fn files(name: &str, text: &str) -> web_sys::DataTransfer {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    transfer
+}
+
+async fn pick_template_file(app: &Mounted, name: &str, text: &str) {
+    let input: HtmlInputElement = app.one("#template-file").dyn_into().unwrap();
+    input.set_files(Some(&files(name, text).files().unwrap()));
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+async fn drop_file(app: &Mounted, name: &str, text: &str) {
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&files(name, text)));
+    let event = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    app.one("main.drafts-view").dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+fn select(app: &Mounted, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = app.one(selector).dyn_into().unwrap();
+    select.set_value(value);
+    assert_eq!(select.value(), value, "{selector} offers {value}");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_draft_starts_on_the_chosen_built_in_template_and_year() {
+    let app = Mounted::new().await;
+    app.click("草稿列表").await;
+    let table = report_core::Template::builtin("indicator-table").unwrap();
+    select(&app, "#new-template", &table.name);
+    type_into(&app.one("#new-year"), "2024").await;
+    app.click("新建草稿").await;
+    let drafts: Vec<report_core::Draft> = stored_drafts()
+        .iter()
+        .map(|text| report_core::from_json(text).unwrap())
+        .collect();
+    let made = drafts
+        .iter()
+        .find(|d| d.template == table.name)
+        .expect("a draft on the indicator table template");
+    assert_eq!(made.report_year, 2024);
+    assert_eq!(made.meta.attachments, ["2024年度法治政府建设指标分解表"]);
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn template_import_names_a_bad_field_changes_nothing_and_asks_on_a_clash() {
+    let app = Mounted::new().await;
+    app.click("草稿列表").await;
+    let mine = report_core::Template {
+        name: "上城区模板".into(),
+        ..report_core::Template::builtin_default()
+    };
+    let good = report_core::template::to_json(&mine);
+
+    // A wrongly typed field, dropped onto the page: named in the message, nothing stored.
+    let mut bad: serde_json::Value = serde_json::from_str(&good).unwrap();
+    bad["template"]["sections"][2]["title"] = serde_json::json!(5);
+    let before = snapshot();
+    drop_file(&app, "bad.template.json", &bad.to_string()).await;
+    wait_for(&app, "bad.template.json").await;
+    let notice = app.one("[data-testid=notice]").text_content().unwrap();
+    assert!(
+        notice.contains("template.sections[2].title") && notice.contains("模板库没有任何改动"),
+        "{notice}"
+    );
+    assert_eq!(snapshot(), before, "a bad file changes no storage");
+    assert_eq!(stored_templates(), None);
+
+    // A good file, picked: in the library and the picker.
+    pick_template_file(&app, "good.template.json", &good).await;
+    wait_for(&app, "已从“good.template.json”导入模板").await;
+    assert!(stored_templates().unwrap().contains("上城区模板"));
+    assert!(app
+        .one("[data-testid=templates]")
+        .text_content()
+        .unwrap()
+        .contains("上城区模板"));
+    select(&app, "#new-template", "上城区模板");
+
+    // The same name again: nothing changes until the user chooses.
+    let before = snapshot();
+    pick_template_file(&app, "again.template.json", &good).await;
+    wait_for(&app, "模板库中已有名为“上城区模板”的模板").await;
+    assert_eq!(snapshot(), before);
+    app.button("仅替换同名模板");
+    app.click("保留两者（自动改名）").await;
+    let listed = app.one("[data-testid=templates]").text_content().unwrap();
+    assert!(listed.contains("上城区模板 (2)"), "{listed}");
+    let library = stored_templates().unwrap();
+    assert!(library.contains("上城区模板 (2)"));
+
+    // A built-in's name is never replaced: only keeping both is offered.
+    let builtin = report_core::template::to_json(&report_core::Template::builtin_default());
+    pick_template_file(&app, "builtin.template.json", &builtin).await;
+    wait_for(&app, "内置模板不能替换").await;
+    assert!(!app.text().contains("仅替换同名模板"));
+    app.click("取消").await;
+    assert_eq!(stored_templates().unwrap(), library);
+
+    // Deleting asks first.
+    app.click_first("button[aria-label='删除模板“上城区模板 (2)”']")
+        .await;
+    assert_eq!(stored_templates().unwrap(), library, "asks before deleting");
+    app.click("确认删除").await;
+    let library = stored_templates().unwrap();
+    assert!(library.contains("上城区模板") && !library.contains("上城区模板 (2)"));
+    app.unmount().await;
+}

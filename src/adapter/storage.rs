@@ -4,20 +4,23 @@
 //! Keys (versioned, so a future layout can live beside this one):
 //! - `report-drafter.v1.draft.<id>`: the draft in its versioned JSON form;
 //! - `report-drafter.v1.stamp.<id>`: who wrote it last (`<tab>:<counter>`);
-//! - `report-drafter.v1.last-opened`: the id to reopen on load.
+//! - `report-drafter.v1.last-opened`: the id to reopen on load;
+//! - `report-drafter.v1.templates`: the user's template library (see [`load_templates`]).
 //!
 //! A key that cannot be read is never written over: it is listed as damaged and its
 //! raw text can still be downloaded.
 
 use std::cell::Cell;
 
-use report_core::{format, Draft};
+use report_core::{format, template, Draft, Template};
 use serde::Deserialize;
 use web_sys::Storage;
 
 const DRAFT_PREFIX: &str = "report-drafter.v1.draft.";
 const STAMP_PREFIX: &str = "report-drafter.v1.stamp.";
 const LAST_OPENED: &str = "report-drafter.v1.last-opened";
+const TEMPLATES: &str = "report-drafter.v1.templates";
+const TEMPLATE_LIBRARY_FORMAT: &str = "report-drafter.template-library";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
@@ -76,6 +79,11 @@ fn stamp_key(id: &str) -> String {
 pub fn draft_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(DRAFT_PREFIX)
         .or_else(|| key.strip_prefix(STAMP_PREFIX))
+}
+
+/// Whether a storage key is the template library's, for `storage` events.
+pub fn is_templates_key(key: &str) -> bool {
+    key == TEMPLATES
 }
 
 /// Every stored draft, newest first.
@@ -224,4 +232,51 @@ pub fn request_persistence() {
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().storage().persist();
     }
+}
+
+/// The user's templates (the built-ins are not stored), in library order.
+///
+/// The key holds `{"format": "report-drafter.template-library", "version": 1,
+/// "templates": [FILE, …]}` where every FILE is a whole template file (`format`,
+/// `version`, `template`), so each entry is read, and migrated, by the same code as an
+/// imported file. A library that cannot be read is reported, never written over: every
+/// change loads it first and stops at this error.
+pub fn load_templates() -> Result<Vec<Template>, String> {
+    #[derive(Deserialize)]
+    struct Library {
+        format: String,
+        templates: Vec<serde_json::Value>,
+    }
+    let storage = storage().map_err(|e| e.message().to_string())?;
+    let Some(text) = storage.get_item(TEMPLATES).ok().flatten() else {
+        return Ok(Vec::new());
+    };
+    let damaged =
+        |problem: String| format!("模板库无法读取（{problem}），为免丢失，模板库暂不能修改");
+    let library: Library =
+        serde_json::from_str(&text).map_err(|e| damaged(format!("内容无法识别：{e}")))?;
+    if library.format != TEMPLATE_LIBRARY_FORMAT {
+        return Err(damaged(format!("格式标识为“{}”", library.format)));
+    }
+    library
+        .templates
+        .iter()
+        .enumerate()
+        .map(|(index, file)| {
+            template::from_json(&file.to_string())
+                .map_err(|e| damaged(format!("第 {} 个模板：{e}", index + 1)))
+        })
+        .collect()
+}
+
+/// Writes the whole library; quota errors come back like a draft's.
+pub fn save_templates(templates: &[Template]) -> Result<(), StorageError> {
+    let files: Vec<String> = templates.iter().map(template::to_json).collect();
+    let text = format!(
+        r#"{{"format":"{TEMPLATE_LIBRARY_FORMAT}","version":1,"templates":[{}]}}"#,
+        files.join(",")
+    );
+    storage()?
+        .set_item(TEMPLATES, &text)
+        .map_err(|_| StorageError::WriteRefused)
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 use super::use_dispatch;
 use crate::adapter::clock;
 use crate::adapter::storage::DraftSummary;
+use crate::state::library::start_next_year;
 use crate::state::persistence::{
     delete_stored, download_raw, duplicate_stored, open_stored, rename_stored,
 };
@@ -45,6 +46,13 @@ pub fn DraftRow(props: &Props) -> Html {
         action(Box::new(move || {
             save_now.emit(());
             duplicate_stored(&dispatch, &id);
+        }))
+    };
+    let next_year = {
+        let (dispatch, id, save_now) = (dispatch.clone(), id.clone(), props.save_now.clone());
+        action(Box::new(move || {
+            save_now.emit(());
+            start_next_year(&dispatch, &id);
         }))
     };
     let start_rename = {
@@ -136,6 +144,7 @@ pub fn DraftRow(props: &Props) -> Html {
                 </button>
                 <button type="button" onclick={start_rename} aria-label={format!("重命名“{name}”")}>{ "重命名" }</button>
                 <button type="button" onclick={duplicate} aria-label={format!("复制“{name}”")}>{ "复制" }</button>
+                <button type="button" onclick={next_year} aria-label={format!("从“{name}”开始下一年度报告")}>{ "开始下一年度报告" }</button>
                 <button type="button" onclick={ask_delete} aria-label={format!("删除“{name}”")}>{ "删除" }</button>
             </div>
         },

@@ -1,12 +1,17 @@
+use std::rc::Rc;
+
 use report_core::format::MAX_DRAFT_BYTES;
-use web_sys::HtmlInputElement;
+use report_core::{Draft, Template};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::draft_row::DraftRow;
+use super::templates_section::TemplatesSection;
 use super::use_dispatch;
 use crate::adapter::storage::DraftSummary;
 use crate::adapter::{clock, files};
-use crate::state::persistence::{new_draft, open_new, restore_backup};
+use crate::state::library::{all_templates, import_file, new_draft_from};
+use crate::state::persistence::restore_backup;
 use crate::state::{Action, Notice};
 
 #[derive(Properties, PartialEq)]
@@ -15,13 +20,33 @@ pub struct Props {
     pub open_id: AttrValue,
     /// Saves the open draft before another one replaces it.
     pub save_now: Callback<()>,
+    /// The open draft, which can be saved as a template.
+    pub draft: Rc<Draft>,
+    /// The user's templates.
+    pub templates: Rc<Vec<Template>>,
+    pub template_clash: Option<Rc<Template>>,
 }
 
-/// The list of drafts: create, restore from a backup file, and per-draft actions.
+/// The list of drafts: create on a template, restore from a backup file, per-draft
+/// actions, and the templates. A template file dropped anywhere on the page is imported.
 #[function_component]
 pub fn DraftsView(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let year = use_state(|| clock::current_year() - 1);
+    // Names are unique among built-ins and user templates; empty means the default.
+    let template_name = use_state(String::new);
+    let choices = all_templates(&props.templates);
+    let chosen = choices
+        .iter()
+        .find(|t| t.name == *template_name)
+        .unwrap_or(&choices[0])
+        .clone();
+    let on_template = {
+        let template_name = template_name.clone();
+        Callback::from(move |e: Event| {
+            template_name.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
     let on_year = {
         let year = year.clone();
         Callback::from(move |e: InputEvent| {
@@ -39,11 +64,30 @@ pub fn DraftsView(props: &Props) -> Html {
     let create = {
         let dispatch = dispatch.clone();
         let save_now = props.save_now.clone();
-        let year = *year;
+        let (year, template) = (*year, chosen.clone());
         Callback::from(move |_| {
             save_now.emit(());
-            open_new(&dispatch, new_draft(year));
+            new_draft_from(&dispatch, &template, year);
         })
+    };
+    // Without `preventDefault` on dragover the browser refuses the drop and opens the file.
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let file = e
+                .data_transfer()
+                .and_then(|transfer| transfer.files())
+                .and_then(|list| list.get(0));
+            if let Some(file) = file {
+                import_file(&dispatch, file);
+            }
+        })
+    };
+    let builtin_count = choices.len() - props.templates.len();
+    let option = |t: &Template| {
+        html! { <option value={t.name.clone()} selected={t.name == chosen.name}>{ t.name.clone() }</option> }
     };
     let restore = {
         let dispatch = dispatch.clone();
@@ -78,9 +122,16 @@ pub fn DraftsView(props: &Props) -> Html {
         }
     });
     html! {
-        <main class="drafts-view" aria-labelledby="drafts-title">
+        <main class="drafts-view" aria-labelledby="drafts-title" ondragover={on_drag_over} ondrop={on_drop}>
             <h2 id="drafts-title">{ "草稿列表" }</h2>
             <div class="drafts-actions">
+                <label for="new-template">{ "模板" }</label>
+                <select id="new-template" onchange={on_template}>
+                    <optgroup label="内置模板">{ for choices[..builtin_count].iter().map(option) }</optgroup>
+                    if builtin_count < choices.len() {
+                        <optgroup label="我的模板">{ for choices[builtin_count..].iter().map(option) }</optgroup>
+                    }
+                </select>
                 <label for="new-year">{ "报告年度" }</label>
                 <input id="new-year" type="number" min="1990" max="2999" value={year.to_string()} oninput={on_year} />
                 <button type="button" onclick={create}>{ "新建草稿" }</button>
@@ -89,6 +140,8 @@ pub fn DraftsView(props: &Props) -> Html {
             </div>
             <p class="hint">{ "恢复备份总是新建一份草稿，不会覆盖现有草稿。" }</p>
             <ul class="drafts" data-testid="drafts">{ for rows }</ul>
+            <TemplatesSection draft={props.draft.clone()} templates={props.templates.clone()}
+                clash={props.template_clash.clone()} />
         </main>
     }
 }

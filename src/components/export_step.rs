@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
+use report_core::template::Deadlines;
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -16,6 +17,8 @@ pub const DOCX_MIME: &str =
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The due dates of the draft's template.
+    pub deadlines: Deadlines,
 }
 
 /// 检查与导出: what is still missing, the Word file with its layout options, and the backup.
@@ -119,12 +122,22 @@ pub fn ExportStep(props: &Props) -> Html {
     };
     let backup = use_backup_download(props.draft.clone());
 
+    let year = props.draft.report_year;
+    let due =
+        |date: Option<report_core::CalendarDate>| date.map_or_else(String::new, |d| d.to_string());
+    let deadlines = format!(
+        "{year}年度报告应于 {} 前报送，{} 前向社会公开。",
+        due(props.deadlines.submit_by(year)),
+        due(props.deadlines.publish_by(year))
+    );
+
     let profiles = LayoutProfile::ALL.iter().map(|p| {
         html! { <option value={p.key()} selected={*p == options.profile}>{ p.label() }</option> }
     });
     html! {
         <section class="export-step" aria-labelledby="step-title">
             <h2 id="step-title">{ "检查与导出" }</h2>
+            <p class="deadlines" data-testid="deadlines">{ deadlines }</p>
 
             <h3>{ "导出 Word 文件" }</h3>
             if !missing.is_empty() {

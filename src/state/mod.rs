@@ -3,6 +3,7 @@
 //! The reducer is pure: storage, files and time are the callers' business (see
 //! [`persistence`]), so every transition is testable natively.
 
+pub mod library;
 pub mod persistence;
 
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use std::rc::Rc;
 use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Parent, TextField};
 use report_core::plan::PlanState;
-use report_core::{Draft, MetaField, NodeId};
+use report_core::{Draft, MetaField, NodeId, Template};
 use yew::Reducible;
 
 use crate::adapter::storage::DraftSummary;
@@ -88,6 +89,11 @@ pub struct AppState {
     /// Whether the checker's findings are shown beside the editor.
     pub show_checks: bool,
     pub preview: PreviewMode,
+    /// The user's own templates as stored (the built-ins are not stored).
+    pub templates: Rc<Vec<Template>>,
+    /// A template being added whose name is taken, until the user chooses to keep both
+    /// or to replace the one of that name.
+    pub template_clash: Option<Rc<Template>>,
 }
 
 pub enum Action {
@@ -159,6 +165,12 @@ pub enum Action {
     AddParagraphFor(usize),
     Notify(Notice),
     DismissNotice,
+    /// The template library as now stored; any pending name clash is settled by it.
+    TemplatesListed(Vec<Template>),
+    /// A template to add has a name in use: nothing was stored, the user is asked.
+    TemplateNameTaken(Template),
+    /// The user adds neither copy of a clashing template.
+    CancelTemplateClash,
 }
 
 impl AppState {
@@ -176,6 +188,8 @@ impl AppState {
             notice: None,
             show_checks: false,
             preview: PreviewMode::Hidden,
+            templates: Rc::default(),
+            template_clash: None,
         }
     }
 
@@ -250,13 +264,14 @@ impl Reducible for AppState {
                 stamp,
                 drafts,
             } => {
-                // The view's settings stay; what belonged to the old draft goes.
-                let (notice, show_checks, preview) =
-                    (state.notice.take(), state.show_checks, state.preview);
+                let kept = state.clone();
                 state = AppState::new(draft, stamp, drafts);
-                state.notice = notice;
-                state.show_checks = show_checks;
-                state.preview = preview;
+                // What belongs to the tab, not to the draft, stays.
+                state.notice = kept.notice;
+                state.show_checks = kept.show_checks;
+                state.preview = kept.preview;
+                state.templates = kept.templates;
+                state.template_clash = kept.template_clash;
                 // Distinct from any revision the old draft had, so effects keyed on it rerun.
                 state.revision = self.revision + 1;
                 state.saved_revision = state.revision;
@@ -348,6 +363,12 @@ impl Reducible for AppState {
             }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DismissNotice => state.notice = None,
+            Action::TemplatesListed(templates) => {
+                state.templates = Rc::new(templates);
+                state.template_clash = None;
+            }
+            Action::TemplateNameTaken(template) => state.template_clash = Some(Rc::new(template)),
+            Action::CancelTemplateClash => state.template_clash = None,
         }
         Rc::new(state)
     }
@@ -598,6 +619,53 @@ mod tests {
         assert_eq!(s.save, SaveState::Saved);
         assert!(!s.unsaved());
         assert!(s.revision > 1);
+    }
+
+    #[test]
+    fn a_name_clash_waits_for_the_user_and_a_new_listing_settles_it() {
+        let mine = Template {
+            name: "上城区模板".into(),
+            ..Template::builtin_default()
+        };
+        let s = state().reduce(Action::TemplatesListed(vec![mine.clone()]));
+        assert_eq!(s.templates.as_slice(), std::slice::from_ref(&mine));
+        let s = s.reduce(Action::TemplateNameTaken(mine.clone()));
+        assert_eq!(s.template_clash.as_deref(), Some(&mine));
+        assert_eq!(
+            s.templates.len(),
+            1,
+            "nothing is added while the user is asked"
+        );
+        assert_eq!(s.revision, 0, "the draft is not edited");
+        let cancelled = s.clone().reduce(Action::CancelTemplateClash);
+        assert_eq!(cancelled.template_clash, None);
+        assert_eq!(cancelled.templates, s.templates);
+        let renamed = Template {
+            name: "上城区模板 (2)".into(),
+            ..mine.clone()
+        };
+        let s = s.reduce(Action::TemplatesListed(vec![mine, renamed]));
+        assert_eq!(s.template_clash, None);
+        assert_eq!(s.templates.len(), 2);
+    }
+
+    #[test]
+    fn opening_a_draft_keeps_the_template_library() {
+        let mine = Template {
+            name: "上城区模板".into(),
+            ..Template::builtin_default()
+        };
+        let s = state()
+            .reduce(Action::TemplatesListed(vec![mine.clone()]))
+            .reduce(Action::TemplateNameTaken(mine.clone()));
+        let s = s.reduce(Action::Open {
+            draft: mine.new_draft("b".into(), 2024),
+            stamp: None,
+            drafts: vec![],
+        });
+        assert_eq!(s.draft.template, "上城区模板");
+        assert_eq!(s.templates.as_slice(), std::slice::from_ref(&mine));
+        assert_eq!(s.template_clash.as_deref(), Some(&mine));
     }
 
     #[test]

@@ -20,9 +20,19 @@ use crate::adapter::{clock, files};
 
 pub const SAVE_DELAY_MS: u32 = 500;
 
-/// The state a tab starts with: the last-opened draft, else the newest, else a new one.
+/// The state a tab starts with: the last-opened draft, else the newest, else a new
+/// one; and the user's templates.
 pub fn initial_state() -> AppState {
     storage::request_persistence();
+    let mut state = initial_draft_state();
+    match storage::load_templates() {
+        Ok(templates) => state.templates = Rc::new(templates),
+        Err(message) => state.notice = Some(Notice::error(message)),
+    }
+    state
+}
+
+fn initial_draft_state() -> AppState {
     let drafts = match storage::list_drafts() {
         Ok(drafts) => drafts,
         Err(err) => {
@@ -50,7 +60,7 @@ pub fn initial_state() -> AppState {
 }
 
 /// A new draft on the default template, for the report on `report_year`.
-pub fn new_draft(report_year: u16) -> Draft {
+fn new_draft(report_year: u16) -> Draft {
     Template::builtin_default().new_draft(clock::new_id(), report_year)
 }
 
@@ -228,13 +238,21 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
 }
 
 /// Another tab wrote to storage. Only its final write (the stamp, written after the
-/// draft) of the open draft matters; any draft change refreshes the list.
+/// draft) of the open draft matters; any draft change refreshes the list, and so does
+/// a change of the template library.
 fn on_storage_event(
     event: &web_sys::StorageEvent,
     latest: &Rc<RefCell<AppState>>,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
     let Some(key) = event.key() else { return };
+    if storage::is_templates_key(&key) {
+        // Only a readable library is listed; a damaged one is reported on its next change.
+        if let Ok(templates) = storage::load_templates() {
+            dispatcher.dispatch(Action::TemplatesListed(templates));
+        }
+        return;
+    }
     let Some(id) = storage::draft_id_of_key(&key) else {
         return;
     };

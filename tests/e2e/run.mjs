@@ -206,6 +206,115 @@ const tests = {
     await t.close();
   },
 
+  async 'a draft saved as a template starts a draft in a fresh profile with its outline, header and plan'() {
+    const first = await open();
+    let page = first.page;
+    await fillFirstDraft(page);
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.locator('#plan-paste').fill('1.推进行政规范性文件合法性审查。（法制科）\n2.开展“八五”普法宣传。（宣传科）');
+    await page.getByRole('button', { name: '识别粘贴的文本' }).click();
+    await page.getByRole('button', { name: '使用这份计划' }).click();
+    await saved(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '将当前草稿保存为模板' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.template\.json$/);
+    const path = join(tmp, download.suggestedFilename());
+    await download.saveAs(path);
+    const file = JSON.parse(await readFile(path, 'utf8'));
+    assert.equal(file.format, 'report-drafter.template');
+    const name = file.template.name;
+    await page.getByTestId('notice').filter({ hasText: '已加入模板库' }).waitFor();
+    assert.ok((await page.getByTestId('templates').innerText()).includes(name), 'the template is in the library');
+    await first.close();
+
+    // A fresh profile: empty storage, no templates but the built-ins.
+    const second = await open();
+    page = second.page;
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const before = await draftCount(page);
+    await page.setInputFiles('#template-file', path);
+    await page.getByTestId('notice').filter({ hasText: '导入模板' }).waitFor();
+    await page.locator('#new-template').selectOption(name);
+    await page.locator('#new-year').fill('2026');
+    await page.getByRole('button', { name: '新建草稿' }).click();
+    await saved(page);
+    assert.equal(await draftCount(page), before + 1);
+    assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
+    assert.equal(await page.getByLabel('机关代字').inputValue(), '临卫');
+    const outline = await page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
+    assert.match(outline, /（一）\s*强化法治建设主体责任落实/);
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治建设主体责任落实');
+    assert.match(await page.locator('textarea.paragraph-text').first().inputValue(), /学法4次/, 'saved with body text');
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const coverage = await page.locator('#editor').innerText();
+    assert.match(coverage, /行政规范性文件合法性审查/);
+    assert.match(coverage, /普法宣传/);
+    await second.close();
+  },
+
+  async 'a bad template file names the field and the problem and changes nothing'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const good = { format: 'report-drafter.template', version: 1, template: { name: '坏模板', created_by: '', created: null, title: '关于{year}年度的报告', sections: [{ key: 'measures', title: '主要举措' }] } };
+    const cases = [
+      ['wrongtype.template.json', { ...good, template: { ...good.template, sections: [{ key: 'measures', title: 5 }] } }, /template\.sections\[0\]\.title.*类型不对/],
+      ['missing.template.json', { ...good, template: { ...good.template, title: undefined } }, /template\.title.*缺失/],
+      ['newer.template.json', { ...good, version: 2 }, /更新版本.*版本 2/],
+      ['draft.template.json', { ...good, format: 'report-drafter.draft' }, /不是报告模板文件/],
+      ['notjson.template.json', 'not json at all', /不是有效的 JSON/],
+    ];
+    for (const [name, content, message] of cases) {
+      const path = join(tmp, name);
+      await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+      const before = await storageSnapshot(page);
+      await page.setInputFiles('#template-file', path);
+      const alert = page.getByRole('alert').filter({ hasText: name });
+      await alert.waitFor();
+      const shown = await alert.innerText();
+      assert.match(shown, message, `${name}: ${shown}`);
+      assert.match(shown, /模板库没有任何改动/);
+      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
+      await alert.getByRole('button', { name: '关闭' }).click();
+    }
+    assert.equal(await page.evaluate(() => localStorage.getItem('report-drafter.v1.templates')), null);
+    await t.close();
+  },
+
+  async '开始下一年度报告 makes a 2024 draft from the 2023 one and leaves that alone'() {
+    const t = await open();
+    const { page } = t;
+    await restore(page, 'tests/fixtures/draft-shangcheng-2023.json');
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
+    await saved(page);
+    const lastYearId = await page.evaluate(() => localStorage.getItem('report-drafter.v1.last-opened'));
+    const lastYear = await page.evaluate((id) => localStorage.getItem(`report-drafter.v1.draft.${id}`), lastYearId);
+    const before = await draftCount(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    await page.getByRole('button', { name: /上城区.*开始下一年度报告$/ }).click();
+    await page.getByTestId('notice').filter({ hasText: '开始 2024 年度报告' }).waitFor();
+    await saved(page);
+    assert.equal(await draftCount(page), before + 1);
+    assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), '杭州市上城区卫生健康局关于2024年度法治政府建设工作情况的报告');
+    const outline = await page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
+    assert.match(outline, /2025年推进法治政府建设的主要安排/);
+    assert.equal(
+      await page.evaluate((id) => localStorage.getItem(`report-drafter.v1.draft.${id}`), lastYearId),
+      lastYear,
+      'last year\'s draft is untouched',
+    );
+    // Last year's 下一年度主要安排 is this year's checklist.
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    assert.match(await page.locator('#editor').innerText(), /重视法治制度建设/);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    assert.match(await page.getByTestId('deadlines').innerText(), /2025年3月1日.*2025年4月1日/);
+    await t.close();
+  },
+
   async 'the export step lists what is missing and downloads <标题>.docx holding the text'() {
     const t = await open();
     const { page } = t;
