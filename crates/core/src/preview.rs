@@ -11,7 +11,8 @@ use std::collections::VecDeque;
 
 use crate::docx::build::{
     annotation_text, attachment_items, balanced_lines, imprint_texts, recipients_text,
-    run_in_label, signers_text, split_lines, ATTACHMENT_HANG, ATTACHMENT_LEFT, CC_HANG, CC_LEFT,
+    run_in_label, signer_layout, split_lines, ATTACHMENT_HANG, ATTACHMENT_LEFT, CC_HANG, CC_LEFT,
+    SIGNER_LABEL,
 };
 use crate::docx::layout::{
     border_twips, mark_line, mark_size_pt, signature_blank_lines, signature_indents, zi_of, Page,
@@ -385,31 +386,47 @@ impl Blocks {
             SIZE_3,
         )
         .source(Source::Field(MetaField::AgencyCode));
-        let signers = signers_text(meta);
-        let mut row = vec![if signers.is_empty() {
-            number.align(Align::Center)
-        } else {
-            number.indent(self.page.zi, 0)
-        }];
-        if !signers.is_empty() {
-            row.push(Line {
-                runs: vec![
-                    Run {
-                        text: "签发人：".into(),
-                        font: FontRole::FangSong,
-                    },
-                    Run {
-                        text: signers,
-                        font: FontRole::KaiTi,
-                    },
-                ],
-                ..Line::new(LineKind::Signer, FontRole::FangSong, String::new(), SIZE_3)
-                    .align(Align::Right)
-                    .indent(0, self.page.zi)
-                    .source(Source::Field(MetaField::Signers))
-            });
-        }
-        self.push(Block::new(vec![row], pitch));
+        let rows = match signer_layout(meta, self.page.zi) {
+            None => vec![vec![number.align(Align::Center)]],
+            // As the writer: names two a line under the first, 发文字号 on the last line.
+            Some(signers) => {
+                let last = signers.lines.len() - 1;
+                let mut rows: Vec<Vec<Line>> = signers
+                    .lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, names)| {
+                        let mut runs = vec![Run {
+                            text: names,
+                            font: FontRole::KaiTi,
+                        }];
+                        if i == 0 {
+                            runs.insert(
+                                0,
+                                Run {
+                                    text: SIGNER_LABEL.into(),
+                                    font: FontRole::FangSong,
+                                },
+                            );
+                        }
+                        let left = if i == 0 {
+                            signers.label_left
+                        } else {
+                            signers.names_left
+                        };
+                        vec![Line {
+                            runs,
+                            ..Line::new(LineKind::Signer, FontRole::FangSong, String::new(), SIZE_3)
+                                .indent(left, 0)
+                                .source(Source::Field(MetaField::Signers))
+                        }]
+                    })
+                    .collect();
+                rows[last].insert(0, number.indent(self.page.zi, 0));
+                rows
+            }
+        };
+        self.push(Block::new(rows, pitch));
         self.out.last_mut().expect("just pushed").red_line = true;
         self.blank();
         self.blank();

@@ -25,8 +25,11 @@ fn cases() -> Vec<(&'static str, Draft, ExportOptions)> {
         red_header: false,
         ..ExportOptions::default()
     };
+    let mut signers = jiaxing.clone();
+    signers.meta.signers = vec!["王伟荣".into(), "李明".into(), "欧阳晓红".into()];
     vec![
         ("jiaxing", jiaxing, ExportOptions::default()),
+        ("signers", signers, ExportOptions::default()),
         ("body-portable", body_only(), plain.clone()),
         (
             "body-print",
@@ -280,6 +283,42 @@ fn hostile_text_opens_in_libreoffice() {
     assert!(
         text.contains("抄送：]]><w:p>。"),
         "markup stays text: {text}"
+    );
+}
+
+#[test]
+fn several_signers_are_right_aligned_with_later_names_under_the_first() {
+    let lines = lines("signers");
+    let find = |needle: &str| {
+        lines
+            .iter()
+            .find(|l| l.page == 1 && l.text.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} on page 1: {lines:#?}"))
+    };
+    let (first, second) = (find("签发人："), find("欧阳晓红"));
+    assert!(first.text.contains("王伟荣"), "{first:?}");
+    assert!(second.y0 > first.y1, "the third name is on the next line");
+    // 1 字 of 3号 is 16 pt = 5.64 mm: the widest line ends 1 字 inside the 版心's right
+    // edge (184 mm), and the names start 4 字 (签发人：) after the label.
+    let zi = 16.0 * MM_PER_PT;
+    near(
+        first.x1,
+        184.0 - zi,
+        1.0,
+        "right end of the first signer line",
+    );
+    near(
+        second.x0,
+        first.x0 + 4.0 * zi,
+        1.0,
+        "later names under the first name",
+    );
+    let number = find("嘉卫〔2023〕24号");
+    near(
+        number.y0,
+        second.y0,
+        1.0,
+        "发文字号 on the last line of names",
     );
 }
 

@@ -200,24 +200,40 @@ fn red_header(w: &Writer, draft: &Draft) -> Vec<Paragraph> {
             .space(RED_LINE_SPACE)
             .color(RED),
     );
-    let signers = signers_text(meta);
-    let line = if signers.is_empty() {
-        w.line(0, 0, 0)
+    let Some(signers) = signer_layout(meta, w.page.zi) else {
+        let line = w
+            .line(0, 0, 0)
             .align(AlignmentType::Center)
-            .add_run(w.run(&number, Role::FangSong))
-    } else {
-        // 上行文: 发文字号 居左空一字, 签发人 居右空一字 on the same line.
-        w.line(0, w.page.zi, 0)
-            .add_tab(
-                Tab::new()
-                    .val(TabValueType::Right)
-                    .pos((TEXT_WIDTH - w.page.zi) as usize),
-            )
-            .add_run(w.run(&number, Role::FangSong).add_tab())
-            .add_run(w.run("签发人：", Role::FangSong))
-            .add_run(w.run(&signers, Role::KaiTi))
+            .add_run(w.run(&number, Role::FangSong));
+        out.push(line.set_borders(red_line));
+        out.push(w.blank());
+        out.push(w.blank());
+        return out;
     };
-    out.push(line.set_borders(red_line));
+    // 上行文: 发文字号 居左空一字 on the last line of the 签发人, which 居右空一字; a
+    // left tab at the label (first line) or at the names (later lines) places them.
+    let last = signers.lines.len() - 1;
+    for (i, names) in signers.lines.iter().enumerate() {
+        let stop = if i == 0 {
+            signers.label_left
+        } else {
+            signers.names_left
+        };
+        let mut line = w
+            .line(0, w.page.zi, 0)
+            .add_tab(Tab::new().val(TabValueType::Left).pos(stop.max(0) as usize));
+        let lead = if i == last { number.as_str() } else { "" };
+        line = line.add_run(w.run(lead, Role::FangSong).add_tab());
+        if i == 0 {
+            line = line.add_run(w.run(SIGNER_LABEL, Role::FangSong));
+        }
+        line = line.add_run(w.run(names, Role::KaiTi));
+        out.push(if i == last {
+            line.set_borders(red_line.clone())
+        } else {
+            line
+        });
+    }
     out.push(w.blank());
     out.push(w.blank());
     out
@@ -385,14 +401,37 @@ pub(crate) fn attachment_items(attachments: &[String]) -> Vec<String> {
 }
 
 /// 签发人 names as printed after "签发人：".
-pub(crate) fn signers_text(meta: &Metadata) -> String {
-    let signers: Vec<String> = meta
+/// Where the 签发人 go (GB/T 9704 7.2.6): two names a line, later lines aligned under
+/// the first name, the block 居右空一字; 发文字号 shares the last line.
+pub(crate) struct SignerLayout {
+    /// The names of each line, joined by a full-width space.
+    pub lines: Vec<String>,
+    /// Where "签发人：" starts on the first line, in twips from the 版心's left edge.
+    pub label_left: i32,
+    /// Where the names start on every line.
+    pub names_left: i32,
+}
+
+pub(crate) const SIGNER_LABEL: &str = "签发人：";
+
+/// The layout of the draft's 签发人 for a page whose 字 is `zi` twips; `None` without any.
+pub(crate) fn signer_layout(meta: &Metadata, zi: i32) -> Option<SignerLayout> {
+    let names: Vec<String> = meta
         .signers
         .iter()
         .map(|s| clean_text(s.trim()))
         .filter(|s| !s.is_empty())
         .collect();
-    signers.join("　")
+    let lines: Vec<String> = names.chunks(2).map(|pair| pair.join("　")).collect();
+    let widest = lines.iter().map(|l| width_in_zi(l)).fold(0.0, f64::max);
+    let twips = |zi_count: f64| (zi_count * f64::from(zi)).ceil() as i32;
+    // An absurdly long name cannot push the label past the left edge.
+    let names_left = (TEXT_WIDTH - zi - twips(widest)).max(twips(width_in_zi(SIGNER_LABEL)));
+    (!lines.is_empty()).then(|| SignerLayout {
+        lines,
+        label_left: names_left - twips(width_in_zi(SIGNER_LABEL)),
+        names_left,
+    })
 }
 
 /// 主送机关 ending in a full-width colon, if any.

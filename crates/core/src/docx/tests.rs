@@ -174,8 +174,10 @@ fn red_line_footers_and_imprint_lines() {
         let borders = &number[number.find("<w:pBdr>").unwrap()..number.find("</w:pBdr>").unwrap()];
         assert!(!borders.contains(side), "only a bottom border: {borders}");
     }
+    // "签发人：王伟荣" is 7 字 of 315 twips ending 1 字 before the 版心's right edge
+    // (8845): its left tab stands at 8845 − 315 − 7 × 315 = 6325.
     assert!(
-        number.contains(r#"<w:tab w:val="right" w:pos="8530""#),
+        number.contains(r#"<w:tab w:val="left" w:pos="6325""#),
         "签发人 1 字 from the right: {number}"
     );
     // 版记: thick lines above and below, a thin one between 抄送 and 印发.
@@ -298,6 +300,37 @@ fn reading_the_file_back_recovers_every_paragraph_in_order() {
         "嘉兴市卫生健康委员会办公室\t2023年2月27日印发".into(),
     ]);
     assert_eq!(text, expected);
+}
+
+#[test]
+fn several_signers_two_a_line_aligned_under_the_first_name() {
+    let mut d = jiaxing();
+    d.meta.signers = vec!["王伟荣".into(), "李明".into(), "欧阳晓红".into()];
+    let bytes = export(&d, &ExportOptions::default(), NOW).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    let first = paragraph_with(&doc, "王伟荣");
+    let last = paragraph_with(&doc, "欧阳晓红");
+    assert!(
+        first.contains("签发人：") && first.contains("王伟荣　李明"),
+        "{first}"
+    );
+    assert!(!first.contains("嘉卫〔2023〕24号") && !first.contains("<w:pBdr>"));
+    // 发文字号 and the red line go with the last line of names.
+    assert!(
+        last.contains("嘉卫〔2023〕24号") && last.contains("<w:pBdr>"),
+        "{last}"
+    );
+    assert!(!last.contains("签发人"));
+    // The widest line (王伟荣　李明, 6 字) ends 1 字 from the right edge: names start at
+    // 8845 − 315 − 6 × 315 = 6640, the label 4 字 before them; later lines at 6640.
+    assert!(
+        first.contains(r#"<w:tab w:val="left" w:pos="5380""#),
+        "{first}"
+    );
+    assert!(
+        last.contains(r#"<w:tab w:val="left" w:pos="6640""#),
+        "{last}"
+    );
 }
 
 #[test]

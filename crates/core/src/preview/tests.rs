@@ -294,3 +294,30 @@ fn huge_and_hostile_drafts_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn several_signers_two_a_line_as_the_export_places_them() {
+    let mut draft = jiaxing();
+    draft.meta.signers = vec!["王伟荣".into(), "李明".into(), "欧阳晓红".into()];
+    let preview = layout(&draft);
+    let signers: Vec<&Line> = preview.pages[0]
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Signer)
+        .collect();
+    assert_eq!(signers.len(), 2);
+    assert_eq!(signers[0].text(), "签发人：王伟荣　李明");
+    assert_eq!(signers[1].text(), "欧阳晓红");
+    assert!(signers[1].top > signers[0].top);
+    // The same tab stops as the .docx (see docx/tests.rs): label at 5380, names at 6640.
+    assert_eq!((signers[0].left, signers[1].left), (5380, 6640));
+    let number = preview.pages[0]
+        .lines
+        .iter()
+        .find(|l| l.kind == LineKind::DocNumber)
+        .unwrap();
+    assert_eq!(
+        number.top, signers[1].top,
+        "发文字号 on the last line of names"
+    );
+}
