@@ -6,6 +6,8 @@
 
 #[path = "../crates/core/benches/inputs.rs"]
 mod inputs;
+#[path = "../crates/core/benches/summary.rs"]
+mod summary;
 
 use report_core::{check, coverage, preview, CalendarDate};
 use wasm_bindgen_test::*;
@@ -18,22 +20,16 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// `{n, p50, p95, max}` of `runs` timings of `work`, in milliseconds, as JSON.
+/// Runs `work` `runs` times; see [`summary::summary`].
 fn time_ms<T>(runs: usize, mut work: impl FnMut() -> T) -> String {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = now_ms();
-            std::hint::black_box(work());
-            now_ms() - start
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((q * runs as f64).ceil() as usize).clamp(1, runs) - 1];
-    format!(
-        "{{\"n\":{runs},\"p50\":{:.2},\"p95\":{:.2},\"max\":{:.2}}}",
-        at(0.5),
-        at(0.95),
-        times[runs - 1]
+    summary::summary(
+        (0..runs)
+            .map(|_| {
+                let start = now_ms();
+                std::hint::black_box(work());
+                now_ms() - start
+            })
+            .collect(),
     )
 }
 

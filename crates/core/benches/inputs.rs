@@ -1,6 +1,6 @@
-//! Inputs shared by the native benchmark (`benches/native.rs`) and the wasm one
-//! (`tests/speed.rs` in the web crate, which includes this file by path), so both
-//! measure the same work.
+//! Inputs shared by the native benchmark (`benches/native.rs`), the wasm one
+//! (`tests/speed.rs` in the web crate) and the scale test in `tests/coverage.rs`, which
+//! include this file by path, so all of them work on the same data.
 
 use report_core::plan::{self, Plan, PlanState};
 use report_core::{report_text, Draft};

@@ -4,27 +4,22 @@
 //! Usage: cargo bench -p report-drafter-core --bench native -- DRAFT.json [RUNS]
 
 mod inputs;
+mod summary;
 
 use std::time::Instant;
 
 use report_core::{check, CalendarDate, Draft};
 
-/// Runs `work` `runs` times and returns {n, p50, p95, max} in milliseconds as JSON.
+/// Runs `work` `runs` times; see [`summary::summary`].
 fn time_ms<T>(runs: usize, mut work: impl FnMut() -> T) -> String {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(work());
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((q * runs as f64).ceil() as usize).clamp(1, runs) - 1];
-    format!(
-        "{{\"n\":{runs},\"p50\":{:.2},\"p95\":{:.2},\"max\":{:.2}}}",
-        at(0.5),
-        at(0.95),
-        times[runs - 1]
+    summary::summary(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(work());
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect(),
     )
 }
 
