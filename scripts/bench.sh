@@ -11,7 +11,7 @@ trunk build --release
 mkdir -p bench-out
 scripts/sizes.sh dist | tee bench-out/sizes.txt
 node benches/browser.mjs dist bench-out/draft-30-pages.json | tee bench-out/browser.json
-cargo bench -p report-drafter-core --profile release-native --bench native -- bench-out/draft-30-pages.json | tee bench-out/native.json
+cargo bench -p report-drafter-core --profile release-native --bench native -- "$PWD/bench-out/draft-30-pages.json" | tee bench-out/native.json
 # The same interactive work in wasm (release build) in headless Chromium.
 cargo test -p report-drafter-web --target wasm32-unknown-unknown --release --test speed -- --include-ignored --nocapture \
   | grep '^{' | tee bench-out/wasm.json

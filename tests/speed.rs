@@ -42,8 +42,18 @@ fn interactive_work_in_wasm() {
     let coverage = time_ms(RUNS, || coverage::compute(&report, &plan));
     let checker = time_ms(RUNS, || check::check_draft(&report, today));
     let layout = time_ms(RUNS, || preview::layout(&report));
+    // What the export worker does per request, apart from messaging: read the draft
+    // file, then build and zip the .docx.
+    let file = report_core::to_json(&report, 0.0);
+    let read = time_ms(RUNS, || {
+        report_core::from_json(&file).expect("a draft file")
+    });
+    let export = time_ms(RUNS, || {
+        report_core::docx::export(&report, &report.export, "2026-01-01T00:00:00Z")
+            .expect("exported")
+    });
     console_log!(
-        "{{\"wasm_coverage_100_items_ms\":{coverage},\"wasm_check_ms\":{checker},\"wasm_preview_ms\":{layout},\"report_chars\":{}}}",
+        "{{\"wasm_coverage_100_items_ms\":{coverage},\"wasm_check_ms\":{checker},\"wasm_preview_ms\":{layout},\"wasm_read_draft_file_ms\":{read},\"wasm_export_ms\":{export},\"report_chars\":{}}}",
         report_core::outline::draft_chars(&report)
     );
 }
