@@ -82,6 +82,7 @@ fn body_only() -> Draft {
         export: ExportOptions::default(),
         plan: None,
         secrecy_reviewed: false,
+        attachment_table: None,
         next_id: 3,
     }
 }

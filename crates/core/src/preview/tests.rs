@@ -40,6 +40,7 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
         },
         plan: None,
         secrecy_reviewed: false,
+        attachment_table: None,
     }
 }
 
