@@ -124,6 +124,12 @@ pub(crate) const RED_LINE_SIZE: usize = 12;
 pub(crate) const RED_LINE_SPACE: usize = 5;
 /// Exact height of a 4号 line of the 版记.
 pub(crate) const IMPRINT_LINE: i32 = 550;
+/// Exact height of a 4号 line in the attached table (1.3 times the size).
+pub(crate) const TABLE_LINE: i32 = 364;
+/// Cell margins of the attached table, left and right: a quarter 4号 字.
+pub(crate) const TABLE_CELL_MARGIN: i32 = 70;
+/// The attached table's rules, in eighths of a point (½ pt).
+pub(crate) const TABLE_RULE: usize = 4;
 /// 版记 rules, in eighths of a point: first and last thick, between rows thin.
 pub(crate) const IMPRINT_THICK: usize = 8;
 pub(crate) const IMPRINT_THIN: usize = 6;
