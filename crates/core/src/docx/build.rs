@@ -15,7 +15,7 @@ use super::layout::{
     mark_line, mark_size_pt, signature_blank_lines, signature_indents, width_in_zi, zi_of,
     FontRole as Role, Page, FOOTER, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, MARGIN_LEFT,
     MARGIN_RIGHT, MARK_SPACER, PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE, SIZE_2,
-    SIZE_3, SIZE_4, TABLE_CELL_MARGIN, TABLE_LINE, TABLE_RULE, TEXT_WIDTH, TITLE_LINE,
+    SIZE_3, SIZE_4, SIZE_XIAO_4, TABLE_CELL_MARGIN, TABLE_LINE, TABLE_RULE, TEXT_WIDTH, TITLE_LINE,
     TITLE_LINE_ZI, ZI_4,
 };
 use super::{clean_text, ExportOptions, FontFamily};
@@ -434,9 +434,9 @@ fn attachment_heading(
 /// the number and the departments what they need.
 pub(crate) fn column_weight(source: ColumnSource) -> i32 {
     match source {
-        ColumnSource::ItemNumber => 2,
-        ColumnSource::ItemDepartments => 3,
-        ColumnSource::ItemContent | ColumnSource::Entry => 5,
+        ColumnSource::ItemNumber => 3,
+        ColumnSource::ItemDepartments => 4,
+        ColumnSource::ItemContent | ColumnSource::Entry => 6,
     }
 }
 
@@ -455,22 +455,21 @@ pub(crate) fn column_widths(table: &AttachmentTable) -> Vec<i32> {
     widths
 }
 
-/// The attached table in 4号: a 黑体 header row that repeats on every page (the
+/// The attached table in 小四, which fits six columns in the 版心 where 3号 would
+/// leave four characters a line: a 黑体 header row that repeats on every page (the
 /// package step marks it `w:tblHeader`, which docx-rs lacks) and 仿宋 rows, one per
 /// plan item, with single rules all round.
 fn attachment_table(w: &Writer, draft: &Draft, table: &AttachmentTable) -> Table {
     let widths = column_widths(table);
     let cell = |text: &str, width: i32, role: Role, align: AlignmentType| {
-        let mut paragraph = w.free(TABLE_LINE).align(align);
-        let lines: Vec<&str> = text.lines().collect();
-        let mut run = Run::new().size(SIZE_4).fonts(w.fonts(role));
-        for (i, line) in lines.iter().enumerate() {
+        let mut run = Run::new().size(SIZE_XIAO_4).fonts(w.fonts(role));
+        for (i, line) in text.lines().enumerate() {
             if i > 0 {
                 run = run.add_break(docx_rs::BreakType::TextWrapping);
             }
             run = run.add_text(clean_text(line));
         }
-        paragraph = paragraph.add_run(run);
+        let paragraph = w.free(TABLE_LINE).align(align).add_run(run);
         TableCell::new()
             .width(width as usize, WidthType::Dxa)
             .vertical_align(docx_rs::VAlignType::Center)

@@ -454,7 +454,10 @@ fn ten_thousand_paragraphs() {
 pub(crate) fn with_qingpu_table() -> Draft {
     let mut d = jiaxing();
     let template = Template::builtin("indicator-table").unwrap();
-    let table = template.new_draft("t".into(), 2022).attachment_table.unwrap();
+    let table = template
+        .new_draft("t".into(), 2022)
+        .attachment_table
+        .unwrap();
     let qingpu = include_str!(
         "../../tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
     );
@@ -496,12 +499,19 @@ fn the_attached_table_follows_the_signature_on_a_new_page_before_the_imprint() {
     assert!(header_row.contains("<w:tblHeader />") && header_row.contains("三级指标序号"));
     let items = d.plan.as_ref().unwrap().plan.items.len();
     assert_eq!(table.matches("<w:tr>").count(), 1 + items);
-    assert!(table.contains(r#"<w:tblW w:w="8845" w:type="dxa" />"#), "spans the 版心");
+    assert!(
+        table.contains(r#"<w:tblW w:w="8845" w:type="dxa" />"#),
+        "spans the 版心"
+    );
     assert_eq!(table.matches("<w:gridCol").count(), 6);
-    assert_eq!(table.matches(r#"w:val="single" w:sz="4""#).count(), 6, "single rules");
+    assert_eq!(
+        table.matches(r#"w:val="single" w:sz="4""#).count(),
+        6,
+        "single rules"
+    );
     let cell = run_with(table, "网上可办率达到98%");
     assert_eq!(east_asia(cell), "仿宋_GB2312");
-    assert!(cell.contains(r#"<w:sz w:val="28""#), "4号: {cell}");
+    assert!(cell.contains(r#"<w:sz w:val="24""#), "小四: {cell}");
     assert_eq!(east_asia(run_with(table, "三级指标序号")), "黑体");
     // 附件说明 names the attachment.
     assert!(doc.contains("附件：2022年度法治政府建设指标分解表"));
