@@ -12,6 +12,7 @@ use crate::components::notice_bar::NoticeBar;
 use crate::components::outline_nav::OutlineNav;
 use crate::components::preview_pane::PreviewPane;
 use crate::components::section_editor::SectionEditor;
+use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
 use crate::state::library::all_templates;
 use crate::state::persistence::{initial_state, use_persistence};
@@ -60,6 +61,7 @@ pub fn App() -> Html {
             Step::Coverage => {
                 html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> }
             }
+            Step::Table => html! { <TableStep draft={state.draft.clone()} /> },
             Step::Export => {
                 // The draft keeps only its template's name; one no longer at hand has the
                 // regulation's dates.

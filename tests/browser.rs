@@ -555,3 +555,36 @@ async fn template_import_names_a_bad_field_changes_nothing_and_asks_on_a_clash()
     assert!(library.contains("上城区模板") && !library.contains("上城区模板 (2)"));
     app.unmount().await;
 }
+
+#[wasm_bindgen_test]
+async fn table_cells_are_limited_counted_and_autosaved() {
+    storage().clear().unwrap();
+    let mut draft = report_core::Template::builtin("indicator-table")
+        .unwrap()
+        .new_draft("table".into(), 2023);
+    let qingpu = include_str!(
+        "../crates/core/tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
+    );
+    let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
+    draft.plan = Some(report_core::plan::PlanState::new(plan));
+    let json = report_core::to_json(&draft, 0.0);
+    storage()
+        .set_item("report-drafter.v1.draft.table", &json)
+        .unwrap();
+    storage()
+        .set_item("report-drafter.v1.last-opened", "table")
+        .unwrap();
+    let app = Mounted::keep_storage().await;
+    app.click("附件表格").await;
+    // Row 3 is item 6; column 4 is 已完成情况（200字以内）.
+    let cell = app.one("#table-2-4");
+    assert_eq!(cell.get_attribute("maxlength").as_deref(), Some("200"));
+    assert!(app.text().contains("审批办"), "plan columns are shown");
+    type_into(&cell, "网上可办率98%").await;
+    assert_eq!(app.one("#table-2-4-count").text_content().unwrap(), "8/200");
+    wait_for_autosave().await;
+    let stored = report_core::from_json(&stored_drafts()[0]).unwrap();
+    let table = stored.attachment_table.unwrap();
+    assert_eq!(table.cell("6", 4), "网上可办率98%");
+    app.unmount().await;
+}

@@ -18,6 +18,8 @@ pub mod preview_pane;
 pub mod preview_sheet;
 pub mod preview_toggle;
 pub mod section_editor;
+pub mod table_row_editor;
+pub mod table_step;
 pub mod template_row;
 pub mod templates_section;
 pub mod top_bar;

@@ -49,6 +49,9 @@ pub fn OutlineNav(props: &Props) -> Html {
                 { for entries }
                 { step_button(Step::Closing, "落款与版记") }
                 { step_button(Step::Coverage, "计划覆盖") }
+                if props.draft.attachment_table.is_some() {
+                    { step_button(Step::Table, "附件表格") }
+                }
                 { step_button(Step::Export, "检查与导出") }
             </ol>
             <p class="total">{ format!("正文共 {} 字", outline::draft_chars(&props.draft)) }</p>

@@ -120,6 +120,7 @@ fn kind_class(kind: LineKind) -> String {
         LineKind::Date => "date".into(),
         LineKind::Note => "note".into(),
         LineKind::Imprint => "imprint".into(),
+        LineKind::AttachmentPage => "attachment-page".into(),
     }
 }
 

@@ -24,6 +24,8 @@ pub enum Step {
     Closing,
     /// 计划覆盖: the year's plan and how the report covers it.
     Coverage,
+    /// 附件表格: the attached table's cells; offered only when the draft has a table.
+    Table,
     Export,
 }
 
@@ -147,6 +149,12 @@ pub enum Action {
     ApplyFix(report_core::check::Fix),
     ShowChecks(bool),
     SetSecrecyReviewed(bool),
+    /// Writes a user cell of the attached table, in the row of plan item `number`.
+    SetTableCell {
+        number: String,
+        column: usize,
+        text: String,
+    },
     /// Uses an imported plan; an existing plan's decisions stay with their items.
     SetPlan(report_core::plan::Plan),
     /// A hand correction of a plan item.
@@ -361,6 +369,19 @@ impl Reducible for AppState {
                 Rc::make_mut(&mut state.draft).secrecy_reviewed = done;
                 state.revision += 1;
             }
+            Action::SetTableCell {
+                number,
+                column,
+                text,
+            } => {
+                let draft = Rc::make_mut(&mut state.draft);
+                if let Some(table) = &mut draft.attachment_table {
+                    match table.set_cell(&number, column, text) {
+                        Ok(()) => state.revision += 1,
+                        Err(err) => state.notice = Some(Notice::error(err.to_string())),
+                    }
+                }
+            }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DismissNotice => state.notice = None,
             Action::TemplatesListed(templates) => {
@@ -470,6 +491,29 @@ mod tests {
         let s = s.reduce(Action::SetMeta(MetaField::Title, "新标题".into()));
         assert_eq!(s.draft.meta.title, "新标题");
         assert!(s.unsaved());
+    }
+
+    #[test]
+    fn table_cells_are_edits_and_plan_columns_are_refused() {
+        let draft = Template::builtin("indicator-table")
+            .unwrap()
+            .new_draft("a".into(), 2023);
+        let s = Rc::new(AppState::new(draft, Some("t:1".into()), Vec::new()));
+        let s = s.reduce(Action::SetTableCell {
+            number: "九-1-1".into(),
+            column: 4,
+            text: "已完成".into(),
+        });
+        assert_eq!(s.revision, 1);
+        let table = s.draft.attachment_table.as_ref().unwrap();
+        assert_eq!(table.cell("九-1-1", 4), "已完成");
+        let after = s.clone().reduce(Action::SetTableCell {
+            number: "九-1-1".into(),
+            column: 1,
+            text: "改指标".into(),
+        });
+        assert_eq!((after.revision, &after.draft), (s.revision, &s.draft));
+        assert!(after.notice.as_ref().is_some_and(|n| n.error));
     }
 
     #[test]

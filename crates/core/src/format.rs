@@ -18,7 +18,8 @@ pub const DRAFT_FORMAT: &str = "report-drafter.draft";
 /// The version this build writes. Version history:
 /// 1 — first release;
 /// 2 — `draft.export` (the .docx layout options) added;
-/// 3 — `draft.plan` (the year's plan with coverage decisions, or null) added.
+/// 3 — `draft.plan` (the year's plan with coverage decisions, or null),
+///     `draft.secrecy_reviewed` and `draft.attachment_table` (or null) added.
 pub const DRAFT_VERSION: u64 = 3;
 /// A 30-page report is about 100 KB of JSON; anything this large is not a draft.
 pub const MAX_DRAFT_BYTES: usize = 20 * 1024 * 1024;
@@ -116,6 +117,7 @@ fn migrate(mut draft: Value, version: u64) -> Value {
             fields
                 .entry("secrecy_reviewed")
                 .or_insert(Value::Bool(false));
+            fields.entry("attachment_table").or_insert(Value::Null);
         }
     }
     draft
@@ -320,8 +322,10 @@ mod tests {
         let fields = v2["draft"].as_object_mut().unwrap();
         fields.remove("plan");
         fields.remove("secrecy_reviewed");
+        fields.remove("attachment_table");
         let loaded = from_json(&v2.to_string()).unwrap();
         assert_eq!(loaded.plan, None);
+        assert_eq!(loaded.attachment_table, None);
         assert!(!loaded.secrecy_reviewed, "no 保密审查 is assumed done");
 
         let mut with_plan = sample();
@@ -349,6 +353,41 @@ mod tests {
             msg.contains("draft.plan.decisions[0]") && msg.contains("无法识别"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn attachment_tables_round_trip_strictly() {
+        let mut d = Template::builtin("indicator-table")
+            .unwrap()
+            .new_draft("draft-1".into(), 2023);
+        let table = d
+            .attachment_table
+            .as_mut()
+            .expect("the template has a table");
+        table
+            .set_cell("九-1-1", 4, "已完成“双随机”抽查".into())
+            .unwrap();
+        let json = to_json(&d, 0.0);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        let table = &value["draft"]["attachment_table"];
+        assert_eq!(table["title"], "2023年度法治政府建设指标分解表");
+        assert_eq!(table["columns"][4]["max_chars"], 200);
+        assert_eq!(
+            table["entries"][0],
+            serde_json::json!({"number": "九-1-1", "cells": ["", "已完成“双随机”抽查", ""]})
+        );
+        assert_eq!(from_json(&json).unwrap(), d);
+
+        let unknown = with(&json, |v| {
+            v["draft"]["attachment_table"]["entries"][0]["row"] = 3.into()
+        });
+        let msg = from_json(&unknown).unwrap_err().to_string();
+        assert!(
+            msg.contains("draft.attachment_table.entries[0]") && msg.contains("无法识别"),
+            "{msg}"
+        );
+        let without = with(&json, |v| v["draft"]["attachment_table"] = Value::Null);
+        assert_eq!(from_json(&without).unwrap().attachment_table, None);
     }
 
     #[test]

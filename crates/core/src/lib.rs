@@ -4,6 +4,7 @@
 //! error whose message is Chinese and names the problem. The web app and the
 //! `report-drafter` command-line tool are thin shells over this crate.
 
+pub mod attachment;
 pub mod check;
 pub mod coverage;
 pub mod date;

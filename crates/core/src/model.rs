@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::attachment::AttachmentTable;
 use crate::date::CalendarDate;
 use crate::docx::ExportOptions;
 use crate::plan::PlanState;
@@ -36,6 +37,8 @@ pub struct Draft {
     pub plan: Option<PlanState>,
     /// The 保密审查 required before the report is published has been done (规定第二十四条).
     pub secrecy_reviewed: bool,
+    /// The table printed as an attachment after the document, if the template has one.
+    pub attachment_table: Option<AttachmentTable>,
     /// The next free [`NodeId`]; always above every id in use.
     pub next_id: NodeId,
 }

@@ -9,10 +9,11 @@
 
 use std::collections::VecDeque;
 
+use crate::attachment::AttachmentTable;
 use crate::docx::build::{
-    annotation_text, attachment_items, balanced_lines, imprint_texts, recipients_text,
-    run_in_label, signer_layout, split_lines, ATTACHMENT_HANG, ATTACHMENT_LEFT, CC_HANG, CC_LEFT,
-    SIGNER_LABEL,
+    annotation_text, attachment_items, attachment_label, balanced_lines, imprint_texts,
+    recipients_text, run_in_label, signer_layout, split_lines, ATTACHMENT_HANG, ATTACHMENT_LEFT,
+    CC_HANG, CC_LEFT, SIGNER_LABEL,
 };
 use crate::docx::layout::{
     border_twips, mark_line, mark_size_pt, signature_blank_lines, signature_indents, zi_of, Page,
@@ -120,6 +121,8 @@ pub enum LineKind {
     Note,
     /// 版记 (抄送, 印发机关, 印发日期).
     Imprint,
+    /// The attachment's label, title and table summary, on pages after the 署名.
+    AttachmentPage,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,23 +166,11 @@ pub fn layout_with(draft: &Draft, options: &ExportOptions) -> Preview {
     if options.red_header {
         blocks.red_header(draft);
     }
-    let title = clean_text(meta.title.trim());
-    if !title.is_empty() {
-        let mut rows = Vec::new();
-        for line in balanced_lines(&title, TITLE_LINE_ZI) {
-            for text in break_line(&line, TITLE_LINE_ZI, TITLE_LINE_ZI) {
-                rows.push(vec![Line::new(
-                    LineKind::Title,
-                    FontRole::XiaoBiaoSong,
-                    text,
-                    SIZE_2,
-                )
-                .align(Align::Center)
-                .source(Source::Field(MetaField::Title))]);
-            }
-        }
-        blocks.push(Block::new(rows, TITLE_LINE).keep_next());
-    }
+    blocks.title(
+        &meta.title,
+        LineKind::Title,
+        Source::Field(MetaField::Title),
+    );
     if let Some(recipients) = recipients_text(meta) {
         blocks.blank();
         blocks.paragraph(
@@ -203,6 +194,9 @@ pub fn layout_with(draft: &Draft, options: &ExportOptions) -> Preview {
             Align::Left,
             Source::Field(MetaField::Annotation),
         );
+    }
+    if let Some(table) = &draft.attachment_table {
+        blocks.attachment_table(draft, table);
     }
     let imprint = imprint(draft);
     let geometry = Geometry {
@@ -262,6 +256,8 @@ struct Block {
     /// The red line drawn as the block's bottom border, which adds to its height.
     red_line: bool,
     keep_next: bool,
+    /// Starts a new page, as an attachment does.
+    page_break_before: bool,
 }
 
 impl Block {
@@ -271,6 +267,7 @@ impl Block {
             row_height,
             red_line: false,
             keep_next: false,
+            page_break_before: false,
         }
     }
 
@@ -522,6 +519,57 @@ impl Blocks {
         );
     }
 
+    /// A title in 2号 小标宋, centred and broken into balanced lines.
+    fn title(&mut self, title: &str, kind: LineKind, source: Source) {
+        let title = clean_text(title.trim());
+        if title.is_empty() {
+            return;
+        }
+        let mut rows = Vec::new();
+        for line in balanced_lines(&title, TITLE_LINE_ZI) {
+            for text in break_line(&line, TITLE_LINE_ZI, TITLE_LINE_ZI) {
+                rows.push(vec![Line::new(kind, FontRole::XiaoBiaoSong, text, SIZE_2)
+                    .align(Align::Center)
+                    .source(source)]);
+            }
+        }
+        self.push(Block::new(rows, TITLE_LINE).keep_next());
+    }
+
+    /// The attachment's first page as the export starts it (label, title), with the
+    /// table summarised in one line: the preview does not lay out table cells.
+    fn attachment_table(&mut self, draft: &Draft, table: &AttachmentTable) {
+        let label = attachment_label(&draft.meta.attachments, &table.title);
+        let source = Source::Field(MetaField::Attachments);
+        let block = self.paragraph(
+            LineKind::AttachmentPage,
+            &[(label, FontRole::HeiTi)],
+            0,
+            0,
+            Align::Left,
+            source,
+        );
+        block.page_break_before = true;
+        block.keep_next = true;
+        self.blank();
+        self.title(&table.title, LineKind::AttachmentPage, source);
+        self.blank();
+        let rows = table
+            .rows(draft.plan.as_ref().map(|state| &state.plan))
+            .len();
+        self.paragraph(
+            LineKind::AttachmentPage,
+            &[(
+                format!("（表格，共{rows}行，见导出文件）"),
+                FontRole::FangSong,
+            )],
+            0,
+            0,
+            Align::Center,
+            source,
+        );
+    }
+
     fn attachments(&mut self, attachments: &[String]) {
         let items = attachment_items(attachments);
         if items.is_empty() {
@@ -696,7 +744,7 @@ fn paginate(blocks: Vec<Block>, imprint: Option<Imprint>, text_height: i32) -> V
             end += 1;
         }
         needed += blocks[end].first_part_height();
-        if pages.y > 0 && pages.y + needed > text_height {
+        if pages.y > 0 && (blocks[0].page_break_before || pages.y + needed > text_height) {
             pages.new_page();
         }
         for block in blocks.drain(..=end) {

@@ -133,6 +133,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         export: ExportOptions::default(),
         plan: None,
         secrecy_reviewed: false,
+        attachment_table: None,
         next_id,
     })
 }

@@ -634,3 +634,26 @@ fn fixes_change_only_their_range_and_refuse_stale_text() {
         Err(FixError::NotTextLine)
     );
 }
+
+#[test]
+fn overlong_table_cells_are_errors_and_stay_in_the_draft() {
+    let mut d = report_core::Template::builtin("indicator-table")
+        .unwrap()
+        .new_draft("d".into(), 2023);
+    let qingpu =
+        include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
+    let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
+    d.plan = Some(report_core::plan::PlanState::new(plan));
+    let table = d.attachment_table.as_mut().unwrap();
+    table.set_cell("6", 4, "字".repeat(201)).unwrap();
+    table.set_cell("7", 5, "字".repeat(200)).unwrap();
+    let findings = check_draft(&d, today());
+    let over = rule(&findings, "table-cell-length");
+    assert_eq!(over.len(), 1, "{over:#?}");
+    assert_eq!(over[0].severity, Severity::Error);
+    assert!(over[0].message.contains("序号“6”") && over[0].message.contains("201"));
+    assert_eq!(
+        d.attachment_table.unwrap().cell("6", 4).chars().count(),
+        201
+    );
+}

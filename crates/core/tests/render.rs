@@ -28,7 +28,7 @@ fn cases() -> Vec<(&'static str, Draft, ExportOptions)> {
     let mut signers = jiaxing.clone();
     signers.meta.signers = vec!["王伟荣".into(), "李明".into(), "欧阳晓红".into()];
     vec![
-        ("jiaxing", jiaxing, ExportOptions::default()),
+        ("jiaxing", jiaxing.clone(), ExportOptions::default()),
         ("signers", signers, ExportOptions::default()),
         ("body-portable", body_only(), plain.clone()),
         (
@@ -40,7 +40,25 @@ fn cases() -> Vec<(&'static str, Draft, ExportOptions)> {
             },
         ),
         ("hostile", hostile(), ExportOptions::default()),
+        ("attachment", with_table(jiaxing), ExportOptions::default()),
     ]
+}
+
+/// The 嘉兴 draft with 青浦's indicator table attached, its rows the 青浦 plan.
+fn with_table(mut draft: Draft) -> Draft {
+    let template = report_core::Template::builtin("indicator-table").unwrap();
+    let mut table = template
+        .new_draft("t".into(), 2022)
+        .attachment_table
+        .unwrap();
+    let qingpu =
+        include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
+    let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
+    table.set_cell("6", 4, "全部办结".into()).unwrap();
+    draft.plan = Some(report_core::plan::PlanState::new(plan));
+    draft.meta.attachments = vec![table.title.clone()];
+    draft.attachment_table = Some(table);
+    draft
 }
 
 /// Control characters, characters outside GB2312, emoji, markup, a very long title and
@@ -85,6 +103,7 @@ fn body_only() -> Draft {
         export: ExportOptions::default(),
         plan: None,
         secrecy_reviewed: false,
+        attachment_table: None,
         next_id: 3,
     }
 }
@@ -464,4 +483,49 @@ fn imprint_at_the_bottom_of_the_last_page() {
         .expect("印发机关");
     near(printer.x0, 28.0 + 4.94, 1.0, "印发机关 1 字 in");
     near(printed.x1, 184.0 - 4.94, 1.0, "印发日期 1 字 in");
+}
+
+/// The text pdftotext reads on one page.
+fn page_text(stem: &str, page: usize) -> String {
+    let page = page.to_string();
+    String::from_utf8(run(Command::new("pdftotext")
+        .args(["-f", &page, "-l", &page])
+        .arg(pdf(stem))
+        .arg("-")))
+    .unwrap()
+}
+
+#[test]
+fn the_attached_table_repeats_its_header_on_every_page() {
+    let all = lines("attachment");
+    let last = pages("attachment");
+    let date = all
+        .iter()
+        .find(|l| l.text.contains("2023年2月27日"))
+        .expect("成文日期");
+    let label = all.iter().find(|l| l.text == "附件").expect("附件 label");
+    assert!(label.page > date.page, "the attachment starts a new page");
+    near(label.x0, 28.0, 1.0, "label 顶格");
+    let title = all
+        .iter()
+        .find(|l| l.page == label.page && l.text.contains("指标分解表"))
+        .expect("attachment title");
+    assert!(title.y0 > label.y1, "title below the label");
+    assert!(last >= label.page + 2, "the 青浦 table fills several pages");
+    for page in label.page..=last {
+        let text = page_text("attachment", page);
+        for header in ["三级指标", "已完成情况", "下一步举措"] {
+            assert!(text.contains(header), "page {page} lacks {header}:\n{text}");
+        }
+    }
+    let filled = all
+        .iter()
+        .find(|l| l.text == "全部办结")
+        .expect("a filled cell");
+    assert!(filled.page >= label.page);
+    let cc = all
+        .iter()
+        .find(|l| l.text.starts_with("抄送："))
+        .expect("抄送 line");
+    assert_eq!(cc.page, last, "the 版记 after the attachment");
 }

@@ -14,6 +14,7 @@ mod form;
 mod headings;
 mod punct;
 mod scan;
+mod table;
 mod units;
 mod wording;
 
@@ -153,7 +154,7 @@ impl Fix {
 }
 
 /// Every rule id the checker can report.
-pub const RULES: [&str; 36] = [
+pub const RULES: [&str; 37] = [
     "doc-number-brackets",
     "doc-number-serial",
     "doc-number-year",
@@ -190,6 +191,7 @@ pub const RULES: [&str; 36] = [
     "secrecy-review",
     "title-missing",
     "recipients-missing",
+    "table-cell-length",
 ];
 
 /// Checks a draft; `today` dates the deadline reminders (the core has no clock).
@@ -209,6 +211,7 @@ fn run(doc: &units::Doc, today: CalendarDate) -> Vec<Finding> {
     punct::check(doc, &mut out);
     wording::check(doc, &mut out);
     content::check(doc, today, &mut out);
+    table::check(doc, &mut out);
     // Errors first; within a severity, rules keep document order.
     out.sort_by_key(|f| f.severity != Severity::Error);
     out

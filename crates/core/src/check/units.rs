@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::attachment::OverlongCell;
 use crate::date::CalendarDate;
 use crate::labels::parse_label;
 use crate::meta_field::MetaField;
@@ -143,6 +144,8 @@ pub struct Doc<'a> {
     pub from_draft: bool,
     /// The draft records that the 保密审查 is done; a text cannot say so.
     pub secrecy_reviewed: bool,
+    /// Cells of the attached table over their column's limit; a text has no table.
+    pub overlong_cells: Vec<OverlongCell>,
 }
 
 impl<'a> Doc<'a> {
@@ -232,6 +235,11 @@ impl<'a> Doc<'a> {
             }),
             from_draft: true,
             secrecy_reviewed: draft.secrecy_reviewed,
+            overlong_cells: draft
+                .attachment_table
+                .as_ref()
+                .map(|t| t.overlong_cells(draft.plan.as_ref().map(|p| &p.plan)))
+                .unwrap_or_default(),
         }
     }
 
@@ -300,6 +308,7 @@ impl<'a> Doc<'a> {
             doc_year,
             from_draft: false,
             secrecy_reviewed: false,
+            overlong_cells: Vec::new(),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! A draft as a docx-rs document, element by element in GB/T 9704-2012 order:
-//! 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名/成文日期 → 附注 → 版记, with
+//! 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名/成文日期 → 附注 → 附件 → 版记, with
 //! "— N —" page numbers on odd (right) and even (left) pages.
 
 use docx_rs::{
@@ -15,11 +15,14 @@ use super::layout::{
     mark_line, mark_size_pt, signature_blank_lines, signature_indents, width_in_zi, zi_of,
     FontRole as Role, Page, FOOTER, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, MARGIN_LEFT,
     MARGIN_RIGHT, MARK_SPACER, PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE, SIZE_2,
-    SIZE_3, SIZE_4, TEXT_WIDTH, TITLE_LINE, TITLE_LINE_ZI, ZI_4,
+    SIZE_3, SIZE_4, SIZE_XIAO_4, TABLE_CELL_MARGIN, TABLE_LINE, TABLE_RULE, TEXT_WIDTH, TITLE_LINE,
+    TITLE_LINE_ZI, ZI_4,
 };
 use super::{clean_text, ExportOptions, FontFamily};
+use crate::attachment::AttachmentTable;
 use crate::model::{Draft, Metadata, Node};
 use crate::outline::heading_label;
+use crate::template::ColumnSource;
 
 const RED: &str = "FF0000";
 
@@ -162,6 +165,16 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
             w.line(0, 2 * w.page.zi, 0)
                 .add_run(w.run(&note, Role::FangSong)),
         );
+    }
+    if let Some(table) = &draft.attachment_table {
+        for p in attachment_heading(w, &meta.attachments, table) {
+            docx = docx.add_paragraph(p);
+        }
+        // The paragraph after the table keeps it apart from the 版记 table, which Word
+        // would otherwise merge into it.
+        docx = docx
+            .add_table(attachment_table(w, draft, table))
+            .add_paragraph(w.free(20));
     }
     if let Some(table) = imprint(w, draft) {
         // A floating table needs a paragraph after it to anchor to (and a body must not
@@ -398,6 +411,141 @@ pub(crate) fn attachment_items(attachments: &[String]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The label of an attachment: "附件", or "附件2" when the 附件说明 lists several and
+/// this one second (GB/T 9704 7.3.7).
+pub(crate) fn attachment_label(attachments: &[String], title: &str) -> String {
+    let names: Vec<&str> = attachments
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| !a.is_empty())
+        .collect();
+    match names.iter().position(|name| *name == title.trim()) {
+        Some(at) if names.len() > 1 => format!("附件{}", at + 1),
+        _ => "附件".to_string(),
+    }
+}
+
+/// The attachment's first page: the label 顶格 in 3号 黑体 on line 1 of a new page,
+/// the title centred on line 3 like the document's title.
+fn attachment_heading(
+    w: &Writer,
+    attachments: &[String],
+    table: &AttachmentTable,
+) -> Vec<Paragraph> {
+    let label = attachment_label(attachments, &table.title);
+    let mut out = vec![
+        w.line(0, 0, 0)
+            .page_break_before(true)
+            .add_run(w.run(&label, Role::HeiTi)),
+        w.blank(),
+    ];
+    out.extend(title(w, &table.title));
+    out.push(w.blank());
+    out
+}
+
+/// Relative column widths: the plan item's text and the user's cells get the room,
+/// the number and the departments what they need.
+pub(crate) fn column_weight(source: ColumnSource) -> i32 {
+    match source {
+        ColumnSource::ItemNumber => 3,
+        ColumnSource::ItemDepartments => 4,
+        ColumnSource::ItemContent | ColumnSource::Entry => 6,
+    }
+}
+
+/// Column widths in twips, spanning the 版心; the last column takes the rounding.
+pub(crate) fn column_widths(table: &AttachmentTable) -> Vec<i32> {
+    let weights: Vec<i32> = table
+        .columns
+        .iter()
+        .map(|c| column_weight(c.source))
+        .collect();
+    let total: i32 = weights.iter().sum::<i32>().max(1);
+    let mut widths: Vec<i32> = weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH - weights.iter().map(|w| TEXT_WIDTH * w / total).sum::<i32>();
+    }
+    widths
+}
+
+/// The attached table in 小四, which fits six columns in the 版心 where 3号 would
+/// leave four characters a line: a 黑体 header row that repeats on every page (the
+/// package step marks it `w:tblHeader`, which docx-rs lacks) and 仿宋 rows, one per
+/// plan item, with single rules all round.
+fn attachment_table(w: &Writer, draft: &Draft, table: &AttachmentTable) -> Table {
+    let widths = column_widths(table);
+    let cell = |text: &str, width: i32, role: Role, align: AlignmentType| {
+        let mut run = Run::new().size(SIZE_XIAO_4).fonts(w.fonts(role));
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                run = run.add_break(docx_rs::BreakType::TextWrapping);
+            }
+            run = run.add_text(clean_text(line));
+        }
+        let paragraph = w.free(TABLE_LINE).align(align).add_run(run);
+        TableCell::new()
+            .width(width as usize, WidthType::Dxa)
+            .vertical_align(docx_rs::VAlignType::Center)
+            .add_paragraph(paragraph)
+    };
+    let header = TableRow::new(
+        table
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, &width)| cell(&c.name, width, Role::HeiTi, AlignmentType::Center))
+            .collect(),
+    )
+    .cant_split();
+    let mut rows = vec![header];
+    let plan = draft.plan.as_ref().map(|state| &state.plan);
+    for row in table.rows(plan) {
+        rows.push(TableRow::new(
+            table
+                .columns
+                .iter()
+                .zip(&row.cells)
+                .zip(&widths)
+                .map(|((column, text), &width)| {
+                    let align = match column.source {
+                        ColumnSource::ItemNumber | ColumnSource::ItemDepartments => {
+                            AlignmentType::Center
+                        }
+                        ColumnSource::ItemContent | ColumnSource::Entry => AlignmentType::Both,
+                    };
+                    cell(text, width, Role::FangSong, align)
+                })
+                .collect(),
+        ));
+    }
+    let rule = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(TABLE_RULE)
+            .color("000000")
+    };
+    Table::new(rows)
+        .set_borders(
+            TableBorders::with_empty()
+                .set(rule(TableBorderPosition::Top))
+                .set(rule(TableBorderPosition::Left))
+                .set(rule(TableBorderPosition::Bottom))
+                .set(rule(TableBorderPosition::Right))
+                .set(rule(TableBorderPosition::InsideH))
+                .set(rule(TableBorderPosition::InsideV)),
+        )
+        .set_grid(widths.iter().map(|&w| w as usize).collect())
+        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(
+            0,
+            TABLE_CELL_MARGIN as usize,
+            0,
+            TABLE_CELL_MARGIN as usize,
+        ))
 }
 
 /// 签发人 names as printed after "签发人：".

@@ -108,6 +108,7 @@ pub(crate) const ZI_4: i32 = 280;
 pub(crate) const SIZE_2: usize = 44;
 pub(crate) const SIZE_3: usize = 32;
 pub(crate) const SIZE_4: usize = 28;
+pub(crate) const SIZE_XIAO_4: usize = 24;
 
 /// 3号 characters a body line holds: "一般每行排28个字" (GB/T 9704 5.2.3).
 pub(crate) const LINE_ZI: f64 = 28.0;
@@ -124,6 +125,12 @@ pub(crate) const RED_LINE_SIZE: usize = 12;
 pub(crate) const RED_LINE_SPACE: usize = 5;
 /// Exact height of a 4号 line of the 版记.
 pub(crate) const IMPRINT_LINE: i32 = 550;
+/// Exact height of a 小四 line in the attached table (1.3 times the size).
+pub(crate) const TABLE_LINE: i32 = 312;
+/// Cell margins of the attached table, left and right: a quarter 小四 字.
+pub(crate) const TABLE_CELL_MARGIN: i32 = 60;
+/// The attached table's rules, in eighths of a point (½ pt).
+pub(crate) const TABLE_RULE: usize = 4;
 /// 版记 rules, in eighths of a point: first and last thick, between rows thin.
 pub(crate) const IMPRINT_THICK: usize = 8;
 pub(crate) const IMPRINT_THIN: usize = 6;

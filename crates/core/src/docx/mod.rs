@@ -107,4 +107,4 @@ pub(crate) fn clean_text(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -30,6 +30,7 @@ pub(super) fn finish(
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
     xml.doc_props.core = core_properties(title, creator, now).into_bytes();
     xml.styles = keep_punctuation_inside(&xml.styles);
+    xml.document = repeat_header_rows(&xml.document);
     let mut stored = Cursor::new(Vec::new());
     xml.pack(&mut stored)?;
     deflate(&stored.into_inner())
@@ -64,6 +65,20 @@ fn keep_punctuation_inside(styles: &[u8]) -> Vec<u8> {
     };
     patched.into_bytes()
 }
+
+/// Marks the header row of the attached table to repeat on every page (`w:tblHeader`,
+/// which docx-rs 0.4.22 cannot write). The writer gives `w:cantSplit` to that row and
+/// to no other, so the patch finds it by that mark.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(document)
+        .replace(
+            HEADER_ROW_MARK,
+            concat!("<w:cantSplit />", "<w:tblHeader />"),
+        )
+        .into_bytes()
+}
+
+const HEADER_ROW_MARK: &str = "<w:cantSplit />";
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -40,6 +40,7 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
         },
         plan: None,
         secrecy_reviewed: false,
+        attachment_table: None,
     }
 }
 
@@ -320,4 +321,39 @@ fn several_signers_two_a_line_as_the_export_places_them() {
         number.top, signers[1].top,
         "发文字号 on the last line of names"
     );
+}
+
+#[test]
+fn the_attachment_starts_a_page_after_the_signature_with_its_table_summarised() {
+    let draft = crate::docx::tests::with_qingpu_table();
+    let rows = draft.plan.as_ref().unwrap().plan.items.len();
+    let preview = layout(&draft);
+    let page_of = |text: &str| {
+        preview
+            .pages
+            .iter()
+            .position(|p| p.lines.iter().any(|l| l.text() == text))
+            .unwrap_or_else(|| panic!("no {text}"))
+    };
+    let label = page_of("附件");
+    assert_eq!(label, page_of("2023年2月27日") + 1);
+    let page = &preview.pages[label];
+    let texts: Vec<String> = page
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::AttachmentPage)
+        .map(Line::text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "附件".to_string(),
+            "2022年度法治政府建设指标分解表".into(),
+            format!("（表格，共{rows}行，见导出文件）"),
+        ]
+    );
+    assert_eq!(page.lines[0].text(), "附件", "the label opens the page");
+    // The 版记 stays on the last page, after the attachment.
+    let last = preview.pages.last().unwrap();
+    assert!(last.lines.iter().any(|l| l.kind == LineKind::Imprint));
 }

@@ -11,6 +11,7 @@ mod next_year;
 
 use serde::{Deserialize, Serialize};
 
+use crate::attachment::AttachmentTable;
 use crate::check::Finding;
 use crate::date::CalendarDate;
 use crate::docx::ExportOptions;
@@ -303,6 +304,10 @@ impl Template {
             export: self.export.clone(),
             plan: self.plan.clone().map(PlanState::new),
             secrecy_reviewed: false,
+            attachment_table: self
+                .attachment_table
+                .as_ref()
+                .map(|t| AttachmentTable::from_template(t, &fill)),
             next_id,
         }
     }
@@ -349,7 +354,10 @@ impl Template {
                 signers: meta.signers.clone(),
             },
             export: draft.export.clone(),
-            attachment_table: None,
+            attachment_table: draft
+                .attachment_table
+                .as_ref()
+                .map(|t| t.to_template(&generic)),
             plan: draft
                 .plan
                 .as_ref()

@@ -2,6 +2,7 @@
 //! details and outline and writes the body afresh.
 
 use super::map_years;
+use crate::attachment::AttachmentTable;
 use crate::model::{Draft, Metadata, Section};
 use crate::plan::{plan_from_report, Plan, PlanState};
 
@@ -46,6 +47,12 @@ pub fn next_year_draft(draft: &Draft, new_id: String) -> Draft {
         export: draft.export.clone(),
         plan: carried_over_plan(draft).map(PlanState::new),
         secrecy_reviewed: false,
+        // The same table for the new year, empty: last year's cells report on last year.
+        attachment_table: draft.attachment_table.as_ref().map(|t| AttachmentTable {
+            title: advance(&t.title),
+            columns: t.columns.clone(),
+            entries: Vec::new(),
+        }),
         next_id,
     }
 }
