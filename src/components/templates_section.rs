@@ -1,12 +1,13 @@
 use std::rc::Rc;
 
+use report_core::template::is_builtin_name;
 use report_core::{Draft, Template};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::template_row::TemplateRow;
 use super::use_dispatch;
-use crate::state::library::{import_file, is_builtin, resolve_clash, save_as_template};
+use crate::state::library::{import_file, resolve_clash, save_as_template};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -58,7 +59,7 @@ pub fn TemplatesSection(props: &Props) -> Html {
             let dispatch = dispatch.clone();
             Callback::from(move |_| dispatch.dispatch(Action::CancelTemplateClash))
         };
-        let builtin = is_builtin(&template.name);
+        let builtin = is_builtin_name(&template.name);
         html! {
             <div class="confirm template-clash" role="alert" data-testid="template-clash">
                 <span>{ if builtin {

@@ -23,11 +23,6 @@ pub fn all_templates(user: &[Template]) -> Vec<Template> {
         .collect()
 }
 
-/// Whether `name` is a built-in's, which is never replaced.
-pub fn is_builtin(name: &str) -> bool {
-    Template::builtins().iter().any(|t| t.name == name)
-}
-
 /// Stores and opens a new draft on `template` for the report on `report_year`.
 pub fn new_draft_from(dispatcher: &Dispatcher, template: &Template, report_year: u16) {
     open_new(dispatcher, template.new_draft(clock::new_id(), report_year));

@@ -78,7 +78,8 @@ impl TemplateLibrary {
     }
 }
 
-fn is_builtin_name(name: &str) -> bool {
+/// Whether `name` is a built-in template's, which is never replaced.
+pub fn is_builtin_name(name: &str) -> bool {
     static NAMES: OnceLock<Vec<String>> = OnceLock::new();
     NAMES
         .get_or_init(|| Template::builtins().into_iter().map(|t| t.name).collect())

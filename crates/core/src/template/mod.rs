@@ -19,7 +19,7 @@ use crate::model::{Draft, Metadata, Node, NodeId, Section};
 use crate::plan::{Plan, PlanState};
 
 pub use file::{from_json, from_json_bytes, to_json, TemplateError};
-pub use library::{AddOutcome, LibraryError, TemplateLibrary};
+pub use library::{is_builtin_name, AddOutcome, LibraryError, TemplateLibrary};
 pub use next_year::{carried_over_plan, next_year_draft};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
