@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
+use report_core::import_text::{decode_text, NOT_TEXT};
 use report_core::plan::{self, PlanImport};
 use report_core::{report_text, Draft};
 
@@ -259,8 +260,7 @@ fn report_from_file(bytes: &[u8], name: &str, year: u16) -> Result<Draft, String
     } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
         report_text::draft_from_docx(bytes, year).map_err(|e| e.to_string())
     } else {
-        let text =
-            std::str::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
-        report_text::draft_from_text(text, year).map_err(|e| e.to_string())
+        let text = decode_text(bytes).ok_or(NOT_TEXT)?;
+        report_text::draft_from_text(&text, year).map_err(|e| e.to_string())
     }
 }

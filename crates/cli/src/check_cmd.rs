@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use report_core::check::{self, Finding, Severity};
+use report_core::import_text::{decode_text, NOT_TEXT};
 use report_core::{outline, CalendarDate, Draft};
 
 /// Runs the checker on one file and prints its findings; returns the exit status:
@@ -39,10 +40,10 @@ pub fn run(path: &Path, json: bool, today: Option<&str>) -> u8 {
             }
         }
     } else {
-        match String::from_utf8(bytes) {
-            Ok(text) => (check::check_text(&text, today), None),
-            Err(_) => {
-                eprintln!("{name}: 不是 UTF-8 编码的纯文本");
+        match decode_text(&bytes) {
+            Some(text) => (check::check_text(&text, today), None),
+            None => {
+                eprintln!("{name}: {NOT_TEXT}");
                 return 2;
             }
         }

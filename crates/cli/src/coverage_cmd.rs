@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
+use report_core::import_text::{decode_text, NOT_TEXT};
 use report_core::plan::{self, Comparator, PlanImport, PlanState};
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
@@ -85,8 +86,10 @@ fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String
         _ if bytes.starts_with(b"PK\x03\x04") => {
             report_text::draft_from_docx(&bytes, fallback_year).map_err(|e| failed(e.to_string()))
         }
-        _ => report_text::draft_from_text(&String::from_utf8_lossy(&bytes), fallback_year)
-            .map_err(|e| failed(e.to_string())),
+        _ => {
+            let text = decode_text(&bytes).ok_or_else(|| failed(NOT_TEXT.into()))?;
+            report_text::draft_from_text(&text, fallback_year).map_err(|e| failed(e.to_string()))
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! plans and reports are parsed from it: width folding, stray spaces, page-break
 //! debris, lines broken in the middle of a sentence, and refusing what is not text.
 
+use std::borrow::Cow;
+
 use crate::labels::parse_label;
 
 /// Largest plan or report text accepted; a year's plan is about 20 KB.
@@ -65,6 +67,20 @@ pub fn is_page_number(line: &str) -> bool {
     match core.split_once('/') {
         Some((page, total)) => digits(page) && digits(total),
         None => digits(core),
+    }
+}
+
+/// What to say when [`decode_text`] finds no text.
+pub const NOT_TEXT: &str = "内容不是文本（既不是 UTF-8 也不是 GBK 编码的文字）";
+
+/// The text of a file: UTF-8 (a byte-order mark dropped) or, failing that, GB18030,
+/// which covers the GBK files Windows Notepad and WPS save in China. `None` when the
+/// bytes are neither.
+pub fn decode_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(Cow::Borrowed(text)),
+        Err(_) => encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes),
     }
 }
 
@@ -203,6 +219,18 @@ mod tests {
     fn binary_and_years() {
         assert!(looks_binary(&[0, 1, 2, 3, 0xff, 0xfe, 0x50, 0x4b]));
         assert!(!looks_binary("正常的文本\t表格\n".as_bytes()));
+    }
+
+    #[test]
+    fn utf8_and_gbk_files_decode_and_others_do_not() {
+        assert_eq!(
+            decode_text("\u{feff}１.计划".as_bytes()).unwrap(),
+            "１.计划"
+        );
+        // "1.推进法治" as Windows saves it in China (GBK).
+        let gbk = [0x31, 0x2e, 0xcd, 0xc6, 0xbd, 0xf8, 0xb7, 0xa8, 0xd6, 0xce];
+        assert_eq!(decode_text(&gbk).unwrap(), "1.推进法治");
+        assert_eq!(decode_text(&[0xff, 0xfe, 0x00, 0x50]), None);
         assert_eq!(first_year("关于印发2023年工作要点"), Some(2023));
         assert_eq!(first_year("12023年 1999年"), None);
         assert_eq!(first_year("责任清单（2021-2025年）"), None);

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::coverage::Status;
 use crate::docx::read::{self, ReadError};
 use crate::import_text::{
-    first_year, fold_width, is_han, logical_lines, looks_binary, squeeze_spaces, MAX_IMPORT_BYTES,
+    decode_text, first_year, fold_width, is_han, logical_lines, looks_binary, squeeze_spaces,
+    MAX_IMPORT_BYTES,
 };
 use crate::labels::parse_label;
 use crate::model::{Draft, Node, NodeId, Section};
@@ -139,10 +140,10 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     if bytes.starts_with(b"PK\x03\x04") || file_name.to_lowercase().ends_with(".docx") {
         return parse_plan_docx(bytes);
     }
-    if looks_binary(bytes) {
+    let text = decode_text(bytes).ok_or(PlanError::Binary)?;
+    if looks_binary(text.as_bytes()) {
         return Err(PlanError::Binary);
     }
-    let text = String::from_utf8_lossy(bytes);
     if file_name.to_lowercase().ends_with(".tsv") || find_header(&text).is_some() {
         parse_plan_tsv(&text)
     } else {

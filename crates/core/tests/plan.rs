@@ -357,3 +357,16 @@ fn an_item_corrected_by_hand_keeps_its_decision_and_rereads_targets() {
     assert!(state.decision(&state.plan.items[1]).is_none());
     assert!(!state.edit_item(5, "不存在".into(), Vec::new()));
 }
+
+#[test]
+fn a_plan_saved_as_gbk_reads_like_the_utf8_one() {
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(LINAN_PLAN);
+    assert!(
+        !unmappable && std::str::from_utf8(&gbk).is_err(),
+        "really GBK"
+    );
+    let from_gbk = plan::parse_plan_bytes(&gbk, "工作要点.txt").unwrap();
+    let from_utf8 = plan::parse_plan_bytes(LINAN_PLAN.as_bytes(), "工作要点.txt").unwrap();
+    assert_eq!(from_gbk, from_utf8);
+    assert_eq!(from_gbk.plan.items.len(), 20);
+}
