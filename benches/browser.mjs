@@ -140,7 +140,8 @@ const typingBig = await typingLatency(big.json);
 // Export round trips through the app's own worker (the file the app loads on export),
 // sequentially: each includes posting the draft, parsing it, building and zipping the
 // .docx, and transferring the bytes back. Worker start-up (download and compile, which
-// the app does behind its first paint) and the first run are reported apart.
+// the app does behind its first paint) and the first run are reported apart; then as
+// many untimed runs as timed ones let the engine tier up, for both contenders.
 async function wasmExport(json) {
   const page = await browser.newPage();
   await page.goto(server.url);
@@ -158,6 +159,7 @@ async function wasmExport(json) {
       worker.postMessage({ export: { draft: json, now: '2026-01-01T00:00:00Z' } });
     });
     const first = await exportOnce();
+    for (let i = 0; i < runs; i++) await exportOnce();
     const times = [];
     for (let i = 0; i < runs; i++) times.push((await exportOnce()).ms);
     worker.terminate();
@@ -200,17 +202,19 @@ async function npmDocxExport(json) {
         margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, footers: { default: footer }, children: paragraphs }] });
       return Packer.toArrayBuffer(doc);
     };
-    const times = [];
-    let bytes = 0;
-    for (let i = 0; i <= runs; i++) {
+    const timed = async () => {
       const start = performance.now();
-      bytes = (await build()).byteLength;
-      if (i > 0) times.push(performance.now() - start);
-    }
-    return { times, bytes };
+      const bytes = (await build()).byteLength;
+      return { ms: performance.now() - start, bytes };
+    };
+    const first = await timed();
+    for (let i = 0; i < runs; i++) await timed();
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push((await timed()).ms);
+    return { first_ms: first.ms, times, bytes: first.bytes };
   }, [json, RUNS * 2]);
   await page.close();
-  return { docx_bytes: result.bytes, ms: stats(result.times) };
+  return { first_run_ms: Math.round(result.first_ms), docx_bytes: result.bytes, ms: stats(result.times) };
 }
 const exportWasm = await wasmExport(big.json);
 const exportNpmDocx = await npmDocxExport(big.json);
