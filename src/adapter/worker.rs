@@ -25,7 +25,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
-use report_core::import_text::{decode_text, NOT_TEXT};
 use report_core::plan::{self, PlanImport};
 use report_core::{report_text, Draft};
 
@@ -243,24 +242,13 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
             let year = get(&plan, "year")
                 .and_then(|y| y.as_f64())
                 .ok_or(INCOMPLETE)? as u16;
-            let report = report_from_file(&bytes(&plan, "bytes")?, &text(&plan, "name")?, year)?;
+            let report =
+                report_text::draft_from_file(&bytes(&plan, "bytes")?, &text(&plan, "name")?, year)
+                    .map_err(|e| e.to_string())?;
             plan::plan_from_report(&report).map_err(|e| e.to_string())?
         }
         _ => return Err(INCOMPLETE.into()),
     };
     let json = serde_json::to_string(&import).map_err(|_| FAILED.to_string())?;
     Ok(object(&[("plan", &JsValue::from_str(&json))]))
-}
-
-/// A report from a draft backup, a .docx or plain text.
-fn report_from_file(bytes: &[u8], name: &str, year: u16) -> Result<Draft, String> {
-    let name = name.to_lowercase();
-    if name.ends_with(".json") {
-        report_core::from_json_bytes(bytes).map_err(|e| e.to_string())
-    } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
-        report_text::draft_from_docx(bytes, year).map_err(|e| e.to_string())
-    } else {
-        let text = decode_text(bytes).ok_or(NOT_TEXT)?;
-        report_text::draft_from_text(&text, year).map_err(|e| e.to_string())
-    }
 }

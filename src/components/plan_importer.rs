@@ -2,6 +2,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::plan::PlanImport;
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -12,9 +13,6 @@ use crate::adapter::files;
 use crate::adapter::storage::{self, DraftSummary};
 use crate::adapter::worker::{self, PlanSource};
 use crate::state::Action;
-
-/// The plan reader's own limit; larger files are refused before they are read.
-const MAX_PLAN_BYTES: usize = 5 * 1024 * 1024;
 
 /// One read of a plan, from whatever source, in the worker.
 type Task = Pin<Box<dyn Future<Output = Result<PlanImport, String>>>>;
@@ -81,7 +79,7 @@ pub fn PlanImporter(props: &Props) -> Html {
             input.set_value("");
             read(Box::pin(async move {
                 let name = file.name();
-                let bytes = files::read_bytes(file, MAX_PLAN_BYTES).await?;
+                let bytes = files::read_bytes(file, MAX_IMPORT_BYTES).await?;
                 let source = if as_report {
                     PlanSource::Report(&bytes, &name)
                 } else {

@@ -17,10 +17,7 @@ type Dispatcher = UseReducerDispatcher<AppState>;
 
 /// The built-ins followed by the user's templates: everything a new draft can start on.
 pub fn all_templates(user: &[Template]) -> Vec<Template> {
-    Template::builtins()
-        .into_iter()
-        .chain(user.iter().cloned())
-        .collect()
+    Template::builtins().iter().chain(user).cloned().collect()
 }
 
 /// Stores and opens a new draft on `template` for the report on `report_year`.

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
-use report_core::import_text::{decode_text, NOT_TEXT};
 use report_core::plan::{self, Comparator, PlanImport, PlanState};
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
@@ -55,20 +54,16 @@ fn read(path: &Path) -> Result<Vec<u8>, (u8, String)> {
     std::fs::read(path).map_err(|err| (2, format!("{}: 无法读取文件：{err}", path.display())))
 }
 
-fn extension(path: &Path) -> String {
-    path.extension()
-        .and_then(|e| e.to_str())
+/// The file's name, whose extension tells the readers what the bytes are.
+fn file_name(path: &Path) -> &str {
+    path.file_name()
+        .and_then(|n| n.to_str())
         .unwrap_or_default()
-        .to_lowercase()
 }
 
 fn load_plan(path: &Path) -> Result<PlanImport, (u8, String)> {
     let bytes = read(path)?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    plan::parse_plan_bytes(&bytes, name)
+    plan::parse_plan_bytes(&bytes, file_name(path))
         .map_err(|err| (1, format!("{}: 计划无法导入：{err}", path.display())))
 }
 
@@ -77,20 +72,8 @@ fn load_plan(path: &Path) -> Result<PlanImport, (u8, String)> {
 fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String)> {
     let bytes = read(path)?;
     let fallback_year = plan_year.unwrap_or_default();
-    let failed = |err: String| (1, format!("{}: 报告无法读取：{err}", path.display()));
-    match extension(path).as_str() {
-        "json" => report_core::from_json_bytes(&bytes).map_err(|e| failed(e.to_string())),
-        "docx" => {
-            report_text::draft_from_docx(&bytes, fallback_year).map_err(|e| failed(e.to_string()))
-        }
-        _ if bytes.starts_with(b"PK\x03\x04") => {
-            report_text::draft_from_docx(&bytes, fallback_year).map_err(|e| failed(e.to_string()))
-        }
-        _ => {
-            let text = decode_text(&bytes).ok_or_else(|| failed(NOT_TEXT.into()))?;
-            report_text::draft_from_text(&text, fallback_year).map_err(|e| failed(e.to_string()))
-        }
-    }
+    report_text::draft_from_file(&bytes, file_name(path), fallback_year)
+        .map_err(|err| (1, format!("{}: 报告无法读取：{err}", path.display())))
 }
 
 fn status_key(status: Status) -> &'static str {

@@ -47,6 +47,17 @@ pub struct OverlongCell {
     pub max_chars: u32,
 }
 
+/// Columns with their names passed through `rename` (years filled in or made generic).
+fn renamed(columns: &[TableColumn], rename: &dyn Fn(&str) -> String) -> Vec<TableColumn> {
+    columns
+        .iter()
+        .map(|c| TableColumn {
+            name: rename(&c.name),
+            ..c.clone()
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TableEditError {
     #[error("附件表格没有第 {0} 列，或该列由计划填写，不能编辑")]
@@ -58,14 +69,7 @@ impl AttachmentTable {
     pub fn from_template(template: &TableTemplate, fill: &dyn Fn(&str) -> String) -> Self {
         AttachmentTable {
             title: fill(&template.title),
-            columns: template
-                .columns
-                .iter()
-                .map(|c| TableColumn {
-                    name: fill(&c.name),
-                    ..c.clone()
-                })
-                .collect(),
+            columns: renamed(&template.columns, fill),
             entries: Vec::new(),
         }
     }
@@ -74,14 +78,7 @@ impl AttachmentTable {
     pub fn to_template(&self, generic: &dyn Fn(&str) -> String) -> TableTemplate {
         TableTemplate {
             title: generic(&self.title),
-            columns: self
-                .columns
-                .iter()
-                .map(|c| TableColumn {
-                    name: generic(&c.name),
-                    ..c.clone()
-                })
-                .collect(),
+            columns: renamed(&self.columns, generic),
         }
     }
 

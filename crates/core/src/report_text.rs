@@ -4,7 +4,8 @@
 
 use crate::docx::read::{self, ReadError};
 use crate::docx::ExportOptions;
-use crate::import_text::{first_year, logical_lines, looks_binary, MAX_IMPORT_BYTES};
+use crate::format::LoadError;
+use crate::import_text::{decode_text, first_year, logical_lines, looks_binary, MAX_IMPORT_BYTES};
 use crate::labels::parse_label;
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
 
@@ -18,10 +19,30 @@ pub enum ReportImportError {
     Binary,
     #[error("{0}")]
     Docx(#[from] ReadError),
+    #[error("{0}")]
+    Backup(#[from] LoadError),
 }
 
 /// Template name recorded in drafts made by this import.
 pub const IMPORTED_TEMPLATE: &str = "导入的报告";
+
+/// Reads a report from a file: a draft backup (`.json`), a .docx, or text in UTF-8 or
+/// GBK. A report whose title names no year is taken to be about `fallback_year`.
+pub fn draft_from_file(
+    bytes: &[u8],
+    file_name: &str,
+    fallback_year: u16,
+) -> Result<Draft, ReportImportError> {
+    let name = file_name.to_lowercase();
+    if name.ends_with(".json") {
+        Ok(crate::format::from_json_bytes(bytes)?)
+    } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+        draft_from_docx(bytes, fallback_year)
+    } else {
+        let text = decode_text(bytes).ok_or(ReportImportError::Binary)?;
+        draft_from_text(&text, fallback_year)
+    }
+}
 
 /// Reads a report from a .docx file's bytes.
 pub fn draft_from_docx(bytes: &[u8], fallback_year: u16) -> Result<Draft, ReportImportError> {

@@ -1,8 +1,6 @@
 //! The user's own templates. Importing never overwrites: a name already in use is
 //! reported so the UI can ask whether to keep both or replace that one template.
 
-use std::sync::OnceLock;
-
 use super::Template;
 
 /// Enough for every district of a city and every year's variant.
@@ -80,11 +78,9 @@ impl TemplateLibrary {
 
 /// Whether `name` is a built-in template's, which is never replaced.
 pub fn is_builtin_name(name: &str) -> bool {
-    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| Template::builtins().into_iter().map(|t| t.name).collect())
+    Template::builtins()
         .iter()
-        .any(|builtin| builtin == name)
+        .any(|builtin| builtin.name == name)
 }
 
 /// `名称 (3)` → (`名称`, 4); a name without a counter → (name, 2).

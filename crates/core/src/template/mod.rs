@@ -9,6 +9,8 @@ pub mod file;
 mod library;
 mod next_year;
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::attachment::AttachmentTable;
@@ -231,12 +233,16 @@ impl Template {
         Self::builtin("annual-report").expect("the default is a built-in")
     }
 
-    /// Every built-in template, the default first.
-    pub fn builtins() -> Vec<Template> {
-        BUILTINS
-            .iter()
-            .map(|(_, json)| load_builtin(json))
-            .collect()
+    /// Every built-in template, the default first. Parsed once: the app asks for them
+    /// whenever it renders a template picker or looks up a draft's deadlines.
+    pub fn builtins() -> &'static [Template] {
+        static PARSED: OnceLock<Vec<Template>> = OnceLock::new();
+        PARSED.get_or_init(|| {
+            BUILTINS
+                .iter()
+                .map(|(_, json)| load_builtin(json))
+                .collect()
+        })
     }
 
     /// The ids of the built-ins, in the order of [`Template::builtins`].
@@ -246,10 +252,9 @@ impl Template {
 
     /// A built-in by id, e.g. `annual-report`.
     pub fn builtin(id: &str) -> Option<Template> {
-        BUILTINS
-            .iter()
-            .find(|(builtin_id, _)| *builtin_id == id)
-            .map(|(_, json)| load_builtin(json))
+        Self::builtin_ids()
+            .position(|builtin_id| builtin_id == id)
+            .map(|index| Self::builtins()[index].clone())
     }
 
     /// A new draft on this template for the given report year: its outline with the

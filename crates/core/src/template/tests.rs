@@ -179,7 +179,7 @@ fn new_draft_applies_defaults_content_and_layout() {
 
 #[test]
 fn round_trip() {
-    for t in Template::builtins().into_iter().chain([full()]) {
+    for t in Template::builtins().iter().cloned().chain([full()]) {
         let json = to_json(&t);
         assert!(json.contains("\"format\": \"report-drafter.template\""));
         assert!(json.contains(&format!("\"version\": {TEMPLATE_VERSION}")));
