@@ -274,25 +274,25 @@ fn bigram(a: char, b: char) -> Bigram {
 /// Text reduced to what matching sees: widths folded, quotes, book-title marks and spaces
 /// removed (so `“放管服”改革` reads 放管服改革); other characters stay as they break runs.
 fn matching_chars(text: &str) -> Vec<char> {
-    text.chars()
-        .map(fold_char)
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '〈' | '〉'
-                )
-        })
-        .collect()
+    // Room for every byte (a character takes at least one), so collecting never
+    // reallocates: measurably faster than growing the vector as it fills.
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars().map(fold_char).filter(|c| {
+        !c.is_whitespace()
+            && !matches!(
+                c,
+                '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '〈' | '〉'
+            )
+    }));
+    chars
 }
 
 /// Removes citations of a plan by its title (`研究部署《…工作要点》`): naming the plan
-/// reports on none of its items.
+/// reports on none of its items. `plan_title` is as matching sees it.
 fn without_plan_citations(text: &str, plan_title: &str) -> String {
     if !text.contains('《') {
         return text.to_string();
     }
-    let plan_title: String = matching_chars(plan_title).into_iter().collect();
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('《') {
@@ -304,7 +304,7 @@ fn without_plan_citations(text: &str, plan_title: &str) -> String {
         let cites_plan = ["工作要点", "工作计划", "实施方案"]
             .iter()
             .any(|w| inner_key.ends_with(w))
-            || (!plan_title.is_empty() && inner_key.contains(&plan_title));
+            || (!plan_title.is_empty() && inner_key.contains(plan_title));
         out.push_str(&rest[..open]);
         if !cites_plan {
             out.push_str(&rest[open..open + close + '》'.len_utf8()]);
@@ -318,9 +318,9 @@ fn without_plan_citations(text: &str, plan_title: &str) -> String {
 struct Unit {
     paragraph: ParagraphRef,
     /// What the paragraph says it is about: the heading it sits under and its first
-    /// sentence. An item's title found here makes the paragraph an account of the item;
-    /// found further in, it is a mention in passing.
-    lead: String,
+    /// sentence, as matching sees it. An item's title found here makes the paragraph an
+    /// account of the item; found further in, it is a mention in passing.
+    lead: Vec<char>,
     /// Whether the section reports achievements (not shortcomings or next year's plans).
     counts: bool,
 }
@@ -355,7 +355,7 @@ fn report_units(draft: &Draft) -> Vec<Unit> {
         for (paragraph_index, (id, text, heading)) in paragraphs.into_iter().enumerate() {
             let first_sentence = text.split(['。', '；', ';']).next().unwrap_or_default();
             units.push(Unit {
-                lead: format!("{heading}。{first_sentence}"),
+                lead: matching_chars(&format!("{heading}。{first_sentence}")),
                 paragraph: ParagraphRef {
                     section_index,
                     section_id: section.id,
@@ -375,79 +375,110 @@ fn report_units(draft: &Draft) -> Vec<Unit> {
 /// (its sorted bigrams): runs of at least two consecutive title bigrams that all occur
 /// in the lead. A lead is one sentence, so that is nearly always the same phrase.
 fn title_share_in(lead: &[Bigram], title: &[char], weights: &[f64]) -> f64 {
-    let present: Vec<bool> = (0..weights.len())
-        .map(|j| lead.binary_search(&bigram(title[j], title[j + 1])).is_ok())
-        .collect();
-    let run_of_two = |j: usize| {
-        present[j] && (j > 0 && present[j - 1] || j + 1 < present.len() && present[j + 1])
-    };
+    let present =
+        |j: usize| j < weights.len() && lead.binary_search(&bigram(title[j], title[j + 1])).is_ok();
     let total: f64 = weights.iter().sum();
-    let found: f64 = (0..weights.len())
-        .filter(|&j| run_of_two(j))
-        .map(|j| weights[j])
-        .sum();
+    let mut found = 0.0;
+    // Whether bigrams j − 1 and j are present, as j moves along the title.
+    let (mut before, mut here) = (false, present(0));
+    for (j, weight) in weights.iter().enumerate() {
+        let after = present(j + 1);
+        if here && (before || after) {
+            found += weight;
+        }
+        (before, here) = (here, after);
+    }
     ratio(found, total)
 }
 
-/// Bigram weights from the report paragraphs and plan items as documents.
+/// What matching needs to know about a character pair of the plan.
+#[derive(Default)]
+struct Pair {
+    /// Weight: an IDF over the report paragraphs and plan items as documents.
+    idf: f64,
+    /// Found in more than [`COMMON_SHARE`] of the paragraphs: it extends a phrase but is
+    /// not looked up to start one, which keeps matching fast on long reports.
+    common: bool,
+    /// Where it occurs in the paragraphs that report achievements: (paragraph, position),
+    /// sorted.
+    occurrences: Vec<(u32, u32)>,
+}
+
+/// The pairs of the plan's items and the generic words. Pairs found only in the report
+/// never match anything, so they are not counted.
 struct Weights {
-    idf: FastMap<Bigram, f64>,
+    pairs: FastMap<Bigram, Pair>,
+    /// The generic words, sorted by their first character, so a position is compared
+    /// only with the words that start with its character.
     generic: Vec<Vec<char>>,
-    /// First characters of the generic words, sorted, to skip most positions at once.
-    generic_initials: Vec<char>,
-    /// Pairs in more than [`COMMON_SHARE`] of the paragraphs: they extend a phrase but
-    /// are not looked up to start one, which keeps matching fast on long reports.
-    common: FastMap<Bigram, ()>,
 }
 
 impl Weights {
-    fn new(units: &[Vec<char>], items: &[Vec<char>]) -> Weights {
-        let mut unit_df: FastMap<Bigram, usize> = FastMap::default();
-        let mut all_df: FastMap<Bigram, usize> = FastMap::default();
-        for (k, doc) in units.iter().chain(items).enumerate() {
-            let mut seen: Vec<Bigram> = han_bigrams(doc).map(|(_, b)| b).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for b in seen {
-                *all_df.entry(b).or_default() += 1;
-                if k < units.len() {
-                    *unit_df.entry(b).or_default() += 1;
+    /// `counts[u]`: whether paragraph `u` reports achievements.
+    fn new(units: &[Vec<char>], counts: &[bool], items: &[Vec<char>]) -> Weights {
+        /// Documents holding the pair: paragraphs, paragraphs and items, and the last
+        /// document counted (a pair counts once per document).
+        #[derive(Default)]
+        struct Frequency {
+            in_units: usize,
+            in_all: usize,
+            last: Option<usize>,
+        }
+        let mut frequencies: FastMap<Bigram, (Frequency, Vec<(u32, u32)>)> = FastMap::default();
+        for (k, doc) in items.iter().enumerate() {
+            for (_, b) in han_bigrams(doc) {
+                let (frequency, _) = frequencies.entry(b).or_default();
+                if frequency.last != Some(k) {
+                    frequency.last = Some(k);
+                    frequency.in_all += 1;
+                }
+            }
+        }
+        for (u, doc) in units.iter().enumerate() {
+            let k = items.len() + u;
+            for (pos, b) in han_bigrams(doc) {
+                let Some((frequency, occurrences)) = frequencies.get_mut(&b) else {
+                    continue;
+                };
+                if frequency.last != Some(k) {
+                    frequency.last = Some(k);
+                    frequency.in_all += 1;
+                    frequency.in_units += 1;
+                }
+                if counts[u] {
+                    occurrences.push((u as u32, pos as u32));
                 }
             }
         }
         let common_above = (units.len() as f64 * COMMON_SHARE).max(3.0);
-        let common = unit_df
-            .iter()
-            .filter(|(_, &df)| df as f64 > common_above)
-            .map(|(&b, _)| (b, ()))
-            .collect();
         let documents = (units.len() + items.len()) as f64;
         let boilerplate = (units.len() as f64 * BOILERPLATE_SHARE).max(3.0);
-        let idf = all_df
+        let pairs = frequencies
             .into_iter()
-            .map(|(b, df)| {
-                let in_units = unit_df.get(&b).copied().unwrap_or(0) as f64;
-                let weight = if in_units > boilerplate {
+            .map(|(b, (frequency, occurrences))| {
+                let in_units = frequency.in_units as f64;
+                let idf = if in_units > boilerplate {
                     0.0
                 } else {
-                    ((documents + 1.0) / (df as f64 + 0.5)).ln().max(0.0)
+                    ((documents + 1.0) / (frequency.in_all as f64 + 0.5))
+                        .ln()
+                        .max(0.0)
                 };
-                (b, weight)
+                let common = in_units > common_above;
+                (
+                    b,
+                    Pair {
+                        idf,
+                        common,
+                        occurrences,
+                    },
+                )
             })
             .collect();
-        let generic = GENERIC_WORDS.iter().map(|w| w.chars().collect()).collect();
-        let mut generic_initials: Vec<char> = GENERIC_WORDS
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect();
-        generic_initials.sort_unstable();
-        generic_initials.dedup();
-        Weights {
-            idf,
-            generic,
-            generic_initials,
-            common,
-        }
+        let mut generic: Vec<Vec<char>> =
+            GENERIC_WORDS.iter().map(|w| w.chars().collect()).collect();
+        generic.sort_unstable_by_key(|w| w[0]);
+        Weights { pairs, generic }
     }
 
     /// Weight of each bigram position of an item sentence (position j covers chars j, j+1);
@@ -455,10 +486,11 @@ impl Weights {
     fn positions(&self, chars: &[char]) -> Vec<f64> {
         let mut generic = vec![false; chars.len()];
         for start in 0..chars.len() {
-            if self.generic_initials.binary_search(&chars[start]).is_err() {
-                continue;
-            }
-            for word in &self.generic {
+            let from = self.generic.partition_point(|w| w[0] < chars[start]);
+            for word in self.generic[from..]
+                .iter()
+                .take_while(|w| w[0] == chars[start])
+            {
                 if chars[start..].starts_with(word) {
                     generic[start..start + word.len()]
                         .iter_mut()
@@ -478,7 +510,7 @@ impl Weights {
                 if meaningless {
                     0.0
                 } else {
-                    self.idf.get(&bigram(a, b)).copied().unwrap_or(0.0)
+                    self.pairs.get(&bigram(a, b)).map_or(0.0, |p| p.idf)
                 }
             })
             .collect()
@@ -493,9 +525,6 @@ fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram)> + '_ {
         .map(|(j, w)| (j, bigram(w[0], w[1])))
 }
 
-/// Where each bigram occurs in the paragraphs that report achievements.
-type Occurrences = FastMap<Bigram, Vec<(u32, u32)>>;
-
 /// Shared phrases between an item and every report paragraph that has one: for each
 /// paragraph, which bigram positions of the item its phrases cover, and where they are.
 ///
@@ -507,8 +536,7 @@ type Occurrences = FastMap<Bigram, Vec<(u32, u32)>>;
 fn match_paragraphs(
     item: &[char],
     weights: &[f64],
-    common: &FastMap<Bigram, ()>,
-    occurrences: &Occurrences,
+    pairs: &FastMap<Bigram, Pair>,
     paragraphs: &[Vec<char>],
 ) -> FastMap<usize, (Vec<bool>, Vec<Span>)> {
     let mut matches: FastMap<usize, (Vec<bool>, Vec<Span>)> = FastMap::default();
@@ -537,40 +565,54 @@ fn match_paragraphs(
         covered[span].iter_mut().for_each(|c| *c = true);
         spans.push(first..last + 2);
     };
-    // Active diagonals: (paragraph, position of the last matched bigram) → first item bigram.
-    let mut active: FastMap<(u32, u32), usize> = FastMap::default();
-    let mut next: FastMap<(u32, u32), usize> = FastMap::default();
+    // Active diagonals, sorted: (paragraph, position of the last matched bigram, first
+    // item bigram). Occurrence lists are sorted the same way, so continuing a diagonal
+    // and finding the ones that end are merges, not lookups.
+    let mut active: Vec<(u32, u32, usize)> = Vec::new();
+    let mut next: Vec<(u32, u32, usize)> = Vec::new();
     for j in 0..weights.len() {
         let (a, b) = (item[j], item[j + 1]);
         next.clear();
         if is_han(a) && is_han(b) {
-            if weights[j] > 0.0 && !common.contains_key(&bigram(a, b)) {
-                for &(unit, pos) in occurrences.get(&bigram(a, b)).into_iter().flatten() {
-                    let first = pos
-                        .checked_sub(1)
-                        .and_then(|before| active.get(&(unit, before)))
-                        .copied()
-                        .unwrap_or(j);
-                    next.insert((unit, pos), first);
+            let looked_up = pairs
+                .get(&bigram(a, b))
+                .filter(|pair| weights[j] > 0.0 && !pair.common);
+            if let Some(pair) = looked_up {
+                let mut before = active.iter().peekable();
+                for &(unit, pos) in &pair.occurrences {
+                    let first = match pos.checked_sub(1) {
+                        Some(last) => {
+                            while before.next_if(|d| (d.0, d.1) < (unit, last)).is_some() {}
+                            before
+                                .next_if(|d| (d.0, d.1) == (unit, last))
+                                .map_or(j, |d| d.2)
+                        }
+                        None => j,
+                    };
+                    next.push((unit, pos, first));
                 }
             } else {
-                for (&(unit, pos), &first) in &active {
+                next.extend(active.iter().filter_map(|&(unit, pos, first)| {
                     let text = &paragraphs[unit as usize];
                     let at = pos as usize + 1;
-                    if text.get(at) == Some(&a) && text.get(at + 1) == Some(&b) {
-                        next.insert((unit, pos + 1), first);
-                    }
-                }
+                    (text.get(at) == Some(&a) && text.get(at + 1) == Some(&b)).then_some((
+                        unit,
+                        pos + 1,
+                        first,
+                    ))
+                }));
             }
         }
-        for (&(unit, pos), &first) in &active {
-            if !next.contains_key(&(unit, pos + 1)) {
+        let mut after = next.iter().peekable();
+        for &(unit, pos, first) in &active {
+            while after.next_if(|d| (d.0, d.1) < (unit, pos + 1)).is_some() {}
+            if after.peek().is_none_or(|d| (d.0, d.1) != (unit, pos + 1)) {
                 record(unit, pos, first, j - 1);
             }
         }
         std::mem::swap(&mut active, &mut next);
     }
-    for (&(unit, pos), &first) in &active {
+    for &(unit, pos, first) in &active {
         record(unit, pos, first, weights.len() - 1);
     }
     matches
@@ -614,9 +656,10 @@ fn phrases_at(item: &[char], spans: &[Span]) -> Vec<String> {
 pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
     let plan = &state.plan;
     let units = report_units(draft);
+    let plan_title: String = matching_chars(&plan.title).into_iter().collect();
     let unit_chars: Vec<Vec<char>> = units
         .iter()
-        .map(|u| matching_chars(&without_plan_citations(&u.paragraph.text, &plan.title)))
+        .map(|u| matching_chars(&without_plan_citations(&u.paragraph.text, &plan_title)))
         .collect();
     let item_titles: Vec<usize> = plan
         .items
@@ -628,29 +671,17 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         .iter()
         .map(|i| matching_chars(&i.text()))
         .collect();
-    let weights = Weights::new(&unit_chars, &item_chars);
+    let counts: Vec<bool> = units.iter().map(|u| u.counts).collect();
+    let weights = Weights::new(&unit_chars, &counts, &item_chars);
 
     let unit_han: Vec<usize> = unit_chars
         .iter()
         .map(|chars| chars.iter().filter(|&&c| is_han(c)).count())
         .collect();
-    let mut occurrences: Occurrences = FastMap::default();
-    for (u, chars) in unit_chars.iter().enumerate() {
-        if units[u].counts {
-            for (pos, b) in han_bigrams(chars) {
-                occurrences
-                    .entry(b)
-                    .or_default()
-                    .push((u as u32, pos as u32));
-            }
-        }
-    }
     let leads: Vec<Vec<Bigram>> = units
         .iter()
         .map(|u| {
-            let mut lead: Vec<Bigram> = han_bigrams(&matching_chars(&u.lead))
-                .map(|(_, b)| b)
-                .collect();
+            let mut lead: Vec<Bigram> = han_bigrams(&u.lead).map(|(_, b)| b).collect();
             lead.sort_unstable();
             lead
         })
@@ -658,6 +689,9 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
 
     let mut items = Vec::with_capacity(plan.items.len());
     let mut matched_units = vec![false; units.len()];
+    // The full text of paragraphs (with any citation of the plan) as matching sees it,
+    // made when a target is first looked for in them.
+    let mut evidence_chars: Vec<Option<Vec<char>>> = vec![None; units.len()];
     for (i, item) in plan.items.iter().enumerate() {
         let decision = state.decision(item);
         let chars = &item_chars[i];
@@ -670,30 +704,26 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 .map(|j| position_weights[j])
                 .sum()
         };
-        let mut found: Vec<ParagraphMatch> = match_paragraphs(
-            chars,
-            &position_weights,
-            &weights.common,
-            &occurrences,
-            &unit_chars,
-        )
-        .into_iter()
-        .filter(|(unit, _)| {
-            !decision.is_some_and(|d| d.rejected.contains(&units[*unit].paragraph.paragraph_id))
-        })
-        .map(|(unit, (covered, spans))| ParagraphMatch {
-            unit,
-            share: ratio(weight_of(&covered, 0..covered.len()), total),
-            title_share: title_share_in(
-                &leads[unit],
-                &chars[..item_titles[i].min(chars.len())],
-                &position_weights[..title_positions],
-            ),
-            covered,
-            spans,
-        })
-        .filter(|m| m.share >= EVIDENCE || m.title_share >= TITLE_PART)
-        .collect();
+        let mut found: Vec<ParagraphMatch> =
+            match_paragraphs(chars, &position_weights, &weights.pairs, &unit_chars)
+                .into_iter()
+                .filter(|(unit, _)| {
+                    !decision
+                        .is_some_and(|d| d.rejected.contains(&units[*unit].paragraph.paragraph_id))
+                })
+                .map(|(unit, (covered, spans))| ParagraphMatch {
+                    unit,
+                    share: ratio(weight_of(&covered, 0..covered.len()), total),
+                    title_share: title_share_in(
+                        &leads[unit],
+                        &chars[..item_titles[i].min(chars.len())],
+                        &position_weights[..title_positions],
+                    ),
+                    covered,
+                    spans,
+                })
+                .filter(|m| m.share >= EVIDENCE || m.title_share >= TITLE_PART)
+                .collect();
         found.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.unit.cmp(&b.unit)));
 
         let gives_account =
@@ -734,16 +764,21 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 confirmed: false,
             })
             .collect();
+        // The paragraph of each piece of evidence, in the same order.
+        let mut evidence_units: Vec<usize> =
+            found.iter().take(MAX_EVIDENCE).map(|m| m.unit).collect();
         if let Some(decision) = decision {
             for &id in &decision.confirmed {
                 match evidence.iter_mut().find(|e| e.paragraph.paragraph_id == id) {
                     Some(e) => e.confirmed = true,
                     None => {
-                        if let Some(unit) = units.iter().find(|u| u.paragraph.paragraph_id == id) {
+                        let unit = units.iter().position(|u| u.paragraph.paragraph_id == id);
+                        if let Some(unit) = unit {
+                            evidence_units.insert(0, unit);
                             evidence.insert(
                                 0,
                                 Evidence {
-                                    paragraph: unit.paragraph.clone(),
+                                    paragraph: units[unit].paragraph.clone(),
                                     phrases: Vec::new(),
                                     score: 0.0,
                                     confirmed: true,
@@ -757,18 +792,21 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 computed = Status::Covered;
             }
         }
-        for e in &evidence {
-            if let Some(u) = units
-                .iter()
-                .position(|u| u.paragraph.paragraph_id == e.paragraph.paragraph_id)
-            {
-                matched_units[u] = true;
+        for &unit in &evidence_units {
+            matched_units[unit] = true;
+            if !item.targets.is_empty() {
+                evidence_chars[unit]
+                    .get_or_insert_with(|| matching_chars(&units[unit].paragraph.text));
             }
         }
+        let evidence_texts: Vec<&[char]> = evidence_units
+            .iter()
+            .filter_map(|&unit| evidence_chars[unit].as_deref())
+            .collect();
         let targets: Vec<TargetCheck> = item
             .targets
             .iter()
-            .map(|t| check_target(t, &evidence))
+            .map(|t| check_target(t, &evidence_texts))
             .collect();
         let status = decision.and_then(|d| d.status).unwrap_or(computed);
         let mut hints = Vec::new();
@@ -844,22 +882,25 @@ fn summarize(
     }
     // A paragraph that opens with an item's title is about that item even when all it
     // says is boilerplate (and so covers nothing): it is not 成效 outside the plan.
-    let titles: Vec<String> = state
+    let mut titles: Vec<Vec<char>> = state
         .plan
         .items
         .iter()
-        .map(|i| matching_chars(&i.title).into_iter().collect::<String>())
-        .filter(|t| t.chars().count() >= 4)
+        .map(|i| matching_chars(&i.title))
+        .filter(|t| t.len() >= 4)
         .collect();
+    titles.sort_unstable();
+    titles.dedup();
     let unmatched = units
         .iter()
         .zip(matched_units)
         .filter(|(u, &matched)| {
-            let lead: String = matching_chars(&u.lead).into_iter().collect();
             !matched
                 && u.counts
                 && u.paragraph.text.chars().filter(|&c| is_han(c)).count() >= 20
-                && !titles.iter().any(|t| lead.contains(t.as_str()))
+                && !titles
+                    .iter()
+                    .any(|t| positions_of(&u.lead, t).next().is_some())
         })
         .map(|(u, _)| u.paragraph.clone())
         .collect();
@@ -886,9 +927,11 @@ fn summarize(
     }
 }
 
-/// Looks for the target's measure in the evidence and the first figure after it in the
-/// same sentence (within 15 characters); `全覆盖` reads 100%, `零` + measure reads 0.
-fn check_target(target: &Target, evidence: &[Evidence]) -> TargetCheck {
+/// Looks for the target's measure in the evidence texts (`matching_chars` of each
+/// evidence paragraph) and the first figure after it in the same sentence (within 15
+/// characters); `全覆盖` reads 100%, `零` + measure reads 0. The longest ending of the
+/// measure (up to 6 characters, at least 3) found with a figure wins.
+fn check_target(target: &Target, texts: &[&[char]]) -> TargetCheck {
     let not_reported = TargetCheck {
         target: target.clone(),
         outcome: TargetOutcome::NotReported,
@@ -899,16 +942,23 @@ fn check_target(target: &Target, evidence: &[Evidence]) -> TargetCheck {
     if key.len() < 2 {
         return not_reported;
     }
-    let texts: Vec<Vec<char>> = evidence
-        .iter()
-        .map(|e| matching_chars(&e.paragraph.text))
-        .collect();
     let longest = key.len().min(6);
     let shortest = key.len().min(3);
+    // Every ending of the key ends with the shortest one: find that once per text, and
+    // the longer endings only where it is.
+    let tail = &key[key.len() - shortest..];
+    let tails: Vec<Vec<usize>> = texts
+        .iter()
+        .map(|text| positions_of(text, tail).collect())
+        .collect();
     for len in (shortest..=longest).rev() {
         let suffix = &key[key.len() - len..];
-        for text in &texts {
-            if let Some(found) = find_figure(text, suffix, target) {
+        for (text, tail_at) in texts.iter().zip(&tails) {
+            let starts = tail_at
+                .iter()
+                .filter_map(|&at| at.checked_sub(len - shortest))
+                .filter(|&at| text[at..].starts_with(suffix));
+            if let Some(found) = find_figure(text, starts, suffix, target) {
                 let outcome = match (target.value, found.0) {
                     (Some(goal), value) if target.comparator.holds(value, goal) => {
                         TargetOutcome::Met
@@ -928,15 +978,26 @@ fn check_target(target: &Target, evidence: &[Evidence]) -> TargetCheck {
     not_reported
 }
 
-fn find_figure(text: &[char], key: &[char], target: &Target) -> Option<(f64, String)> {
-    let mut from = 0;
-    while from + key.len() <= text.len() {
-        let at = (from..=text.len() - key.len()).find(|&i| text[i..i + key.len()] == *key)?;
-        from = at + 1;
+/// Where `needle` (not empty) starts in `text`, in order.
+fn positions_of<'a>(text: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    text.windows(needle.len())
+        .enumerate()
+        .filter(move |(_, w)| w[0] == needle[0] && *w == needle)
+        .map(|(at, _)| at)
+}
+
+/// The figure reported for the measure `key` found in `text` at `starts` (in order).
+fn find_figure(
+    text: &[char],
+    starts: impl Iterator<Item = usize>,
+    key: &[char],
+    target: &Target,
+) -> Option<(f64, String)> {
+    let stem = key.strip_suffix(&['率']).unwrap_or(key);
+    for at in starts {
         let after = at + key.len();
-        let stem: Vec<char> = key.strip_suffix(&['率']).unwrap_or(key).to_vec();
         if at > 0 && text[at - 1] == '零'
-            || (at + 1 < text.len() && text[at] == '零' && text[at + 1..].starts_with(&stem))
+            || (at + 1 < text.len() && text[at] == '零' && text[at + 1..].starts_with(stem))
         {
             return Some((0.0, text[at.saturating_sub(1)..after].iter().collect()));
         }
