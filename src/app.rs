@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::check_panel::CheckPanel;
+use crate::components::coverage_glance::CoverageGlance;
 use crate::components::coverage_step::CoverageStep;
 use crate::components::drafts_view::DraftsView;
 use crate::components::export_step::ExportStep;
@@ -91,7 +92,13 @@ pub fn App() -> Html {
                     <PreviewPane draft={state.draft.clone()} {mode} />
                 }
                 if checks {
-                    <aside class="side-panel" aria-label="检查结果"><CheckPanel draft={state.draft.clone()} /></aside>
+                    <aside class="side-panel" aria-label="检查结果">
+                        <CheckPanel draft={state.draft.clone()} />
+                        // The coverage step shows all of it.
+                        if state.step != Step::Coverage {
+                            <CoverageGlance draft={state.draft.clone()} />
+                        }
+                    </aside>
                 }
             </div>
         }

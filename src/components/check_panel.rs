@@ -5,11 +5,8 @@ use report_core::{outline, Draft};
 use yew::prelude::*;
 
 use super::finding_item::FindingItem;
-use super::use_settled;
+use super::{use_settled, SETTLE_MS};
 use crate::adapter::clock;
-
-/// Typing pauses this long before the findings follow the text.
-const SETTLE_MS: u32 = 400;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -17,7 +17,8 @@ const STATUSES: [Status; 4] = [
     Status::NotApplicable,
 ];
 
-fn status_key(status: Status) -> &'static str {
+/// The status as a CSS class and a form value.
+pub fn status_key(status: Status) -> &'static str {
     match status {
         Status::Covered => "covered",
         Status::Partial => "partial",

@@ -7,11 +7,8 @@ use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
 use super::plan_importer::PlanImporter;
-use super::use_settled;
+use super::{use_settled, SETTLE_MS};
 use crate::adapter::storage::DraftSummary;
-
-/// Typing pauses this long before coverage follows the text.
-const SETTLE_MS: u32 = 400;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -2,6 +2,7 @@
 //! is not re-rendered while the user types elsewhere.
 
 pub mod check_panel;
+pub mod coverage_glance;
 pub mod coverage_item;
 pub mod coverage_step;
 pub mod draft_row;
@@ -49,6 +50,10 @@ pub fn use_backup_download(draft: Rc<Draft>) -> Callback<MouseEvent> {
         }
     })
 }
+
+/// Typing pauses this long before the views derived from the draft (checks, coverage)
+/// follow the text.
+pub const SETTLE_MS: u32 = 400;
 
 /// `value` once it has stayed the same for `delay_ms`: derived views that are costly to
 /// compute (checks, coverage) follow the draft when typing pauses, not on every key.

@@ -399,12 +399,17 @@ const tests = {
     await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text'));
     assert.match(await page.evaluate(() => document.activeElement.value), /合法性审查/);
 
-    // A paragraph for the missing item, written and then found.
+    // A paragraph for the missing item, written and then found: beside the editor as
+    // typing pauses, and in the coverage step.
     await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.getByRole('button', { name: '格式检查' }).click();
     await item(19).getByRole('button', { name: '为此项添加段落' }).click();
     await page.getByTestId('notice').filter({ hasText: '第19项“全面推进政务公开”' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text') && document.activeElement.value === '');
+    const glanceItem19 = page.getByTestId('coverage-glance').locator('li.missing[data-number="19"]');
+    await glanceItem19.waitFor();
     await page.keyboard.type('全面推进政务公开。完善政务公开目录，全年主动公开政府信息326条，依申请公开件全部按期答复。');
+    await glanceItem19.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '计划覆盖' }).click();
     await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
 
@@ -504,7 +509,9 @@ const tests = {
 let passed = 0;
 let failed = 0;
 await import('node:fs/promises').then((fs) => fs.mkdir(outDir, { recursive: true }));
-for (const [name, test] of Object.entries(tests)) {
+// E2E_ONLY=<part of a name> runs only the matching tests, while working on them.
+const only = process.env.E2E_ONLY;
+for (const [name, test] of Object.entries(tests).filter(([name]) => !only || name.includes(only))) {
   const started = Date.now();
   try {
     await test();
