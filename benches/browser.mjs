@@ -1,6 +1,7 @@
 // Browser benchmarks on the release build, in Debian's Chromium (headless):
 //  1. navigation to an editable outline, on a first visit and with a 30-page draft stored;
-//  2. keystroke-to-paint latency while typing into that 30-page draft;
+//  2. keystroke-to-paint latency while typing into that 30-page draft, also in bursts with
+//     the side panel's checks and 100-item plan coverage following the text;
 //  3. .docx export of that draft by the app's worker, and of the same text with the npm
 //     `docx` package in the same browser.
 // Usage: node benches/browser.mjs DIST_DIR [DRAFT_OUT]  (scripts/bench.sh builds and runs it)
@@ -86,20 +87,41 @@ for (let i = 0; i < RUNS; i++) {
   withBigDraft.push(await timeToEditable(big.json));
 }
 
+// The 临安 plan five times over, numbered on (21–40, …): 100 items, as in the core's
+// coverage benchmark.
+async function hundredItemPlan() {
+  const text = await readFile(new URL('../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
+  return [0, 1, 2, 3, 4]
+    .map((copy) => text.replace(/^(\d+)\./gm, (_, n) => `${Number(n) + 20 * copy}.`))
+    .join('\n');
+}
+
 // Per keystroke, two figures from the input event's timestamp:
 // - work: until a message posted from the event runs, i.e. after the input task and the
 //   microtasks where Yew renders: the main-thread time the keystroke costs;
 // - paint: until just after the next frame (rAF, then a message). Frame-aligned: at 60 Hz
 //   the wait for the next frame alone is 0–16.7 ms, so compare with the small baseline.
 // `beforeinput`, not keydown: Playwright types Chinese as text insertion without key
-// events, as an IME does.
-async function typingLatency(json) {
+// events, as an IME does. Also the intervals between animation frames while typing: one
+// over 33 ms is a frame the page missed.
+// With `plan`, the plan is pasted in first and the side panel (checks and coverage) is
+// open; keys come in bursts of ten with a 400–440 ms pause after each, so that the next
+// burst starts while the panel recomputes (it follows the text after a 400 ms pause).
+async function typingLatency(json, plan) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(([json]) => {
     localStorage.setItem('report-drafter.v1.draft.bench-30-pages', json);
     localStorage.setItem('report-drafter.v1.last-opened', 'bench-30-pages');
     window.__work = [];
     window.__paint = [];
+    window.__frames = [];
+    let lastFrame;
+    const frame = (now) => {
+      if (lastFrame !== undefined) window.__frames.push(now - lastFrame);
+      lastFrame = now;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
     const after = (callback) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = callback;
@@ -113,6 +135,17 @@ async function typingLatency(json) {
   }, [json]);
   const page = await context.newPage();
   await page.goto(server.url);
+  if (plan) {
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.locator('#plan-paste').fill(plan);
+    await page.getByRole('button', { name: '识别粘贴的文本' }).click();
+    await page.getByRole('button', { name: '使用这份计划' }).click();
+    const summary = page.getByTestId('coverage-summary');
+    await summary.waitFor();
+    const total = (await summary.innerText()).match(/共 (\d+) 项/)?.[1];
+    if (total !== '100') throw new Error(`the plan should have 100 items, not ${total}`);
+    await page.getByRole('button', { name: '格式检查' }).click();
+  }
   // The first numbered section (after the unnumbered 导语) holds the bulk of the text.
   await page.locator('.outline-entry.level-1 button').nth(1).click();
   const paragraphs = page.locator('textarea.paragraph-text');
@@ -120,22 +153,30 @@ async function typingLatency(json) {
   const target = paragraphs.nth(Math.floor(count / 2));
   await target.click();
   await page.keyboard.press('Control+End');
-  await page.evaluate(() => { window.__work = []; window.__paint = []; });
+  if (plan) await page.getByTestId('coverage-glance').waitFor();
+  await page.evaluate(() => { window.__work = []; window.__paint = []; window.__frames = []; });
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.type('法');
-    await page.waitForTimeout(25);
+    await page.waitForTimeout(plan && i % 10 === 9 ? 400 + (i % 40) : 25);
   }
   await page.waitForTimeout(200);
-  const { work, paint } = await page.evaluate(() => ({ work: window.__work, paint: window.__paint }));
+  const { work, paint, frames } = await page.evaluate(() => ({ work: window.__work, paint: window.__paint, frames: window.__frames }));
   const typed = await target.inputValue();
   if (!typed.endsWith('法'.repeat(10))) throw new Error(`typing did not reach the paragraph: …${typed.slice(-40)}`);
   await context.close();
-  return { paragraphs_in_open_section: count, work_ms: stats(work), paint_ms: stats(paint) };
+  return {
+    paragraphs_in_open_section: count,
+    work_ms: stats(work),
+    paint_ms: stats(paint),
+    frame_interval_ms: stats(frames),
+    frames_over_33_ms: frames.filter((f) => f > 33.4).length,
+  };
 }
 const small = JSON.parse(await readFile(new URL('../tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
 small.draft.id = 'bench-30-pages';
 const typingBaseline = await typingLatency(JSON.stringify(small));
 const typingBig = await typingLatency(big.json);
+const typingBigWithPanel = await typingLatency(big.json, await hundredItemPlan());
 
 // Export round trips through the app's own worker (the file the app loads on export),
 // sequentially: each includes posting the draft, parsing it, building and zipping the
@@ -228,5 +269,6 @@ console.log(JSON.stringify({
   navigation_to_editable_ms: { first_visit: stats(firstVisit), with_30_page_draft: stats(withBigDraft) },
   typing_6_page_fixture: typingBaseline,
   typing_30_page_draft: typingBig,
+  typing_30_page_draft_in_bursts_with_checks_and_100_item_coverage: typingBigWithPanel,
   export_30_page_draft: { wasm_worker: exportWasm, npm_docx: exportNpmDocx },
 }, null, 2));
