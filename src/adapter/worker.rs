@@ -19,7 +19,7 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -203,7 +203,14 @@ pub fn serve() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let reply = answer(&event.data())
             .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))]));
-        let _ = reply_to.post_message(&reply);
+        // The file's bytes are handed over to the page rather than copied once more.
+        let _ = match get(&reply, "docx") {
+            Some(docx) => reply_to.post_message_with_transfer(
+                &reply,
+                &Array::of1(&docx.unchecked_into::<Uint8Array>().buffer()),
+            ),
+            None => reply_to.post_message(&reply),
+        };
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

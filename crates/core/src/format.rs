@@ -7,12 +7,12 @@
 //! Loading never trusts its input: every way a file can be wrong maps to a [`LoadError`]
 //! whose message says, in Chinese, what is wrong and where.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::date::rfc3339_from_unix_ms;
 use crate::model::Draft;
-use crate::validate::{self, Severity};
+use crate::validate;
 
 pub const DRAFT_FORMAT: &str = "report-drafter.draft";
 /// The version this build writes. Version history:
@@ -84,14 +84,16 @@ pub fn from_json(text: &str) -> Result<Draft, LoadError> {
         read_envelope(text, DRAFT_FORMAT, 1..=DRAFT_VERSION, MAX_DRAFT_BYTES)?;
     let draft = root.remove("draft").ok_or(LoadError::MissingDraft)?;
     let draft = migrate(draft, version);
-    let mut draft: Draft = serde_path_to_error::deserialize(draft).map_err(|err| {
-        let (path, problem) = field_fault(err, "draft");
-        LoadError::Field { path, problem }
-    })?;
-    if let Some(problem) = validate::problems(&draft)
-        .into_iter()
-        .find(|p| p.severity == Severity::Error)
-    {
+    let mut draft = match Draft::deserialize(&draft) {
+        Ok(draft) => draft,
+        // Tracking the path costs an allocation per field, so it is only paid to say
+        // where a file is wrong.
+        Err(_) => serde_path_to_error::deserialize(draft).map_err(|err| {
+            let (path, problem) = field_fault(err, "draft");
+            LoadError::Field { path, problem }
+        })?,
+    };
+    if let Some(problem) = validate::errors(&draft).into_iter().next() {
         return Err(LoadError::Structure(problem.to_string()));
     }
     // A hand-edited file may leave next_id behind its ids; moving it up loses nothing.

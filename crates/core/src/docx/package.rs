@@ -1,11 +1,13 @@
 //! Finishing the package docx-rs builds: the parts it gets wrong are replaced or
-//! patched, then everything is deflated (docx-rs 0.4.22 stores entries uncompressed).
+//! patched, then zipped here in one pass with every entry deflated (docx-rs 0.4.22's
+//! own `pack` stores entries uncompressed).
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use docx_rs::XMLDocx;
+use memchr::memmem;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
 /// Font-table entries for every CJK font the document names, with a substitute Word
 /// and WPS use when the font is missing (docx-rs lists only Latin fonts).
@@ -29,11 +31,9 @@ pub(super) fn finish(
 ) -> zip::result::ZipResult<Vec<u8>> {
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
     xml.doc_props.core = core_properties(title, creator, now).into_bytes();
-    xml.styles = keep_punctuation_inside(&xml.styles);
-    xml.document = repeat_header_rows(&xml.document);
-    let mut stored = Cursor::new(Vec::new());
-    xml.pack(&mut stored)?;
-    deflate(&stored.into_inner())
+    keep_punctuation_inside(&mut xml.styles);
+    repeat_header_rows(&mut xml.document);
+    zip_deflated(parts(xml))
 }
 
 fn core_properties(title: &str, creator: &str, now: &str) -> String {
@@ -47,38 +47,35 @@ fn core_properties(title: &str, creator: &str, now: &str) -> String {
 /// Adds `<w:overflowPunct w:val="1"/>` to the default paragraph properties: without it
 /// LibreOffice hangs a final ，or 。 outside the 版心 and may drop it from a PDF.
 /// Word's default is the same value, so Word's layout does not change.
-fn keep_punctuation_inside(styles: &[u8]) -> Vec<u8> {
+fn keep_punctuation_inside(styles: &mut Vec<u8>) {
     const PUNCT: &str = r#"<w:overflowPunct w:val="1" />"#;
-    let styles = String::from_utf8_lossy(styles);
-    let patched = if let Some(at) = styles.find("<w:pPrDefault><w:pPr>") {
-        let at = at + "<w:pPrDefault><w:pPr>".len();
-        format!("{}{PUNCT}{}", &styles[..at], &styles[at..])
-    } else if let Some(at) = styles.find("</w:rPrDefault>") {
-        let at = at + "</w:rPrDefault>".len();
-        format!(
-            "{}<w:pPrDefault><w:pPr>{PUNCT}</w:pPr></w:pPrDefault>{}",
-            &styles[..at],
-            &styles[at..]
-        )
-    } else {
-        styles.into_owned()
-    };
-    patched.into_bytes()
+    if !insert_after(styles, "<w:pPrDefault><w:pPr>", PUNCT) {
+        insert_after(
+            styles,
+            "</w:rPrDefault>",
+            &format!("<w:pPrDefault><w:pPr>{PUNCT}</w:pPr></w:pPrDefault>"),
+        );
+    }
 }
 
 /// Marks the header row of the attached table to repeat on every page (`w:tblHeader`,
 /// which docx-rs 0.4.22 cannot write). The writer gives `w:cantSplit` to that row and
 /// to no other, so the patch finds it by that mark.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
-    String::from_utf8_lossy(document)
-        .replace(
-            HEADER_ROW_MARK,
-            concat!("<w:cantSplit />", "<w:tblHeader />"),
-        )
-        .into_bytes()
+fn repeat_header_rows(document: &mut Vec<u8>) {
+    insert_after(document, "<w:cantSplit />", "<w:tblHeader />");
 }
 
-const HEADER_ROW_MARK: &str = "<w:cantSplit />";
+/// Inserts `text` after every occurrence of `mark` in an XML part; whether there was
+/// one. Works on the bytes: the parts are large, and the marks are ASCII.
+fn insert_after(part: &mut Vec<u8>, mark: &str, text: &str) -> bool {
+    let ends: Vec<usize> = memmem::find_iter(part.as_slice(), mark)
+        .map(|at| at + mark.len())
+        .collect();
+    for &end in ends.iter().rev() {
+        part.splice(end..end, text.bytes());
+    }
+    !ends.is_empty()
+}
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -88,21 +85,79 @@ fn escape(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// Re-writes a zip with every entry deflated.
-fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut input = ZipArchive::new(Cursor::new(stored))?;
-    let mut output = ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 8)));
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    let mut buf = Vec::new();
-    for i in 0..input.len() {
-        let mut entry = input.by_index(i)?;
-        if entry.is_dir() {
-            continue;
+/// The parts under the names and in the order docx-rs's `XMLDocx::pack` gives them,
+/// without its directory entries, which a package does not need.
+fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
+    let mut parts: Vec<(String, Vec<u8>)> = [
+        ("[Content_Types].xml", xml.content_type),
+        ("_rels/.rels", xml.rels),
+        ("docProps/app.xml", xml.doc_props.app),
+        ("docProps/core.xml", xml.doc_props.core),
+        ("docProps/custom.xml", xml.doc_props.custom),
+        ("word/_rels/document.xml.rels", xml.document_rels),
+        ("word/document.xml", xml.document),
+        ("word/styles.xml", xml.styles),
+        ("word/settings.xml", xml.settings),
+        ("word/fontTable.xml", xml.font_table),
+        ("word/comments.xml", xml.comments),
+        ("word/numbering.xml", xml.numberings),
+        ("word/commentsExtended.xml", xml.comments_extended),
+        ("word/footnotes.xml", xml.footnotes),
+    ]
+    .into_iter()
+    .map(|(name, part)| (name.to_string(), part))
+    .collect();
+    for (kind, xmls, rels) in [
+        ("header", xml.headers, xml.header_rels),
+        ("footer", xml.footers, xml.footer_rels),
+    ] {
+        let mut rels = rels.into_iter();
+        for (i, part) in xmls.into_iter().enumerate() {
+            let n = i + 1;
+            parts.push((format!("word/{kind}{n}.xml"), part));
+            if let Some(rels) = rels.next() {
+                parts.push((format!("word/_rels/{kind}{n}.xml.rels"), rels));
+            }
         }
-        buf.clear();
-        entry.read_to_end(&mut buf)?;
-        output.start_file(entry.name().to_string(), options)?;
-        output.write_all(&buf)?;
     }
-    Ok(output.finish()?.into_inner())
+    for (id, image) in xml.media {
+        parts.push((format!("word/media/{id}.png"), image));
+    }
+    if let Some(taskpanes) = xml.taskpanes {
+        parts.push(("word/webextensions/taskpanes.xml".into(), taskpanes));
+        parts.push((
+            "word/webextensions/_rels/taskpanes.xml.rels".into(),
+            xml.taskpanes_rels,
+        ));
+        for (i, extension) in xml.web_extensions.into_iter().enumerate() {
+            parts.push((
+                format!("word/webextensions/webextension{}.xml", i + 1),
+                extension,
+            ));
+        }
+    }
+    let custom = xml
+        .custom_items
+        .into_iter()
+        .zip(xml.custom_item_rels)
+        .zip(xml.custom_item_props);
+    for (i, ((item, rels), props)) in custom.enumerate() {
+        let n = i + 1;
+        parts.push((format!("customXml/_rels/item{n}.xml.rels"), rels));
+        parts.push((format!("customXml/item{n}.xml"), item));
+        parts.push((format!("customXml/itemProps{n}.xml"), props));
+    }
+    parts
+}
+
+/// Zips the parts in one pass, every one deflated.
+fn zip_deflated(parts: Vec<(String, Vec<u8>)>) -> zip::result::ZipResult<Vec<u8>> {
+    let size: usize = parts.iter().map(|(_, part)| part.len()).sum();
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(size / 8)));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, part) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(&part)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }

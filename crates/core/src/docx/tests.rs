@@ -244,15 +244,45 @@ fn package_parts_docx_rs_gets_wrong_are_fixed() {
     assert!(core.contains("<dc:creator>嘉兴市卫生健康委员会</dc:creator>"));
     assert!(core.contains(NOW));
     assert!(part(&bytes, "word/styles.xml").contains(r#"<w:overflowPunct w:val="1" />"#));
+    // The package step zips the parts itself: the same files, in the order docx-rs's
+    // own `pack` writes them, each deflated, each part it does not patch unchanged.
+    let mut packed = Cursor::new(Vec::new());
+    build::document(&jiaxing(), &ExportOptions::default())
+        .build()
+        .pack(&mut packed)
+        .unwrap();
+    let packed = packed.into_inner();
+    let mut docx_rs = zip::ZipArchive::new(Cursor::new(&packed[..])).unwrap();
+    let files = |zip: &zip::ZipArchive<_>| -> Vec<String> {
+        zip.file_names()
+            .filter(|name| !name.ends_with('/'))
+            .map(String::from)
+            .collect()
+    };
     let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    assert_eq!(files(&zip), files(&docx_rs));
+    let patched = [
+        "docProps/core.xml",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/fontTable.xml",
+    ];
     for i in 0..zip.len() {
-        let entry = zip.by_index(i).unwrap();
+        let mut entry = zip.by_index(i).unwrap();
         assert_eq!(
             entry.compression(),
             zip::CompressionMethod::Deflated,
             "{}",
             entry.name()
         );
+        let mut ours = Vec::new();
+        entry.read_to_end(&mut ours).unwrap();
+        if !patched.contains(&entry.name()) {
+            let mut theirs = Vec::new();
+            let mut original = docx_rs.by_name(entry.name()).unwrap();
+            original.read_to_end(&mut theirs).unwrap();
+            assert!(ours == theirs, "{}", entry.name());
+        }
     }
     assert!(bytes.len() < 30_000, "compressed: {} bytes", bytes.len());
 }
