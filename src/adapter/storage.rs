@@ -196,7 +196,10 @@ pub fn save_draft(
     });
     let refused = SaveError::Storage(StorageError::WriteRefused);
     storage
-        .set_item(&draft_key(&draft.id), &format::to_json(draft, now_ms))
+        .set_item(
+            &draft_key(&draft.id),
+            &format::to_compact_json(draft, now_ms),
+        )
         .map_err(|_| refused.clone())?;
     storage
         .set_item(&stamp_key(&draft.id), &new_stamp)

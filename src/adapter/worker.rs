@@ -147,7 +147,7 @@ pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> 
     let export = object(&[
         (
             "draft",
-            &JsValue::from_str(&report_core::to_json(draft, now_ms)),
+            &JsValue::from_str(&report_core::to_compact_json(draft, now_ms)),
         ),
         (
             "now",

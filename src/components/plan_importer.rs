@@ -102,7 +102,7 @@ pub fn PlanImporter(props: &Props) -> Html {
             }
             read(Box::pin(async move {
                 let (draft, _) = storage::load_draft(&id)?;
-                let json = report_core::to_json(&draft, 0.0);
+                let json = report_core::to_compact_json(&draft, 0.0);
                 worker::read_plan(
                     PlanSource::Report(json.as_bytes(), "draft.json"),
                     report_year,

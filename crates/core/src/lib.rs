@@ -22,7 +22,7 @@ pub mod template;
 pub mod validate;
 
 pub use date::CalendarDate;
-pub use format::{from_json, from_json_bytes, to_json, LoadError};
+pub use format::{from_json, from_json_bytes, to_compact_json, to_json, LoadError};
 pub use meta_field::{FieldKind, MetaField};
 pub use model::{
     Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, Section, TextField,
