@@ -11,13 +11,14 @@
 //! any pair found in a large share of the paragraphs) weigh nothing, so they never
 //! create coverage by themselves. See shared/docs/annual-report.md section 6.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use crate::import_text::{fold_char, is_han};
-use crate::model::{Draft, Node, NodeId};
+use crate::model::{Draft, Node, NodeId, Section};
 use crate::plan::{PlanState, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -315,8 +316,13 @@ fn without_plan_citations(text: &str, plan_title: &str) -> String {
     out
 }
 
-struct Unit {
-    paragraph: ParagraphRef,
+/// A paragraph (or heading with run-in text) of the report, borrowed from the draft.
+struct Unit<'a> {
+    section_index: usize,
+    section: &'a Section,
+    paragraph_index: usize,
+    id: NodeId,
+    text: Cow<'a, str>,
     /// What the paragraph says it is about: the heading it sits under and its first
     /// sentence, as matching sees it. An item's title found here makes the paragraph an
     /// account of the item; found further in, it is a mention in passing.
@@ -325,12 +331,29 @@ struct Unit {
     counts: bool,
 }
 
-fn report_units(draft: &Draft) -> Vec<Unit> {
+impl Unit<'_> {
+    fn to_ref(&self) -> ParagraphRef {
+        ParagraphRef {
+            section_index: self.section_index,
+            section_id: self.section.id,
+            section_title: self.section.title.clone(),
+            paragraph_index: self.paragraph_index,
+            paragraph_id: self.id,
+            text: self.text.clone().into_owned(),
+        }
+    }
+}
+
+fn report_units(draft: &Draft) -> Vec<Unit<'_>> {
     /// (id, text, heading above) of every paragraph and run-in heading, in order.
-    fn walk(nodes: &[Node], heading: &str, out: &mut Vec<(NodeId, String, String)>) {
+    fn walk<'a>(
+        nodes: &'a [Node],
+        heading: &'a str,
+        out: &mut Vec<(NodeId, Cow<'a, str>, &'a str)>,
+    ) {
         for node in nodes {
             match node {
-                Node::Paragraph { id, text } => out.push((*id, text.clone(), heading.to_string())),
+                Node::Paragraph { id, text } => out.push((*id, Cow::Borrowed(text), heading)),
                 Node::Heading {
                     id,
                     title,
@@ -338,7 +361,7 @@ fn report_units(draft: &Draft) -> Vec<Unit> {
                     children,
                 } => {
                     if !text.trim().is_empty() {
-                        out.push((*id, format!("{title}。{text}"), String::new()));
+                        out.push((*id, Cow::Owned(format!("{title}。{text}")), ""));
                     }
                     walk(children, title, out);
                 }
@@ -346,24 +369,25 @@ fn report_units(draft: &Draft) -> Vec<Unit> {
         }
     }
     let mut units = Vec::new();
+    let mut paragraphs = Vec::new();
     for (section_index, section) in draft.sections.iter().enumerate() {
         let counts = !NON_EVIDENCE_SECTIONS
             .iter()
             .any(|w| section.title.contains(w));
-        let mut paragraphs = Vec::new();
+        paragraphs.clear();
         walk(&section.children, "", &mut paragraphs);
-        for (paragraph_index, (id, text, heading)) in paragraphs.into_iter().enumerate() {
+        for (paragraph_index, (id, text, heading)) in paragraphs.drain(..).enumerate() {
             let first_sentence = text.split(['。', '；', ';']).next().unwrap_or_default();
+            let mut lead = matching_chars(heading);
+            lead.push('。');
+            lead.extend(matching_chars(first_sentence));
             units.push(Unit {
-                lead: matching_chars(&format!("{heading}。{first_sentence}")),
-                paragraph: ParagraphRef {
-                    section_index,
-                    section_id: section.id,
-                    section_title: section.title.clone(),
-                    paragraph_index,
-                    paragraph_id: id,
-                    text,
-                },
+                section_index,
+                section,
+                paragraph_index,
+                id,
+                text,
+                lead,
                 counts,
             });
         }
@@ -636,14 +660,14 @@ type Span = std::ops::Range<usize>;
 fn phrases_at(item: &[char], spans: &[Span]) -> Vec<String> {
     let mut spans = spans.to_vec();
     spans.sort_by_key(|s| (s.start, s.end));
-    let mut phrases: Vec<String> = Vec::new();
+    let mut phrases: Vec<&[char]> = Vec::new();
     for span in spans {
-        let phrase: String = item[span].iter().collect();
+        let phrase = &item[span];
         if !phrases.contains(&phrase) {
             phrases.push(phrase);
         }
     }
-    phrases
+    phrases.into_iter().map(|p| p.iter().collect()).collect()
 }
 
 /// Coverage of every item of the plan in the draft, with the user's decisions applied.
@@ -659,7 +683,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
     let plan_title: String = matching_chars(&plan.title).into_iter().collect();
     let unit_chars: Vec<Vec<char>> = units
         .iter()
-        .map(|u| matching_chars(&without_plan_citations(&u.paragraph.text, &plan_title)))
+        .map(|u| matching_chars(&without_plan_citations(&u.text, &plan_title)))
         .collect();
     let item_titles: Vec<usize> = plan
         .items
@@ -708,8 +732,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             match_paragraphs(chars, &position_weights, &weights.pairs, &unit_chars)
                 .into_iter()
                 .filter(|(unit, _)| {
-                    !decision
-                        .is_some_and(|d| d.rejected.contains(&units[*unit].paragraph.paragraph_id))
+                    !decision.is_some_and(|d| d.rejected.contains(&units[*unit].id))
                 })
                 .map(|(unit, (covered, spans))| ParagraphMatch {
                     unit,
@@ -745,20 +768,15 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             union.iter_mut().zip(&m.covered).for_each(|(u, &c)| *u |= c);
         }
         let score = ratio(weight_of(&union, 0..union.len()), total);
-        let copied_without_results = found.iter().any(|m| {
-            m.share >= 0.6
-                && !units[m.unit]
-                    .paragraph
-                    .text
-                    .chars()
-                    .any(|c| c.is_ascii_digit())
-        });
+        let copied_without_results = found
+            .iter()
+            .any(|m| m.share >= 0.6 && !units[m.unit].text.chars().any(|c| c.is_ascii_digit()));
 
         let mut evidence: Vec<Evidence> = found
             .iter()
             .take(MAX_EVIDENCE)
             .map(|m| Evidence {
-                paragraph: units[m.unit].paragraph.clone(),
+                paragraph: units[m.unit].to_ref(),
                 phrases: phrases_at(chars, &m.spans),
                 score: round2(m.share),
                 confirmed: false,
@@ -772,13 +790,13 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 match evidence.iter_mut().find(|e| e.paragraph.paragraph_id == id) {
                     Some(e) => e.confirmed = true,
                     None => {
-                        let unit = units.iter().position(|u| u.paragraph.paragraph_id == id);
+                        let unit = units.iter().position(|u| u.id == id);
                         if let Some(unit) = unit {
                             evidence_units.insert(0, unit);
                             evidence.insert(
                                 0,
                                 Evidence {
-                                    paragraph: units[unit].paragraph.clone(),
+                                    paragraph: units[unit].to_ref(),
                                     phrases: Vec::new(),
                                     score: 0.0,
                                     confirmed: true,
@@ -795,8 +813,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         for &unit in &evidence_units {
             matched_units[unit] = true;
             if !item.targets.is_empty() {
-                evidence_chars[unit]
-                    .get_or_insert_with(|| matching_chars(&units[unit].paragraph.text));
+                evidence_chars[unit].get_or_insert_with(|| matching_chars(&units[unit].text));
             }
         }
         let evidence_texts: Vec<&[char]> = evidence_units
@@ -897,12 +914,12 @@ fn summarize(
         .filter(|(u, &matched)| {
             !matched
                 && u.counts
-                && u.paragraph.text.chars().filter(|&c| is_han(c)).count() >= 20
+                && u.text.chars().filter(|&c| is_han(c)).count() >= 20
                 && !titles
                     .iter()
                     .any(|t| positions_of(&u.lead, t).next().is_some())
         })
-        .map(|(u, _)| u.paragraph.clone())
+        .map(|(u, _)| u.to_ref())
         .collect();
     let mut warnings = Vec::new();
     match state.plan.year {
