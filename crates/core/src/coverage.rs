@@ -322,6 +322,7 @@ struct Unit<'a> {
     section: &'a Section,
     paragraph_index: usize,
     id: NodeId,
+    /// A heading's is its title and run-in text joined by 。.
     text: Cow<'a, str>,
     /// What the paragraph says it is about: the heading it sits under and its first
     /// sentence, as matching sees it. An item's title found here makes the paragraph an
@@ -332,6 +333,7 @@ struct Unit<'a> {
 }
 
 impl Unit<'_> {
+    /// The paragraph as the report shows it: with copies of its text and section title.
     fn to_ref(&self) -> ParagraphRef {
         ParagraphRef {
             section_index: self.section_index,
@@ -339,7 +341,7 @@ impl Unit<'_> {
             section_title: self.section.title.clone(),
             paragraph_index: self.paragraph_index,
             paragraph_id: self.id,
-            text: self.text.clone().into_owned(),
+            text: self.text.to_string(),
         }
     }
 }
@@ -510,6 +512,9 @@ impl Weights {
     fn positions(&self, chars: &[char]) -> Vec<f64> {
         let mut generic = vec![false; chars.len()];
         for start in 0..chars.len() {
+            if !is_han(chars[start]) {
+                continue;
+            }
             let from = self.generic.partition_point(|w| w[0] < chars[start]);
             for word in self.generic[from..]
                 .iter()
@@ -562,8 +567,9 @@ fn match_paragraphs(
     weights: &[f64],
     pairs: &FastMap<Bigram, Pair>,
     paragraphs: &[Vec<char>],
-) -> FastMap<usize, (Vec<bool>, Vec<Span>)> {
-    let mut matches: FastMap<usize, (Vec<bool>, Vec<Span>)> = FastMap::default();
+) -> Vec<(usize, Vec<Span>)> {
+    // (paragraph, phrase) as found; grouped by paragraph at the end.
+    let mut found: Vec<(u32, Span)> = Vec::new();
     let mut record = |unit: u32, end_pos: u32, first: usize, last: usize| {
         // A phrase may begin with a pair that is never looked up (common or of no
         // weight): walk back over characters the item and the paragraph share.
@@ -583,11 +589,7 @@ fn match_paragraphs(
         if last + 2 - first < MIN_PHRASE || !weights[span.clone()].iter().any(|&w| w > 0.0) {
             return;
         }
-        let (covered, spans) = matches
-            .entry(unit as usize)
-            .or_insert_with(|| (vec![false; weights.len()], Vec::new()));
-        covered[span].iter_mut().for_each(|c| *c = true);
-        spans.push(first..last + 2);
+        found.push((unit, first..last + 2));
     };
     // Active diagonals, sorted: (paragraph, position of the last matched bigram, first
     // item bigram). Occurrence lists are sorted the same way, so continuing a diagonal
@@ -639,6 +641,14 @@ fn match_paragraphs(
     for &(unit, pos, first) in &active {
         record(unit, pos, first, weights.len() - 1);
     }
+    found.sort_by_key(|(unit, _)| *unit);
+    let mut matches: Vec<(usize, Vec<Span>)> = Vec::new();
+    for (unit, span) in found {
+        match matches.last_mut() {
+            Some((last, spans)) if *last == unit as usize => spans.push(span),
+            _ => matches.push((unit as usize, vec![span])),
+        }
+    }
     matches
 }
 
@@ -649,12 +659,28 @@ struct ParagraphMatch {
     share: f64,
     /// Share of the weight of the item's title.
     title_share: f64,
-    covered: Vec<bool>,
     /// Character ranges of the item found in the paragraph.
     spans: Vec<Span>,
 }
 
 type Span = std::ops::Range<usize>;
+
+/// Total weight of the item's bigram positions (`weights`) inside any of the phrases at
+/// `spans` (character ranges), added in position order.
+fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64]) -> f64 {
+    // Characters s..e hold the bigrams s..e − 1.
+    let mut bigrams: Vec<Span> = spans.map(|s| s.start..s.end - 1).collect();
+    bigrams.sort_by_key(|b| b.start);
+    let mut total = 0.0;
+    let mut done = 0;
+    for b in bigrams {
+        for weight in &weights[b.start.max(done)..b.end.max(done)] {
+            total += weight;
+        }
+        done = done.max(b.end);
+    }
+    total
+}
 
 /// The distinct phrases of an item at these character ranges, in item order.
 fn phrases_at(item: &[char], spans: &[Span]) -> Vec<String> {
@@ -722,27 +748,20 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         let position_weights = weights.positions(chars);
         let total: f64 = position_weights.iter().sum();
         let title_positions = item_titles[i].saturating_sub(1).min(position_weights.len());
-        let weight_of = |covered: &[bool], range: std::ops::Range<usize>| -> f64 {
-            range
-                .filter(|&j| covered[j])
-                .map(|j| position_weights[j])
-                .sum()
-        };
         let mut found: Vec<ParagraphMatch> =
             match_paragraphs(chars, &position_weights, &weights.pairs, &unit_chars)
                 .into_iter()
                 .filter(|(unit, _)| {
                     !decision.is_some_and(|d| d.rejected.contains(&units[*unit].id))
                 })
-                .map(|(unit, (covered, spans))| ParagraphMatch {
+                .map(|(unit, spans)| ParagraphMatch {
                     unit,
-                    share: ratio(weight_of(&covered, 0..covered.len()), total),
+                    share: ratio(weight_in(spans.iter().cloned(), &position_weights), total),
                     title_share: title_share_in(
                         &leads[unit],
                         &chars[..item_titles[i].min(chars.len())],
                         &position_weights[..title_positions],
                     ),
-                    covered,
                     spans,
                 })
                 .filter(|m| m.share >= EVIDENCE || m.title_share >= TITLE_PART)
@@ -763,11 +782,8 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         } else {
             Status::Missing
         };
-        let mut union = vec![false; position_weights.len()];
-        for m in &found {
-            union.iter_mut().zip(&m.covered).for_each(|(u, &c)| *u |= c);
-        }
-        let score = ratio(weight_of(&union, 0..union.len()), total);
+        let all_spans = found.iter().flat_map(|m| m.spans.iter().cloned());
+        let score = ratio(weight_in(all_spans, &position_weights), total);
         let copied_without_results = found
             .iter()
             .any(|m| m.share >= 0.6 && !units[m.unit].text.chars().any(|c| c.is_ascii_digit()));
