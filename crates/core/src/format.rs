@@ -7,7 +7,7 @@
 //! Loading never trusts its input: every way a file can be wrong maps to a [`LoadError`]
 //! whose message says, in Chinese, what is wrong and where.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::date::rfc3339_from_unix_ms;
@@ -97,15 +97,13 @@ pub fn from_json(text: &str) -> Result<Draft, LoadError> {
         read_envelope(text, DRAFT_FORMAT, 1..=DRAFT_VERSION, MAX_DRAFT_BYTES)?;
     let draft = root.remove("draft").ok_or(LoadError::MissingDraft)?;
     let draft = migrate(draft, version);
-    let mut draft = match Draft::deserialize(&draft) {
-        Ok(draft) => draft,
-        // Tracking the path costs an allocation per field, so it is only paid to say
-        // where a file is wrong.
-        Err(_) => serde_path_to_error::deserialize(draft).map_err(|err| {
-            let (path, problem) = field_fault(err, "draft");
-            LoadError::Field { path, problem }
-        })?,
-    };
+    // One deserializer, with the path that names where a file is wrong: a second, plain
+    // one for files without faults read 0.5 ms faster (52 pages, wasm) but added 19 KB
+    // gzip to each bundle.
+    let mut draft: Draft = serde_path_to_error::deserialize(draft).map_err(|err| {
+        let (path, problem) = field_fault(err, "draft");
+        LoadError::Field { path, problem }
+    })?;
     if let Some(problem) = validate::errors(&draft).into_iter().next() {
         return Err(LoadError::Structure(problem.to_string()));
     }
