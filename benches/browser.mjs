@@ -105,8 +105,9 @@ async function hundredItemPlan() {
 // events, as an IME does. Also the intervals between animation frames while typing: one
 // longer than one and a half frame periods (25 ms at 60 Hz) means the page missed a frame.
 // With `plan`, the plan is pasted in first and the side panel (checks and coverage) is
-// open; keys come in bursts of ten with a 409–439 ms pause after each, so that the next
-// burst starts while the panel recomputes (it follows the text after a 400 ms pause).
+// open; keys come in bursts of ten with a 410–550 ms pause after each, so that the next
+// burst starts while the panel recomputes (the checks follow the text after a 400 ms
+// pause, coverage after 550 ms).
 async function typingLatency(json, plan) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(([json]) => {
@@ -157,7 +158,7 @@ async function typingLatency(json, plan) {
   await page.evaluate(() => { window.__work = []; window.__paint = []; window.__frames = []; });
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.type('法');
-    await page.waitForTimeout(plan && i % 10 === 9 ? 400 + (i % 40) : 25);
+    await page.waitForTimeout(plan && i % 10 === 9 ? 400 + 10 * (i % 16) : 25);
   }
   await page.waitForTimeout(200);
   const { work, paint, frames } = await page.evaluate(() => ({ work: window.__work, paint: window.__paint, frames: window.__frames }));

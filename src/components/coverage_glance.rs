@@ -5,7 +5,7 @@ use report_core::Draft;
 use yew::prelude::*;
 
 use super::coverage_item::status_key;
-use super::{use_dispatch, use_settled, SETTLE_MS};
+use super::{use_dispatch, use_settled, COVERAGE_SETTLE_MS};
 use crate::state::{Action, Step};
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct Props {
 #[function_component]
 pub fn CoverageGlance(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let draft = use_settled(props.draft.clone(), SETTLE_MS);
+    let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
     let report = use_memo(draft, |draft| {
         draft
             .plan

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
 use super::plan_importer::PlanImporter;
-use super::{use_settled, SETTLE_MS};
+use super::{use_settled, COVERAGE_SETTLE_MS};
 use crate::adapter::storage::DraftSummary;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +20,7 @@ pub struct Props {
 /// the evidence; per plan heading and per responsible unit.
 #[function_component]
 pub fn CoverageStep(props: &Props) -> Html {
-    let draft = use_settled(props.draft.clone(), SETTLE_MS);
+    let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
     let report = use_memo(draft.clone(), |draft| {
         draft
             .plan

@@ -55,6 +55,10 @@ pub fn use_backup_download(draft: Rc<Draft>) -> Callback<MouseEvent> {
 /// follow the text.
 pub const SETTLE_MS: u32 = 400;
 
+/// Coverage follows a little later than the checks: each takes several milliseconds on
+/// a long report, and run in one task they could take the page past a frame.
+pub const COVERAGE_SETTLE_MS: u32 = SETTLE_MS + 150;
+
 /// `value` once it has stayed the same for `delay_ms`: derived views that are costly to
 /// compute (checks, coverage) follow the draft when typing pauses, not on every key.
 /// The first value is returned at once.
