@@ -80,6 +80,15 @@ async function draftCount(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('report-drafter.v1.draft.')).length);
 }
 
+/**
+ * Types into the field of a node just added. The app focuses it after the next render,
+ * so wait for that: keys sent earlier would land on the button that added it.
+ */
+async function typeIntoNewNode(page, text) {
+  await page.waitForFunction(() => /^node-\d+$/.test(document.activeElement?.id ?? '') && document.activeElement.value === '');
+  await page.keyboard.type(text);
+}
+
 async function fillFirstDraft(page) {
   await page.getByLabel('发文机关全称').fill('临安区卫生健康局');
   await page.getByLabel('机关代字').fill('临卫');
@@ -87,12 +96,12 @@ async function fillFirstDraft(page) {
   await page.getByLabel('标题', { exact: true }).fill('临安区卫生健康局关于2025年度法治政府建设工作情况的报告');
   await page.getByRole('button', { name: /主要举措和成效/ }).click();
   await page.getByRole('button', { name: '＋ 标题 （一）' }).click();
-  await page.keyboard.type('强化法治建设主体责任落实');
+  await typeIntoNewNode(page, '强化法治建设主体责任落实');
   await page.getByRole('button', { name: '＋ 段落' }).first().click();
-  await page.keyboard.type('深入学习贯彻习近平法治思想，全年组织党委理论学习中心组学法4次。');
+  await typeIntoNewNode(page, '深入学习贯彻习近平法治思想，全年组织党委理论学习中心组学法4次。');
   await page.getByRole('button', { name: /存在的不足和原因/ }).click();
   await page.getByRole('button', { name: '＋ 段落' }).click();
-  await page.keyboard.type('一是“三项制度”工作落实尚需进一步细化。');
+  await typeIntoNewNode(page, '一是“三项制度”工作落实尚需进一步细化。');
 }
 
 /** The stored (uncompressed or deflated) entries of a zip file, by name. */
@@ -352,7 +361,7 @@ const tests = {
     const { page } = t;
     await page.getByRole('button', { name: /主要举措和成效/ }).click();
     await page.getByRole('button', { name: '＋ 段落' }).first().click();
-    await page.keyboard.type('全面加强法制建设，按期完成年度任务。');
+    await typeIntoNewNode(page, '全面加强法制建设，按期完成年度任务。');
     await page.getByRole('button', { name: '基本信息' }).click();
     await page.getByRole('button', { name: '格式检查' }).click();
     const panel = page.getByTestId('check-panel');
@@ -495,7 +504,7 @@ const tests = {
     }
     assert.ok(found, 'the add-heading button is reachable by Tab');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('键盘输入的标题');
+    await typeIntoNewNode(page, '键盘输入的标题');
     assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '键盘输入的标题');
     // Ctrl+S saves at once instead of opening the browser's save dialog.
     await page.keyboard.press('Control+s');
