@@ -93,8 +93,11 @@ pub fn App() -> Html {
                 }
                 if checks {
                     <aside class="side-panel" aria-label="检查结果">
-                        <CheckPanel draft={state.draft.clone()} />
-                        // The coverage step shows all of it.
+                        // The export step shows the checks itself, and the coverage
+                        // step all of the coverage.
+                        if state.step != Step::Export {
+                            <CheckPanel draft={state.draft.clone()} />
+                        }
                         if state.step != Step::Coverage {
                             <CoverageGlance draft={state.draft.clone()} />
                         }

@@ -586,5 +586,51 @@ async fn table_cells_are_limited_counted_and_autosaved() {
     let stored = report_core::from_json(&stored_drafts()[0]).unwrap();
     let table = stored.attachment_table.unwrap();
     assert_eq!(table.cell("6", 4), "网上可办率98%");
+
+    // Text over the limit (from a pasted backup, say) is kept; the check names the
+    // cell and its place leads back to it.
+    type_into(&cell, &"字".repeat(201)).await;
+    app.click("检查与导出").await;
+    let finding = app.one("[data-rule=table-cell-length]");
+    let place: HtmlElement = finding
+        .query_selector("button.link")
+        .unwrap()
+        .expect("the finding links to its cell")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(place.text_content().unwrap(), "附件表格第3行第5列");
+    place.click();
+    settle().await;
+    let focused = gloo::utils::document().active_element().map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("table-2-4"));
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_export_step_names_each_missing_thing_once_and_leads_to_it() {
+    let app = Mounted::new().await;
+    type_into(&app.one("#meta-title"), "").await;
+    app.click("检查与导出").await;
+    let missing = app.one("[data-testid=missing]").text_content().unwrap();
+    assert!(missing.contains("标题未填写"), "{missing}");
+    assert!(missing.contains("部分没有内容"), "{missing}");
+    // The checker below says the same about the title and the empty parts; it leaves
+    // those out here, and keeps what the list does not say.
+    let rules: Vec<String> = app
+        .all("[data-testid=check-panel] li.finding")
+        .iter()
+        .filter_map(|f| f.get_attribute("data-rule"))
+        .collect();
+    assert!(!rules.is_empty());
+    for repeated in ["title-missing", "section-empty"] {
+        assert!(!rules.iter().any(|r| r == repeated), "{rules:?}");
+    }
+    assert_eq!(app.all("[data-testid=check-panel]").len(), 1);
+
+    // A missing thing leads to its field, ready for typing.
+    app.click("标题未填写").await;
+    assert!(app.all("[data-testid=missing]").is_empty());
+    let focused = gloo::utils::document().active_element().map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("meta-title"));
     app.unmount().await;
 }

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use report_core::check::{self, Severity};
+use report_core::docx::Missing;
 use report_core::{outline, Draft};
 use yew::prelude::*;
 
@@ -11,6 +12,10 @@ use crate::adapter::clock;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// What the page already lists as missing for the export; findings saying the same
+    /// are left out, so nothing is named twice.
+    #[prop_or_default]
+    pub listed: Rc<Vec<Missing>>,
 }
 
 /// The 公文 checker's findings on the open draft, errors first, each with its place and,
@@ -19,9 +24,14 @@ pub struct Props {
 pub fn CheckPanel(props: &Props) -> Html {
     let draft = use_settled(props.draft.clone(), SETTLE_MS);
     let today = clock::today();
-    let findings = use_memo((draft.clone(), today), |(draft, today)| {
-        check::check_draft(draft, *today)
-    });
+    let findings = use_memo(
+        (draft.clone(), today, props.listed.clone()),
+        |(draft, today, listed)| {
+            let mut findings = check::check_draft(draft, *today);
+            findings.retain(|f| !f.repeats(listed));
+            findings
+        },
+    );
     let entries = use_memo(draft.clone(), |draft| outline::outline(draft));
     let errors = findings
         .iter()

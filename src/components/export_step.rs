@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::check_panel::CheckPanel;
-use super::{use_backup_download, use_dispatch};
+use super::{open_place, place_of, use_backup_download, use_dispatch};
 use crate::adapter::{clock, files, worker};
 use crate::state::{Action, Notice};
 
@@ -91,6 +91,19 @@ pub fn ExportStep(props: &Props) -> Html {
         })
     };
 
+    // Each missing thing leads to the field or section that supplies it.
+    let missing_items = missing
+        .iter()
+        .map(|m| match place_of(&m.location) {
+            Some(place) => {
+                let dispatch = dispatch.clone();
+                let onclick = Callback::from(move |_| open_place(&dispatch, place));
+                html! { <li><button type="button" class="link" {onclick}>{ m.what.clone() }</button></li> }
+            }
+            None => html! { <li>{ m.what.clone() }</li> },
+        })
+        .collect::<Html>();
+
     let export_word = {
         let draft = props.draft.clone();
         let exporting = exporting.clone();
@@ -143,7 +156,7 @@ pub fn ExportStep(props: &Props) -> Html {
             if !missing.is_empty() {
                 <div class="missing" role="note" data-testid="missing">
                     <p>{ "以下内容尚未完成，仍可导出，完成后再导出一次即可：" }</p>
-                    <ul>{ for missing.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                    <ul>{ missing_items }</ul>
                 </div>
             }
             <div class="export-options">
@@ -173,7 +186,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 
-            <CheckPanel draft={props.draft.clone()} />
+            <CheckPanel draft={props.draft.clone()} listed={missing.clone()} />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>

@@ -1,42 +1,14 @@
-use report_core::check::{Finding, Location, Severity, TextRef};
-use report_core::MetaField;
+use report_core::check::{Finding, Severity};
 use yew::prelude::*;
 
-use super::use_dispatch;
-use crate::state::{Action, Step};
+use super::{open_place, place_of, use_dispatch};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub finding: Finding,
     /// The place in words (`一、… › （二）… 第3段`); empty for the whole document.
     pub place: AttrValue,
-}
-
-/// Where a click on a finding's place leads: the node itself, or the form holding a field.
-fn destination(location: &Location) -> Option<Action> {
-    match location {
-        Location::Document
-        | Location::Text {
-            target: TextRef::Line { .. },
-            ..
-        } => None,
-        Location::Section { id }
-        | Location::Text {
-            target: TextRef::Node { id, .. },
-            ..
-        } => Some(Action::JumpTo(*id)),
-        Location::Text {
-            target: TextRef::Field { field },
-            ..
-        } => {
-            let step = if MetaField::CLOSING.contains(field) {
-                Step::Closing
-            } else {
-                Step::Basics
-            };
-            Some(Action::GoTo(step))
-        }
-    }
 }
 
 /// One finding: severity, message, a link to its place and its one-click fix.
@@ -50,13 +22,9 @@ pub fn FindingItem(props: &Props) -> Html {
     };
     let place = if props.place.is_empty() {
         Html::default()
-    } else if destination(&finding.location).is_some() {
-        let (dispatch, location) = (dispatch.clone(), finding.location.clone());
-        let jump = Callback::from(move |_| {
-            if let Some(action) = destination(&location) {
-                dispatch.dispatch(action);
-            }
-        });
+    } else if let Some(place) = place_of(&finding.location) {
+        let dispatch = dispatch.clone();
+        let jump = Callback::from(move |_| open_place(&dispatch, place));
         html! { <button type="button" class="link" onclick={jump}>{ props.place.clone() }</button> }
     } else {
         html! { <span class="place">{ props.place.clone() }</span> }

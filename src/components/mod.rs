@@ -27,17 +27,70 @@ pub mod top_bar;
 
 use std::rc::Rc;
 
-use report_core::Draft;
+use gloo::timers::callback::Timeout;
+use report_core::attachment::CellRef;
+use report_core::check::{Location, TextRef};
+use report_core::preview::Source;
+use report_core::{Draft, MetaField, NodeId};
 use yew::prelude::*;
 
 use crate::app::Dispatch;
 use crate::state::persistence::download_backup;
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, Step};
 
 /// The dispatcher from the root's context.
 #[hook]
 pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("components are rendered inside App")
+}
+
+/// A place the user edits something: a node, a form field or a cell of the table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Place {
+    Node(NodeId),
+    Field(MetaField),
+    TableCell(CellRef),
+}
+
+impl From<Source> for Place {
+    fn from(source: Source) -> Self {
+        match source {
+            Source::Node(id) => Place::Node(id),
+            Source::Field(field) => Place::Field(field),
+        }
+    }
+}
+
+/// The one place a finding or a missing thing is edited, if it is one. Lines of a
+/// plain-text report are not in the draft.
+pub fn place_of(location: &Location) -> Option<Place> {
+    let target = match location {
+        Location::Document => return None,
+        Location::Section { id } => return Some(Place::Node(*id)),
+        Location::Text { target, .. } => target,
+    };
+    match *target {
+        TextRef::Node { id, .. } => Some(Place::Node(id)),
+        TextRef::Field { field } => Some(Place::Field(field)),
+        TextRef::TableCell { cell } => Some(Place::TableCell(cell)),
+        TextRef::Line { .. } => None,
+    }
+}
+
+/// Opens `place`: the node in its section, or the form or table holding the field or
+/// cell, with that focused.
+pub fn open_place(dispatch: &Dispatch, place: Place) {
+    let (step, element) = match place {
+        Place::Node(id) => return dispatch.dispatch(Action::JumpTo(id)),
+        Place::Field(field) if MetaField::HEADER.contains(&field) => {
+            (Step::Basics, meta_input::input_id(field))
+        }
+        Place::Field(field) => (Step::Closing, meta_input::input_id(field)),
+        Place::TableCell(cell) => (Step::Table, table_row_editor::cell_id(cell)),
+    };
+    dispatch.dispatch(Action::GoTo(step));
+    // The element exists once the step has rendered.
+    Timeout::new(0, move || crate::app::focus_element(&element)).forget();
 }
 
 /// A click handler that downloads `draft` as a backup file, or says why it cannot.

@@ -1,14 +1,12 @@
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use report_core::preview::{self, Source};
-use report_core::{Draft, MetaField};
+use report_core::Draft;
 use yew::prelude::*;
 
-use super::meta_input::input_id;
 use super::preview_sheet::PreviewSheet;
-use super::use_dispatch;
-use crate::state::{Action, PreviewMode, Step};
+use super::{open_place, use_dispatch};
+use crate::state::{Action, PreviewMode};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,19 +30,7 @@ pub fn PreviewPane(props: &Props) -> Html {
         if mode == PreviewMode::Instead {
             dispatch.dispatch(Action::SetPreview(PreviewMode::Beside));
         }
-        match source {
-            Source::Node(id) => dispatch.dispatch(Action::JumpTo(id)),
-            Source::Field(field) => {
-                let step = if MetaField::HEADER.contains(&field) {
-                    Step::Basics
-                } else {
-                    Step::Closing
-                };
-                dispatch.dispatch(Action::GoTo(step));
-                // The field exists once the step has rendered.
-                Timeout::new(0, move || crate::app::focus_element(&input_id(field))).forget();
-            }
-        }
+        open_place(&dispatch, source.into());
     });
     let (geometry, pages) = &*laid_out;
     let sheets = pages.iter().map(|page| {

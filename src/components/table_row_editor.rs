@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use report_core::attachment::CellRef;
 use report_core::template::{ColumnSource, TableColumn};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -18,11 +19,21 @@ pub struct Props {
     pub cells: Vec<String>,
 }
 
+/// The id of a cell's text area, for labels and for jumping to it.
+pub fn cell_id(cell: CellRef) -> String {
+    format!("table-{}-{}", cell.row, cell.column)
+}
+
 /// One row of the attached table; re-renders only when its own cells change.
 #[function_component]
 pub fn TableRowEditor(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let id = |column: usize| format!("table-{}-{column}", props.index);
+    let id = |column: usize| {
+        cell_id(CellRef {
+            row: props.index,
+            column,
+        })
+    };
     let fields = props
         .columns
         .iter()

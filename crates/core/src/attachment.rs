@@ -41,10 +41,20 @@ pub struct TableRow {
 /// A cell holding more characters than its column allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OverlongCell {
+    /// Where it is among the printed rows.
+    pub at: CellRef,
+    /// The row's plan item number and the column's name, as the user reads them.
     pub number: String,
     pub column: String,
     pub chars: usize,
     pub max_chars: u32,
+}
+
+/// A cell of the printed table: its row (in plan order) and column, counted from 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    pub row: usize,
+    pub column: usize,
 }
 
 /// Columns with their names passed through `rename` (years filled in or made generic).
@@ -171,11 +181,15 @@ impl AttachmentTable {
     /// Cells of the printed rows longer than their column's `max_chars`.
     pub fn overlong_cells(&self, plan: Option<&Plan>) -> Vec<OverlongCell> {
         let mut out = Vec::new();
-        for row in self.rows(plan) {
-            for (column, text) in self.columns.iter().zip(&row.cells) {
+        for (row_index, row) in self.rows(plan).into_iter().enumerate() {
+            for (column_index, (column, text)) in self.columns.iter().zip(&row.cells).enumerate() {
                 let chars = text.chars().count();
                 match column.max_chars {
                     Some(max) if chars > max as usize => out.push(OverlongCell {
+                        at: CellRef {
+                            row: row_index,
+                            column: column_index,
+                        },
                         number: row.number.clone(),
                         column: column.name.clone(),
                         chars,

@@ -524,6 +524,66 @@ fn draft_rules_know_what_the_exporter_adds() {
     }
 }
 
+/// 检查与导出 shows the export's list of what is missing above the findings: a finding
+/// that says the same (this field or section is empty) is recognised so the page names
+/// it once, and only then.
+#[test]
+fn findings_that_repeat_the_export_missing_list() {
+    let mut d = report_core::Template::builtin_default().new_draft("x".into(), 2023);
+    set_field(&mut d, MetaField::Recipients, "");
+    // Recipients are only looked for once there is a title.
+    for (title, absent) in [
+        ("", "title-missing"),
+        (
+            "关于2023年度法治政府建设工作情况的报告",
+            "recipients-missing",
+        ),
+    ] {
+        set_field(&mut d, MetaField::Title, title);
+        let missing = report_core::docx::missing(&d, &d.export);
+        let findings = check_draft(&d, today());
+        let mut repeating: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.repeats(&missing))
+            .map(|f| f.rule)
+            .collect();
+        repeating.sort();
+        repeating.dedup();
+        let mut expected = [absent, "section-empty"];
+        expected.sort();
+        assert_eq!(repeating, expected, "{findings:#?}");
+        assert!(rule(&findings, "section-empty")
+            .iter()
+            .all(|f| f.repeats(&missing)));
+    }
+
+    // A part holding only a placeholder is not missing for the export, but it still has
+    // no substance: that finding is the only one to say so.
+    let shortcomings = d
+        .sections
+        .iter()
+        .find(|s| s.key == "shortcomings")
+        .unwrap()
+        .id;
+    let paragraph = d
+        .add_node(
+            report_core::model::Parent::Section(shortcomings),
+            report_core::model::NewNode::Paragraph,
+        )
+        .unwrap();
+    d.set_text(paragraph, TextField::Text, "【待补充】".into())
+        .unwrap();
+    let missing = report_core::docx::missing(&d, &d.export);
+    let empty = check_draft(&d, today())
+        .into_iter()
+        .filter(|f| {
+            f.rule == "section-empty" && f.location == Location::Section { id: shortcomings }
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(empty.len(), 1);
+    assert!(!empty[0].repeats(&missing));
+}
+
 #[test]
 fn typed_labels_in_a_draft() {
     let mut d = draft("draft-shangcheng-2023.json");
@@ -652,8 +712,51 @@ fn overlong_table_cells_are_errors_and_stay_in_the_draft() {
     assert_eq!(over.len(), 1, "{over:#?}");
     assert_eq!(over[0].severity, Severity::Error);
     assert!(over[0].message.contains("序号“6”") && over[0].message.contains("201"));
+    // It points at the cell: the row of item 6 among the printed rows, and column 4.
+    let row = d
+        .attachment_table
+        .as_ref()
+        .unwrap()
+        .rows(d.plan.as_ref().map(|state| &state.plan))
+        .iter()
+        .position(|r| r.number == "6")
+        .unwrap();
+    let cell = report_core::attachment::CellRef { row, column: 4 };
     assert_eq!(
-        d.attachment_table.unwrap().cell("6", 4).chars().count(),
+        over[0].location,
+        Location::Text {
+            target: TextRef::TableCell { cell },
+            range: None
+        }
+    );
+    assert_eq!(
+        d.attachment_table
+            .as_ref()
+            .unwrap()
+            .cell("6", 4)
+            .chars()
+            .count(),
         201
     );
+
+    // A fix aimed at a cell edits that cell, and refuses text that has changed.
+    let fix = report_core::check::Fix {
+        target: TextRef::TableCell { cell },
+        edits: vec![report_core::check::Edit {
+            range: CharRange { start: 0, end: 2 },
+            expected: "字字".into(),
+            replacement: "文".into(),
+        }],
+    };
+    apply_fix(&mut d, &fix).unwrap();
+    assert_eq!(
+        d.attachment_table
+            .as_ref()
+            .unwrap()
+            .cell("6", 4)
+            .chars()
+            .count(),
+        200
+    );
+    assert_eq!(apply_fix(&mut d, &fix), Err(FixError::Stale));
 }

@@ -20,6 +20,7 @@ mod wording;
 
 use serde::Serialize;
 
+use crate::attachment::CellRef;
 use crate::date::CalendarDate;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
@@ -65,6 +66,8 @@ pub enum TextRef {
     Node { id: NodeId, part: TextField },
     /// A line of a plain-text report, counted from 1.
     Line { line: usize },
+    /// A cell of the draft's attached table.
+    TableCell { cell: CellRef },
 }
 
 /// Character positions (Unicode scalar values, not bytes), end exclusive.
@@ -97,6 +100,8 @@ pub enum FixError {
     Stale,
     #[error("找不到要修改的段落或标题（编号 {0}），可能已被删除")]
     NotFound(NodeId),
+    #[error("找不到要修改的表格单元格，表格可能已变动")]
+    NoCell,
     #[error("这项修改不针对草稿中的文字")]
     NotDraftText,
     #[error("这项修改不针对纯文本中的行")]
@@ -116,6 +121,13 @@ impl Location {
         let column = range.map_or(String::new(), |r| format!("第{}字", r.start + 1));
         match target {
             TextRef::Line { line } => format!("第{line}行{column}"),
+            TextRef::TableCell { cell } => {
+                format!(
+                    "附件表格第{}行第{}列{column}",
+                    cell.row + 1,
+                    cell.column + 1
+                )
+            }
             TextRef::Field { field } => format!("{}{column}", field.label()),
             TextRef::Node { id, part } => {
                 let Some(draft) = draft else {
@@ -131,6 +143,18 @@ impl Location {
                 format!("{node} {column}")
             }
         }
+    }
+}
+
+/// The rules that report a field or section as empty, which the export's list of what
+/// is [`missing`](crate::docx::missing) may name as well.
+const ABSENCE_RULES: [&str; 3] = ["title-missing", "recipients-missing", "section-empty"];
+
+impl Finding {
+    /// Whether `missing` already says what this finding says: the same field or
+    /// section, found empty. A page that shows both lists names it once.
+    pub fn repeats(&self, missing: &[crate::docx::Missing]) -> bool {
+        ABSENCE_RULES.contains(&self.rule) && missing.iter().any(|m| m.location == self.location)
     }
 }
 
@@ -234,6 +258,20 @@ pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
             draft
                 .set_text(id, part, value)
                 .map_err(|_| FixError::NotFound(id))
+        }
+        TextRef::TableCell { cell } => {
+            let plan = draft.plan.as_ref().map(|state| &state.plan);
+            let table = draft.attachment_table.as_mut().ok_or(FixError::NoCell)?;
+            let number = table
+                .rows(plan)
+                .into_iter()
+                .nth(cell.row)
+                .ok_or(FixError::NoCell)?
+                .number;
+            let value = apply_edits(table.cell(&number, cell.column), &fix.edits)?;
+            table
+                .set_cell(&number, cell.column, value)
+                .map_err(|_| FixError::NoCell)
         }
         TextRef::Line { .. } => Err(FixError::NotDraftText),
     }

@@ -7,10 +7,14 @@ pub(crate) mod layout;
 mod package;
 pub mod read;
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 pub use layout::{FontRole, LayoutProfile};
 
+use crate::check::{Location, TextRef};
+use crate::meta_field::MetaField;
 use crate::model::Draft;
 use crate::outline::nodes_chars;
 
@@ -61,34 +65,83 @@ pub fn export(draft: &Draft, options: &ExportOptions, now: &str) -> Result<Vec<u
         .map_err(|e| ExportError::Package(e.to_string()))
 }
 
+/// Something a complete document still lacks, and where the user supplies it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    /// What is lacking, in Chinese (`成文日期未填写`).
+    pub what: String,
+    /// The form field, or the section of the draft, that supplies it.
+    pub location: Location,
+}
+
+impl fmt::Display for Missing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.what)
+    }
+}
+
 /// What a complete document still lacks, for the warnings shown before export. Export
 /// is never blocked by these.
-pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<String> {
+pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<Missing> {
     let meta = &draft.meta;
     let mut out = Vec::new();
-    let mut need = |empty: bool, what: &str| {
+    let mut need = |empty: bool, what: &str, field: MetaField| {
         if empty {
-            out.push(format!("{what}未填写"));
+            out.push(Missing {
+                what: format!("{what}未填写"),
+                location: Location::Text {
+                    target: TextRef::Field { field },
+                    range: None,
+                },
+            });
         }
     };
-    need(meta.title.trim().is_empty(), "标题");
-    need(meta.recipients.trim().is_empty(), "主送机关");
+    need(meta.title.trim().is_empty(), "标题", MetaField::Title);
+    need(
+        meta.recipients.trim().is_empty(),
+        "主送机关",
+        MetaField::Recipients,
+    );
     if options.red_header {
-        need(meta.issuer_mark.trim().is_empty(), "发文机关标志");
-        let n = &meta.doc_number;
         need(
-            n.agency_code.trim().is_empty() || n.year.is_none() || n.serial.is_none(),
-            "发文字号（机关代字、年份、序号）",
+            meta.issuer_mark.trim().is_empty(),
+            "发文机关标志",
+            MetaField::IssuerMark,
         );
-        need(meta.signers.is_empty(), "签发人");
+        let n = &meta.doc_number;
+        // The first of its three fields that is empty is where the user goes.
+        let number_field = if n.agency_code.trim().is_empty() {
+            Some(MetaField::AgencyCode)
+        } else if n.year.is_none() {
+            Some(MetaField::DocYear)
+        } else if n.serial.is_none() {
+            Some(MetaField::DocSerial)
+        } else {
+            None
+        };
+        if let Some(field) = number_field {
+            need(true, "发文字号（机关代字、年份、序号）", field);
+        }
+        need(meta.signers.is_empty(), "签发人", MetaField::Signers);
     }
-    need(meta.signature.trim().is_empty(), "发文机关署名");
-    need(meta.date.is_none(), "成文日期");
-    need(meta.printer.trim().is_empty(), "印发机关");
-    need(meta.print_date.is_none(), "印发日期");
+    need(
+        meta.signature.trim().is_empty(),
+        "发文机关署名",
+        MetaField::Signature,
+    );
+    need(meta.date.is_none(), "成文日期", MetaField::Date);
+    need(
+        meta.printer.trim().is_empty(),
+        "印发机关",
+        MetaField::Printer,
+    );
+    need(meta.print_date.is_none(), "印发日期", MetaField::PrintDate);
     for section in draft.sections.iter().filter(|s| s.numbered) {
         if nodes_chars(&section.children) == 0 {
-            out.push(format!("“{}”部分没有内容", section.title.trim()));
+            out.push(Missing {
+                what: format!("“{}”部分没有内容", section.title.trim()),
+                location: Location::Section { id: section.id },
+            });
         }
     }
     out

@@ -443,7 +443,7 @@ fn what_is_missing_is_listed_for_the_user() {
         "部分没有内容",
     ] {
         assert!(
-            missing.iter().any(|m| m.contains(want)),
+            missing.iter().any(|m| m.what.contains(want)),
             "{want}: {missing:?}"
         );
     }
