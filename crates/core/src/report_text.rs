@@ -69,7 +69,11 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
     // Leading lines without sentence punctuation that name a 报告 are the title.
     let title_lines = lines
         .iter()
-        .take_while(|(_, l)| parse_label(l).is_none() && !l.contains(['。', '，', ',', '；']))
+        .take_while(|(_, l)| {
+            parse_label(l).is_none()
+                && !l.contains(['。', '，', ',', '；'])
+                && recipients_line(l).is_none()
+        })
         .count();
     let title: String = lines[..title_lines]
         .iter()
@@ -79,6 +83,13 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         (title, &lines[title_lines..])
     } else {
         (String::new(), &lines[..])
+    };
+    let (recipients, body) = match body.split_first() {
+        Some(((_, first), rest)) => match recipients_line(first) {
+            Some(recipients) => (recipients.to_string(), rest),
+            None => (String::new(), body),
+        },
+        None => (String::new(), body),
     };
 
     let mut next_id: NodeId = 1;
@@ -148,6 +159,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         template: IMPORTED_TEMPLATE.into(),
         meta: Metadata {
             title,
+            recipients,
             ..Metadata::default()
         },
         sections,
@@ -157,6 +169,17 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         attachment_table: None,
         next_id,
     })
+}
+
+/// The 主送机关 in a line that holds only them and a colon (`区委、区政府：`).
+fn recipients_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let names = line.strip_suffix('：').or_else(|| line.strip_suffix(':'))?;
+    let names = names.trim_end();
+    let only_names = !names.is_empty()
+        && parse_label(line).is_none()
+        && !names.contains(['。', '，', ',', '；', '：', ':']);
+    only_names.then_some(names)
 }
 
 /// The built-in template's key for a part, from the words of its title.
@@ -228,6 +251,24 @@ mod tests {
         );
         assert!(problems(&d).iter().all(|p| p.severity != Severity::Error));
         assert!(d.ids().iter().all(|&id| id < d.next_id));
+    }
+
+    #[test]
+    fn the_recipients_line_is_not_part_of_the_title() {
+        let text = "关于2025年度法治政府建设\n工作情况的报告\n区委、区政府：\n2025年，我局坚持依法行政。\n一、主要举措和成效\n";
+        let d = draft_from_text(text, 2000).unwrap();
+        assert_eq!(d.meta.title, "关于2025年度法治政府建设工作情况的报告");
+        assert_eq!(d.meta.recipients, "区委、区政府");
+        assert!(
+            matches!(&d.sections[0].children[..], [Node::Paragraph { text, .. }] if text.starts_with("2025年"))
+        );
+        // A colon ending a sentence of the body is not 主送机关.
+        let d = draft_from_text(
+            "关于2025年度工作情况的报告\n主要做法如下：全面推进。\n",
+            2000,
+        )
+        .unwrap();
+        assert_eq!(d.meta.recipients, "");
     }
 
     #[test]
