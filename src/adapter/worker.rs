@@ -25,7 +25,7 @@ use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoderOptions, Worker};
 
 use report_core::plan::{self, PlanImport};
 use report_core::{report_text, Draft};
@@ -245,11 +245,23 @@ fn text(request: &JsValue, key: &str) -> Result<String, String> {
         .ok_or_else(|| INCOMPLETE.into())
 }
 
-fn bytes(request: &JsValue, key: &str) -> Result<Vec<u8>, String> {
-    get(request, key)
+/// The bytes of a file, with text in GBK (as Windows Notepad and WPS save it in China)
+/// turned into UTF-8 by the browser's own decoder: the core's would add 124 KB gzip of
+/// tables to the worker. Anything else is passed on as it is, for the core to read or
+/// refuse.
+fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
+    let bytes = get(request, "bytes")
         .filter(|v| v.is_instance_of::<Uint8Array>())
         .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
-        .ok_or_else(|| INCOMPLETE.into())
+        .ok_or(INCOMPLETE)?;
+    if bytes.starts_with(b"PK\x03\x04") || std::str::from_utf8(&bytes).is_ok() {
+        return Ok(bytes);
+    }
+    let options = TextDecoderOptions::new();
+    options.set_fatal(true);
+    let text = TextDecoder::new_with_label_and_options("gb18030", &options)
+        .and_then(|decoder| decoder.decode_with_u8_array(&bytes));
+    Ok(text.map_or(bytes, String::into_bytes))
 }
 
 fn answer(request: &JsValue) -> Result<JsValue, String> {
@@ -262,14 +274,14 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
     let plan = get(request, "plan").ok_or(INCOMPLETE)?;
     let import = match text(&plan, "source")?.as_str() {
         "text" => plan::parse_plan_text(&text(&plan, "text")?).map_err(|e| e.to_string())?,
-        "file" => plan::parse_plan_bytes(&bytes(&plan, "bytes")?, &text(&plan, "name")?)
+        "file" => plan::parse_plan_bytes(&file_bytes(&plan)?, &text(&plan, "name")?)
             .map_err(|e| e.to_string())?,
         "report" => {
             let year = get(&plan, "year")
                 .and_then(|y| y.as_f64())
                 .ok_or(INCOMPLETE)? as u16;
             let report =
-                report_text::draft_from_file(&bytes(&plan, "bytes")?, &text(&plan, "name")?, year)
+                report_text::draft_from_file(&file_bytes(&plan)?, &text(&plan, "name")?, year)
                     .map_err(|e| e.to_string())?;
             plan::plan_from_report(&report).map_err(|e| e.to_string())?
         }

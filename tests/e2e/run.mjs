@@ -462,6 +462,19 @@ const tests = {
     await t.close();
   },
 
+  async 'a plan file saved in GBK is read like the UTF-8 one'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.setInputFiles('#plan-file', new URL('../fixtures/plan-2023-linan-gbk.txt', import.meta.url).pathname);
+    const review = page.getByTestId('plan-review');
+    await review.waitFor();
+    const shown = await review.innerText();
+    assert.match(shown, /识别出 20 项计划任务/);
+    assert.match(shown, /全面推进政务公开/);
+    await t.close();
+  },
+
   async 'after load the app makes no network request, and the CSP is strict'() {
     const t = await open();
     const { page } = t;

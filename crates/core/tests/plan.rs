@@ -358,6 +358,7 @@ fn an_item_corrected_by_hand_keeps_its_decision_and_rereads_targets() {
     assert!(!state.edit_item(5, "不存在".into(), Vec::new()));
 }
 
+#[cfg(feature = "gbk")]
 #[test]
 fn a_plan_saved_as_gbk_reads_like_the_utf8_one() {
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(LINAN_PLAN);
