@@ -1,5 +1,6 @@
 //! The root component: state, persistence and the page layout.
 
+use report_core::Template;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -15,7 +16,6 @@ use crate::components::preview_pane::PreviewPane;
 use crate::components::section_editor::SectionEditor;
 use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
-use crate::state::library::all_templates;
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::{Action, AppState, PreviewMode, Step};
 
@@ -43,6 +43,20 @@ pub fn App() -> Html {
         });
     }
 
+    // The checker as the draft's template sets it up. The draft keeps only its
+    // template's name; one no longer at hand leaves the regulation's dates and rules.
+    let setup = use_memo(
+        (state.templates.clone(), state.draft.template.clone()),
+        |(user, name)| {
+            Template::builtins()
+                .iter()
+                .chain(user.iter())
+                .find(|t| &t.name == name)
+                .map(Template::check_setup)
+                .unwrap_or_default()
+        },
+    );
+
     let body = if state.show_drafts {
         html! {
             <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()}
@@ -64,14 +78,7 @@ pub fn App() -> Html {
             }
             Step::Table => html! { <TableStep draft={state.draft.clone()} /> },
             Step::Export => {
-                // The draft keeps only its template's name; one no longer at hand has the
-                // regulation's dates.
-                let deadlines = all_templates(&state.templates)
-                    .into_iter()
-                    .find(|t| t.name == state.draft.template)
-                    .map(|t| t.deadlines)
-                    .unwrap_or_default();
-                html! { <ExportStep draft={state.draft.clone()} deadlines={deadlines} /> }
+                html! { <ExportStep draft={state.draft.clone()} setup={setup.clone()} /> }
             }
         };
         let mode = state.preview;
@@ -93,11 +100,8 @@ pub fn App() -> Html {
                 }
                 if checks {
                     <aside class="side-panel" aria-label="检查结果">
-                        // The export step shows the checks itself, and the coverage
-                        // step all of the coverage.
-                        if state.step != Step::Export {
-                            <CheckPanel draft={state.draft.clone()} />
-                        }
+                        <CheckPanel draft={state.draft.clone()} setup={setup.clone()} />
+                        // The coverage step shows all of it.
                         if state.step != Step::Coverage {
                             <CoverageGlance draft={state.draft.clone()} />
                         }

@@ -634,3 +634,37 @@ async fn the_export_step_names_each_missing_thing_once_and_leads_to_it() {
     assert_eq!(focused.as_deref(), Some("meta-title"));
     app.unmount().await;
 }
+
+#[wasm_bindgen_test]
+async fn the_checks_follow_the_templates_deadlines_and_rules() {
+    storage().clear().unwrap();
+    let mut template = report_core::Template::builtin_default();
+    template.name = "市卫健委下发模板".into();
+    template.deadlines.submit = report_core::template::MonthDay { month: 2, day: 15 };
+    template.checker.disabled_rules = vec!["secrecy-review".into()];
+    web::adapter::storage::save_templates(std::slice::from_ref(&template)).unwrap();
+    let draft = template.new_draft("city".into(), 2023);
+    storage()
+        .set_item(
+            "report-drafter.v1.draft.city",
+            &report_core::to_json(&draft, 0.0),
+        )
+        .unwrap();
+    storage()
+        .set_item("report-drafter.v1.last-opened", "city")
+        .unwrap();
+    let app = Mounted::keep_storage().await;
+    app.click("检查与导出").await;
+    let deadlines = app.one("[data-testid=deadlines]").text_content().unwrap();
+    assert!(deadlines.contains("2024年2月15日"), "{deadlines}");
+    let submit = app
+        .one("[data-rule=deadline-submit]")
+        .text_content()
+        .unwrap();
+    assert!(
+        submit.contains("截止日期2024年2月15日") && submit.contains("模板要求2月15日前报送"),
+        "{submit}"
+    );
+    assert!(app.all("[data-rule=secrecy-review]").is_empty());
+    app.unmount().await;
+}

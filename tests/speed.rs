@@ -44,7 +44,9 @@ fn interactive_work_in_wasm() {
     let (plan, report) = (inputs::hundred_item_plan(), inputs::long_report());
     let today = CalendarDate::new(2024, 2, 1).expect("a valid date");
     let coverage = time_ms(RUNS, || coverage::compute(&report, &plan));
-    let checker = time_ms(RUNS, || check::check_draft(&report, today));
+    let checker = time_ms(RUNS, || {
+        check::check_draft(&report, today, &Default::default())
+    });
     let layout = time_ms(RUNS, || preview::layout(&report));
     // What the export worker does per request, apart from messaging: read the draft
     // file, then build and zip the .docx.

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use report_core::check::{self, Severity};
+use report_core::check::{self, Setup, Severity};
 use report_core::docx::Missing;
 use report_core::{outline, Draft};
 use yew::prelude::*;
@@ -12,6 +12,8 @@ use crate::adapter::clock;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The checker as the draft's template sets it up.
+    pub setup: Rc<Setup>,
     /// What the page already lists as missing for the export; findings saying the same
     /// are left out, so nothing is named twice.
     #[prop_or_default]
@@ -25,9 +27,14 @@ pub fn CheckPanel(props: &Props) -> Html {
     let draft = use_settled(props.draft.clone(), SETTLE_MS);
     let today = clock::today();
     let findings = use_memo(
-        (draft.clone(), today, props.listed.clone()),
-        |(draft, today, listed)| {
-            let mut findings = check::check_draft(draft, *today);
+        (
+            draft.clone(),
+            today,
+            props.setup.clone(),
+            props.listed.clone(),
+        ),
+        |(draft, today, setup, listed)| {
+            let mut findings = check::check_draft(draft, *today, setup);
             findings.retain(|f| !f.repeats(listed));
             findings
         },

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
+use report_core::check::Setup;
 use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
-use report_core::template::Deadlines;
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -17,8 +17,8 @@ pub const DOCX_MIME: &str =
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
-    /// The due dates of the draft's template.
-    pub deadlines: Deadlines,
+    /// The checker as the draft's template sets it up, with the dates the report is due.
+    pub setup: Rc<Setup>,
 }
 
 /// 检查与导出: what is still missing, the Word file with its layout options, and the backup.
@@ -140,8 +140,8 @@ pub fn ExportStep(props: &Props) -> Html {
         |date: Option<report_core::CalendarDate>| date.map_or_else(String::new, |d| d.to_string());
     let deadlines = format!(
         "{year}年度报告应于 {} 前报送，{} 前向社会公开。",
-        due(props.deadlines.submit_by(year)),
-        due(props.deadlines.publish_by(year))
+        due(props.setup.deadlines.submit_by(year)),
+        due(props.setup.deadlines.publish_by(year))
     );
 
     let profiles = LayoutProfile::ALL.iter().map(|p| {
@@ -186,7 +186,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 
-            <CheckPanel draft={props.draft.clone()} listed={missing.clone()} />
+            <CheckPanel draft={props.draft.clone()} setup={props.setup.clone()} listed={missing.clone()} />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>

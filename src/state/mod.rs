@@ -555,7 +555,7 @@ mod tests {
             text: "加强法制建设，完善其它制度。".into(),
         });
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
-        let fix = report_core::check::check_draft(&s.draft, today)
+        let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
             .into_iter()
             .find(|f| f.rule == "wording-fazhi")
             .and_then(|f| f.fix)

@@ -5,11 +5,12 @@ use std::path::Path;
 
 use report_core::check::{self, Finding, Severity};
 use report_core::import_text::{decode_text, NOT_TEXT};
-use report_core::{outline, CalendarDate, Draft};
+use report_core::{outline, CalendarDate, Draft, Template};
 
 /// Runs the checker on one file and prints its findings; returns the exit status:
-/// 0 without errors, 1 with errors, 2 when the file (or `today`) cannot be read.
-pub fn run(path: &Path, json: bool, today: Option<&str>) -> u8 {
+/// 0 without errors, 1 with errors, 2 when the file (or `today`, or `template`) cannot
+/// be read, 1 for an invalid template.
+pub fn run(path: &Path, json: bool, today: Option<&str>, template: Option<&str>) -> u8 {
     let name = path.display();
     let today = match today {
         Some(text) => match CalendarDate::parse_iso(text) {
@@ -20,6 +21,13 @@ pub fn run(path: &Path, json: bool, today: Option<&str>) -> u8 {
             }
         },
         None => CalendarDate::from_unix_ms(crate::now_ms()),
+    };
+    let template = match template.map(crate::template_cmd::load).transpose() {
+        Ok(template) => template,
+        Err((status, message)) => {
+            eprintln!("--template: {message}");
+            return status;
+        }
     };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -33,7 +41,10 @@ pub fn run(path: &Path, json: bool, today: Option<&str>) -> u8 {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let (findings, draft) = if is_draft {
         match report_core::from_json_bytes(&bytes) {
-            Ok(draft) => (check::check_draft(&draft, today), Some(draft)),
+            Ok(draft) => {
+                let setup = setup(template, Some(&draft.template));
+                (check::check_draft(&draft, today, &setup), Some(draft))
+            }
             Err(err) => {
                 eprintln!("{name}: 无法读取草稿：{err}");
                 return 2;
@@ -41,7 +52,10 @@ pub fn run(path: &Path, json: bool, today: Option<&str>) -> u8 {
         }
     } else {
         match decode_text(&bytes) {
-            Some(text) => (check::check_text(&text, today), None),
+            Some(text) => (
+                check::check_text(&text, today, &setup(template, None)),
+                None,
+            ),
             None => {
                 eprintln!("{name}: {NOT_TEXT}");
                 return 2;
@@ -85,4 +99,17 @@ fn print_finding(finding: &Finding, draft: Option<&Draft>) {
     if let Some(fix) = &finding.fix {
         println!("      可一键修正：{}", fix.summary());
     }
+}
+
+/// The checker as `template` sets it up; without one, as the built-in template a draft
+/// names does; else the regulation's dates and every rule.
+fn setup(template: Option<Template>, named: Option<&str>) -> check::Setup {
+    template
+        .as_ref()
+        .or_else(|| {
+            let name = named?;
+            Template::builtins().iter().find(|t| t.name == name)
+        })
+        .map(Template::check_setup)
+        .unwrap_or_default()
 }

@@ -63,6 +63,10 @@ enum Command {
         /// The date deadlines are counted from (YYYY-MM-DD); default: today.
         #[arg(long)]
         today: Option<String>,
+        /// The template whose deadlines and turned-off rules apply (a file or
+        /// builtin:<id>); default: the built-in a draft names, else the regulation's dates.
+        #[arg(long)]
+        template: Option<String>,
     },
     Coverage(coverage_cmd::CoverageArgs),
     /// Template files: check one before handing it out.
@@ -135,9 +139,17 @@ fn main() -> ExitCode {
             };
             ExitCode::from(export_file(&draft, &output, overrides))
         }
-        Command::Check { file, json, today } => {
-            ExitCode::from(check_cmd::run(&file, json, today.as_deref()))
-        }
+        Command::Check {
+            file,
+            json,
+            today,
+            template,
+        } => ExitCode::from(check_cmd::run(
+            &file,
+            json,
+            today.as_deref(),
+            template.as_deref(),
+        )),
         Command::Coverage(args) => ExitCode::from(coverage_cmd::run(&args)),
         Command::Template {
             command: TemplateCommand::Validate { file },

@@ -10,7 +10,7 @@ const BUILTIN_PREFIX: &str = "builtin:";
 
 /// Loads a template from a file or names a built-in; the error carries the exit status:
 /// 1 for an invalid template, 2 for a file that cannot be read or an unknown built-in.
-fn load(source: &str) -> Result<Template, (u8, String)> {
+pub fn load(source: &str) -> Result<Template, (u8, String)> {
     if let Some(id) = source.strip_prefix(BUILTIN_PREFIX) {
         return Template::builtin(id).ok_or_else(|| {
             let known: Vec<_> = Template::builtin_ids()

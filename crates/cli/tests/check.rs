@@ -121,3 +121,56 @@ fn today_defaults_to_the_system_clock() {
     // The 2022 report was due on 2023-03-01, which has passed on any machine running this.
     assert!(text.contains("已超过报送截止日期2023年3月1日"), "{text}");
 }
+
+/// A city hands its districts a template with an earlier 报送 date and a rule turned
+/// off; checking a district's draft with it follows both. Without it, the draft's
+/// built-in template (the regulation's dates) applies.
+#[test]
+fn a_template_sets_the_deadlines_and_the_rules() {
+    let builtin = include_str!("../../core/templates/annual-report.json");
+    let mut template: serde_json::Value = serde_json::from_str(builtin).unwrap();
+    template["template"]["name"] = "市卫健委下发模板".into();
+    template["template"]["deadlines"]["submit"] = serde_json::json!({ "month": 2, "day": 15 });
+    template["template"]["checker"]["disabled_rules"] = serde_json::json!(["secrecy-review"]);
+    let template = temp_file("city.template.json", template.to_string().as_bytes());
+    let draft = repo_fixture("draft-shangcheng-2023.json");
+    let today = ["--today".as_ref(), "2024-02-20".as_ref()];
+
+    let out = check(
+        &[
+            &[
+                draft.as_os_str(),
+                "--template".as_ref(),
+                template.as_os_str(),
+            ][..],
+            &today[..],
+        ]
+        .concat(),
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("已超过报送截止日期2024年2月15日5天"),
+        "{text}"
+    );
+    assert!(
+        text.contains("模板要求2月15日前报送（规定为3月1日前）"),
+        "{text}"
+    );
+    assert!(!text.contains("保密审查"), "{text}");
+
+    let out = check(&[&[draft.as_os_str()][..], &today[..]].concat());
+    let text = stdout(&out);
+    assert!(
+        text.contains("距报送截止日期2024年3月1日还有10天"),
+        "{text}"
+    );
+    assert!(text.contains("保密审查"), "{text}");
+
+    let missing = check(&[
+        draft.as_os_str(),
+        "--template".as_ref(),
+        "builtin:nonesuch".as_ref(),
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("没有名为“nonesuch”的内置模板"));
+}

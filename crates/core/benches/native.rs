@@ -37,7 +37,9 @@ fn main() {
         report_core::docx::export(&draft, &draft.export, "2026-01-01T00:00:00Z")
             .expect("export failed")
     });
-    let checker = time_ms(runs, || check::check_draft(&draft, today));
+    let checker = time_ms(runs, || {
+        check::check_draft(&draft, today, &Default::default())
+    });
     let preview = time_ms(runs, || report_core::preview::layout(&draft));
     let (plan, report) = (inputs::hundred_item_plan(), inputs::long_report());
     let coverage = time_ms(runs, || report_core::coverage::compute(&report, &plan));

@@ -3,7 +3,7 @@
 
 use report_core::check::{
     apply_fix, apply_fix_to_text, check_draft, check_text, CharRange, Finding, FixError, Location,
-    Severity, TextRef, RULES,
+    Setup, Severity, TextRef, RULES,
 };
 use report_core::meta_field::MetaField;
 use report_core::model::{Draft, Node, TextField};
@@ -64,7 +64,7 @@ const CLEAN: &str = "\
 
 fn check_variant(from: &str, to: &str) -> Vec<Finding> {
     assert!(CLEAN.contains(from), "{from}");
-    check_text(&CLEAN.replacen(from, to, 1), today())
+    check_text(&CLEAN.replacen(from, to, 1), today(), &Setup::default())
 }
 
 /// Findings other than the reminders every document gets.
@@ -78,7 +78,7 @@ fn problems(findings: &[Finding]) -> Vec<&Finding> {
 
 #[test]
 fn the_clean_report_has_only_reminders() {
-    let findings = check_text(CLEAN, today());
+    let findings = check_text(CLEAN, today(), &Setup::default());
     assert!(problems(&findings).is_empty(), "{:#?}", problems(&findings));
     for id in ["deadline-submit", "deadline-publish", "secrecy-review"] {
         assert_eq!(rule(&findings, id).len(), 1, "{id}");
@@ -86,17 +86,51 @@ fn the_clean_report_has_only_reminders() {
     assert!(findings.iter().all(|f| RULES.contains(&f.rule)));
 }
 
+/// A template may set earlier dates than the regulation (a city collecting its
+/// districts' reports first) and turn rules off; the checker follows it.
+#[test]
+fn a_template_sets_the_deadlines_and_the_rules() {
+    let d = draft("draft-shangcheng-2023.json");
+    let mut template = report_core::Template::builtin_default();
+    template.deadlines.submit = report_core::template::MonthDay { month: 2, day: 15 };
+    template.checker.disabled_rules = vec!["secrecy-review".into()];
+    let findings = check_draft(&d, today(), &template.check_setup());
+    let submit = &rule(&findings, "deadline-submit")[0].message;
+    assert!(
+        submit.starts_with("已超过报送截止日期2024年2月15日5天")
+            && submit.contains("模板要求2月15日前报送（规定为3月1日前）"),
+        "{submit}"
+    );
+    let publish = &rule(&findings, "deadline-publish")[0].message;
+    assert!(publish.contains("规定第二十四条"), "{publish}");
+    assert!(rule(&findings, "secrecy-review").is_empty());
+    let by_regulation = check_draft(&d, today(), &Setup::default());
+    assert_eq!(rule(&by_regulation, "secrecy-review").len(), 1);
+    assert_eq!(findings.len(), by_regulation.len() - 1);
+}
+
 #[test]
 fn a_draft_that_records_its_secrecy_review_is_not_reminded() {
     let mut d = draft("draft-jiaxing-2022.json");
-    assert_eq!(rule(&check_draft(&d, today()), "secrecy-review").len(), 1);
+    assert_eq!(
+        rule(
+            &check_draft(&d, today(), &Setup::default()),
+            "secrecy-review"
+        )
+        .len(),
+        1
+    );
     d.secrecy_reviewed = true;
-    assert!(rule(&check_draft(&d, today()), "secrecy-review").is_empty());
+    assert!(rule(
+        &check_draft(&d, today(), &Setup::default()),
+        "secrecy-review"
+    )
+    .is_empty());
 }
 
 #[test]
 fn shangcheng_half_width_heading_brackets_are_errors_with_fixes() {
-    let findings = check_text(SHANGCHENG, today());
+    let findings = check_text(SHANGCHENG, today(), &Setup::default());
     let labels = rule(&findings, "heading-label-form");
     let lines: Vec<_> = labels.iter().filter_map(|f| line_of(f)).collect();
     assert_eq!(lines, [3, 8, 13, 17, 20]);
@@ -123,7 +157,7 @@ fn shangcheng_half_width_heading_brackets_are_errors_with_fixes() {
 
 #[test]
 fn jiaxing_header_and_footer_lines_raise_no_errors() {
-    let findings = check_text(JIAXING, today());
+    let findings = check_text(JIAXING, today(), &Setup::default());
     let errors: Vec<_> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -150,10 +184,10 @@ fn jiaxing_header_and_footer_lines_raise_no_errors() {
 
 #[test]
 fn old_organ_names_count_only_from_report_year_2019() {
-    let findings = check_text(HANGZHOU, today());
+    let findings = check_text(HANGZHOU, today(), &Setup::default());
     assert!(rule(&findings, "obsolete-organ").is_empty());
     let later = HANGZHOU.replacen("2018 年度法治政府", "2023 年度法治政府", 1);
-    let findings = check_text(&later, today());
+    let findings = check_text(&later, today(), &Setup::default());
     let organs = rule(&findings, "obsolete-organ");
     assert!(organs.len() > 10, "{}", organs.len());
     // In the title it is an error; in the body a hint; cited titles in 《》 are left alone.
@@ -172,7 +206,7 @@ fn old_organ_names_count_only_from_report_year_2019() {
 
 #[test]
 fn hangzhou_unpaired_marks_across_wrapped_lines() {
-    let findings = check_text(HANGZHOU, today());
+    let findings = check_text(HANGZHOU, today(), &Setup::default());
     let marks = rule(&findings, "unpaired-mark");
     let at: Vec<_> = marks
         .iter()
@@ -217,7 +251,7 @@ fn document_numbers_in_header_and_body() {
     assert!(text.contains("根据浙卫发〔2023〕5号文件"), "{text}");
 
     let header = format!("上卫【2024】008号\n{CLEAN}");
-    let findings = check_text(&header, today());
+    let findings = check_text(&header, today(), &Setup::default());
     assert_eq!(
         rule(&findings, "doc-number-brackets")[0].severity,
         Severity::Error
@@ -227,7 +261,11 @@ fn document_numbers_in_header_and_body() {
         Severity::Error
     );
     assert!(rule(&findings, "doc-number-year").is_empty());
-    let wrong_year = check_text(&format!("上卫〔2023〕8号\n{CLEAN}"), today());
+    let wrong_year = check_text(
+        &format!("上卫〔2023〕8号\n{CLEAN}"),
+        today(),
+        &Setup::default(),
+    );
     assert_eq!(
         rule(&wrong_year, "doc-number-year").len(),
         1,
@@ -428,11 +466,15 @@ fn content_parts_and_deadlines() {
     assert_eq!(part[0].severity, Severity::Error);
     assert!(part[0].message.contains("第一责任人"));
 
-    let findings = check_text(CLEAN, today());
+    let findings = check_text(CLEAN, today(), &Setup::default());
     assert!(rule(&findings, "deadline-submit")[0]
         .message
         .starts_with("距报送截止日期2024年3月1日还有10天"));
-    let late = check_text(CLEAN, CalendarDate::new(2024, 4, 3).unwrap());
+    let late = check_text(
+        CLEAN,
+        CalendarDate::new(2024, 4, 3).unwrap(),
+        &Setup::default(),
+    );
     assert!(rule(&late, "deadline-publish")[0]
         .message
         .starts_with("已超过公开截止日期2024年4月1日2天"));
@@ -440,7 +482,11 @@ fn content_parts_and_deadlines() {
 
 #[test]
 fn seed_drafts_have_no_false_errors() {
-    let shangcheng = check_draft(&draft("draft-shangcheng-2023.json"), today());
+    let shangcheng = check_draft(
+        &draft("draft-shangcheng-2023.json"),
+        today(),
+        &Setup::default(),
+    );
     assert!(
         shangcheng.iter().all(|f| f.severity == Severity::Warning),
         "{shangcheng:#?}"
@@ -449,7 +495,11 @@ fn seed_drafts_have_no_false_errors() {
     let empty = rule(&shangcheng, "section-empty");
     assert_eq!(empty[0].location, Location::Section { id: 6 });
 
-    let jiaxing = check_draft(&draft("draft-jiaxing-2022.json"), today());
+    let jiaxing = check_draft(
+        &draft("draft-jiaxing-2022.json"),
+        today(),
+        &Setup::default(),
+    );
     let errors: Vec<_> = jiaxing
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -477,7 +527,7 @@ fn draft_rules_know_what_the_exporter_adds() {
     set_field(&mut d, MetaField::Recipients, "区委、区政府:");
     set_field(&mut d, MetaField::Cc, "区委依法治区办，市卫生健康委；");
     set_field(&mut d, MetaField::Attachments, "1.工作台账\n统计表");
-    let findings = check_draft(&d, today());
+    let findings = check_draft(&d, today(), &Setup::default());
     let agency = rule(&findings, "doc-number-agency");
     assert_eq!(
         agency[0].fix.as_ref().unwrap().edits[0].expected,
@@ -513,7 +563,7 @@ fn draft_rules_know_what_the_exporter_adds() {
     assert_eq!(d.meta.recipients, "区委、区政府");
     assert_eq!(d.meta.cc, "区委依法治区办，市卫生健康委");
     assert_eq!(d.meta.attachments, ["工作台账", "统计表"]);
-    let after = check_draft(&d, today());
+    let after = check_draft(&d, today(), &Setup::default());
     for id in [
         "doc-number-agency",
         "recipients-colon",
@@ -541,7 +591,7 @@ fn findings_that_repeat_the_export_missing_list() {
     ] {
         set_field(&mut d, MetaField::Title, title);
         let missing = report_core::docx::missing(&d, &d.export);
-        let findings = check_draft(&d, today());
+        let findings = check_draft(&d, today(), &Setup::default());
         let mut repeating: Vec<&str> = findings
             .iter()
             .filter(|f| f.repeats(&missing))
@@ -574,7 +624,7 @@ fn findings_that_repeat_the_export_missing_list() {
     d.set_text(paragraph, TextField::Text, "【待补充】".into())
         .unwrap();
     let missing = report_core::docx::missing(&d, &d.export);
-    let empty = check_draft(&d, today())
+    let empty = check_draft(&d, today(), &Setup::default())
         .into_iter()
         .filter(|f| {
             f.rule == "section-empty" && f.location == Location::Section { id: shortcomings }
@@ -611,7 +661,7 @@ fn typed_labels_in_a_draft() {
         "(一)强化法治建设主体责任落实".into(),
     )
     .unwrap();
-    let findings = check_draft(&d, today());
+    let findings = check_draft(&d, today(), &Setup::default());
     let typed = rule(&findings, "heading-typed-label");
     assert_eq!(typed.len(), 1);
     let number = rule(&findings, "heading-number");
@@ -639,7 +689,7 @@ fn typed_labels_in_a_draft() {
 fn report_year_changes_reach_title_and_headings() {
     let mut d = draft("draft-shangcheng-2023.json");
     d.report_year = 2024;
-    let findings = check_draft(&d, today());
+    let findings = check_draft(&d, today(), &Setup::default());
     let title = rule(&findings, "title-year");
     assert_eq!(title.len(), 1);
     // 一、二、三 name 2023 (now the previous year); 四、 names 2024 (now the report year).
@@ -654,7 +704,7 @@ fn report_year_changes_reach_title_and_headings() {
 #[test]
 fn fixes_change_only_their_range_and_refuse_stale_text() {
     let mut d = draft("draft-shangcheng-2023.json");
-    let findings = check_draft(&d, today());
+    let findings = check_draft(&d, today(), &Setup::default());
     let commas = rule(&findings, "halfwidth-punct")[0].fix.clone().unwrap();
     let TextRef::Node { id, part } = commas.target else {
         panic!()
@@ -684,10 +734,13 @@ fn fixes_change_only_their_range_and_refuse_stale_text() {
     // Applying it twice is refused: the text no longer holds ",".
     assert_eq!(apply_fix(&mut d, &commas), Err(FixError::Stale));
     // A line fix is not for a draft, a node fix not for text.
-    let line = rule(&check_text(SHANGCHENG, today()), "heading-label-form")[0]
-        .fix
-        .clone()
-        .unwrap();
+    let line = rule(
+        &check_text(SHANGCHENG, today(), &Setup::default()),
+        "heading-label-form",
+    )[0]
+    .fix
+    .clone()
+    .unwrap();
     assert_eq!(apply_fix(&mut d, &line), Err(FixError::NotDraftText));
     assert_eq!(
         apply_fix_to_text(SHANGCHENG, &commas),
@@ -707,7 +760,7 @@ fn overlong_table_cells_are_errors_and_stay_in_the_draft() {
     let table = d.attachment_table.as_mut().unwrap();
     table.set_cell("6", 4, "字".repeat(201)).unwrap();
     table.set_cell("7", 5, "字".repeat(200)).unwrap();
-    let findings = check_draft(&d, today());
+    let findings = check_draft(&d, today(), &Setup::default());
     let over = rule(&findings, "table-cell-length");
     assert_eq!(over.len(), 1, "{over:#?}");
     assert_eq!(over[0].severity, Severity::Error);

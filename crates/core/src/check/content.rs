@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use crate::date::CalendarDate;
 use crate::model::TextField;
-use crate::template::Template;
+use crate::template::{Deadlines, Template};
 
 use super::scan::is_han;
 use super::units::{Doc, Role, Unit};
@@ -83,9 +83,9 @@ fn template() -> &'static Template {
     TEMPLATE.get_or_init(Template::builtin_default)
 }
 
-pub fn check(doc: &Doc, today: CalendarDate, out: &mut Vec<Finding>) {
+pub fn check(doc: &Doc, today: CalendarDate, deadlines: &Deadlines, out: &mut Vec<Finding>) {
     parts(doc, out);
-    deadlines(doc, today, out);
+    due_dates(doc, today, deadlines, out);
     if doc.secrecy_reviewed {
         return;
     }
@@ -247,31 +247,44 @@ fn substance(units: &[Unit], phrases: &[&str]) -> usize {
         .sum()
 }
 
-fn deadlines(doc: &Doc, today: CalendarDate, out: &mut Vec<Finding>) {
+/// Reminders of the 报送 and 公开 dates, counted from `today`. The regulation's dates
+/// are quoted with their article; a template's own earlier dates are named as such.
+fn due_dates(doc: &Doc, today: CalendarDate, deadlines: &Deadlines, out: &mut Vec<Finding>) {
     let Some(year) = doc.report_year else { return };
+    let regulation = Deadlines::default();
     let reminders = [
         (
             "deadline-submit",
-            3,
+            deadlines.submit,
+            regulation.submit,
             "报送",
             "每年3月1日前向本级党委和政府、上一级政府有关部门报告上一年度法治政府建设情况",
         ),
         (
             "deadline-publish",
-            4,
+            deadlines.publish,
+            regulation.publish,
             "公开",
             "每年4月1日前通过报刊、网站等向社会公开（规定第二十四条）",
         ),
     ];
-    for (rule, month, what, basis) in reminders {
-        let Some(due) = CalendarDate::new(year + 1, month, 1) else {
+    for (rule, due, by_regulation, what, basis) in reminders {
+        let Some(due_date) = due.in_year(year + 1) else {
             continue;
         };
-        let days = today.days_until(due);
+        let days = today.days_until(due_date);
         let when = match days {
-            1.. => format!("距{what}截止日期{due}还有{days}天"),
-            0 => format!("今天（{due}）是{what}截止日期"),
-            _ => format!("已超过{what}截止日期{due}{}天", -days),
+            1.. => format!("距{what}截止日期{due_date}还有{days}天"),
+            0 => format!("今天（{due_date}）是{what}截止日期"),
+            _ => format!("已超过{what}截止日期{due_date}{}天", -days),
+        };
+        let basis = if due == by_regulation {
+            basis.to_string()
+        } else {
+            format!(
+                "本报告所用模板要求{}月{}日前{what}（规定为{}月{}日前）",
+                due.month, due.day, by_regulation.month, by_regulation.day
+            )
         };
         out.push(Finding {
             rule,

@@ -25,6 +25,7 @@ use crate::date::CalendarDate;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
 use crate::outline::OutlineEntry;
+use crate::template::Deadlines;
 use crate::validate;
 pub use crate::validate::Severity;
 
@@ -218,24 +219,34 @@ pub const RULES: [&str; 37] = [
     "table-cell-length",
 ];
 
+/// How a draft's template sets up the checker: the dates its reports are due by and
+/// the rules it turns off. The default is the regulation's dates and every rule, for a
+/// plain-text report or a draft whose template is not at hand.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Setup {
+    pub deadlines: Deadlines,
+    pub disabled_rules: Vec<String>,
+}
+
 /// Checks a draft; `today` dates the deadline reminders (the core has no clock).
-pub fn check_draft(draft: &Draft, today: CalendarDate) -> Vec<Finding> {
-    run(&units::Doc::from_draft(draft), today)
+pub fn check_draft(draft: &Draft, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
+    run(&units::Doc::from_draft(draft), today, setup)
 }
 
 /// Checks a plain-text report, line by line; locations are [`TextRef::Line`]s.
-pub fn check_text(text: &str, today: CalendarDate) -> Vec<Finding> {
-    run(&units::Doc::from_text(text), today)
+pub fn check_text(text: &str, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
+    run(&units::Doc::from_text(text), today, setup)
 }
 
-fn run(doc: &units::Doc, today: CalendarDate) -> Vec<Finding> {
+fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     let mut out = Vec::new();
     form::check(doc, &mut out);
     headings::check(doc, &mut out);
     punct::check(doc, &mut out);
     wording::check(doc, &mut out);
-    content::check(doc, today, &mut out);
+    content::check(doc, today, &setup.deadlines, &mut out);
     table::check(doc, &mut out);
+    out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule));
     // Errors first; within a severity, rules keep document order.
     out.sort_by_key(|f| f.severity != Severity::Error);
     out

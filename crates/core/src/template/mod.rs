@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::attachment::AttachmentTable;
-use crate::check::Finding;
+use crate::check;
 use crate::date::CalendarDate;
 use crate::docx::ExportOptions;
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
@@ -157,16 +157,6 @@ pub struct CheckerSettings {
     pub disabled_rules: Vec<String>,
 }
 
-impl CheckerSettings {
-    /// The findings of rules this template keeps on.
-    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
-        findings
-            .into_iter()
-            .filter(|f| !self.disabled_rules.iter().any(|r| r == f.rule))
-            .collect()
-    }
-}
-
 /// When the report on a year is due, in the following year: 报送 by 3月1日 and 公开
 /// by 4月1日 under the regulation; provinces may set other dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,6 +245,14 @@ impl Template {
         Self::builtin_ids()
             .position(|builtin_id| builtin_id == id)
             .map(|index| Self::builtins()[index].clone())
+    }
+
+    /// The checker as this template sets it up: its deadlines and the rules it turns off.
+    pub fn check_setup(&self) -> check::Setup {
+        check::Setup {
+            deadlines: self.deadlines,
+            disabled_rules: self.checker.disabled_rules.clone(),
+        }
     }
 
     /// A new draft on this template for the given report year: its outline with the
