@@ -33,6 +33,20 @@ impl Mounted {
         }
     }
 
+    /// A fresh app that opens `draft`, stored as if the user had left it open.
+    async fn with_draft(draft: &report_core::Draft) -> Self {
+        storage()
+            .set_item(
+                &format!("report-drafter.v1.draft.{}", draft.id),
+                &report_core::to_json(draft, 0.0),
+            )
+            .unwrap();
+        storage()
+            .set_item("report-drafter.v1.last-opened", &draft.id)
+            .unwrap();
+        Self::keep_storage().await
+    }
+
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).unwrap();
         (0..list.length())
@@ -567,14 +581,7 @@ async fn table_cells_are_limited_counted_and_autosaved() {
     );
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
     draft.plan = Some(report_core::plan::PlanState::new(plan));
-    let json = report_core::to_json(&draft, 0.0);
-    storage()
-        .set_item("report-drafter.v1.draft.table", &json)
-        .unwrap();
-    storage()
-        .set_item("report-drafter.v1.last-opened", "table")
-        .unwrap();
-    let app = Mounted::keep_storage().await;
+    let app = Mounted::with_draft(&draft).await;
     app.click("附件表格").await;
     // Row 3 is item 6; column 4 is 已完成情况（200字以内）.
     let cell = app.one("#table-2-4");
@@ -643,17 +650,7 @@ async fn the_checks_follow_the_templates_deadlines_and_rules() {
     template.deadlines.submit = report_core::template::MonthDay { month: 2, day: 15 };
     template.checker.disabled_rules = vec!["secrecy-review".into()];
     web::adapter::storage::save_templates(std::slice::from_ref(&template)).unwrap();
-    let draft = template.new_draft("city".into(), 2023);
-    storage()
-        .set_item(
-            "report-drafter.v1.draft.city",
-            &report_core::to_json(&draft, 0.0),
-        )
-        .unwrap();
-    storage()
-        .set_item("report-drafter.v1.last-opened", "city")
-        .unwrap();
-    let app = Mounted::keep_storage().await;
+    let app = Mounted::with_draft(&template.new_draft("city".into(), 2023)).await;
     app.click("检查与导出").await;
     let deadlines = app.one("[data-testid=deadlines]").text_content().unwrap();
     assert!(deadlines.contains("2024年2月15日"), "{deadlines}");
