@@ -7,7 +7,7 @@
 //! The worker is started once, right after the app's first paint ([`warm_up`]), and then
 //! kept: its files load while the page is loading, not on the first click, so the app
 //! makes no request after load and the first export does not wait for a download. It
-//! exports a short report before saying it is ready ([`warm_up_export`]), so the first
+//! exports a short draft before saying it is ready ([`warm_up_export`]), so the first
 //! real export runs compiled code.
 //!
 //! Worker → page, once its wasm runs: `{ ready: true }`. A message posted before that
