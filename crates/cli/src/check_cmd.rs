@@ -1,17 +1,20 @@
 //! `report-drafter check`: the 公文 rule checker on a draft backup (.json) or a
 //! plain-text report (any other file).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
 
 use report_core::check::{self, Finding, Severity};
 use report_core::import_text::{decode_text, NOT_TEXT};
 use report_core::{outline, CalendarDate, Draft, Template};
 
-/// Runs the checker on one file and prints its findings; returns the exit status:
-/// 0 without errors, 1 with errors, 2 when the file (or `today`, or `template`) cannot
-/// be read, 1 for an invalid template.
-pub fn run(path: &Path, json: bool, today: Option<&str>, template: Option<&str>) -> u8 {
-    let name = path.display();
+/// Runs the checker on each file and prints the findings; returns the exit status, the
+/// worst over the files: 0 without errors, 1 with errors (or an invalid template), 2
+/// when a file, `today` or `template` cannot be read. With several files, a summary
+/// follows; with `json`, one file gives its findings as an array and several give an
+/// array of `{ file, findings }` or `{ file, error }`.
+pub fn run(paths: &[PathBuf], json: bool, today: Option<&str>, template: Option<&str>) -> u8 {
     let today = match today {
         Some(text) => match CalendarDate::parse_iso(text) {
             Some(date) => date,
@@ -29,57 +32,107 @@ pub fn run(path: &Path, json: bool, today: Option<&str>, template: Option<&str>)
             return status;
         }
     };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("{name}: 无法读取文件：{err}");
-            return 2;
-        }
+    let results: Vec<(&PathBuf, Result<Checked, String>)> = paths
+        .iter()
+        .map(|path| (path, check_file(path, today, template.as_ref())))
+        .collect();
+    let status = |result: &Result<Checked, String>| match result {
+        Ok(checked) => u8::from(checked.errors() > 0),
+        Err(_) => 2,
     };
+    for (path, result) in &results {
+        if let Err(message) = result {
+            eprintln!("{}: {message}", path.display());
+        }
+    }
+    if json {
+        let out = match &results[..] {
+            [(_, Ok(checked))] => serde_json::to_value(&checked.findings),
+            [(_, Err(_))] => return 2,
+            _ => serde_json::to_value(
+                results
+                    .iter()
+                    .map(|(path, result)| match result {
+                        Ok(checked) => json!({ "file": path, "findings": checked.findings }),
+                        Err(message) => json!({ "file": path, "error": message }),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        };
+        let out = out.and_then(|v| serde_json::to_string_pretty(&v));
+        println!("{}", out.expect("findings serialize"));
+    } else {
+        for (path, result) in &results {
+            if let Ok(checked) = result {
+                print_findings(path, checked);
+            }
+        }
+        if results.len() > 1 {
+            let count = |wanted: u8| results.iter().filter(|(_, r)| status(r) == wanted).count();
+            println!(
+                "共 {} 个文件：{} 个无错误，{} 个有错误，{} 个无法读取",
+                results.len(),
+                count(0),
+                count(1),
+                count(2)
+            );
+        }
+    }
+    results.iter().map(|(_, r)| status(r)).max().unwrap_or(0)
+}
+
+/// One file's findings, and the draft they point into (none for a text report).
+struct Checked {
+    findings: Vec<Finding>,
+    draft: Option<Draft>,
+}
+
+impl Checked {
+    fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+}
+
+fn check_file(
+    path: &Path,
+    today: CalendarDate,
+    template: Option<&Template>,
+) -> Result<Checked, String> {
+    let bytes = std::fs::read(path).map_err(|err| format!("无法读取文件：{err}"))?;
     let is_draft = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let (findings, draft) = if is_draft {
-        match report_core::from_json_bytes(&bytes) {
-            Ok(draft) => {
-                let setup = setup(template, Some(&draft.template));
-                (check::check_draft(&draft, today, &setup), Some(draft))
-            }
-            Err(err) => {
-                eprintln!("{name}: 无法读取草稿：{err}");
-                return 2;
-            }
-        }
+    if is_draft {
+        let draft =
+            report_core::from_json_bytes(&bytes).map_err(|err| format!("无法读取草稿：{err}"))?;
+        let setup = setup(template, Some(&draft.template));
+        Ok(Checked {
+            findings: check::check_draft(&draft, today, &setup),
+            draft: Some(draft),
+        })
     } else {
-        match decode_text(&bytes) {
-            Some(text) => (
-                check::check_text(&text, today, &setup(template, None)),
-                None,
-            ),
-            None => {
-                eprintln!("{name}: {NOT_TEXT}");
-                return 2;
-            }
-        }
-    };
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    if json {
-        let out = serde_json::to_string_pretty(&findings).expect("findings serialize");
-        println!("{out}");
-    } else {
-        println!(
-            "{name}: {} 个错误，{} 个提示",
-            errors,
-            findings.len() - errors
-        );
-        for finding in &findings {
-            print_finding(finding, draft.as_ref());
-        }
+        let text = decode_text(&bytes).ok_or(NOT_TEXT)?;
+        Ok(Checked {
+            findings: check::check_text(&text, today, &setup(template, None)),
+            draft: None,
+        })
     }
-    u8::from(errors > 0)
+}
+
+fn print_findings(path: &Path, checked: &Checked) {
+    let errors = checked.errors();
+    println!(
+        "{}: {} 个错误，{} 个提示",
+        path.display(),
+        errors,
+        checked.findings.len() - errors
+    );
+    for finding in &checked.findings {
+        print_finding(finding, checked.draft.as_ref());
+    }
 }
 
 fn print_finding(finding: &Finding, draft: Option<&Draft>) {
@@ -103,9 +156,8 @@ fn print_finding(finding: &Finding, draft: Option<&Draft>) {
 
 /// The checker as `template` sets it up; without one, as the built-in template a draft
 /// names does; else the regulation's dates and every rule.
-fn setup(template: Option<Template>, named: Option<&str>) -> check::Setup {
+fn setup(template: Option<&Template>, named: Option<&str>) -> check::Setup {
     template
-        .as_ref()
         .or_else(|| {
             let name = named?;
             Template::builtins().iter().find(|t| t.name == name)

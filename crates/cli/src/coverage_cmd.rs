@@ -16,38 +16,101 @@ pub struct CoverageArgs {
     /// The plan: .txt (pasted text), .docx, or .tsv (indicator table).
     #[arg(long)]
     plan: PathBuf,
-    /// The report: a draft backup (.json), or the report as .txt or .docx.
-    #[arg(long)]
-    report: PathBuf,
+    /// The report: a draft backup (.json), or the report as .txt or .docx. Repeat it to
+    /// check several reports against one plan (a city and its districts).
+    #[arg(long, required = true)]
+    report: Vec<PathBuf>,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
 }
 
+/// Prints the coverage of each report and returns the worst exit status. One report
+/// gives its table or JSON object; several give one after another with a comparison at
+/// the end, or with `--json` an array of those objects, each with its `file` (or only
+/// `file` and `error` for a report that could not be read).
 pub fn run(args: &CoverageArgs) -> u8 {
-    match check(args) {
-        Ok(output) => {
-            println!("{output}");
-            0
-        }
+    let import = match load_plan(&args.plan) {
+        Ok(import) => import,
         Err((status, message)) => {
             println!("{message}");
-            status
+            return status;
+        }
+    };
+    let state = PlanState::new(import.plan.clone());
+    let results: Vec<(&PathBuf, Outcome)> = args
+        .report
+        .iter()
+        .map(|path| {
+            let checked = load_report(path, import.plan.year).map(|draft| {
+                let report = coverage::compute(&draft, &state);
+                (draft, report)
+            });
+            (path, checked)
+        })
+        .collect();
+    let status = results
+        .iter()
+        .map(|(_, r)| r.as_ref().map_or_else(|(status, _)| *status, |_| 0))
+        .max()
+        .unwrap_or(0);
+    if let [(_, result)] = &results[..] {
+        match result {
+            Ok((draft, report)) if args.json => {
+                println!("{}", pretty(&to_json(&import, draft, report)))
+            }
+            Ok((draft, report)) => println!("{}", to_table(&import, draft, report)),
+            Err((_, message)) => println!("{message}"),
+        }
+        return status;
+    }
+    if args.json {
+        let entries: Vec<Value> = results
+            .iter()
+            .map(|(path, result)| match result {
+                Ok((draft, report)) => {
+                    let mut value = to_json(&import, draft, report);
+                    value["file"] = json!(path);
+                    value
+                }
+                Err((_, message)) => json!({ "file": path, "error": message }),
+            })
+            .collect();
+        println!("{}", pretty(&Value::Array(entries)));
+        return status;
+    }
+    let mut totals = String::from("各报告合计：\n");
+    for (path, result) in &results {
+        println!("== {}", path.display());
+        match result {
+            Ok((draft, report)) => {
+                println!("{}", to_table(&import, draft, report));
+                let s = &report.summary;
+                totals.push_str(&format!(
+                    "{}：已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}\n",
+                    path.display(),
+                    s.covered,
+                    s.partial,
+                    s.missing,
+                    s.not_applicable
+                ));
+            }
+            Err((_, message)) => {
+                println!("{message}");
+                totals.push_str(&format!("{}：无法读取\n", path.display()));
+            }
         }
     }
+    print!("{totals}");
+    status
 }
 
-fn check(args: &CoverageArgs) -> Result<String, (u8, String)> {
-    let import = load_plan(&args.plan)?;
-    let draft = load_report(&args.report, import.plan.year)?;
-    let state = PlanState::new(import.plan.clone());
-    let report = coverage::compute(&draft, &state);
-    Ok(if args.json {
-        let value = to_json(&import, &draft, &report);
-        serde_json::to_string_pretty(&value).expect("JSON values always serialize")
-    } else {
-        to_table(&import, &draft, &report)
-    })
+/// A report read and checked against the plan, or the exit status and message that
+/// say why it could not be.
+type Outcome = Result<(Draft, CoverageReport), (u8, String)>;
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).expect("JSON values always serialize")
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, (u8, String)> {

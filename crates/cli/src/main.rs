@@ -53,10 +53,14 @@ enum Command {
         #[arg(long)]
         unsealed: bool,
     },
-    /// Check a draft backup (.json) or a plain-text report (other files) against the
-    /// 公文 rules. Exit status: 0 no errors, 1 errors found, 2 file unreadable.
+    /// Check draft backups (.json) or plain-text reports (other files) against the
+    /// 公文 rules. Exit status, the worst over the files: 0 no errors, 1 errors found,
+    /// 2 file unreadable.
     Check {
-        file: PathBuf,
+        /// Draft backups (.json) or plain-text reports; several for a batch (a city
+        /// checking its districts' reports).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Print the findings as JSON (rule, severity, location, message, fix).
         #[arg(long)]
         json: bool,
@@ -140,12 +144,12 @@ fn main() -> ExitCode {
             ExitCode::from(export_file(&draft, &output, overrides))
         }
         Command::Check {
-            file,
+            files,
             json,
             today,
             template,
         } => ExitCode::from(check_cmd::run(
-            &file,
+            &files,
             json,
             today.as_deref(),
             template.as_deref(),

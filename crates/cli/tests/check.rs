@@ -174,3 +174,54 @@ fn a_template_sets_the_deadlines_and_the_rules() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("没有名为“nonesuch”的内置模板"));
 }
+
+/// A city checks all its districts' reports in one run: each file's findings, a count
+/// at the end, and the worst status; with --json, one entry per file.
+#[test]
+fn several_files_are_checked_in_one_run() {
+    let clean = repo_fixture("draft-shangcheng-2023.json");
+    let with_errors = seed("report-2023-shangcheng-district-health-bureau.txt");
+    let missing = PathBuf::from("/nonexistent/district.json");
+    let files = [
+        clean.as_os_str(),
+        with_errors.as_os_str(),
+        missing.as_os_str(),
+    ];
+    let today = ["--today".as_ref(), "2024-02-20".as_ref()];
+
+    let out = check(&[&files[..], &today[..]].concat());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("draft-shangcheng-2023.json: 0 个错误"),
+        "{text}"
+    );
+    assert!(
+        text.contains("district-health-bureau.txt: 5 个错误"),
+        "{text}"
+    );
+    assert!(
+        text.contains("共 3 个文件：1 个无错误，1 个有错误，1 个无法读取"),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("district.json: 无法读取文件"));
+
+    let out = check(&[&files[..2], &today[..], &["--json".as_ref()][..]].concat());
+    assert_eq!(out.status.code(), Some(1));
+    let entries: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(entries[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("draft-shangcheng-2023.json"));
+    let errors = |entry: &serde_json::Value| {
+        entry["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .count()
+    };
+    assert_eq!((errors(&entries[0]), errors(&entries[1])), (0, 5));
+}

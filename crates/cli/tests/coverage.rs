@@ -16,13 +16,15 @@ const PLAN: &str = "plan-2023-linan-district-health-bureau.txt";
 const REPORT: &str = "report-2023-shangcheng-district-health-bureau.txt";
 
 fn run(plan: &PathBuf, report: &PathBuf, json: bool) -> (Option<i32>, String, String) {
+    run_many(plan, std::slice::from_ref(report), json)
+}
+
+fn run_many(plan: &PathBuf, reports: &[PathBuf], json: bool) -> (Option<i32>, String, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_report-drafter"));
-    command
-        .arg("coverage")
-        .arg("--plan")
-        .arg(plan)
-        .arg("--report")
-        .arg(report);
+    command.arg("coverage").arg("--plan").arg(plan);
+    for report in reports {
+        command.arg("--report").arg(report);
+    }
     if json {
         command.arg("--json");
     }
@@ -155,4 +157,40 @@ fn bad_input_gives_a_chinese_message_and_a_failure_status() {
         assert!(stdout.contains(message), "{plan:?} {report:?}: {stdout}");
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
+}
+
+/// A city checks its districts' reports against its plan in one run: every report's
+/// table, then one line per report; with --json, one object per report.
+#[test]
+fn several_reports_against_one_plan() {
+    let draft = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/draft-shangcheng-2023.json");
+    let unreadable = PathBuf::from("/nonexistent/district.txt");
+    let reports = [seed(REPORT), draft, unreadable];
+
+    let (code, stdout, _) = run_many(&seed(PLAN), &reports, false);
+    assert_eq!(code, Some(2), "{stdout}");
+    assert_eq!(stdout.matches("合计：已覆盖").count(), 2, "{stdout}");
+    assert!(stdout.contains("各报告合计："), "{stdout}");
+    assert!(stdout.contains("district.txt：无法读取"), "{stdout}");
+    assert!(stdout.contains("district.txt: 无法读取文件"), "{stdout}");
+
+    let (code, stdout, _) = run_many(&seed(PLAN), &reports[..2], true);
+    assert_eq!(code, Some(0), "{stdout}");
+    let entries: Value = serde_json::from_str(&stdout).unwrap();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    let (single_code, single, _) = run(&seed(PLAN), &seed(REPORT), true);
+    assert_eq!(single_code, Some(0));
+    let mut single: Value = serde_json::from_str(&single).unwrap();
+    single["file"] = serde_json::json!(seed(REPORT));
+    assert_eq!(
+        entries[0], single,
+        "each entry is the single-report object with its file"
+    );
+    assert!(entries[1]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("draft-shangcheng-2023.json"));
+    assert_eq!(entries[1]["items"].as_array().unwrap().len(), 20);
 }
