@@ -1,12 +1,10 @@
 use std::rc::Rc;
 
-use report_core::coverage::{self, Status};
 use report_core::Draft;
 use yew::prelude::*;
 
-use super::coverage_item::status_key;
-use super::{use_dispatch, use_settled, COVERAGE_SETTLE_MS};
-use crate::state::{Action, Step};
+use super::open_plan_items::OpenPlanItems;
+use super::{use_settled, COVERAGE_SETTLE_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -18,42 +16,6 @@ pub struct Props {
 /// item shows it covered without leaving the editor. Nothing when there is no plan.
 #[function_component]
 pub fn CoverageGlance(props: &Props) -> Html {
-    let dispatch = use_dispatch();
     let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
-    let report = use_memo(draft, |draft| {
-        draft
-            .plan
-            .as_ref()
-            .map(|plan| coverage::compute(draft, plan))
-    });
-    let Some(report) = report.as_ref() else {
-        return Html::default();
-    };
-    let summary = &report.summary;
-    let open = Callback::from(move |_| dispatch.dispatch(Action::GoTo(Step::Coverage)));
-    let open_items = report
-        .items
-        .iter()
-        .filter(|i| matches!(i.status, Status::Missing | Status::Partial))
-        .map(|i| {
-            html! {
-                <li class={status_key(i.status)} data-number={i.number.clone()}>
-                    { format!("{}. {}", i.number, i.title) }
-                    <span class="status">{ format!("（{}）", i.status.label()) }</span>
-                </li>
-            }
-        });
-    html! {
-        <section class="coverage-glance" aria-labelledby="coverage-glance-title" data-testid="coverage-glance">
-            <h3 id="coverage-glance-title">{ "计划覆盖" }</h3>
-            <p class="check-summary" role="status">
-                { format!(
-                    "已覆盖 {}，部分覆盖 {}，未覆盖 {}",
-                    summary.covered, summary.partial, summary.missing
-                ) }
-            </p>
-            <ul class="open-items">{ for open_items }</ul>
-            <button class="link" onclick={open}>{ "查看覆盖详情" }</button>
-        </section>
-    }
+    html! { <OpenPlanItems {draft} /> }
 }

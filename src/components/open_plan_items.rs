@@ -1,0 +1,59 @@
+use std::rc::Rc;
+
+use report_core::coverage::{self, Status};
+use report_core::Draft;
+use yew::prelude::*;
+
+use super::coverage_item::status_key;
+use super::use_dispatch;
+use crate::state::{Action, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The draft as it stood when typing paused.
+    pub draft: Rc<Draft>,
+}
+
+/// The plan's counts and the items the report does not answer yet, with a link to the
+/// coverage step; nothing when there is no plan. A component of its own so that it
+/// renders only when the paused draft changes, not on every keystroke.
+#[function_component]
+pub fn OpenPlanItems(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let report = use_memo(props.draft.clone(), |draft| {
+        draft
+            .plan
+            .as_ref()
+            .map(|plan| coverage::compute(draft, plan))
+    });
+    let Some(report) = report.as_ref() else {
+        return Html::default();
+    };
+    let summary = &report.summary;
+    let open = Callback::from(move |_| dispatch.dispatch(Action::GoTo(Step::Coverage)));
+    let open_items = report
+        .items
+        .iter()
+        .filter(|i| matches!(i.status, Status::Missing | Status::Partial))
+        .map(|i| {
+            html! {
+                <li class={status_key(i.status)} data-number={i.number.clone()}>
+                    { format!("{}. {}", i.number, i.title) }
+                    <span class="status">{ format!("（{}）", i.status.label()) }</span>
+                </li>
+            }
+        });
+    html! {
+        <section class="coverage-glance" aria-labelledby="coverage-glance-title" data-testid="coverage-glance">
+            <h3 id="coverage-glance-title">{ "计划覆盖" }</h3>
+            <p class="check-summary" role="status">
+                { format!(
+                    "已覆盖 {}，部分覆盖 {}，未覆盖 {}",
+                    summary.covered, summary.partial, summary.missing
+                ) }
+            </p>
+            <ul class="open-items">{ for open_items }</ul>
+            <button class="link" onclick={open}>{ "查看覆盖详情" }</button>
+        </section>
+    }
+}
