@@ -48,10 +48,7 @@ pub fn App() -> Html {
     let setup = use_memo(
         (state.templates.clone(), state.draft.template.clone()),
         |(user, name)| {
-            Template::builtins()
-                .iter()
-                .chain(user.iter())
-                .find(|t| &t.name == name)
+            Template::named(user, name)
                 .map(Template::check_setup)
                 .unwrap_or_default()
         },

@@ -1,13 +1,13 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use report_core::coverage::{self, Status};
+use report_core::coverage::Status;
 use report_core::Draft;
 use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
 use super::plan_importer::PlanImporter;
-use super::{use_settled, COVERAGE_SETTLE_MS};
+use super::{use_coverage, use_settled, COVERAGE_SETTLE_MS};
 use crate::adapter::storage::DraftSummary;
 
 #[derive(Properties, PartialEq)]
@@ -21,12 +21,7 @@ pub struct Props {
 #[function_component]
 pub fn CoverageStep(props: &Props) -> Html {
     let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
-    let report = use_memo(draft.clone(), |draft| {
-        draft
-            .plan
-            .as_ref()
-            .map(|plan| coverage::compute(draft, plan))
-    });
+    let report = use_coverage(draft.clone());
     let importer =
         html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
     let Some(report) = report.as_ref() else {

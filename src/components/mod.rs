@@ -32,6 +32,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use report_core::attachment::CellRef;
 use report_core::check::{Location, TextRef};
+use report_core::coverage::{self, CoverageReport};
 use report_core::preview::Source;
 use report_core::{Draft, MetaField, NodeId};
 use yew::prelude::*;
@@ -93,6 +94,18 @@ pub fn open_place(dispatch: &Dispatch, place: Place) {
     dispatch.dispatch(Action::GoTo(step));
     // The element exists once the step has rendered.
     Timeout::new(0, move || crate::app::focus_element(&element)).forget();
+}
+
+/// The coverage of the draft's plan in `draft`, computed again only when it changes;
+/// `None` without a plan.
+#[hook]
+pub fn use_coverage(draft: Rc<Draft>) -> Rc<Option<CoverageReport>> {
+    use_memo(draft, |draft| {
+        draft
+            .plan
+            .as_ref()
+            .map(|plan| coverage::compute(draft, plan))
+    })
 }
 
 /// A click handler that downloads `draft` as a backup file, or says why it cannot.

@@ -1,11 +1,11 @@
 use std::rc::Rc;
 
-use report_core::coverage::{self, Status};
+use report_core::coverage::Status;
 use report_core::Draft;
 use yew::prelude::*;
 
 use super::coverage_item::status_key;
-use super::use_dispatch;
+use super::{use_coverage, use_dispatch};
 use crate::state::{Action, Step};
 
 #[derive(Properties, PartialEq)]
@@ -20,12 +20,7 @@ pub struct Props {
 #[function_component]
 pub fn OpenPlanItems(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let report = use_memo(props.draft.clone(), |draft| {
-        draft
-            .plan
-            .as_ref()
-            .map(|plan| coverage::compute(draft, plan))
-    });
+    let report = use_coverage(props.draft.clone());
     let Some(report) = report.as_ref() else {
         return Html::default();
     };

@@ -158,10 +158,7 @@ fn print_finding(finding: &Finding, draft: Option<&Draft>) {
 /// names does; else the regulation's dates and every rule.
 fn setup(template: Option<&Template>, named: Option<&str>) -> check::Setup {
     template
-        .or_else(|| {
-            let name = named?;
-            Template::builtins().iter().find(|t| t.name == name)
-        })
+        .or_else(|| Template::named(&[], named?))
         .map(Template::check_setup)
         .unwrap_or_default()
 }

@@ -247,6 +247,12 @@ impl Template {
             .map(|index| Self::builtins()[index].clone())
     }
 
+    /// The template a draft names: a built-in, else one of the user's. A draft keeps
+    /// only its template's name, so one deleted since is not found.
+    pub fn named<'a>(user: &'a [Template], name: &str) -> Option<&'a Template> {
+        Self::builtins().iter().chain(user).find(|t| t.name == name)
+    }
+
     /// The checker as this template sets it up: its deadlines and the rules it turns off.
     pub fn check_setup(&self) -> check::Setup {
         check::Setup {
