@@ -41,6 +41,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+# openxml-audit (PyPI) checks every exported part against the OOXML schemas
+# (scripts/ooxml-audit.sh); it lives in its own virtual environment beside the other tools.
+VENV="$TOOLS_DIR/venv"
+[[ "$("$VENV/bin/pip" show openxml-audit 2>/dev/null)" == *"Version: $OPENXML_AUDIT_VERSION"* ]] || {
+  [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV" || die "cannot create a Python venv in $VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "openxml-audit==$OPENXML_AUDIT_VERSION"
+}
+
 installed_playwright=""
 [ -f tests/e2e/node_modules/playwright-core/package.json ] \
   && installed_playwright="$(node -p 'require("./tests/e2e/node_modules/playwright-core/package.json").version')"
