@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test layer: formatting and lints, native tests (core, CLI, reducer),
-# component tests in headless Chromium, the release build with its bundle sizes,
-# and end-to-end tests against that build. Installs what is missing first.
+# Runs every test layer: formatting and lints, native tests (core, CLI, reducer), the
+# OOXML schema audit of every export combination, component tests in headless Chromium,
+# the release build with its bundle sizes, and end-to-end tests against that build.
+# Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,6 +16,10 @@ cargo clippy -p report-drafter-web --target wasm32-unknown-unknown --all-targets
 
 step "native tests: core, CLI, app state"
 cargo test --workspace --locked
+
+step "every export combination is schema-valid OOXML (openxml-audit)"
+# The CLI binary the CLI's tests just built.
+scripts/ooxml-audit.sh target/debug/report-drafter
 
 step "component tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}" \

@@ -168,4 +168,6 @@ fn xml_char(c: char) -> Option<char> {
 }
 
 #[cfg(test)]
+mod schema_order;
+#[cfg(test)]
 pub(crate) mod tests;

@@ -1,6 +1,7 @@
-//! Finishing the package docx-rs builds: the parts it gets wrong are replaced or
-//! patched, then zipped here in one pass with every entry deflated (docx-rs 0.4.22's
-//! own `pack` stores entries uncompressed).
+//! Finishing the package docx-rs builds: the parts it gets wrong or lacks are replaced,
+//! patched or added (fonts table, properties, theme, content types), then zipped here
+//! in one pass with every entry deflated (docx-rs 0.4.22's own `pack` stores entries
+//! uncompressed).
 
 use std::io::{Cursor, Write};
 
@@ -33,6 +34,7 @@ pub(super) fn finish(
     xml.doc_props.core = core_properties(title, creator, now).into_bytes();
     keep_punctuation_inside(&mut xml.styles);
     repeat_header_rows(&mut xml.document);
+    relate_theme(&mut xml.document_rels);
     zip_deflated(parts(xml))
 }
 
@@ -47,9 +49,16 @@ fn core_properties(title: &str, creator: &str, now: &str) -> String {
 /// Adds `<w:overflowPunct w:val="1"/>` to the default paragraph properties: without it
 /// LibreOffice hangs a final ，or 。 outside the 版心 and may drop it from a PDF.
 /// Word's default is the same value, so Word's layout does not change.
+/// The writer sets no other default paragraph property, so docx-rs writes the defaults'
+/// `w:pPr` empty; were it to hold one, `w:overflowPunct` goes first, before every
+/// property the writer could set there (`w:spacing`, `w:ind`, `w:jc`, `w:snapToGrid`).
 fn keep_punctuation_inside(styles: &mut Vec<u8>) {
     const PUNCT: &str = r#"<w:overflowPunct w:val="1" />"#;
-    if !insert_after(styles, "<w:pPrDefault><w:pPr>", PUNCT) {
+    const EMPTY: &str = "<w:pPrDefault><w:pPr />";
+    if let Some(at) = memmem::find(styles, EMPTY.as_bytes()) {
+        let filled = format!("<w:pPrDefault><w:pPr>{PUNCT}</w:pPr>");
+        styles.splice(at..at + EMPTY.len(), filled.bytes());
+    } else if !insert_after(styles, "<w:pPrDefault><w:pPr>", PUNCT) {
         insert_after(
             styles,
             "</w:rPrDefault>",
@@ -85,11 +94,42 @@ fn escape(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// The parts under the names and in the order docx-rs's `XMLDocx::pack` gives them,
-/// without its directory entries, which a package does not need.
+/// The theme Word expects every document to relate to (its absence is a schema
+/// finding): Office's colours, with the 公文 fonts as theme fonts, though no run
+/// names a theme font (WPS would turn 黑体 into 等线).
+const THEME: &str = include_str!("theme1.xml");
+
+/// What the package's relationships and content types name.
+const THEME_PART: &str = "word/theme/theme1.xml";
+const WORD: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+
+/// Relates the theme to the document, beside what docx-rs relates.
+fn relate_theme(document_rels: &mut Vec<u8>) {
+    const END: &[u8] = b"</Relationships>";
+    let relationship = r#"<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml" />"#;
+    if let Some(at) = memmem::rfind(document_rels, END) {
+        document_rels.splice(at..at, relationship.bytes());
+    }
+}
+
+/// The parts in the order docx-rs's `XMLDocx::pack` gives them, with the theme, and
+/// without its directory entries and the parts nothing relates to (docx-rs always
+/// writes comments, numbering and footnotes, but relates them only when used).
 fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
+    let related = |target: &str| {
+        memmem::find(
+            &xml.document_rels,
+            format!(r#"Target="{target}""#).as_bytes(),
+        )
+        .is_some()
+    };
+    let keep = [
+        related("comments.xml"),
+        related("numbering.xml"),
+        related("commentsExtended.xml"),
+        related("footnotes.xml"),
+    ];
     let mut parts: Vec<(String, Vec<u8>)> = [
-        ("[Content_Types].xml", xml.content_type),
         ("_rels/.rels", xml.rels),
         ("docProps/app.xml", xml.doc_props.app),
         ("docProps/core.xml", xml.doc_props.core),
@@ -99,12 +139,20 @@ fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
         ("word/styles.xml", xml.styles),
         ("word/settings.xml", xml.settings),
         ("word/fontTable.xml", xml.font_table),
-        ("word/comments.xml", xml.comments),
-        ("word/numbering.xml", xml.numberings),
-        ("word/commentsExtended.xml", xml.comments_extended),
-        ("word/footnotes.xml", xml.footnotes),
+        (THEME_PART, THEME.as_bytes().to_vec()),
     ]
     .into_iter()
+    .chain(
+        [
+            ("word/comments.xml", xml.comments),
+            ("word/numbering.xml", xml.numberings),
+            ("word/commentsExtended.xml", xml.comments_extended),
+            ("word/footnotes.xml", xml.footnotes),
+        ]
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(part, keep)| keep.then_some(part)),
+    )
     .map(|(name, part)| (name.to_string(), part))
     .collect();
     for (kind, xmls, rels) in [
@@ -120,34 +168,60 @@ fn parts(xml: XMLDocx) -> Vec<(String, Vec<u8>)> {
             }
         }
     }
-    for (id, image) in xml.media {
-        parts.push((format!("word/media/{id}.png"), image));
-    }
-    if let Some(taskpanes) = xml.taskpanes {
-        parts.push(("word/webextensions/taskpanes.xml".into(), taskpanes));
-        parts.push((
-            "word/webextensions/_rels/taskpanes.xml.rels".into(),
-            xml.taskpanes_rels,
-        ));
-        for (i, extension) in xml.web_extensions.into_iter().enumerate() {
-            parts.push((
-                format!("word/webextensions/webextension{}.xml", i + 1),
-                extension,
+    let content_types = content_types(parts.iter().map(|(name, _)| name.as_str()));
+    parts.insert(
+        0,
+        ("[Content_Types].xml".into(), content_types.into_bytes()),
+    );
+    parts
+}
+
+/// `[Content_Types].xml` for exactly these parts: docx-rs's names parts it does not
+/// write, and the writer adds one (the theme).
+fn content_types<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#,
+    );
+    for name in names {
+        if let Some(content_type) = content_type(name) {
+            xml.push_str(&format!(
+                r#"<Override PartName="/{name}" ContentType="{content_type}"/>"#
             ));
         }
     }
-    let custom = xml
-        .custom_items
-        .into_iter()
-        .zip(xml.custom_item_rels)
-        .zip(xml.custom_item_props);
-    for (i, ((item, rels), props)) in custom.enumerate() {
-        let n = i + 1;
-        parts.push((format!("customXml/_rels/item{n}.xml.rels"), rels));
-        parts.push((format!("customXml/item{n}.xml"), item));
-        parts.push((format!("customXml/itemProps{n}.xml"), props));
+    xml.push_str("</Types>");
+    xml
+}
+
+/// The content type of a part the package holds; `None` where the defaults for `.rels`
+/// and `.xml` cover it.
+fn content_type(name: &str) -> Option<String> {
+    let word = |kind: &str| Some(format!("{WORD}{kind}+xml"));
+    match name {
+        "docProps/app.xml" => {
+            Some("application/vnd.openxmlformats-officedocument.extended-properties+xml".into())
+        }
+        "docProps/core.xml" => {
+            Some("application/vnd.openxmlformats-package.core-properties+xml".into())
+        }
+        "docProps/custom.xml" => {
+            Some("application/vnd.openxmlformats-officedocument.custom-properties+xml".into())
+        }
+        "word/document.xml" => word("document.main"),
+        "word/styles.xml" => word("styles"),
+        "word/settings.xml" => word("settings"),
+        "word/fontTable.xml" => word("fontTable"),
+        "word/comments.xml" => word("comments"),
+        "word/numbering.xml" => word("numbering"),
+        "word/commentsExtended.xml" => word("commentsExtended"),
+        "word/footnotes.xml" => word("footnotes"),
+        THEME_PART => Some("application/vnd.openxmlformats-officedocument.theme+xml".into()),
+        _ if name.ends_with(".rels") => None,
+        _ if name.starts_with("word/header") => word("header"),
+        _ if name.starts_with("word/footer") => word("footer"),
+        _ => None,
     }
-    parts
 }
 
 /// Zips the parts in one pass, every one deflated.

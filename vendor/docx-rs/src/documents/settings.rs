@@ -77,9 +77,11 @@ impl BuildXML for Settings {
     ) -> crate::xml::writer::Result<crate::xml::writer::EventWriter<W>> {
         XMLBuilder::from(stream)
             .declaration(Some(true))?
+            // The order of CT_Settings (ECMA-376 Part 1, 17.15.1.78), which Word validates.
             .open_settings()?
-            .add_child(&self.default_tab_stop)?
             .add_child(&self.zoom)?
+            .add_child(&self.default_tab_stop)?
+            .apply_if(self.even_and_odd_headers, |b| b.even_and_odd_headers())?
             .open_compat()?
             .space_for_ul()?
             .balance_single_byte_double_byte_width()?
@@ -124,11 +126,10 @@ impl BuildXML for Settings {
                 "0",
             )?
             .close()?
-            .add_optional_child(&self.doc_id)?
             .apply_if(!self.doc_vars.is_empty(), |b| {
                 b.open_doc_vars()?.add_children(&self.doc_vars)?.close()
             })?
-            .apply_if(self.even_and_odd_headers, |b| b.even_and_odd_headers())?
+            .add_optional_child(&self.doc_id)?
             .close()?
             .into_inner()
     }

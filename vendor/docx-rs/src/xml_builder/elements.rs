@@ -375,7 +375,11 @@ impl<W: Write> XMLBuilder<W> {
     closed_with_str!(table_style, "w:tblStyle");
     closed_w_with_type_el!(table_width, "w:tblW");
     closed_w_with_type_el!(table_indent, "w:tblInd");
-    closed_w_with_type_el!(grid_column, "w:gridCol");
+    // i.e. <w:gridCol w:w="..." />: always in twips (CT_TblGridCol has no w:type).
+    pub(crate) fn grid_column(self, w: usize) -> Result<Self> {
+        self.write(XmlEvent::start_element("w:gridCol").attr_display("w:w", w))?
+            .close()
+    }
     closed_w_with_type_el!(table_cell_width, "w:tcW");
 
     closed!(table_row_height, "w:trHeight", "w:val", "w:hRule");

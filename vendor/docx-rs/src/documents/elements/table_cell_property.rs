@@ -130,15 +130,16 @@ impl BuildXML for TableCellProperty {
         stream: crate::xml::writer::EventWriter<W>,
     ) -> crate::xml::writer::Result<crate::xml::writer::EventWriter<W>> {
         XMLBuilder::from(stream)
+            // The order of CT_TcPr (ECMA-376 Part 1, 17.4.70), which Word validates.
             .open_table_cell_property()?
             .add_optional_child(&self.width)?
-            .add_optional_child(&self.borders)?
             .add_optional_child(&self.grid_span)?
             .add_optional_child(&self.vertical_merge)?
-            .add_optional_child(&self.vertical_align)?
-            .add_optional_child(&self.text_direction)?
+            .add_optional_child(&self.borders)?
             .add_optional_child(&self.shading)?
             .add_optional_child(&self.margins)?
+            .add_optional_child(&self.text_direction)?
+            .add_optional_child(&self.vertical_align)?
             .close()?
             .into_inner()
     }

@@ -1,5 +1,4 @@
 use crate::documents::BuildXML;
-use crate::types::*;
 use crate::xml_builder::*;
 use std::io::Write;
 
@@ -21,7 +20,7 @@ impl BuildXML for TableGrid {
     ) -> crate::xml::writer::Result<crate::xml::writer::EventWriter<W>> {
         XMLBuilder::from(stream)
             .open_table_grid()?
-            .apply_each(&self.grid, |g, b| b.grid_column(*g as i32, WidthType::Dxa))?
+            .apply_each(&self.grid, |g, b| b.grid_column(*g))?
             .close()?
             .into_inner()
     }

@@ -156,15 +156,16 @@ impl BuildXML for TableProperty {
         stream: crate::xml::writer::EventWriter<W>,
     ) -> crate::xml::writer::Result<crate::xml::writer::EventWriter<W>> {
         XMLBuilder::from(stream)
+            // The order of CT_TblPr (ECMA-376 Part 1, 17.4.60), which Word validates.
             .open_table_property()?
+            .add_optional_child(&self.style)?
+            .add_optional_child(&self.position)?
             .add_child(&self.width)?
             .add_child(&self.justification)?
-            .add_child(&self.borders)?
-            .add_optional_child(&self.margins)?
             .add_optional_child(&self.indent)?
-            .add_optional_child(&self.style)?
+            .add_child(&self.borders)?
             .add_optional_child(&self.layout)?
-            .add_optional_child(&self.position)?
+            .add_optional_child(&self.margins)?
             .close()?
             .into_inner()
     }

@@ -81,9 +81,9 @@ impl BuildXML for TableRowProperty {
         stream: crate::xml::writer::EventWriter<W>,
     ) -> crate::xml::writer::Result<crate::xml::writer::EventWriter<W>> {
         XMLBuilder::from(stream)
+            // The order of CT_TrPr (ECMA-376 Part 1, 17.4.82), which Word validates:
+            // w:ins and w:del after the row's own properties.
             .open_table_row_property()?
-            .add_optional_child(&self.del)?
-            .add_optional_child(&self.ins)?
             .add_optional_child(&self.cant_split)?
             .apply_opt(self.row_height, |h, b| {
                 b.table_row_height(
@@ -91,6 +91,8 @@ impl BuildXML for TableRowProperty {
                     &self.height_rule.unwrap_or_default().to_string(),
                 )
             })?
+            .add_optional_child(&self.ins)?
+            .add_optional_child(&self.del)?
             .close()?
             .into_inner()
     }

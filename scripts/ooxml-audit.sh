@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Exports the fixture drafts in every combination the app offers (3 layout profiles ×
+# 红头 on/off × sealed/unsealed × with/without the attachment table × one/several 签发人;
+# the font family changes names only, not structure) and validates every .docx against the OOXML schemas with
+# openxml-audit (pinned in versions.env, installed by setup.sh) for Office 2016 and
+# Microsoft 365. Fails on any finding, error or warning: Word must open every file
+# without offering to repair it.
+# Usage: scripts/ooxml-audit.sh [CLI_BINARY]   (default: target/debug/report-drafter)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+cli="${1:-target/debug/report-drafter}"
+venv="$TOOLS_DIR/venv/bin"
+[ -x "$cli" ] || { echo "ooxml-audit: no CLI binary at $cli" >&2; exit 2; }
+[ -x "$venv/openxml-audit" ] || { echo "ooxml-audit: openxml-audit missing, run scripts/setup.sh" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/drafts" "$work/docx"
+
+# One and several 签发人 for every fixture; the table fixture is the attachment-table case.
+"$venv/python" - "$work/drafts" tests/fixtures/draft-jiaxing-2022.json \
+  tests/fixtures/draft-shangcheng-2023.json tests/fixtures/draft-jiaxing-2022-table.json <<'EOF'
+import json, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+for path in map(pathlib.Path, sys.argv[2:]):
+    file = json.loads(path.read_text(encoding="utf-8"))
+    for signers, names in (("one", ["王伟荣"]), ("several", ["王伟荣", "李明", "陈晓华"])):
+        file["draft"]["meta"]["signers"] = names
+        (out / f"{path.stem}-{signers}-signers.json").write_text(json.dumps(file, ensure_ascii=False), encoding="utf-8")
+EOF
+
+for draft in "$work"/drafts/*.json; do
+  for profile in portable word-grid print-accurate; do
+    for header in red --no-red-header; do
+      for seal in sealed --unsealed; do
+        flags=()
+        for flag in "$header" "$seal"; do [[ "$flag" == --* ]] && flags+=("$flag"); done
+        name="$(basename "$draft" .json)-$profile-${header#--}-${seal#--}.docx"
+        "$cli" export "$draft" --profile "$profile" "${flags[@]}" -o "$work/docx/$name" >/dev/null
+      done
+    done
+  done
+done
+
+status=0
+for format in office2016 microsoft365; do
+  # Exit status 1 means findings, which the summary below reports; anything else is a failure to run.
+  "$venv/openxml-audit" --format "$format" --max-errors 0 --output json --recursive "$work/docx" >"$work/$format.json" \
+    || [ $? -eq 1 ] || { echo "ooxml-audit: openxml-audit failed" >&2; exit 2; }
+  "$venv/python" - "$work/$format.json" "$format" <<'EOF' || status=1
+import json, sys
+results = json.load(open(sys.argv[1], encoding="utf-8"))
+bad = [r for r in results if r["error_count"] or r["warning_count"]]
+for r in bad:
+    for f in r["errors"] + r.get("warnings", []):
+        print(f'{r["file"].rsplit("/", 1)[-1]}: {f["severity"]} {f["part_uri"]} {f.get("path") or ""}: {f["description"]}')
+print(f'ooxml-audit {sys.argv[2]}: {len(results)} files, {len(bad)} with findings')
+sys.exit(1 if bad or not results else 0)
+EOF
+done
+exit "$status"
