@@ -20,6 +20,7 @@ pub mod preview;
 pub mod report_text;
 pub mod template;
 pub mod validate;
+pub mod xml_text;
 
 pub use date::CalendarDate;
 pub use format::{from_json, from_json_bytes, to_compact_json, to_json, LoadError};

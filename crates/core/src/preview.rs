@@ -21,9 +21,10 @@ use crate::docx::layout::{
     PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE, SIZE_2, SIZE_3, SIZE_4, TEXT_WIDTH,
     TITLE_LINE, TITLE_LINE_ZI, ZI_4,
 };
-use crate::docx::{clean_text, ExportOptions, FontRole};
+use crate::docx::{ExportOptions, FontRole};
 use crate::model::{Draft, Node, NodeId};
 use crate::outline::heading_label;
+use crate::xml_text::clean_text;
 use crate::MetaField;
 
 /// LibreOffice's default widow and orphan control (the export sets none of its own):

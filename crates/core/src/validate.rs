@@ -5,8 +5,13 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, MAX_LEVEL};
 use crate::outline::{self, char_count, OutlineEntry};
+use crate::xml_text::drops_characters;
+
+/// What a field or paragraph holding characters the export drops is told.
+const DROPPED: &str = "含有 Word 文件不能保存的控制字符（如手动换行符），导出时将被删去";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,12 +98,38 @@ fn warnings(draft: &Draft, entries: &[OutlineEntry]) -> Vec<Problem> {
     if draft.meta.title.trim().is_empty() {
         out.push(warning("基本信息".into(), "标题未填写"));
     }
+    for field in MetaField::HEADER.into_iter().chain(MetaField::CLOSING) {
+        let value = field.get(&draft.meta);
+        let dropped = match field.kind() {
+            FieldKind::Lines => value.split('\n').any(drops_characters),
+            _ => drops_characters(&value),
+        };
+        if dropped {
+            out.push(warning(
+                "基本信息".into(),
+                &format!("{}{DROPPED}", field.label()),
+            ));
+        }
+    }
     for section in &draft.sections {
         if section.numbered && outline::nodes_chars(&section.children) == 0 {
             out.push(warning(location(entries, section.id), "这一部分还没有内容"));
         }
         walk(&section.children, &mut |node| {
             let place = || location(entries, node.id());
+            let dropped = match node {
+                Node::Heading { title, text, .. } => {
+                    drops_characters(title) || drops_characters(text)
+                }
+                Node::Paragraph { text, .. } => drops_characters(text),
+            };
+            if dropped {
+                let at = match node {
+                    Node::Heading { .. } => place(),
+                    Node::Paragraph { .. } => paragraph_location(draft, entries, node.id()),
+                };
+                out.push(warning(at, DROPPED));
+            }
             match node {
                 Node::Heading { title, .. } if char_count(title) == 0 => {
                     out.push(warning(place(), "标题为空"))
@@ -225,6 +256,39 @@ mod tests {
             found.iter().any(|p| p.ends_with("（一）：标题为空")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn characters_the_export_drops_are_named_before_export() {
+        let mut d = Template::builtin_default().new_draft("x".into(), 2023);
+        d.meta.title = "关于2023年度法治政府\u{b}建设工作的报告".into();
+        d.meta.issuer_name = "某某\0局".into();
+        d.meta.attachments = vec!["指标表".into(), "自查\u{fffe}报告".into()];
+        let s = d.sections[1].id;
+        let p = d.add_node(Parent::Section(s), NewNode::Paragraph).unwrap();
+        d.set_text(p, TextField::Text, "正文\u{8}一段".into())
+            .unwrap();
+        let found: Vec<String> = problems(&d).iter().map(ToString::to_string).collect();
+        for expected in [
+            format!("基本信息：标题{DROPPED}"),
+            format!("基本信息：发文机关全称{DROPPED}"),
+            format!("基本信息：附件说明{DROPPED}"),
+        ] {
+            assert!(found.contains(&expected), "{expected} in {found:?}");
+        }
+        assert!(
+            found
+                .iter()
+                .any(|p| p.ends_with(&format!("第1段：{DROPPED}"))),
+            "{found:?}"
+        );
+        assert_eq!(found.iter().filter(|p| p.contains(DROPPED)).count(), 4);
+        // Several attachments, one a line, are not a line break to drop; a tab is kept.
+        d.meta.title = "关于\t报告".into();
+        d.meta.issuer_name = "某某局".into();
+        d.meta.attachments = vec!["指标表".into(), "自查报告".into()];
+        d.set_text(p, TextField::Text, "正文".into()).unwrap();
+        assert!(!problems(&d).iter().any(|p| p.message.contains(DROPPED)));
     }
 
     #[test]

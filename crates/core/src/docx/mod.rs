@@ -17,6 +17,7 @@ use crate::check::{Location, TextRef};
 use crate::meta_field::MetaField;
 use crate::model::Draft;
 use crate::outline::nodes_chars;
+pub(crate) use crate::xml_text::clean_text;
 
 /// Which family of Chinese font names the file asks for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,26 +146,6 @@ pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<Missing> {
         }
     }
     out
-}
-
-/// Text as XML 1.0 allows it: control characters other than tab and line breaks are
-/// dropped (they would make the file unreadable), tabs become spaces.
-pub(crate) fn clean_text(text: &str) -> String {
-    // Nearly all text is clean already, and copying it whole is much faster than
-    // collecting it character by character.
-    if text.chars().all(|c| xml_char(c) == Some(c)) {
-        return text.to_owned();
-    }
-    text.chars().filter_map(xml_char).collect()
-}
-
-/// What [`clean_text`] writes for a character.
-fn xml_char(c: char) -> Option<char> {
-    match c {
-        '\t' => Some(' '),
-        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => None,
-        c => Some(c),
-    }
 }
 
 #[cfg(test)]

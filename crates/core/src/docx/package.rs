@@ -10,6 +10,8 @@ use memchr::memmem;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use crate::xml_text::clean_text;
+
 /// Font-table entries for every CJK font the document names, with a substitute Word
 /// and WPS use when the font is missing (docx-rs lists only Latin fonts).
 const FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -38,8 +40,10 @@ pub(super) fn finish(
     zip_deflated(parts(xml))
 }
 
+/// The document properties: title and author as the body writes them, through the
+/// same [`clean_text`] (a control character here made core.xml malformed).
 fn core_properties(title: &str, creator: &str, now: &str) -> String {
-    let (title, creator, now) = (escape(title), escape(creator), escape(now));
+    let [title, creator, now] = [title, creator, now].map(|text| escape(&clean_text(text.trim())));
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator><cp:lastModifiedBy>{creator}</cp:lastModifiedBy><dc:language>zh-CN</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>"#

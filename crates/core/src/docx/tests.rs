@@ -480,6 +480,7 @@ pub(crate) fn hostile_draft() -> Draft {
     d.meta.issuer_mark = "𠀀𪚥龘😀 \u{7}文件".into();
     d.meta.signers = vec!["王\u{8}伟荣".into(), String::new()];
     d.meta.recipients = "区委、区政府\u{c}".into();
+    d.meta.issuer_name = "某某\u{b}卫生\u{ffff}健康局\u{0}".into();
     d.meta.cc = "]]><w:p>".into();
     let s = d.sections[1].id;
     let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
@@ -509,6 +510,27 @@ fn hostile_text_still_makes_a_readable_file() {
     assert!(
         text.iter().any(|p| p.contains("]]><w:p>")),
         "markup survives as text"
+    );
+    // Every part, the document properties included, holds only what XML 1.0 allows.
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    for i in 0..zip.len() {
+        let mut xml = String::new();
+        let mut entry = zip.by_index(i).unwrap();
+        entry.read_to_string(&mut xml).unwrap();
+        let bad = xml.chars().find(|&c| {
+            (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || matches!(c, '\u{fffe}' | '\u{ffff}')
+        });
+        assert_eq!(bad, None, "{}", entry.name());
+    }
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>某某卫生健康局</dc:creator>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:title>关于&lt;b&gt;&amp;amp;法治政府建设"),
+        "{core}"
     );
 }
 

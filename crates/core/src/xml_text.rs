@@ -1,0 +1,44 @@
+//! The characters XML 1.0 can carry: the one rule shared by every writer of XML (each
+//! part of the .docx, its document properties included), the preview that shows what
+//! the file will hold, and the draft check that warns before export.
+
+/// Text as XML 1.0 allows it: control characters are dropped (NUL, U+0008, Word's
+/// manual line break U+000B, and line breaks too: a run is one line), as are U+FFFE
+/// and U+FFFF; tabs become spaces.
+pub fn clean_text(text: &str) -> String {
+    // Nearly all text is clean already, and copying it whole is much faster than
+    // collecting it character by character.
+    if text.chars().all(|c| xml_char(c) == Some(c)) {
+        return text.to_owned();
+    }
+    text.chars().filter_map(xml_char).collect()
+}
+
+/// Whether [`clean_text`] drops any character of `text` (a tab, which it keeps as a
+/// space, does not count).
+pub fn drops_characters(text: &str) -> bool {
+    text.chars().any(|c| xml_char(c).is_none())
+}
+
+/// What [`clean_text`] writes for a character.
+fn xml_char(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => None,
+        c => Some(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_dropped_and_tabs_become_spaces() {
+        let hostile = "关于\u{b}2022\u{8}年\0度\u{fffe}报告\u{ffff}\t（草稿）\u{7f}\r\n";
+        assert_eq!(clean_text(hostile), "关于2022年度报告 （草稿）");
+        assert!(drops_characters(hostile));
+        assert!(!drops_characters("关于2022年度\t报告𠀀😀"));
+        assert_eq!(clean_text("关于2022年度\t报告"), "关于2022年度 报告");
+    }
+}
