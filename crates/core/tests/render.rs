@@ -176,11 +176,13 @@ fn attr(tag: &str, name: &str) -> f64 {
 }
 
 fn lines(stem: &str) -> Vec<Line> {
-    let html = String::from_utf8(run(Command::new("pdftotext")
+    // Lossy: pdftotext writes the document's title into the head (not read here) in
+    // CESU-8 when it holds a character beyond the BMP, such as the hostile title's 😀.
+    let html = String::from_utf8_lossy(&run(Command::new("pdftotext")
         .arg("-bbox-layout")
         .arg(pdf(stem))
         .arg("-")))
-    .unwrap();
+    .into_owned();
     let mut out = Vec::new();
     let mut page = 0;
     for chunk in html.split('<').skip(1) {
