@@ -662,3 +662,20 @@ fn the_table_fixture_is_the_draft_the_tests_build() {
         "regenerate the fixture with crate::to_json(&with_table_and_signers(), 1677484800000.0)"
     );
 }
+
+/// The export of the table fixture at [`NOW`], as its length and CRC-32: the browser
+/// test `the_worker_exports_the_bytes_the_native_core_does` expects the same in wasm.
+#[test]
+fn the_export_is_the_same_bytes_every_time_and_on_every_target() {
+    let fixture = include_str!("../../../../tests/fixtures/draft-jiaxing-2022-table.json");
+    let draft = crate::from_json(fixture).unwrap();
+    let bytes = export(&draft, &draft.export, NOW).unwrap();
+    let again = export(&draft, &draft.export, NOW).unwrap();
+    assert!(bytes == again, "deterministic");
+    let digest = format!("{} {:08x}", bytes.len(), crc32fast::hash(&bytes));
+    assert_eq!(
+        digest,
+        include_str!("../../../../tests/fixtures/draft-jiaxing-2022-table.docx.digest").trim(),
+        "after a change to the export, write the new digest into the .digest file"
+    );
+}
