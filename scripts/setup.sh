@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build, serve and test report-drafter; a quick no-op
-# when everything is present. Only package registries are used (crates.io, npm,
+# when everything is present. Only package registries are used (crates.io, npm, PyPI,
 # Debian's archive): nothing is downloaded from GitHub or any other host.
 #
 # Tools go to $REPORT_DRAFTER_TOOLS (default ~/.cache/report-drafter/tools), outside
@@ -33,7 +33,7 @@ has wasm-opt "version ${BINARYEN_VERSION%%.*}" \
   || npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
 
 missing=()
-for pkg in chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-noto-cjk; do
+for pkg in chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-noto-cjk python3-venv; do
   [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *"ok installed"* ]] || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
