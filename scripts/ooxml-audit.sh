@@ -31,12 +31,12 @@ EOF
 
 for draft in "$work"/drafts/*.json; do
   for profile in portable word-grid print-accurate; do
-    for header in red --no-red-header; do
-      for seal in sealed --unsealed; do
-        flags=()
-        for flag in "$header" "$seal"; do [[ "$flag" == --* ]] && flags+=("$flag"); done
-        name="$(basename "$draft" .json)-$profile-${header#--}-${seal#--}.docx"
-        "$cli" export "$draft" --profile "$profile" "${flags[@]}" -o "$work/docx/$name" >/dev/null
+    for header in "" --no-red-header; do
+      for seal in "" --unsealed; do
+        name="$(basename "$draft" .json)-$profile${header:-"-red-header"}${seal:-"-sealed"}.docx"
+        # Unquoted: an empty option is no argument.
+        # shellcheck disable=SC2086
+        "$cli" export "$draft" --profile "$profile" $header $seal -o "$work/docx/$name" >/dev/null
       done
     done
   done
