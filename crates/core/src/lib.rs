@@ -9,7 +9,9 @@ pub mod check;
 pub mod coverage;
 pub mod date;
 pub mod docx;
+pub mod edit;
 pub mod format;
+pub mod history;
 pub mod import_text;
 pub mod labels;
 pub mod meta_field;
@@ -22,7 +24,9 @@ pub mod template;
 pub mod validate;
 
 pub use date::CalendarDate;
+pub use edit::{Edit, Target};
 pub use format::{from_json, from_json_bytes, to_compact_json, to_json, LoadError};
+pub use history::History;
 pub use meta_field::{FieldKind, MetaField};
 pub use model::{
     Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, Section, TextField,
