@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::section_editor::node_list;
 use super::use_dispatch;
+use crate::adapter::clock::keystroke_ms;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +26,14 @@ pub fn NodeEditor(props: &Props) -> Html {
     let id = props.node.id();
     let set_text = |field: TextField| {
         let dispatch = dispatch.clone();
-        move |text: String| dispatch.dispatch(Action::SetText { id, field, text })
+        move |text: String| {
+            dispatch.dispatch(Action::SetText {
+                id,
+                field,
+                text,
+                at_ms: keystroke_ms(),
+            })
+        }
     };
     let mover = |direction: Direction| {
         let dispatch = dispatch.clone();
@@ -102,7 +110,7 @@ pub fn NodeEditor(props: &Props) -> Html {
                             oninput={move |e: InputEvent| set_title(e.target_unchecked_into::<HtmlInputElement>().value())} />
                         { tools }
                     </div>
-                    <textarea class="run-in-text" aria-label={format!("标题{}后同段正文（可选）", props.label)} value={text.clone()}
+                    <textarea id={format!("node-{id}-text")} class="run-in-text" aria-label={format!("标题{}后同段正文（可选）", props.label)} value={text.clone()}
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
