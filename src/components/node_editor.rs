@@ -1,6 +1,6 @@
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
 use report_core::{outline, Node};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::section_editor::node_list;
@@ -60,18 +60,40 @@ pub fn NodeEditor(props: &Props) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(false))
     };
+    // The confirmation takes the focus, so that Escape (or Enter) answers it at once.
+    let confirm_button = use_node_ref();
+    {
+        let confirm_button = confirm_button.clone();
+        use_effect_with(*confirming, move |confirming| {
+            if let Some(button) = confirming
+                .then(|| confirm_button.cast::<HtmlElement>())
+                .flatten()
+            {
+                let _ = button.focus();
+            }
+        });
+    }
+    let on_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if *confirming && e.key() == "Escape" {
+                e.prevent_default();
+                confirming.set(false);
+            }
+        })
+    };
     let name = if props.label.is_empty() {
         kind.to_string()
     } else {
         format!("{kind}{}", props.label)
     };
     let tools = html! {
-        <div class="node-tools" role="group" aria-label={format!("{name}操作")}>
+        <div class="node-tools" role="group" aria-label={format!("{name}操作")} onkeydown={on_key}>
             <button type="button" onclick={mover(Direction::Up)} disabled={props.first} aria-label={format!("上移{name}")}>{ "↑" }</button>
             <button type="button" onclick={mover(Direction::Down)} disabled={props.last} aria-label={format!("下移{name}")}>{ "↓" }</button>
             if *confirming {
-                <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？") }</span>
-                <button type="button" class="danger" onclick={remove}>{ "确认删除" }</button>
+                <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？（Esc 取消）") }</span>
+                <button type="button" class="danger" ref={confirm_button} onclick={remove}>{ "确认删除" }</button>
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             } else {
                 <button type="button" onclick={remove} aria-label={format!("删除{name}")}>{ "删除" }</button>

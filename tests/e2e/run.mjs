@@ -382,6 +382,65 @@ const tests = {
     await t.close();
   },
 
+  async 'Ctrl+Z after a delete, a move or a fix undoes it exactly and never edits another paragraph'() {
+    const t = await open();
+    const { page } = t;
+    const texts = () => page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value));
+    const focusedValue = () => page.evaluate(() => document.activeElement?.value);
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    const jia = '甲段内容。';
+    const yi = '乙段是最后打字的内容。';
+    const bing = '全面加强法制建设，按期完成年度任务。';
+    for (const text of [jia, yi]) {
+      await page.getByRole('button', { name: '＋ 段落' }).first().click();
+      await typeIntoNewNode(page, text);
+    }
+
+    // Issue 14: delete 甲, then Ctrl+Z. 甲 comes back in its place, 乙 keeps every character.
+    await page.getByRole('button', { name: '删除段落' }).first().click();
+    await page.getByRole('button', { name: '确认删除' }).click();
+    assert.deepEqual(await texts(), [yi]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi]);
+    assert.equal(await focusedValue(), jia, 'the paragraph put back takes the focus');
+    // Ctrl+Y deletes it again, Ctrl+Z brings it back again.
+    await page.keyboard.press('Control+y');
+    assert.deepEqual(await texts(), [yi]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi]);
+
+    // A move is undone the same way.
+    await page.getByRole('button', { name: '下移段落' }).first().click();
+    assert.deepEqual(await texts(), [yi, jia]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi]);
+
+    // And a one-click fix: only its own paragraph changes back.
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await typeIntoNewNode(page, bing);
+    await page.getByRole('button', { name: '格式检查' }).click();
+    const finding = page.getByTestId('check-panel').locator('[data-rule="wording-fazhi"]');
+    await finding.getByRole('button', { name: /一键修正/ }).click();
+    const fixed = bing.replace('法制', '法治');
+    await page.waitForFunction((want) => [...document.querySelectorAll('textarea.paragraph-text')].some((e) => e.value === want), fixed);
+    assert.deepEqual(await texts(), [jia, yi, fixed]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi, bing]);
+    assert.equal(await focusedValue(), bing);
+    // The top bar's buttons do the same.
+    await page.getByRole('button', { name: '重做' }).click();
+    assert.deepEqual(await texts(), [jia, yi, fixed]);
+    await page.getByRole('button', { name: '撤销' }).click();
+    assert.deepEqual(await texts(), [jia, yi, bing]);
+
+    // What undo put back is what is stored.
+    await saved(page);
+    const stored = await page.evaluate(() => Object.entries(localStorage)
+      .filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v).join());
+    for (const text of [jia, yi, bing]) assert.ok(stored.includes(text), `${text} is stored`);
+    await t.close();
+  },
+
   async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
     const t = await open();
     const { page } = t;
