@@ -135,7 +135,8 @@ pub fn App() -> Html {
     }
 }
 
-/// Scrolls an element into the middle of the view and focuses it.
+/// Scrolls an element into the middle of the view and focuses it, a text area with the
+/// caret at the end of its text (where typing on after Backspace or an undo goes).
 pub fn focus_element(id: &str) {
     let Some(element) = gloo::utils::document().get_element_by_id(id) else {
         return;
@@ -145,5 +146,9 @@ pub fn focus_element(id: &str) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
         let _ = element.focus();
+    }
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let end = u32::try_from(area.value().encode_utf16().count()).unwrap_or(u32::MAX);
+        let _ = area.set_selection_range(end, end);
     }
 }

@@ -1,5 +1,6 @@
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
-use report_core::{outline, Node};
+use report_core::{outline, Node, NodeId};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -103,10 +104,31 @@ pub fn NodeEditor(props: &Props) -> Html {
     match &props.node {
         Node::Paragraph { text, .. } => {
             let set = set_text(TextField::Text);
+            let on_key = {
+                let dispatch = dispatch.clone();
+                move |e: KeyboardEvent| {
+                    let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+                    if let Some(action) = paragraph_key(&e, &area, id) {
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                }
+            };
+            let on_paste = {
+                let dispatch = dispatch.clone();
+                move |e: Event| {
+                    let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+                    if let Some(action) = paragraph_paste(&e, &area, id) {
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                }
+            };
             html! {
                 <div class="node paragraph">
                     <textarea id={format!("node-{id}")} class="paragraph-text" aria-label="段落" value={text.clone()}
-                        placeholder="在此输入段落内容"
+                        placeholder="在此输入段落内容（粘贴多段文字会自动分段，带“（一）”等序号的行成为标题）"
+                        onkeydown={on_key} onpaste={on_paste}
                         oninput={move |e: InputEvent| set(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     <div class="node-foot">
                         <span class="count">{ format!("{}字", outline::char_count(text)) }</span>
@@ -140,4 +162,46 @@ pub fn NodeEditor(props: &Props) -> Html {
             }
         }
     }
+}
+
+/// Enter at the end of a paragraph starts the next one; Backspace in an empty one
+/// removes it. Either is one undoable edit.
+fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> Option<Action> {
+    if e.is_composing() || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+        return None;
+    }
+    let value = area.value();
+    let caret = area.selection_start().ok().flatten();
+    let collapsed = caret == area.selection_end().ok().flatten();
+    let at_end = collapsed && caret == u32::try_from(value.encode_utf16().count()).ok();
+    match e.key().as_str() {
+        "Enter" if at_end => Some(Action::BreakAfter(id)),
+        "Backspace" if value.is_empty() => Some(Action::RemoveEmpty(id)),
+        _ => None,
+    }
+}
+
+/// A paste the app handles itself: text that holds several lines or characters to
+/// clean. A plain single line is left to the browser, which keeps the caret after it.
+fn paragraph_paste(e: &Event, area: &HtmlTextAreaElement, id: NodeId) -> Option<Action> {
+    let pasted = e
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text/plain")
+        .ok()?;
+    let several_lines = pasted.trim().contains(['\n', '\r']);
+    if !several_lines && report_core::paste::clean_pasted(&pasted).removed.is_empty() {
+        return None;
+    }
+    // The caret is counted in UTF-16 units, as JavaScript counts.
+    let units: Vec<u16> = area.value().encode_utf16().collect();
+    let offset = |at: Option<u32>| at.map_or(units.len(), |at| (at as usize).min(units.len()));
+    let start = offset(area.selection_start().ok().flatten());
+    let end = offset(area.selection_end().ok().flatten()).max(start);
+    Some(Action::Paste {
+        id,
+        before: String::from_utf16_lossy(&units[..start]),
+        pasted,
+        after: String::from_utf16_lossy(&units[end..]),
+    })
 }

@@ -127,6 +127,18 @@ pub enum Action {
         direction: Direction,
     },
     RemoveNode(NodeId),
+    /// Starts a new paragraph after paragraph `id` (Enter at its end) and opens it.
+    BreakAfter(NodeId),
+    /// Removes an empty paragraph (Backspace in it) and focuses the one before it.
+    RemoveEmpty(NodeId),
+    /// Text pasted into paragraph `id`, whose text is split at the caret into `before`
+    /// and `after`: cleaned, and split into paragraphs and headings when it holds several.
+    Paste {
+        id: NodeId,
+        before: String,
+        pasted: String,
+        after: String,
+    },
     /// Takes back the latest edit of the draft and shows where it was.
     Undo,
     /// Makes the latest undone edit again and shows where it is.
@@ -288,6 +300,60 @@ impl Reducible for AppState {
             }
             Action::RemoveNode(id) => {
                 state.edit(Edit::Remove { id, next_id: None }, None);
+            }
+            Action::BreakAfter(id) => match Edit::add_after(&state.draft, id) {
+                Ok(edit) => {
+                    let new = state.draft.next_id;
+                    if state.edit(edit, None) {
+                        state.focus = Some(state.text_of(new));
+                    }
+                }
+                Err(err) => state.notice = Some(Notice::error(err.to_string())),
+            },
+            Action::RemoveEmpty(id) => {
+                let empty = matches!(state.draft.node(id),
+                    Some(Node::Paragraph { text, .. }) if text.is_empty());
+                if !empty {
+                    return Rc::new(state);
+                }
+                let neighbour = state.draft.locate(id).map(|(parent, index)| {
+                    let siblings = state.draft.children_of(parent).unwrap_or_default();
+                    match (index.checked_sub(1).and_then(|i| siblings.get(i)), parent) {
+                        (Some(previous), _) => previous.id(),
+                        (None, Parent::Section(up) | Parent::Heading(up)) => up,
+                    }
+                });
+                if state.edit(Edit::Remove { id, next_id: None }, None) {
+                    state.focus = neighbour.map(|n| state.text_of(n));
+                }
+            }
+            Action::Paste {
+                id,
+                before,
+                pasted,
+                after,
+            } => {
+                let cleaned = report_core::paste::clean_pasted(&pasted);
+                let summary = cleaned.summary();
+                match report_core::paste::paste_into_paragraph(
+                    &state.draft,
+                    id,
+                    &before,
+                    &cleaned.text,
+                    &after,
+                ) {
+                    Ok((edit, focus)) => {
+                        if state.edit(edit, None) {
+                            state.focus = Some(state.text_of(focus));
+                        }
+                        if !summary.is_empty() {
+                            state.notice = Some(Notice::info(format!(
+                                "已清除粘贴内容中的{summary}（来自 Word 或网页的隐藏字符和格式）。"
+                            )));
+                        }
+                    }
+                    Err(err) => state.notice = Some(Notice::error(err.to_string())),
+                }
             }
             Action::Undo => state.travel(false),
             Action::Redo => state.travel(true),
@@ -1039,5 +1105,45 @@ mod tests {
         // Undo all the way takes the plan away again.
         let s = s.reduce(Action::Undo);
         assert!(s.draft.plan.is_none());
+    }
+
+    #[test]
+    fn enter_backspace_and_a_structured_paste_are_one_undo_each() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, first) = add_typed(s, section, "第一段。", 0);
+        let typed = json(&s);
+        let s = s.reduce(Action::BreakAfter(first));
+        let second = focused(&s);
+        assert_eq!(paragraph(&s, second), "");
+        let children = |s: &AppState| -> Vec<NodeId> {
+            let section = s.draft.section(section).unwrap();
+            section.children.iter().map(|n| n.id()).collect()
+        };
+        assert_eq!(children(&s), [first, second]);
+        // Backspace in the empty paragraph removes it and goes back to the first.
+        let s = s.reduce(Action::RemoveEmpty(second));
+        assert_eq!(children(&s), [first]);
+        assert_eq!(focused(&s), first);
+        let s = s.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(json(&s), typed);
+        // A paragraph with text is not removed by Backspace.
+        let same = s.clone().reduce(Action::RemoveEmpty(first));
+        assert_eq!(same.draft, s.draft);
+
+        let s = s.reduce(Action::Paste {
+            id: first,
+            before: "第一段。".into(),
+            pasted: "\u{200B}依法决策。\r\n（一）强化\u{A0}保障\r\n落实责任。\r\n".into(),
+            after: String::new(),
+        });
+        let section_nodes = &s.draft.section(section).unwrap().children;
+        assert_eq!(section_nodes.len(), 2, "{section_nodes:?}");
+        assert_eq!(paragraph(&s, first), "第一段。依法决策。");
+        assert!(section_nodes[1].is_heading());
+        let notice = s.notice.clone().expect("the cleaning is reported");
+        assert!(notice.text.contains("零宽字符 1 个") && notice.text.contains("不间断空格 1 个"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(json(&s), typed, "one undo takes the whole paste back");
     }
 }

@@ -97,6 +97,16 @@ impl Edit {
         })
     }
 
+    /// Adds an empty paragraph right after node `id`, among its siblings.
+    pub fn add_after(draft: &Draft, id: NodeId) -> Result<Edit, EditError> {
+        let (parent, index) = draft.locate(id).ok_or(EditError::NotFound(id))?;
+        Ok(Edit::Insert {
+            parent,
+            index: index + 1,
+            node: draft.new_node(NewNode::Paragraph),
+        })
+    }
+
     /// Moves a node one place up or down among its siblings; `None` at either end.
     pub fn move_by(
         draft: &Draft,

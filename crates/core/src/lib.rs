@@ -17,6 +17,7 @@ pub mod labels;
 pub mod meta_field;
 pub mod model;
 pub mod outline;
+pub mod paste;
 pub mod plan;
 pub mod preview;
 pub mod report_text;
