@@ -1134,16 +1134,22 @@ mod tests {
         let s = s.reduce(Action::Paste {
             id: first,
             before: "第一段。".into(),
-            pasted: "\u{200B}依法决策。\r\n（一）强化\u{A0}保障\r\n落实责任。\r\n".into(),
+            pasted: "\u{200B}依法决策。\r\n严格执法。\r\n（一）强化\u{A0}保障\r\n落实责任。\r\n"
+                .into(),
             after: String::new(),
         });
         let section_nodes = &s.draft.section(section).unwrap().children;
-        assert_eq!(section_nodes.len(), 2, "{section_nodes:?}");
+        assert_eq!(section_nodes.len(), 3, "{section_nodes:?}");
         assert_eq!(paragraph(&s, first), "第一段。依法决策。");
-        assert!(section_nodes[1].is_heading());
+        assert!(section_nodes[2].is_heading());
         let notice = s.notice.clone().expect("the cleaning is reported");
         assert!(notice.text.contains("零宽字符 1 个") && notice.text.contains("不间断空格 1 个"));
         let s = s.reduce(Action::Undo);
         assert_eq!(json(&s), typed, "one undo takes the whole paste back");
+        assert_eq!(
+            focused(&s),
+            first,
+            "the paragraph pasted into takes the focus"
+        );
     }
 }

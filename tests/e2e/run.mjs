@@ -441,6 +441,46 @@ const tests = {
     await t.close();
   },
 
+  async 'a pasted text becomes paragraphs and a heading, cleaned; Enter and Backspace make and remove paragraphs'() {
+    const t = await open();
+    const { page } = t;
+    const texts = () => page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value));
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text'));
+    // What Word puts on the clipboard: Windows line breaks, a zero-width space, a no-break space.
+    const pasted = '依法\u200B决策。\r\n严格执法。\r\n（一）强化法治保障\r\n落实普法\u00A0责任。\r\n';
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, pasted);
+    await page.locator('input.heading-title').waitFor();
+    assert.deepEqual(await texts(), ['依法决策。', '严格执法。', '落实普法责任。']);
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治保障');
+    assert.match(await page.locator('body').innerText(), /已清除粘贴内容中的零宽字符 1 个、不间断空格 1 个/);
+    // The paste is one step.
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), ['']);
+    assert.equal(await page.locator('input.heading-title').count(), 0);
+
+    // Enter at the end of a paragraph starts the next; Backspace in an empty one removes it.
+    await page.locator('textarea.paragraph-text').first().focus();
+    await page.keyboard.type('甲。');
+    await page.keyboard.press('Enter');
+    await typeIntoNewNode(page, '乙。');
+    assert.deepEqual(await texts(), ['甲。', '乙。']);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('textarea.paragraph-text').length === 3);
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.querySelectorAll('textarea.paragraph-text').length === 2);
+    assert.equal(await page.evaluate(() => document.activeElement?.value), '乙。');
+    // Typing goes on at the end of the paragraph returned to.
+    await page.keyboard.type('丙');
+    assert.deepEqual(await texts(), ['甲。', '乙。丙']);
+    await t.close();
+  },
+
   async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
     const t = await open();
     const { page } = t;

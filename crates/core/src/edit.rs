@@ -172,7 +172,9 @@ impl Edit {
             }
             Edit::SetPlan(_) => Some(Target::Plan),
             Edit::SetSecrecyReviewed(_) => Some(Target::SecrecyReviewed),
-            Edit::Batch(edits) => edits.iter().rev().find_map(|e| e.changed_place(draft)),
+            // The inverse of a batch is in reverse order: its first place is that of the
+            // batch's last edit, which for a paste taken back is the paragraph pasted into.
+            Edit::Batch(edits) => edits.iter().find_map(|e| e.changed_place(draft)),
             _ => self.typed_target(),
         }
     }
