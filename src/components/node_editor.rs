@@ -40,6 +40,15 @@ pub fn NodeEditor(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::MoveNode { id, direction }))
     };
+    let on_paste = |field: TextField| {
+        let dispatch = dispatch.clone();
+        move |e: Event| {
+            if let Some(action) = paste_action(&e, id, field) {
+                e.prevent_default();
+                dispatch.dispatch(action);
+            }
+        }
+    };
     let kind = if props.node.is_heading() {
         "标题"
     } else {
@@ -114,21 +123,11 @@ pub fn NodeEditor(props: &Props) -> Html {
                     }
                 }
             };
-            let on_paste = {
-                let dispatch = dispatch.clone();
-                move |e: Event| {
-                    let area = e.target_unchecked_into::<HtmlTextAreaElement>();
-                    if let Some(action) = paragraph_paste(&e, &area, id) {
-                        e.prevent_default();
-                        dispatch.dispatch(action);
-                    }
-                }
-            };
             html! {
                 <div class="node paragraph">
                     <textarea id={format!("node-{id}")} class="paragraph-text" aria-label="段落" value={text.clone()}
                         placeholder="在此输入段落内容（粘贴多段文字会自动分段，带“（一）”等序号的行成为标题）"
-                        onkeydown={on_key} onpaste={on_paste}
+                        onkeydown={on_key} onpaste={on_paste(TextField::Text)}
                         oninput={move |e: InputEvent| set(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     <div class="node-foot">
                         <span class="count">{ format!("{}字", outline::char_count(text)) }</span>
@@ -150,12 +149,13 @@ pub fn NodeEditor(props: &Props) -> Html {
                     <div class="heading-line">
                         <span class="label">{ props.label.clone() }</span>
                         <input id={format!("node-{id}")} class="heading-title" aria-label={format!("标题{}", props.label)}
-                            value={title.clone()} placeholder="标题"
+                            value={title.clone()} placeholder="标题" onpaste={on_paste(TextField::Title)}
                             oninput={move |e: InputEvent| set_title(e.target_unchecked_into::<HtmlInputElement>().value())} />
                         { tools }
                     </div>
                     <textarea id={format!("node-{id}-text")} class="run-in-text" aria-label={format!("标题{}后同段正文（可选）", props.label)} value={text.clone()}
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
+                        onpaste={on_paste(TextField::Text)}
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
                 </div>
@@ -183,7 +183,7 @@ fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> O
 
 /// A paste the app handles itself: text that holds several lines or characters to
 /// clean. A plain single line is left to the browser, which keeps the caret after it.
-fn paragraph_paste(e: &Event, area: &HtmlTextAreaElement, id: NodeId) -> Option<Action> {
+fn paste_action(e: &Event, id: NodeId, field: TextField) -> Option<Action> {
     let pasted = e
         .dyn_ref::<web_sys::ClipboardEvent>()?
         .clipboard_data()?
@@ -193,13 +193,23 @@ fn paragraph_paste(e: &Event, area: &HtmlTextAreaElement, id: NodeId) -> Option<
     if !several_lines && report_core::paste::clean_pasted(&pasted).removed.is_empty() {
         return None;
     }
+    let target = e.target()?;
+    let (value, start, end) = if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        let (start, end) = (area.selection_start(), area.selection_end());
+        (area.value(), start.ok().flatten(), end.ok().flatten())
+    } else {
+        let input = target.dyn_ref::<HtmlInputElement>()?;
+        let (start, end) = (input.selection_start(), input.selection_end());
+        (input.value(), start.ok().flatten(), end.ok().flatten())
+    };
     // The caret is counted in UTF-16 units, as JavaScript counts.
-    let units: Vec<u16> = area.value().encode_utf16().collect();
+    let units: Vec<u16> = value.encode_utf16().collect();
     let offset = |at: Option<u32>| at.map_or(units.len(), |at| (at as usize).min(units.len()));
-    let start = offset(area.selection_start().ok().flatten());
-    let end = offset(area.selection_end().ok().flatten()).max(start);
+    let start = offset(start);
+    let end = offset(end).max(start);
     Some(Action::Paste {
         id,
+        field,
         before: String::from_utf16_lossy(&units[..start]),
         pasted,
         after: String::from_utf16_lossy(&units[end..]),

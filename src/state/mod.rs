@@ -131,10 +131,12 @@ pub enum Action {
     BreakAfter(NodeId),
     /// Removes an empty paragraph (Backspace in it) and focuses the one before it.
     RemoveEmpty(NodeId),
-    /// Text pasted into paragraph `id`, whose text is split at the caret into `before`
-    /// and `after`: cleaned, and split into paragraphs and headings when it holds several.
+    /// Text pasted into a text of node `id`, split at the caret into `before` and
+    /// `after`: cleaned, and in a paragraph split into paragraphs and headings when it
+    /// holds several lines.
     Paste {
         id: NodeId,
+        field: TextField,
         before: String,
         pasted: String,
         after: String,
@@ -329,15 +331,17 @@ impl Reducible for AppState {
             }
             Action::Paste {
                 id,
+                field,
                 before,
                 pasted,
                 after,
             } => {
                 let cleaned = report_core::paste::clean_pasted(&pasted);
                 let summary = cleaned.summary();
-                match report_core::paste::paste_into_paragraph(
+                match report_core::paste::paste_into(
                     &state.draft,
                     id,
+                    field,
                     &before,
                     &cleaned.text,
                     &after,
@@ -1133,6 +1137,7 @@ mod tests {
 
         let s = s.reduce(Action::Paste {
             id: first,
+            field: TextField::Text,
             before: "第一段。".into(),
             pasted: "\u{200B}依法决策。\r\n严格执法。\r\n（一）强化\u{A0}保障\r\n落实责任。\r\n"
                 .into(),

@@ -83,12 +83,32 @@ pub fn clean_pasted(text: &str) -> Cleaned {
     }
 }
 
+/// The edit that pastes `pasted` (already cleaned) into a text of node `id` between
+/// `before` and `after` (the text split at the caret), and the node to focus after it.
+/// A paragraph takes it as [`paste_into_paragraph`] says; a heading's title or run-in
+/// text takes its lines joined into one.
+pub fn paste_into(
+    draft: &Draft,
+    id: NodeId,
+    field: TextField,
+    before: &str,
+    pasted: &str,
+    after: &str,
+) -> Result<(Edit, NodeId), EditError> {
+    if field == TextField::Text && matches!(draft.node(id), Some(Node::Paragraph { .. })) {
+        return paste_into_paragraph(draft, id, before, pasted, after);
+    }
+    let joined: String = pasted.lines().map(str::trim).collect();
+    let text = format!("{before}{joined}{after}");
+    Ok((Edit::SetText { id, field, text }, id))
+}
+
 /// The edit that pastes `pasted` (already cleaned) into paragraph `id` between `before`
 /// and `after` (its text split at the caret), and the node to focus after it. One line
 /// becomes text in the paragraph; several become paragraphs after it, and lines with
 /// heading labels (一、（一）1.（1）) headings at their level when the paragraph sits
 /// directly in a numbered section (elsewhere they stay paragraphs, labels kept).
-pub fn paste_into_paragraph(
+fn paste_into_paragraph(
     draft: &Draft,
     id: NodeId,
     before: &str,
@@ -316,5 +336,21 @@ mod tests {
         let children = d.node(h).unwrap().children();
         assert_eq!(children.len(), 2);
         assert!(children.iter().all(|n| !n.is_heading()));
+    }
+
+    #[test]
+    fn a_heading_title_takes_the_lines_joined() {
+        let mut d = Template::builtin_default().new_draft("d".into(), 2023);
+        let section = d.sections.iter().find(|s| s.numbered).unwrap().id;
+        let h = d
+            .add_node(Parent::Section(section), NewNode::Heading)
+            .unwrap();
+        let (edit, focus) =
+            paste_into(&d, h, TextField::Title, "强化", "法治\n保障", "建设").unwrap();
+        assert_eq!(focus, h);
+        d.apply(edit).unwrap();
+        assert!(
+            matches!(d.node(h), Some(Node::Heading { title, .. }) if title == "强化法治保障建设")
+        );
     }
 }
