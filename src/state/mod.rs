@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
+use report_core::paste::{clean_pasted, paste_into};
 use report_core::plan::PlanState;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
@@ -280,21 +281,14 @@ impl Reducible for AppState {
             } => {
                 state.edit(Edit::SetText { id, field, text }, Some(at_ms));
             }
-            Action::AddNode { parent, kind } => match Edit::add(&state.draft, parent, kind) {
-                Ok(edit) => {
-                    let id = state.draft.next_id;
-                    if state.edit(edit, None) {
-                        state.focus = Some(state.text_of(id));
-                    }
-                }
-                Err(err) => state.notice = Some(Notice::error(err.to_string())),
-            },
+            Action::AddNode { parent, kind } => {
+                let edit = Edit::add(&state.draft, parent, kind);
+                state.edit_and_show(edit);
+            }
             Action::MoveNode { id, direction } => {
                 match Edit::move_by(&state.draft, id, direction) {
                     Ok(Some(edit)) => {
-                        if state.edit(edit, None) {
-                            state.focus = Some(state.text_of(id));
-                        }
+                        state.edit_and_show(Ok(edit));
                     }
                     Ok(None) => {}
                     Err(err) => state.notice = Some(Notice::error(err.to_string())),
@@ -303,30 +297,16 @@ impl Reducible for AppState {
             Action::RemoveNode(id) => {
                 state.edit(Edit::Remove { id, next_id: None }, None);
             }
-            Action::BreakAfter(id) => match Edit::add_after(&state.draft, id) {
-                Ok(edit) => {
-                    let new = state.draft.next_id;
-                    if state.edit(edit, None) {
-                        state.focus = Some(state.text_of(new));
-                    }
-                }
-                Err(err) => state.notice = Some(Notice::error(err.to_string())),
-            },
+            Action::BreakAfter(id) => {
+                let edit = Edit::add_after(&state.draft, id);
+                state.edit_and_show(edit);
+            }
             Action::RemoveEmpty(id) => {
                 let empty = matches!(state.draft.node(id),
                     Some(Node::Paragraph { text, .. }) if text.is_empty());
-                if !empty {
-                    return Rc::new(state);
-                }
-                let neighbour = state.draft.locate(id).map(|(parent, index)| {
-                    let siblings = state.draft.children_of(parent).unwrap_or_default();
-                    match (index.checked_sub(1).and_then(|i| siblings.get(i)), parent) {
-                        (Some(previous), _) => previous.id(),
-                        (None, Parent::Section(up) | Parent::Heading(up)) => up,
-                    }
-                });
-                if state.edit(Edit::Remove { id, next_id: None }, None) {
-                    state.focus = neighbour.map(|n| state.text_of(n));
+                // The paragraph before it (else after it, else its parent) is shown.
+                if empty {
+                    state.edit_and_show(Ok(Edit::Remove { id, next_id: None }));
                 }
             }
             Action::Paste {
@@ -336,27 +316,14 @@ impl Reducible for AppState {
                 pasted,
                 after,
             } => {
-                let cleaned = report_core::paste::clean_pasted(&pasted);
+                let cleaned = clean_pasted(&pasted);
                 let summary = cleaned.summary();
-                match report_core::paste::paste_into(
-                    &state.draft,
-                    id,
-                    field,
-                    &before,
-                    &cleaned.text,
-                    &after,
-                ) {
-                    Ok((edit, focus)) => {
-                        if state.edit(edit, None) {
-                            state.focus = Some(state.text_of(focus));
-                        }
-                        if !summary.is_empty() {
-                            state.notice = Some(Notice::info(format!(
-                                "已清除粘贴内容中的{summary}（来自 Word 或网页的隐藏字符和格式）。"
-                            )));
-                        }
-                    }
-                    Err(err) => state.notice = Some(Notice::error(err.to_string())),
+                let edit = paste_into(&state.draft, id, field, &before, &cleaned.text, &after);
+                // The last piece pasted is shown.
+                if state.edit_and_show(edit) && !summary.is_empty() {
+                    state.notice = Some(Notice::info(format!(
+                        "已清除粘贴内容中的{summary}（来自 Word 或网页的隐藏字符和格式）。"
+                    )));
                 }
             }
             Action::Undo => state.travel(false),
@@ -367,7 +334,7 @@ impl Reducible for AppState {
             }
             Action::JumpTo(id) => {
                 state.step = state.step_of(id);
-                state.focus = Some(state.text_of(id));
+                state.focus = Some(Target::node(&state.draft, id));
                 state.show_drafts = false;
             }
             Action::Focused => state.focus = None,
@@ -533,38 +500,53 @@ impl AppState {
         else {
             return;
         };
-        let id = self.draft.next_id;
-        let added = Edit::add(&self.draft, Parent::Section(section), NewNode::Paragraph)
-            .is_ok_and(|edit| self.edit(edit, None));
-        if added {
+        let edit = Edit::add(&self.draft, Parent::Section(section), NewNode::Paragraph);
+        if self.edit_and_show(edit) {
             self.step = Step::Section(section);
-            self.focus = Some(self.text_of(id));
             self.notice = Some(Notice::info(format!(
                 "已在本部分末尾添加空段落，请写明计划{label}的落实情况和成效。"
             )));
         }
     }
 
+    /// Applies an edit built from the draft (which can fail) and focuses the node it
+    /// changed: a node added or moved, the one before a node removed. Returns whether
+    /// the draft changed.
+    fn edit_and_show(&mut self, edit: Result<Edit, report_core::EditError>) -> bool {
+        let place = match edit {
+            Ok(edit) => self.edit(edit, None),
+            Err(err) => {
+                self.notice = Some(Notice::error(err.to_string()));
+                None
+            }
+        };
+        let changed = place.is_some();
+        if changed {
+            self.focus = place;
+        }
+        changed
+    }
+
     /// Applies a draft edit through the history: typed text (`typed_at_ms`) joins the
     /// step of the keystrokes before it. A change is a new revision, which the autosave
-    /// writes; a refusal, which only a stale view can cause, is a notice. Returns
-    /// whether the draft changed.
-    fn edit(&mut self, edit: Edit, typed_at_ms: Option<u64>) -> bool {
+    /// writes; a refusal, which only a stale view can cause, is a notice. Returns where
+    /// the draft changed, `None` when it did not.
+    fn edit(&mut self, edit: Edit, typed_at_ms: Option<u64>) -> Option<Target> {
         let draft = Rc::make_mut(&mut self.draft);
         let result = match typed_at_ms {
             Some(at_ms) => self.history.apply_typing(draft, edit, at_ms),
             None => self.history.apply(draft, edit),
         };
         match result {
-            Ok(changed) => {
-                if changed {
+            Ok(place) => {
+                if place.is_some() {
                     self.revision += 1;
                 }
-                changed
+                place
             }
             Err(err) => {
                 self.notice = Some(Notice::error(err.to_string()));
-                false
+                None
             }
         }
     }
@@ -615,16 +597,6 @@ impl AppState {
         };
         self.show_drafts = target == Target::Name;
         self.focus = Some(target);
-    }
-
-    /// The text of a section or node the user edits first: a paragraph's text, else the
-    /// title.
-    fn text_of(&self, id: NodeId) -> Target {
-        let field = match self.draft.node(id) {
-            Some(Node::Paragraph { .. }) => TextField::Text,
-            _ => TextField::Title,
-        };
-        Target::Text { id, field }
     }
 }
 

@@ -86,6 +86,18 @@ pub enum Target {
     SecrecyReviewed,
 }
 
+impl Target {
+    /// The text of a section or node the user edits first: a paragraph's text, else the
+    /// title.
+    pub fn node(draft: &Draft, id: NodeId) -> Target {
+        let field = match draft.node(id) {
+            Some(Node::Paragraph { .. }) => TextField::Text,
+            _ => TextField::Title,
+        };
+        Target::Text { id, field }
+    }
+}
+
 impl Edit {
     /// Adds an empty heading or paragraph at the end of `parent`; its id is
     /// [`Draft::next_id`].
@@ -146,13 +158,7 @@ impl Edit {
     /// (`self`): the node put back, moved or edited; after a node was removed, the one
     /// before it, else the one now in its place, else its parent.
     pub fn changed_place(&self, draft: &Draft) -> Option<Target> {
-        let whole_node = |id: NodeId| {
-            let field = match draft.node(id) {
-                Some(Node::Paragraph { .. }) => TextField::Text,
-                _ => TextField::Title,
-            };
-            Target::Text { id, field }
-        };
+        let whole_node = |id: NodeId| Target::node(draft, id);
         match self {
             Edit::Remove { id, .. } | Edit::Move { id, .. } => Some(whole_node(*id)),
             Edit::Insert { parent, index, .. } => {

@@ -36,27 +36,29 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Applies an edit as a step of its own. Returns whether the draft changed.
-    pub fn apply(&mut self, draft: &mut Draft, edit: Edit) -> Result<bool, EditError> {
+    /// Applies an edit as a step of its own. Returns where the draft changed (see
+    /// [`Edit::changed_place`]), `None` when it did not.
+    pub fn apply(&mut self, draft: &mut Draft, edit: Edit) -> Result<Option<Target>, EditError> {
         self.typing = None;
         let Some(inverse) = draft.apply(edit)? else {
-            return Ok(false);
+            return Ok(None);
         };
+        let place = inverse.changed_place(draft);
         self.push(inverse);
-        Ok(true)
+        Ok(place)
     }
 
     /// Applies typing at `at_ms` (any clock in milliseconds): it joins the latest step
     /// when that typed into the same text less than [`TYPING_PAUSE_MS`] before.
-    /// Returns whether the draft changed.
+    /// Returns the text typed into, `None` when the draft did not change.
     pub fn apply_typing(
         &mut self,
         draft: &mut Draft,
         edit: Edit,
         at_ms: u64,
-    ) -> Result<bool, EditError> {
+    ) -> Result<Option<Target>, EditError> {
         let Some(inverse) = draft.apply(edit)? else {
-            return Ok(false);
+            return Ok(None);
         };
         let target = inverse.typed_target();
         let joins = match (&self.typing, &target) {
@@ -70,8 +72,8 @@ impl History {
         if !joins {
             self.push(inverse);
         }
-        self.typing = target.map(|target| (target, at_ms));
-        Ok(true)
+        self.typing = target.clone().map(|target| (target, at_ms));
+        Ok(target)
     }
 
     /// Takes back the latest step. Returns where the draft changed, `None` when there

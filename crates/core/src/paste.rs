@@ -84,8 +84,7 @@ pub fn clean_pasted(text: &str) -> Cleaned {
 }
 
 /// The edit that pastes `pasted` (already cleaned) into a text of node `id` between
-/// `before` and `after` (the text split at the caret), and the node to focus after it.
-/// A paragraph takes it as [`paste_into_paragraph`] says; a heading's title or run-in
+/// `before` and `after` (the text split at the caret). A paragraph takes it as [`paste_into_paragraph`] says; a heading's title or run-in
 /// text takes its lines joined into one.
 pub fn paste_into(
     draft: &Draft,
@@ -94,17 +93,17 @@ pub fn paste_into(
     before: &str,
     pasted: &str,
     after: &str,
-) -> Result<(Edit, NodeId), EditError> {
+) -> Result<Edit, EditError> {
     if field == TextField::Text && matches!(draft.node(id), Some(Node::Paragraph { .. })) {
         return paste_into_paragraph(draft, id, before, pasted, after);
     }
     let joined: String = pasted.lines().map(str::trim).collect();
     let text = format!("{before}{joined}{after}");
-    Ok((Edit::SetText { id, field, text }, id))
+    Ok(Edit::SetText { id, field, text })
 }
 
 /// The edit that pastes `pasted` (already cleaned) into paragraph `id` between `before`
-/// and `after` (its text split at the caret), and the node to focus after it. One line
+/// and `after` (its text split at the caret). One line
 /// becomes text in the paragraph; several become paragraphs after it, and lines with
 /// heading labels (一、（一）1.（1）) headings at their level when the paragraph sits
 /// directly in a numbered section (elsewhere they stay paragraphs, labels kept).
@@ -114,7 +113,7 @@ fn paste_into_paragraph(
     before: &str,
     pasted: &str,
     after: &str,
-) -> Result<(Edit, NodeId), EditError> {
+) -> Result<Edit, EditError> {
     let (parent, index) = draft.locate(id).ok_or(EditError::NotFound(id))?;
     let set_text = |text: String| Edit::SetText {
         id,
@@ -127,7 +126,7 @@ fn paste_into_paragraph(
         .filter(|l| !l.is_empty())
         .collect();
     if lines.len() < 2 {
-        return Ok((set_text(format!("{before}{pasted}{after}")), id));
+        return Ok(set_text(format!("{before}{pasted}{after}")));
     }
     let with_headings = match parent {
         Parent::Section(section) => draft.section(section)?.numbered,
@@ -174,12 +173,10 @@ fn paste_into_paragraph(
     let mut pieces = pieces.into_iter();
     // The paragraph keeps its id (coverage decisions point at it) when a paragraph
     // comes first; a heading takes its place otherwise.
-    let mut last = id;
     match pieces.next() {
         Some(Node::Paragraph { text, .. }) => edits.push(set_text(text)),
         Some(first) => {
             let node = renumber(first, &mut next_id);
-            last = node.id();
             edits.push(Edit::Remove { id, next_id: None });
             edits.push(Edit::Insert {
                 parent,
@@ -191,14 +188,13 @@ fn paste_into_paragraph(
     }
     for (at, piece) in (index + 1..).zip(pieces) {
         let node = renumber(piece, &mut next_id);
-        last = node.id();
         edits.push(Edit::Insert {
             parent,
             index: at,
             node,
         });
     }
-    Ok((Edit::Batch(edits), last))
+    Ok(Edit::Batch(edits))
 }
 
 /// Pasted lines as headings and paragraphs, read under one 一、 part; empty when the
@@ -270,7 +266,7 @@ mod tests {
         let (mut d, id) = draft_with_paragraph("");
         let before = crate::to_json(&d, 0.0);
         let pasted = "依法决策。\n严格执法。\n（一）强化法治保障\n落实普法责任。\n";
-        let (edit, focus) = paste_into_paragraph(&d, id, "", pasted, "").unwrap();
+        let edit = paste_into_paragraph(&d, id, "", pasted, "").unwrap();
         let undo = d.apply(edit).unwrap().unwrap();
         let section = &d.sections.iter().find(|s| s.numbered).unwrap().children;
         let shape: Vec<String> = section
@@ -288,7 +284,11 @@ mod tests {
             id,
             "the paragraph pasted into keeps its id"
         );
-        assert_eq!(focus, section[2].id());
+        assert_eq!(
+            undo.changed_place(&d),
+            Some(crate::edit::Target::node(&d, section[2].id())),
+            "the last piece pasted is shown"
+        );
         d.apply(undo).unwrap();
         assert_eq!(
             crate::to_json(&d, 0.0),
@@ -300,7 +300,7 @@ mod tests {
     #[test]
     fn the_text_around_the_caret_stays_around_the_paste() {
         let (mut d, id) = draft_with_paragraph("开头结尾");
-        let (edit, _) = paste_into_paragraph(&d, id, "开头", "一行。\n二行。", "结尾").unwrap();
+        let edit = paste_into_paragraph(&d, id, "开头", "一行。\n二行。", "结尾").unwrap();
         d.apply(edit).unwrap();
         let section = &d.sections.iter().find(|s| s.numbered).unwrap().children;
         let texts: Vec<_> = section
@@ -311,8 +311,7 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["开头一行。", "二行。结尾"]);
-        let (one_line, focus) = paste_into_paragraph(&d, id, "a", "b", "c").unwrap();
-        assert_eq!(focus, id);
+        let one_line = paste_into_paragraph(&d, id, "a", "b", "c").unwrap();
         assert_eq!(
             one_line,
             Edit::SetText {
@@ -331,7 +330,7 @@ mod tests {
             .add_node(Parent::Section(section), NewNode::Heading)
             .unwrap();
         let p = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
-        let (edit, _) = paste_into_paragraph(&d, p, "", "（一）标题\n正文。", "").unwrap();
+        let edit = paste_into_paragraph(&d, p, "", "（一）标题\n正文。", "").unwrap();
         d.apply(edit).unwrap();
         let children = d.node(h).unwrap().children();
         assert_eq!(children.len(), 2);
@@ -345,9 +344,7 @@ mod tests {
         let h = d
             .add_node(Parent::Section(section), NewNode::Heading)
             .unwrap();
-        let (edit, focus) =
-            paste_into(&d, h, TextField::Title, "强化", "法治\n保障", "建设").unwrap();
-        assert_eq!(focus, h);
+        let edit = paste_into(&d, h, TextField::Title, "强化", "法治\n保障", "建设").unwrap();
         d.apply(edit).unwrap();
         assert!(
             matches!(d.node(h), Some(Node::Heading { title, .. }) if title == "强化法治保障建设")

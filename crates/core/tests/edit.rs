@@ -317,7 +317,8 @@ fn undo_after_a_delete_restores_the_paragraph_in_place_and_touches_nothing_else(
             unreachable!()
         };
         let id = node.id();
-        assert!(history.apply(d, edit).unwrap());
+        let place = history.apply(d, edit).unwrap();
+        assert_eq!(place, Some(Target::node(d, id)), "the new paragraph");
         id
     };
     let type_into = |d: &mut Draft, history: &mut History, id, typed: &str, at: u64| {
