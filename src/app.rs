@@ -8,6 +8,7 @@ use crate::components::check_panel::CheckPanel;
 use crate::components::coverage_glance::CoverageGlance;
 use crate::components::coverage_step::CoverageStep;
 use crate::components::drafts_view::DraftsView;
+use crate::components::element_of;
 use crate::components::export_step::ExportStep;
 use crate::components::meta_form::MetaForm;
 use crate::components::notice_bar::NoticeBar;
@@ -17,6 +18,7 @@ use crate::components::section_editor::SectionEditor;
 use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
 use crate::state::persistence::{initial_state, use_persistence};
+use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, AppState, PreviewMode, Step};
 
 /// Components below the root reach the dispatcher through context; it never changes,
@@ -33,11 +35,15 @@ pub fn App() -> Html {
     // makes no request and the first export starts at once.
     use_effect_with((), |_| crate::adapter::worker::warm_up());
 
+    use_undo_keys(dispatcher.clone());
     {
         let dispatcher = dispatcher.clone();
-        use_effect_with(state.focus, move |focus| {
-            if let Some(id) = focus {
-                focus_element(&format!("node-{id}"));
+        let draft = state.draft.clone();
+        use_effect_with(state.focus.clone(), move |focus| {
+            if let Some(target) = focus {
+                if let Some(element) = element_of(&draft, target) {
+                    focus_element(&element);
+                }
                 dispatcher.dispatch(Action::Focused);
             }
         });
@@ -119,6 +125,8 @@ pub fn App() -> Html {
                     show_checks={state.show_checks}
                     draft={state.draft.clone()}
                     preview={state.preview}
+                    can_undo={state.history.can_undo()}
+                    can_redo={state.history.can_redo()}
                 />
                 <NoticeBar notice={state.notice.clone()} save={state.save.clone()} draft={state.draft.clone()} />
                 { body }
@@ -127,7 +135,8 @@ pub fn App() -> Html {
     }
 }
 
-/// Scrolls an element into the middle of the view and focuses it.
+/// Scrolls an element into the middle of the view and focuses it, a text area with the
+/// caret at the end of its text (where typing on after Backspace or an undo goes).
 pub fn focus_element(id: &str) {
     let Some(element) = gloo::utils::document().get_element_by_id(id) else {
         return;
@@ -137,5 +146,9 @@ pub fn focus_element(id: &str) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
         let _ = element.focus();
+    }
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let end = u32::try_from(area.value().encode_utf16().count()).unwrap_or(u32::MAX);
+        let _ = area.set_selection_range(end, end);
     }
 }

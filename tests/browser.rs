@@ -231,6 +231,85 @@ async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
     app.unmount().await;
 }
 
+/// Presses a key with Ctrl (and Shift) held on `target`; returns whether the page let the
+/// browser's default action happen.
+async fn press(target: &web_sys::EventTarget, key: &str, ctrl: bool, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let allowed = target.dispatch_event(&event).unwrap();
+    settle().await;
+    allowed
+}
+
+fn paragraphs(app: &Mounted) -> Vec<String> {
+    app.all("textarea.paragraph-text")
+        .iter()
+        .map(|t| t.dyn_ref::<HtmlTextAreaElement>().unwrap().value())
+        .collect()
+}
+
+/// Issue 14's data loss: after a delete, Ctrl+Z must bring the paragraph back, never
+/// edit the one typed last.
+#[wasm_bindgen_test]
+async fn ctrl_z_after_a_delete_puts_the_paragraph_back_and_leaves_the_other_alone() {
+    let app = Mounted::new().await;
+    app.click("主要举措和成效").await;
+    assert!(
+        app.button("撤销").get_attribute("disabled").is_some(),
+        "nothing to undo yet"
+    );
+    app.click("＋ 段落").await;
+    type_into(&app.all("textarea.paragraph-text")[0], "甲段内容。").await;
+    app.click("＋ 段落").await;
+    type_into(
+        &app.all("textarea.paragraph-text")[1],
+        "乙段是最后打字的内容。",
+    )
+    .await;
+    app.click_first("[aria-label='删除段落']").await;
+    // Escape answers the confirmation with no.
+    let confirm = app.button("确认删除");
+    assert_eq!(
+        gloo::utils::document().active_element().as_ref(),
+        Some(confirm.as_ref()),
+        "the confirmation takes the focus"
+    );
+    press(&confirm, "Escape", false, false).await;
+    assert_eq!(paragraphs(&app).len(), 2);
+    assert!(!app.text().contains("确认删除"));
+    app.click_first("[aria-label='删除段落']").await;
+    app.click("确认删除").await;
+    assert_eq!(paragraphs(&app), ["乙段是最后打字的内容。"]);
+
+    let body: web_sys::EventTarget = gloo::utils::body().into();
+    assert!(
+        !press(&body, "z", true, false).await,
+        "the browser's own undo is turned off"
+    );
+    assert_eq!(paragraphs(&app), ["甲段内容。", "乙段是最后打字的内容。"]);
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert_eq!(
+        focused.dyn_into::<HtmlTextAreaElement>().unwrap().value(),
+        "甲段内容。",
+        "the paragraph put back takes the focus"
+    );
+    // Redo by Ctrl+Shift+Z deletes it again; the button undoes that.
+    assert!(!press(&body, "Z", true, true).await);
+    assert_eq!(paragraphs(&app), ["乙段是最后打字的内容。"]);
+    app.click("撤销").await;
+    assert_eq!(paragraphs(&app), ["甲段内容。", "乙段是最后打字的内容。"]);
+    // The undo is saved like any edit.
+    wait_for_autosave().await;
+    assert!(stored_drafts()[0].contains("甲段内容。"));
+    app.unmount().await;
+}
+
 #[wasm_bindgen_test]
 async fn another_tab_saving_the_same_draft_is_not_overwritten() {
     let app = Mounted::new().await;

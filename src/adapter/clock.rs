@@ -7,6 +7,11 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// The time of a keystroke, for grouping typing into undo steps.
+pub fn keystroke_ms() -> u64 {
+    now_ms() as u64
+}
+
 /// The current year on the user's clock.
 pub fn current_year() -> u16 {
     u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2025)

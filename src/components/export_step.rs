@@ -14,6 +14,9 @@ use crate::state::{Action, Notice};
 pub const DOCX_MIME: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/// The id of the 保密审查 checkbox, for jumping to it.
+pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
@@ -182,7 +185,7 @@ pub fn ExportStep(props: &Props) -> Html {
 
             <h3>{ "公开前" }</h3>
             <label class="check">
-                <input type="checkbox" checked={props.draft.secrecy_reviewed} onchange={on_secrecy} />
+                <input id={SECRECY_REVIEWED_ID} type="checkbox" checked={props.draft.secrecy_reviewed} onchange={on_secrecy} />
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 

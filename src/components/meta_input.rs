@@ -3,6 +3,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::use_dispatch;
+use crate::adapter::clock::keystroke_ms;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -23,7 +24,13 @@ pub fn MetaInput(props: &Props) -> Html {
     let field = props.field;
     let id = input_id(field);
     let hint_id = format!("{id}-hint");
-    let set = move |value: String| dispatch.dispatch(Action::SetMeta(field, value));
+    let set = move |value: String| {
+        dispatch.dispatch(Action::SetMeta {
+            field,
+            value,
+            at_ms: keystroke_ms(),
+        })
+    };
     let control = match field.kind() {
         FieldKind::Lines => html! {
             <textarea id={id.clone()} rows="3" aria-describedby={hint_id.clone()} value={props.value.clone()}

@@ -33,8 +33,9 @@ use gloo::timers::callback::Timeout;
 use report_core::attachment::CellRef;
 use report_core::check::{Location, TextRef};
 use report_core::coverage::{self, CoverageReport};
+use report_core::model::TextField;
 use report_core::preview::Source;
-use report_core::{Draft, MetaField, NodeId};
+use report_core::{Draft, MetaField, Node, NodeId, Target};
 use yew::prelude::*;
 
 use crate::app::Dispatch;
@@ -94,6 +95,34 @@ pub fn open_place(dispatch: &Dispatch, place: Place) {
     dispatch.dispatch(Action::GoTo(step));
     // The element exists once the step has rendered.
     Timeout::new(0, move || crate::app::focus_element(&element)).forget();
+}
+
+/// The id of the element where `target` is edited, once its step has rendered; `None`
+/// for what is not edited in one element (the plan, the draft's name).
+pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
+    match target {
+        Target::Text {
+            id,
+            field: TextField::Text,
+        } if draft.node(*id).is_some_and(Node::is_heading) => Some(format!("node-{id}-text")),
+        Target::Text { id, .. } => Some(format!("node-{id}")),
+        Target::Meta(field) => Some(meta_input::input_id(*field)),
+        Target::TableCell { number, column } => {
+            let plan = draft.plan.as_ref().map(|state| &state.plan);
+            let row = draft
+                .attachment_table
+                .as_ref()?
+                .rows(plan)
+                .iter()
+                .position(|r| r.number == *number)?;
+            Some(table_row_editor::cell_id(CellRef {
+                row,
+                column: *column,
+            }))
+        }
+        Target::SecrecyReviewed => Some(export_step::SECRECY_REVIEWED_ID.into()),
+        Target::Plan | Target::Name => None,
+    }
 }
 
 /// The coverage of the draft's plan in `draft`, computed again only when it changes;

@@ -1,10 +1,12 @@
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
-use report_core::{outline, Node};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use report_core::{outline, Node, NodeId};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::section_editor::node_list;
 use super::use_dispatch;
+use crate::adapter::clock::keystroke_ms;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -25,11 +27,27 @@ pub fn NodeEditor(props: &Props) -> Html {
     let id = props.node.id();
     let set_text = |field: TextField| {
         let dispatch = dispatch.clone();
-        move |text: String| dispatch.dispatch(Action::SetText { id, field, text })
+        move |text: String| {
+            dispatch.dispatch(Action::SetText {
+                id,
+                field,
+                text,
+                at_ms: keystroke_ms(),
+            })
+        }
     };
     let mover = |direction: Direction| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::MoveNode { id, direction }))
+    };
+    let on_paste = |field: TextField| {
+        let dispatch = dispatch.clone();
+        move |e: Event| {
+            if let Some(action) = paste_action(&e, id, field) {
+                e.prevent_default();
+                dispatch.dispatch(action);
+            }
+        }
     };
     let kind = if props.node.is_heading() {
         "标题"
@@ -52,18 +70,40 @@ pub fn NodeEditor(props: &Props) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(false))
     };
+    // The confirmation takes the focus, so that Escape (or Enter) answers it at once.
+    let confirm_button = use_node_ref();
+    {
+        let confirm_button = confirm_button.clone();
+        use_effect_with(*confirming, move |confirming| {
+            if let Some(button) = confirming
+                .then(|| confirm_button.cast::<HtmlElement>())
+                .flatten()
+            {
+                let _ = button.focus();
+            }
+        });
+    }
+    let on_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if *confirming && e.key() == "Escape" {
+                e.prevent_default();
+                confirming.set(false);
+            }
+        })
+    };
     let name = if props.label.is_empty() {
         kind.to_string()
     } else {
         format!("{kind}{}", props.label)
     };
     let tools = html! {
-        <div class="node-tools" role="group" aria-label={format!("{name}操作")}>
+        <div class="node-tools" role="group" aria-label={format!("{name}操作")} onkeydown={on_key}>
             <button type="button" onclick={mover(Direction::Up)} disabled={props.first} aria-label={format!("上移{name}")}>{ "↑" }</button>
             <button type="button" onclick={mover(Direction::Down)} disabled={props.last} aria-label={format!("下移{name}")}>{ "↓" }</button>
             if *confirming {
-                <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？") }</span>
-                <button type="button" class="danger" onclick={remove}>{ "确认删除" }</button>
+                <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？（Esc 取消）") }</span>
+                <button type="button" class="danger" ref={confirm_button} onclick={remove}>{ "确认删除" }</button>
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             } else {
                 <button type="button" onclick={remove} aria-label={format!("删除{name}")}>{ "删除" }</button>
@@ -73,10 +113,21 @@ pub fn NodeEditor(props: &Props) -> Html {
     match &props.node {
         Node::Paragraph { text, .. } => {
             let set = set_text(TextField::Text);
+            let on_key = {
+                let dispatch = dispatch.clone();
+                move |e: KeyboardEvent| {
+                    let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+                    if let Some(action) = paragraph_key(&e, &area, id) {
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                }
+            };
             html! {
                 <div class="node paragraph">
                     <textarea id={format!("node-{id}")} class="paragraph-text" aria-label="段落" value={text.clone()}
-                        placeholder="在此输入段落内容"
+                        placeholder="在此输入段落内容（粘贴多段文字会自动分段，带“（一）”等序号的行成为标题）"
+                        onkeydown={on_key} onpaste={on_paste(TextField::Text)}
                         oninput={move |e: InputEvent| set(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     <div class="node-foot">
                         <span class="count">{ format!("{}字", outline::char_count(text)) }</span>
@@ -98,16 +149,69 @@ pub fn NodeEditor(props: &Props) -> Html {
                     <div class="heading-line">
                         <span class="label">{ props.label.clone() }</span>
                         <input id={format!("node-{id}")} class="heading-title" aria-label={format!("标题{}", props.label)}
-                            value={title.clone()} placeholder="标题"
+                            value={title.clone()} placeholder="标题" onpaste={on_paste(TextField::Title)}
                             oninput={move |e: InputEvent| set_title(e.target_unchecked_into::<HtmlInputElement>().value())} />
                         { tools }
                     </div>
-                    <textarea class="run-in-text" aria-label={format!("标题{}后同段正文（可选）", props.label)} value={text.clone()}
+                    <textarea id={format!("node-{id}-text")} class="run-in-text" aria-label={format!("标题{}后同段正文（可选）", props.label)} value={text.clone()}
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
+                        onpaste={on_paste(TextField::Text)}
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
                 </div>
             }
         }
     }
+}
+
+/// Enter at the end of a paragraph starts the next one; Backspace in an empty one
+/// removes it. Either is one undoable edit.
+fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> Option<Action> {
+    if e.is_composing() || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+        return None;
+    }
+    let value = area.value();
+    let caret = area.selection_start().ok().flatten();
+    let collapsed = caret == area.selection_end().ok().flatten();
+    let at_end = collapsed && caret == u32::try_from(value.encode_utf16().count()).ok();
+    match e.key().as_str() {
+        "Enter" if at_end => Some(Action::BreakAfter(id)),
+        "Backspace" if value.is_empty() => Some(Action::RemoveEmpty(id)),
+        _ => None,
+    }
+}
+
+/// A paste the app handles itself: text that holds several lines or characters to
+/// clean. A plain single line is left to the browser, which keeps the caret after it.
+fn paste_action(e: &Event, id: NodeId, field: TextField) -> Option<Action> {
+    let pasted = e
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text/plain")
+        .ok()?;
+    let several_lines = pasted.trim().contains(['\n', '\r']);
+    if !several_lines && report_core::paste::clean_pasted(&pasted).removed.is_empty() {
+        return None;
+    }
+    let target = e.target()?;
+    let (value, start, end) = if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        let (start, end) = (area.selection_start(), area.selection_end());
+        (area.value(), start.ok().flatten(), end.ok().flatten())
+    } else {
+        let input = target.dyn_ref::<HtmlInputElement>()?;
+        let (start, end) = (input.selection_start(), input.selection_end());
+        (input.value(), start.ok().flatten(), end.ok().flatten())
+    };
+    // The caret is counted in UTF-16 units, as JavaScript counts.
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let offset = |at: Option<u32>| at.map_or(units.len(), |at| (at as usize).min(units.len()));
+    let start = offset(start);
+    let end = offset(end).max(start);
+    Some(Action::Paste {
+        id,
+        field,
+        before: String::from_utf16_lossy(&units[..start]),
+        pasted,
+        after: String::from_utf16_lossy(&units[end..]),
+    })
 }

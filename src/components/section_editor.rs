@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::node_editor::NodeEditor;
 use super::use_dispatch;
+use crate::adapter::clock::keystroke_ms;
 use crate::app::Dispatch;
 use crate::state::Action;
 
@@ -37,6 +38,7 @@ pub fn SectionEditor(props: &Props) -> Html {
                 id,
                 field: TextField::Title,
                 text,
+                at_ms: keystroke_ms(),
             });
         }
     };

@@ -6,6 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::use_dispatch;
+use crate::adapter::clock::keystroke_ms;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -56,6 +57,7 @@ pub fn TableRowEditor(props: &Props) -> Html {
                     number: number.clone(),
                     column,
                     text,
+                    at_ms: keystroke_ms(),
                 });
             };
             let chars = text.chars().count();

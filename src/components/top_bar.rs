@@ -16,6 +16,8 @@ pub struct Props {
     pub show_checks: bool,
     pub draft: Rc<Draft>,
     pub preview: PreviewMode,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 #[function_component]
@@ -37,12 +39,20 @@ pub fn TopBar(props: &Props) -> Html {
         let show = !props.show_checks;
         Callback::from(move |_| dispatch.dispatch(Action::ShowChecks(show)))
     };
+    let history = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action()))
+    };
     let backup = use_backup_download(props.draft.clone());
     html! {
         <header class="top-bar">
             <h1 class="app-name">{ "法治政府建设年度报告起草助手" }</h1>
             <span class="draft-name" title={props.draft_name.clone()}>{ props.draft_name.clone() }</span>
             <span class={class} role="status" aria-live="polite" data-testid="save-status">{ status }</span>
+            <button type="button" onclick={history(|| Action::Undo)} disabled={!props.can_undo}
+                title="撤销上一步修改（Ctrl+Z）">{ "撤销" }</button>
+            <button type="button" onclick={history(|| Action::Redo)} disabled={!props.can_redo}
+                title="重做撤销的修改（Ctrl+Y）">{ "重做" }</button>
             <button type="button" onclick={toggle_drafts} aria-pressed={props.show_drafts.to_string()}>
                 { if props.show_drafts { "返回编辑" } else { "草稿列表" } }
             </button>

@@ -5,13 +5,15 @@
 
 pub mod library;
 pub mod persistence;
+pub mod undo_keys;
 
 use std::rc::Rc;
 
 use report_core::coverage::Status;
-use report_core::model::{Direction, NewNode, Parent, TextField};
+use report_core::model::{Direction, NewNode, Node, Parent, TextField};
+use report_core::paste::{clean_pasted, paste_into};
 use report_core::plan::PlanState;
-use report_core::{Draft, MetaField, NodeId, Template};
+use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
 
 use crate::adapter::storage::DraftSummary;
@@ -74,6 +76,8 @@ impl Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub draft: Rc<Draft>,
+    /// Undo and redo of the open draft's edits; it starts empty with each draft opened.
+    pub history: History,
     /// Bumped by every edit of the open draft.
     pub revision: u64,
     /// The revision last written to storage.
@@ -85,8 +89,8 @@ pub struct AppState {
     pub drafts: Vec<DraftSummary>,
     pub show_drafts: bool,
     pub step: Step,
-    /// A node to scroll to and focus after the next render.
-    pub focus: Option<NodeId>,
+    /// A text to scroll to and focus after the next render.
+    pub focus: Option<Target>,
     pub notice: Option<Notice>,
     /// Whether the checker's findings are shown beside the editor.
     pub show_checks: bool,
@@ -98,14 +102,22 @@ pub struct AppState {
     pub template_clash: Option<Rc<Template>>,
 }
 
+/// What the user does. Typing carries the time of the keystroke (`at_ms`, from any
+/// clock) so that typing into one text is one undo step until a pause.
 pub enum Action {
-    SetMeta(MetaField, String),
+    SetMeta {
+        field: MetaField,
+        value: String,
+        at_ms: u64,
+    },
+    /// Export options are layout settings beside the text; they are not undone.
     SetExportOptions(report_core::docx::ExportOptions),
     Rename(String),
     SetText {
         id: NodeId,
         field: TextField,
         text: String,
+        at_ms: u64,
     },
     AddNode {
         parent: Parent,
@@ -116,6 +128,24 @@ pub enum Action {
         direction: Direction,
     },
     RemoveNode(NodeId),
+    /// Starts a new paragraph after paragraph `id` (Enter at its end) and opens it.
+    BreakAfter(NodeId),
+    /// Removes an empty paragraph (Backspace in it) and focuses the one before it.
+    RemoveEmpty(NodeId),
+    /// Text pasted into a text of node `id`, split at the caret into `before` and
+    /// `after`: cleaned, and in a paragraph split into paragraphs and headings when it
+    /// holds several lines.
+    Paste {
+        id: NodeId,
+        field: TextField,
+        before: String,
+        pasted: String,
+        after: String,
+    },
+    /// Takes back the latest edit of the draft and shows where it was.
+    Undo,
+    /// Makes the latest undone edit again and shows where it is.
+    Redo,
     GoTo(Step),
     /// Opens the step holding `node` and focuses it.
     JumpTo(NodeId),
@@ -154,6 +184,7 @@ pub enum Action {
         number: String,
         column: usize,
         text: String,
+        at_ms: u64,
     },
     /// Uses an imported plan; an existing plan's decisions stay with their items.
     SetPlan(report_core::plan::Plan),
@@ -186,6 +217,7 @@ impl AppState {
         AppState {
             step: Step::Basics,
             draft: Rc::new(draft),
+            history: History::default(),
             revision: 0,
             saved_revision: 0,
             save: SaveState::Saved,
@@ -227,41 +259,82 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
-            Action::SetMeta(field, value) => {
-                field.set(&mut Rc::make_mut(&mut state.draft).meta, &value);
-                state.revision += 1;
+            Action::SetMeta {
+                field,
+                value,
+                at_ms,
+            } => {
+                state.edit(Edit::SetMeta { field, value }, Some(at_ms));
             }
             Action::SetExportOptions(options) => {
                 Rc::make_mut(&mut state.draft).export = options;
                 state.revision += 1;
             }
             Action::Rename(name) => {
-                Rc::make_mut(&mut state.draft).name = name;
-                state.revision += 1;
+                state.edit(Edit::Rename(name), None);
             }
-            Action::SetText { id, field, text } => {
-                let result = Rc::make_mut(&mut state.draft).set_text(id, field, text);
-                state.apply_edit(result.map(|_| None));
+            Action::SetText {
+                id,
+                field,
+                text,
+                at_ms,
+            } => {
+                state.edit(Edit::SetText { id, field, text }, Some(at_ms));
             }
             Action::AddNode { parent, kind } => {
-                let result = Rc::make_mut(&mut state.draft).add_node(parent, kind);
-                state.apply_edit(result.map(Some));
+                let edit = Edit::add(&state.draft, parent, kind);
+                state.edit_and_show(edit);
             }
             Action::MoveNode { id, direction } => {
-                let result = Rc::make_mut(&mut state.draft).move_node(id, direction);
-                state.apply_edit(result.map(|_| Some(id)));
+                match Edit::move_by(&state.draft, id, direction) {
+                    Ok(Some(edit)) => {
+                        state.edit_and_show(Ok(edit));
+                    }
+                    Ok(None) => {}
+                    Err(err) => state.notice = Some(Notice::error(err.to_string())),
+                }
             }
             Action::RemoveNode(id) => {
-                let result = Rc::make_mut(&mut state.draft).remove_node(id);
-                state.apply_edit(result.map(|_| None));
+                state.edit(Edit::Remove { id, next_id: None }, None);
             }
+            Action::BreakAfter(id) => {
+                let edit = Edit::add_after(&state.draft, id);
+                state.edit_and_show(edit);
+            }
+            Action::RemoveEmpty(id) => {
+                let empty = matches!(state.draft.node(id),
+                    Some(Node::Paragraph { text, .. }) if text.is_empty());
+                // The paragraph before it (else after it, else its parent) is shown.
+                if empty {
+                    state.edit_and_show(Ok(Edit::Remove { id, next_id: None }));
+                }
+            }
+            Action::Paste {
+                id,
+                field,
+                before,
+                pasted,
+                after,
+            } => {
+                let cleaned = clean_pasted(&pasted);
+                let summary = cleaned.summary();
+                let edit = paste_into(&state.draft, id, field, &before, &cleaned.text, &after);
+                // The last piece pasted is shown.
+                if state.edit_and_show(edit) && !summary.is_empty() {
+                    state.notice = Some(Notice::info(format!(
+                        "已清除粘贴内容中的{summary}（来自 Word 或网页的隐藏字符和格式）。"
+                    )));
+                }
+            }
+            Action::Undo => state.travel(false),
+            Action::Redo => state.travel(true),
             Action::GoTo(step) => {
                 state.step = step;
                 state.show_drafts = false;
             }
             Action::JumpTo(id) => {
                 state.step = state.step_of(id);
-                state.focus = Some(id);
+                state.focus = Some(Target::node(&state.draft, id));
                 state.show_drafts = false;
             }
             Action::Focused => state.focus = None,
@@ -312,6 +385,7 @@ impl Reducible for AppState {
             }
             Action::ReloadedFromOtherTab { draft, stamp } => {
                 state.draft = Rc::new(draft);
+                state.history = History::default();
                 state.stamp = Some(stamp);
                 state.revision += 1;
                 state.saved_revision = state.revision;
@@ -322,65 +396,63 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::ApplyFix(fix) => {
-                let mut draft = (*state.draft).clone();
-                match report_core::check::apply_fix(&mut draft, &fix) {
-                    Ok(()) => {
-                        state.draft = Rc::new(draft);
-                        state.revision += 1;
-                    }
-                    Err(err) => state.notice = Some(Notice::error(err.to_string())),
+            Action::ApplyFix(fix) => match report_core::check::fix_edit(&state.draft, &fix) {
+                Ok(edit) => {
+                    state.edit(edit, None);
                 }
-            }
+                Err(err) => state.notice = Some(Notice::error(err.to_string())),
+            },
             Action::ShowChecks(show) => state.show_checks = show,
             Action::SetPlan(plan) => {
-                let draft = Rc::make_mut(&mut state.draft);
-                match &mut draft.plan {
-                    Some(existing) => existing.replace_plan(plan),
-                    None => draft.plan = Some(PlanState::new(plan)),
-                }
-                state.revision += 1;
+                let plan = match state.draft.plan.clone() {
+                    Some(mut existing) => {
+                        existing.replace_plan(plan);
+                        existing
+                    }
+                    None => PlanState::new(plan),
+                };
+                state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
             }
             Action::EditPlanItem {
                 index,
                 title,
                 departments,
             } => {
-                let draft = Rc::make_mut(&mut state.draft);
-                if let Some(plan) = &mut draft.plan {
+                if let Some(mut plan) = state.draft.plan.clone() {
                     if plan.edit_item(index, title, departments) {
-                        state.revision += 1;
+                        state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
                     }
                 }
             }
             Action::Decide { index, decision } => {
-                let draft = Rc::make_mut(&mut state.draft);
-                if let Some(target) = draft.plan.as_mut().and_then(|p| p.decision_mut(index)) {
+                let Some(mut plan) = state.draft.plan.clone() else {
+                    return Rc::new(state);
+                };
+                if let Some(target) = plan.decision_mut(index) {
                     match decision {
                         Decision::Confirm(id) => target.confirm(id),
                         Decision::Reject(id) => target.reject(id),
                         Decision::Status(status, reason) => target.set_status(status, reason),
                     }
-                    state.revision += 1;
+                    state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
                 }
             }
             Action::AddParagraphFor(index) => state.add_paragraph_for(index),
             Action::SetSecrecyReviewed(done) => {
-                Rc::make_mut(&mut state.draft).secrecy_reviewed = done;
-                state.revision += 1;
+                state.edit(Edit::SetSecrecyReviewed(done), None);
             }
             Action::SetTableCell {
                 number,
                 column,
                 text,
+                at_ms,
             } => {
-                let draft = Rc::make_mut(&mut state.draft);
-                if let Some(table) = &mut draft.attachment_table {
-                    match table.set_cell(&number, column, text) {
-                        Ok(()) => state.revision += 1,
-                        Err(err) => state.notice = Some(Notice::error(err.to_string())),
-                    }
-                }
+                let edit = Edit::SetTableCell {
+                    number,
+                    column,
+                    text,
+                };
+                state.edit(edit, Some(at_ms));
             }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DismissNotice => state.notice = None,
@@ -428,29 +500,103 @@ impl AppState {
         else {
             return;
         };
-        let result =
-            Rc::make_mut(&mut self.draft).add_node(Parent::Section(section), NewNode::Paragraph);
-        if result.is_ok() {
+        let edit = Edit::add(&self.draft, Parent::Section(section), NewNode::Paragraph);
+        if self.edit_and_show(edit) {
             self.step = Step::Section(section);
             self.notice = Some(Notice::info(format!(
                 "已在本部分末尾添加空段落，请写明计划{label}的落实情况和成效。"
             )));
         }
-        self.apply_edit(result.map(Some));
     }
 
-    /// Records a model edit: a new revision on success (focusing `Some(id)`), a notice
-    /// on failure, which only a stale view can cause.
-    fn apply_edit(&mut self, result: Result<Option<NodeId>, report_core::EditError>) {
+    /// Applies an edit built from the draft (which can fail) and focuses the node it
+    /// changed: a node added or moved, the one before a node removed. Returns whether
+    /// the draft changed.
+    fn edit_and_show(&mut self, edit: Result<Edit, report_core::EditError>) -> bool {
+        let place = match edit {
+            Ok(edit) => self.edit(edit, None),
+            Err(err) => {
+                self.notice = Some(Notice::error(err.to_string()));
+                None
+            }
+        };
+        let changed = place.is_some();
+        if changed {
+            self.focus = place;
+        }
+        changed
+    }
+
+    /// Applies a draft edit through the history: typed text (`typed_at_ms`) joins the
+    /// step of the keystrokes before it. A change is a new revision, which the autosave
+    /// writes; a refusal, which only a stale view can cause, is a notice. Returns where
+    /// the draft changed, `None` when it did not.
+    fn edit(&mut self, edit: Edit, typed_at_ms: Option<u64>) -> Option<Target> {
+        let draft = Rc::make_mut(&mut self.draft);
+        let result = match typed_at_ms {
+            Some(at_ms) => self.history.apply_typing(draft, edit, at_ms),
+            None => self.history.apply(draft, edit),
+        };
         match result {
-            Ok(focus) => {
+            Ok(place) => {
+                if place.is_some() {
+                    self.revision += 1;
+                }
+                place
+            }
+            Err(err) => {
+                self.notice = Some(Notice::error(err.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Undoes (or with `redo`, redoes) one step and shows where the draft changed: its
+    /// step opens and its text takes the focus, so no other text is left focused for
+    /// the browser's own undo to act on.
+    fn travel(&mut self, redo: bool) {
+        let (possible, what) = if redo {
+            (self.history.can_redo(), "重做")
+        } else {
+            (self.history.can_undo(), "撤销")
+        };
+        if !possible {
+            return;
+        }
+        let draft = Rc::make_mut(&mut self.draft);
+        let result = if redo {
+            self.history.redo(draft)
+        } else {
+            self.history.undo(draft)
+        };
+        match result {
+            Ok(place) => {
                 self.revision += 1;
-                if focus.is_some() {
-                    self.focus = focus;
+                if let Some(place) = place {
+                    self.show(place);
                 }
             }
-            Err(err) => self.notice = Some(Notice::error(err.to_string())),
+            Err(err) => {
+                self.notice = Some(Notice::error(format!(
+                    "无法{what}：{err}。撤销记录已清空，草稿保持当前内容。"
+                )))
+            }
         }
+    }
+
+    /// Opens the step holding `target` and focuses it.
+    fn show(&mut self, target: Target) {
+        self.step = match &target {
+            Target::Text { id, .. } => self.step_of(*id),
+            Target::Meta(field) if MetaField::HEADER.contains(field) => Step::Basics,
+            Target::Meta(_) => Step::Closing,
+            Target::TableCell { .. } => Step::Table,
+            Target::Plan => Step::Coverage,
+            Target::SecrecyReviewed => Step::Export,
+            Target::Name => self.step,
+        };
+        self.show_drafts = target == Target::Name;
+        self.focus = Some(target);
     }
 }
 
@@ -458,6 +604,14 @@ impl AppState {
 mod tests {
     use super::*;
     use report_core::Template;
+
+    /// The node that takes the focus after the next render.
+    fn focused(s: &AppState) -> NodeId {
+        match s.focus {
+            Some(Target::Text { id, .. }) => id,
+            ref other => panic!("no node is to be focused: {other:?}"),
+        }
+    }
 
     fn state() -> Rc<AppState> {
         let draft = Template::builtin_default().new_draft("a".into(), 2023);
@@ -474,11 +628,12 @@ mod tests {
         });
         assert_eq!(s.revision, 1);
         assert!(s.unsaved());
-        let id = s.focus.expect("a new node takes focus");
+        let id = focused(&s);
         let s = s.reduce(Action::SetText {
             id,
             field: TextField::Text,
             text: "保护市场公平竞争。".into(),
+            at_ms: 0,
         });
         assert_eq!(s.revision, 2);
         let s = s.reduce(Action::Saved {
@@ -488,7 +643,11 @@ mod tests {
         });
         assert!(!s.unsaved());
         assert_eq!(s.drafts[0].id, "a", "the list shows the saved draft first");
-        let s = s.reduce(Action::SetMeta(MetaField::Title, "新标题".into()));
+        let s = s.reduce(Action::SetMeta {
+            field: MetaField::Title,
+            value: "新标题".into(),
+            at_ms: 0,
+        });
         assert_eq!(s.draft.meta.title, "新标题");
         assert!(s.unsaved());
     }
@@ -503,6 +662,7 @@ mod tests {
             number: "九-1-1".into(),
             column: 4,
             text: "已完成".into(),
+            at_ms: 0,
         });
         assert_eq!(s.revision, 1);
         let table = s.draft.attachment_table.as_ref().unwrap();
@@ -511,6 +671,7 @@ mod tests {
             number: "九-1-1".into(),
             column: 1,
             text: "改指标".into(),
+            at_ms: 0,
         });
         assert_eq!((after.revision, &after.draft), (s.revision, &s.draft));
         assert!(after.notice.as_ref().is_some_and(|n| n.error));
@@ -533,11 +694,11 @@ mod tests {
             parent: Parent::Section(section),
             kind: NewNode::Heading,
         });
-        let heading = s.focus.unwrap();
+        let heading = focused(&s);
         let s = s.reduce(Action::Focused).reduce(Action::GoTo(Step::Basics));
         let s = s.reduce(Action::JumpTo(heading));
         assert_eq!(s.step, Step::Section(section));
-        assert_eq!(s.focus, Some(heading));
+        assert_eq!(focused(&s), heading);
     }
 
     #[test]
@@ -548,11 +709,12 @@ mod tests {
             parent: Parent::Section(section),
             kind: NewNode::Paragraph,
         });
-        let id = s.focus.expect("a new node takes focus");
+        let id = focused(&s);
         let s = s.reduce(Action::SetText {
             id,
             field: TextField::Text,
             text: "加强法制建设，完善其它制度。".into(),
+            at_ms: 0,
         });
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
         let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
@@ -624,7 +786,7 @@ mod tests {
             .id;
         let s = s.reduce(Action::AddParagraphFor(0));
         assert_eq!(s.step, Step::Section(measures));
-        let id = s.focus.expect("the new paragraph takes focus");
+        let id = focused(&s);
         let section = s.draft.section(measures).unwrap();
         assert_eq!(section.children.last().map(|n| n.id()), Some(id));
         assert!(s
@@ -651,7 +813,11 @@ mod tests {
 
     #[test]
     fn opening_another_draft_resets_save_state_and_keeps_revisions_moving() {
-        let s = state().reduce(Action::SetMeta(MetaField::Title, "x".into()));
+        let s = state().reduce(Action::SetMeta {
+            field: MetaField::Title,
+            value: "x".into(),
+            at_ms: 0,
+        });
         let s = s.reduce(Action::Conflict);
         let other = Template::builtin_default().new_draft("b".into(), 2024);
         let s = s.reduce(Action::Open {
@@ -724,5 +890,243 @@ mod tests {
         assert_eq!(s.draft.meta.title, "另一标签页");
         assert_eq!(s.stamp.as_deref(), Some("other:1"));
         assert!(!s.unsaved());
+    }
+
+    /// Adds a paragraph to `section` and types `text` into it.
+    fn add_typed(
+        s: Rc<AppState>,
+        section: NodeId,
+        text: &str,
+        at_ms: u64,
+    ) -> (Rc<AppState>, NodeId) {
+        let s = s.reduce(Action::AddNode {
+            parent: Parent::Section(section),
+            kind: NewNode::Paragraph,
+        });
+        let id = focused(&s);
+        let s = s.reduce(Action::SetText {
+            id,
+            field: TextField::Text,
+            text: text.into(),
+            at_ms,
+        });
+        (s.reduce(Action::Focused), id)
+    }
+
+    fn paragraph(s: &AppState, id: NodeId) -> String {
+        match s.draft.node(id) {
+            Some(report_core::Node::Paragraph { text, .. }) => text.clone(),
+            other => panic!("no paragraph {id}: {other:?}"),
+        }
+    }
+
+    fn json(s: &AppState) -> String {
+        report_core::to_json(&s.draft, 0.0)
+    }
+
+    #[test]
+    fn undo_after_a_delete_puts_the_paragraph_back_and_focuses_it() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, jia) = add_typed(s, section, "甲段内容。", 1_000);
+        let (s, yi) = add_typed(s, section, "乙段是最后打字的内容。", 9_000);
+        let typed = json(&s);
+        let s = s.reduce(Action::GoTo(Step::Basics));
+        let s = s.reduce(Action::RemoveNode(jia));
+        assert!(s.draft.node(jia).is_none());
+        let deleted = s.revision;
+
+        let s = s.reduce(Action::Undo);
+        assert_eq!(json(&s), typed, "the draft is as before the delete");
+        let children = &s.draft.section(section).unwrap().children;
+        assert_eq!(children[children.len() - 2].id(), jia, "甲 is in its place");
+        assert_eq!(paragraph(&s, jia), "甲段内容。");
+        assert_eq!(paragraph(&s, yi), "乙段是最后打字的内容。");
+        assert_eq!(s.step, Step::Section(section), "its section opens");
+        assert_eq!(
+            s.focus,
+            Some(Target::Text {
+                id: jia,
+                field: TextField::Text
+            })
+        );
+        assert!(s.revision > deleted && s.unsaved(), "the undo is autosaved");
+
+        let s = s.reduce(Action::Focused).reduce(Action::Redo);
+        assert!(s.draft.node(jia).is_none());
+        assert_eq!(paragraph(&s, yi), "乙段是最后打字的内容。");
+        assert!(!s.history.can_redo() && s.history.can_undo());
+    }
+
+    #[test]
+    fn undo_takes_back_a_move_and_a_fix_exactly() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, first) = add_typed(s, section, "加强法制建设。", 1_000);
+        let (s, second) = add_typed(s, section, "完善制度。", 9_000);
+        let before = json(&s);
+        let moved = s.reduce(Action::MoveNode {
+            id: second,
+            direction: Direction::Up,
+        });
+        let order = |s: &AppState| -> Vec<NodeId> {
+            let children = &s.draft.section(section).unwrap().children;
+            children.iter().map(|n| n.id()).collect()
+        };
+        assert_eq!(order(&moved)[..2], [second, first]);
+        let s = moved.reduce(Action::Undo);
+        assert_eq!(json(&s), before);
+        assert_eq!(
+            s.focus,
+            Some(Target::Text {
+                id: second,
+                field: TextField::Text
+            }),
+            "the moved paragraph takes the focus"
+        );
+
+        let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
+        let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
+            .into_iter()
+            .find(|f| f.rule == "wording-fazhi")
+            .and_then(|f| f.fix)
+            .expect("法制建设 is found with a fix");
+        let fixed = s.reduce(Action::Focused).reduce(Action::ApplyFix(fix));
+        assert_eq!(paragraph(&fixed, first), "加强法治建设。");
+        let s = fixed.reduce(Action::Undo);
+        assert_eq!(json(&s), before);
+        assert_eq!(paragraph(&s, second), "完善制度。");
+        let s = s.reduce(Action::Redo);
+        assert_eq!(paragraph(&s, first), "加强法治建设。");
+    }
+
+    #[test]
+    fn typing_is_undone_by_pauses_and_fields_take_their_step() {
+        let s = state();
+        let set = |s: Rc<AppState>, value: &str, at_ms| {
+            s.reduce(Action::SetMeta {
+                field: MetaField::Printer,
+                value: value.into(),
+                at_ms,
+            })
+        };
+        let s = set(s, "区卫", 1_000);
+        let s = set(s, "区卫健", 1_200);
+        let s = set(s, "区卫健局办公室", 9_000);
+        let s = s.reduce(Action::GoTo(Step::Basics));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.draft.meta.printer, "区卫健");
+        assert_eq!(s.step, Step::Closing, "印发机关 is in 落款与版记");
+        assert_eq!(s.focus, Some(Target::Meta(MetaField::Printer)));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.draft.meta.printer, "");
+        assert!(!s.history.can_undo());
+    }
+
+    #[test]
+    fn with_nothing_to_undo_nothing_changes() {
+        let s = state();
+        let after = s.clone().reduce(Action::Undo).reduce(Action::Redo);
+        assert_eq!(after.revision, s.revision);
+        assert_eq!(after.draft, s.draft);
+        assert_eq!(after.notice, None);
+    }
+
+    #[test]
+    fn another_draft_starts_with_an_empty_history() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, _) = add_typed(s, section, "内容", 0);
+        assert!(s.history.can_undo());
+        let other = Template::builtin_default().new_draft("b".into(), 2024);
+        let opened = s.clone().reduce(Action::Open {
+            draft: other.clone(),
+            stamp: None,
+            drafts: vec![],
+        });
+        assert!(!opened.history.can_undo());
+        let reloaded = s.reduce(Action::ReloadedFromOtherTab {
+            draft: other,
+            stamp: "other:1".into(),
+        });
+        assert!(!reloaded.history.can_undo());
+    }
+
+    #[test]
+    fn plan_decisions_and_table_cells_are_undone() {
+        let draft = Template::builtin("indicator-table")
+            .unwrap()
+            .new_draft("a".into(), 2023);
+        let s = Rc::new(AppState::new(draft, None, Vec::new()));
+        let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）")
+            .unwrap()
+            .plan;
+        let s = s.reduce(Action::SetPlan(plan));
+        let decided = s.clone().reduce(Action::Decide {
+            index: 0,
+            decision: Decision::Status(Some(Status::NotApplicable), "本级不承担".into()),
+        });
+        let undone = decided.reduce(Action::Undo);
+        assert_eq!(undone.draft, s.draft);
+        assert_eq!(undone.step, Step::Coverage);
+        let s = undone.reduce(Action::SetTableCell {
+            number: "1".into(),
+            column: 4,
+            text: "已完成".into(),
+            at_ms: 0,
+        });
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.draft.attachment_table.as_ref().unwrap().cell("1", 4), "");
+        assert_eq!(s.step, Step::Table);
+        // Undo all the way takes the plan away again.
+        let s = s.reduce(Action::Undo);
+        assert!(s.draft.plan.is_none());
+    }
+
+    #[test]
+    fn enter_backspace_and_a_structured_paste_are_one_undo_each() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, first) = add_typed(s, section, "第一段。", 0);
+        let typed = json(&s);
+        let s = s.reduce(Action::BreakAfter(first));
+        let second = focused(&s);
+        assert_eq!(paragraph(&s, second), "");
+        let children = |s: &AppState| -> Vec<NodeId> {
+            let section = s.draft.section(section).unwrap();
+            section.children.iter().map(|n| n.id()).collect()
+        };
+        assert_eq!(children(&s), [first, second]);
+        // Backspace in the empty paragraph removes it and goes back to the first.
+        let s = s.reduce(Action::RemoveEmpty(second));
+        assert_eq!(children(&s), [first]);
+        assert_eq!(focused(&s), first);
+        let s = s.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(json(&s), typed);
+        // A paragraph with text is not removed by Backspace.
+        let same = s.clone().reduce(Action::RemoveEmpty(first));
+        assert_eq!(same.draft, s.draft);
+
+        let s = s.reduce(Action::Paste {
+            id: first,
+            field: TextField::Text,
+            before: "第一段。".into(),
+            pasted: "\u{200B}依法决策。\r\n严格执法。\r\n（一）强化\u{A0}保障\r\n落实责任。\r\n"
+                .into(),
+            after: String::new(),
+        });
+        let section_nodes = &s.draft.section(section).unwrap().children;
+        assert_eq!(section_nodes.len(), 3, "{section_nodes:?}");
+        assert_eq!(paragraph(&s, first), "第一段。依法决策。");
+        assert!(section_nodes[2].is_heading());
+        let notice = s.notice.clone().expect("the cleaning is reported");
+        assert!(notice.text.contains("零宽字符 1 个") && notice.text.contains("不间断空格 1 个"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(json(&s), typed, "one undo takes the whole paste back");
+        assert_eq!(
+            focused(&s),
+            first,
+            "the paragraph pasted into takes the focus"
+        );
     }
 }

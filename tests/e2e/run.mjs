@@ -382,6 +382,105 @@ const tests = {
     await t.close();
   },
 
+  async 'Ctrl+Z after a delete, a move or a fix undoes it exactly and never edits another paragraph'() {
+    const t = await open();
+    const { page } = t;
+    const texts = () => page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value));
+    const focusedValue = () => page.evaluate(() => document.activeElement?.value);
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    const jia = '甲段内容。';
+    const yi = '乙段是最后打字的内容。';
+    const bing = '全面加强法制建设，按期完成年度任务。';
+    for (const text of [jia, yi]) {
+      await page.getByRole('button', { name: '＋ 段落' }).first().click();
+      await typeIntoNewNode(page, text);
+    }
+
+    // Issue 14: delete 甲, then Ctrl+Z. 甲 comes back in its place, 乙 keeps every character.
+    await page.getByRole('button', { name: '删除段落' }).first().click();
+    await page.getByRole('button', { name: '确认删除' }).click();
+    assert.deepEqual(await texts(), [yi]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi]);
+    assert.equal(await focusedValue(), jia, 'the paragraph put back takes the focus');
+    // Ctrl+Y deletes it again, Ctrl+Z brings it back again.
+    await page.keyboard.press('Control+y');
+    assert.deepEqual(await texts(), [yi]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi]);
+
+    // A move is undone the same way.
+    await page.getByRole('button', { name: '下移段落' }).first().click();
+    assert.deepEqual(await texts(), [yi, jia]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi]);
+
+    // And a one-click fix: only its own paragraph changes back.
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await typeIntoNewNode(page, bing);
+    await page.getByRole('button', { name: '格式检查' }).click();
+    const finding = page.getByTestId('check-panel').locator('[data-rule="wording-fazhi"]');
+    await finding.getByRole('button', { name: /一键修正/ }).click();
+    const fixed = bing.replace('法制', '法治');
+    await page.waitForFunction((want) => [...document.querySelectorAll('textarea.paragraph-text')].some((e) => e.value === want), fixed);
+    assert.deepEqual(await texts(), [jia, yi, fixed]);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), [jia, yi, bing]);
+    assert.equal(await focusedValue(), bing);
+    // The top bar's buttons do the same.
+    await page.getByRole('button', { name: '重做' }).click();
+    assert.deepEqual(await texts(), [jia, yi, fixed]);
+    await page.getByRole('button', { name: '撤销' }).click();
+    assert.deepEqual(await texts(), [jia, yi, bing]);
+
+    // What undo put back is what is stored.
+    await saved(page);
+    const stored = await page.evaluate(() => Object.entries(localStorage)
+      .filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v).join());
+    for (const text of [jia, yi, bing]) assert.ok(stored.includes(text), `${text} is stored`);
+    await t.close();
+  },
+
+  async 'a pasted text becomes paragraphs and a heading, cleaned; Enter and Backspace make and remove paragraphs'() {
+    const t = await open();
+    const { page } = t;
+    const texts = () => page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value));
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('paragraph-text'));
+    // What Word puts on the clipboard: Windows line breaks, a zero-width space, a no-break space.
+    const pasted = '依法\u200B决策。\r\n严格执法。\r\n（一）强化法治保障\r\n落实普法\u00A0责任。\r\n';
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, pasted);
+    await page.locator('input.heading-title').waitFor();
+    assert.deepEqual(await texts(), ['依法决策。', '严格执法。', '落实普法责任。']);
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治保障');
+    assert.match(await page.locator('body').innerText(), /已清除粘贴内容中的零宽字符 1 个、不间断空格 1 个/);
+    // The paste is one step.
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await texts(), ['']);
+    assert.equal(await page.locator('input.heading-title').count(), 0);
+
+    // Enter at the end of a paragraph starts the next; Backspace in an empty one removes it.
+    await page.locator('textarea.paragraph-text').first().focus();
+    await page.keyboard.type('甲。');
+    await page.keyboard.press('Enter');
+    await typeIntoNewNode(page, '乙。');
+    assert.deepEqual(await texts(), ['甲。', '乙。']);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('textarea.paragraph-text').length === 3);
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.querySelectorAll('textarea.paragraph-text').length === 2);
+    assert.equal(await page.evaluate(() => document.activeElement?.value), '乙。');
+    // Typing goes on at the end of the paragraph returned to.
+    await page.keyboard.type('丙');
+    assert.deepEqual(await texts(), ['甲。', '乙。丙']);
+    await t.close();
+  },
+
   async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
     const t = await open();
     const { page } = t;

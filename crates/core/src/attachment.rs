@@ -155,6 +155,24 @@ impl AttachmentTable {
         Ok(())
     }
 
+    /// The user's cells of the row of plan item `number` and the entry's place in
+    /// [`Self::entries`]; `None` when none of them is written.
+    pub fn entry(&self, number: &str) -> Option<(usize, &TableEntry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.number == number)
+    }
+
+    /// Puts the row of plan item `number` back as [`Self::entry`] gave it: the entry at
+    /// its place, or no entry.
+    pub fn put_entry(&mut self, number: &str, entry: Option<(usize, TableEntry)>) {
+        self.entries.retain(|e| e.number != number);
+        if let Some((at, entry)) = entry {
+            self.entries.insert(at.min(self.entries.len()), entry);
+        }
+    }
+
     /// The printed rows: one per plan item, in plan order; none without a plan.
     pub fn rows(&self, plan: Option<&Plan>) -> Vec<TableRow> {
         let items = plan.map_or(&[][..], |p| p.items.as_slice());

@@ -9,12 +9,15 @@ pub mod check;
 pub mod coverage;
 pub mod date;
 pub mod docx;
+pub mod edit;
 pub mod format;
+pub mod history;
 pub mod import_text;
 pub mod labels;
 pub mod meta_field;
 pub mod model;
 pub mod outline;
+pub mod paste;
 pub mod plan;
 pub mod preview;
 pub mod report_text;
@@ -23,7 +26,9 @@ pub mod validate;
 pub mod xml_text;
 
 pub use date::CalendarDate;
+pub use edit::{Edit, Target};
 pub use format::{from_json, from_json_bytes, to_compact_json, to_json, LoadError};
+pub use history::History;
 pub use meta_field::{FieldKind, MetaField};
 pub use model::{
     Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, Section, TextField,

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::attachment::AttachmentTable;
+use crate::attachment::{AttachmentTable, TableEditError};
 use crate::date::CalendarDate;
 use crate::docx::ExportOptions;
 use crate::plan::PlanState;
@@ -247,13 +247,28 @@ pub enum EditError {
     TooDeep,
     #[error("段落下面不能再添加内容")]
     NotAHeading,
+    #[error("编号 {0} 已被占用，无法放回这部分内容")]
+    IdInUse(NodeId),
+    #[error("这份草稿没有附件表格")]
+    NoTable,
+    #[error(transparent)]
+    Table(#[from] TableEditError),
 }
 
 impl Draft {
     /// Adds an empty heading or paragraph at the end of `parent` and returns its id.
     pub fn add_node(&mut self, parent: Parent, kind: NewNode) -> Result<NodeId, EditError> {
+        let node = self.new_node(kind);
+        let id = node.id();
+        self.list_for(parent, &node)?.push(node);
+        self.next_id += 1;
+        Ok(id)
+    }
+
+    /// An empty heading or paragraph under the next free id, not yet in the draft.
+    pub fn new_node(&self, kind: NewNode) -> Node {
         let id = self.next_id;
-        let node = match kind {
+        match kind {
             NewNode::Heading => Node::Heading {
                 id,
                 title: String::new(),
@@ -264,30 +279,41 @@ impl Draft {
                 id,
                 text: String::new(),
             },
-        };
-        let list = match parent {
+        }
+    }
+
+    /// The children of `parent`, where `node` may go: paragraphs take no children,
+    /// unnumbered sections no headings, and no heading goes below level [`MAX_LEVEL`].
+    pub(crate) fn list_for(
+        &mut self,
+        parent: Parent,
+        node: &Node,
+    ) -> Result<&mut Vec<Node>, EditError> {
+        let depth = heading_depth(node);
+        match parent {
             Parent::Section(section_id) => {
-                if kind == NewNode::Heading && !self.section(section_id)?.numbered {
+                let section = self.section_mut(section_id)?;
+                if depth > 0 && !section.numbered {
                     return Err(EditError::NotAHeading);
                 }
-                &mut self.section_mut(section_id)?.children
+                if 1 + depth > MAX_LEVEL {
+                    return Err(EditError::TooDeep);
+                }
+                Ok(&mut section.children)
             }
             Parent::Heading(heading_id) => {
                 let level = self
                     .level_of(heading_id)
                     .ok_or(EditError::NotFound(heading_id))?;
-                if kind == NewNode::Heading && level >= MAX_LEVEL {
+                if level + depth > MAX_LEVEL {
                     return Err(EditError::TooDeep);
                 }
                 match self.node_mut(heading_id)? {
-                    Node::Heading { children, .. } => children,
-                    Node::Paragraph { .. } => return Err(EditError::NotAHeading),
+                    Node::Heading { children, .. } => Ok(children),
+                    Node::Paragraph { .. } => Err(EditError::NotAHeading),
                 }
             }
-        };
-        list.push(node);
-        self.next_id += 1;
-        Ok(id)
+        }
     }
 
     /// Replaces the title or text of a section, heading or paragraph.
@@ -297,42 +323,29 @@ impl Draft {
         field: TextField,
         value: String,
     ) -> Result<(), EditError> {
-        if let Some(section) = self.sections.iter_mut().find(|s| s.id == id) {
+        *self.text_mut(id, field)? = value;
+        Ok(())
+    }
+
+    /// The title or text of a section, heading or paragraph, to be replaced.
+    pub(crate) fn text_mut(
+        &mut self,
+        id: NodeId,
+        field: TextField,
+    ) -> Result<&mut String, EditError> {
+        if let Some(at) = self.sections.iter().position(|s| s.id == id) {
             return match field {
-                TextField::Title => {
-                    section.title = value;
-                    Ok(())
-                }
+                TextField::Title => Ok(&mut self.sections[at].title),
                 TextField::Text => Err(EditError::NotAHeading),
             };
         }
         match (self.node_mut(id)?, field) {
-            (Node::Heading { title, .. }, TextField::Title) => *title = value,
+            (Node::Heading { title, .. }, TextField::Title) => Ok(title),
             (Node::Heading { text, .. } | Node::Paragraph { text, .. }, TextField::Text) => {
-                *text = value
+                Ok(text)
             }
-            (Node::Paragraph { .. }, TextField::Title) => return Err(EditError::NotAHeading),
+            (Node::Paragraph { .. }, TextField::Title) => Err(EditError::NotAHeading),
         }
-        Ok(())
-    }
-
-    /// Swaps a node with its previous or next sibling; at either end it stays put.
-    pub fn move_node(&mut self, id: NodeId, direction: Direction) -> Result<(), EditError> {
-        let (siblings, index) = self.siblings_mut(id)?;
-        let target = match direction {
-            Direction::Up => index.checked_sub(1),
-            Direction::Down => Some(index + 1).filter(|&i| i < siblings.len()),
-        };
-        if let Some(target) = target {
-            siblings.swap(index, target);
-        }
-        Ok(())
-    }
-
-    /// Deletes a node with everything under it.
-    pub fn remove_node(&mut self, id: NodeId) -> Result<Node, EditError> {
-        let (siblings, index) = self.siblings_mut(id)?;
-        Ok(siblings.remove(index))
     }
 
     pub fn section(&self, id: NodeId) -> Result<&Section, EditError> {
@@ -342,7 +355,7 @@ impl Draft {
             .ok_or(EditError::NotFound(id))
     }
 
-    fn section_mut(&mut self, id: NodeId) -> Result<&mut Section, EditError> {
+    pub(crate) fn section_mut(&mut self, id: NodeId) -> Result<&mut Section, EditError> {
         self.sections
             .iter_mut()
             .find(|s| s.id == id)
@@ -363,7 +376,7 @@ impl Draft {
         self.sections.iter().find_map(|s| find(&s.children, id))
     }
 
-    fn node_mut(&mut self, id: NodeId) -> Result<&mut Node, EditError> {
+    pub(crate) fn node_mut(&mut self, id: NodeId) -> Result<&mut Node, EditError> {
         fn find(nodes: &mut [Node], id: NodeId) -> Option<&mut Node> {
             for node in nodes {
                 if node.id() == id {
@@ -384,7 +397,10 @@ impl Draft {
     }
 
     /// The list holding `id` and its position there.
-    fn siblings_mut(&mut self, id: NodeId) -> Result<(&mut Vec<Node>, usize), EditError> {
+    pub(crate) fn siblings_mut(
+        &mut self,
+        id: NodeId,
+    ) -> Result<(&mut Vec<Node>, usize), EditError> {
         fn find(nodes: &mut Vec<Node>, id: NodeId) -> Option<(&mut Vec<Node>, usize)> {
             if let Some(index) = nodes.iter().position(|n| n.id() == id) {
                 return Some((nodes, index));
@@ -418,16 +434,10 @@ impl Draft {
 
     /// Every id in use: sections and nodes, in document order.
     pub fn ids(&self) -> Vec<NodeId> {
-        fn walk(nodes: &[Node], out: &mut Vec<NodeId>) {
-            for node in nodes {
-                out.push(node.id());
-                walk(node.children(), out);
-            }
-        }
         let mut out = Vec::new();
         for section in &self.sections {
             out.push(section.id);
-            walk(&section.children, &mut out);
+            collect_ids(&section.children, &mut out);
         }
         out
     }
@@ -442,6 +452,23 @@ impl Draft {
     }
 }
 
+/// The ids of `nodes` and everything under them, in document order.
+pub(crate) fn collect_ids(nodes: &[Node], out: &mut Vec<NodeId>) {
+    for node in nodes {
+        out.push(node.id());
+        collect_ids(node.children(), out);
+    }
+}
+
+/// How many heading levels `node` spans: 0 for a paragraph, 1 for a heading with no
+/// headings under it.
+fn heading_depth(node: &Node) -> u8 {
+    match node {
+        Node::Paragraph { .. } => 0,
+        Node::Heading { children, .. } => 1 + children.iter().map(heading_depth).max().unwrap_or(0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,37 +480,6 @@ mod tests {
 
     fn first_numbered(d: &Draft) -> NodeId {
         d.sections.iter().find(|s| s.numbered).unwrap().id
-    }
-
-    #[test]
-    fn add_edit_move_delete() {
-        let mut d = draft();
-        let s = first_numbered(&d);
-        let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
-        let p1 = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
-        let p2 = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
-        d.set_text(h, TextField::Title, "强化法治建设主体责任落实".into())
-            .unwrap();
-        d.set_text(p1, TextField::Text, "第一段".into()).unwrap();
-        d.set_text(p2, TextField::Text, "第二段".into()).unwrap();
-        d.move_node(p2, Direction::Up).unwrap();
-        let texts: Vec<_> = d
-            .node(h)
-            .unwrap()
-            .children()
-            .iter()
-            .map(|n| match n {
-                Node::Paragraph { text, .. } => text.clone(),
-                _ => unreachable!(),
-            })
-            .collect();
-        assert_eq!(texts, ["第二段", "第一段"]);
-        // Moving past either end is a no-op, not an error.
-        d.move_node(p2, Direction::Up).unwrap();
-        assert_eq!(d.node(h).unwrap().children()[0].id(), p2);
-        d.remove_node(h).unwrap();
-        assert!(d.node(h).is_none() && d.node(p1).is_none());
-        assert_eq!(d.remove_node(p1), Err(EditError::NotFound(p1)));
     }
 
     #[test]

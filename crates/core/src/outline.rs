@@ -186,9 +186,9 @@ mod tests {
         assert_eq!(label(b), "（二）");
         assert_eq!(label(b1), "1.");
         assert_eq!(label(b1a), "（1）");
-        // Moving b up renumbers both headings.
-        d.move_node(b, crate::model::Direction::Up).unwrap();
-        d.move_node(b, crate::model::Direction::Up).unwrap();
+        // Moving b before a renumbers both headings.
+        d.apply(crate::edit::Edit::Move { id: b, index: 1 })
+            .unwrap();
         let entries = outline(&d);
         let label = |id| entries.iter().find(|e| e.id == id).unwrap().label.clone();
         assert_eq!(label(b), "（一）");

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::attachment::CellRef;
 use crate::date::CalendarDate;
+use crate::edit::Edit as DraftEdit;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
 use crate::outline::OutlineEntry;
@@ -254,35 +255,48 @@ fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
 
 /// Applies a fix to a draft, changing only the ranges it names.
 pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), FixError> {
+    let edit = fix_edit(draft, fix)?;
+    let target = fix.target;
+    draft.apply(edit).map(drop).map_err(|_| match target {
+        TextRef::Node { id, .. } => FixError::NotFound(id),
+        _ => FixError::NoCell,
+    })
+}
+
+/// A fix as the draft edit that makes it: the new text of the one text it changes.
+/// Refused when that text has changed since the check.
+pub fn fix_edit(draft: &Draft, fix: &Fix) -> Result<DraftEdit, FixError> {
     match fix.target {
         TextRef::Field { field } => {
             if !matches!(field.kind(), FieldKind::Text | FieldKind::Lines) {
                 return Err(FixError::NotDraftText);
             }
             let value = apply_edits(&field.get(&draft.meta), &fix.edits)?;
-            field.set(&mut draft.meta, &value);
-            Ok(())
+            Ok(DraftEdit::SetMeta { field, value })
         }
         TextRef::Node { id, part } => {
             let current = node_text(draft, id, part).ok_or(FixError::NotFound(id))?;
-            let value = apply_edits(current, &fix.edits)?;
-            draft
-                .set_text(id, part, value)
-                .map_err(|_| FixError::NotFound(id))
+            Ok(DraftEdit::SetText {
+                id,
+                field: part,
+                text: apply_edits(current, &fix.edits)?,
+            })
         }
         TextRef::TableCell { cell } => {
             let plan = draft.plan.as_ref().map(|state| &state.plan);
-            let table = draft.attachment_table.as_mut().ok_or(FixError::NoCell)?;
+            let table = draft.attachment_table.as_ref().ok_or(FixError::NoCell)?;
             let number = table
                 .rows(plan)
                 .into_iter()
                 .nth(cell.row)
                 .ok_or(FixError::NoCell)?
                 .number;
-            let value = apply_edits(table.cell(&number, cell.column), &fix.edits)?;
-            table
-                .set_cell(&number, cell.column, value)
-                .map_err(|_| FixError::NoCell)
+            let text = apply_edits(table.cell(&number, cell.column), &fix.edits)?;
+            Ok(DraftEdit::SetTableCell {
+                number,
+                column: cell.column,
+                text,
+            })
         }
         TextRef::Line { .. } => Err(FixError::NotDraftText),
     }

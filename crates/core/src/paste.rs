@@ -1,0 +1,353 @@
+//! Text pasted into a paragraph: cleaned of what Word and web pages leave behind, and,
+//! when it holds several paragraphs or labelled headings, turned into that structure
+//! (read as [`crate::report_text`] reads a report) as one undoable [`Edit`].
+
+use crate::edit::Edit;
+use crate::model::{Draft, EditError, Node, NodeId, Parent, TextField};
+use crate::report_text::draft_from_text;
+
+/// Pasted text with the invisible or layout characters taken out, and what was taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    /// What was removed or replaced and how often, in the order of [`clean_pasted`]'s list.
+    pub removed: Vec<(&'static str, usize)>,
+}
+
+impl Cleaned {
+    /// What was removed, for the user: `零宽字符 2 个、不间断空格 1 个`; empty when nothing.
+    pub fn summary(&self) -> String {
+        self.removed
+            .iter()
+            .map(|(what, count)| format!("{what} {count} 个"))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// Removes zero-width characters and soft hyphens, turns no-break spaces into spaces,
+/// tabs into spaces (dropped at a line's start), form feeds (Word's page breaks) into
+/// line breaks, and drops list bullets at the start of a line.
+pub fn clean_pasted(text: &str) -> Cleaned {
+    const KINDS: [&str; 6] = [
+        "零宽字符",
+        "软连字符",
+        "不间断空格",
+        "制表符",
+        "分页符",
+        "项目符号",
+    ];
+    let mut counts = [0usize; 6];
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
+    let mut after_bullet = false;
+    for c in text.chars() {
+        let kind = match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(0),
+            '\u{AD}' => Some(1),
+            '\u{A0}' | '\u{202F}' | '\u{2007}' => Some(2),
+            '\t' => Some(3),
+            '\u{C}' => Some(4),
+            // Word's own bullet is a private-use character of the Symbol font.
+            '•' | '●' | '▪' | '◦' | '\u{F0B7}' if line_start => Some(5),
+            _ => None,
+        };
+        // The space after a bullet goes with it.
+        let bullet_space = after_bullet && matches!(c, ' ' | '\u{3000}');
+        after_bullet = kind == Some(5);
+        if let Some(kind) = kind {
+            counts[kind] += 1;
+        }
+        match kind {
+            Some(2) => out.push(' '),
+            Some(3) if !line_start => out.push(' '),
+            Some(4) => out.push('\n'),
+            Some(_) => {}
+            None if bullet_space => {}
+            None => out.push(c),
+        }
+        line_start = match kind {
+            Some(4) => true,
+            Some(_) => line_start,
+            None => c == '\n' || (line_start && c.is_whitespace()),
+        };
+    }
+    Cleaned {
+        text: out,
+        removed: KINDS
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .map(|(kind, count)| (*kind, count))
+            .collect(),
+    }
+}
+
+/// The edit that pastes `pasted` (already cleaned) into a text of node `id` between
+/// `before` and `after` (the text split at the caret). A paragraph takes it as [`paste_into_paragraph`] says; a heading's title or run-in
+/// text takes its lines joined into one.
+pub fn paste_into(
+    draft: &Draft,
+    id: NodeId,
+    field: TextField,
+    before: &str,
+    pasted: &str,
+    after: &str,
+) -> Result<Edit, EditError> {
+    if field == TextField::Text && matches!(draft.node(id), Some(Node::Paragraph { .. })) {
+        return paste_into_paragraph(draft, id, before, pasted, after);
+    }
+    let joined: String = pasted.lines().map(str::trim).collect();
+    let text = format!("{before}{joined}{after}");
+    Ok(Edit::SetText { id, field, text })
+}
+
+/// The edit that pastes `pasted` (already cleaned) into paragraph `id` between `before`
+/// and `after` (its text split at the caret). One line
+/// becomes text in the paragraph; several become paragraphs after it, and lines with
+/// heading labels (一、（一）1.（1）) headings at their level when the paragraph sits
+/// directly in a numbered section (elsewhere they stay paragraphs, labels kept).
+fn paste_into_paragraph(
+    draft: &Draft,
+    id: NodeId,
+    before: &str,
+    pasted: &str,
+    after: &str,
+) -> Result<Edit, EditError> {
+    let (parent, index) = draft.locate(id).ok_or(EditError::NotFound(id))?;
+    let set_text = |text: String| Edit::SetText {
+        id,
+        field: TextField::Text,
+        text,
+    };
+    let lines: Vec<&str> = pasted
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return Ok(set_text(format!("{before}{pasted}{after}")));
+    }
+    let with_headings = match parent {
+        Parent::Section(section) => draft.section(section)?.numbered,
+        Parent::Heading(_) => false,
+    };
+    let mut pieces = if with_headings {
+        structure(&lines)
+    } else {
+        Vec::new()
+    };
+    if pieces.is_empty() {
+        pieces = lines
+            .iter()
+            .map(|line| Node::Paragraph {
+                id: 0,
+                text: line.to_string(),
+            })
+            .collect();
+    }
+    // The text before the caret starts the first piece, the text after it ends the last.
+    if !before.is_empty() {
+        match pieces.first_mut() {
+            Some(Node::Paragraph { text, .. }) => text.insert_str(0, before),
+            _ => pieces.insert(
+                0,
+                Node::Paragraph {
+                    id: 0,
+                    text: before.to_string(),
+                },
+            ),
+        }
+    }
+    if !after.is_empty() {
+        match pieces.last_mut() {
+            Some(Node::Paragraph { text, .. }) => text.push_str(after),
+            _ => pieces.push(Node::Paragraph {
+                id: 0,
+                text: after.to_string(),
+            }),
+        }
+    }
+    let mut next_id = draft.next_id;
+    let mut edits = Vec::new();
+    let mut pieces = pieces.into_iter();
+    // The paragraph keeps its id (coverage decisions point at it) when a paragraph
+    // comes first; a heading takes its place otherwise.
+    match pieces.next() {
+        Some(Node::Paragraph { text, .. }) => edits.push(set_text(text)),
+        Some(first) => {
+            let node = renumber(first, &mut next_id);
+            edits.push(Edit::Remove { id, next_id: None });
+            edits.push(Edit::Insert {
+                parent,
+                index,
+                node,
+            });
+        }
+        None => edits.push(set_text(format!("{before}{after}"))),
+    }
+    for (at, piece) in (index + 1..).zip(pieces) {
+        let node = renumber(piece, &mut next_id);
+        edits.push(Edit::Insert {
+            parent,
+            index: at,
+            node,
+        });
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// Pasted lines as headings and paragraphs, read under one 一、 part; empty when the
+/// text does not read as a report (or holds 一、 lines, which are parts of their own).
+fn structure(lines: &[&str]) -> Vec<Node> {
+    let text = format!("一、粘贴\n{}", lines.join("\n"));
+    match draft_from_text(&text, 2000) {
+        Ok(read) if read.sections.len() == 2 => read.sections[1].children.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// `node` and its subtree under fresh ids from `next_id` on.
+fn renumber(node: Node, next_id: &mut NodeId) -> Node {
+    let id = *next_id;
+    *next_id += 1;
+    match node {
+        Node::Paragraph { text, .. } => Node::Paragraph { id, text },
+        Node::Heading {
+            title,
+            text,
+            children,
+            ..
+        } => Node::Heading {
+            id,
+            title,
+            text,
+            children: children
+                .into_iter()
+                .map(|child| renumber(child, next_id))
+                .collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewNode;
+    use crate::template::Template;
+
+    #[test]
+    fn word_debris_is_removed_and_counted() {
+        let cleaned = clean_pasted(
+            "•\t依法\u{200B}行政\u{AD}。\n\u{F0B7} 推进\u{A0}2023\u{FEFF}年\u{C}第二页\t文字",
+        );
+        assert_eq!(cleaned.text, "依法行政。\n推进 2023年\n第二页 文字");
+        assert_eq!(
+            cleaned.summary(),
+            "零宽字符 2 个、软连字符 1 个、不间断空格 1 个、制表符 2 个、分页符 1 个、项目符号 2 个"
+        );
+        let plain = clean_pasted("一是加强学习。·迪丽热巴·");
+        assert_eq!(plain.text, "一是加强学习。·迪丽热巴·");
+        assert!(plain.removed.is_empty());
+    }
+
+    fn draft_with_paragraph(text: &str) -> (Draft, NodeId) {
+        let mut d = Template::builtin_default().new_draft("d".into(), 2023);
+        let section = d.sections.iter().find(|s| s.numbered).unwrap().id;
+        let id = d
+            .add_node(Parent::Section(section), NewNode::Paragraph)
+            .unwrap();
+        d.set_text(id, TextField::Text, text.into()).unwrap();
+        (d, id)
+    }
+
+    #[test]
+    fn several_lines_become_paragraphs_and_a_labelled_line_a_heading() {
+        let (mut d, id) = draft_with_paragraph("");
+        let before = crate::to_json(&d, 0.0);
+        let pasted = "依法决策。\n严格执法。\n（一）强化法治保障\n落实普法责任。\n";
+        let edit = paste_into_paragraph(&d, id, "", pasted, "").unwrap();
+        let undo = d.apply(edit).unwrap().unwrap();
+        let section = &d.sections.iter().find(|s| s.numbered).unwrap().children;
+        let shape: Vec<String> = section
+            .iter()
+            .map(|n| match n {
+                Node::Paragraph { text, .. } => text.clone(),
+                Node::Heading {
+                    title, children, ..
+                } => format!("{title}/{}", children.len()),
+            })
+            .collect();
+        assert_eq!(shape, ["依法决策。", "严格执法。", "强化法治保障/1"]);
+        assert_eq!(
+            section[0].id(),
+            id,
+            "the paragraph pasted into keeps its id"
+        );
+        assert_eq!(
+            undo.changed_place(&d),
+            Some(crate::edit::Target::node(&d, section[2].id())),
+            "the last piece pasted is shown"
+        );
+        d.apply(undo).unwrap();
+        assert_eq!(
+            crate::to_json(&d, 0.0),
+            before,
+            "one undo takes the paste back"
+        );
+    }
+
+    #[test]
+    fn the_text_around_the_caret_stays_around_the_paste() {
+        let (mut d, id) = draft_with_paragraph("开头结尾");
+        let edit = paste_into_paragraph(&d, id, "开头", "一行。\n二行。", "结尾").unwrap();
+        d.apply(edit).unwrap();
+        let section = &d.sections.iter().find(|s| s.numbered).unwrap().children;
+        let texts: Vec<_> = section
+            .iter()
+            .map(|n| match n {
+                Node::Paragraph { text, .. } => text.as_str(),
+                _ => "heading",
+            })
+            .collect();
+        assert_eq!(texts, ["开头一行。", "二行。结尾"]);
+        let one_line = paste_into_paragraph(&d, id, "a", "b", "c").unwrap();
+        assert_eq!(
+            one_line,
+            Edit::SetText {
+                id,
+                field: TextField::Text,
+                text: "abc".into()
+            }
+        );
+    }
+
+    #[test]
+    fn under_a_heading_labelled_lines_stay_paragraphs() {
+        let mut d = Template::builtin_default().new_draft("d".into(), 2023);
+        let section = d.sections.iter().find(|s| s.numbered).unwrap().id;
+        let h = d
+            .add_node(Parent::Section(section), NewNode::Heading)
+            .unwrap();
+        let p = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        let edit = paste_into_paragraph(&d, p, "", "（一）标题\n正文。", "").unwrap();
+        d.apply(edit).unwrap();
+        let children = d.node(h).unwrap().children();
+        assert_eq!(children.len(), 2);
+        assert!(children.iter().all(|n| !n.is_heading()));
+    }
+
+    #[test]
+    fn a_heading_title_takes_the_lines_joined() {
+        let mut d = Template::builtin_default().new_draft("d".into(), 2023);
+        let section = d.sections.iter().find(|s| s.numbered).unwrap().id;
+        let h = d
+            .add_node(Parent::Section(section), NewNode::Heading)
+            .unwrap();
+        let edit = paste_into(&d, h, TextField::Title, "强化", "法治\n保障", "建设").unwrap();
+        d.apply(edit).unwrap();
+        assert!(
+            matches!(d.node(h), Some(Node::Heading { title, .. }) if title == "强化法治保障建设")
+        );
+    }
+}
