@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds the app in release mode and serves it on
-# http://127.0.0.1:8080/ (PORT=… to change).
+# Installs what is missing, builds the app in release mode and serves that build as it
+# ships on http://127.0.0.1:8080/ (PORT=… to change). A plain static server, not
+# `trunk serve`: trunk's live-reload script would be blocked by the app's CSP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"
+trunk build --release
+exec node scripts/serve-dist.mjs dist

@@ -15,8 +15,8 @@ const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 
-/** A fresh profile and page, recording console errors, CSP violations and every request. */
-async function open() {
+/** A fresh profile and page at `url`, recording console errors, CSP violations and every request. */
+async function open(url = server.url) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
   const offsite = [];
@@ -34,7 +34,7 @@ async function open() {
   page.on('pageerror', (e) => problems.push(e.message));
   // The export worker loads behind the first paint; loading ends with its wasm.
   const workerLoaded = page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
-  await page.goto(server.url);
+  await page.goto(url);
   await ready(page);
   await workerLoaded;
   return {
@@ -126,6 +126,15 @@ function unzip(bytes) {
 }
 
 const tests = {
+  'served at the root as scripts/serve.sh serves it, with no console error': async () => {
+    const root = await startServer(dist, { basePath: '/' });
+    try {
+      const s = await open(root.url);
+      await s.close();
+    } finally {
+      await root.close();
+    }
+  },
   async 'a new user drafts header fields and two sections, reloads and finds everything'() {
     const t = await open();
     const { page } = t;

@@ -1,5 +1,6 @@
-// A static file server for the release build, on 127.0.0.1 and a free port.
-// Serves the app under a sub-path (/app/) to prove the build works from any path.
+// A static file server for the release build, on 127.0.0.1. The tests serve the app
+// under a sub-path (/app/) on a free port, to prove the build works from any path;
+// scripts/serve.sh serves it at the root on a fixed port.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -14,14 +15,14 @@ const TYPES = {
 };
 export const BASE_PATH = '/app/';
 
-export async function startServer(dist) {
+export async function startServer(dist, { port = 0, basePath = BASE_PATH } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    if (!url.pathname.startsWith(BASE_PATH)) {
+    if (!url.pathname.startsWith(basePath)) {
       res.writeHead(404).end();
       return;
     }
-    let path = normalize(decodeURIComponent(url.pathname.slice(BASE_PATH.length)));
+    let path = normalize(decodeURIComponent(url.pathname.slice(basePath.length)));
     if (path.startsWith('..')) {
       res.writeHead(403).end();
       return;
@@ -37,9 +38,11 @@ export async function startServer(dist) {
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${BASE_PATH}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return { url: `http://127.0.0.1:${server.address().port}${basePath}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launchChromium(chromium) {
