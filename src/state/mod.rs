@@ -705,17 +705,7 @@ mod tests {
     fn a_checker_fix_changes_its_text_once_and_a_stale_one_is_refused() {
         let s = state();
         let section = s.draft.sections[1].id;
-        let s = s.reduce(Action::AddNode {
-            parent: Parent::Section(section),
-            kind: NewNode::Paragraph,
-        });
-        let id = focused(&s);
-        let s = s.reduce(Action::SetText {
-            id,
-            field: TextField::Text,
-            text: "加强法制建设，完善其它制度。".into(),
-            at_ms: 0,
-        });
+        let (s, id) = add_typed(s, section, "加强法制建设，完善其它制度。", 0);
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
         let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
             .into_iter()
