@@ -12,6 +12,7 @@ pub mod docx;
 pub mod format;
 pub mod import_text;
 pub mod labels;
+pub mod lexicon;
 pub mod meta_field;
 pub mod model;
 pub mod outline;
