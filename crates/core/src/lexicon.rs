@@ -132,18 +132,17 @@ fn parse_entries<'a>(
         for term in std::iter::once(&entry.head).chain(&entry.terms) {
             count += 1;
             if count > MAX_TERMS {
-                return Err(error(
-                    n,
-                    "词数",
-                    format!("词表最多{MAX_TERMS}个词，请删减"),
-                ));
+                return Err(error(n, "词数", format!("词表最多{MAX_TERMS}个词，请删减")));
             }
             let field = if term == &entry.head { "词头" } else { "词" };
             if let Some(first) = seen.insert(matching_key(term), n) {
                 return Err(error(
                     n,
                     field,
-                    format!("“{}”已在第{first}行出现，一个词只能属于一个条目", clip(term)),
+                    format!(
+                        "“{}”已在第{first}行出现，一个词只能属于一个条目",
+                        clip(term)
+                    ),
                 ));
             }
         }
@@ -218,11 +217,7 @@ fn check_term(n: usize, field: &'static str, term: &str) -> Result<(), LexiconEr
             format!("“{}”超过{MAX_TERM_CHARS}个字", clip(term)),
         ))
     } else if han < 2 {
-        Err(error(
-            n,
-            field,
-            format!("“{}”至少要有两个汉字", clip(term)),
-        ))
+        Err(error(n, field, format!("“{}”至少要有两个汉字", clip(term))))
     } else {
         Ok(())
     }
@@ -315,8 +310,10 @@ impl Normalizer {
                 Some((head, len)) => {
                     let head = &self.heads[head as usize];
                     out.chars.extend_from_slice(head);
-                    out.origin
-                        .extend(std::iter::repeat_n((at as u32, (at + len) as u32), head.len()));
+                    out.origin.extend(std::iter::repeat_n(
+                        (at as u32, (at + len) as u32),
+                        head.len(),
+                    ));
                     at += len;
                 }
                 None => {
@@ -352,8 +349,16 @@ mod tests {
             ("version 1\nsyn 政务公开 =", 2, "词"),
             ("version 1\nsyn 政务公开 = 公", 2, "词"),
             ("version 1\nsyn 政务公开 = “政务公开”", 2, "词"),
-            ("version 1\nsyn 政务公开 = 信息公开\nsyn 信息公开 = 公开信息", 3, "词头"),
-            ("version 1\nsyn 政务公开 = 信息公开\nsyn 公开工作 = 信息公开", 3, "词"),
+            (
+                "version 1\nsyn 政务公开 = 信息公开\nsyn 信息公开 = 公开信息",
+                3,
+                "词头",
+            ),
+            (
+                "version 1\nsyn 政务公开 = 信息公开\nsyn 公开工作 = 信息公开",
+                3,
+                "词",
+            ),
         ];
         for (text, line, field) in cases {
             let err = parse_file(text).unwrap_err();
@@ -392,7 +397,13 @@ mod tests {
                         .map(|d| char::from_u32(0x4E00 + d).unwrap_or('一'))
                         .collect()
                 };
-                format!("syn 词{} = 甲{} 乙{} 丙{}", word(0), word(1), word(2), word(3))
+                format!(
+                    "syn 词{} = 甲{} 乙{} 丙{}",
+                    word(0),
+                    word(1),
+                    word(2),
+                    word(3)
+                )
             })
             .collect();
         let start = std::time::Instant::now();
