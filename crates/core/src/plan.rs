@@ -524,8 +524,10 @@ pub fn extract_targets(text: &str) -> Vec<Target> {
     targets
 }
 
-/// The Chinese phrase a figure qualifies: the Han run ending at `end`, its last six
-/// characters, without a leading 的.
+/// The Chinese phrase a figure qualifies, whole: the Han run ending at `end` (back to
+/// the previous punctuation mark), without a leading 的, 之 or 涉. A target's measure
+/// is a name (`政策文件出台前公平竞争审查率`); the clause that holds it rarely runs past
+/// [`MEASURE_CHARS`] characters, and a longer run keeps its end, where the name is.
 fn measure_before(chars: &[char], end: usize) -> String {
     let start = (0..end)
         .rev()
@@ -533,12 +535,14 @@ fn measure_before(chars: &[char], end: usize) -> String {
         .last()
         .unwrap_or(end);
     let run = &chars[start..end];
-    let cut = &run[run.len().saturating_sub(6)..];
+    let cut = &run[run.len().saturating_sub(MEASURE_CHARS)..];
     cut.iter()
         .collect::<String>()
-        .trim_start_matches(['的', '之'])
+        .trim_start_matches(['的', '之', '涉'])
         .to_string()
 }
+
+const MEASURE_CHARS: usize = 16;
 
 /// Where the header row of an indicator table is: the first tab-separated line naming a
 /// number (序号/编号) column.

@@ -54,6 +54,18 @@ fn table(report: &CoverageReport) -> String {
                     ))
                     .collect::<Vec<_>>()
                     .join(" ")
+            ) + &format!(
+                "      {}\n{}",
+                i.explanation,
+                i.tasks
+                    .iter()
+                    .map(|t| format!(
+                        "      - {} {} <= {}\n",
+                        status_name(t.status),
+                        t.text,
+                        t.evidence.as_ref().map_or("", |e| e.sentence.as_str())
+                    ))
+                    .collect::<String>()
             )
         })
         .collect()
