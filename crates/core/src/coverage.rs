@@ -355,6 +355,8 @@ fn bigram(a: char, b: char) -> Bigram {
 struct MatchText {
     chars: Vec<char>,
     origin: Vec<(u32, u32)>,
+    /// Where it holds lexicon heads: words of the domain, whatever their length.
+    terms: Vec<Span>,
 }
 
 impl MatchText {
@@ -384,6 +386,7 @@ impl MatchText {
         MatchText {
             chars: normalized.chars,
             origin,
+            terms: normalized.terms,
         }
     }
 
@@ -741,6 +744,7 @@ struct Phrase {
 /// A phrase needs [`MIN_PHRASE`] characters and positive weight.
 fn match_sentences(
     item: &[char],
+    terms: &[Span],
     weights: &[f64],
     pairs: &FastMap<Bigram, Pair>,
     sentences: &[&[char]],
@@ -762,7 +766,9 @@ fn match_sentences(
             start_pos -= 1;
         }
         // Bigrams first..=last span the characters first..last + 2.
-        if last + 2 - first < MIN_PHRASE || !weights[first..last + 1].iter().any(|&w| w > 0.0) {
+        let span = first..last + 2;
+        let too_short = span.len() < MIN_PHRASE && !terms.contains(&span);
+        if too_short || !weights[first..last + 1].iter().any(|&w| w > 0.0) {
             return;
         }
         found.push((
@@ -914,6 +920,9 @@ fn phrases_in<'a>(
 
 /// An item's matches, before its status is decided.
 struct ItemMatch {
+    /// Whether a paragraph of the achievements parts repeats the item nearly whole and
+    /// adds little to it.
+    copied_verbatim: bool,
     position_weights: Vec<f64>,
     total: f64,
     title_len: usize,
@@ -929,6 +938,7 @@ struct ItemMatch {
 /// weight: one sentence, or two that follow each other (a task is often told over two).
 /// A paragraph outside those parts that would answer it is noted in `elsewhere`.
 fn task_candidates(
+    terms: &[Span],
     task: &Span,
     by_unit: &[ParagraphMatch],
     report: &Report,
@@ -936,9 +946,9 @@ fn task_candidates(
     elsewhere: &mut Option<usize>,
 ) -> Vec<Candidate> {
     let task_total = weight_of(weights, task);
-    // The task's share found in these phrases; none unless they are anchored by a word
-    // of four characters or two of three (two-character words join in only beside
-    // those: alone they are as often chance as meaning).
+    // The task's share found in these phrases; none unless they are anchored by a term
+    // of the lexicon, a word of four characters or two of three (two-character words
+    // join in only beside those: alone they are as often chance as meaning).
     let share_of = |phrases: &mut dyn Iterator<Item = &Phrase>| {
         let in_task: Vec<&Phrase> = phrases
             .filter(|p| p.item.start < task.end && task.start < p.item.end)
@@ -948,7 +958,13 @@ fn task_candidates(
                 .iter()
                 .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
         };
-        let anchored = lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
+        let whole_term = in_task.iter().any(|p| {
+            terms
+                .iter()
+                .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+        });
+        let anchored =
+            whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
         if anchored {
             ratio(
                 weight_in(in_task.into_iter().map(|p| p.item.clone()), weights, task),
@@ -1234,7 +1250,6 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
     let wrong_year = plan.year.is_some_and(|y| y != draft.report_year);
     let mut items = Vec::with_capacity(plan.items.len());
     let mut matched_units = vec![false; units.len()];
-    let mut copied_items = 0;
     // First every item's matches and the sentences that could answer each task, then
     // (knowing which sentences answer which items) the statuses.
     let mut matches: Vec<ItemMatch> = Vec::with_capacity(plan.items.len());
@@ -1262,9 +1277,13 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
 
         // Matches by paragraph, sentences in order; rejected paragraphs left out.
         let mut by_unit: Vec<ParagraphMatch> = Vec::new();
-        for (s, phrases) in
-            match_sentences(chars, &position_weights, &weights.pairs, &sentence_chars)
-        {
+        for (s, phrases) in match_sentences(
+            chars,
+            &items_text[i].terms,
+            &position_weights,
+            &weights.pairs,
+            &sentence_chars,
+        ) {
             let unit = report.sentences[s].unit;
             if decision.is_some_and(|d| d.rejected.contains(&units[unit].id)) {
                 continue;
@@ -1302,6 +1321,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             .iter()
             .map(|task| {
                 task_candidates(
+                    &items_text[i].terms,
                     task,
                     &by_unit,
                     &report,
@@ -1310,7 +1330,15 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 )
             })
             .collect();
+        // Nothing added: the paragraph is little longer than the item.
+        let item_han = chars.iter().filter(|&&c| is_han(c)).count();
+        let copied_verbatim = by_unit.iter().any(|m| {
+            report.unit_counts[m.unit]
+                && m.share >= COPIED
+                && 2 * report.han[m.unit] <= 3 * item_han
+        });
         matches.push(ItemMatch {
+            copied_verbatim,
             position_weights,
             total,
             title_len,
@@ -1333,9 +1361,14 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             }
         }
     }
+    // A "report" that repeats most of the plan's items nearly word for word is the plan
+    // itself (or a copy of it): repeating an item says nothing of what was done.
+    let copied_items = matches.iter().filter(|m| m.copied_verbatim).count();
+    let the_plan_itself = copied_items >= 3 && 2 * copied_items >= matches.len();
     for ((i, item), m) in plan.items.iter().enumerate().zip(matches) {
         let decision = state.decision(item);
         let ItemMatch {
+            copied_verbatim,
             position_weights,
             total,
             title_len,
@@ -1368,14 +1401,12 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                                 .all(taken_by_another)
                 })
                 .inspect(|c| candidate_units.push(c.k))
-                .fold(None::<Candidate>, |best, c| match best {
-                    Some(b)
-                        if !(c.share > b.share + 1e-9
-                            && (c.sentences.len() == 1 || c.share > b.share * 1.2)) =>
-                    {
-                        Some(b)
-                    }
-                    _ => Some(c),
+                // Two sentences must hold clearly more than one to be preferred to it.
+                .max_by(|a, b| {
+                    let value = |c: &Candidate| c.share / (1.0 + 0.2 * (c.taken - 1) as f64);
+                    value(a)
+                        .total_cmp(&value(b))
+                        .then(b.sentences.start.cmp(&a.sentences.start))
                 });
             let text = original_text(&item.text(), &items_text[i], task);
             match best {
@@ -1460,9 +1491,8 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         let copied = found.first().is_some_and(|m| {
             m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
         });
-        copied_items += usize::from(found.iter().any(|m| m.share >= COPIED));
         let best_share = found.iter().map(|m| m.share).fold(0.0, f64::max);
-        let mut computed = if wrong_year {
+        let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
             Status::Missing
         } else if task_count > 0
             && (answered == task_count
@@ -1538,14 +1568,23 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             .iter()
             .map(|t| check_target(t, &evidence_texts, &normalizer))
             .collect();
-        let explanation = explain(
-            computed,
-            wrong_year.then_some(draft.report_year),
-            &task_results,
-            named.map(|m| &units[m.unit]),
-            mentioned_elsewhere.map(|u| &units[u]),
-            user_confirmed,
-        );
+        let explanation = if user_confirmed {
+            "已人工确认证据段落".to_string()
+        } else if wrong_year {
+            format!(
+                "报告是{}年的，与计划年度不一致，不能说明计划条目的完成情况",
+                draft.report_year
+            )
+        } else if the_plan_itself && copied_verbatim {
+            "报告中此项与计划原文几乎相同，没有写做了什么、成效如何".to_string()
+        } else {
+            explain(
+                computed,
+                &task_results,
+                named.map(|m| &units[m.unit]),
+                mentioned_elsewhere.map(|u| &units[u]),
+            )
+        };
         let status = decision.and_then(|d| d.status).unwrap_or(computed);
         let mut hints = Vec::new();
         if status == Status::Covered
@@ -1581,9 +1620,9 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         .filter(|(u, _)| u.counts)
         .map(|(_, &n)| n)
         .sum();
-    if copied_items >= 3 && 2 * copied_items >= items.len() {
+    if the_plan_itself {
         warnings.push(format!(
-            "报告中有{copied_items}项条目几乎原样照抄计划：这可能是计划本身而不是报告，照抄的条目不能说明做了什么"
+            "报告中有{copied_items}项条目与计划原文几乎相同：导入的可能是计划本身而不是报告，照抄的条目按未覆盖计"
         ));
     } else if !items.is_empty() && achievement_han < SHORT_REPORT {
         warnings.push(format!(
@@ -1657,18 +1696,10 @@ fn where_is(unit: &Unit) -> String {
 /// Why an item has its status, in a sentence a clerk can check against the report.
 fn explain(
     status: Status,
-    wrong_year: Option<u16>,
     tasks: &[TaskCoverage],
     named: Option<&Unit>,
     elsewhere: Option<&Unit>,
-    confirmed: bool,
 ) -> String {
-    if confirmed {
-        return "已人工确认证据段落".to_string();
-    }
-    if let Some(year) = wrong_year {
-        return format!("报告是{year}年的，与计划年度不一致，不能说明计划条目的完成情况");
-    }
     let answered = tasks.iter().filter(|t| t.status == Status::Covered).count();
     let unanswered: Vec<String> = tasks
         .iter()

@@ -245,6 +245,9 @@ pub struct Normalized {
     pub chars: Vec<char>,
     /// `origin[k]`: input characters `origin[k].0..origin[k].1` gave output character k.
     pub origin: Vec<(u32, u32)>,
+    /// Where the output holds a head (a term read as it, or the head itself): ranges of
+    /// output characters, in order.
+    pub terms: Vec<std::ops::Range<usize>>,
 }
 
 impl Normalizer {
@@ -303,12 +306,15 @@ impl Normalizer {
         let mut out = Normalized {
             chars: Vec::with_capacity(chars.len()),
             origin: Vec::with_capacity(chars.len()),
+            terms: Vec::new(),
         };
         let mut at = 0;
         while at < chars.len() {
             match self.longest_at(chars, at) {
                 Some((head, len)) => {
                     let head = &self.heads[head as usize];
+                    out.terms
+                        .push(out.chars.len()..out.chars.len() + head.len());
                     out.chars.extend_from_slice(head);
                     out.origin.extend(std::iter::repeat_n(
                         (at as u32, (at + len) as u32),
@@ -385,6 +391,7 @@ mod tests {
         );
         assert_eq!(out.origin[2], (2, 12));
         assert_eq!(out.origin[6], (12, 13));
+        assert_eq!(out.terms, [2..6, 7..12]);
     }
 
     #[test]
