@@ -16,9 +16,16 @@
 //! well they separate one plan item from the others (a contrast across the plan's own
 //! items, times their rarity in the report), so a word every item uses (卫生健康领域)
 //! weighs little and 习近平法治思想 weighs much for the one item about it. Generic verbs
-//! (推进, 加强, 落实…) weigh nothing. This needs no dictionary in the bundle: the plan
-//! supplies the words to look for and the lexicon their other names (see
-//! docs/coverage-lexicon.md). Shared/docs/annual-report.md section 6 gives the rules.
+//! (推进, 加强, 落实…) weigh nothing. Two-character words count beside a longer shared
+//! phrase in the same sentence, and a lexicon head counts whatever its length.
+//!
+//! Why a dictionary of the plan's own words rather than a segmenter: a general Chinese
+//! segmenter ships a dictionary of several megabytes (jieba's is about 5 MB) into a
+//! browser bundle, and still splits domain names (重大执法决定法制审核) that matter most
+//! here. The plan already holds every word worth looking for; matching its runs against
+//! the report finds them at any length, and the lexicon (about 2 KB gzip) adds their
+//! other names. See docs/coverage-lexicon.md; shared/docs/annual-report.md section 6
+//! gives the reviewer's rules.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
