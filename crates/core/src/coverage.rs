@@ -28,13 +28,11 @@
 //! gives the reviewer's rules.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use crate::import_text::{fold_char, is_han};
-use crate::lexicon::{self, Normalizer};
+use crate::lexicon::{self, FastMap, Normalizer};
 use crate::model::{Draft, Node, NodeId, Section};
 use crate::plan::{PlanState, Target};
 
@@ -259,6 +257,10 @@ const BOILERPLATE_SHARE: f64 = 0.4;
 /// A pair found in more than this share of the sentences only extends phrases, unless
 /// few items use it; this keeps matching fast on long reports.
 const COMMON_SHARE: f64 = 0.1;
+/// A pair used by at most this many plan items is what those items are about (a plan
+/// names a subject in its own item and perhaps one neighbour): it keeps its weight however
+/// often the report says it.
+const SPECIFIC_ITEMS: usize = 2;
 /// The shortest shared phrase that counts, in characters: two characters are as often
 /// a coincidence as a word.
 const MIN_PHRASE: usize = 3;
@@ -326,31 +328,6 @@ const NON_EVIDENCE_SECTIONS: [&str; 8] = [
 const MAX_EVIDENCE: usize = 5;
 
 type Bigram = u64;
-
-/// A multiply-rotate hasher (as in rustc's FxHash) for the integer keys of the
-/// matcher: std's SipHash costs several times more and needs no DoS resistance here.
-#[derive(Default)]
-struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
 fn bigram(a: char, b: char) -> Bigram {
     (u64::from(a) << 32) | u64::from(b)
@@ -649,8 +626,7 @@ impl Weights {
         let unit_count = units as f64;
         let common_above = (sentences.len() as f64 * COMMON_SHARE).max(3.0);
         let boilerplate = (unit_count * BOILERPLATE_SHARE).max(3.0);
-        // Few enough items to use a pair that it is what they are about.
-        let specific = (item_count * COMMON_SHARE).max(1.0);
+        let specific = SPECIFIC_ITEMS as f64;
         let pairs = frequencies
             .into_iter()
             .map(|(b, (f, occurrences))| {
@@ -925,6 +901,42 @@ fn phrases_in<'a>(
         .filter(|p| p.item.start < task.end && task.start < p.item.end)
 }
 
+/// The two items whose tasks a character of the report answers most (share, item).
+#[derive(Clone, Copy)]
+struct Claims([(f64, usize); 2]);
+
+impl Default for Claims {
+    fn default() -> Claims {
+        Claims([(0.0, usize::MAX); 2])
+    }
+}
+
+impl Claims {
+    fn add(&mut self, share: f64, item: usize) {
+        let [first, second] = &mut self.0;
+        if first.1 == item {
+            first.0 = first.0.max(share);
+        } else if second.1 == item {
+            second.0 = second.0.max(share);
+        } else if share > second.0 {
+            *second = (share, item);
+        }
+        if second.0 > first.0 {
+            std::mem::swap(first, second);
+        }
+    }
+
+    /// The most an item other than `item` is answered here.
+    fn best_besides(&self, item: usize) -> f64 {
+        let [first, second] = self.0;
+        if first.1 == item {
+            second.0
+        } else {
+            first.0
+        }
+    }
+}
+
 /// An item's matches, before its status is decided.
 struct ItemMatch {
     /// Whether a paragraph of the achievements parts repeats the item nearly whole and
@@ -985,6 +997,14 @@ fn task_candidates(
     for (k, m) in by_unit.iter().enumerate() {
         for j in 0..m.sentences.len() {
             let (s, phrases) = &m.sentences[j];
+            let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
+            let next_overlaps = m
+                .sentences
+                .get(j + 1)
+                .is_some_and(|(_, more)| more.iter().any(overlaps));
+            if !phrases.iter().any(overlaps) && !next_overlaps {
+                continue;
+            }
             let mut found = vec![(share_of(&mut phrases.iter()), 1)];
             if let Some((next, more)) = m.sentences.get(j + 1).filter(|n| n.0 == s + 1) {
                 if report.sentences[*next].counts {
@@ -1021,8 +1041,6 @@ struct Report<'a> {
     /// Whether each paragraph reports achievements.
     unit_counts: Vec<bool>,
     sentences: Vec<Sentence>,
-    /// Each sentence's Han bigrams with their positions, sorted.
-    bigrams: Vec<Vec<(Bigram, u32)>>,
     /// Bigrams of each paragraph's lead (the heading above and its first sentence), sorted.
     leads: Vec<Vec<Bigram>>,
     /// Han characters of each paragraph.
@@ -1071,22 +1089,10 @@ impl<'a> Report<'a> {
             .iter()
             .map(|t| t.chars.iter().filter(|&&c| is_han(c)).count())
             .collect();
-        let bigrams = all
-            .iter()
-            .map(|s: &Sentence| {
-                let mut found: Vec<(Bigram, u32)> =
-                    han_bigrams(&texts[s.unit].chars[s.span.clone()])
-                        .map(|(pos, b)| (b, pos as u32))
-                        .collect();
-                found.sort_unstable();
-                found
-            })
-            .collect();
         Report {
             units,
             texts,
             unit_counts,
-            bigrams,
             sentences: all,
             leads,
             han,
@@ -1148,41 +1154,45 @@ fn subject_in_passing(
 
 /// Whether a sentence (as matching sees it) states a shortcoming or a plan.
 fn states_shortcoming(sentence: &[char]) -> bool {
-    SHORTCOMING_WORDS.iter().any(|w| {
-        positions_of(sentence, &w.chars().collect::<Vec<_>>())
-            .next()
-            .is_some()
+    (0..sentence.len()).any(|at| {
+        SHORTCOMING_WORDS.iter().any(|w| {
+            let mut rest = sentence[at..].iter();
+            w.chars().all(|c| rest.next() == Some(&c))
+        })
     })
 }
 
-/// Adds to a sentence's phrases the two-character words of the item it also holds:
-/// most Chinese words have two characters, and a sentence that shares a longer phrase
-/// with the item is about it enough for them to count (精简…材料 beside 医疗机构).
-/// `sentence`: its bigrams with positions, sorted.
+/// Adds to a sentence's phrases the two-character words of the item it also holds, in
+/// the tasks where it shares a longer phrase: most Chinese words have two characters,
+/// and beside such a phrase they count (精简…材料 beside 医疗机构). `words`: where
+/// each bigram of positive weight is in the item.
 fn add_words(
     phrases: &mut Vec<Phrase>,
-    item: &[char],
-    weights: &[f64],
-    sentence: &[(Bigram, u32)],
+    words: &FastMap<Bigram, Vec<usize>>,
+    tasks: &[Span],
+    sentence: &[char],
 ) {
-    let mut covered = vec![false; weights.len()];
-    for p in phrases.iter() {
-        covered[p.item.start..p.item.end - 1]
-            .iter_mut()
-            .for_each(|c| *c = true);
+    let found = phrases.len();
+    // Only in tasks with a phrase of their own here: words do not anchor on their own.
+    let anchored: Vec<&Span> = tasks
+        .iter()
+        .filter(|t| {
+            phrases[..found]
+                .iter()
+                .any(|p| p.item.start < t.end && t.start < p.item.end)
+        })
+        .collect();
+    if anchored.is_empty() {
+        return;
     }
-    for (j, &weight) in weights.iter().enumerate() {
-        if weight <= 0.0 || covered[j] {
-            continue;
-        }
-        let b = bigram(item[j], item[j + 1]);
-        let at = sentence.partition_point(|&(x, _)| x < b);
-        if let Some(&(found, pos)) = sentence.get(at) {
-            if found == b {
-                phrases.push(Phrase {
-                    item: j..j + 2,
-                    at: pos as usize,
-                });
+    // A word inside a phrase found already is that phrase: it is not marked twice.
+    for (at, b) in han_bigrams(sentence) {
+        for &j in words.get(&b).into_iter().flatten() {
+            let inside_phrase = phrases[..found]
+                .iter()
+                .any(|p| p.item.start <= j && j + 2 <= p.item.end);
+            if !inside_phrase && anchored.iter().any(|t| t.start <= j && j + 2 <= t.end) {
+                phrases.push(Phrase { item: j..j + 2, at });
             }
         }
     }
@@ -1282,6 +1292,12 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 .collect();
         }
 
+        let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
+        for (j, b) in han_bigrams(chars) {
+            if position_weights[j] > 0.0 {
+                words.entry(b).or_default().push(j);
+            }
+        }
         // Matches by paragraph, sentences in order; rejected paragraphs left out.
         let mut by_unit: Vec<ParagraphMatch> = Vec::new();
         for (s, phrases) in match_sentences(
@@ -1297,7 +1313,6 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             }
             let offset = report.sentences[s].span.start;
             let mut phrases = phrases;
-            add_words(&mut phrases, chars, &position_weights, &report.bigrams[s]);
             phrases.iter_mut().for_each(|p| p.at += offset);
             match by_unit.last_mut() {
                 Some(m) if m.unit == unit => m.sentences.push((s, phrases)),
@@ -1315,12 +1330,25 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 }),
             }
         }
-        for m in &mut by_unit {
+        let share_of = |m: &ParagraphMatch| {
             let spans = m
                 .sentences
                 .iter()
                 .flat_map(|(_, p)| p.iter().map(|p| p.item.clone()));
-            m.share = ratio(weight_in(spans, &position_weights, &whole), total);
+            ratio(weight_in(spans, &position_weights, &whole), total)
+        };
+        // Paragraphs that share only a phrase or two with the item are left out before
+        // words are added (the costly part on long reports): words at most double what
+        // the phrases hold, and a paragraph needs [`EVIDENCE`] to answer anything.
+        by_unit.retain(|m| share_of(m) >= EVIDENCE / 2.0 || m.title_share >= TITLE_PART);
+        for m in &mut by_unit {
+            for (s, phrases) in &mut m.sentences {
+                let offset = report.sentences[*s].span.start;
+                let found = phrases.len();
+                add_words(phrases, &words, &task_spans, sentence_chars[*s]);
+                phrases[found..].iter_mut().for_each(|p| p.at += offset);
+            }
+            m.share = share_of(m);
         }
 
         let mut mentioned_elsewhere: Option<usize> = None;
@@ -1355,15 +1383,21 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
             mentioned_elsewhere,
         });
     }
-    // Where a paragraph's words answer a task of an item at least in part: (item, start,
-    // end, share of the task) of each phrase, as positions of the paragraph's match text.
-    let mut claimed: Vec<Vec<(usize, usize, usize, f64)>> = vec![Vec::new(); units.len()];
+    // For each character of each paragraph, the items whose tasks its words answer at
+    // least in part, and how much.
+    let mut claimed: Vec<Vec<Claims>> = vec![Vec::new(); units.len()];
     for (i, m) in matches.iter().enumerate() {
         for (task, candidates) in m.task_spans.iter().zip(&m.candidates) {
             for c in candidates {
                 let unit = m.by_unit[c.k].unit;
+                let claims = &mut claimed[unit];
+                if claims.is_empty() {
+                    *claims = vec![Claims::default(); report.texts[unit].chars.len()];
+                }
                 for p in phrases_in(&m.by_unit[c.k], c, task) {
-                    claimed[unit].push((i, p.at, p.at + p.item.len(), c.share));
+                    for at in p.at..(p.at + p.item.len()).min(claims.len()) {
+                        claims[at].add(c.share, i);
+                    }
                 }
             }
         }
@@ -1397,8 +1431,10 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 .filter(|c| {
                     let unit = by_unit[c.k].unit;
                     let taken_by_another = |p: &Phrase| {
-                        claimed[unit].iter().any(|&(o, start, end, share)| {
-                            o != i && share > c.share && start <= p.at && p.at + p.item.len() <= end
+                        (p.at..p.at + p.item.len()).all(|at| {
+                            claimed[unit]
+                                .get(at)
+                                .is_some_and(|cl| cl.best_besides(i) > c.share)
                         })
                     };
                     c.share >= TASK_ANSWERED
@@ -1652,18 +1688,14 @@ fn paragraph_evidence(report: &Report, m: &ParagraphMatch) -> Evidence {
     let mut sentences = Vec::new();
     let mut highlights = Vec::new();
     let mut phrases: Vec<String> = Vec::new();
+    let paragraph: Vec<char> = report.units[m.unit].text.chars().collect();
     for (s, found) in &m.sentences {
         let span = &report.sentences[*s].span;
         sentences.push(text.original(span));
         for p in found {
             let range = text.original(&(p.at..p.at + p.item.len()));
             highlights.push(range);
-            let words: String = report.units[m.unit]
-                .text
-                .chars()
-                .skip(range[0])
-                .take(range[1] - range[0])
-                .collect();
+            let words: String = paragraph[range[0]..range[1]].iter().collect();
             if !phrases.contains(&words) {
                 phrases.push(words);
             }
@@ -1724,8 +1756,11 @@ fn explain(
             format!("{}项任务均有叙述", tasks.len())
         }
         Status::Covered => format!(
-            "{}专门叙述此项，{}项任务写到{answered}项；未写到{}{more}",
-            named.map_or_else(|| "报告".to_string(), where_is),
+            "{}，{}项任务写到{answered}项；未写到{}{more}",
+            named.map_or_else(
+                || "报告有较完整的叙述".to_string(),
+                |unit| format!("{}专门叙述此项", where_is(unit))
+            ),
             tasks.len(),
             unanswered.join("")
         ),

@@ -7,6 +7,7 @@
 //! first ([`Normalizer`]): `简政放权、放管结合、优化服务` and `放管服` then share words.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::import_text::fold_char;
 
@@ -230,10 +231,35 @@ pub fn builtin() -> &'static [Entry] {
     ENTRIES.get_or_init(|| parse_file(BUILTIN).unwrap_or_default())
 }
 
+/// A multiply-rotate hasher (as in rustc's FxHash) for the integer keys of the
+/// matcher: std's SipHash costs several times more and needs no DoS resistance here.
+#[derive(Default)]
+pub(crate) struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+
 /// Rewrites every term of a lexicon to its head, longest term first.
 pub struct Normalizer {
     /// Trie edges: (node, character) → node; node 0 is the root.
-    edges: HashMap<(u32, char), u32>,
+    edges: FastMap<(u32, char), u32>,
     /// For each node, the head a term ending there reads as (an index into `heads`).
     ends: Vec<Option<u32>>,
     heads: Vec<Vec<char>>,
@@ -255,7 +281,7 @@ impl Normalizer {
     /// template's entries come after the built-in ones and win).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Normalizer {
         let mut normalizer = Normalizer {
-            edges: HashMap::new(),
+            edges: FastMap::default(),
             ends: vec![None],
             heads: Vec::new(),
         };
