@@ -1007,7 +1007,7 @@ fn task_candidates(
             }
             let mut found = vec![(share_of(&mut phrases.iter()), 1)];
             if let Some((next, more)) = m.sentences.get(j + 1).filter(|n| n.0 == s + 1) {
-                if report.sentences[*next].counts {
+                if next_overlaps && report.sentences[*next].counts {
                     found.push((share_of(&mut phrases.iter().chain(more)), 2));
                 }
             }
