@@ -295,17 +295,15 @@ const COPIED: f64 = 0.8;
 const SHORT_REPORT: usize = 300;
 /// Words of a sentence that says what is lacking or what is still to do, not what was
 /// done: reports put these in 存在的不足 and 下一年度安排, but also at the end of a
-/// paragraph or in a closing paragraph of the achievements part.
-const SHORTCOMING_WORDS: [&str; 12] = [
+/// paragraph or in a closing paragraph of the achievements part. Words that also tell
+/// achievements (补短板, 加强薄弱环节, 尚未发生败诉) are not listed.
+const SHORTCOMING_WORDS: [&str; 9] = [
     "不足",
-    "短板",
-    "薄弱",
     "差距",
     "有待",
     "仍需",
     "还需",
     "尚需",
-    "尚未",
     "认识到",
     "下一步",
     "明年",
