@@ -1,4 +1,4 @@
-use report_core::coverage::{ItemCoverage, Status};
+use report_core::coverage::{CharRange, ItemCoverage, Status};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -27,15 +27,47 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
-/// The first `max` characters of a paragraph, for a snippet.
-fn snippet(text: &str, max: usize) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{head}……")
-    } else {
-        head
+/// A text with the matched words (`highlights`, char ranges of it) marked.
+fn marked(text: &str, highlights: &[CharRange]) -> Html {
+    let chars: Vec<char> = text.chars().collect();
+    let piece = |from: usize, to: usize| chars[from.min(to)..to].iter().collect::<String>();
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for &[start, end] in highlights {
+        let (start, end) = (start.clamp(at, chars.len()), end.min(chars.len()));
+        if start >= end {
+            continue;
+        }
+        parts.push(html! { { piece(at, start) } });
+        parts.push(html! { <mark>{ piece(start, end) }</mark> });
+        at = end;
     }
+    parts.push(html! { { piece(at, chars.len()) } });
+    html! { <>{ for parts }</> }
+}
+
+/// The sentences of a paragraph that hold matches (char ranges of it), with their
+/// highlights moved to each sentence; a paragraph confirmed by hand, without matches,
+/// shows its beginning.
+fn matched_sentences(text: &str, sentences: &[CharRange], highlights: &[CharRange]) -> Html {
+    const SHOWN: usize = 90;
+    let chars: Vec<char> = text.chars().collect();
+    if sentences.is_empty() {
+        let head: String = chars.iter().take(SHOWN).collect();
+        let more = if chars.len() > SHOWN { "……" } else { "" };
+        return html! { <span class="sentence">{ format!("{head}{more}") }</span> };
+    }
+    let shown = sentences.iter().take(2).map(|&[start, end]| {
+        let end = end.min(chars.len());
+        let sentence: String = chars[start.min(end)..end].iter().collect();
+        let inside: Vec<CharRange> = highlights
+            .iter()
+            .filter(|h| h[0] >= start && h[1] <= end)
+            .map(|h| [h[0] - start, h[1] - start])
+            .collect();
+        html! { <span class="sentence">{ marked(&sentence, &inside) }</span> }
+    });
+    html! { <>{ for shown }</> }
 }
 
 /// One plan item: its status with the evidence, targets and the user's decisions.
@@ -84,8 +116,7 @@ pub fn CoverageItem(props: &Props) -> Html {
                 <button type="button" class="link" onclick={jump}>
                     { format!("{} 第{}段", evidence.paragraph.section_title, evidence.paragraph.paragraph_index + 1) }
                 </button>
-                <span class="snippet">{ snippet(&evidence.paragraph.text, 90) }</span>
-                <span class="phrases">{ format!("匹配：{}", evidence.phrases.join("、")) }</span>
+                <span class="snippet">{ matched_sentences(&evidence.paragraph.text, &evidence.sentences, &evidence.highlights) }</span>
                 if evidence.confirmed {
                     <span class="confirmed">{ "已确认" }</span>
                 } else {
@@ -102,6 +133,19 @@ pub fn CoverageItem(props: &Props) -> Html {
             format!("（报告：“{}”）", check.quote)
         };
         html! { <li>{ format!("{}：{}{quote}", check.target.text, check.outcome.label()) }</li> }
+    });
+    let tasks = item.tasks.iter().map(|task| {
+        let answer = match &task.evidence {
+            Some(e) => html! { <span class="answer">{ marked(&e.sentence, &e.highlights) }</span> },
+            None => html! { <span class="answer none">{ "未见叙述" }</span> },
+        };
+        html! {
+            <li class={classes!("task", status_key(task.status))}>
+                <span class="task-status">{ task.status.label() }</span>
+                <span class="task-text">{ task.text.clone() }</span>
+                { answer }
+            </li>
+        }
     });
     let add_paragraph = {
         let dispatch = dispatch.clone();
@@ -162,6 +206,13 @@ pub fn CoverageItem(props: &Props) -> Html {
                 <p class="departments">{ format!("责任单位：{}", item.departments.join("、")) }</p>
             }
             if !item.targets.is_empty() { <ul class="targets">{ for targets }</ul> }
+            if !item.explanation.is_empty() { <p class="explanation">{ item.explanation.clone() }</p> }
+            if !item.tasks.is_empty() {
+                <details class="tasks">
+                    <summary>{ format!("任务（{}项）", item.tasks.len()) }</summary>
+                    <ul>{ for tasks }</ul>
+                </details>
+            }
             if !item.hints.is_empty() { <p class="hint">{ item.hints.join("；") }</p> }
             if !item.evidence.is_empty() { <ul class="evidence-list">{ for evidence }</ul> }
             <div class="item-actions">

@@ -178,6 +178,8 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
                     let mut value = paragraph_json(&e.paragraph);
                     value["phrases"] = json!(e.phrases);
                     value["score"] = json!(e.score);
+                    value["sentences"] = json!(e.sentences);
+                    value["highlights"] = json!(e.highlights);
                     value
                 })
                 .collect();
@@ -197,6 +199,22 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
                     })
                 })
                 .collect();
+            let tasks: Vec<Value> = item
+                .tasks
+                .iter()
+                .map(|t| {
+                    json!({
+                        "text": t.text,
+                        "status": status_key(t.status),
+                        "evidence": t.evidence.as_ref().map(|e| json!({
+                            "section_index": e.section_index,
+                            "paragraph": e.paragraph_index + 1,
+                            "sentence": e.sentence,
+                            "highlights": e.highlights,
+                        })),
+                    })
+                })
+                .collect();
             json!({
                 "number": item.number,
                 "title": item.title,
@@ -206,6 +224,8 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
                 "targets": targets,
                 "evidence": evidence,
                 "hints": item.hints,
+                "tasks": tasks,
+                "reason": item.explanation,
             })
         })
         .collect();

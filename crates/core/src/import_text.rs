@@ -135,6 +135,10 @@ pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
 
 /// Characters from which a line without punctuation counts as wrapped, not as a title.
 const FULL_LINE: usize = 22;
+/// The longest line taken for a heading: 公文 headings are a phrase or two (the longest
+/// in the seeds, with their label, are about 30 characters); a longer labelled line
+/// without a full stop is a paragraph that goes on.
+const HEADING_CHARS: usize = 40;
 
 fn continues(previous: &str, hard_wrapped: bool) -> bool {
     // A closing bracket ends the line too: plan items end with their departments.
@@ -145,7 +149,15 @@ fn continues(previous: &str, hard_wrapped: bool) -> bool {
     // In hard-wrapped text a line near the page width (28 characters) without
     // punctuation is cut mid-sentence (`…推动改革的能力仍` / `然不足`), not a title.
     let full_width = hard_wrapped && previous.chars().count() >= FULL_LINE;
-    !ends_sentence && !is_top_heading && (has_sentence_marks || full_width)
+    // A labelled line without a full stop that is no longer than a heading is one, as
+    // a reader sees it: `（四）严执法、护健康，执法效能稳步提升` is followed by its
+    // paragraph, not continued by it. (A plan item's next lines still join it: the plan
+    // reader adds unlabelled lines to the item above.)
+    let is_heading = parse_label(previous).is_some()
+        && !previous.contains(['。', '！', '？'])
+        && previous.chars().count() <= HEADING_CHARS
+        && !full_width;
+    !ends_sentence && !is_top_heading && !is_heading && (has_sentence_marks || full_width)
 }
 
 /// The first `YYYY年` (or `YYYY 年度`) in `text` with a plausible year, 2000–2099.
@@ -199,6 +211,25 @@ mod tests {
                 "第二行"
             ]
         );
+    }
+
+    #[test]
+    fn a_run_in_heading_ending_with_a_comma_is_not_joined_with_its_paragraph() {
+        let text =
+            "（四）严执法、护健康，执法效能稳步提升\n全年办结案件120件。\n1.一是查处，\n二是整改。";
+        let lines: Vec<String> = logical_lines(text).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "（四）严执法、护健康，执法效能稳步提升",
+                "全年办结案件120件。",
+                "1.一是查处，",
+                "二是整改。"
+            ]
+        );
+        // A long labelled line without a full stop is a paragraph going on.
+        let long = format!("（一）{}\n续完。", "加强执法监督，".repeat(8));
+        assert_eq!(logical_lines(&long).len(), 1);
     }
 
     #[test]

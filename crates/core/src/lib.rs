@@ -14,6 +14,7 @@ pub mod format;
 pub mod history;
 pub mod import_text;
 pub mod labels;
+pub mod lexicon;
 pub mod meta_field;
 pub mod model;
 pub mod outline;

@@ -24,6 +24,10 @@ pub struct Plan {
     /// The year the plan is for, when the document states it.
     pub year: Option<u16>,
     pub items: Vec<PlanItem>,
+    /// Vocabulary the coverage check reads besides the built-in lexicon: lines in the
+    /// lexicon's entry format (docs/coverage-lexicon.md), e.g. a city's own reforms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -258,7 +262,12 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
         .collect();
     let (title, year) = plan_title_and_year(&preamble);
     Ok(PlanImport {
-        plan: Plan { title, year, items },
+        plan: Plan {
+            title,
+            year,
+            items,
+            terms: Vec::new(),
+        },
         skipped,
     })
 }
@@ -515,8 +524,10 @@ pub fn extract_targets(text: &str) -> Vec<Target> {
     targets
 }
 
-/// The Chinese phrase a figure qualifies: the Han run ending at `end`, its last six
-/// characters, without a leading 的.
+/// The Chinese phrase a figure qualifies, whole: the Han run ending at `end` (back to
+/// the previous punctuation mark), without a leading 的, 之 or 涉. A target's measure
+/// is a name (`政策文件出台前公平竞争审查率`); the clause that holds it rarely runs past
+/// [`MEASURE_CHARS`] characters, and a longer run keeps its end, where the name is.
 fn measure_before(chars: &[char], end: usize) -> String {
     let start = (0..end)
         .rev()
@@ -524,12 +535,14 @@ fn measure_before(chars: &[char], end: usize) -> String {
         .last()
         .unwrap_or(end);
     let run = &chars[start..end];
-    let cut = &run[run.len().saturating_sub(6)..];
+    let cut = &run[run.len().saturating_sub(MEASURE_CHARS)..];
     cut.iter()
         .collect::<String>()
-        .trim_start_matches(['的', '之'])
+        .trim_start_matches(['的', '之', '涉'])
         .to_string()
 }
+
+const MEASURE_CHARS: usize = 16;
 
 /// Where the header row of an indicator table is: the first tab-separated line naming a
 /// number (序号/编号) column.
@@ -663,7 +676,12 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     let preamble: Vec<&str> = preamble.iter().map(String::as_str).collect();
     let (title, year) = plan_title_and_year(&preamble);
     Ok(PlanImport {
-        plan: Plan { title, year, items },
+        plan: Plan {
+            title,
+            year,
+            items,
+            terms: Vec::new(),
+        },
         skipped,
     })
 }
@@ -762,6 +780,7 @@ pub fn plan_from_report(draft: &Draft) -> Result<PlanImport, PlanError> {
             title: section.title.clone(),
             year: Some(draft.report_year + 1),
             items,
+            terms: Vec::new(),
         },
         skipped,
     })
@@ -904,7 +923,12 @@ impl PlanState {
 
     /// Replaces the plan by a re-imported one; decisions on items that are still there
     /// apply to them again, the others are kept in case the item comes back.
-    pub fn replace_plan(&mut self, plan: Plan) {
+    /// A plan read from a document has no vocabulary of its own: the terms the old plan
+    /// had (from the template) stay.
+    pub fn replace_plan(&mut self, mut plan: Plan) {
+        if plan.terms.is_empty() {
+            plan.terms = std::mem::take(&mut self.plan.terms);
+        }
         self.plan = plan;
     }
 

@@ -54,6 +54,18 @@ fn table(report: &CoverageReport) -> String {
                     ))
                     .collect::<Vec<_>>()
                     .join(" ")
+            ) + &format!(
+                "      {}\n{}",
+                i.explanation,
+                i.tasks
+                    .iter()
+                    .map(|t| format!(
+                        "      - {} {} <= {}\n",
+                        status_name(t.status),
+                        t.text,
+                        t.evidence.as_ref().map_or("", |e| e.sentence.as_str())
+                    ))
+                    .collect::<String>()
             )
         })
         .collect()
@@ -332,4 +344,182 @@ fn plans_and_reports_read_from_docx() {
         );
         assert_eq!(a.targets, b.targets);
     }
+}
+
+/// A one-item plan of `item` and a report whose achievements part is `sentence`.
+fn one_item(item: &str, sentence: &str) -> CoverageReport {
+    let plan = plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+        .unwrap()
+        .plan;
+    let report =
+        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{sentence}\n");
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    coverage::compute(&draft, &PlanState::new(plan))
+}
+
+#[test]
+fn every_lexicon_entry_matches_through_the_engine() {
+    let entries = report_core::lexicon::parse_file(report_core::lexicon::BUILTIN).unwrap();
+    let mut failures = Vec::new();
+    for entry in &entries {
+        for term in &entry.terms {
+            for (plan_word, report_word) in [(&entry.head, term), (term, &entry.head)] {
+                let found = one_item(
+                    &format!("深入推进{plan_word}"),
+                    &format!("全年我局{report_word}，共办理32件，群众普遍认可。"),
+                );
+                let item = &found.items[0];
+                let highlighted = item.tasks.iter().any(|t| {
+                    t.evidence.as_ref().is_some_and(|e| {
+                        e.highlights.iter().any(|&[s, e2]| {
+                            let words: String = e.sentence.chars().skip(s).take(e2 - s).collect();
+                            report_core::lexicon::matching_key(&words)
+                                == report_core::lexicon::matching_key(report_word)
+                        })
+                    })
+                });
+                if item.status != Status::Covered || !highlighted {
+                    failures.push(format!(
+                        "line {}: plan {plan_word} / report {report_word}: {:?} {}",
+                        entry.line, item.status, item.explanation
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_plan_given_as_the_report_covers_nothing_and_says_why() {
+    let as_report = report_text::draft_from_text(LINAN_PLAN, 2023).unwrap();
+    let report = coverage::compute(&as_report, &linan());
+    assert_eq!(report.summary.missing, 20, "{}", table(&report));
+    assert!(
+        report
+            .summary
+            .warnings
+            .iter()
+            .any(|w| w.contains("计划本身")),
+        "{:?}",
+        report.summary.warnings
+    );
+    assert!(report
+        .items
+        .iter()
+        .all(|i| i.explanation.contains("计划原文")));
+}
+
+#[test]
+fn a_report_of_only_the_plans_title_covers_nothing_and_says_why() {
+    let title_only =
+        report_text::draft_from_text("杭州市临安区卫生健康局 2023 年法治政府建设工作要点", 2023)
+            .unwrap();
+    let report = coverage::compute(&title_only, &linan());
+    assert_eq!(report.summary.missing, 20, "{}", table(&report));
+    assert!(
+        report
+            .summary
+            .warnings
+            .iter()
+            .any(|w| w.contains("不像一份完整的年度报告")),
+        "{:?}",
+        report.summary.warnings
+    );
+}
+
+#[test]
+fn a_plans_own_terms_join_the_lexicon() {
+    let item = "推进天目医享改革";
+    let sentence = "乡村医疗优质共享改革全面铺开，全年服务群众3200人次。";
+    assert_eq!(one_item(item, sentence).items[0].status, Status::Missing);
+    let mut state = PlanState::new(
+        plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+            .unwrap()
+            .plan,
+    );
+    state.plan.terms = vec!["syn 天目医享 = 乡村医疗优质共享".into()];
+    let report =
+        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{sentence}\n");
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    let found = coverage::compute(&draft, &state);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+    // A bad line is named in a warning, and the built-in lexicon still works.
+    state.plan.terms = vec!["syn 天目医享 乡村医疗优质共享".into()];
+    let found = coverage::compute(&draft, &state);
+    assert!(found.summary.warnings.iter().any(|w| w.contains("第1行")));
+}
+
+#[test]
+fn tasks_say_which_sentence_answers_them() {
+    let found = one_item(
+        "全面落实行政执法“三项制度”。配齐执法记录设备，规范执法案卷，开展案卷交叉评查",
+        "（一）严执法、护健康，执法效能稳步提升\n严格执行行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年公示执法信息1200条。为执法大队新配执法记录设备32台。",
+    );
+    let item = &found.items[0];
+    let texts: Vec<&str> = item.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["配齐执法记录设备", "规范执法案卷", "开展案卷交叉评查"]
+    );
+    assert_eq!(item.tasks[0].status, Status::Covered);
+    let evidence = item.tasks[0].evidence.as_ref().unwrap();
+    assert_eq!(evidence.sentence, "为执法大队新配执法记录设备32台。");
+    let marked: String = evidence
+        .highlights
+        .iter()
+        .map(|&[s, e]| {
+            evidence
+                .sentence
+                .chars()
+                .skip(s)
+                .take(e - s)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    assert_eq!(marked, "执法记录设备");
+    assert_eq!(item.tasks[2].status, Status::Missing);
+    assert_eq!(item.computed, Status::Partial, "{}", table(&found));
+    assert!(
+        item.explanation.starts_with("3项任务写到1项"),
+        "{}",
+        item.explanation
+    );
+    // Evidence is whole sentences with the matched words marked, never fragments.
+    let e = &item.evidence[0];
+    for &[s, end] in &e.highlights {
+        assert!(s < end && end <= e.paragraph.text.chars().count());
+    }
+}
+
+#[test]
+fn hostile_sizes_end_in_bounded_time() {
+    let items = (1..=2000)
+        .map(|n| plan::PlanItem {
+            number: n.to_string(),
+            title: format!("推进第{n}项改革任务"),
+            body: format!("完成率达到{}%以上", n % 100),
+            targets: plan::extract_targets(&format!("完成率达到{}%以上", n % 100)),
+            ..plan::PlanItem::default()
+        })
+        .collect();
+    let plan = plan::Plan {
+        year: Some(2023),
+        items,
+        ..plan::Plan::default()
+    };
+    let paragraph = "全年推进各项改革任务，完成率达到百分之百，群众满意度持续提升。";
+    let body = paragraph.repeat(5_000_000 / paragraph.len() / 4);
+    let report = format!(
+        "2023年度报告\n一、2023年主要举措和成效\n{}",
+        [body.as_str(); 4].join("\n")
+    );
+    assert!(report.len() > 4_000_000);
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    let start = std::time::Instant::now();
+    let found = coverage::compute(&draft, &PlanState::new(plan));
+    assert_eq!(found.items.len(), 2000);
+    // Generous for a debug build on a shared machine: the point is that it ends.
+    assert!(start.elapsed().as_secs() < 120, "{:?}", start.elapsed());
 }

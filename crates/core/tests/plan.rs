@@ -82,7 +82,7 @@ fn linan_targets() {
     assert_eq!(
         targets(5),
         [(
-            "办件无证明率".into(),
+            "依申请政务服务事项办件无证明率".into(),
             Comparator::AtLeast,
             Some(90.0),
             "90%以上".into()

@@ -205,6 +205,20 @@ fn check(t: &Template) -> Result<(), TemplateError> {
     }
     if let Some(plan) = &t.plan {
         texts.push(("template.plan.title".into(), &plan.title));
+        count(
+            "template.plan.terms",
+            plan.terms.len(),
+            crate::lexicon::MAX_TERMS,
+        )?;
+        if let Err(err) = crate::lexicon::parse_lines(&plan.terms) {
+            return Err(field(
+                format!("template.plan.terms[{}]", err.line - 1),
+                format!("（{}）{}", err.field, err.problem),
+            ));
+        }
+        for (i, line) in plan.terms.iter().enumerate() {
+            texts.push((format!("template.plan.terms[{i}]"), line));
+        }
         count("template.plan.items", plan.items.len(), MAX_LIST_ITEMS)?;
         for (i, item) in plan.items.iter().enumerate() {
             let path = format!("template.plan.items[{i}]");

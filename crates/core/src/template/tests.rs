@@ -372,6 +372,13 @@ fn field_errors_name_the_path_and_the_problem() {
             "字段“template.plan.items[0].body”过长（50001 字，最多 50000 字）".into(),
         ),
         (
+            Box::new(|v| {
+                v["template"]["plan"]["terms"] =
+                    json!(["syn 天目医享 = 乡村医疗优质共享", "syn 共富 共同富裕"])
+            }),
+            "字段“template.plan.terms[1]”（等号）词头后应为“ = ”（前后有空格），实为“共同富裕”".into(),
+        ),
+        (
             Box::new(|v| v["template"]["defaults"]["signers"] = json!(vec!["张三"; 1001])),
             "字段“template.defaults.signers”有 1001 项，最多 1000 项".into(),
         ),
@@ -379,6 +386,32 @@ fn field_errors_name_the_path_and_the_problem() {
     for (edit, message) in cases {
         assert_eq!(load_err(&edited(edit)), message);
     }
+}
+
+#[test]
+fn a_plan_with_ten_thousand_terms_loads() {
+    let mut t = full();
+    let word = |k: u32, j: u32| -> String {
+        [k / 64, k % 64, j]
+            .iter()
+            .map(|d| char::from_u32(0x4E00 + d).unwrap_or('一'))
+            .collect()
+    };
+    if let Some(plan) = &mut t.plan {
+        plan.terms = (0..2_500)
+            .map(|k| {
+                format!(
+                    "syn {} = {} {} {}",
+                    word(k, 0),
+                    word(k, 1),
+                    word(k, 2),
+                    word(k, 3)
+                )
+            })
+            .collect();
+    }
+    let loaded = from_json(&to_json(&t)).unwrap();
+    assert_eq!(loaded.plan.map(|p| p.terms.len()), Some(2_500));
 }
 
 #[test]

@@ -1,0 +1,451 @@
+//! The coverage check's domain lexicon: abbreviations and their expansions, synonyms and
+//! other ways of writing the vocabulary of 法治政府建设 and 卫生健康, as reviewable data
+//! (`crates/core/lexicon/coverage-lexicon.txt`, documented in docs/coverage-lexicon.md).
+//! A template can add entries of its own in the same line format.
+//!
+//! For matching, every term found in a text reads as its entry's head, longest term
+//! first ([`Normalizer`]): `简政放权、放管结合、优化服务` and `放管服` then share words.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::import_text::fold_char;
+
+/// The built-in lexicon file.
+pub const BUILTIN: &str = include_str!("../lexicon/coverage-lexicon.txt");
+/// The lexicon format version this code reads.
+pub const VERSION: u32 = 1;
+/// Most terms a lexicon (built-in and a template's together) may hold: a city's
+/// vocabulary is hundreds of terms; the bound keeps a hostile file's cost known.
+pub const MAX_TERMS: usize = 20_000;
+/// Longest term, in characters: the longest names in the field (证明事项告知承诺制…)
+/// are under twenty; the matcher's cost per text position grows with this bound.
+pub const MAX_TERM_CHARS: usize = 24;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// `syn`: the terms mean what the head means.
+    Synonym,
+    /// `abbr`: the head abbreviates the terms (its parts or its long form).
+    Abbreviation,
+}
+
+/// One line of a lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub head: String,
+    pub terms: Vec<String>,
+    /// 1-based line of the file (or of the template's list) it came from.
+    pub line: usize,
+}
+
+/// A line that is not an entry, named by line and field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("词表第{line}行“{field}”：{problem}")]
+pub struct LexiconError {
+    pub line: usize,
+    /// 类型, 词头, 等号, 词, 版本 or 词数.
+    pub field: &'static str,
+    pub problem: String,
+}
+
+fn error(line: usize, field: &'static str, problem: String) -> LexiconError {
+    LexiconError {
+        line,
+        field,
+        problem,
+    }
+}
+
+/// The first few characters of a value, for a message.
+fn clip(text: &str) -> String {
+    const SHOWN: usize = 30;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(SHOWN).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Characters matching does not see: spaces, quotes and book-title marks, so that
+/// `“放管服”改革` reads 放管服改革.
+pub fn is_ignored(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '〈' | '〉'
+        )
+}
+
+/// A term as matching sees it: widths folded, ignored characters removed.
+pub fn matching_key(text: &str) -> Vec<char> {
+    text.chars()
+        .map(fold_char)
+        .filter(|&c| !is_ignored(c))
+        .collect()
+}
+
+/// Reads a lexicon file: `version 1`, then entries, `#` comments and blank lines.
+pub fn parse_file(text: &str) -> Result<Vec<Entry>, LexiconError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(k, line)| (k + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'));
+    match lines.next() {
+        Some((_, line)) if line == format!("version {VERSION}") => {}
+        Some((n, line)) => {
+            return Err(error(
+                n,
+                "版本",
+                format!("应为“version {VERSION}”，实为“{}”", clip(line)),
+            ))
+        }
+        None => return Err(error(1, "版本", "文件中没有“version 1”行".into())),
+    }
+    parse_entries(lines)
+}
+
+/// Reads entries given as lines (a template's list: line numbers count from 1).
+pub fn parse_lines(lines: &[String]) -> Result<Vec<Entry>, LexiconError> {
+    parse_entries(
+        lines
+            .iter()
+            .enumerate()
+            .map(|(k, line)| (k + 1, line.trim()))
+            .filter(|(_, line)| !line.is_empty() && !line.starts_with('#')),
+    )
+}
+
+fn parse_entries<'a>(
+    lines: impl Iterator<Item = (usize, &'a str)>,
+) -> Result<Vec<Entry>, LexiconError> {
+    let mut entries = Vec::new();
+    // Where each term (as matching sees it) was first given.
+    let mut seen: HashMap<Vec<char>, usize> = HashMap::new();
+    let mut count = 0;
+    for (n, line) in lines {
+        let entry = parse_entry(n, line)?;
+        for term in std::iter::once(&entry.head).chain(&entry.terms) {
+            count += 1;
+            if count > MAX_TERMS {
+                return Err(error(n, "词数", format!("词表最多{MAX_TERMS}个词，请删减")));
+            }
+            let field = if term == &entry.head { "词头" } else { "词" };
+            if let Some(first) = seen.insert(matching_key(term), n) {
+                return Err(error(
+                    n,
+                    field,
+                    format!(
+                        "“{}”已在第{first}行出现，一个词只能属于一个条目",
+                        clip(term)
+                    ),
+                ));
+            }
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
+    let mut fields = line.split_whitespace();
+    let kind = match fields.next() {
+        Some("syn") => EntryKind::Synonym,
+        Some("abbr") => EntryKind::Abbreviation,
+        other => {
+            return Err(error(
+                n,
+                "类型",
+                format!(
+                    "应为 syn（同义）或 abbr（简称），实为“{}”",
+                    clip(other.unwrap_or_default())
+                ),
+            ))
+        }
+    };
+    let head = fields
+        .next()
+        .ok_or_else(|| error(n, "词头", "缺少词头".into()))?;
+    check_term(n, "词头", head)?;
+    match fields.next() {
+        Some("=") => {}
+        other => {
+            return Err(error(
+                n,
+                "等号",
+                format!(
+                    "词头后应为“ = ”（前后有空格），实为“{}”",
+                    clip(other.unwrap_or_default())
+                ),
+            ))
+        }
+    }
+    let terms: Vec<String> = fields.map(str::to_string).collect();
+    if terms.is_empty() {
+        return Err(error(n, "词", "“=”后至少要有一个词".into()));
+    }
+    for term in &terms {
+        check_term(n, "词", term)?;
+        if matching_key(term) == matching_key(head) {
+            return Err(error(n, "词", format!("“{}”与词头相同", clip(term))));
+        }
+    }
+    Ok(Entry {
+        kind,
+        head: head.to_string(),
+        terms,
+        line: n,
+    })
+}
+
+/// A term has two to [`MAX_TERM_CHARS`] characters as matching sees them, two of them
+/// Chinese: a single character means too many things to be a term.
+fn check_term(n: usize, field: &'static str, term: &str) -> Result<(), LexiconError> {
+    let key = matching_key(term);
+    let han = key
+        .iter()
+        .filter(|&&c| crate::import_text::is_han(c))
+        .count();
+    if key.len() > MAX_TERM_CHARS {
+        Err(error(
+            n,
+            field,
+            format!("“{}”超过{MAX_TERM_CHARS}个字", clip(term)),
+        ))
+    } else if han < 2 {
+        Err(error(n, field, format!("“{}”至少要有两个汉字", clip(term))))
+    } else {
+        Ok(())
+    }
+}
+
+/// The built-in entries. The file is checked by a test, so a failure here is a build
+/// error in the making and reads as an empty lexicon rather than a panic.
+pub fn builtin() -> &'static [Entry] {
+    static ENTRIES: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| parse_file(BUILTIN).unwrap_or_default())
+}
+
+/// A multiply-rotate hasher (as in rustc's FxHash) for the integer keys of the
+/// matcher: std's SipHash costs several times more and needs no DoS resistance here.
+#[derive(Default)]
+pub(crate) struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+
+/// Rewrites every term of a lexicon to its head, longest term first.
+pub struct Normalizer {
+    /// Trie edges: (node, character) → node; node 0 is the root.
+    edges: FastMap<(u32, char), u32>,
+    /// For each node, the head a term ending there reads as (an index into `heads`).
+    ends: Vec<Option<u32>>,
+    heads: Vec<Vec<char>>,
+}
+
+/// Text after [`Normalizer::apply`]: its characters, and for each the range of input
+/// characters it stands for.
+pub struct Normalized {
+    pub chars: Vec<char>,
+    /// `origin[k]`: input characters `origin[k].0..origin[k].1` gave output character k.
+    pub origin: Vec<(u32, u32)>,
+    /// Where the output holds a head (a term read as it, or the head itself): ranges of
+    /// output characters, in order.
+    pub terms: Vec<std::ops::Range<usize>>,
+}
+
+impl Normalizer {
+    /// From entries in order: a term given again later reads as the later head (a
+    /// template's entries come after the built-in ones and win).
+    pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Normalizer {
+        let mut normalizer = Normalizer {
+            edges: FastMap::default(),
+            ends: vec![None],
+            heads: Vec::new(),
+        };
+        for entry in entries {
+            let head = normalizer.heads.len() as u32;
+            normalizer.heads.push(matching_key(&entry.head));
+            for term in std::iter::once(&entry.head).chain(&entry.terms) {
+                normalizer.insert(&matching_key(term), head);
+            }
+        }
+        normalizer
+    }
+
+    fn insert(&mut self, term: &[char], head: u32) {
+        let mut node = 0;
+        for &c in term {
+            node = match self.edges.get(&(node, c)) {
+                Some(&next) => next,
+                None => {
+                    let next = self.ends.len() as u32;
+                    self.ends.push(None);
+                    self.edges.insert((node, c), next);
+                    next
+                }
+            };
+        }
+        self.ends[node as usize] = Some(head);
+    }
+
+    /// The head of the longest term starting at `chars[at]`, and the term's length.
+    fn longest_at(&self, chars: &[char], at: usize) -> Option<(u32, usize)> {
+        let mut node = 0;
+        let mut found = None;
+        for (k, &c) in chars[at..].iter().take(MAX_TERM_CHARS).enumerate() {
+            match self.edges.get(&(node, c)) {
+                Some(&next) => node = next,
+                None => break,
+            }
+            if let Some(head) = self.ends[node as usize] {
+                found = Some((head, k + 1));
+            }
+        }
+        found
+    }
+
+    /// `chars` with every term replaced by its head.
+    pub fn apply(&self, chars: &[char]) -> Normalized {
+        let mut out = Normalized {
+            chars: Vec::with_capacity(chars.len()),
+            origin: Vec::with_capacity(chars.len()),
+            terms: Vec::new(),
+        };
+        let mut at = 0;
+        while at < chars.len() {
+            match self.longest_at(chars, at) {
+                Some((head, len)) => {
+                    let head = &self.heads[head as usize];
+                    out.terms
+                        .push(out.chars.len()..out.chars.len() + head.len());
+                    out.chars.extend_from_slice(head);
+                    out.origin.extend(std::iter::repeat_n(
+                        (at as u32, (at + len) as u32),
+                        head.len(),
+                    ));
+                    at += len;
+                }
+                None => {
+                    out.chars.push(chars[at]);
+                    out.origin.push((at as u32, at as u32 + 1));
+                    at += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_file_parses() {
+        let entries = parse_file(BUILTIN).unwrap();
+        assert!(entries.len() >= 40, "{}", entries.len());
+        assert_eq!(builtin().len(), entries.len());
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_field() {
+        let cases = [
+            ("syn 政务公开 = 信息公开", 1, "版本"),
+            ("version 2\n", 1, "版本"),
+            ("version 1\n\n同义 政务公开 = 信息公开", 3, "类型"),
+            ("version 1\nsyn", 2, "词头"),
+            ("version 1\nsyn 政务公开 信息公开", 2, "等号"),
+            ("version 1\nsyn 政务公开 =", 2, "词"),
+            ("version 1\nsyn 政务公开 = 公", 2, "词"),
+            ("version 1\nsyn 政务公开 = “政务公开”", 2, "词"),
+            (
+                "version 1\nsyn 政务公开 = 信息公开\nsyn 信息公开 = 公开信息",
+                3,
+                "词头",
+            ),
+            (
+                "version 1\nsyn 政务公开 = 信息公开\nsyn 公开工作 = 信息公开",
+                3,
+                "词",
+            ),
+        ];
+        for (text, line, field) in cases {
+            let err = parse_file(text).unwrap_err();
+            assert_eq!((err.line, err.field), (line, field), "{text}: {err}");
+        }
+        let long = format!("version 1\nsyn 政务公开 = {}", "公".repeat(5000));
+        let message = parse_file(&long).unwrap_err().to_string();
+        assert!(message.starts_with("词表第2行“词”"), "{message}");
+        assert!(message.chars().count() < 80, "{message}");
+    }
+
+    #[test]
+    fn terms_read_as_their_head_longest_first() {
+        let entries = parse_file(
+            "version 1\nabbr 三项制度 = 执法公示 重大执法决定法制审核\nsyn 合法性审查 = 法制审核",
+        )
+        .unwrap();
+        let normalizer = Normalizer::new(&entries);
+        let text: Vec<char> = "落实重大执法决定法制审核和法制审核".chars().collect();
+        let out = normalizer.apply(&text);
+        assert_eq!(
+            out.chars.iter().collect::<String>(),
+            "落实三项制度和合法性审查"
+        );
+        assert_eq!(out.origin[2], (2, 12));
+        assert_eq!(out.origin[6], (12, 13));
+        assert_eq!(out.terms, [2..6, 7..12]);
+    }
+
+    #[test]
+    fn ten_thousand_terms_load_and_apply_in_bounded_time() {
+        let lines: Vec<String> = (0..2_500)
+            .map(|k| {
+                let word = |j: u32| -> String {
+                    [k as u32 / 100, k as u32 % 100, j]
+                        .iter()
+                        .map(|d| char::from_u32(0x4E00 + d).unwrap_or('一'))
+                        .collect()
+                };
+                format!(
+                    "syn 词{} = 甲{} 乙{} 丙{}",
+                    word(0),
+                    word(1),
+                    word(2),
+                    word(3)
+                )
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let entries = parse_lines(&lines).unwrap();
+        let normalizer = Normalizer::new(&entries);
+        let text: Vec<char> = "甲一一二乙丙".repeat(200_000).chars().collect();
+        let out = normalizer.apply(&text);
+        assert!(out.chars.len() >= text.len() / 2);
+        // Generous: the point is that it ends, not a timing.
+        assert!(start.elapsed().as_secs() < 20);
+    }
+}

@@ -1,0 +1,495 @@
+//! The coverage engine against the labelled evaluation set of issue #12
+//! (tests/fixtures/coverage-eval, described in its README.md).
+//!
+//! Each split is a folder of plan/report pairs with hand labels, read at run time so
+//! that a new pair needs no code. `dev_split` and `held_out_split` measure the engine
+//! against the issue's goals and print a summary line; on failure they print every
+//! item with its label, the engine's status and its top evidence. The held-out split
+//! is for measuring only: nobody tunes the engine on it, and until it meets the goals
+//! its test guards the figures it has reached (`HELD_OUT_FLOOR`).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use report_core::coverage::{self, CoverageReport, Status};
+use report_core::plan::{self, PlanState};
+use report_core::report_text;
+use serde::Deserialize;
+
+const DEV: &str = "dev";
+const HELD_OUT: &str = "held-out";
+
+/// What a split's figures must reach.
+struct Bounds {
+    min_agreement: f64,
+    min_missing_precision: f64,
+    min_missing_recall: f64,
+    max_covered_called_missing: f64,
+    max_missing_called_covered: usize,
+    min_top_evidence_right: f64,
+}
+
+/// The goals of issue #12. The dev split, which the engine is tuned on, must meet them.
+const GOALS: Bounds = Bounds {
+    min_agreement: 0.85,
+    min_missing_precision: 0.9,
+    min_missing_recall: 0.9,
+    max_covered_called_missing: 0.05,
+    max_missing_called_covered: 0,
+    min_top_evidence_right: 0.95,
+};
+
+/// The held-out split does not meet the goals yet. This floor is what the engine
+/// measured on it the one time it was run (2 December 2026: agreement 43/57, 未覆盖
+/// precision 8/9 and recall 8/12, rounded down), so that no change makes it worse
+/// unnoticed; the goals it misses are printed on every run. Raise the floor as the
+/// engine improves, never by tuning on this split.
+const HELD_OUT_FLOOR: Bounds = Bounds {
+    min_agreement: 0.75,
+    min_missing_precision: 0.88,
+    min_missing_recall: 0.66,
+    ..GOALS
+};
+
+/// Bounds on an evidence substring's length, in characters (the set's format).
+const EVIDENCE_CHARS: std::ops::RangeInclusive<usize> = 8..=30;
+
+#[derive(Deserialize)]
+struct Labels {
+    pair: String,
+    items: Vec<ItemLabel>,
+}
+
+#[derive(Deserialize)]
+struct ItemLabel {
+    number: String,
+    status: String,
+    reason: String,
+    evidence: Vec<String>,
+}
+
+/// One plan/report pair of a split, as stored.
+struct Pair {
+    id: String,
+    plan: String,
+    report: String,
+    labels: Labels,
+}
+
+fn split_dir(split: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/coverage-eval")
+        .join(split)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The split's pairs in folder-name order; an absent folder holds no pairs.
+fn load_split(split: &str) -> Result<Vec<Pair>, String> {
+    let dir = split_dir(split);
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.sort();
+    folders
+        .iter()
+        .map(|folder| {
+            let id = folder
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let labels_path = folder.join("labels.json");
+            let labels: Labels = serde_json::from_str(&read(&labels_path)?)
+                .map_err(|e| format!("{}: {e}", labels_path.display()))?;
+            Ok(Pair {
+                plan: read(&folder.join("plan.txt"))?,
+                report: read(&folder.join("report.txt"))?,
+                id,
+                labels,
+            })
+        })
+        .collect()
+}
+
+/// The engine's verdict on a pair, read the way the CLI reads the two files.
+fn run_engine(pair: &Pair) -> Result<CoverageReport, String> {
+    let plan = plan::parse_plan_text(&pair.plan)
+        .map_err(|e| format!("{}: plan does not parse: {e}", pair.id))?
+        .plan;
+    let fallback_year = plan.year.unwrap_or_default();
+    let draft = report_text::draft_from_text(&pair.report, fallback_year)
+        .map_err(|e| format!("{}: report does not read: {e}", pair.id))?;
+    Ok(coverage::compute(&draft, &PlanState::new(plan)))
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Covered => "covered",
+        Status::Partial => "partial",
+        Status::Missing => "missing",
+        Status::NotApplicable => "not_applicable",
+    }
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// One labelled item next to what the engine said about it.
+struct Row {
+    pair: String,
+    number: String,
+    label: String,
+    engine: &'static str,
+    reason: String,
+    top_evidence: Option<String>,
+    /// Whether the engine's top evidence paragraph holds one of the label's substrings.
+    top_evidence_right: bool,
+}
+
+fn rows_of(pair: &Pair, report: &CoverageReport) -> Result<Vec<Row>, String> {
+    let engine_numbers: Vec<&str> = report.items.iter().map(|i| i.number.as_str()).collect();
+    let label_numbers: Vec<&str> = pair
+        .labels
+        .items
+        .iter()
+        .map(|l| l.number.as_str())
+        .collect();
+    if engine_numbers != label_numbers {
+        return Err(format!(
+            "{}: the plan parses into items {engine_numbers:?}, the labels number {label_numbers:?}",
+            pair.id
+        ));
+    }
+    Ok(report
+        .items
+        .iter()
+        .zip(&pair.labels.items)
+        .map(|(item, label)| {
+            let top = item.evidence.first().map(|e| e.paragraph.text.as_str());
+            let top_evidence_right = top.is_some_and(|text| {
+                let text = without_whitespace(text);
+                label
+                    .evidence
+                    .iter()
+                    .any(|e| text.contains(&without_whitespace(e)))
+            });
+            Row {
+                pair: pair.id.clone(),
+                number: item.number.clone(),
+                label: label.status.clone(),
+                engine: status_name(item.status),
+                reason: label.reason.clone(),
+                top_evidence: top.map(str::to_string),
+                top_evidence_right,
+            }
+        })
+        .collect())
+}
+
+/// `numerator / denominator`, or `None` when nothing was counted.
+fn share(numerator: usize, denominator: usize) -> Option<f64> {
+    (denominator > 0).then(|| numerator as f64 / denominator as f64)
+}
+
+fn show(value: Option<f64>) -> String {
+    value.map_or_else(|| "n/a".to_string(), |v| format!("{v:.2}"))
+}
+
+struct Figures {
+    items: usize,
+    agreement: Option<f64>,
+    missing_precision: Option<f64>,
+    missing_recall: Option<f64>,
+    covered_called_missing: Option<f64>,
+    missing_called_covered: usize,
+    top_evidence_right: Option<f64>,
+    top_evidence_judged: usize,
+}
+
+impl Figures {
+    fn of(rows: &[Row]) -> Figures {
+        let count = |keep: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| keep(r)).count();
+        let labelled_missing = |r: &Row| r.label == "missing";
+        let engine_missing = |r: &Row| r.engine == "missing";
+        let labelled_addressed = |r: &Row| r.label == "covered" || r.label == "partial";
+        let judged = |r: &Row| labelled_addressed(r) && r.top_evidence.is_some();
+        let top_evidence_judged = count(&judged);
+        Figures {
+            items: rows.len(),
+            agreement: share(count(&|r| r.label == r.engine), rows.len()),
+            missing_precision: share(
+                count(&|r| engine_missing(r) && labelled_missing(r)),
+                count(&engine_missing),
+            ),
+            missing_recall: share(
+                count(&|r| engine_missing(r) && labelled_missing(r)),
+                count(&labelled_missing),
+            ),
+            covered_called_missing: share(
+                count(&|r| labelled_addressed(r) && engine_missing(r)),
+                count(&labelled_addressed),
+            ),
+            missing_called_covered: count(&|r| labelled_missing(r) && r.engine == "covered"),
+            top_evidence_right: share(
+                count(&|r| judged(r) && r.top_evidence_right),
+                top_evidence_judged,
+            ),
+            top_evidence_judged,
+        }
+    }
+
+    fn summary(&self, split: &str) -> String {
+        format!(
+            "coverage-eval {split}: {} items; agreement {}; 未覆盖 precision {} recall {}; \
+             covered/partial called missing {}; missing called covered {}; \
+             top evidence right {} (of {} items with evidence)",
+            self.items,
+            show(self.agreement),
+            show(self.missing_precision),
+            show(self.missing_recall),
+            show(self.covered_called_missing),
+            self.missing_called_covered,
+            show(self.top_evidence_right),
+            self.top_evidence_judged,
+        )
+    }
+
+    /// The bounds not met; a figure with nothing to count (`None`) cannot fail.
+    fn unmet(&self, bounds: &Bounds) -> Vec<String> {
+        let at_least = |name: &str, value: Option<f64>, bound: f64| {
+            value
+                .filter(|v| *v < bound)
+                .map(|v| format!("{name} {v:.2} < {bound}"))
+        };
+        let mut unmet: Vec<String> = [
+            at_least("agreement", self.agreement, bounds.min_agreement),
+            at_least(
+                "未覆盖 precision",
+                self.missing_precision,
+                bounds.min_missing_precision,
+            ),
+            at_least(
+                "未覆盖 recall",
+                self.missing_recall,
+                bounds.min_missing_recall,
+            ),
+            at_least(
+                "top evidence right",
+                self.top_evidence_right,
+                bounds.min_top_evidence_right,
+            ),
+            self.covered_called_missing
+                .filter(|v| *v > bounds.max_covered_called_missing)
+                .map(|v| {
+                    format!(
+                        "covered/partial called missing {v:.2} > {}",
+                        bounds.max_covered_called_missing
+                    )
+                }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if self.missing_called_covered > bounds.max_missing_called_covered {
+            unmet.push(format!(
+                "missing called covered {} > {}",
+                self.missing_called_covered, bounds.max_missing_called_covered
+            ));
+        }
+        unmet
+    }
+}
+
+/// Per-pair agreement, so that one pair's trouble shows in the summary.
+fn per_pair_agreement(rows: &[Row]) -> String {
+    let mut pairs: Vec<&str> = rows.iter().map(|r| r.pair.as_str()).collect();
+    pairs.dedup();
+    pairs
+        .iter()
+        .map(|pair| {
+            let of_pair: Vec<&Row> = rows.iter().filter(|r| r.pair == *pair).collect();
+            let agreeing = of_pair.iter().filter(|r| r.label == r.engine).count();
+            format!("{pair} {agreeing}/{}", of_pair.len())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut out = String::from("pair | item | label | engine | reason | top evidence\n");
+    for row in rows {
+        let mark = if row.label == row.engine { ' ' } else { '✗' };
+        let evidence = match &row.top_evidence {
+            Some(text) => {
+                let start: String = text.chars().take(40).collect();
+                // Only evidence for items the report addresses is judged.
+                let verdict = match (row.label.as_str(), row.top_evidence_right) {
+                    ("missing", _) => "unjudged",
+                    (_, true) => "right",
+                    (_, false) => "wrong",
+                };
+                format!("[{verdict}] {start}…")
+            }
+            None => "—".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {} | {} | {} | {} | {} | {evidence}",
+            row.pair, row.number, row.label, row.engine, row.reason
+        );
+    }
+    out
+}
+
+/// Runs the engine on every pair of the split, prints the goals it misses and asserts
+/// `bounds`.
+fn evaluate(split: &str, bounds: &Bounds) {
+    let pairs = load_split(split).unwrap_or_else(|e| panic!("coverage-eval {split}: {e}"));
+    assert!(
+        !pairs.is_empty(),
+        "coverage-eval {split}: no pairs in {}",
+        split_dir(split).display()
+    );
+    let mut rows = Vec::new();
+    for pair in &pairs {
+        let report = run_engine(pair).unwrap_or_else(|e| panic!("coverage-eval {split}: {e}"));
+        rows.extend(
+            rows_of(pair, &report).unwrap_or_else(|e| panic!("coverage-eval {split}: {e}")),
+        );
+    }
+    let figures = Figures::of(&rows);
+    println!("{}", figures.summary(split));
+    println!("per pair: {}", per_pair_agreement(&rows));
+    let missed_goals = figures.unmet(&GOALS);
+    if !missed_goals.is_empty() {
+        println!("goals not met yet: {}", missed_goals.join("; "));
+    }
+    let unmet = figures.unmet(bounds);
+    assert!(
+        unmet.is_empty(),
+        "coverage-eval {split}: bounds not met: {}\n{}",
+        unmet.join("; "),
+        table(&rows)
+    );
+}
+
+#[test]
+fn dev_split() {
+    evaluate(DEV, &GOALS);
+}
+
+#[test]
+fn held_out_split() {
+    evaluate(HELD_OUT, &HELD_OUT_FLOOR);
+}
+
+/// The problems of one pair's data; empty when it is consistent.
+fn problems_of(pair: &Pair) -> Vec<String> {
+    let mut problems = Vec::new();
+    if pair.labels.pair != pair.id {
+        problems.push(format!(
+            "labels.json names pair {:?}, its folder is {:?}",
+            pair.labels.pair, pair.id
+        ));
+    }
+    let lines: Vec<&str> = pair.report.lines().collect();
+    for label in &pair.labels.items {
+        let item = format!("item {}", label.number);
+        match label.status.as_str() {
+            "covered" | "partial" if label.evidence.is_empty() => {
+                problems.push(format!("{item}: {} without evidence", label.status))
+            }
+            "missing" if !label.evidence.is_empty() => {
+                problems.push(format!("{item}: missing with evidence"))
+            }
+            "covered" | "partial" | "missing" => {}
+            other => problems.push(format!("{item}: unknown status {other:?}")),
+        }
+        if label.reason.trim().is_empty() {
+            problems.push(format!("{item}: no reason"));
+        }
+        for evidence in &label.evidence {
+            let length = evidence.chars().count();
+            if !EVIDENCE_CHARS.contains(&length) {
+                problems.push(format!(
+                    "{item}: evidence {evidence:?} has {length} characters"
+                ));
+            }
+            let holding = lines
+                .iter()
+                .filter(|l| l.contains(evidence.as_str()))
+                .count();
+            if holding != 1 {
+                problems.push(format!(
+                    "{item}: evidence {evidence:?} occurs in {holding} report lines, not 1"
+                ));
+            }
+        }
+    }
+    match plan::parse_plan_text(&pair.plan) {
+        Err(e) => problems.push(format!("plan does not parse: {e}")),
+        Ok(import) => {
+            let parsed: Vec<&str> = import
+                .plan
+                .items
+                .iter()
+                .map(|i| i.number.as_str())
+                .collect();
+            let labelled: Vec<&str> = pair
+                .labels
+                .items
+                .iter()
+                .map(|l| l.number.as_str())
+                .collect();
+            for number in parsed.iter().filter(|n| !labelled.contains(n)) {
+                problems.push(format!("plan item {number} has no label"));
+            }
+            for number in labelled.iter().filter(|n| !parsed.contains(n)) {
+                problems.push(format!("label {number} names no plan item"));
+            }
+            for (position, number) in labelled.iter().enumerate() {
+                if labelled[..position].contains(number) {
+                    problems.push(format!("label {number} appears twice"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn labels_are_consistent() {
+    let mut problems = Vec::new();
+    for split in [DEV, HELD_OUT] {
+        let pairs = match load_split(split) {
+            Ok(pairs) => pairs,
+            Err(e) => {
+                problems.push(format!("{split}: {e}"));
+                continue;
+            }
+        };
+        if pairs.is_empty() {
+            if split == DEV {
+                problems.push(format!("{split}: no pairs"));
+            } else {
+                println!("coverage-eval {split}: no pairs to check");
+            }
+        }
+        for pair in &pairs {
+            problems.extend(
+                problems_of(pair)
+                    .into_iter()
+                    .map(|p| format!("{split}/{}: {p}", pair.id)),
+            );
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
