@@ -348,8 +348,8 @@ fn count(path: &str, found: usize, max: usize) -> Result<(), TemplateError> {
 /// Characters of a value an error message repeats.
 const CLIP: usize = 40;
 
-/// The first brace in `text` that is not part of `{year}` or `{next_year}`, with what
-/// follows it up to the next brace: `{yaer}`, `{{year}}`, a stray `{` or `}`.
+/// The first brace in `text` that is not part of `{year}` or `{next_year}`, up to the
+/// `}` after it: `{yaer}`, `{{year}`, a stray `{` with the rest of the text, or `}`.
 fn bad_placeholder(text: &str) -> Option<&str> {
     let mut rest = text;
     while let Some(at) = rest.find(['{', '}']) {
@@ -359,10 +359,11 @@ fn bad_placeholder(text: &str) -> Option<&str> {
             .find(|p| tail.starts_with(*p))
         {
             Some(placeholder) => rest = &tail[placeholder.len()..],
-            None => {
-                let end = tail[1..].find(['{', '}']).map_or(tail.len(), |e| e + 2);
-                return Some(&tail[..end.min(tail.len())]);
+            None if tail.starts_with('{') => {
+                let end = tail[1..].find('}').map_or(tail.len(), |e| e + 2);
+                return Some(&tail[..end]);
             }
+            None => return Some("}"),
         }
     }
     None
