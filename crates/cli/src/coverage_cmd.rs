@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::import_text::MAX_IMPORT_BYTES;
+use report_core::import_text::{clip, MAX_IMPORT_BYTES};
 use report_core::plan::{self, Comparator, PlanImport, PlanState};
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
@@ -237,20 +237,11 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
     })
 }
 
-/// The first `n` characters of a text, with an ellipsis when cut.
-fn clip(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(n).collect::<String>())
-    }
-}
-
 fn where_is(p: &ParagraphRef) -> String {
     let section = if p.section_title.is_empty() {
         "导语".to_string()
     } else {
-        clip(&p.section_title, 12)
+        clip(&p.section_title, 12).into_owned()
     };
     format!("{section}第{}段", p.paragraph_index + 1)
 }
@@ -264,9 +255,9 @@ fn to_table(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Stri
     out.push_str(&format!(
         "计划：{}（{year}，{} 项）；报告：{}年\n",
         if plan.title.is_empty() {
-            "未命名计划"
+            "未命名计划".into()
         } else {
-            &plan.title
+            clip(&plan.title, 40)
         },
         plan.items.len(),
         draft.report_year

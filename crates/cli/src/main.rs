@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use files::outln;
 use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
 use report_core::format::MAX_DRAFT_BYTES;
+use report_core::import_text::clip;
 use report_core::model::REPORT_YEARS;
 use report_core::outline;
 use report_core::validate::{self, Severity};
@@ -238,7 +239,7 @@ fn validate_file(path: &Path) -> u8 {
         .count();
     outln!(
         "{name}: 《{}》，{} 个部分，正文 {} 字；{} 个错误，{} 个提示",
-        draft.meta.title,
+        clip(&draft.meta.title, 40),
         draft.sections.len(),
         outline::draft_chars(&draft),
         errors,

@@ -720,6 +720,23 @@ fn messages_quote_at_most_a_few_dozen_characters_of_a_value() {
             said(&out).chars().count()
         );
     }
+    // A title of a million characters loads; the summary line quotes 40 of them.
+    let titled = fs::read_to_string(fixture("draft-jiaxing-2022.json"))
+        .unwrap()
+        .replacen(
+            "\"title\": \"关于2022年度法治政府建设工作的报告\"",
+            &format!("\"title\": \"{huge}\""),
+            1,
+        );
+    assert!(titled.len() > 3_000_000);
+    let path = write(&dir, "title.json", titled.as_bytes());
+    let out = run(&[&"validate", &path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        said(&out).chars().count() < 600,
+        "{} characters",
+        said(&out).chars().count()
+    );
 }
 
 #[test]
