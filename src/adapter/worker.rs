@@ -247,14 +247,16 @@ fn text(request: &JsValue, key: &str) -> Result<String, String> {
 
 /// The bytes of a file, with text in GBK (as Windows Notepad and WPS save it in China)
 /// turned into UTF-8 by the browser's own decoder: the core's would add 124 KB gzip of
-/// tables to the worker. Anything else is passed on as it is, for the core to read or
-/// refuse.
+/// tables to the worker. Anything else (a .docx, UTF-8, UTF-16) is passed on as it is,
+/// for the core to read or refuse.
 fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
     let bytes = get(request, "bytes")
         .filter(|v| v.is_instance_of::<Uint8Array>())
         .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
         .ok_or(INCOMPLETE)?;
-    if bytes.starts_with(b"PK\x03\x04") || std::str::from_utf8(&bytes).is_ok() {
+    // UTF-16 (Excel's "Unicode 文本") is for the core to read: GB18030 would garble it.
+    let utf16 = report_core::import_text::utf16_order(&bytes).is_some();
+    if bytes.starts_with(b"PK\x03\x04") || utf16 || std::str::from_utf8(&bytes).is_ok() {
         return Ok(bytes);
     }
     let options = TextDecoderOptions::new();

@@ -6,8 +6,13 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use report_core::check::{self, Finding, Severity};
-use report_core::import_text::{decode_text, NOT_TEXT};
+use report_core::format::looks_like_json;
+use report_core::format::MAX_DRAFT_BYTES;
+use report_core::import_text::{decode_text, looks_binary, MAX_IMPORT_BYTES, NOT_TEXT};
+use report_core::outline::OutlineEntry;
 use report_core::{outline, CalendarDate, Draft, Template};
+
+use crate::files::{self, errln, outln};
 
 /// Runs the checker on each file and prints the findings; returns the exit status, the
 /// worst over the files: 0 without errors, 1 with errors (or an invalid template), 2
@@ -19,7 +24,7 @@ pub fn run(paths: &[PathBuf], json: bool, today: Option<&str>, template: Option<
         Some(text) => match CalendarDate::parse_iso(text) {
             Some(date) => date,
             None => {
-                eprintln!("--today “{text}”不是有效日期（应为 YYYY-MM-DD）");
+                errln!("--today “{text}”不是有效日期（应为 YYYY-MM-DD）");
                 return 2;
             }
         },
@@ -28,7 +33,7 @@ pub fn run(paths: &[PathBuf], json: bool, today: Option<&str>, template: Option<
     let template = match template.map(crate::template_cmd::load).transpose() {
         Ok(template) => template,
         Err((status, message)) => {
-            eprintln!("--template: {message}");
+            errln!("--template: {message}");
             return status;
         }
     };
@@ -42,7 +47,7 @@ pub fn run(paths: &[PathBuf], json: bool, today: Option<&str>, template: Option<
     };
     for (path, result) in &results {
         if let Err(message) = result {
-            eprintln!("{}: {message}", path.display());
+            errln!("{}: {message}", path.display());
         }
     }
     if json {
@@ -60,7 +65,7 @@ pub fn run(paths: &[PathBuf], json: bool, today: Option<&str>, template: Option<
             ),
         };
         let out = out.and_then(|v| serde_json::to_string_pretty(&v));
-        println!("{}", out.expect("findings serialize"));
+        outln!("{}", out.expect("findings serialize"));
     } else {
         for (path, result) in &results {
             if let Ok(checked) = result {
@@ -69,7 +74,7 @@ pub fn run(paths: &[PathBuf], json: bool, today: Option<&str>, template: Option<
         }
         if results.len() > 1 {
             let count = |wanted: u8| results.iter().filter(|(_, r)| status(r) == wanted).count();
-            println!(
+            outln!(
                 "共 {} 个文件：{} 个无错误，{} 个有错误，{} 个无法读取",
                 results.len(),
                 count(0),
@@ -101,10 +106,12 @@ fn check_file(
     today: CalendarDate,
     template: Option<&Template>,
 ) -> Result<Checked, String> {
-    let bytes = std::fs::read(path).map_err(|err| format!("无法读取文件：{err}"))?;
+    let bytes = files::read_bounded(path, MAX_DRAFT_BYTES.max(MAX_IMPORT_BYTES))?;
+    // A backup renamed (`草稿.bak`, `草稿.txt`) is still a backup: the content decides.
     let is_draft = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || looks_like_json(&bytes);
     if is_draft {
         let draft =
             report_core::from_json_bytes(&bytes).map_err(|err| format!("无法读取草稿：{err}"))?;
@@ -114,7 +121,19 @@ fn check_file(
             draft: Some(draft),
         })
     } else {
+        if bytes.len() > MAX_IMPORT_BYTES {
+            return Err(format!(
+                "文件过大（{} 字节，文本报告上限 5 MB），未检查",
+                bytes.len()
+            ));
+        }
         let text = decode_text(&bytes).ok_or(NOT_TEXT)?;
+        if looks_binary(text.as_bytes()) {
+            return Err(NOT_TEXT.into());
+        }
+        if text.trim().is_empty() {
+            return Err("文件为空（没有任何文字），未检查".into());
+        }
         Ok(Checked {
             findings: check::check_text(&text, today, &setup(template, None)),
             draft: None,
@@ -124,33 +143,38 @@ fn check_file(
 
 fn print_findings(path: &Path, checked: &Checked) {
     let errors = checked.errors();
-    println!(
+    outln!(
         "{}: {} 个错误，{} 个提示",
         path.display(),
         errors,
         checked.findings.len() - errors
     );
+    // One outline for every finding of the file: a draft may have thousands.
+    let entries = checked
+        .draft
+        .as_ref()
+        .map(outline::outline)
+        .unwrap_or_default();
     for finding in &checked.findings {
-        print_finding(finding, checked.draft.as_ref());
+        print_finding(finding, checked.draft.as_ref(), &entries);
     }
 }
 
-fn print_finding(finding: &Finding, draft: Option<&Draft>) {
-    let entries = draft.map(outline::outline).unwrap_or_default();
-    let place = finding.location.describe(draft, &entries);
+fn print_finding(finding: &Finding, draft: Option<&Draft>, entries: &[OutlineEntry]) {
+    let place = finding.location.describe(draft, entries);
     let place = if place.is_empty() {
         String::new()
     } else {
         format!("{place}：")
     };
-    println!(
+    outln!(
         "  [{}] {place}{}（{}）",
         finding.severity.label(),
         finding.message,
         finding.rule
     );
     if let Some(fix) = &finding.fix {
-        println!("      可一键修正：{}", fix.summary());
+        outln!("      可一键修正：{}", fix.summary());
     }
 }
 

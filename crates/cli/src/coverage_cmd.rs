@@ -4,9 +4,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
+use report_core::format::MAX_DRAFT_BYTES;
+use report_core::import_text::{clip, MAX_IMPORT_BYTES};
 use report_core::plan::{self, Comparator, PlanImport, PlanState};
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
+
+use crate::files::{self, outln};
 
 /// Check a report against the year's plan (工作要点): for every plan item whether the
 /// report covers it, with the paragraphs that do and the numeric targets.
@@ -33,7 +37,7 @@ pub fn run(args: &CoverageArgs) -> u8 {
     let import = match load_plan(&args.plan) {
         Ok(import) => import,
         Err((status, message)) => {
-            println!("{message}");
+            outln!("{message}");
             return status;
         }
     };
@@ -57,10 +61,10 @@ pub fn run(args: &CoverageArgs) -> u8 {
     if let [(_, result)] = &results[..] {
         match result {
             Ok((draft, report)) if args.json => {
-                println!("{}", pretty(&to_json(&import, draft, report)))
+                outln!("{}", pretty(&to_json(&import, draft, report)))
             }
-            Ok((draft, report)) => println!("{}", to_table(&import, draft, report)),
-            Err((_, message)) => println!("{message}"),
+            Ok((draft, report)) => outln!("{}", to_table(&import, draft, report)),
+            Err((_, message)) => outln!("{message}"),
         }
         return status;
     }
@@ -76,15 +80,15 @@ pub fn run(args: &CoverageArgs) -> u8 {
                 Err((_, message)) => json!({ "file": path, "error": message }),
             })
             .collect();
-        println!("{}", pretty(&Value::Array(entries)));
+        outln!("{}", pretty(&Value::Array(entries)));
         return status;
     }
     let mut totals = String::from("各报告合计：\n");
     for (path, result) in &results {
-        println!("== {}", path.display());
+        outln!("== {}", path.display());
         match result {
             Ok((draft, report)) => {
-                println!("{}", to_table(&import, draft, report));
+                outln!("{}", to_table(&import, draft, report));
                 let s = &report.summary;
                 totals.push_str(&format!(
                     "{}：已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}\n",
@@ -96,12 +100,12 @@ pub fn run(args: &CoverageArgs) -> u8 {
                 ));
             }
             Err((_, message)) => {
-                println!("{message}");
+                outln!("{message}");
                 totals.push_str(&format!("{}：无法读取\n", path.display()));
             }
         }
     }
-    print!("{totals}");
+    files::out(format_args!("{totals}"));
     status
 }
 
@@ -113,8 +117,9 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).expect("JSON values always serialize")
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, (u8, String)> {
-    std::fs::read(path).map_err(|err| (2, format!("{}: 无法读取文件：{err}", path.display())))
+fn read(path: &Path, limit: usize) -> Result<Vec<u8>, (u8, String)> {
+    files::read_bounded(path, limit)
+        .map_err(|message| (2, format!("{}: {message}", path.display())))
 }
 
 /// The file's name, whose extension tells the readers what the bytes are.
@@ -125,7 +130,7 @@ fn file_name(path: &Path) -> &str {
 }
 
 fn load_plan(path: &Path) -> Result<PlanImport, (u8, String)> {
-    let bytes = read(path)?;
+    let bytes = read(path, MAX_IMPORT_BYTES)?;
     plan::parse_plan_bytes(&bytes, file_name(path))
         .map_err(|err| (1, format!("{}: 计划无法导入：{err}", path.display())))
 }
@@ -133,7 +138,8 @@ fn load_plan(path: &Path) -> Result<PlanImport, (u8, String)> {
 /// A draft backup, a .docx, or text; a report whose title names no year is taken to be
 /// of the plan's year.
 fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String)> {
-    let bytes = read(path)?;
+    // A draft backup may be larger than a text or .docx report; the core checks each.
+    let bytes = read(path, MAX_DRAFT_BYTES.max(MAX_IMPORT_BYTES))?;
     let fallback_year = plan_year.unwrap_or_default();
     report_text::draft_from_file(&bytes, file_name(path), fallback_year)
         .map_err(|err| (1, format!("{}: 报告无法读取：{err}", path.display())))
@@ -251,20 +257,11 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
     })
 }
 
-/// The first `n` characters of a text, with an ellipsis when cut.
-fn clip(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(n).collect::<String>())
-    }
-}
-
 fn where_is(p: &ParagraphRef) -> String {
     let section = if p.section_title.is_empty() {
         "导语".to_string()
     } else {
-        clip(&p.section_title, 12)
+        clip(&p.section_title, 12).into_owned()
     };
     format!("{section}第{}段", p.paragraph_index + 1)
 }
@@ -278,9 +275,9 @@ fn to_table(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Stri
     out.push_str(&format!(
         "计划：{}（{year}，{} 项）；报告：{}年\n",
         if plan.title.is_empty() {
-            "未命名计划"
+            "未命名计划".into()
         } else {
-            &plan.title
+            clip(&plan.title, 40)
         },
         plan.items.len(),
         draft.report_year

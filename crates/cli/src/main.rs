@@ -3,13 +3,18 @@
 
 mod check_cmd;
 mod coverage_cmd;
+mod files;
 mod template_cmd;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use files::outln;
 use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
+use report_core::format::MAX_DRAFT_BYTES;
+use report_core::import_text::clip;
+use report_core::model::REPORT_YEARS;
 use report_core::outline;
 use report_core::validate::{self, Severity};
 
@@ -38,7 +43,7 @@ enum Command {
     /// What a complete document still lacks is printed as warnings; they never stop the export.
     Export {
         draft: PathBuf,
-        /// Where to write the .docx.
+        /// Where to write the .docx (never over the draft itself).
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long, value_enum)]
@@ -79,7 +84,8 @@ enum Command {
         command: TemplateCommand,
     },
     /// Start a draft backup (.json) on a template, to open in the app.
-    /// Exit status: 0 written, 1 invalid template, 2 unreadable file or unknown built-in.
+    /// Exit status: 0 written, 1 invalid template, 2 unreadable file, unknown built-in
+    /// or an output that exists (without --force) or is the template itself.
     New {
         /// A template file, or a built-in: builtin:annual-report, builtin:thematic-2018,
         /// builtin:indicator-table.
@@ -89,8 +95,12 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
         /// The year the report is about; default: last year.
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1900..=2998))]
+        #[arg(long, value_parser = clap::value_parser!(u16)
+            .range(i64::from(*REPORT_YEARS.start())..=i64::from(*REPORT_YEARS.end())))]
         year: Option<u16>,
+        /// Write over an existing file (never over the template itself).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -115,7 +125,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Validate { drafts } => drafts
             .iter()
-            .map(validate_file)
+            .map(|path| validate_file(path))
             .max()
             .map_or(ExitCode::SUCCESS, ExitCode::from),
         Command::Export {
@@ -162,45 +172,47 @@ fn main() -> ExitCode {
             template,
             output,
             year,
-        } => ExitCode::from(template_cmd::new_draft(&template, &output, year)),
+            force,
+        } => ExitCode::from(template_cmd::new_draft(&template, &output, year, force)),
     }
 }
 
-fn load(path: &PathBuf) -> Result<report_core::Draft, (u8, String)> {
-    let bytes = std::fs::read(path).map_err(|err| (2, format!("无法读取文件：{err}")))?;
+fn load(path: &Path) -> Result<report_core::Draft, (u8, String)> {
+    let bytes = files::read_bounded(path, MAX_DRAFT_BYTES).map_err(|message| (2, message))?;
     report_core::from_json_bytes(&bytes).map_err(|err| (1, format!("错误：{err}")))
 }
 
 /// Exports with the draft's own layout options as changed by `overrides`.
 fn export_file(
-    path: &PathBuf,
-    output: &PathBuf,
+    path: &Path,
+    output: &Path,
     overrides: impl FnOnce(ExportOptions) -> ExportOptions,
 ) -> u8 {
     let draft = match load(path) {
         Ok(draft) => draft,
         Err((status, message)) => {
-            println!("{}: {message}", path.display());
+            outln!("{}: {message}", path.display());
             return status;
         }
     };
     let options = overrides(draft.export.clone());
     for warning in docx::missing(&draft, &options) {
-        println!("{}: [提示] {warning}", path.display());
+        outln!("{}: [提示] {warning}", path.display());
     }
     let now = report_core::date::rfc3339_from_unix_ms(now_ms());
     let bytes = match docx::export(&draft, &options, &now) {
         Ok(bytes) => bytes,
         Err(err) => {
-            println!("{}: {err}", path.display());
+            outln!("{}: {err}", path.display());
             return 1;
         }
     };
-    if let Err(err) = std::fs::write(output, &bytes) {
-        println!("{}: 无法写入：{err}", output.display());
+    // A previous export is replaced; the draft itself never is.
+    if let Err(message) = files::write_output(output, &bytes, &[path], true) {
+        outln!("{}: {message}", output.display());
         return 2;
     }
-    println!("{}: 已导出（{} 字节）", output.display(), bytes.len());
+    outln!("{}: 已导出（{} 字节）", output.display(), bytes.len());
     0
 }
 
@@ -211,12 +223,12 @@ pub(crate) fn now_ms() -> f64 {
 }
 
 /// Prints the findings for one file and returns its exit status.
-fn validate_file(path: &PathBuf) -> u8 {
+fn validate_file(path: &Path) -> u8 {
     let name = path.display();
     let draft = match load(path) {
         Ok(draft) => draft,
         Err((status, message)) => {
-            println!("{name}: {message}");
+            outln!("{name}: {message}");
             return status;
         }
     };
@@ -225,16 +237,16 @@ fn validate_file(path: &PathBuf) -> u8 {
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    println!(
+    outln!(
         "{name}: 《{}》，{} 个部分，正文 {} 字；{} 个错误，{} 个提示",
-        draft.meta.title,
+        clip(&draft.meta.title, 40),
         draft.sections.len(),
         outline::draft_chars(&draft),
         errors,
         problems.len() - errors
     );
     for problem in &problems {
-        println!("  [{}] {problem}", problem.severity.label());
+        outln!("  [{}] {problem}", problem.severity.label());
     }
     u8::from(errors > 0)
 }

@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
+use report_core::template::file::MAX_TEMPLATE_BYTES;
 use report_core::template::{self, Template};
 use report_core::CalendarDate;
+
+use crate::files::{self, outln};
 
 const BUILTIN_PREFIX: &str = "builtin:";
 
@@ -22,7 +25,8 @@ pub fn load(source: &str) -> Result<Template, (u8, String)> {
             )
         });
     }
-    let bytes = std::fs::read(source).map_err(|err| (2, format!("无法读取文件：{err}")))?;
+    let bytes = files::read_bounded(Path::new(source), MAX_TEMPLATE_BYTES)
+        .map_err(|message| (2, message))?;
     template::from_json_bytes(&bytes).map_err(|err| (1, format!("错误：{err}")))
 }
 
@@ -30,11 +34,11 @@ pub fn load(source: &str) -> Result<Template, (u8, String)> {
 pub fn validate(source: &str) -> u8 {
     match load(source) {
         Ok(t) => {
-            print!("{source}: {}", summary(&t));
+            files::out(format_args!("{source}: {}", summary(&t)));
             0
         }
         Err((status, message)) => {
-            println!("{source}: {message}");
+            outln!("{source}: {message}");
             status
         }
     }
@@ -128,12 +132,13 @@ fn summary(t: &Template) -> String {
     out
 }
 
-/// Writes a new draft backup on a template; returns the exit status.
-pub fn new_draft(source: &str, output: &Path, year: Option<u16>) -> u8 {
+/// Writes a new draft backup on a template; returns the exit status. An existing file
+/// is kept unless `overwrite`; the template file itself always is.
+pub fn new_draft(source: &str, output: &Path, year: Option<u16>, overwrite: bool) -> u8 {
     let t = match load(source) {
         Ok(t) => t,
         Err((status, message)) => {
-            println!("{source}: {message}");
+            outln!("{source}: {message}");
             return status;
         }
     };
@@ -141,11 +146,14 @@ pub fn new_draft(source: &str, output: &Path, year: Option<u16>) -> u8 {
     // Early in a year one writes the report on the year before.
     let year = year.unwrap_or_else(|| CalendarDate::from_unix_ms(now).year - 1);
     let draft = t.new_draft(format!("cli-{now}"), year);
-    if let Err(err) = std::fs::write(output, report_core::to_json(&draft, now)) {
-        println!("{}: 无法写入：{err}", output.display());
+    let json = report_core::to_json(&draft, now);
+    let template_file = (!source.starts_with(BUILTIN_PREFIX)).then(|| Path::new(source));
+    let inputs: Vec<&Path> = template_file.into_iter().collect();
+    if let Err(message) = files::write_output(output, json.as_bytes(), &inputs, overwrite) {
+        outln!("{}: {message}", output.display());
         return 2;
     }
-    println!(
+    outln!(
         "{}: 已按模板“{}”生成{}年度草稿《{}》，{} 个部分",
         output.display(),
         t.name,

@@ -96,7 +96,7 @@ fn unreadable_input_exits_2() {
         .unwrap()
         .contains("无法读取文件"));
 
-    let binary = temp_file("report.txt", &[0xff, 0xfe, 0x00, 0x50]);
+    let binary = temp_file("report.txt", &[0x80, 0xff, 0x00, 0x50]);
     let out = check(&[binary.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("UTF-8"));

@@ -7,10 +7,13 @@
 //! Loading never trusts its input: every way a file can be wrong maps to a [`LoadError`]
 //! whose message says, in Chinese, what is wrong and where.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::date::rfc3339_from_unix_ms;
+use crate::import_text::{clip, decode_text};
 use crate::model::Draft;
 use crate::validate;
 
@@ -60,6 +63,8 @@ impl<'a> DraftFile<'a> {
 pub enum LoadError {
     #[error("文件是空的")]
     Empty,
+    #[error("{NOT_JSON_TEXT}")]
+    NotText,
     #[error("文件过大（{0} 字节），不是报告草稿备份文件")]
     TooLarge(usize),
     #[error("文件不完整，可能在下载或复制时被截断（第 {line} 行后内容缺失）")]
@@ -82,13 +87,38 @@ pub enum LoadError {
     Structure(String),
 }
 
-/// Reads a draft from a file's bytes. Invalid UTF-8 is replaced rather than refused, so
-/// a file cut off in the middle of a character still reports as truncated.
+/// Reads a draft from a file's bytes; see [`envelope_text`] for the encodings read.
 pub fn from_json_bytes(bytes: &[u8]) -> Result<Draft, LoadError> {
     if bytes.len() > MAX_DRAFT_BYTES {
         return Err(LoadError::TooLarge(bytes.len()));
     }
-    from_json(&String::from_utf8_lossy(bytes))
+    from_json(&envelope_text(bytes)?)
+}
+
+/// Why a JSON file's bytes are refused before parsing.
+pub const NOT_JSON_TEXT: &str =
+    "文件内容不是可识别的文本（既不是 UTF-8，也不是 GBK 或 UTF-16 编码），无法读取；文件可能已损坏";
+
+/// The text of a JSON file: UTF-8 (a byte-order mark dropped), UTF-16 with its mark, or
+/// GBK as [`decode_text`] reads text files. A file cut off in the middle of its last
+/// character keeps the replacement character, so it still reports as truncated; other
+/// bytes that are no text are refused rather than read as `�`.
+pub(crate) fn envelope_text(bytes: &[u8]) -> Result<Cow<'_, str>, EnvelopeFault> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        Err(err) if err.error_len().is_none() => Ok(String::from_utf8_lossy(body)),
+        Err(_) => decode_text(bytes).ok_or(EnvelopeFault::NotText),
+    }
+}
+
+/// Whether a file's content is JSON (an object, after any byte-order mark and
+/// whitespace) rather than report text, whatever its name.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    body.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{')
 }
 
 /// Reads a draft from its JSON form, migrating older versions.
@@ -141,6 +171,7 @@ fn migrate(mut draft: Value, version: u64) -> Value {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum EnvelopeFault {
     Empty,
+    NotText,
     TooLarge(usize),
     Truncated { line: usize },
     NotJson { line: usize, column: usize },
@@ -154,6 +185,7 @@ impl From<EnvelopeFault> for LoadError {
     fn from(fault: EnvelopeFault) -> Self {
         match fault {
             EnvelopeFault::Empty => LoadError::Empty,
+            EnvelopeFault::NotText => LoadError::NotText,
             EnvelopeFault::TooLarge(size) => LoadError::TooLarge(size),
             EnvelopeFault::Truncated { line } => LoadError::Truncated { line },
             EnvelopeFault::NotJson { line, column } => LoadError::NotJson { line, column },
@@ -178,6 +210,8 @@ pub(crate) fn read_envelope(
     if text.len() > max_bytes {
         return Err(EnvelopeFault::TooLarge(text.len()));
     }
+    // Notepad saves UTF-8 with a byte-order mark; text handed over as a string may keep it.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(EnvelopeFault::Empty);
     }
@@ -193,8 +227,12 @@ pub(crate) fn read_envelope(
     };
     match root.get("format") {
         Some(Value::String(f)) if f == format => {}
-        Some(Value::String(f)) => return Err(EnvelopeFault::WrongFormat(f.clone())),
-        Some(other) => return Err(EnvelopeFault::WrongFormat(other.to_string())),
+        Some(Value::String(f)) => return Err(EnvelopeFault::WrongFormat(clip(f, CLIP).into())),
+        Some(other) => {
+            return Err(EnvelopeFault::WrongFormat(
+                clip(&other.to_string(), CLIP).into(),
+            ))
+        }
         None => return Err(EnvelopeFault::MissingFormat),
     }
     let version = match root.get("version").and_then(Value::as_u64) {
@@ -210,8 +248,24 @@ pub(crate) fn read_envelope(
     Ok((root, version))
 }
 
+/// Characters of a value from the file that an error message repeats: enough to find
+/// it, not a 5 MB line.
+const CLIP: usize = 40;
+
 /// The field path (under `root`) and the Chinese problem of a deserialization error.
+/// Values (and keys) from the file are cut at [`CLIP`] characters.
 pub(crate) fn field_fault(
+    err: serde_path_to_error::Error<serde_json::Error>,
+    root: &str,
+) -> (String, String) {
+    let (path, problem) = field_fault_whole(err, root);
+    (
+        clip(&path, 4 * CLIP).into(),
+        clip(&problem, 2 * CLIP).into(),
+    )
+}
+
+fn field_fault_whole(
     err: serde_path_to_error::Error<serde_json::Error>,
     root: &str,
 ) -> (String, String) {

@@ -17,6 +17,9 @@ pub type NodeId = u64;
 
 /// Deepest heading level: 一、(1) / （一）(2) / 1.(3) / （1）(4).
 pub const MAX_LEVEL: u8 = 4;
+/// The years a report can be about: those whose following year (报送 and 公开, the
+/// 成文日期) is still a real date (see [`crate::CalendarDate`]).
+pub const REPORT_YEARS: std::ops::RangeInclusive<u16> = 1900..=2998;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -124,9 +124,16 @@ pub enum PlanError {
     Docx(#[from] ReadError),
     #[error("没有识别出任何计划条目：条目应以“1.”“2.”等编号开头，或为带“序号”表头、以制表符分隔的指标表")]
     NoItems,
+    #[error("计划条目超过 {MAX_NUMBERED_ITEMS} 项（第 {0} 行起的条目编号为 {num}），超出可导入的上限；请拆分计划后分别导入", num = MAX_NUMBERED_ITEMS + 1)]
+    TooManyItems(usize),
     #[error("报告中没有找到下一年度工作安排部分（标题含“下一年度”“主要安排”或“下一步”）")]
     NoNextYearSection,
 }
+
+/// Items numbered `1.` … are read up to this number: a label has at most three digits,
+/// so that `2023.` is not taken for item 2023. A plan that goes on past it is refused
+/// rather than silently cut.
+pub const MAX_NUMBERED_ITEMS: usize = 999;
 
 const TITLE_WORDS: [&str; 6] = [
     "工作要点",
@@ -255,6 +262,11 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
     }
     if items.is_empty() {
         return Err(PlanError::NoItems);
+    }
+    if last_number == Some(MAX_NUMBERED_ITEMS) {
+        if let Some(line) = line_of_item_past_limit(text) {
+            return Err(PlanError::TooManyItems(line));
+        }
     }
     let items = items
         .into_iter()
@@ -544,6 +556,31 @@ fn measure_before(chars: &[char], end: usize) -> String {
 
 const MEASURE_CHARS: usize = 16;
 
+/// The 1-based line of item 1000 (`1000.`, `1000、`), which no label reads.
+fn line_of_item_past_limit(text: &str) -> Option<usize> {
+    let wanted = (MAX_NUMBERED_ITEMS + 1).to_string();
+    text.lines()
+        .position(|line| {
+            let line = fold_width(line.trim_start());
+            line.strip_prefix(wanted.as_str()).is_some_and(|rest| {
+                rest.starts_with(['.', '、', ','])
+                    && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+        .map(|i| i + 1)
+}
+
+/// Whether a table's first cell, in a table without a header row, is an item number
+/// (`12`, `九-1-1`, `（三）`): garbage decoded as text has tabs too.
+fn is_item_number(cell: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(c);
+    cell.chars().count() <= 12
+        && cell.chars().any(numeral)
+        && cell
+            .chars()
+            .all(|c| numeral(c) || "-—.．、()（）".contains(c))
+}
+
 /// Where the header row of an indicator table is: the first tab-separated line naming a
 /// number (序号/编号) column.
 fn find_header(text: &str) -> Option<usize> {
@@ -648,6 +685,12 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
                 text: line.trim().to_string(),
                 reason: "表格行缺少序号".into(),
             }),
+            _ if header_at.is_none() && !number.is_empty() && !is_item_number(number) => skipped
+                .push(Skipped {
+                    line: i + 1,
+                    text: line.trim().to_string(),
+                    reason: "第一列不是序号（表格没有表头时，每行须以编号开头）".into(),
+                }),
             _ => rows.push(cells),
         }
     }

@@ -26,15 +26,16 @@ pub enum ReportImportError {
 /// Template name recorded in drafts made by this import.
 pub const IMPORTED_TEMPLATE: &str = "导入的报告";
 
-/// Reads a report from a file: a draft backup (`.json`), a .docx, or text in UTF-8 or
-/// GBK. A report whose title names no year is taken to be about `fallback_year`.
+/// Reads a report from a file: a draft backup (`.json`, or any file holding JSON), a
+/// .docx, or text in UTF-8, UTF-16 or GBK. A report whose title names no year is taken to be about `fallback_year`.
 pub fn draft_from_file(
     bytes: &[u8],
     file_name: &str,
     fallback_year: u16,
 ) -> Result<Draft, ReportImportError> {
     let name = file_name.to_lowercase();
-    if name.ends_with(".json") {
+    // A backup renamed (`草稿.bak`) is still a backup: its content says so.
+    if name.ends_with(".json") || crate::format::looks_like_json(bytes) {
         Ok(crate::format::from_json_bytes(bytes)?)
     } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
         draft_from_docx(bytes, fallback_year)

@@ -2,11 +2,11 @@
 //! loading) and missing content (warnings). The 公文 rules are in [`crate::check`].
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::meta_field::{FieldKind, MetaField};
-use crate::model::{Draft, Node, NodeId, MAX_LEVEL};
+use crate::model::{Draft, Node, NodeId, MAX_LEVEL, REPORT_YEARS};
 use crate::outline::{self, char_count, OutlineEntry};
 use crate::xml_text::drops_characters;
 
@@ -66,6 +66,17 @@ pub fn errors(draft: &Draft) -> Vec<Problem> {
     if draft.id.trim().is_empty() {
         out.push(error(String::new(), "草稿缺少存储编号 id".into()));
     }
+    if !REPORT_YEARS.contains(&draft.report_year) {
+        out.push(error(
+            "基本信息".into(),
+            format!(
+                "报告年度 {} 无效，应在 {} 至 {} 之间",
+                draft.report_year,
+                REPORT_YEARS.start(),
+                REPORT_YEARS.end()
+            ),
+        ));
+    }
     let mut seen = HashSet::new();
     for id in draft.ids() {
         if !seen.insert(id) {
@@ -73,7 +84,12 @@ pub fn errors(draft: &Draft) -> Vec<Problem> {
         }
     }
     let entries = OnceCell::new();
-    let place = |id| location(entries.get_or_init(|| outline::outline(draft)), id);
+    let locator = OnceCell::new();
+    let place = |id| {
+        locator
+            .get_or_init(|| Locator::new(entries.get_or_init(|| outline::outline(draft))))
+            .location(id)
+    };
     for section in &draft.sections {
         if !section.numbered && section.children.iter().any(Node::is_heading) {
             out.push(error(place(section.id), "不编号的部分中不能有标题".into()));
@@ -111,44 +127,55 @@ fn warnings(draft: &Draft, entries: &[OutlineEntry]) -> Vec<Problem> {
             ));
         }
     }
+    // Built once: a draft with 100 000 empty paragraphs has as many warnings.
+    let locator = Locator::new(entries);
     for section in &draft.sections {
         if section.numbered && outline::nodes_chars(&section.children) == 0 {
-            out.push(warning(location(entries, section.id), "这一部分还没有内容"));
+            out.push(warning(locator.location(section.id), "这一部分还没有内容"));
         }
-        walk(&section.children, &mut |node| {
-            let place = || location(entries, node.id());
-            let dropped = match node {
-                Node::Heading { title, text, .. } => {
-                    drops_characters(title) || drops_characters(text)
-                }
-                Node::Paragraph { text, .. } => drops_characters(text),
-            };
-            if dropped {
-                let at = match node {
-                    Node::Heading { .. } => place(),
-                    Node::Paragraph { .. } => paragraph_location(draft, entries, node.id()),
+        walk(
+            &section.children,
+            section.id,
+            &mut |node, parent, ordinal| {
+                let dropped = match node {
+                    Node::Heading { title, text, .. } => {
+                        drops_characters(title) || drops_characters(text)
+                    }
+                    Node::Paragraph { text, .. } => drops_characters(text),
                 };
-                out.push(warning(at, DROPPED));
-            }
-            match node {
-                Node::Heading { title, .. } if char_count(title) == 0 => {
-                    out.push(warning(place(), "标题为空"))
+                if dropped {
+                    let at = match node {
+                        Node::Heading { .. } => locator.location(node.id()),
+                        Node::Paragraph { .. } => locator.paragraph_location(parent, ordinal),
+                    };
+                    out.push(warning(at, DROPPED));
                 }
-                Node::Paragraph { text, .. } if char_count(text) == 0 => out.push(warning(
-                    paragraph_location(draft, entries, node.id()),
-                    "段落为空",
-                )),
-                _ => {}
-            }
-        });
+                match node {
+                    Node::Heading { title, .. } if char_count(title) == 0 => {
+                        out.push(warning(locator.location(node.id()), "标题为空"))
+                    }
+                    Node::Paragraph { text, .. } if char_count(text) == 0 => out.push(warning(
+                        locator.paragraph_location(parent, ordinal),
+                        "段落为空",
+                    )),
+                    _ => {}
+                }
+            },
+        );
     }
     out
 }
 
-fn walk<'a>(nodes: &'a [Node], visit: &mut impl FnMut(&'a Node)) {
+/// Visits every node with the id of the section or heading it is in and, for a
+/// paragraph, its 1-based position among the paragraphs there.
+fn walk<'a>(nodes: &'a [Node], parent: NodeId, visit: &mut impl FnMut(&'a Node, NodeId, usize)) {
+    let mut paragraphs = 0;
     for node in nodes {
-        visit(node);
-        walk(node.children(), visit);
+        if !node.is_heading() {
+            paragraphs += 1;
+        }
+        visit(node, parent, paragraphs);
+        walk(node.children(), node.id(), visit);
     }
 }
 
@@ -163,23 +190,63 @@ fn deepest_heading(nodes: &[Node], level: u8) -> Option<u8> {
     })
 }
 
-/// `一、标题 › （二）标题` for a section or heading.
-pub fn location(entries: &[OutlineEntry], id: NodeId) -> String {
-    let Some(index) = entries.iter().position(|e| e.id == id) else {
-        return String::new();
-    };
-    let mut chain = vec![&entries[index]];
-    for entry in entries[..index].iter().rev() {
-        if entry.level < chain.last().map_or(0, |e| e.level) {
-            chain.push(entry);
+/// Names sections and headings by their outline path, from an index of the outline made
+/// once, so that naming each of many problems costs no search through the draft.
+pub struct Locator<'a> {
+    entries: &'a [OutlineEntry],
+    index: HashMap<NodeId, usize>,
+    /// For each entry, the entry it is under (the nearest one before it of a lower level).
+    parents: Vec<Option<usize>>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(entries: &'a [OutlineEntry]) -> Self {
+        let mut parents = Vec::with_capacity(entries.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            while open
+                .last()
+                .is_some_and(|&top| entries[top].level >= entry.level)
+            {
+                open.pop();
+            }
+            parents.push(open.last().copied());
+            open.push(i);
+        }
+        let index = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        Locator {
+            entries,
+            index,
+            parents,
         }
     }
-    chain
-        .iter()
-        .rev()
-        .map(|e| format!("{}{}", e.label, short(&e.title)))
-        .collect::<Vec<_>>()
-        .join(" › ")
+
+    /// `一、标题 › （二）标题` for a section or heading; empty for another id.
+    pub fn location(&self, id: NodeId) -> String {
+        let Some(&index) = self.index.get(&id) else {
+            return String::new();
+        };
+        let mut chain = vec![index];
+        while let Some(parent) = chain.last().and_then(|&i| self.parents[i]) {
+            chain.push(parent);
+        }
+        chain
+            .iter()
+            .rev()
+            .map(|&i| format!("{}{}", self.entries[i].label, short(&self.entries[i].title)))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    /// `一、标题 › 第3段` for the `ordinal`-th paragraph under a section or heading.
+    pub fn paragraph_location(&self, parent: NodeId, ordinal: usize) -> String {
+        format!("{} › 第{ordinal}段", self.location(parent))
+    }
+}
+
+/// `一、标题 › （二）标题` for a section or heading. For many, use a [`Locator`].
+pub fn location(entries: &[OutlineEntry], id: NodeId) -> String {
+    Locator::new(entries).location(id)
 }
 
 /// Location of a paragraph: its heading's location and its position among the paragraphs there.
@@ -200,7 +267,7 @@ pub fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -
         .sections
         .iter()
         .find_map(|s| parent_of(&s.children, s.id, id))
-        .map(|(parent, n)| format!("{} › 第{n}段", location(entries, parent)))
+        .map(|(parent, n)| Locator::new(entries).paragraph_location(parent, n))
         .unwrap_or_default()
 }
 

@@ -4,10 +4,12 @@
 
 use std::io::{Cursor, Read};
 
+use zip::result::ZipError;
 use zip::ZipArchive;
 
 /// Entries larger than this are not a report's text: refuse rather than inflate them.
-const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
+/// Counted in bytes actually inflated, not as the zip's header claims.
+pub const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
@@ -15,26 +17,56 @@ pub enum ReadError {
     NotZip,
     #[error("压缩包中没有 Word 正文（word/document.xml），可能是 Excel 或其他格式的文件")]
     NotDocx,
-    #[error("Word 文档已损坏，无法读取正文")]
+    #[error("Word 文档已损坏，无法读取正文（压缩包结构有误或数据不完整）")]
     Damaged,
-    #[error("Word 文档的正文过大，无法读取")]
+    #[error(
+        "Word 文档使用了不支持的压缩方式或加密，无法读取；请用 Word 或 WPS 打开后另存为 .docx 再试"
+    )]
+    Unsupported,
+    #[error("Word 文档的正文过大（解压后超过 64 MB），无法读取")]
     TooLarge,
 }
 
 /// The text of every paragraph of the document body, tables included, in order.
 /// Tabs are `\t`, line breaks `\n`.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
-    let mut part = zip
-        .by_name("word/document.xml")
-        .map_err(|_| ReadError::NotDocx)?;
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|err| match err {
+        // A zip's local header, but no readable directory: a damaged Word file.
+        _ if bytes.starts_with(b"PK\x03\x04") => ReadError::Damaged,
+        err if is_unsupported(&err) => ReadError::Unsupported,
+        _ => ReadError::NotZip,
+    })?;
+    let part = zip.by_name("word/document.xml").map_err(|err| match err {
+        ZipError::FileNotFound => ReadError::NotDocx,
+        err if is_unsupported(&err) => ReadError::Unsupported,
+        _ => ReadError::Damaged,
+    })?;
     if part.size() > MAX_DOCUMENT_XML {
         return Err(ReadError::TooLarge);
     }
-    let mut xml = String::new();
-    part.read_to_string(&mut xml)
-        .map_err(|_| ReadError::Damaged)?;
+    // The header's size is the file's claim; what counts is what inflates.
+    let mut xml = Vec::new();
+    part.take(MAX_DOCUMENT_XML + 1)
+        .read_to_end(&mut xml)
+        .map_err(|err| match err.kind() {
+            std::io::ErrorKind::Unsupported => ReadError::Unsupported,
+            _ => ReadError::Damaged,
+        })?;
+    if xml.len() as u64 > MAX_DOCUMENT_XML {
+        return Err(ReadError::TooLarge);
+    }
+    let xml = String::from_utf8(xml).map_err(|_| ReadError::Damaged)?;
     Ok(paragraphs_of_xml(&xml))
+}
+
+/// bzip2, zstd or another method this build does not inflate, or encryption.
+fn is_unsupported(err: &ZipError) -> bool {
+    matches!(
+        err,
+        ZipError::UnsupportedArchive(_)
+            | ZipError::CompressionMethodNotSupported(_)
+            | ZipError::InvalidPassword
+    )
 }
 
 /// Scans WordprocessingML for `w:p`, `w:t`, `w:tab` and `w:br`.
@@ -83,12 +115,20 @@ fn unescape(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
+    // The longest entity read, `&#x10FFFF;`, ends within this many bytes of its `&`: the
+    // `;` is looked for there only, so a million `&` without one cost a million steps.
+    const LONGEST_ENTITY: usize = 10;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let Some(end) = rest.find(';') else { break };
+        let window = &rest.as_bytes()[..rest.len().min(LONGEST_ENTITY)];
+        let Some(end) = window.iter().position(|&b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
         let entity = &rest[1..end];
         let decoded = match entity {
             "amp" => Some('&'),

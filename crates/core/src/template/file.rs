@@ -17,7 +17,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{OutlineNode, Template};
-use crate::format::{field_fault, read_envelope, EnvelopeFault};
+use crate::format::{envelope_text, field_fault, read_envelope, EnvelopeFault, NOT_JSON_TEXT};
+use crate::import_text::clip;
 use crate::model::MAX_LEVEL;
 
 pub const TEMPLATE_FORMAT: &str = "report-drafter.template";
@@ -35,6 +36,8 @@ pub const MAX_LIST_ITEMS: usize = 1_000;
 pub enum TemplateError {
     #[error("文件是空的")]
     Empty,
+    #[error("{NOT_JSON_TEXT}")]
+    NotText,
     #[error("文件过大（{0} 字节），模板文件最大 2 MB")]
     TooLarge(usize),
     #[error("文件不完整，可能在下载或复制时被截断（第 {line} 行后内容缺失）")]
@@ -59,6 +62,7 @@ impl From<EnvelopeFault> for TemplateError {
     fn from(fault: EnvelopeFault) -> Self {
         match fault {
             EnvelopeFault::Empty => TemplateError::Empty,
+            EnvelopeFault::NotText => TemplateError::NotText,
             EnvelopeFault::TooLarge(size) => TemplateError::TooLarge(size),
             EnvelopeFault::Truncated { line } => TemplateError::Truncated { line },
             EnvelopeFault::NotJson { line, column } => TemplateError::NotJson { line, column },
@@ -94,7 +98,7 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Template, TemplateError> {
     if bytes.len() > MAX_TEMPLATE_BYTES {
         return Err(TemplateError::TooLarge(bytes.len()));
     }
-    from_json(&String::from_utf8_lossy(bytes))
+    from_json(&envelope_text(bytes)?)
 }
 
 /// Reads a template from its JSON form, migrating older versions, and checks it.
@@ -150,8 +154,18 @@ fn check(t: &Template) -> Result<(), TemplateError> {
         return Err(field("template.sections", "不能为空：模板至少要有一个部分"));
     }
     count("template.sections", t.sections.len(), MAX_SECTIONS)?;
+    let mut keys = std::collections::HashSet::new();
     for (i, s) in t.sections.iter().enumerate() {
         let path = format!("template.sections[{i}]");
+        if !keys.insert(s.key.as_str()) {
+            return Err(field(
+                format!("{path}.key"),
+                format!(
+                    "“{}”与前面的部分重复：每个部分的 key 必须不同",
+                    clip(&s.key, CLIP)
+                ),
+            ));
+        }
         texts.push((format!("{path}.key"), &s.key));
         texts.push((format!("{path}.title"), &s.title));
         texts.push((format!("{path}.guidance"), &s.guidance));
@@ -255,7 +269,7 @@ fn check(t: &Template) -> Result<(), TemplateError> {
         if !crate::check::RULES.contains(&rule.as_str()) {
             return Err(field(
                 format!("template.checker.disabled_rules[{i}]"),
-                format!("的取值“{}”不是已知的检查规则", clip(rule)),
+                format!("的取值“{}”不是已知的检查规则", clip(rule, CLIP)),
             ));
         }
     }
@@ -272,6 +286,15 @@ fn check(t: &Template) -> Result<(), TemplateError> {
         }
     }
     for (path, text) in texts {
+        if let Some(bad) = bad_placeholder(text) {
+            return Err(field(
+                path,
+                format!(
+                    "含有无法识别的占位符“{}”：只能使用 {{year}}（报告年度）和 {{next_year}}（下一年度），花括号不能单独出现",
+                    clip(bad, CLIP)
+                ),
+            ));
+        }
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
             return Err(field(
@@ -336,12 +359,26 @@ fn count(path: &str, found: usize, max: usize) -> Result<(), TemplateError> {
 }
 
 /// A value quoted in a message, cut so a hostile file cannot flood the screen.
-fn clip(value: &str) -> String {
-    let mut chars = value.chars();
-    let head: String = chars.by_ref().take(40).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
+/// Characters of a value an error message repeats.
+const CLIP: usize = 40;
+
+/// The first brace in `text` that is not part of `{year}` or `{next_year}`, up to the
+/// `}` after it: `{yaer}`, `{{year}`, a stray `{` with the rest of the text, or `}`.
+fn bad_placeholder(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(at) = rest.find(['{', '}']) {
+        let tail = &rest[at..];
+        match ["{year}", "{next_year}"]
+            .iter()
+            .find(|p| tail.starts_with(*p))
+        {
+            Some(placeholder) => rest = &tail[placeholder.len()..],
+            None if tail.starts_with('{') => {
+                let end = tail[1..].find('}').map_or(tail.len(), |e| e + 2);
+                return Some(&tail[..end]);
+            }
+            None => return Some("}"),
+        }
     }
+    None
 }

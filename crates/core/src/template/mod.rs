@@ -345,8 +345,9 @@ impl Template {
             sections: draft
                 .sections
                 .iter()
-                .map(|s| SectionTemplate {
-                    key: s.key.clone(),
+                .zip(unique_keys(&draft.sections))
+                .map(|(s, key)| SectionTemplate {
+                    key,
                     title: generic(&s.title),
                     guidance: generic(&s.guidance),
                     numbered: s.numbered,
@@ -447,6 +448,26 @@ fn outline_nodes(
 pub fn fill_year(s: &str, year: u16) -> String {
     s.replace("{next_year}", &(u32::from(year) + 1).to_string())
         .replace("{year}", &year.to_string())
+}
+
+/// The sections' keys, each once: an imported report may have two parts of one kind
+/// (`measures`), and a template's keys must differ. A repeated key gets `-2`, `-3`, ….
+fn unique_keys(sections: &[crate::model::Section]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    sections
+        .iter()
+        .map(|s| {
+            let key = (1..)
+                .map(|n| match n {
+                    1 => s.key.clone(),
+                    n => format!("{}-{n}", s.key),
+                })
+                .find(|key| !seen.contains(key))
+                .unwrap_or_default();
+            seen.insert(key.clone());
+            key
+        })
+        .collect()
 }
 
 /// The inverse of [`fill_year`]: `year` becomes `{year}`, the year after `{next_year}`.
