@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer } from './server.mjs';
+import { zipOf } from './zip.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const outDir = process.env.E2E_OUT ?? join(process.cwd(), 'tests/e2e/out');
@@ -552,7 +553,7 @@ const tests = {
     await page.getByRole('button', { name: '计划覆盖' }).click();
     const before = await storageSnapshot(page);
     const cases = [
-      ['fake.docx', Buffer.from('PK\u0003\u0004 not really a zip'), /不是 Word 文档/],
+      ['fake.docx', Buffer.from('PK\u0003\u0004 not really a zip'), /Word 文档已损坏/],
       ['empty.txt', Buffer.from(''), /计划内容是空的/],
       ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8]), /内容不是文本/],
     ];
@@ -567,6 +568,46 @@ const tests = {
       assert.match(shown, /草稿没有任何改动/);
       assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
     }
+    await t.close();
+  },
+
+  async 'hostile plan files (a zip bomb, an &-storm, 200 000 spaces) are read in bounded time; the tab lives and the draft is unchanged'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const before = await storageSnapshot(page);
+    const document = (body) => Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'),
+      body,
+      Buffer.from('</w:t></w:r></w:p></w:body></w:document>'),
+    ]);
+    const types = ['[Content_Types].xml', Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')];
+    const refused = [
+      // 200 MB of text in a 0.2 MB file whose header claims 2 000 bytes.
+      ['bomb.docx', zipOf([types, ['word/document.xml', document(Buffer.alloc(200 * 2 ** 20, 'a'))]], 2000), /正文过大/],
+      ['ampersands.docx', zipOf([types, ['word/document.xml', document(Buffer.from(`${'&'.repeat(1e6)};`))]]), /没有识别出任何计划条目/],
+    ];
+    for (const [name, bytes, message] of refused) {
+      const path = join(tmp, name);
+      await writeFile(path, bytes);
+      await page.setInputFiles('#plan-file', path);
+      const alert = page.locator('.import-error');
+      await alert.waitFor({ timeout: 10000 });
+      const shown = await alert.innerText();
+      assert.match(shown, message, `${name}: ${shown}`);
+      assert.match(shown, /草稿没有任何改动/);
+      assert.equal(await page.evaluate(() => 1 + 1), 2, `${name}: the tab answers`);
+      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
+    }
+    const spaces = join(tmp, 'spaces.txt');
+    await writeFile(spaces, `1.推进合法性审查${' '.repeat(200000)}全覆盖。（法制科）\n2.开展普法宣传。（宣传科）\n`);
+    await page.setInputFiles('#plan-file', spaces);
+    const review = page.getByTestId('plan-review');
+    await review.waitFor({ timeout: 10000 });
+    assert.match(await review.innerText(), /识别出 2 项计划任务/);
+    assert.equal(await storageSnapshot(page), before, 'a plan under review changes nothing yet');
     await t.close();
   },
 
