@@ -121,7 +121,7 @@ pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
             }))
         }
         Target::SecrecyReviewed => Some(export_step::SECRECY_REVIEWED_ID.into()),
-        Target::Plan | Target::Name => None,
+        Target::Plan | Target::Name | Target::IgnoredRules => None,
     }
 }
 

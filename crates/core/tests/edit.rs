@@ -152,6 +152,7 @@ fn every_edit_is_undone_exactly_and_redone() {
         }),
         Edit::SetPlan(None),
         Edit::SetSecrecyReviewed(true),
+        Edit::ignore_rule(&d, "halfwidth-punct").unwrap(),
         Edit::Batch(vec![
             Edit::SetText {
                 id: middle,

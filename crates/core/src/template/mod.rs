@@ -317,6 +317,7 @@ impl Template {
                 .attachment_table
                 .as_ref()
                 .map(|t| AttachmentTable::from_template(t, &fill)),
+            ignored_rules: Vec::new(),
             next_id,
         }
     }

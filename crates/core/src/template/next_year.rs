@@ -53,6 +53,8 @@ pub fn next_year_draft(draft: &Draft, new_id: String) -> Draft {
             columns: t.columns.clone(),
             entries: Vec::new(),
         }),
+        // Rules are ignored for one draft (本稿), not for the reports after it.
+        ignored_rules: Vec::new(),
         next_id,
     }
 }
