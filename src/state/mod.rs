@@ -14,6 +14,7 @@ use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
 use report_core::paste::{clean_pasted, paste_into};
 use report_core::plan::PlanState;
+use report_core::template::change_report_year;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
 
@@ -183,6 +184,12 @@ pub enum Action {
     FixAll {
         rule: &'static str,
         today: report_core::CalendarDate,
+    },
+    /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
+    /// for the old year and, when `with_typed`, the years in the texts the user typed.
+    SetReportYear {
+        year: u16,
+        with_typed: bool,
     },
     /// 本稿忽略此规则: the checker leaves rule `rule` out for this draft.
     IgnoreRule(&'static str),
@@ -414,6 +421,11 @@ impl Reducible for AppState {
                 Err(err) => state.notice = Some(Notice::error(err.to_string())),
             },
             Action::FixAll { rule, today } => state.fix_all(rule, today),
+            Action::SetReportYear { year, with_typed } => {
+                let template = Template::named(&state.templates, &state.draft.template);
+                let change = change_report_year(&state.draft, template, year);
+                state.edit(change.into_edit(with_typed), None);
+            }
             Action::IgnoreRule(rule) => {
                 if let Some(edit) = Edit::ignore_rule(&state.draft, rule) {
                     state.edit(edit, None);
@@ -632,6 +644,7 @@ impl AppState {
             Target::TableCell { .. } => Step::Table,
             Target::Plan => Step::Coverage,
             Target::SecrecyReviewed => Step::Export,
+            Target::ReportYear => Step::Basics,
             Target::Name | Target::IgnoredRules => self.step,
         };
         self.show_drafts = target == Target::Name;
@@ -1236,5 +1249,37 @@ mod tests {
             undone.show_checks,
             "the checker shows what the undo changed"
         );
+    }
+
+    #[test]
+    fn a_new_report_year_is_one_step_with_or_without_the_typed_texts() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, typed) = add_typed(s, section, "2023年，我局推进依法行政。", 0);
+        let before = json(&s);
+        let titles = |s: &AppState| -> Vec<String> {
+            s.draft.sections.iter().map(|x| x.title.clone()).collect()
+        };
+        let fresh = Template::builtin_default().new_draft("n".into(), 2024);
+        let expected: Vec<String> = fresh.sections.iter().map(|x| x.title.clone()).collect();
+
+        let kept = s.clone().reduce(Action::SetReportYear {
+            year: 2024,
+            with_typed: false,
+        });
+        assert_eq!(kept.draft.report_year, 2024);
+        assert_eq!(titles(&kept), expected);
+        assert_eq!(paragraph(&kept, typed), "2023年，我局推进依法行政。");
+        let undone = kept.reduce(Action::Undo);
+        assert_eq!(json(&undone), before);
+        assert_eq!(undone.step, Step::Basics, "the undo shows the year");
+        assert_eq!(undone.focus, Some(Target::ReportYear));
+
+        let moved = s.reduce(Action::SetReportYear {
+            year: 2024,
+            with_typed: true,
+        });
+        assert_eq!(paragraph(&moved, typed), "2024年，我局推进依法行政。");
+        assert_eq!(json(&moved.reduce(Action::Undo)), before);
     }
 }

@@ -65,6 +65,9 @@ pub enum Edit {
     SetSecrecyReviewed(bool),
     /// The checker rules ignored in this draft, in the order they were ignored.
     SetIgnoredRules(Vec<String>),
+    /// The year the report is about (see [`crate::template::change_report_year`] for
+    /// the texts that follow it).
+    SetReportYear(u16),
     /// Several edits as one step, applied in order and undone together.
     Batch(Vec<Edit>),
 }
@@ -87,6 +90,7 @@ pub enum Target {
     Plan,
     SecrecyReviewed,
     IgnoredRules,
+    ReportYear,
 }
 
 impl Target {
@@ -193,6 +197,7 @@ impl Edit {
             Edit::SetPlan(_) => Some(Target::Plan),
             Edit::SetSecrecyReviewed(_) => Some(Target::SecrecyReviewed),
             Edit::SetIgnoredRules(_) => Some(Target::IgnoredRules),
+            Edit::SetReportYear(_) => Some(Target::ReportYear),
             // The inverse of a batch is in reverse order: its first place is that of the
             // batch's last edit, which for a paste taken back is the paragraph pasted into.
             Edit::Batch(edits) => edits.iter().find_map(|e| e.changed_place(draft)),
@@ -286,6 +291,8 @@ impl Draft {
                 .then(|| Edit::SetSecrecyReviewed(mem::replace(&mut self.secrecy_reviewed, done)))),
             Edit::SetIgnoredRules(rules) => Ok((self.ignored_rules != rules)
                 .then(|| Edit::SetIgnoredRules(mem::replace(&mut self.ignored_rules, rules)))),
+            Edit::SetReportYear(year) => Ok((self.report_year != year)
+                .then(|| Edit::SetReportYear(mem::replace(&mut self.report_year, year)))),
             Edit::Batch(edits) => self.apply_all(edits),
         }
     }
