@@ -68,6 +68,9 @@ pub enum Edit {
     /// The year the report is about (see [`crate::template::change_report_year`] for
     /// the texts that follow it).
     SetReportYear(u16),
+    /// Replaces a section's writing guidance, which its template gave (the user does
+    /// not edit it; it follows the report year).
+    SetGuidance { id: NodeId, text: String },
     /// Several edits as one step, applied in order and undone together.
     Batch(Vec<Edit>),
 }
@@ -198,6 +201,10 @@ impl Edit {
             Edit::SetSecrecyReviewed(_) => Some(Target::SecrecyReviewed),
             Edit::SetIgnoredRules(_) => Some(Target::IgnoredRules),
             Edit::SetReportYear(_) => Some(Target::ReportYear),
+            Edit::SetGuidance { id, .. } => Some(Target::Text {
+                id: *id,
+                field: TextField::Title,
+            }),
             // The inverse of a batch is in reverse order: its first place is that of the
             // batch's last edit, which for a paste taken back is the paragraph pasted into.
             Edit::Batch(edits) => edits.iter().find_map(|e| e.changed_place(draft)),
@@ -293,6 +300,17 @@ impl Draft {
                 .then(|| Edit::SetIgnoredRules(mem::replace(&mut self.ignored_rules, rules)))),
             Edit::SetReportYear(year) => Ok((self.report_year != year)
                 .then(|| Edit::SetReportYear(mem::replace(&mut self.report_year, year)))),
+            Edit::SetGuidance { id, text } => {
+                let section = self
+                    .sections
+                    .iter_mut()
+                    .find(|s| s.id == id)
+                    .ok_or(EditError::NotFound(id))?;
+                Ok((section.guidance != text).then(|| Edit::SetGuidance {
+                    id,
+                    text: mem::replace(&mut section.guidance, text),
+                }))
+            }
             Edit::Batch(edits) => self.apply_all(edits),
         }
     }

@@ -154,6 +154,10 @@ fn every_edit_is_undone_exactly_and_redone() {
         Edit::SetSecrecyReviewed(true),
         Edit::ignore_rule(&d, "halfwidth-punct").unwrap(),
         Edit::SetReportYear(2024),
+        Edit::SetGuidance {
+            id: measures,
+            text: "写明2024年的主要举措。".into(),
+        },
         Edit::Batch(vec![
             Edit::SetText {
                 id: middle,
@@ -527,6 +531,9 @@ fn a_new_report_year_moves_the_template_texts_and_asks_about_typed_ones() {
         .unwrap();
     assert_eq!(kept.report_year, 2024);
     assert_eq!(kept.meta.title, fresh.meta.title);
+    for (moved, new) in kept.sections.iter().zip(&fresh.sections) {
+        assert_eq!(moved.guidance, new.guidance);
+    }
     for (moved, new) in kept.sections.iter().zip(&fresh.sections).take(4) {
         assert_eq!(moved.title, new.title);
     }
@@ -550,8 +557,12 @@ fn a_new_report_year_moves_the_template_texts_and_asks_about_typed_ones() {
     );
     assert_eq!(moved.sections[4].title, "四、2025年工作打算");
 
-    // Without the template every text naming the year is the user's to decide.
+    // Without the template every text naming the year is the user's to decide; only
+    // the guidance, which the user does not edit, follows.
     let unknown = report_core::template::change_report_year(&d, None, 2024);
-    assert!(unknown.derived.is_empty());
+    assert!(unknown
+        .derived
+        .iter()
+        .all(|e| matches!(e, Edit::SetGuidance { .. })));
     assert!(unknown.typed.len() > 2);
 }

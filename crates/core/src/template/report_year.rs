@@ -12,7 +12,8 @@ use crate::model::{Draft, Node, TextField};
 pub struct YearChange {
     pub year: u16,
     /// The texts the template wrote that still read as it wrote them for the old year
-    /// (section titles, the 标题): these follow the year without asking.
+    /// (section titles, the 标题) and the sections' guidance, which the user does not
+    /// edit: these follow the year without asking.
     pub derived: Vec<Edit>,
     /// Texts the user typed or changed that name the old year or the year after, with
     /// those years moved: made only when the user agrees.
@@ -68,6 +69,8 @@ pub fn change_report_year(draft: &Draft, template: Option<&Template>, year: u16)
             Edit::SetMeta { field, value }
         });
     }
+    // The user does not edit guidance: it always follows, whatever the template.
+    let mut guidance_edits = Vec::new();
     for section in &draft.sections {
         let from_template = template
             .and_then(|t| t.sections.iter().find(|s| s.key == section.key))
@@ -78,6 +81,10 @@ pub fn change_report_year(draft: &Draft, template: Option<&Template>, year: u16)
             field: TextField::Title,
             text,
         });
+        let guidance = move_years(&section.guidance, old, year);
+        if guidance != section.guidance {
+            guidance_edits.push(Edit::SetGuidance { id, text: guidance });
+        }
         let mut nodes: Vec<&Node> = section.children.iter().collect();
         while let Some(node) = nodes.pop() {
             let id = node.id();
@@ -93,6 +100,7 @@ pub fn change_report_year(draft: &Draft, template: Option<&Template>, year: u16)
             nodes.extend(node.children().iter().rev());
         }
     }
+    change.derived.extend(guidance_edits);
     change
 }
 
