@@ -833,15 +833,31 @@ async fn fix_all_and_ignoring_a_rule_are_one_undo_each() {
 async fn a_new_report_year_renames_the_parts_and_asks_about_typed_text() {
     let app = Mounted::with_draft(&draft_with_commas()).await;
     let fresh = report_core::Template::builtin_default().new_draft("n".into(), 2024);
+    let change_year = || async {
+        let year = app.one("#report-year");
+        year.dyn_ref::<HtmlInputElement>()
+            .unwrap()
+            .set_value("2024");
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        year.dispatch_event(&change).unwrap();
+        settle().await;
+    };
+    change_year().await;
+    // The question takes the focus; Escape cancels it and changes nothing.
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert_eq!(focused.text_content().as_deref(), Some("一并修改"));
+    press(&focused, "Escape", false, false).await;
+    assert!(!app.text().contains("另有"));
     let year = app.one("#report-year");
-    year.dyn_ref::<HtmlInputElement>()
-        .unwrap()
-        .set_value("2024");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    year.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    settle().await;
+    let input = year.dyn_ref::<HtmlInputElement>().unwrap();
+    assert_eq!(input.value(), "2023", "the input shows the year kept");
+    assert!(!input.disabled());
+    assert!(app
+        .text()
+        .contains("2023年推进法治政府建设的主要举措和成效"));
+    change_year().await;
     assert!(
         app.text().contains("另有 1 处您输入的文字含有2023年"),
         "{}",
