@@ -14,6 +14,7 @@ use crate::components::meta_form::MetaForm;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::outline_nav::OutlineNav;
 use crate::components::preview_pane::PreviewPane;
+use crate::components::report_year_input::ReportYearInput;
 use crate::components::section_editor::SectionEditor;
 use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
@@ -68,7 +69,9 @@ pub fn App() -> Html {
     } else {
         let main = match state.step {
             Step::Basics => html! {
-                <MetaForm title="基本信息" fields={report_core::MetaField::HEADER.to_vec()} meta={state.draft.meta.clone()} />
+                <MetaForm title="基本信息" fields={report_core::MetaField::HEADER.to_vec()} meta={state.draft.meta.clone()}>
+                    <ReportYearInput draft={state.draft.clone()} templates={state.templates.clone()} />
+                </MetaForm>
             },
             Step::Closing => html! {
                 <MetaForm title="落款与版记" fields={report_core::MetaField::CLOSING.to_vec()} meta={state.draft.meta.clone()} />

@@ -762,3 +762,123 @@ fn the_worker_exports_the_bytes_the_native_core_does() {
         include_str!("fixtures/draft-jiaxing-2022-table.docx.digest").trim()
     );
 }
+
+/// Waits for the checks to follow the draft (they run when typing pauses).
+async fn checks_settle() {
+    TimeoutFuture::new(web::components::SETTLE_MS + 200).await;
+    settle().await;
+}
+
+fn rule_findings(app: &Mounted, rule: &str) -> usize {
+    app.all(&format!("[data-testid=check-panel] li[data-rule={rule}]"))
+        .len()
+}
+
+/// A draft on the default outline with half-width commas in two paragraphs.
+fn draft_with_commas() -> report_core::Draft {
+    let mut d = report_core::Template::builtin_default().new_draft("commas".into(), 2023);
+    let measures = report_core::Parent::Section(d.sections[1].id);
+    for text in ["我局坚持依法,行政。", "2023年，全面规范,执法。"] {
+        let id = d
+            .add_node(measures, report_core::NewNode::Paragraph)
+            .unwrap();
+        d.set_text(id, report_core::TextField::Text, text.into())
+            .unwrap();
+    }
+    d
+}
+
+#[wasm_bindgen_test]
+async fn fix_all_and_ignoring_a_rule_are_one_undo_each() {
+    let app = Mounted::with_draft(&draft_with_commas()).await;
+    // The checks beside the editor, which stay in view when the undo opens the part
+    // it changed.
+    app.click("格式检查").await;
+    app.click("检查与导出").await;
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 2);
+    let label = app
+        .one("li[data-rule=halfwidth-punct] button.fix")
+        .text_content()
+        .unwrap();
+    assert!(label.contains("依法,行政。”→“…"), "{label}");
+
+    app.click("全部修正（2处）").await;
+    checks_settle().await;
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 0);
+    app.click("撤销").await;
+    checks_settle().await;
+    assert_eq!(
+        rule_findings(&app, "halfwidth-punct"),
+        2,
+        "one undo brings both back"
+    );
+
+    let ignore: HtmlElement = app
+        .one("li[data-rule=halfwidth-punct] button.ignore-rule")
+        .dyn_into()
+        .unwrap();
+    ignore.click();
+    settle().await;
+    checks_settle().await;
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 0);
+    assert!(app.text().contains("已忽略 1 条规则"), "{}", app.text());
+    app.click("恢复").await;
+    checks_settle().await;
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 2);
+    assert!(!app.text().contains("已忽略"));
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_new_report_year_renames_the_parts_and_asks_about_typed_text() {
+    let app = Mounted::with_draft(&draft_with_commas()).await;
+    let fresh = report_core::Template::builtin_default().new_draft("n".into(), 2024);
+    let change_year = || async {
+        let year = app.one("#report-year");
+        year.dyn_ref::<HtmlInputElement>()
+            .unwrap()
+            .set_value("2024");
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        year.dispatch_event(&change).unwrap();
+        settle().await;
+    };
+    change_year().await;
+    // The question takes the focus; Escape cancels it and changes nothing.
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert_eq!(focused.text_content().as_deref(), Some("一并修改"));
+    press(&focused, "Escape", false, false).await;
+    assert!(!app.text().contains("另有"));
+    let year = app.one("#report-year");
+    let input = year.dyn_ref::<HtmlInputElement>().unwrap();
+    assert_eq!(input.value(), "2023", "the input shows the year kept");
+    assert!(!input.disabled());
+    assert!(app
+        .text()
+        .contains("2023年推进法治政府建设的主要举措和成效"));
+    change_year().await;
+    assert!(
+        app.text().contains("另有 1 处您输入的文字含有2023年"),
+        "{}",
+        app.text()
+    );
+    app.click("只改标题").await;
+    assert!(
+        app.text().contains(&fresh.sections[1].title),
+        "{}",
+        app.text()
+    );
+    app.click(&fresh.sections[1].title).await;
+    assert!(paragraphs(&app).contains(&"2023年，全面规范,执法。".to_string()));
+    app.click("撤销").await;
+    assert_eq!(
+        app.one("#report-year")
+            .dyn_ref::<HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "2023",
+        "one undo puts the year back and shows it"
+    );
+    app.unmount().await;
+}

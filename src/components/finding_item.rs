@@ -1,4 +1,5 @@
 use report_core::check::{Finding, Severity};
+use report_core::CalendarDate;
 use yew::prelude::*;
 
 use super::{open_place, place_of, use_dispatch};
@@ -9,9 +10,20 @@ pub struct Props {
     pub finding: Finding,
     /// The place in words (`一、… › （二）… 第3段`); empty for the whole document.
     pub place: AttrValue,
+    /// The fix's change in its context (see [`report_core::check::fix_label`]).
+    #[prop_or_default]
+    pub fix_label: AttrValue,
+    /// On the first of several fixable findings of one rule: how many places all of
+    /// them change, for 全部修正.
+    #[prop_or_default]
+    pub fix_all: Option<usize>,
+    /// The day the checks were dated by, for a fix-all that checks again.
+    pub today: CalendarDate,
 }
 
-/// One finding: severity, message, a link to its place and its one-click fix.
+/// One finding: severity, message, a link to its place, its one-click fix and, on the
+/// first of a rule's findings, the fix of them all; and a way to stop checking its rule
+/// in this draft.
 #[function_component]
 pub fn FindingItem(props: &Props) -> Html {
     let dispatch = use_dispatch();
@@ -30,11 +42,26 @@ pub fn FindingItem(props: &Props) -> Html {
         html! { <span class="place">{ props.place.clone() }</span> }
     };
     let fix = finding.fix.clone().map(|fix| {
-        let summary = fix.summary();
+        let label = props.fix_label.clone();
+        let dispatch = dispatch.clone();
         let apply = Callback::from(move |_| dispatch.dispatch(Action::ApplyFix(fix.clone())));
         html! {
-            <button type="button" class="fix" onclick={apply} title={summary.clone()}>
-                { format!("一键修正：{summary}") }
+            <button type="button" class="fix" onclick={apply} title={label.clone()}>
+                { format!("一键修正：{label}") }
+            </button>
+        }
+    });
+    let rule = finding.rule;
+    let ignore = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::IgnoreRule(rule)))
+    };
+    let fix_all = props.fix_all.map(|places| {
+        let today = props.today;
+        let apply = Callback::from(move |_| dispatch.dispatch(Action::FixAll { rule, today }));
+        html! {
+            <button type="button" class="fix fix-all" onclick={apply}>
+                { format!("全部修正（{places}处）") }
             </button>
         }
     });
@@ -44,6 +71,11 @@ pub fn FindingItem(props: &Props) -> Html {
             { place }
             <p class="message">{ finding.message.clone() }</p>
             { for fix }
+            { for fix_all }
+            <button type="button" class="link ignore-rule" onclick={ignore}
+                title={format!("本稿不再检查这一类问题（规则 {rule}），可在检查结果顶部恢复")}>
+                { "本稿忽略此规则" }
+            </button>
         </li>
     }
 }

@@ -1,11 +1,13 @@
 use std::rc::Rc;
 
-use report_core::check::{self, Setup, Severity};
+use report_core::check::{self, Finding, Setup, Severity};
 use report_core::docx::Missing;
 use report_core::{outline, CalendarDate, Draft};
 use yew::prelude::*;
 
 use super::finding_item::FindingItem;
+use super::use_dispatch;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -21,6 +23,7 @@ pub struct Props {
 /// re-renders the panel around it.
 #[function_component]
 pub fn FindingList(props: &Props) -> Html {
+    let dispatch = use_dispatch();
     let findings = use_memo(
         (
             props.draft.clone(),
@@ -39,16 +42,71 @@ pub fn FindingList(props: &Props) -> Html {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let items = findings.iter().map(|finding| {
+    let fix_all = fix_all_offers(&findings);
+    let items = findings.iter().enumerate().map(|(index, finding)| {
         let place = finding.location.describe(Some(&props.draft), &entries);
-        html! { <FindingItem finding={finding.clone()} place={place} /> }
+        let fix_label = finding
+            .fix
+            .as_ref()
+            .map(|fix| check::fix_label(&props.draft, fix))
+            .unwrap_or_default();
+        let fix_all = fix_all
+            .iter()
+            .find(|offer| offer.first == index)
+            .map(|offer| offer.places);
+        html! {
+            <FindingItem finding={finding.clone()} {place} {fix_label} {fix_all} today={props.today} />
+        }
+    });
+    let ignored = props.draft.ignored_rules.len();
+    let restore = (ignored > 0).then(|| {
+        let dispatch = dispatch.clone();
+        let restore = Callback::from(move |_| dispatch.dispatch(Action::RestoreIgnoredRules));
+        html! {
+            <p class="ignored-rules" title={props.draft.ignored_rules.join("、")}>
+                { format!("已忽略 {ignored} 条规则 · ") }
+                <button type="button" class="link" onclick={restore}>{ "恢复" }</button>
+            </p>
+        }
     });
     html! {
         <>
             <p class="check-summary" role="status">
                 { format!("{errors} 个错误，{} 个提示", findings.len() - errors) }
             </p>
+            { for restore }
             <ul class="findings">{ for items }</ul>
         </>
     }
+}
+
+/// 全部修正 for a rule with several fixable findings, offered on the first of them.
+struct FixAllOffer {
+    rule: &'static str,
+    /// The index of the rule's first fixable finding.
+    first: usize,
+    fixes: usize,
+    /// The places all its fixes change.
+    places: usize,
+}
+
+fn fix_all_offers(findings: &[Finding]) -> Vec<FixAllOffer> {
+    let mut offers: Vec<FixAllOffer> = Vec::new();
+    for (index, finding) in findings.iter().enumerate() {
+        let Some(fix) = &finding.fix else { continue };
+        match offers.iter_mut().find(|o| o.rule == finding.rule) {
+            Some(offer) => {
+                offer.fixes += 1;
+                offer.places += fix.edits.len();
+            }
+            None => offers.push(FixAllOffer {
+                rule: finding.rule,
+                first: index,
+                fixes: 1,
+                places: fix.edits.len(),
+            }),
+        }
+    }
+    offers.retain(|o| o.fixes > 1);
+    offers
 }

@@ -8,6 +8,9 @@ pub struct Props {
     pub title: AttrValue,
     pub fields: Vec<MetaField>,
     pub meta: Metadata,
+    /// Fields before the metadata ones (the 报告年度 in 基本信息).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A step made of metadata fields (基本信息, 落款与版记).
@@ -19,7 +22,7 @@ pub fn MetaForm(props: &Props) -> Html {
     html! {
         <section class="meta-form" aria-labelledby="step-title">
             <h2 id="step-title">{ props.title.clone() }</h2>
-            <div class="fields">{ for inputs }</div>
+            <div class="fields">{ props.children.clone() }{ for inputs }</div>
         </section>
     }
 }

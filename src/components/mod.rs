@@ -20,6 +20,7 @@ pub mod plan_importer;
 pub mod preview_pane;
 pub mod preview_sheet;
 pub mod preview_toggle;
+pub mod report_year_input;
 pub mod section_editor;
 pub mod table_row_editor;
 pub mod table_step;
@@ -121,7 +122,8 @@ pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
             }))
         }
         Target::SecrecyReviewed => Some(export_step::SECRECY_REVIEWED_ID.into()),
-        Target::Plan | Target::Name => None,
+        Target::ReportYear => Some(report_year_input::REPORT_YEAR_ID.into()),
+        Target::Plan | Target::Name | Target::IgnoredRules => None,
     }
 }
 

@@ -9,10 +9,12 @@ pub mod undo_keys;
 
 use std::rc::Rc;
 
+use report_core::check::{self, Fix, Setup};
 use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
 use report_core::paste::{clean_pasted, paste_into};
 use report_core::plan::PlanState;
+use report_core::template::change_report_year;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
 
@@ -176,7 +178,23 @@ pub enum Action {
         stamp: String,
     },
     /// Applies a checker fix; refused with a notice when the text changed since the check.
-    ApplyFix(report_core::check::Fix),
+    ApplyFix(Fix),
+    /// 全部修正: every fix of checker rule `rule`, as one undoable step. The fixes are
+    /// found again in the draft as it is now (`today` dates the check), so none is stale.
+    FixAll {
+        rule: &'static str,
+        today: report_core::CalendarDate,
+    },
+    /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
+    /// for the old year and, when `with_typed`, the years in the texts the user typed.
+    SetReportYear {
+        year: u16,
+        with_typed: bool,
+    },
+    /// 本稿忽略此规则: the checker leaves rule `rule` out for this draft.
+    IgnoreRule(&'static str),
+    /// The checker applies every rule the draft ignored again.
+    RestoreIgnoredRules,
     ShowChecks(bool),
     SetSecrecyReviewed(bool),
     /// Writes a user cell of the attached table, in the row of plan item `number`.
@@ -396,12 +414,26 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::ApplyFix(fix) => match report_core::check::fix_edit(&state.draft, &fix) {
+            Action::ApplyFix(fix) => match check::fix_edit(&state.draft, &fix) {
                 Ok(edit) => {
                     state.edit(edit, None);
                 }
                 Err(err) => state.notice = Some(Notice::error(err.to_string())),
             },
+            Action::FixAll { rule, today } => state.fix_all(rule, today),
+            Action::SetReportYear { year, with_typed } => {
+                let template = Template::named(&state.templates, &state.draft.template);
+                let change = change_report_year(&state.draft, template, year);
+                state.edit(change.into_edit(with_typed), None);
+            }
+            Action::IgnoreRule(rule) => {
+                if let Some(edit) = Edit::ignore_rule(&state.draft, rule) {
+                    state.edit(edit, None);
+                }
+            }
+            Action::RestoreIgnoredRules => {
+                state.edit(Edit::SetIgnoredRules(Vec::new()), None);
+            }
             Action::ShowChecks(show) => state.show_checks = show,
             Action::SetPlan(plan) => {
                 let plan = match state.draft.plan.clone() {
@@ -509,6 +541,25 @@ impl AppState {
         }
     }
 
+    fn fix_all(&mut self, rule: &'static str, today: report_core::CalendarDate) {
+        let fixes: Vec<Fix> = check::check_draft(&self.draft, today, &Setup::default())
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .filter_map(|f| f.fix)
+            .collect();
+        let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
+        match check::fix_all_edit(&self.draft, &fixes) {
+            Ok(edit) => {
+                if self.edit(edit, None).is_some() {
+                    self.notice = Some(Notice::info(format!(
+                        "已修正 {places} 处，可撤销（Ctrl+Z）。"
+                    )));
+                }
+            }
+            Err(err) => self.notice = Some(Notice::error(err.to_string())),
+        }
+    }
+
     /// Applies an edit built from the draft (which can fail) and focuses the node it
     /// changed: a node added or moved, the one before a node removed. Returns whether
     /// the draft changed.
@@ -593,9 +644,12 @@ impl AppState {
             Target::TableCell { .. } => Step::Table,
             Target::Plan => Step::Coverage,
             Target::SecrecyReviewed => Step::Export,
-            Target::Name => self.step,
+            Target::ReportYear => Step::Basics,
+            Target::Name | Target::IgnoredRules => self.step,
         };
         self.show_drafts = target == Target::Name;
+        // The checker shows what an undone or redone 忽略 changed.
+        self.show_checks |= target == Target::IgnoredRules;
         self.focus = Some(target);
     }
 }
@@ -1118,5 +1172,104 @@ mod tests {
             first,
             "the paragraph pasted into takes the focus"
         );
+    }
+
+    fn shangcheng() -> Rc<AppState> {
+        let path = format!(
+            "{}/tests/fixtures/draft-shangcheng-2023.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let draft = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        Rc::new(AppState::new(draft, None, Vec::new()))
+    }
+
+    #[test]
+    fn fix_all_is_one_step_found_again_in_the_text_as_it_is() {
+        let today = report_core::CalendarDate::new(2024, 2, 20).unwrap();
+        let halfwidth = |s: &AppState| -> usize {
+            check::check_draft(&s.draft, today, &Setup::default())
+                .iter()
+                .filter(|f| f.rule == "halfwidth-punct")
+                .count()
+        };
+        // Typing after the check does not make the fixes stale: they are found again.
+        let s = shangcheng();
+        let section = s.draft.sections[1].id;
+        let (s, typed) = add_typed(s, section, "新增内容,依法行政。", 0);
+        let before = json(&s);
+        let found = halfwidth(&s);
+        assert!(found > 1, "{found} findings");
+        let fixed = s.reduce(Action::FixAll {
+            rule: "halfwidth-punct",
+            today,
+        });
+        assert_eq!(halfwidth(&fixed), 0);
+        assert_eq!(paragraph(&fixed, typed), "新增内容，依法行政。");
+        let notice = fixed.notice.clone().expect("the fixes are counted");
+        assert!(!notice.error, "{notice:?}");
+        let undone = fixed.reduce(Action::Undo);
+        assert_eq!(json(&undone), before, "one undo takes every fix back");
+        let redone = undone.reduce(Action::Redo);
+        assert_eq!(halfwidth(&redone), 0);
+        // With nothing left to fix, nothing changes.
+        let again = redone.clone().reduce(Action::FixAll {
+            rule: "halfwidth-punct",
+            today,
+        });
+        assert_eq!(again.revision, redone.revision);
+    }
+
+    #[test]
+    fn an_ignored_rule_is_one_undoable_step_and_can_be_restored() {
+        let s = shangcheng().reduce(Action::IgnoreRule("halfwidth-punct"));
+        assert_eq!(s.draft.ignored_rules, ["halfwidth-punct"]);
+        assert_eq!(s.revision, 1, "ignoring is an edit and is autosaved");
+        let same = s.clone().reduce(Action::IgnoreRule("halfwidth-punct"));
+        assert_eq!(same.revision, s.revision, "a rule is ignored once");
+        let s = s.reduce(Action::IgnoreRule("wording-fazhi"));
+        let restored = s.clone().reduce(Action::RestoreIgnoredRules);
+        assert!(restored.draft.ignored_rules.is_empty());
+        let undone = restored.reduce(Action::Undo);
+        assert_eq!(undone.draft.ignored_rules, s.draft.ignored_rules);
+        let undone = undone
+            .reduce(Action::ShowChecks(false))
+            .reduce(Action::Undo);
+        assert_eq!(undone.draft.ignored_rules, ["halfwidth-punct"]);
+        assert!(
+            undone.show_checks,
+            "the checker shows what the undo changed"
+        );
+    }
+
+    #[test]
+    fn a_new_report_year_is_one_step_with_or_without_the_typed_texts() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, typed) = add_typed(s, section, "2023年，我局推进依法行政。", 0);
+        let before = json(&s);
+        let titles = |s: &AppState| -> Vec<String> {
+            s.draft.sections.iter().map(|x| x.title.clone()).collect()
+        };
+        let fresh = Template::builtin_default().new_draft("n".into(), 2024);
+        let expected: Vec<String> = fresh.sections.iter().map(|x| x.title.clone()).collect();
+
+        let kept = s.clone().reduce(Action::SetReportYear {
+            year: 2024,
+            with_typed: false,
+        });
+        assert_eq!(kept.draft.report_year, 2024);
+        assert_eq!(titles(&kept), expected);
+        assert_eq!(paragraph(&kept, typed), "2023年，我局推进依法行政。");
+        let undone = kept.reduce(Action::Undo);
+        assert_eq!(json(&undone), before);
+        assert_eq!(undone.step, Step::Basics, "the undo shows the year");
+        assert_eq!(undone.focus, Some(Target::ReportYear));
+
+        let moved = s.reduce(Action::SetReportYear {
+            year: 2024,
+            with_typed: true,
+        });
+        assert_eq!(paragraph(&moved, typed), "2024年，我局推进依法行政。");
+        assert_eq!(json(&moved.reduce(Action::Undo)), before);
     }
 }

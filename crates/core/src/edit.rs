@@ -63,6 +63,14 @@ pub enum Edit {
     SetPlan(Option<Box<PlanState>>),
     /// The 保密审查 has been done.
     SetSecrecyReviewed(bool),
+    /// The checker rules ignored in this draft, in the order they were ignored.
+    SetIgnoredRules(Vec<String>),
+    /// The year the report is about (see [`crate::template::change_report_year`] for
+    /// the texts that follow it).
+    SetReportYear(u16),
+    /// Replaces a section's writing guidance, which its template gave (the user does
+    /// not edit it; it follows the report year).
+    SetGuidance { id: NodeId, text: String },
     /// Several edits as one step, applied in order and undone together.
     Batch(Vec<Edit>),
 }
@@ -84,6 +92,8 @@ pub enum Target {
     },
     Plan,
     SecrecyReviewed,
+    IgnoredRules,
+    ReportYear,
 }
 
 impl Target {
@@ -116,6 +126,17 @@ impl Edit {
             parent,
             index: index + 1,
             node: draft.new_node(NewNode::Paragraph),
+        })
+    }
+
+    /// Ignores checker rule `rule` in this draft (本稿忽略此规则); `None` when it is
+    /// already ignored.
+    pub fn ignore_rule(draft: &Draft, rule: &str) -> Option<Edit> {
+        let ignored = &draft.ignored_rules;
+        (!ignored.iter().any(|r| r == rule)).then(|| {
+            let mut rules = ignored.clone();
+            rules.push(rule.to_string());
+            Edit::SetIgnoredRules(rules)
         })
     }
 
@@ -178,6 +199,12 @@ impl Edit {
             }
             Edit::SetPlan(_) => Some(Target::Plan),
             Edit::SetSecrecyReviewed(_) => Some(Target::SecrecyReviewed),
+            Edit::SetIgnoredRules(_) => Some(Target::IgnoredRules),
+            Edit::SetReportYear(_) => Some(Target::ReportYear),
+            Edit::SetGuidance { id, .. } => Some(Target::Text {
+                id: *id,
+                field: TextField::Title,
+            }),
             // The inverse of a batch is in reverse order: its first place is that of the
             // batch's last edit, which for a paste taken back is the paragraph pasted into.
             Edit::Batch(edits) => edits.iter().find_map(|e| e.changed_place(draft)),
@@ -269,6 +296,21 @@ impl Draft {
             })),
             Edit::SetSecrecyReviewed(done) => Ok((self.secrecy_reviewed != done)
                 .then(|| Edit::SetSecrecyReviewed(mem::replace(&mut self.secrecy_reviewed, done)))),
+            Edit::SetIgnoredRules(rules) => Ok((self.ignored_rules != rules)
+                .then(|| Edit::SetIgnoredRules(mem::replace(&mut self.ignored_rules, rules)))),
+            Edit::SetReportYear(year) => Ok((self.report_year != year)
+                .then(|| Edit::SetReportYear(mem::replace(&mut self.report_year, year)))),
+            Edit::SetGuidance { id, text } => {
+                let section = self
+                    .sections
+                    .iter_mut()
+                    .find(|s| s.id == id)
+                    .ok_or(EditError::NotFound(id))?;
+                Ok((section.guidance != text).then(|| Edit::SetGuidance {
+                    id,
+                    text: mem::replace(&mut section.guidance, text),
+                }))
+            }
             Edit::Batch(edits) => self.apply_all(edits),
         }
     }

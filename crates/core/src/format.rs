@@ -22,7 +22,9 @@ pub const DRAFT_FORMAT: &str = "report-drafter.draft";
 /// 1 — first release;
 /// 2 — `draft.export` (the .docx layout options) added;
 /// 3 — `draft.plan` (the year's plan with coverage decisions, or null),
-///     `draft.secrecy_reviewed` and `draft.attachment_table` (or null) added.
+///     `draft.secrecy_reviewed` and `draft.attachment_table` (or null) added;
+///     later `draft.ignored_rules`, optional and written only when not empty, so
+///     every version 3 file still loads and one without ignored rules reads the same.
 pub const DRAFT_VERSION: u64 = 3;
 /// A 30-page report is about 100 KB of JSON; anything this large is not a draft.
 pub const MAX_DRAFT_BYTES: usize = 20 * 1024 * 1024;
@@ -471,6 +473,24 @@ mod tests {
             serde_json::from_str::<Value>(&json).unwrap()
         );
         assert_eq!(from_json(&compact).unwrap(), d);
+    }
+
+    #[test]
+    fn ignored_rules_are_written_only_when_there_are_some() {
+        let mut d = sample();
+        let plain = to_json(&d, 0.0);
+        assert!(!plain.contains("ignored_rules"), "{plain}");
+        d.ignored_rules = vec!["halfwidth-punct".into()];
+        let json = to_json(&d, 0.0);
+        assert!(json.contains("\"ignored_rules\""));
+        assert!(json.contains(&format!("\"version\": {DRAFT_VERSION}")));
+        assert_eq!(from_json(&json).unwrap(), d);
+        // Still strict: a misspelt field is refused, not dropped.
+        let misspelt = json.replace("\"ignored_rules\"", "\"ignore_rules\"");
+        assert!(matches!(
+            from_json(&misspelt),
+            Err(LoadError::Field { path, .. }) if path.contains("ignore_rules")
+        ));
     }
 
     #[test]

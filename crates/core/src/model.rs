@@ -42,6 +42,11 @@ pub struct Draft {
     pub secrecy_reviewed: bool,
     /// The table printed as an attachment after the document, if the template has one.
     pub attachment_table: Option<AttachmentTable>,
+    /// Checker rules (ids from [`crate::check::RULES`]) the user turned off for this
+    /// draft (本稿忽略此规则). Absent from the file when empty, so a draft without
+    /// ignored rules is written as before the field existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_rules: Vec<String>,
     /// The next free [`NodeId`]; always above every id in use.
     pub next_id: NodeId,
 }

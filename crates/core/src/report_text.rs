@@ -168,6 +168,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         plan: None,
         secrecy_reviewed: false,
         attachment_table: None,
+        ignored_rules: Vec::new(),
         next_id,
     })
 }

@@ -2,12 +2,14 @@
 //! one-click fixes applied to drafts and text.
 
 use report_core::check::{
-    apply_fix, apply_fix_to_text, check_draft, check_text, CharRange, Finding, FixError, Location,
-    Setup, Severity, TextRef, RULES,
+    apply_fix, apply_fix_to_text, check_draft, check_text, fix_all_edit, fix_label, CharRange,
+    Finding, Fix, FixError, Location, Setup, Severity, TextRef, RULES,
 };
 use report_core::meta_field::MetaField;
 use report_core::model::{Draft, Node, TextField};
+use report_core::report_text::draft_from_text;
 use report_core::CalendarDate;
+use report_core::{Edit, History};
 
 const SHANGCHENG: &str = include_str!("fixtures/report-2023-shangcheng-district-health-bureau.txt");
 const JIAXING: &str = include_str!("fixtures/report-2022-jiaxing-city-health-commission.txt");
@@ -804,4 +806,135 @@ fn overlong_table_cells_are_errors_and_stay_in_the_draft() {
     apply_fix(&mut d, &fix).unwrap();
     assert_eq!(cell_chars(&d), 200);
     assert_eq!(apply_fix(&mut d, &fix), Err(FixError::Stale));
+}
+
+/// The fixable findings of each rule, by rule, in the order first found.
+fn fixes_by_rule(findings: &[Finding]) -> Vec<(&'static str, Vec<Fix>)> {
+    let mut by_rule: Vec<(&'static str, Vec<Fix>)> = Vec::new();
+    for finding in findings {
+        let Some(fix) = finding.fix.clone() else {
+            continue;
+        };
+        match by_rule.iter_mut().find(|(rule, _)| *rule == finding.rule) {
+            Some((_, fixes)) => fixes.push(fix),
+            None => by_rule.push((finding.rule, vec![fix])),
+        }
+    }
+    by_rule
+}
+
+#[test]
+fn fix_all_clears_a_rule_in_one_step_and_one_undo_restores_the_text() {
+    let original = draft_from_text(SHANGCHENG, 2023).unwrap();
+    let findings = check_draft(&original, today(), &Setup::default());
+    let by_rule = fixes_by_rule(&findings);
+    let commas = &by_rule
+        .iter()
+        .find(|(rule, _)| *rule == "halfwidth-punct")
+        .expect("the 上城 text has half-width punctuation")
+        .1;
+    assert!(commas.len() > 1, "{} findings", commas.len());
+    for (rule, fixes) in &by_rule {
+        let mut d = original.clone();
+        let mut history = History::default();
+        let edit = fix_all_edit(&d, fixes).unwrap();
+        history.apply(&mut d, edit).unwrap();
+        let left: Vec<_> = check_draft(&d, today(), &Setup::default())
+            .into_iter()
+            .filter(|f| f.rule == *rule && f.fix.is_some())
+            .collect();
+        assert!(left.is_empty(), "{rule}: {left:?}");
+        history.undo(&mut d).unwrap();
+        assert_eq!(d, original, "one undo restores the text before {rule}");
+        assert!(!history.can_undo());
+    }
+}
+
+#[test]
+fn fix_all_merges_fixes_of_one_text_and_refuses_a_stale_one() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    let fix = rule(
+        &check_draft(&d, today(), &Setup::default()),
+        "halfwidth-punct",
+    )[0]
+    .fix
+    .clone()
+    .unwrap();
+    let TextRef::Node { id, part } = fix.target else {
+        panic!("{fix:?}")
+    };
+    // The same text's changes split over two fixes, the later one first: both are made
+    // from the text as it is, as if they were one fix.
+    let (head, tail) = fix.edits.split_at(fix.edits.len() / 2);
+    let halves = [
+        Fix {
+            target: fix.target,
+            edits: tail.to_vec(),
+        },
+        Fix {
+            target: fix.target,
+            edits: head.to_vec(),
+        },
+    ];
+    let mut whole = d.clone();
+    apply_fix(&mut whole, &fix).unwrap();
+    let mut split = d.clone();
+    split.apply(fix_all_edit(&d, &halves).unwrap()).unwrap();
+    assert_eq!(split, whole);
+
+    let before = match d.node(id) {
+        Some(Node::Paragraph { text, .. }) => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    d.set_text(id, part, format!("新增，{before}")).unwrap();
+    assert_eq!(fix_all_edit(&d, &halves), Err(FixError::Stale));
+}
+
+#[test]
+fn a_fix_label_shows_the_change_in_its_context() {
+    let d = draft_from_text(
+        "关于2023年度法治政府建设工作情况的报告\n我局坚持依法,行政,规范执法。\n",
+        2023,
+    )
+    .unwrap();
+    let fix = rule(
+        &check_draft(&d, today(), &Setup::default()),
+        "halfwidth-punct",
+    )[0]
+    .fix
+    .clone()
+    .unwrap();
+    assert_eq!(
+        fix_label(&d, &fix),
+        "“…持依法,行政,…”→“…持依法，行政,…”（共2处）"
+    );
+    // Once the text has changed, the label falls back to the bare changes.
+    let mut changed = d.clone();
+    let TextRef::Node { id, part } = fix.target else {
+        panic!("{fix:?}")
+    };
+    changed.set_text(id, part, "另写的内容。".into()).unwrap();
+    assert_eq!(fix_label(&changed, &fix), fix.summary());
+}
+
+#[test]
+fn a_draft_ignores_its_ignored_rules_and_gets_them_back() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    let mut history = History::default();
+    let count = |d: &Draft, id: &str| rule(&check_draft(d, today(), &Setup::default()), id).len();
+    let commas = count(&d, "halfwidth-punct");
+    assert!(commas > 0);
+    let others = check_draft(&d, today(), &Setup::default()).len() - commas;
+    let ignore = Edit::ignore_rule(&d, "halfwidth-punct").unwrap();
+    history.apply(&mut d, ignore).unwrap();
+    assert_eq!(count(&d, "halfwidth-punct"), 0);
+    assert_eq!(check_draft(&d, today(), &Setup::default()).len(), others);
+    assert_eq!(
+        Edit::ignore_rule(&d, "halfwidth-punct"),
+        None,
+        "ignored once"
+    );
+    history.undo(&mut d).unwrap();
+    assert!(d.ignored_rules.is_empty());
+    assert_eq!(count(&d, "halfwidth-punct"), commas);
 }

@@ -152,6 +152,12 @@ fn every_edit_is_undone_exactly_and_redone() {
         }),
         Edit::SetPlan(None),
         Edit::SetSecrecyReviewed(true),
+        Edit::ignore_rule(&d, "halfwidth-punct").unwrap(),
+        Edit::SetReportYear(2024),
+        Edit::SetGuidance {
+            id: measures,
+            text: "写明2024年的主要举措。".into(),
+        },
         Edit::Batch(vec![
             Edit::SetText {
                 id: middle,
@@ -484,4 +490,79 @@ fn a_history_that_does_not_fit_the_draft_is_dropped() {
     let mut other = draft();
     assert!(history.undo(&mut other).is_err());
     assert!(!history.can_undo() && !history.can_redo());
+}
+
+#[test]
+fn a_new_report_year_moves_the_template_texts_and_asks_about_typed_ones() {
+    let template = Template::builtin_default();
+    let mut d = template.new_draft("y".into(), 2023);
+    let measures = d.sections[1].id;
+    let typed = d
+        .add_node(Parent::Section(measures), NewNode::Paragraph)
+        .unwrap();
+    d.set_text(
+        typed,
+        TextField::Text,
+        "2023年，我局推进依法行政，2024年继续。".into(),
+    )
+    .unwrap();
+    // A section title the user rewrote counts as typed.
+    let rewritten = d.sections[4].id;
+    d.set_text(rewritten, TextField::Title, "四、2024年工作打算".into())
+        .unwrap();
+    let before = json(&d);
+    let today = CalendarDate::new(2024, 2, 20).unwrap();
+    let deadline = |d: &Draft| {
+        check_draft(d, today, &Setup::default())
+            .into_iter()
+            .find(|f| f.rule == "deadline-submit")
+            .map(|f| f.message)
+            .unwrap()
+    };
+    let due_2023 = deadline(&d);
+
+    let change = report_core::template::change_report_year(&d, Some(&template), 2024);
+    assert_eq!(change.typed.len(), 2, "{:?}", change.typed);
+    let fresh = template.new_draft("n".into(), 2024);
+    let mut kept = d.clone();
+    let mut history = History::default();
+    history
+        .apply(&mut kept, change.clone().into_edit(false))
+        .unwrap();
+    assert_eq!(kept.report_year, 2024);
+    assert_eq!(kept.meta.title, fresh.meta.title);
+    for (moved, new) in kept.sections.iter().zip(&fresh.sections) {
+        assert_eq!(moved.guidance, new.guidance);
+    }
+    for (moved, new) in kept.sections.iter().zip(&fresh.sections).take(4) {
+        assert_eq!(moved.title, new.title);
+    }
+    assert_eq!(kept.sections[4].title, "四、2024年工作打算");
+    assert_eq!(text(&kept, typed), "2023年，我局推进依法行政，2024年继续。");
+    let due_2024 = deadline(&kept);
+    assert_ne!(due_2024, due_2023);
+    assert!(due_2024.contains("2025"), "{due_2024}");
+    history.undo(&mut kept).unwrap();
+    assert_eq!(
+        json(&kept),
+        before,
+        "one undo puts the year and the texts back"
+    );
+
+    let mut moved = d.clone();
+    moved.apply(change.into_edit(true)).unwrap();
+    assert_eq!(
+        text(&moved, typed),
+        "2024年，我局推进依法行政，2025年继续。"
+    );
+    assert_eq!(moved.sections[4].title, "四、2025年工作打算");
+
+    // Without the template every text naming the year is the user's to decide; only
+    // the guidance, which the user does not edit, follows.
+    let unknown = report_core::template::change_report_year(&d, None, 2024);
+    assert!(unknown
+        .derived
+        .iter()
+        .all(|e| matches!(e, Edit::SetGuidance { .. })));
+    assert!(unknown.typed.len() > 2);
 }

@@ -104,6 +104,7 @@ fn body_only() -> Draft {
         plan: None,
         secrecy_reviewed: false,
         attachment_table: None,
+        ignored_rules: Vec::new(),
         next_id: 3,
     }
 }

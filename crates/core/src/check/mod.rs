@@ -229,9 +229,12 @@ pub struct Setup {
     pub disabled_rules: Vec<String>,
 }
 
-/// Checks a draft; `today` dates the deadline reminders (the core has no clock).
+/// Checks a draft; `today` dates the deadline reminders (the core has no clock). The
+/// rules the draft ignores are left out, as are those `setup` turns off.
 pub fn check_draft(draft: &Draft, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
-    run(&units::Doc::from_draft(draft), today, setup)
+    let mut findings = run(&units::Doc::from_draft(draft), today, setup);
+    findings.retain(|f| !draft.ignored_rules.iter().any(|r| r == f.rule));
+    findings
 }
 
 /// Checks a plain-text report, line by line; locations are [`TextRef::Line`]s.
@@ -283,15 +286,8 @@ pub fn fix_edit(draft: &Draft, fix: &Fix) -> Result<DraftEdit, FixError> {
             })
         }
         TextRef::TableCell { cell } => {
-            let plan = draft.plan.as_ref().map(|state| &state.plan);
-            let table = draft.attachment_table.as_ref().ok_or(FixError::NoCell)?;
-            let number = table
-                .rows(plan)
-                .into_iter()
-                .nth(cell.row)
-                .ok_or(FixError::NoCell)?
-                .number;
-            let text = apply_edits(table.cell(&number, cell.column), &fix.edits)?;
+            let (number, current) = table_cell(draft, cell)?;
+            let text = apply_edits(current, &fix.edits)?;
             Ok(DraftEdit::SetTableCell {
                 number,
                 column: cell.column,
@@ -300,6 +296,91 @@ pub fn fix_edit(draft: &Draft, fix: &Fix) -> Result<DraftEdit, FixError> {
         }
         TextRef::Line { .. } => Err(FixError::NotDraftText),
     }
+}
+
+/// Several fixes (全部修正: every fix of one rule) as one draft edit, undone as one
+/// step. The fixes of one text are merged into one new text computed from the text as
+/// it is, so no fix shifts the places another one names; of two that overlap, the
+/// earlier is made. Refused as a whole when any text has changed since the check.
+pub fn fix_all_edit(draft: &Draft, fixes: &[Fix]) -> Result<DraftEdit, FixError> {
+    let mut merged: Vec<Fix> = Vec::new();
+    for fix in fixes {
+        match merged.iter_mut().find(|m| m.target == fix.target) {
+            Some(m) => m.edits.extend(fix.edits.iter().cloned()),
+            None => merged.push(fix.clone()),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|mut fix| {
+            fix.edits.sort_by_key(|e| (e.range.start, e.range.end));
+            let mut done = 0;
+            fix.edits.retain(|e| {
+                let clear = e.range.start >= done;
+                if clear {
+                    done = e.range.end;
+                }
+                clear
+            });
+            fix_edit(draft, &fix)
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(DraftEdit::Batch)
+}
+
+/// Characters of context shown on each side of a fix's first change.
+const LABEL_CONTEXT: usize = 3;
+
+/// A fix for a button: its first change in context, as the text reads now and after
+/// (“…依法,行政…”→“…依法，行政…”), with the count when it makes more. Falls back to
+/// [`Fix::summary`] when the text is not in the draft or has changed since the check.
+pub fn fix_label(draft: &Draft, fix: &Fix) -> String {
+    let in_context = |text: &str| -> Option<String> {
+        let first = fix.edits.first()?;
+        let chars: Vec<char> = text.chars().collect();
+        let range = first.range;
+        let held: String = chars.get(range.start..range.end)?.iter().collect();
+        if held != first.expected {
+            return None;
+        }
+        let from = range.start.saturating_sub(LABEL_CONTEXT);
+        let to = (range.end + LABEL_CONTEXT).min(chars.len());
+        let before: String = chars[from..range.start].iter().collect();
+        let after: String = chars[range.end..to].iter().collect();
+        let open = if from > 0 { "…" } else { "" };
+        let close = if to < chars.len() { "…" } else { "" };
+        let more = match fix.edits.len() {
+            1 => String::new(),
+            n => format!("（共{n}处）"),
+        };
+        Some(format!(
+            "“{open}{before}{}{after}{close}”→“{open}{before}{}{after}{close}”{more}",
+            first.expected, first.replacement
+        ))
+    };
+    let label = match fix.target {
+        TextRef::Field { field } => in_context(&field.get(&draft.meta)),
+        TextRef::Node { id, part } => node_text(draft, id, part).and_then(in_context),
+        TextRef::TableCell { cell } => table_cell(draft, cell)
+            .ok()
+            .and_then(|(_, text)| in_context(text)),
+        TextRef::Line { .. } => None,
+    };
+    label.unwrap_or_else(|| fix.summary())
+}
+
+/// The plan item number of a table cell's row and the cell's text.
+fn table_cell(draft: &Draft, cell: CellRef) -> Result<(String, &str), FixError> {
+    let plan = draft.plan.as_ref().map(|state| &state.plan);
+    let table = draft.attachment_table.as_ref().ok_or(FixError::NoCell)?;
+    let number = table
+        .rows(plan)
+        .into_iter()
+        .nth(cell.row)
+        .ok_or(FixError::NoCell)?
+        .number;
+    let text = table.cell(&number, cell.column);
+    Ok((number, text))
 }
 
 /// Applies a fix from [`check_text`] to the text it was found in and returns the new text.

@@ -41,6 +41,7 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
         plan: None,
         secrecy_reviewed: false,
         attachment_table: None,
+        ignored_rules: Vec::new(),
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod file;
 mod library;
 mod next_year;
+mod report_year;
 
 use std::sync::OnceLock;
 
@@ -23,6 +24,7 @@ use crate::plan::{Plan, PlanState};
 pub use file::{from_json, from_json_bytes, to_json, TemplateError};
 pub use library::{is_builtin_name, AddOutcome, LibraryError, TemplateLibrary};
 pub use next_year::{carried_over_plan, next_year_draft};
+pub use report_year::{change_report_year, YearChange};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -317,6 +319,7 @@ impl Template {
                 .attachment_table
                 .as_ref()
                 .map(|t| AttachmentTable::from_template(t, &fill)),
+            ignored_rules: Vec::new(),
             next_id,
         }
     }

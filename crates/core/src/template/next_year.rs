@@ -1,7 +1,7 @@
 //! Starting the new report from last year's: every January a bureau keeps its header
 //! details and outline and writes the body afresh.
 
-use super::map_years;
+use super::report_year::move_years;
 use crate::attachment::AttachmentTable;
 use crate::model::{Draft, Metadata, Section};
 use crate::plan::{plan_from_report, Plan, PlanState};
@@ -53,6 +53,8 @@ pub fn next_year_draft(draft: &Draft, new_id: String) -> Draft {
             columns: t.columns.clone(),
             entries: Vec::new(),
         }),
+        // Rules are ignored for one draft (本稿), not for the reports after it.
+        ignored_rules: Vec::new(),
         next_id,
     }
 }
@@ -67,12 +69,7 @@ pub fn carried_over_plan(draft: &Draft) -> Option<Plan> {
         .filter(|plan| !plan.items.is_empty())
 }
 
-/// The report year and the year after, each one year on, in a single pass (so 2023 →
-/// 2024 and 2024 → 2025, never 2023 → 2025). Other years (citations such as
-/// 《…（2021-2025年）》) stay.
+/// The report year and the year after, each one year on (see [`move_years`]).
 fn advance_years(s: &str, report_year: u16) -> String {
-    let year = u32::from(report_year);
-    map_years(s, |found| {
-        (found == year || found == year + 1).then(|| (found + 1).to_string())
-    })
+    move_years(s, report_year, report_year.saturating_add(1))
 }
