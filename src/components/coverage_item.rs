@@ -181,8 +181,8 @@ pub fn CoverageItem(props: &Props) -> Html {
         };
         html! {
             <div class="item-editor">
-                <label>{ "任务" }<input ref={title_ref} value={item.title.clone()} /></label>
-                <label>{ "责任单位（用“、”分隔）" }<input ref={departments_ref} value={item.departments.join("、")} /></label>
+                <label>{ "任务" }<input ref={title_ref} value={item.title.clone()} data-native-undo="" /></label>
+                <label>{ "责任单位（用“、”分隔）" }<input ref={departments_ref} value={item.departments.join("、")} data-native-undo="" /></label>
                 <button type="button" onclick={save}>{ "保存修改" }</button>
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             </div>
@@ -225,7 +225,7 @@ pub fn CoverageItem(props: &Props) -> Html {
                     </select>
                 </label>
                 if item.decided {
-                    <label>{ "理由" }<input value={item.reason.clone()} onchange={on_reason} placeholder="例如：本级无此职能" /></label>
+                    <label>{ "理由" }<input value={item.reason.clone()} onchange={on_reason} placeholder="例如：本级无此职能" data-native-undo="" /></label>
                 }
                 if matches!(item.status, Status::Missing | Status::Partial) {
                     <button type="button" onclick={add_paragraph}>{ "为此项添加段落" }</button>

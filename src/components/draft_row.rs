@@ -118,7 +118,7 @@ pub fn DraftRow(props: &Props) -> Html {
             html! {
                 <form class="rename" onsubmit={confirm}>
                     <label for={format!("rename-{id}")}>{ "新名称" }</label>
-                    <input id={format!("rename-{id}")} value={new_name.clone()} oninput={on_input} />
+                    <input id={format!("rename-{id}")} value={new_name.clone()} oninput={on_input} data-native-undo="" />
                     <button type="submit">{ "确定" }</button>
                     <button type="button" onclick={cancel}>{ "取消" }</button>
                 </form>

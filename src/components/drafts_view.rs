@@ -55,7 +55,7 @@ pub fn DraftsView(props: &Props) -> Html {
                 .value()
                 .parse::<u16>()
             {
-                if (1990..=2999).contains(&y) {
+                if report_core::model::REPORT_YEARS.contains(&y) {
                     year.set(y);
                 }
             }
@@ -133,7 +133,7 @@ pub fn DraftsView(props: &Props) -> Html {
                     }
                 </select>
                 <label for="new-year">{ "报告年度" }</label>
-                <input id="new-year" type="number" min="1990" max="2999" value={year.to_string()} oninput={on_year} />
+                <input id="new-year" type="number" min={report_core::model::REPORT_YEARS.start().to_string()} max={report_core::model::REPORT_YEARS.end().to_string()} value={year.to_string()} oninput={on_year} data-native-undo="" />
                 <button type="button" onclick={create}>{ "新建草稿" }</button>
                 <label class="file-button" for="restore-file">{ "从备份文件恢复…" }</label>
                 <input id="restore-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={restore} />

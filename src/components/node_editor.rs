@@ -167,7 +167,17 @@ pub fn NodeEditor(props: &Props) -> Html {
 /// Enter at the end of a paragraph starts the next one; Backspace in an empty one
 /// removes it. Either is one undoable edit.
 fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> Option<Action> {
-    if e.is_composing() || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+    // Key code 229 is a key the input method handles: Safari ends the composition before
+    // the Enter that commits it arrives, so `is_composing` alone would let that Enter
+    // also start a new paragraph.
+    const INPUT_METHOD_KEY: u32 = 229;
+    if e.is_composing()
+        || e.key_code() == INPUT_METHOD_KEY
+        || e.shift_key()
+        || e.ctrl_key()
+        || e.alt_key()
+        || e.meta_key()
+    {
         return None;
     }
     let value = area.value();

@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use report_core::model::REPORT_YEARS;
 use report_core::template::change_report_year;
 use report_core::{Draft, Template};
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -10,9 +11,6 @@ use crate::state::{Action, Notice};
 
 /// The id of the 报告年度 input, for its label and for undo to show it.
 pub const REPORT_YEAR_ID: &str = "report-year";
-
-/// Report years the input accepts.
-const YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -47,13 +45,13 @@ pub fn ReportYearInput(props: &Props) -> Html {
         move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let year = match input.value().trim().parse::<u16>() {
-                Ok(year) if YEARS.contains(&year) => year,
+                Ok(year) if REPORT_YEARS.contains(&year) => year,
                 _ => {
                     input.set_value(&draft.report_year.to_string());
                     dispatch.dispatch(Action::Notify(Notice::error(format!(
                         "报告年度应为 {}—{} 之间的年份",
-                        YEARS.start(),
-                        YEARS.end()
+                        REPORT_YEARS.start(),
+                        REPORT_YEARS.end()
                     ))));
                     return;
                 }
@@ -114,7 +112,7 @@ pub fn ReportYearInput(props: &Props) -> Html {
     html! {
         <div class="field">
             <label for={REPORT_YEAR_ID}>{ "报告年度" }</label>
-            <input id={REPORT_YEAR_ID} ref={input_ref} type="number" min={YEARS.start().to_string()} max={YEARS.end().to_string()}
+            <input id={REPORT_YEAR_ID} ref={input_ref} type="number" min={REPORT_YEARS.start().to_string()} max={REPORT_YEARS.end().to_string()}
                 aria-describedby="report-year-hint" value={old.to_string()} {onchange} disabled={asking.is_some()} />
             <small id="report-year-hint">{ "报告所述的年度（如2023年度报告在2024年初报送）；各部分标题和报送期限随之更新" }</small>
             { for question }

@@ -1,9 +1,12 @@
 //! Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z (⌘ on a Mac) undo and redo the app's own edits.
 //!
-//! The browser's own undo is turned off everywhere in the page: it keeps one list for
-//! all fields, so after a delete or a move it would edit whichever field was typed in
-//! last, and the autosave would keep the damage. Its menu and context-menu forms arrive
-//! as `beforeinput` events and are turned into the app's undo as well.
+//! The browser's own undo is turned off in the page: it keeps one list for all fields,
+//! so after a delete or a move it would edit whichever field was typed in last, and the
+//! autosave would keep the damage. Its menu and context-menu forms arrive as
+//! `beforeinput` events and are turned into the app's undo as well. The exception is a
+//! field marked `data-native-undo` (a plan being pasted, a draft's new name): its text
+//! is not part of the draft yet, so Ctrl+Z there undoes its own typing, as the user
+//! expects, and never an edit of the draft elsewhere.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -30,6 +33,14 @@ pub fn history_input(input_type: &str) -> Option<Action> {
     }
 }
 
+/// Whether the event comes from a field that keeps the browser's own undo.
+fn in_native_undo_field(e: &Event) -> bool {
+    e.target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("[data-native-undo]").ok().flatten())
+        .is_some()
+}
+
 /// Listens for undo and redo in the whole page while the app is mounted.
 #[hook]
 pub fn use_undo_keys(dispatcher: UseReducerDispatcher<AppState>) {
@@ -45,7 +56,11 @@ pub fn use_undo_keys(dispatcher: UseReducerDispatcher<AppState>) {
                     let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || key.is_composing() {
+                    if !(key.ctrl_key() || key.meta_key())
+                        || key.alt_key()
+                        || key.is_composing()
+                        || in_native_undo_field(e)
+                    {
                         return;
                     }
                     if let Some(action) = history_action(&key.key(), key.shift_key()) {
@@ -63,6 +78,9 @@ pub fn use_undo_keys(dispatcher: UseReducerDispatcher<AppState>) {
                 let Some(input) = e.dyn_ref::<InputEvent>() else {
                     return;
                 };
+                if in_native_undo_field(e) {
+                    return;
+                }
                 if let Some(action) = history_input(&input.input_type()) {
                     input.prevent_default();
                     dispatcher.dispatch(action);

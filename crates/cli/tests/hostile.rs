@@ -433,6 +433,29 @@ fn long_runs_of_spaces_are_squeezed_in_linear_time() {
     assert_eq!(out.status.code(), Some(0), "{}", said(&out));
 }
 
+#[test]
+fn many_short_lines_join_in_linear_time() {
+    let dir = folder("short-lines");
+    // 320 000 lines of "甲，" (2.2 MB): the text looks hard-wrapped, so every line joins
+    // the one before. 12.9 s before the fix (release build), rescanning the growing line.
+    let report = write(
+        &dir,
+        "report.txt",
+        format!(
+            "关于2023年法治政府建设情况的报告\n一、主要举措\n{}",
+            "甲，\n".repeat(320_000)
+        )
+        .as_bytes(),
+    );
+    let out = run_bounded(
+        "320 K short lines, check",
+        &[&"check", &report],
+        Duration::from_secs(30),
+        400,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+}
+
 // ---------------------------------------------------------------- Medium
 
 /// A draft backup with `paragraphs` empty paragraphs in its second section.

@@ -9,6 +9,7 @@ use crate::attachment::TableEntry;
 use crate::meta_field::MetaField;
 use crate::model::{
     collect_ids, Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, TextField,
+    REPORT_YEARS,
 };
 use crate::plan::PlanState;
 
@@ -298,6 +299,9 @@ impl Draft {
                 .then(|| Edit::SetSecrecyReviewed(mem::replace(&mut self.secrecy_reviewed, done)))),
             Edit::SetIgnoredRules(rules) => Ok((self.ignored_rules != rules)
                 .then(|| Edit::SetIgnoredRules(mem::replace(&mut self.ignored_rules, rules)))),
+            Edit::SetReportYear(year) if !REPORT_YEARS.contains(&year) => {
+                Err(EditError::YearOutOfRange(year))
+            }
             Edit::SetReportYear(year) => Ok((self.report_year != year)
                 .then(|| Edit::SetReportYear(mem::replace(&mut self.report_year, year)))),
             Edit::SetGuidance { id, text } => {

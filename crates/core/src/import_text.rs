@@ -211,16 +211,56 @@ pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
     let long = lines.iter().filter(|(_, l)| l.chars().count() > 40).count();
     let hard_wrapped = long * 10 < lines.len();
     let mut out: Vec<(usize, String)> = Vec::new();
+    let mut last: Option<Joined> = None;
     for (number, line) in lines {
-        let joins = out.last().is_some_and(|(_, previous)| {
-            parse_label(&line).is_none() && continues(previous, hard_wrapped)
-        });
-        match out.last_mut() {
-            Some((_, previous)) if joins => previous.push_str(&line),
-            _ => out.push((number, line)),
+        let joins = out
+            .last()
+            .zip(last.as_ref())
+            .is_some_and(|((_, previous), joined)| {
+                parse_label(&line).is_none() && continues(previous, joined, hard_wrapped)
+            });
+        match (out.last_mut(), last.as_mut()) {
+            (Some((_, previous)), Some(joined)) if joins => {
+                joined.add(&line);
+                previous.push_str(&line);
+            }
+            _ => {
+                last = Some(Joined::new(&line));
+                out.push((number, line));
+            }
         }
     }
     out
+}
+
+/// What [`continues`] needs to know of a logical line, kept up to date as physical
+/// lines join it, so that joining stays linear in the length of the text (a hostile
+/// file of 300 000 short lines once took minutes, rescanning the growing line).
+struct Joined {
+    /// The level of the label the line starts with, if it has one.
+    label_level: Option<u8>,
+    chars: usize,
+    sentence_marks: bool,
+    full_stop: bool,
+}
+
+impl Joined {
+    fn new(line: &str) -> Self {
+        let mut joined = Joined {
+            label_level: parse_label(line).map(|l| l.level),
+            chars: 0,
+            sentence_marks: false,
+            full_stop: false,
+        };
+        joined.add(line);
+        joined
+    }
+
+    fn add(&mut self, line: &str) {
+        self.chars += line.chars().count();
+        self.sentence_marks |= line.contains(['，', '。', '；', '：', ',', ';', ':']);
+        self.full_stop |= line.contains(['。', '！', '？']);
+    }
 }
 
 /// Characters from which a line without punctuation counts as wrapped, not as a title.
@@ -230,22 +270,22 @@ const FULL_LINE: usize = 22;
 /// without a full stop is a paragraph that goes on.
 const HEADING_CHARS: usize = 40;
 
-fn continues(previous: &str, hard_wrapped: bool) -> bool {
+fn continues(previous: &str, joined: &Joined, hard_wrapped: bool) -> bool {
     // A closing bracket ends the line too: plan items end with their departments.
     let ends_sentence =
         previous.ends_with(['。', '：', ':', '；', '！', '？', '）', ')', '】', ']']);
-    let is_top_heading = parse_label(previous).is_some_and(|l| l.level == 1);
-    let has_sentence_marks = previous.contains(['，', '。', '；', '：', ',', ';', ':']);
+    let is_top_heading = joined.label_level == Some(1);
+    let has_sentence_marks = joined.sentence_marks;
     // In hard-wrapped text a line near the page width (28 characters) without
     // punctuation is cut mid-sentence (`…推动改革的能力仍` / `然不足`), not a title.
-    let full_width = hard_wrapped && previous.chars().count() >= FULL_LINE;
+    let full_width = hard_wrapped && joined.chars >= FULL_LINE;
     // A labelled line without a full stop that is no longer than a heading is one, as
     // a reader sees it: `（四）严执法、护健康，执法效能稳步提升` is followed by its
     // paragraph, not continued by it. (A plan item's next lines still join it: the plan
     // reader adds unlabelled lines to the item above.)
-    let is_heading = parse_label(previous).is_some()
-        && !previous.contains(['。', '！', '？'])
-        && previous.chars().count() <= HEADING_CHARS
+    let is_heading = joined.label_level.is_some()
+        && !joined.full_stop
+        && joined.chars <= HEADING_CHARS
         && !full_width;
     !ends_sentence && !is_top_heading && !is_heading && (has_sentence_marks || full_width)
 }

@@ -9,7 +9,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::import_text::fold_char;
+use crate::import_text::{clip, fold_char};
+
+/// How much of a bad line or term an error message quotes.
+const SHOWN_CHARS: usize = 30;
 
 /// The built-in lexicon file.
 pub const BUILTIN: &str = include_str!("../lexicon/coverage-lexicon.txt");
@@ -58,18 +61,6 @@ fn error(line: usize, field: &'static str, problem: String) -> LexiconError {
     }
 }
 
-/// The first few characters of a value, for a message.
-fn clip(text: &str) -> String {
-    const SHOWN: usize = 30;
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(SHOWN).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 /// Characters matching does not see: spaces, quotes and book-title marks, so that
 /// `“放管服”改革` reads 放管服改革.
 pub fn is_ignored(c: char) -> bool {
@@ -102,7 +93,7 @@ pub fn parse_file(text: &str) -> Result<Vec<Entry>, LexiconError> {
             return Err(error(
                 n,
                 "版本",
-                format!("应为“version {VERSION}”，实为“{}”", clip(line)),
+                format!("应为“version {VERSION}”，实为“{}”", clip(line, SHOWN_CHARS)),
             ))
         }
         None => return Err(error(1, "版本", "文件中没有“version 1”行".into())),
@@ -142,7 +133,7 @@ fn parse_entries<'a>(
                     field,
                     format!(
                         "“{}”已在第{first}行出现，一个词只能属于一个条目",
-                        clip(term)
+                        clip(term, SHOWN_CHARS)
                     ),
                 ));
             }
@@ -163,7 +154,7 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
                 "类型",
                 format!(
                     "应为 syn（同义）或 abbr（简称），实为“{}”",
-                    clip(other.unwrap_or_default())
+                    clip(other.unwrap_or_default(), SHOWN_CHARS)
                 ),
             ))
         }
@@ -180,7 +171,7 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
                 "等号",
                 format!(
                     "词头后应为“ = ”（前后有空格），实为“{}”",
-                    clip(other.unwrap_or_default())
+                    clip(other.unwrap_or_default(), SHOWN_CHARS)
                 ),
             ))
         }
@@ -192,7 +183,11 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
     for term in &terms {
         check_term(n, "词", term)?;
         if matching_key(term) == matching_key(head) {
-            return Err(error(n, "词", format!("“{}”与词头相同", clip(term))));
+            return Err(error(
+                n,
+                "词",
+                format!("“{}”与词头相同", clip(term, SHOWN_CHARS)),
+            ));
         }
     }
     Ok(Entry {
@@ -215,10 +210,14 @@ fn check_term(n: usize, field: &'static str, term: &str) -> Result<(), LexiconEr
         Err(error(
             n,
             field,
-            format!("“{}”超过{MAX_TERM_CHARS}个字", clip(term)),
+            format!("“{}”超过{MAX_TERM_CHARS}个字", clip(term, SHOWN_CHARS)),
         ))
     } else if han < 2 {
-        Err(error(n, field, format!("“{}”至少要有两个汉字", clip(term))))
+        Err(error(
+            n,
+            field,
+            format!("“{}”至少要有两个汉字", clip(term, SHOWN_CHARS)),
+        ))
     } else {
         Ok(())
     }

@@ -259,6 +259,8 @@ pub enum EditError {
     IdInUse(NodeId),
     #[error("这份草稿没有附件表格")]
     NoTable,
+    #[error("报告年度 {0} 无效，应在 {first} 至 {last} 之间", first = REPORT_YEARS.start(), last = REPORT_YEARS.end())]
+    YearOutOfRange(u16),
     #[error(transparent)]
     Table(#[from] TableEditError),
 }

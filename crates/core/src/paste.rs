@@ -126,7 +126,9 @@ fn paste_into_paragraph(
         .filter(|l| !l.is_empty())
         .collect();
     if lines.len() < 2 {
-        return Ok(set_text(format!("{before}{pasted}{after}")));
+        // One line copied from Word comes with its line break: the break is not text.
+        let line = lines.first().copied().unwrap_or_default();
+        return Ok(set_text(format!("{before}{line}{after}")));
     }
     let with_headings = match parent {
         Parent::Section(section) => draft.section(section)?.numbered,
@@ -311,15 +313,17 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["开头一行。", "二行。结尾"]);
-        let one_line = paste_into_paragraph(&d, id, "a", "b", "c").unwrap();
-        assert_eq!(
-            one_line,
-            Edit::SetText {
-                id,
-                field: TextField::Text,
-                text: "abc".into()
-            }
-        );
+        for pasted in ["b", "b\n", "\r\nb\r\n"] {
+            assert_eq!(
+                paste_into_paragraph(&d, id, "a", pasted, "c").unwrap(),
+                Edit::SetText {
+                    id,
+                    field: TextField::Text,
+                    text: "abc".into()
+                },
+                "{pasted:?}: a line's break is not text"
+            );
+        }
     }
 
     #[test]

@@ -562,10 +562,9 @@ fn line_of_item_past_limit(text: &str) -> Option<usize> {
     text.lines()
         .position(|line| {
             let line = fold_width(line.trim_start());
-            line.strip_prefix(wanted.as_str()).is_some_and(|rest| {
-                rest.starts_with(['.', '、', ','])
-                    && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
-            })
+            line.strip_prefix(wanted.as_str())
+                .and_then(|rest| rest.strip_prefix(['.', '、', ',']))
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
         })
         .map(|i| i + 1)
 }

@@ -371,3 +371,19 @@ fn a_plan_saved_as_gbk_reads_like_the_utf8_one() {
     assert_eq!(from_gbk, from_utf8);
     assert_eq!(from_gbk.plan.items.len(), 20);
 }
+
+#[test]
+fn item_1000_after_a_multibyte_separator_is_refused_not_panicked_on() {
+    for text in [
+        "999.加强法治建设。\n1000、其他工作。\n",
+        "999.加强法治建设。\n1000、\n",
+    ] {
+        assert!(
+            matches!(
+                report_core::plan::parse_plan_text(text),
+                Err(report_core::plan::PlanError::TooManyItems(2))
+            ),
+            "{text:?}"
+        );
+    }
+}
