@@ -437,17 +437,20 @@ const tests = {
     await page.keyboard.press('Control+z');
     assert.deepEqual(await texts(), [jia, yi, bing]);
     assert.equal(await focusedValue(), bing);
-    // The top bar's buttons do the same.
+    // Stored drafts hold `present` and not `absent` (waits for the autosave).
+    const storedHolds = (present, absent) => page.waitForFunction(([want, gone]) => {
+      const stored = Object.entries(localStorage)
+        .filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v).join();
+      return want.every((text) => stored.includes(text)) && !stored.includes(gone);
+    }, [present, absent], { timeout: 5000 });
+    // The top bar's buttons do the same, and each step is autosaved: the redone fix is
+    // stored, then the undo that takes it back replaces it in storage.
     await page.getByRole('button', { name: '重做' }).click();
     assert.deepEqual(await texts(), [jia, yi, fixed]);
+    await storedHolds([jia, yi, fixed], bing);
     await page.getByRole('button', { name: '撤销' }).click();
     assert.deepEqual(await texts(), [jia, yi, bing]);
-
-    // What undo put back is what is stored.
-    await saved(page);
-    const stored = await page.evaluate(() => Object.entries(localStorage)
-      .filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v).join());
-    for (const text of [jia, yi, bing]) assert.ok(stored.includes(text), `${text} is stored`);
+    await storedHolds([jia, yi, bing], fixed);
     await t.close();
   },
 

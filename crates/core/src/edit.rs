@@ -349,9 +349,19 @@ impl Draft {
     fn insert(&mut self, parent: Parent, index: usize, node: Node) -> Result<Edit, EditError> {
         let mut incoming = Vec::new();
         collect_ids(std::slice::from_ref(&node), &mut incoming);
-        let in_use = self.ids();
-        if let Some(&taken) = incoming.iter().find(|id| in_use.contains(id)) {
-            return Err(EditError::IdInUse(taken));
+        // Every id in use is below `next_id` (loading repairs a file where it is not), so
+        // only ids below it can clash: a new node's never do, and a paste of k paragraphs
+        // into a long draft stays linear instead of k × the draft's size.
+        let reused: Vec<NodeId> = incoming
+            .iter()
+            .copied()
+            .filter(|&id| id < self.next_id)
+            .collect();
+        if !reused.is_empty() {
+            let in_use: std::collections::HashSet<NodeId> = self.ids().into_iter().collect();
+            if let Some(&taken) = reused.iter().find(|id| in_use.contains(id)) {
+                return Err(EditError::IdInUse(taken));
+            }
         }
         let id = node.id();
         let list = self.list_for(parent, &node)?;
