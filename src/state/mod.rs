@@ -767,10 +767,7 @@ mod tests {
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
         let fixed = s.reduce(Action::ApplyFix(fix.clone()));
-        let text = |s: &AppState| match s.draft.node(id) {
-            Some(report_core::Node::Paragraph { text, .. }) => text.clone(),
-            _ => panic!("the paragraph is still there"),
-        };
+        let text = |s: &AppState| paragraph(s, id);
         assert_eq!(
             text(&fixed),
             "加强法治建设，完善其它制度。",

@@ -77,6 +77,23 @@ async function restore(page, path) {
   await page.setInputFiles('#restore-file', path);
 }
 
+/** Each `[name, bytes, message]` plan file is refused with `message`; the tab still
+ * answers and storage stays `before`. */
+async function assertPlanFilesRefused(page, before, cases) {
+  for (const [name, bytes, message] of cases) {
+    const path = join(tmp, name);
+    await writeFile(path, bytes);
+    await page.setInputFiles('#plan-file', path);
+    const alert = page.locator('.import-error');
+    await alert.waitFor({ timeout: 10000 });
+    const shown = await alert.innerText();
+    assert.match(shown, message, `${name}: ${shown}`);
+    assert.match(shown, /草稿没有任何改动/);
+    assert.equal(await page.evaluate(() => 1 + 1), 2, `${name}: the tab answers`);
+    assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
+  }
+}
+
 async function draftCount(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('report-drafter.v1.draft.')).length);
 }
@@ -560,17 +577,7 @@ const tests = {
       ['empty.txt', Buffer.from(''), /计划内容是空的/],
       ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8]), /内容不是文本/],
     ];
-    for (const [name, bytes, message] of cases) {
-      const path = join(tmp, name);
-      await writeFile(path, bytes);
-      await page.setInputFiles('#plan-file', path);
-      const alert = page.locator('.import-error');
-      await alert.waitFor();
-      const shown = await alert.innerText();
-      assert.match(shown, message, `${name}: ${shown}`);
-      assert.match(shown, /草稿没有任何改动/);
-      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
-    }
+    await assertPlanFilesRefused(page, before, cases);
     await t.close();
   },
 
@@ -592,18 +599,7 @@ const tests = {
       ['bomb.docx', zipOf([types, ['word/document.xml', document(Buffer.alloc(200 * 2 ** 20, 'a'))]], 2000), /正文过大/],
       ['ampersands.docx', zipOf([types, ['word/document.xml', document(Buffer.from(`${'&'.repeat(1e6)};`))]]), /没有识别出任何计划条目/],
     ];
-    for (const [name, bytes, message] of refused) {
-      const path = join(tmp, name);
-      await writeFile(path, bytes);
-      await page.setInputFiles('#plan-file', path);
-      const alert = page.locator('.import-error');
-      await alert.waitFor({ timeout: 10000 });
-      const shown = await alert.innerText();
-      assert.match(shown, message, `${name}: ${shown}`);
-      assert.match(shown, /草稿没有任何改动/);
-      assert.equal(await page.evaluate(() => 1 + 1), 2, `${name}: the tab answers`);
-      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
-    }
+    await assertPlanFilesRefused(page, before, refused);
     const spaces = join(tmp, 'spaces.txt');
     await writeFile(spaces, `1.推进合法性审查${' '.repeat(200000)}全覆盖。（法制科）\n2.开展普法宣传。（宣传科）\n`);
     await page.setInputFiles('#plan-file', spaces);

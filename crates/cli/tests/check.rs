@@ -3,17 +3,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn repo_fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/fixtures")
-        .join(name)
-}
+mod common;
+use common::{fixture, seed};
 
 fn check(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-drafter"))
@@ -55,7 +46,7 @@ fn a_text_report_with_errors_exits_1_and_names_lines() {
 
 #[test]
 fn a_draft_without_errors_exits_0_and_locates_by_outline() {
-    let path = repo_fixture("draft-shangcheng-2023.json");
+    let path = fixture("draft-shangcheng-2023.json");
     let out = check(&[path.as_os_str(), "--today".as_ref(), "2024-02-20".as_ref()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
@@ -105,7 +96,7 @@ fn unreadable_input_exits_2() {
     let out = check(&[broken.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
 
-    let path = repo_fixture("draft-jiaxing-2022.json");
+    let path = fixture("draft-jiaxing-2022.json");
     let out = check(&[path.as_os_str(), "--today".as_ref(), "2023-02-30".as_ref()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
@@ -115,7 +106,7 @@ fn unreadable_input_exits_2() {
 
 #[test]
 fn today_defaults_to_the_system_clock() {
-    let path = repo_fixture("draft-jiaxing-2022.json");
+    let path = fixture("draft-jiaxing-2022.json");
     let out = check(&[path.as_os_str()]);
     let text = stdout(&out);
     // The 2022 report was due on 2023-03-01, which has passed on any machine running this.
@@ -133,7 +124,7 @@ fn a_template_sets_the_deadlines_and_the_rules() {
     template["template"]["deadlines"]["submit"] = serde_json::json!({ "month": 2, "day": 15 });
     template["template"]["checker"]["disabled_rules"] = serde_json::json!(["secrecy-review"]);
     let template = temp_file("city.template.json", template.to_string().as_bytes());
-    let draft = repo_fixture("draft-shangcheng-2023.json");
+    let draft = fixture("draft-shangcheng-2023.json");
     let today = ["--today".as_ref(), "2024-02-20".as_ref()];
 
     let out = check(
@@ -179,7 +170,7 @@ fn a_template_sets_the_deadlines_and_the_rules() {
 /// at the end, and the worst status; with --json, one entry per file.
 #[test]
 fn several_files_are_checked_in_one_run() {
-    let clean = repo_fixture("draft-shangcheng-2023.json");
+    let clean = fixture("draft-shangcheng-2023.json");
     let with_errors = seed("report-2023-shangcheng-district-health-bureau.txt");
     let missing = PathBuf::from("/nonexistent/district.json");
     let files = [

@@ -6,11 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/fixtures")
-        .join(name)
-}
+mod common;
+use common::seed;
 
 const PLAN: &str = "plan-2023-linan-district-health-bureau.txt";
 const REPORT: &str = "report-2023-shangcheng-district-health-bureau.txt";

@@ -6,13 +6,10 @@ use std::process::{Command, Output};
 
 use report_core::docx::read;
 
-const MARK: &str = "嘉兴市卫生健康委员会文件";
+mod common;
+use common::fixture;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
+const MARK: &str = "嘉兴市卫生健康委员会文件";
 
 fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("report-drafter-export-{}", std::process::id()));

@@ -15,19 +15,10 @@ use std::time::{Duration, Instant};
 use flate2::write::DeflateEncoder;
 use flate2::{Compression, Crc};
 
+mod common;
+use common::{fixture, seed};
+
 const BIN: &str = env!("CARGO_BIN_EXE_report-drafter");
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/tests/fixtures")
-        .join(name)
-}
 
 /// A fresh folder for one test (tests run in parallel).
 fn folder(test: &str) -> PathBuf {
