@@ -1,6 +1,5 @@
 //! The root component: state, persistence and the page layout.
 
-use report_core::Template;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -50,15 +49,9 @@ pub fn App() -> Html {
         });
     }
 
-    // The checker as the draft's template sets it up. The draft keeps only its
-    // template's name; one no longer at hand leaves the regulation's dates and rules.
     let setup = use_memo(
         (state.templates.clone(), state.draft.template.clone()),
-        |(user, name)| {
-            Template::named(user, name)
-                .map(Template::check_setup)
-                .unwrap_or_default()
-        },
+        |(user, name)| AppState::check_setup(user, name),
     );
 
     let body = if state.show_drafts {

@@ -541,8 +541,17 @@ impl AppState {
         }
     }
 
+    /// The checker as the draft's template sets it up. The draft keeps only its
+    /// template's name; one no longer at hand leaves the regulation's dates and rules.
+    pub fn check_setup(templates: &[Template], template_name: &str) -> Setup {
+        Template::named(templates, template_name)
+            .map(Template::check_setup)
+            .unwrap_or_default()
+    }
+
     fn fix_all(&mut self, rule: &'static str, today: report_core::CalendarDate) {
-        let fixes: Vec<Fix> = check::check_draft(&self.draft, today, &Setup::default())
+        let setup = AppState::check_setup(&self.templates, &self.draft.template);
+        let fixes: Vec<Fix> = check::check_draft(&self.draft, today, &setup)
             .into_iter()
             .filter(|f| f.rule == rule)
             .filter_map(|f| f.fix)
