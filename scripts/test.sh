@@ -19,7 +19,7 @@ cargo test --workspace --locked
 
 step "every export combination is schema-valid OOXML (openxml-audit)"
 # The CLI binary the CLI's tests just built.
-scripts/ooxml-audit.sh target/debug/report-drafter
+scripts/ooxml-audit.sh "${CARGO_TARGET_DIR:-target}/debug/report-drafter"
 
 step "component tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}" \

@@ -86,7 +86,7 @@ pub fn node_list(
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::AddNode { parent, kind }))
     };
-    let next_heading = outline::heading_label(level, labels.len() + 1);
+    let next_heading = report_core::labels::heading_label(level, labels.len() + 1);
     html! {
         <div class="node-list">
             { for editors }

@@ -1,11 +1,35 @@
-//! Recognising typed heading labels (一、 / （一） / 1. / （1）) at the start of a line of
-//! pasted or imported text, in every bracket and punctuation variant real documents use.
+//! Heading labels (一、 / （一） / 1. / （1））: writing them for a position, and
+//! recognising typed ones at the start of a line of pasted or imported text, in every
+//! bracket and punctuation variant real documents use.
 //!
 //! The draft model derives its numbers from position, so this is only for text that
 //! comes from outside: reports and plans pasted or read from .txt/.docx files, and the
 //! checker, which flags the non-standard variants (`canonical == false`).
 
-use crate::outline::heading_label;
+/// Chinese numeral for 1..=99 (一, 十, 十一, 二十, 九十九); Arabic beyond that, which
+/// no real report reaches but which must not panic either.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_string(),
+        10..=99 => {
+            let (tens, ones) = (n / 10, n % 10);
+            let tens = if tens == 1 { "" } else { DIGITS[tens] };
+            format!("{tens}十{}", DIGITS[ones])
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// The printed label of the `ordinal`-th (1-based) heading at `level`.
+pub fn heading_label(level: u8, ordinal: usize) -> String {
+    match level {
+        1 => format!("{}、", chinese_numeral(ordinal)),
+        2 => format!("（{}）", chinese_numeral(ordinal)),
+        3 => format!("{ordinal}."),
+        _ => format!("（{ordinal}）"),
+    }
+}
 
 /// A heading label found at the start of a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,6 +155,31 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numerals() {
+        let cases = [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (21, "二十一"),
+            (99, "九十九"),
+            (100, "100"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(chinese_numeral(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn labels_per_level() {
+        assert_eq!(heading_label(1, 3), "三、");
+        assert_eq!(heading_label(2, 12), "（十二）");
+        assert_eq!(heading_label(3, 2), "2.");
+        assert_eq!(heading_label(4, 5), "（5）");
+    }
 
     fn label(line: &str) -> Option<(u8, usize, &str, bool)> {
         parse_label(line).map(|l| (l.level, l.number, l.rest, l.canonical))

@@ -4,32 +4,8 @@
 //! each parent; paragraphs between headings do not count. Unnumbered sections (the
 //! opening paragraph) take no number and do not advance the count.
 
+use crate::labels::heading_label;
 use crate::model::{Draft, Node, NodeId};
-
-/// Chinese numeral for 1..=99 (一, 十, 十一, 二十, 九十九); Arabic beyond that, which
-/// no real report reaches but which must not panic either.
-pub fn chinese_numeral(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => DIGITS[n].to_string(),
-        10..=99 => {
-            let (tens, ones) = (n / 10, n % 10);
-            let tens = if tens == 1 { "" } else { DIGITS[tens] };
-            format!("{tens}十{}", DIGITS[ones])
-        }
-        _ => n.to_string(),
-    }
-}
-
-/// The printed label of the `ordinal`-th (1-based) heading at `level`.
-pub fn heading_label(level: u8, ordinal: usize) -> String {
-    match level {
-        1 => format!("{}、", chinese_numeral(ordinal)),
-        2 => format!("（{}）", chinese_numeral(ordinal)),
-        3 => format!("{ordinal}."),
-        _ => format!("（{ordinal}）"),
-    }
-}
 
 /// Length as the checker and the UI count it: non-whitespace characters.
 pub fn char_count(text: &str) -> usize {
@@ -134,31 +110,6 @@ mod tests {
     use super::*;
     use crate::model::{NewNode, Parent, TextField};
     use crate::template::Template;
-
-    #[test]
-    fn numerals() {
-        let cases = [
-            (1, "一"),
-            (9, "九"),
-            (10, "十"),
-            (11, "十一"),
-            (20, "二十"),
-            (21, "二十一"),
-            (99, "九十九"),
-            (100, "100"),
-        ];
-        for (n, want) in cases {
-            assert_eq!(chinese_numeral(n), want, "{n}");
-        }
-    }
-
-    #[test]
-    fn labels_per_level() {
-        assert_eq!(heading_label(1, 3), "三、");
-        assert_eq!(heading_label(2, 12), "（十二）");
-        assert_eq!(heading_label(3, 2), "2.");
-        assert_eq!(heading_label(4, 5), "（5）");
-    }
 
     #[test]
     fn numbers_follow_position_and_skip_paragraphs_and_unnumbered_sections() {

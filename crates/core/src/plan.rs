@@ -862,7 +862,7 @@ fn first_clause_as_title(text: &str) -> String {
 fn enumerated_chunks(text: &str) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for n in 1..=20 {
-        let marker = format!("{}是", crate::outline::chinese_numeral(n));
+        let marker = format!("{}是", crate::labels::chinese_numeral(n));
         let from = out.last().map_or(0, |(m, at)| at + m.len());
         match text[from..].find(&marker) {
             Some(at) => out.push((marker, from + at)),

@@ -22,8 +22,8 @@ use crate::docx::layout::{
     TITLE_LINE, TITLE_LINE_ZI, ZI_4,
 };
 use crate::docx::{ExportOptions, FontRole};
+use crate::labels::heading_label;
 use crate::model::{Draft, Node, NodeId};
-use crate::outline::heading_label;
 use crate::xml_text::clean_text;
 use crate::MetaField;
 

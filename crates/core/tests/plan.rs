@@ -236,7 +236,7 @@ fn two_thousand_items_and_a_near_limit_paste() {
     for group in 1..=20 {
         text.push_str(&format!(
             "{}、第{group}组\n",
-            report_core::outline::chinese_numeral(group)
+            report_core::labels::chinese_numeral(group)
         ));
         for n in 1..=100 {
             text.push_str(&format!(

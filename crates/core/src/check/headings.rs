@@ -5,9 +5,9 @@
 //! only set the context; labels typed at the start of paragraphs (run-in sub-headings
 //! such as "1.加强学习。…") and every label of a plain-text report are checked.
 
+use crate::labels::heading_label;
 use crate::labels::{parse_label, Label};
 use crate::model::MAX_LEVEL;
-use crate::outline::heading_label;
 
 use super::content::heading_parts;
 use super::scan::{is_trailing_punct, years};

@@ -20,8 +20,8 @@ use super::layout::{
 };
 use super::{clean_text, ExportOptions, FontFamily};
 use crate::attachment::AttachmentTable;
+use crate::labels::heading_label;
 use crate::model::{Draft, Metadata, Node};
-use crate::outline::heading_label;
 use crate::template::ColumnSource;
 
 const RED: &str = "FF0000";

@@ -328,7 +328,7 @@ fn reading_the_file_back_recovers_every_paragraph_in_order() {
             ordinal += 1;
             expected.push(format!(
                 "{}{}",
-                crate::outline::heading_label(1, ordinal),
+                crate::labels::heading_label(1, ordinal),
                 section.title
             ));
         }
@@ -336,7 +336,7 @@ fn reading_the_file_back_recovers_every_paragraph_in_order() {
             match node {
                 Node::Heading { title, text, .. } => expected.push(format!(
                     "{}{title}。{text}",
-                    crate::outline::heading_label(2, i + 1)
+                    crate::labels::heading_label(2, i + 1)
                 )),
                 Node::Paragraph { text, .. } => expected.push(text.clone()),
             }
