@@ -1,7 +1,7 @@
 // End-to-end tests: the release build (dist/) served over HTTP, driven by
 // playwright-core in Debian's Chromium. Usage: node tests/e2e/run.mjs DIST_DIR
 // Each test gets a fresh browser context (a fresh profile: empty storage).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -16,7 +16,11 @@ const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 
-/** A fresh profile and page at `url`, recording console errors, CSP violations and every request. */
+/**
+ * A fresh profile and page at `url`, recording console errors, CSP violations and every
+ * request. Loading ends when the export worker's wasm has loaded and the service worker
+ * keeps the app's files.
+ */
 async function open(url = server.url) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
@@ -38,6 +42,7 @@ async function open(url = server.url) {
   await page.goto(url);
   await ready(page);
   await workerLoaded;
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   return {
     context, page, problems, offsite, requests,
     /** Requests made since `mark()`, other than blob:/data: URLs (downloads). */
@@ -141,6 +146,40 @@ function unzip(bytes) {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * Exports the draft `fillFirstDraft` wrote from the open 检查与导出 step: the download is
+ * named after its title and holds its text. Returns the .docx's document.xml.
+ */
+async function exportFirstDraft(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '临安区卫生健康局关于2025年度法治政府建设工作情况的报告.docx');
+  const path = join(tmp, 'export.docx');
+  await download.saveAs(path);
+  const bytes = await readFile(path);
+  assert.equal(bytes.toString('latin1', 0, 2), 'PK');
+  const documentXml = unzip(bytes).get('word/document.xml').toString('utf8');
+  // Runs and balanced title lines split text across elements: compare the text alone.
+  const documentText = documentXml.replace(/<[^>]*>/g, '');
+  for (const text of ['临安区卫生健康局关于2025年度法治政府建设工作情况的报告', '强化法治建设主体责任落实', '学法4次', '三项制度', '王伟荣']) {
+    assert.ok(documentText.includes(text), `the .docx holds ${text}`);
+  }
+  return documentXml;
+}
+
+/** Drafts with `fillFirstDraft`, reloads and finds the draft, then exports it. */
+async function draftReloadExport(page) {
+  await fillFirstDraft(page);
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel('签发人').inputValue(), '王伟荣', 'the draft outlives a reload');
+  await page.getByRole('button', { name: '检查与导出' }).click();
+  await exportFirstDraft(page);
 }
 
 const tests = {
@@ -361,22 +400,7 @@ const tests = {
     assert.match(missing, /成文日期/, 'an unset 成文日期 is listed before export');
     await page.getByLabel('版式', { exact: true }).selectOption({ index: 1 });
     await saved(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), '临安区卫生健康局关于2025年度法治政府建设工作情况的报告.docx');
-    const path = join(tmp, 'export.docx');
-    await download.saveAs(path);
-    const bytes = await readFile(path);
-    assert.equal(bytes.toString('latin1', 0, 2), 'PK');
-    const files = unzip(bytes);
-    const documentXml = files.get('word/document.xml').toString('utf8');
-    // Runs and balanced title lines split text across elements: compare the text alone.
-    const documentText = documentXml.replace(/<[^>]*>/g, '');
-    for (const text of ['临安区卫生健康局关于2025年度法治政府建设工作情况的报告', '强化法治建设主体责任落实', '学法4次', '三项制度', '王伟荣']) {
-      assert.ok(documentText.includes(text), `the .docx holds ${text}`);
-    }
+    const documentXml = await exportFirstDraft(page);
     // The second profile (Word's grid) was chosen: its document grid is in the file.
     assert.match(documentXml, /w:type="linesAndChars"/);
     assert.deepEqual(since(), [], 'exporting makes no request');
@@ -644,6 +668,54 @@ const tests = {
     await page.getByRole('button', { name: '草稿列表' }).click();
     assert.equal(await page.locator('.drafts img, .draft-name b').count(), 0);
     await t.close();
+  },
+
+  async 'after one visit the app loads with the network off: reload, draft, reload and export'() {
+    const t = await open();
+    const { page, context } = t;
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker serves the page');
+    await draftReloadExport(page);
+    await context.setOffline(false);
+    await t.close();
+  },
+
+  async 'a new build waits until the user reloads from its notice, and the draft is kept'() {
+    // A host of its own: its sw.js changes as a new deployment's would.
+    const deployed = await mkdtemp(join(tmpdir(), 'report-drafter-deployed-'));
+    await cp(dist, deployed, { recursive: true });
+    const host = await startServer(deployed);
+    try {
+      const t = await open(host.url);
+      const { page } = t;
+      await page.getByLabel('签发人').fill('王伟荣');
+      await saved(page);
+      const sw = await readFile(join(deployed, 'sw.js'), 'utf8');
+      assert.match(sw, /const BUILD = '[0-9a-f]{16}';/);
+      await writeFile(join(deployed, 'sw.js'), sw.replace(/const BUILD = '[0-9a-f]{16}';/, "const BUILD = 'next';"));
+      // Opening the app is when the browser looks for a new service worker.
+      await page.reload();
+      await ready(page);
+      const notice = page.getByTestId('update-notice');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /新版本已就绪/);
+      // Writing goes on under the old build until the user chooses; the reload saves first.
+      await page.getByLabel('发文机关全称').fill('临安区卫生健康局');
+      await Promise.all([
+        page.waitForEvent('load'),
+        notice.getByRole('button', { name: '保存并刷新' }).click(),
+      ]);
+      await ready(page);
+      assert.deepEqual(await page.evaluate(() => caches.keys()), ['report-drafter-next'], 'the new build is in charge, the old one gone');
+      assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
+      assert.equal(await page.getByLabel('签发人').inputValue(), '王伟荣');
+      assert.equal(await page.getByTestId('update-notice').count(), 0);
+      await t.close();
+    } finally {
+      await host.close();
+    }
   },
 
   async 'works with the keyboard alone and fits 1366×768'() {
