@@ -3,7 +3,8 @@
 // Each test gets a fresh browser context (a fresh profile: empty storage).
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -19,9 +20,9 @@ const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 /**
  * A fresh profile and page at `url`, recording console errors, CSP violations and every
  * request. Loading ends when the export worker's wasm has loaded and the service worker
- * keeps the app's files.
+ * keeps the app's files; the single file from disk (`fromDisk`) has neither to wait for.
  */
-async function open(url = server.url) {
+async function open(url = server.url, { fromDisk = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
   const offsite = [];
@@ -38,11 +39,11 @@ async function open(url = server.url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   // The export worker loads behind the first paint; loading ends with its wasm.
-  const workerLoaded = page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
+  const workerLoaded = fromDisk || page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
   await page.goto(url);
   await ready(page);
   await workerLoaded;
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!fromDisk) await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   return {
     context, page, problems, offsite, requests,
     /** Requests made since `mark()`, other than blob:/data: URLs (downloads). */
@@ -716,6 +717,20 @@ const tests = {
     } finally {
       await host.close();
     }
+  },
+
+  async 'the single file opened from disk drafts, keeps the draft over a reload and exports, with a strict CSP'() {
+    const t = await open(pathToFileURL(resolve(dist, 'report-drafter.html')).href, { fromDisk: true });
+    const { page } = t;
+    const since = t.mark();
+    assert.match(await page.getByTestId('file-notice').innerText(), /本机文件.*下载备份.*从备份文件恢复/);
+    await draftReloadExport(page);
+    assert.deepEqual(since().filter((u) => !u.startsWith('file:')), [], 'no request but the file itself');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /worker-src blob:;/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'self'|\s\*/);
+    await t.close();
   },
 
   async 'works with the keyboard alone and fits 1366×768'() {
