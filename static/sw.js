@@ -24,8 +24,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Every page in the scope is the app: the static host answers unknown paths with it too.
-  const key = request.mode === 'navigate' ? './' : request;
+  // Opening the app's directory (or its index.html) opens the kept app; any other page,
+  // such as the single file offered for download, comes from the network.
+  const app = request.mode === 'navigate' && /\/(index\.html)?$/.test(new URL(request.url).pathname);
+  const key = app ? './' : request;
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(key, { ignoreSearch: true }))
     .then((kept) => kept ?? fetch(request)));

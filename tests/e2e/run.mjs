@@ -680,6 +680,11 @@ const tests = {
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker serves the page');
     await draftReloadExport(page);
     await context.setOffline(false);
+    // Other pages of the host are not the app: the single file offered for download.
+    const other = await context.newPage();
+    const response = await other.goto(`${server.url}report-drafter.html`);
+    assert.match(await response.text(), /id="report-drafter-app-wasm"/, 'the single file, not the kept app');
+    await other.close();
     await t.close();
   },
 
