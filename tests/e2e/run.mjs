@@ -43,7 +43,13 @@ async function open(url = server.url, { fromDisk = false } = {}) {
   await page.goto(url);
   await ready(page);
   await workerLoaded;
-  if (!fromDisk) await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!fromDisk) {
+    const kept = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise((done) => setTimeout(() => done(false), 15000)),
+    ]));
+    assert.ok(kept, 'the service worker is active within 15 s of load');
+  }
   return {
     context, page, problems, offsite, requests,
     /** Requests made since `mark()`, other than blob:/data: URLs (downloads). */
