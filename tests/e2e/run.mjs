@@ -677,9 +677,14 @@ const tests = {
     await t.close();
   },
 
-  async 'after one visit the app loads with the network off: reload, draft, reload and export'() {
+  async 'the app is installable and after one visit loads with the network off: reload, draft, reload and export'() {
     const t = await open();
     const { page, context } = t;
+    const devtools = await context.newCDPSession(page);
+    assert.deepEqual((await devtools.send('Page.getAppManifest')).errors, [], 'the manifest reads without error');
+    // Test profiles are incognito ones, where Chromium installs nothing: no other reason.
+    const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors.map((e) => e.errorId), ['in-incognito']);
     await context.setOffline(true);
     await page.reload();
     await ready(page);
@@ -702,6 +707,9 @@ const tests = {
     try {
       const t = await open(host.url);
       const { page } = t;
+      // The first service worker of a profile is no update; a served page is not a file.
+      assert.equal(await page.getByTestId('update-notice').count(), 0);
+      assert.equal(await page.getByTestId('file-notice').count(), 0);
       await page.getByLabel('签发人').fill('王伟荣');
       await saved(page);
       const sw = await readFile(join(deployed, 'sw.js'), 'utf8');
