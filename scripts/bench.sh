@@ -8,6 +8,7 @@ scripts/setup.sh
 # The npm docx package, the baseline for the export benchmark (pinned by its lockfile).
 [ -d benches/node_modules/docx ] || npm ci --prefix benches --no-audit --no-fund
 trunk build --release
+scripts/single-file.sh
 mkdir -p bench-out
 scripts/sizes.sh dist | tee bench-out/sizes.txt
 node benches/browser.mjs dist bench-out/draft-30-pages.json | tee bench-out/browser.json

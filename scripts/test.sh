@@ -27,6 +27,7 @@ WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}" \
 
 step "release build (built once, reused below)"
 trunk build --release
+scripts/single-file.sh
 mkdir -p bench-out
 scripts/sizes.sh dist | tee bench-out/sizes.txt
 

@@ -27,10 +27,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoderOptions, Worker};
 
+use super::offline;
 use report_core::plan::{self, PlanImport};
 use report_core::{report_text, Draft};
 
-/// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the page.
+/// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the
+/// page; the single file makes its worker from a Blob instead.
 const WORKER_URL: &str = "./worker_loader.js";
 /// A worker that has not answered by then is replaced: a 30-page report takes milliseconds.
 const TIMEOUT_MS: i32 = 60_000;
@@ -93,8 +95,8 @@ fn current_worker() -> Result<ExportWorker, String> {
         if let Some(existing) = slot.borrow().as_ref() {
             return Ok(existing.clone());
         }
-        let worker =
-            Worker::new(WORKER_URL).map_err(|_| "浏览器无法启动后台处理程序".to_string())?;
+        let url = offline::inlined_worker_url().unwrap_or_else(|| WORKER_URL.into());
+        let worker = Worker::new(&url).map_err(|_| "浏览器无法启动后台处理程序".to_string())?;
         let started = ExportWorker {
             ready: next_message(&worker),
             worker,

@@ -14,6 +14,7 @@ pub mod meta_form;
 pub mod meta_input;
 pub mod node_editor;
 pub mod notice_bar;
+pub mod offline_notice;
 pub mod open_plan_items;
 pub mod outline_nav;
 pub mod plan_importer;

@@ -1,9 +1,10 @@
 // End-to-end tests: the release build (dist/) served over HTTP, driven by
 // playwright-core in Debian's Chromium. Usage: node tests/e2e/run.mjs DIST_DIR
 // Each test gets a fresh browser context (a fresh profile: empty storage).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -16,8 +17,12 @@ const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 
-/** A fresh profile and page at `url`, recording console errors, CSP violations and every request. */
-async function open(url = server.url) {
+/**
+ * A fresh profile and page at `url`, recording console errors, CSP violations and every
+ * request. Loading ends when the export worker's wasm has loaded and the service worker
+ * keeps the app's files; the single file from disk (`fromDisk`) has neither to wait for.
+ */
+async function open(url = server.url, { fromDisk = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
   const offsite = [];
@@ -34,10 +39,17 @@ async function open(url = server.url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   // The export worker loads behind the first paint; loading ends with its wasm.
-  const workerLoaded = page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
+  const workerLoaded = fromDisk || page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
   await page.goto(url);
   await ready(page);
   await workerLoaded;
+  if (!fromDisk) {
+    const kept = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise((done) => setTimeout(() => done(false), 15000)),
+    ]));
+    assert.ok(kept, 'the service worker is active within 15 s of load');
+  }
   return {
     context, page, problems, offsite, requests,
     /** Requests made since `mark()`, other than blob:/data: URLs (downloads). */
@@ -141,6 +153,40 @@ function unzip(bytes) {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * Exports the draft `fillFirstDraft` wrote from the open 检查与导出 step: the download is
+ * named after its title and holds its text. Returns the .docx's document.xml.
+ */
+async function exportFirstDraft(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '临安区卫生健康局关于2025年度法治政府建设工作情况的报告.docx');
+  const path = join(tmp, 'export.docx');
+  await download.saveAs(path);
+  const bytes = await readFile(path);
+  assert.equal(bytes.toString('latin1', 0, 2), 'PK');
+  const documentXml = unzip(bytes).get('word/document.xml').toString('utf8');
+  // Runs and balanced title lines split text across elements: compare the text alone.
+  const documentText = documentXml.replace(/<[^>]*>/g, '');
+  for (const text of ['临安区卫生健康局关于2025年度法治政府建设工作情况的报告', '强化法治建设主体责任落实', '学法4次', '三项制度', '王伟荣']) {
+    assert.ok(documentText.includes(text), `the .docx holds ${text}`);
+  }
+  return documentXml;
+}
+
+/** Drafts with `fillFirstDraft`, reloads and finds the draft, then exports it. */
+async function draftReloadExport(page) {
+  await fillFirstDraft(page);
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel('签发人').inputValue(), '王伟荣', 'the draft outlives a reload');
+  await page.getByRole('button', { name: '检查与导出' }).click();
+  await exportFirstDraft(page);
 }
 
 const tests = {
@@ -361,22 +407,7 @@ const tests = {
     assert.match(missing, /成文日期/, 'an unset 成文日期 is listed before export');
     await page.getByLabel('版式', { exact: true }).selectOption({ index: 1 });
     await saved(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), '临安区卫生健康局关于2025年度法治政府建设工作情况的报告.docx');
-    const path = join(tmp, 'export.docx');
-    await download.saveAs(path);
-    const bytes = await readFile(path);
-    assert.equal(bytes.toString('latin1', 0, 2), 'PK');
-    const files = unzip(bytes);
-    const documentXml = files.get('word/document.xml').toString('utf8');
-    // Runs and balanced title lines split text across elements: compare the text alone.
-    const documentText = documentXml.replace(/<[^>]*>/g, '');
-    for (const text of ['临安区卫生健康局关于2025年度法治政府建设工作情况的报告', '强化法治建设主体责任落实', '学法4次', '三项制度', '王伟荣']) {
-      assert.ok(documentText.includes(text), `the .docx holds ${text}`);
-    }
+    const documentXml = await exportFirstDraft(page);
     // The second profile (Word's grid) was chosen: its document grid is in the file.
     assert.match(documentXml, /w:type="linesAndChars"/);
     assert.deepEqual(since(), [], 'exporting makes no request');
@@ -643,6 +674,81 @@ const tests = {
     await page.getByLabel('标题', { exact: true }).fill('<img src=x onerror=alert(1)><b>粗体</b>');
     await page.getByRole('button', { name: '草稿列表' }).click();
     assert.equal(await page.locator('.drafts img, .draft-name b').count(), 0);
+    await t.close();
+  },
+
+  async 'the app is installable and after one visit loads with the network off: reload, draft, reload and export'() {
+    const t = await open();
+    const { page, context } = t;
+    const devtools = await context.newCDPSession(page);
+    assert.deepEqual((await devtools.send('Page.getAppManifest')).errors, [], 'the manifest reads without error');
+    // Test profiles are incognito ones, where Chromium installs nothing: no other reason.
+    const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors.map((e) => e.errorId), ['in-incognito']);
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker serves the page');
+    await draftReloadExport(page);
+    await context.setOffline(false);
+    // Other pages of the host are not the app: the single file offered for download.
+    const other = await context.newPage();
+    const response = await other.goto(`${server.url}report-drafter.html`);
+    assert.match(await response.text(), /id="report-drafter-app-wasm"/, 'the single file, not the kept app');
+    await other.close();
+    await t.close();
+  },
+
+  async 'a new build waits until the user reloads from its notice, and the draft is kept'() {
+    // A host of its own: its sw.js changes as a new deployment's would.
+    const deployed = await mkdtemp(join(tmpdir(), 'report-drafter-deployed-'));
+    await cp(dist, deployed, { recursive: true });
+    const host = await startServer(deployed);
+    try {
+      const t = await open(host.url);
+      const { page } = t;
+      // The first service worker of a profile is no update; a served page is not a file.
+      assert.equal(await page.getByTestId('update-notice').count(), 0);
+      assert.equal(await page.getByTestId('file-notice').count(), 0);
+      await page.getByLabel('签发人').fill('王伟荣');
+      await saved(page);
+      const sw = await readFile(join(deployed, 'sw.js'), 'utf8');
+      assert.match(sw, /const BUILD = '[0-9a-f]{16}';/);
+      await writeFile(join(deployed, 'sw.js'), sw.replace(/const BUILD = '[0-9a-f]{16}';/, "const BUILD = 'next';"));
+      // Opening the app is when the browser looks for a new service worker.
+      await page.reload();
+      await ready(page);
+      const notice = page.getByTestId('update-notice');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /新版本已就绪/);
+      // Writing goes on under the old build until the user chooses; the reload saves first.
+      await page.getByLabel('发文机关全称').fill('临安区卫生健康局');
+      await Promise.all([
+        page.waitForEvent('load'),
+        notice.getByRole('button', { name: '保存并刷新' }).click(),
+      ]);
+      await ready(page);
+      assert.deepEqual(await page.evaluate(() => caches.keys()), ['report-drafter-next'], 'the new build is in charge, the old one gone');
+      assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
+      assert.equal(await page.getByLabel('签发人').inputValue(), '王伟荣');
+      assert.equal(await page.getByTestId('update-notice').count(), 0);
+      await t.close();
+    } finally {
+      await host.close();
+    }
+  },
+
+  async 'the single file opened from disk drafts, keeps the draft over a reload and exports, with a strict CSP'() {
+    const t = await open(pathToFileURL(resolve(dist, 'report-drafter.html')).href, { fromDisk: true });
+    const { page } = t;
+    const since = t.mark();
+    assert.match(await page.getByTestId('file-notice').innerText(), /本机文件.*下载备份.*从备份文件恢复/);
+    await draftReloadExport(page);
+    assert.deepEqual(since().filter((u) => !u.startsWith('file:')), [], 'no request but the file itself');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /worker-src blob:;/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'self'|\s\*/);
     await t.close();
   },
 

@@ -1,0 +1,114 @@
+// Makes DIST/report-drafter.html from a release build: one self-contained file that runs
+// when opened from disk (file://), from a USB stick or a shared folder, with no server.
+// Usage (after `trunk build --release`): node scripts/single-file.mjs [DIST]
+//
+// Inlined: the CSS as <style> elements; the app's wasm-bindgen glue in the start-up
+// module script; both wasm files gzip-compressed and base64-encoded in data blocks
+// (<script type="application/octet-stream">, which browsers never run), unpacked by the
+// browser's own DecompressionStream; the export worker's glue and wasm in one more data
+// block, started as a worker from a Blob URL (a file:// page may load no other file).
+// Left out: the service worker, the manifest and its icons (none of them work from
+// file://); the page icon becomes a data: URL.
+//
+// Its Content-Security-Policy is the hosted one made to fit a file with no neighbours:
+// - script-src: the hash of its one inline script and 'wasm-unsafe-eval', no 'self'
+//   (there is no file to load); the data blocks are not scripts and need nothing.
+// - worker-src blob: (instead of 'self'): the export worker is made from the page's own
+//   data block. The worker inherits this policy.
+// - style-src: the hashes of the inlined style sheets (instead of 'self').
+// - img-src blob: data: (no 'self'); no connect-src (wasm is not fetched); base-uri
+//   'none' (no <base>: relative URLs are never used).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const OUTPUT = 'report-drafter.html';
+const read = (name) => readFileSync(join(dist, name));
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const packed = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
+
+/** The one match of `pattern` in `text`, or an error naming what was looked for. */
+function only(text, pattern, what) {
+  const found = [...text.matchAll(pattern)];
+  if (found.length !== 1) throw new Error(`single file: expected one ${what}, found ${found.length}`);
+  return found[0];
+}
+
+/** Text for a raw-text element: it must not end the element or open a comment early. */
+function rawText(text, what) {
+  if (/<\/(script|style)|<!--/i.test(text)) throw new Error(`single file: ${what} holds markup that would end its element`);
+  return text;
+}
+
+// Unpacks a packed (gzip + base64) file into bytes; runs in the page and in the worker.
+const UNPACK = `async function unpack(text) {
+  const zipped = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}`;
+
+let html = read('index.html').toString('utf8');
+
+const [trunkScript, appGlue, appWasm] = only(
+  html,
+  /<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/g,
+  "Trunk start-up script",
+);
+const [, workerGlue, workerWasm] = only(
+  read('worker_loader.js').toString('utf8'),
+  /importScripts\("\.\/([^"]+\.js)"\);wasm_bindgen\("\.\/([^"]+\.wasm)"\);/g,
+  'worker loader',
+);
+
+const worker = rawText(`${read(workerGlue)}
+${UNPACK}
+unpack(${JSON.stringify(packed(read(workerWasm)))}).then((wasm) => wasm_bindgen({ module_or_path: wasm }));
+`, 'the worker');
+const start = rawText(`
+${read(appGlue)}
+${UNPACK}
+const dataBlock = (id) => document.getElementById(id).textContent;
+// The export worker (src/adapter/worker.rs takes its URL from here).
+globalThis.reportDrafterWorkerUrl = URL.createObjectURL(new Blob([dataBlock('report-drafter-worker')], { type: 'text/javascript' }));
+await __wbg_init({ module_or_path: await unpack(dataBlock('report-drafter-app-wasm')) });
+`, 'the app glue');
+
+const styleHashes = [];
+html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, name) => {
+  const css = rawText(read(name).toString('utf8'), name);
+  styleHashes.push(sha256(css));
+  return `<style>${css}</style>`;
+});
+if (!styleHashes.length) throw new Error('single file: no style sheet in index.html');
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(start)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  `style-src ${styleHashes.join(' ')}`,
+  'img-src blob: data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const icon = `data:image/svg+xml;base64,${read('icon.svg').toString('base64')}`;
+
+const replacements = [
+  [/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/g, `$1${csp}$2`, 'CSP'],
+  [/<base [^>]*>\s*/g, '', 'base'],
+  [/<link rel="icon" [^>]*>/g, `<link rel="icon" href="${icon}" type="image/svg+xml" />`, 'icon link'],
+  [/<link rel="manifest" [^>]*>\s*/g, '', 'manifest link'],
+  [/<link rel="modulepreload" [^>]*>/g, '', 'module preload'],
+  [/<link rel="preload" [^>]*>/g, '', 'wasm preload'],
+];
+for (const [pattern, replacement, what] of replacements) {
+  only(html, pattern, what);
+  html = html.replace(pattern, replacement);
+}
+html = html.replace(trunkScript, () => `<script type="module">${start}</script>`);
+html = html.replace('</body>', () => `<script type="application/octet-stream" id="report-drafter-app-wasm">${packed(read(appWasm))}</script>
+<script type="text/plain" id="report-drafter-worker">${worker}</script>
+</body>`);
+writeFileSync(join(dist, OUTPUT), html);
+console.log(`single file: ${join(dist, OUTPUT)} (${html.length} characters)`);
