@@ -1,6 +1,6 @@
 //! The draft laid out into A4 pages the way the exported .docx lays out, for a live
 //! preview: the same elements in the same order with the same line heights, indents and
-//! fonts (all taken from [`crate::docx`]), lines broken at 28 字 with Chinese
+//! fonts (all taken from [`crate::page`]), lines broken at 28 字 with Chinese
 //! line-breaking rules, and pages broken where LibreOffice breaks them as far as
 //! counting can tell (keep-with-next headings and 署名, two-line widow and orphan
 //! control, the 版记 at the bottom of the last page).
@@ -10,20 +10,20 @@
 use std::collections::VecDeque;
 
 use crate::attachment::AttachmentTable;
-use crate::docx::build::{
-    annotation_text, attachment_items, attachment_label, balanced_lines, imprint_texts,
-    recipients_text, run_in_label, signer_layout, split_lines, ATTACHMENT_HANG, ATTACHMENT_LEFT,
-    CC_HANG, CC_LEFT, SIGNER_LABEL,
-};
-use crate::docx::layout::{
-    border_twips, mark_line, mark_size_pt, signature_blank_lines, signature_indents, zi_of, Page,
-    FOOTER, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, LINE_ZI, MARGIN_LEFT, MARK_SPACER,
-    PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE, SIZE_2, SIZE_3, SIZE_4, TEXT_WIDTH,
-    TITLE_LINE, TITLE_LINE_ZI, ZI_4,
-};
-use crate::docx::{ExportOptions, FontRole};
+use crate::docx::ExportOptions;
 use crate::labels::heading_label;
 use crate::model::{Draft, Node, NodeId};
+use crate::page::measures::{
+    border_twips, mark_line, mark_size_pt, signature_blank_lines, signature_indents, zi_of,
+    ATTACHMENT_HANG, ATTACHMENT_LEFT, CC_HANG, CC_LEFT, FOOTER, IMPRINT_LINE, IMPRINT_THICK,
+    IMPRINT_THIN, LINE_ZI, MARGIN_LEFT, MARK_SPACER, PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE,
+    RED_LINE_SPACE, SIZE_2, SIZE_3, SIZE_4, TEXT_WIDTH, TITLE_LINE, TITLE_LINE_ZI, ZI_4,
+};
+use crate::page::text::{
+    annotation_text, attachment_items, attachment_label, balanced_lines, imprint_texts,
+    recipients_text, run_in_label, signer_layout, split_lines, SIGNER_LABEL,
+};
+use crate::page::{profile_page, FontRole, ProfilePage};
 use crate::xml_text::clean_text;
 use crate::MetaField;
 
@@ -158,7 +158,7 @@ pub fn layout(draft: &Draft) -> Preview {
 }
 
 pub fn layout_with(draft: &Draft, options: &ExportOptions) -> Preview {
-    let page = options.profile.page();
+    let page = profile_page(options.profile);
     let mut blocks = Blocks {
         page,
         out: Vec::new(),
@@ -301,7 +301,7 @@ impl Block {
 }
 
 struct Blocks {
-    page: Page,
+    page: ProfilePage,
     out: Vec<Block>,
 }
 

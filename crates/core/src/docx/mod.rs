@@ -11,7 +11,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use layout::{FontRole, LayoutProfile};
+pub use layout::LayoutProfile;
+// The app names a preview line's font by the role the writer writes.
+pub use crate::page::FontRole;
 
 use crate::check::{Location, TextRef};
 use crate::meta_field::MetaField;

@@ -141,13 +141,13 @@ fn page_setup_and_grid_per_profile() {
         ] {
             assert!(sect.contains(want), "{profile:?} lacks {want}: {sect}");
         }
-        let pitch = profile.page().line_pitch;
+        let pitch = crate::page::profile_page(profile).line_pitch;
         let body = paragraph_with(&doc, "2022年，市卫生健康委");
         assert!(
             body.contains(&format!(r#"w:line="{pitch}" w:lineRule="exact""#)),
             "{body}"
         );
-        let first_line = 2 * profile.page().zi;
+        let first_line = 2 * crate::page::profile_page(profile).zi;
         assert!(
             body.contains(&format!(r#"w:firstLine="{first_line}""#)),
             "{body}"
@@ -436,12 +436,12 @@ fn signature_and_date_placement() {
 #[test]
 fn long_titles_break_into_balanced_lines() {
     assert_eq!(
-        build::balanced_lines("关于2022年度法治政府建设工作的报告", 20.0).len(),
+        crate::page::text::balanced_lines("关于2022年度法治政府建设工作的报告", 20.0).len(),
         1
     );
     let title =
         "杭州市上城区卫生健康局关于二〇二三年度法治政府建设工作情况和二〇二四年工作安排的报告";
-    let lines = build::balanced_lines(title, 20.0);
+    let lines = crate::page::text::balanced_lines(title, 20.0);
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines.concat(), title);
     let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
@@ -641,9 +641,15 @@ fn reading_the_file_back_recovers_the_table_cells() {
 #[test]
 fn the_label_is_numbered_only_among_several_attachments() {
     let title = "指标分解表";
-    assert_eq!(build::attachment_label(&[title.into()], title), "附件");
+    assert_eq!(
+        crate::page::text::attachment_label(&[title.into()], title),
+        "附件"
+    );
     let several = ["自查报告".to_string(), title.into()];
-    assert_eq!(build::attachment_label(&several, title), "附件2");
+    assert_eq!(
+        crate::page::text::attachment_label(&several, title),
+        "附件2"
+    );
 }
 
 /// The 嘉兴 draft with the 青浦 indicator table attached and three 签发人: the fixture
