@@ -4,6 +4,7 @@ use std::io::{Cursor, Read};
 
 use super::*;
 use crate::model::{NewNode, Node, Parent, TextField};
+use crate::page::tests::with_qingpu_table;
 use crate::template::Template;
 
 pub(super) fn jiaxing() -> Draft {
@@ -434,24 +435,6 @@ fn signature_and_date_placement() {
 }
 
 #[test]
-fn long_titles_break_into_balanced_lines() {
-    assert_eq!(
-        crate::page::text::balanced_lines("关于2022年度法治政府建设工作的报告", 20.0).len(),
-        1
-    );
-    let title =
-        "杭州市上城区卫生健康局关于二〇二三年度法治政府建设工作情况和二〇二四年工作安排的报告";
-    let lines = crate::page::text::balanced_lines(title, 20.0);
-    assert_eq!(lines.len(), 3, "{lines:?}");
-    assert_eq!(lines.concat(), title);
-    let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
-    assert!(
-        widths.iter().max().unwrap() - widths.iter().min().unwrap() <= 1,
-        "{widths:?}"
-    );
-}
-
-#[test]
 fn what_is_missing_is_listed_for_the_user() {
     let draft = Template::builtin_default().new_draft("x".into(), 2025);
     let missing = missing(&draft, &ExportOptions::default());
@@ -553,32 +536,6 @@ fn ten_thousand_paragraphs() {
     assert!(bytes.len() < 400_000, "deflated: {} bytes", bytes.len());
 }
 
-/// The 嘉兴 draft with 青浦's indicator table attached: the 青浦 plan as its rows and
-/// two cells filled in.
-pub(crate) fn with_qingpu_table() -> Draft {
-    let mut d = jiaxing();
-    let template = Template::builtin("indicator-table").unwrap();
-    let table = template
-        .new_draft("t".into(), 2022)
-        .attachment_table
-        .unwrap();
-    let qingpu = include_str!(
-        "../../tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
-    );
-    let plan = crate::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    d.plan = Some(crate::plan::PlanState::new(plan));
-    d.meta.attachments = vec![table.title.clone()];
-    d.attachment_table = Some(table);
-    let table = d.attachment_table.as_mut().unwrap();
-    table
-        .set_cell("6", 4, "网上可办率达到98%，实现“一窗”分类受理。".into())
-        .unwrap();
-    table
-        .set_cell("九-1-1", 5, "继续推进“互联网+监管”。".into())
-        .unwrap();
-    d
-}
-
 #[test]
 fn the_attached_table_follows_the_signature_on_a_new_page_before_the_imprint() {
     let d = with_qingpu_table();
@@ -636,20 +593,6 @@ fn reading_the_file_back_recovers_the_table_cells() {
     assert!(at("九-1-1") < at("继续推进“互联网+监管”。"));
     at("网上可办率达到98%，实现“一窗”分类受理。");
     at("审批办");
-}
-
-#[test]
-fn the_label_is_numbered_only_among_several_attachments() {
-    let title = "指标分解表";
-    assert_eq!(
-        crate::page::text::attachment_label(&[title.into()], title),
-        "附件"
-    );
-    let several = ["自查报告".to_string(), title.into()];
-    assert_eq!(
-        crate::page::text::attachment_label(&several, title),
-        "附件2"
-    );
 }
 
 /// The 嘉兴 draft with the 青浦 indicator table attached and three 签发人: the fixture

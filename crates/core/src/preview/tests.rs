@@ -326,7 +326,7 @@ fn several_signers_two_a_line_as_the_export_places_them() {
 
 #[test]
 fn the_attachment_starts_a_page_after_the_signature_with_its_table_summarised() {
-    let draft = crate::docx::tests::with_qingpu_table();
+    let draft = crate::page::tests::with_qingpu_table();
     let rows = draft.plan.as_ref().unwrap().plan.items.len();
     let preview = layout(&draft);
     let page_of = |text: &str| {
