@@ -1,5 +1,8 @@
+use super::breaking::{NO_LINE_END, NO_LINE_START};
 use super::*;
-use crate::model::{Metadata, Section};
+use crate::model::{Metadata, Node, NodeId, Section};
+use crate::page::measures::{zi_of, LINE_ZI};
+use crate::page::FontRole;
 use crate::Template;
 
 fn jiaxing() -> Draft {
@@ -19,7 +22,7 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
             text,
         })
         .collect::<Vec<_>>();
-    Draft {
+    let mut draft = Draft {
         id: "body".into(),
         name: "body".into(),
         report_year: 2023,
@@ -34,15 +37,14 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
             numbered: false,
             children,
         }],
-        export: ExportOptions {
-            red_header: false,
-            ..ExportOptions::default()
-        },
+        export: Default::default(),
         plan: None,
         secrecy_reviewed: false,
         attachment_table: None,
         ignored_rules: Vec::new(),
-    }
+    };
+    draft.export.red_header = false;
+    draft
 }
 
 /// Han characters only, so every full line holds exactly 28.
