@@ -86,21 +86,19 @@ impl Writer {
         }
     }
 
+    /// A paragraph of the page with all its measures.
     fn write(&self, paragraph: &page::Paragraph) -> Paragraph {
         let p = paragraph;
-        let mut out = self.paragraph(p.line, p.left, p.first, p.right);
+        let mut out = self
+            .paragraph(p.line, p.left, p.first, p.right)
+            .keep_next(p.keep_next)
+            .page_break_before(p.page_break_before);
         out = match p.align {
             Align::Left => out,
             Align::Center => out.align(AlignmentType::Center),
             Align::Right => out.align(AlignmentType::Right),
             Align::Justify => out.align(AlignmentType::Both),
         };
-        if p.keep_next {
-            out = out.keep_next(true);
-        }
-        if p.page_break_before {
-            out = out.page_break_before(true);
-        }
         if let Some(level) = p.outline_level {
             out = out.outline_lvl(usize::from(level));
         }
@@ -120,6 +118,7 @@ impl Writer {
         }
         for run in &p.runs {
             let run = self.run(run, p.size, on_grid);
+            // The 发文机关标志 is printed in red.
             out = out.add_run(if p.part == Part::Mark {
                 run.color(RED)
             } else {
@@ -179,12 +178,7 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
         docx = match block {
             Block::Paragraph(paragraph) => docx.add_paragraph(w.write(paragraph)),
             Block::Blank { line, keep_next } => {
-                let blank = w.paragraph(*line, 0, 0, 0);
-                docx.add_paragraph(if *keep_next {
-                    blank.keep_next(true)
-                } else {
-                    blank
-                })
+                docx.add_paragraph(w.paragraph(*line, 0, 0, 0).keep_next(*keep_next))
             }
             // The paragraph after the table keeps it apart from the 版记 table, which
             // Word would otherwise merge into it.

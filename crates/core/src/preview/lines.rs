@@ -84,7 +84,13 @@ pub(super) fn table_summary(table: &page::Table, page: &ProfilePage) -> Block {
 }
 
 /// A line of the paragraph holding `runs`, before it is placed.
-fn line(paragraph: &page::Paragraph, runs: Vec<Run>, align: Align, left: i32, right: i32) -> Line {
+fn unplaced(
+    paragraph: &page::Paragraph,
+    runs: Vec<Run>,
+    align: Align,
+    left: i32,
+    right: i32,
+) -> Line {
     Line {
         kind: paragraph.part,
         runs,
@@ -106,18 +112,23 @@ fn flowed_rows(paragraph: &page::Paragraph, page: &ProfilePage) -> Vec<Vec<Line>
     let in_zi = |twips: i32| (f64::from(twips) / f64::from(zi)).round() as i32;
     let (left, first, right) = (in_zi(p.left), in_zi(p.first), in_zi(p.right));
     let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
-    let Some(line_zi) = line_zi(p.size) else {
-        return vec![vec![line(
+    // The whole paragraph on one line: the 发文机关标志, sized to fit it, or an empty
+    // paragraph, which still takes its line.
+    let one_line = || {
+        vec![vec![unplaced(
             p,
             p.runs.clone(),
             p.align,
             (left + first) * zi,
             right * zi,
-        )]];
+        )]]
+    };
+    let Some(line_zi) = line_zi(p.size) else {
+        return one_line();
     };
     let width = line_zi - f64::from(left + right);
-    // Each line with the character it starts at in the joined runs.
-    let mut lines = Vec::new();
+    // Each line as the character it starts at in the joined runs and its length.
+    let mut spans = Vec::new();
     let mut at = 0;
     for (i, segment) in text.split('\n').enumerate() {
         let first_width = if i == 0 {
@@ -127,24 +138,17 @@ fn flowed_rows(paragraph: &page::Paragraph, page: &ProfilePage) -> Vec<Vec<Line>
         };
         for line in break_line(segment, first_width, width) {
             let chars = line.chars().count();
-            lines.push((at, chars));
+            spans.push((at, chars));
             at += chars;
         }
         // The placed line break.
         at += 1;
     }
-    if lines.is_empty() {
-        // An empty paragraph still takes its line.
-        return vec![vec![line(
-            p,
-            p.runs.clone(),
-            p.align,
-            (left + first) * zi,
-            right * zi,
-        )]];
+    if spans.is_empty() {
+        return one_line();
     }
-    let count = lines.len();
-    lines
+    let count = spans.len();
+    spans
         .into_iter()
         .enumerate()
         .map(|(i, (at, chars))| {
@@ -153,7 +157,7 @@ fn flowed_rows(paragraph: &page::Paragraph, page: &ProfilePage) -> Vec<Vec<Line>
                 align => align,
             };
             let indent = if i == 0 { left + first } else { left };
-            vec![line(
+            vec![unplaced(
                 p,
                 split_runs(&p.runs, at, chars),
                 align,
@@ -172,10 +176,10 @@ fn tabbed_row(paragraph: &page::Paragraph, tab: &TabStop) -> Vec<Line> {
         row.push(Line {
             kind: lead.part,
             source: lead.source,
-            ..line(p, vec![lead.run.clone()], Align::Left, p.left + p.first, 0)
+            ..unplaced(p, vec![lead.run.clone()], Align::Left, p.left + p.first, 0)
         });
     }
-    row.push(line(p, p.runs.clone(), p.align, tab.position, p.right));
+    row.push(unplaced(p, p.runs.clone(), p.align, tab.position, p.right));
     row
 }
 
