@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod meta_field;
 pub mod model;
 pub mod outline;
+pub mod page;
 pub mod paste;
 pub mod plan;
 pub mod preview;

@@ -1,17 +1,20 @@
-//! The official .docx: a draft laid out to GB/T 9704-2012 with docx-rs, then patched
+//! The official .docx: a draft's composed page (GB/T 9704-2012) written with docx-rs, then patched
 //! where docx-rs 0.4.22 falls short (fonts table, document properties, punctuation,
 //! compression). See shared/docs/gongwen-format.md for every number used here.
 
-pub(crate) mod build;
-pub(crate) mod layout;
+mod build;
+mod layout;
 mod package;
 pub mod read;
+mod tables;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use layout::{FontRole, LayoutProfile};
+pub use layout::LayoutProfile;
+// The app names a preview line's font by the role the writer writes.
+pub use crate::page::FontRole;
 
 use crate::check::{Location, TextRef};
 use crate::meta_field::MetaField;

@@ -1,5 +1,8 @@
+use super::breaking::{NO_LINE_END, NO_LINE_START};
 use super::*;
-use crate::model::{Metadata, Section};
+use crate::model::{Metadata, Node, NodeId, Section};
+use crate::page::measures::{zi_of, LINE_ZI};
+use crate::page::FontRole;
 use crate::Template;
 
 fn jiaxing() -> Draft {
@@ -19,7 +22,7 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
             text,
         })
         .collect::<Vec<_>>();
-    Draft {
+    let mut draft = Draft {
         id: "body".into(),
         name: "body".into(),
         report_year: 2023,
@@ -34,15 +37,14 @@ fn body_only(paragraphs: Vec<String>) -> Draft {
             numbered: false,
             children,
         }],
-        export: ExportOptions {
-            red_header: false,
-            ..ExportOptions::default()
-        },
+        export: Default::default(),
         plan: None,
         secrecy_reviewed: false,
         attachment_table: None,
         ignored_rules: Vec::new(),
-    }
+    };
+    draft.export.red_header = false;
+    draft
 }
 
 /// Han characters only, so every full line holds exactly 28.
@@ -326,7 +328,7 @@ fn several_signers_two_a_line_as_the_export_places_them() {
 
 #[test]
 fn the_attachment_starts_a_page_after_the_signature_with_its_table_summarised() {
-    let draft = crate::docx::tests::with_qingpu_table();
+    let draft = crate::page::tests::with_qingpu_table();
     let rows = draft.plan.as_ref().unwrap().plan.items.len();
     let preview = layout(&draft);
     let page_of = |text: &str| {

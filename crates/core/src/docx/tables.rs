@@ -1,0 +1,174 @@
+//! The document's two tables: the attached table and the 版记.
+
+use docx_rs::{
+    AlignmentType, BorderType, Run, SpecialIndentType, Tab, TabValueType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellBorder, TableCellBorderPosition,
+    TableCellBorders, TableCellMargins, TableLayoutType, TablePositionProperty, TableRow,
+    WidthType,
+};
+
+use super::build::Writer;
+use super::clean_text;
+use super::layout::{TABLE_CELL_MARGIN, TABLE_LINE, TABLE_RULE};
+use crate::page::measures::{
+    CC_HANG, CC_LEFT, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, MARGIN_LEFT, SIZE_4, SIZE_XIAO_4,
+    TEXT_WIDTH, ZI_4,
+};
+use crate::page::{self, Align, FontRole as Role, Imprint};
+
+/// The attached table in 小四, which fits six columns in the 版心 where 3号 would
+/// leave four characters a line: a 黑体 header row that repeats on every page (the
+/// package step marks it `w:tblHeader`, which docx-rs lacks) and 仿宋 rows, one per
+/// plan item, with single rules all round.
+pub(super) fn attachment_table(w: &Writer, table: &page::Table) -> Table {
+    let cell = |text: &str, width: i32, role: Role, align: AlignmentType| {
+        let mut run = Run::new().size(SIZE_XIAO_4).fonts(w.fonts(role));
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                run = run.add_break(docx_rs::BreakType::TextWrapping);
+            }
+            run = run.add_text(clean_text(line));
+        }
+        let paragraph = w.free(TABLE_LINE).align(align).add_run(run);
+        TableCell::new()
+            .width(width as usize, WidthType::Dxa)
+            .vertical_align(docx_rs::VAlignType::Center)
+            .add_paragraph(paragraph)
+    };
+    let header = TableRow::new(
+        table
+            .columns
+            .iter()
+            .map(|c| cell(&c.name, c.width, Role::HeiTi, AlignmentType::Center))
+            .collect(),
+    )
+    .cant_split();
+    let mut rows = vec![header];
+    for cells in &table.rows {
+        rows.push(TableRow::new(
+            table
+                .columns
+                .iter()
+                .zip(cells)
+                .map(|(column, text)| {
+                    let align = match column.align {
+                        Align::Center => AlignmentType::Center,
+                        Align::Left | Align::Right | Align::Justify => AlignmentType::Both,
+                    };
+                    cell(text, column.width, Role::FangSong, align)
+                })
+                .collect(),
+        ));
+    }
+    let rule = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(TABLE_RULE)
+            .color("000000")
+    };
+    Table::new(rows)
+        .set_borders(
+            TableBorders::with_empty()
+                .set(rule(TableBorderPosition::Top))
+                .set(rule(TableBorderPosition::Left))
+                .set(rule(TableBorderPosition::Bottom))
+                .set(rule(TableBorderPosition::Right))
+                .set(rule(TableBorderPosition::InsideH))
+                .set(rule(TableBorderPosition::InsideV)),
+        )
+        .set_grid(table.columns.iter().map(|c| c.width as usize).collect())
+        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(
+            0,
+            TABLE_CELL_MARGIN as usize,
+            0,
+            TABLE_CELL_MARGIN as usize,
+        ))
+}
+
+/// 版记: 抄送 and 印发机关/印发日期 between thick/thin/thick lines, as a table floating at
+/// the bottom of the 版心 on the last page.
+pub(super) fn imprint(w: &Writer, imprint: &Imprint) -> Table {
+    let Imprint {
+        cc,
+        printer,
+        print_date,
+    } = imprint;
+    let run = |text: &str| {
+        Run::new()
+            .add_text(clean_text(text))
+            .size(SIZE_4)
+            .fonts(w.fonts(Role::FangSong))
+    };
+    let line = || w.free(IMPRINT_LINE);
+    let mut rows = Vec::new();
+    if !cc.is_empty() {
+        let paragraph = line()
+            .indent(
+                Some(CC_LEFT * ZI_4),
+                Some(SpecialIndentType::Hanging(CC_HANG * ZI_4)),
+                Some(ZI_4),
+                None,
+            )
+            .add_run(run(cc));
+        rows.push(TableRow::new(vec![TableCell::new()
+            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .add_paragraph(paragraph)]));
+    }
+    if !printer.is_empty() || !print_date.is_empty() {
+        let paragraph = line()
+            .indent(
+                Some(ZI_4),
+                Some(SpecialIndentType::FirstLine(0)),
+                Some(0),
+                None,
+            )
+            .add_tab(
+                Tab::new()
+                    .val(TabValueType::Right)
+                    .pos((TEXT_WIDTH - ZI_4) as usize),
+            )
+            .add_run(run(printer).add_tab())
+            .add_run(run(print_date));
+        let mut cell = TableCell::new()
+            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .add_paragraph(paragraph);
+        if !rows.is_empty() {
+            cell = cell.set_borders(
+                TableCellBorders::with_empty().set(
+                    TableCellBorder::new(TableCellBorderPosition::Top)
+                        .border_type(BorderType::Single)
+                        .size(IMPRINT_THIN)
+                        .color("000000"),
+                ),
+            );
+        }
+        rows.push(TableRow::new(vec![cell]));
+    }
+    let thick = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(IMPRINT_THICK)
+            .color("000000")
+    };
+    Table::without_borders(rows)
+        .set_borders(
+            TableBorders::with_empty()
+                .set(thick(TableBorderPosition::Top))
+                .set(thick(TableBorderPosition::Bottom)),
+        )
+        .set_grid(vec![TEXT_WIDTH as usize])
+        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        // Anchored to the page at the left margin: LibreOffice keeps a table of
+        // the 版心's full width inline when it is anchored to the margin.
+        .position(
+            TablePositionProperty::new()
+                .horizontal_anchor("page")
+                .position_x(MARGIN_LEFT)
+                .vertical_anchor("margin")
+                .position_y_alignment("bottom"),
+        )
+}

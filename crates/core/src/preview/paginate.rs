@@ -1,0 +1,185 @@
+//! Rows of lines filled into pages of the 版心's height, the 版记 pinned to the bottom
+//! of the last.
+
+use std::collections::VecDeque;
+
+use super::{Line, PreviewPage, Rule};
+use crate::page::measures::{border_twips, RED_LINE_SIZE, RED_LINE_SPACE};
+
+/// LibreOffice's default widow and orphan control (the export sets none of its own):
+/// a paragraph split across pages leaves at least two lines on each.
+const MIN_SPLIT_LINES: usize = 2;
+
+/// The red line's distance below its line box and its thickness, in twips.
+const RED_LINE: (i32, i32) = (RED_LINE_SPACE as i32 * 20, border_twips(RED_LINE_SIZE));
+
+/// A paragraph: rows of one height (an empty row for an empty paragraph), kept together
+/// with the next block or not.
+pub(super) struct Block {
+    /// The lines of each row: usually one, two where a tab splits the row.
+    pub rows: Vec<Vec<Line>>,
+    pub row_height: i32,
+    /// The red line drawn as the block's bottom border, which adds to its height.
+    pub red_line: bool,
+    pub keep_next: bool,
+    /// Starts a new page, as an attachment does.
+    pub page_break_before: bool,
+}
+
+impl Block {
+    fn height(&self) -> i32 {
+        self.rows.len() as i32 * self.row_height
+            + if self.red_line {
+                RED_LINE.0 + RED_LINE.1
+            } else {
+                0
+            }
+    }
+
+    /// The least of the block that must share a page with what is kept with it.
+    fn first_part_height(&self) -> i32 {
+        let rows = self.rows.len();
+        let first = if rows < 2 * MIN_SPLIT_LINES {
+            rows
+        } else {
+            MIN_SPLIT_LINES
+        };
+        first as i32 * self.row_height
+    }
+}
+
+/// The 版记 rows with their rules, laid out from its own top.
+pub(super) struct Imprint {
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+    pub height: i32,
+}
+
+/// Fills pages of `text_height` with the blocks, then pins the 版记 to the bottom of the
+/// last page, or of a page of its own when it does not fit under the text.
+pub(super) fn paginate(
+    blocks: Vec<Block>,
+    imprint: Option<Imprint>,
+    text_height: i32,
+) -> Vec<PreviewPage> {
+    let mut pages = Pager {
+        pages: vec![PreviewPage {
+            number: 1,
+            lines: Vec::new(),
+            rules: Vec::new(),
+            imprint_only: false,
+        }],
+        y: 0,
+        text_height,
+    };
+    let mut blocks = VecDeque::from(blocks);
+    while !blocks.is_empty() {
+        // A chain of keep-with-next blocks and the start of the block that ends it.
+        let mut end = 0;
+        let mut needed = 0;
+        while blocks[end].keep_next && end + 1 < blocks.len() {
+            needed += blocks[end].height();
+            end += 1;
+        }
+        needed += blocks[end].first_part_height();
+        if pages.y > 0 && (blocks[0].page_break_before || pages.y + needed > text_height) {
+            pages.new_page();
+        }
+        for block in blocks.drain(..=end) {
+            pages.place(block);
+        }
+    }
+    if let Some(imprint) = imprint {
+        if pages.y > 0 && pages.y + imprint.height > text_height {
+            pages.new_page();
+            pages.current().imprint_only = true;
+        }
+        let top = text_height - imprint.height;
+        let page = pages.current();
+        page.lines
+            .extend(imprint.lines.into_iter().map(|line| Line {
+                top: top + line.top,
+                ..line
+            }));
+        page.rules
+            .extend(imprint.rules.into_iter().map(|rule| Rule {
+                top: top + rule.top,
+                ..rule
+            }));
+    }
+    pages.pages
+}
+
+struct Pager {
+    pages: Vec<PreviewPage>,
+    /// Filled height of the current page.
+    y: i32,
+    text_height: i32,
+}
+
+impl Pager {
+    fn current(&mut self) -> &mut PreviewPage {
+        self.pages.last_mut().expect("never empty")
+    }
+
+    fn new_page(&mut self) {
+        let number = self.pages.len() + 1;
+        self.pages.push(PreviewPage {
+            number,
+            lines: Vec::new(),
+            rules: Vec::new(),
+            imprint_only: false,
+        });
+        self.y = 0;
+    }
+
+    /// Places a block's rows, splitting it across pages with widow and orphan control.
+    fn place(&mut self, block: Block) {
+        let height = block.row_height;
+        let mut rows = block.rows.into_iter();
+        let mut first_part = true;
+        while rows.len() > 0 {
+            let fit = usize::try_from((self.text_height - self.y) / height).unwrap_or(0);
+            let mut take = fit.min(rows.len());
+            if take < rows.len() {
+                if first_part && take < MIN_SPLIT_LINES {
+                    take = 0;
+                }
+                if rows.len() - take < MIN_SPLIT_LINES {
+                    take = rows.len().saturating_sub(MIN_SPLIT_LINES);
+                    if first_part && take < MIN_SPLIT_LINES {
+                        take = 0;
+                    }
+                }
+                if take == 0 && self.y == 0 {
+                    // Nothing fits even on an empty page: overflow rather than loop.
+                    take = fit.max(1).min(rows.len());
+                }
+            }
+            for row in rows.by_ref().take(take) {
+                let top = self.y;
+                self.y += height;
+                let lines = row.into_iter().map(|line| Line {
+                    top,
+                    height,
+                    ..line
+                });
+                self.current().lines.extend(lines);
+            }
+            if rows.len() > 0 {
+                self.new_page();
+            }
+            first_part = false;
+        }
+        if block.red_line {
+            let (space, thickness) = RED_LINE;
+            let top = self.y + space;
+            self.current().rules.push(Rule {
+                top,
+                thickness,
+                red: true,
+            });
+            self.y = top + thickness;
+        }
+    }
+}
