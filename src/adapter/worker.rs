@@ -255,7 +255,7 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
         .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
         .ok_or(INCOMPLETE)?;
     // UTF-16 (Excel's "Unicode 文本") is for the core to read: GB18030 would garble it.
-    let utf16 = report_core::import_text::utf16_order(&bytes).is_some();
+    let utf16 = report_core::decode::utf16_order(&bytes).is_some();
     if bytes.starts_with(b"PK\x03\x04") || utf16 || std::str::from_utf8(&bytes).is_ok() {
         return Ok(bytes);
     }

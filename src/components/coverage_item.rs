@@ -1,4 +1,5 @@
 use report_core::coverage::{CharRange, ItemCoverage, Status};
+use report_core::text::split_names;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -161,12 +162,7 @@ pub fn CoverageItem(props: &Props) -> Html {
                         .map(|i| i.value())
                         .unwrap_or_default()
                 };
-                let departments = value(&departments_ref)
-                    .split(['、', '，', ',', ' '])
-                    .map(str::trim)
-                    .filter(|d| !d.is_empty())
-                    .map(String::from)
-                    .collect();
+                let departments = split_names(&value(&departments_ref));
                 dispatch.dispatch(Action::EditPlanItem {
                     index,
                     title: value(&title_ref).trim().to_string(),

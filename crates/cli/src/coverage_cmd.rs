@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::import_text::{clip, MAX_IMPORT_BYTES};
+use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::plan::{self, Comparator, PlanImport, PlanState};
+use report_core::text::clip;
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
 

@@ -13,9 +13,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use files::outln;
 use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::import_text::clip;
 use report_core::model::REPORT_YEARS;
 use report_core::outline;
+use report_core::text::clip;
 use report_core::validate::{self, Severity};
 
 #[derive(Parser)]

@@ -31,10 +31,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::import_text::{fold_char, is_han};
 use crate::lexicon::{self, FastMap, Normalizer};
 use crate::model::{Draft, Node, NodeId, Section};
 use crate::plan::{PlanState, Target};
+use crate::text::{fold_char, is_han};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

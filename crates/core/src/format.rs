@@ -13,8 +13,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::date::rfc3339_from_unix_ms;
-use crate::import_text::{clip, decode_text};
+use crate::decode::decode_text;
 use crate::model::Draft;
+use crate::text::clip;
 use crate::validate;
 
 pub const DRAFT_FORMAT: &str = "report-drafter.draft";

@@ -8,6 +8,7 @@ pub mod attachment;
 pub mod check;
 pub mod coverage;
 pub mod date;
+pub mod decode;
 pub mod docx;
 pub mod edit;
 pub mod format;
@@ -23,6 +24,7 @@ pub mod plan;
 pub mod preview;
 pub mod report_text;
 pub mod template;
+pub mod text;
 pub mod validate;
 pub mod xml_text;
 

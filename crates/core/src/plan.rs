@@ -8,13 +8,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::coverage::Status;
+use crate::decode::{decode_text, looks_binary};
 use crate::docx::read::{self, ReadError};
-use crate::import_text::{
-    decode_text, first_year, fold_width, is_han, logical_lines, looks_binary, squeeze_spaces,
-    MAX_IMPORT_BYTES,
-};
+use crate::import_text::{first_year, logical_lines, squeeze_spaces, MAX_IMPORT_BYTES};
 use crate::labels::parse_label;
 use crate::model::{Draft, Node, NodeId, Section};
+use crate::text::{fold_width, is_han, split_names};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -368,7 +367,7 @@ fn split_departments(text: &str) -> (&str, Option<Vec<String>>) {
     };
     let open_len = trimmed[open_at..].chars().next().map_or(1, char::len_utf8);
     let inner = &trimmed[open_at + open_len..trimmed.len() - last.len_utf8()];
-    let units = split_units(inner);
+    let units = split_names(inner);
     let plausible = !units.is_empty()
         && !inner.contains(['%', '。'])
         && units.iter().all(|u| u.chars().count() <= 25);
@@ -377,14 +376,6 @@ fn split_departments(text: &str) -> (&str, Option<Vec<String>>) {
     } else {
         (text, None)
     }
-}
-
-fn split_units(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';', '/'])
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 const COMPARATORS_BEFORE: [(&str, Comparator); 10] = [
@@ -707,7 +698,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
                 Some(&cell(row, columns.detail)),
             );
             if item.departments.is_empty() {
-                item.departments = split_units(&cell(row, columns.departments));
+                item.departments = split_names(&cell(row, columns.departments));
             }
             item
         })

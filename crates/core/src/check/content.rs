@@ -8,9 +8,9 @@ use crate::date::CalendarDate;
 use crate::model::TextField;
 use crate::template::{Deadlines, Template};
 
-use super::scan::is_han;
 use super::units::{Doc, Role, Unit};
 use super::{Finding, Location, Severity, TextRef};
+use crate::text::is_han;
 
 /// How a part of the mandated outline is recognised when a draft does not carry the
 /// template's key: words in a level-1 heading, or (in thematic outlines, which fold

@@ -4,11 +4,10 @@
 use std::ops::Range;
 
 use crate::date::CalendarDate;
-use crate::labels::parse_label;
+use crate::labels::{parse_label, CHINESE_DIGITS};
+use crate::text::is_han;
 
-use super::scan::{
-    char_at, digits_at, is_han, is_trailing_punct, prev_visible, skip_spaces, years,
-};
+use super::scan::{char_at, digits_at, is_trailing_punct, prev_visible, skip_spaces, years};
 use super::units::{Doc, Role, Unit};
 use super::{Finding, Location, Severity};
 
@@ -297,8 +296,6 @@ fn dotted_date(text: &str, at: usize) -> Option<(Range<usize>, CalendarDate)> {
     let date = CalendarDate::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)?;
     Some((at..end, date))
 }
-
-const CHINESE_DIGITS: &str = "〇零一二三四五六七八九";
 
 /// `二〇二三年…` starting at byte `start`: four Chinese digits with a 〇 or 零 (which
 /// only years have) before 年, up to the 日 of the date if there is one.

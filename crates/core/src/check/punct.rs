@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::labels::parse_label;
+use crate::text::is_han;
 
 use super::scan::{char_at, is_chinese, next_visible, prev_visible};
 use super::units::{Doc, Unit};
@@ -58,8 +59,7 @@ fn halfwidth(unit: &Unit, out: &mut Vec<Finding>) {
             }
             '.' => {
                 let dots = char_at(text, i + 1) == Some('.') || text[..i].ends_with('.');
-                let end_of_sentence = before.is_some_and(super::scan::is_han)
-                    && after.is_none_or(super::scan::is_han);
+                let end_of_sentence = before.is_some_and(is_han) && after.is_none_or(is_han);
                 Some('。').filter(|_| end_of_sentence && !dots)
             }
             // Between two ASCII letters or digits (10:30, 1,000, Q&A?) it is not Chinese text.

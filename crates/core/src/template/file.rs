@@ -18,8 +18,8 @@ use serde_json::Value;
 
 use super::{OutlineNode, Template};
 use crate::format::{envelope_text, field_fault, read_envelope, EnvelopeFault, NOT_JSON_TEXT};
-use crate::import_text::clip;
 use crate::model::MAX_LEVEL;
+use crate::text::clip;
 
 pub const TEMPLATE_FORMAT: &str = "report-drafter.template";
 /// The version this build writes; see the module documentation for the history.
