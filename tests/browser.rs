@@ -659,7 +659,7 @@ async fn table_cells_are_limited_counted_and_autosaved() {
         "../crates/core/tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
     );
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    draft.plan = Some(report_core::plan::PlanState::new(plan));
+    draft.plan = Some(report_core::plan_items::PlanState::new(plan));
     let app = Mounted::with_draft(&draft).await;
     app.click("附件表格").await;
     // Row 3 is item 6; column 4 is 已完成情况（200字以内）.

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
+use report_core::check::Missing;
 use report_core::check::Setup;
-use report_core::docx::Missing;
 use report_core::Draft;
 use yew::prelude::*;
 

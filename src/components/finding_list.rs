@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
+use report_core::check::Missing;
 use report_core::check::{self, Finding, Setup, Severity};
-use report_core::docx::Missing;
 use report_core::{outline, CalendarDate, Draft};
 use yew::prelude::*;
 

@@ -10,10 +10,9 @@ pub mod undo_keys;
 use std::rc::Rc;
 
 use report_core::check::{self, Fix, Setup};
-use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
 use report_core::paste::{clean_pasted, paste_into};
-use report_core::plan::PlanState;
+use report_core::plan_items::{PlanState, Status};
 use report_core::template::change_report_year;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
@@ -113,7 +112,7 @@ pub enum Action {
         at_ms: u64,
     },
     /// Export options are layout settings beside the text; they are not undone.
-    SetExportOptions(report_core::docx::ExportOptions),
+    SetExportOptions(report_core::export_options::ExportOptions),
     Rename(String),
     SetText {
         id: NodeId,
@@ -205,7 +204,7 @@ pub enum Action {
         at_ms: u64,
     },
     /// Uses an imported plan; an existing plan's decisions stay with their items.
-    SetPlan(report_core::plan::Plan),
+    SetPlan(report_core::plan_items::Plan),
     /// A hand correction of a plan item.
     EditPlanItem {
         index: usize,
@@ -545,7 +544,7 @@ impl AppState {
     /// template's name; one no longer at hand leaves the regulation's dates and rules.
     pub fn check_setup(templates: &[Template], template_name: &str) -> Setup {
         Template::named(templates, template_name)
-            .map(Template::check_setup)
+            .map(Setup::of_template)
             .unwrap_or_default()
     }
 

@@ -552,7 +552,7 @@ const tests = {
     await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
 
     // Item 2 marked 不适用 by hand, which outlives a reload.
-    await item(2).getByLabel('状态').selectOption('not-applicable');
+    await item(2).getByLabel('状态').selectOption('not_applicable');
     await item(2).getByLabel('理由').fill('区级无共富型制度创新任务');
     await item(2).getByLabel('理由').press('Tab');
     await saved(page);

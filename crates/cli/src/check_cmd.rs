@@ -184,6 +184,6 @@ fn print_finding(finding: &Finding, draft: Option<&Draft>, entries: &[OutlineEnt
 fn setup(template: Option<&Template>, named: Option<&str>) -> check::Setup {
     template
         .or_else(|| Template::named(&[], named?))
-        .map(Template::check_setup)
+        .map(check::Setup::of_template)
         .unwrap_or_default()
 }

@@ -21,7 +21,8 @@ use crate::docx::layout::{
     PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE, SIZE_2, SIZE_3, SIZE_4, TEXT_WIDTH,
     TITLE_LINE, TITLE_LINE_ZI, ZI_4,
 };
-use crate::docx::{ExportOptions, FontRole};
+use crate::docx::FontRole;
+use crate::export_options::ExportOptions;
 use crate::labels::heading_label;
 use crate::model::{Draft, Node, NodeId};
 use crate::xml_text::clean_text;

@@ -4,7 +4,7 @@
 
 use crate::decode::{decode_text, looks_binary};
 use crate::docx::read::{self, ReadError};
-use crate::docx::ExportOptions;
+use crate::export_options::ExportOptions;
 use crate::format::LoadError;
 use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
 use crate::labels::parse_label;

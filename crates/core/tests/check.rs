@@ -3,11 +3,12 @@
 
 use report_core::check::{
     apply_fix, apply_fix_to_text, check_draft, check_text, fix_all_edit, fix_label, CharRange,
-    Finding, Fix, FixError, Location, Setup, Severity, TextRef, RULES,
+    Finding, Fix, FixError, Location, Setup, Severity, TextRef,
 };
 use report_core::meta_field::MetaField;
 use report_core::model::{Draft, Node, TextField};
 use report_core::report_text::draft_from_text;
+use report_core::rules::RULES;
 use report_core::CalendarDate;
 use report_core::{Edit, History};
 
@@ -96,7 +97,7 @@ fn a_template_sets_the_deadlines_and_the_rules() {
     let mut template = report_core::Template::builtin_default();
     template.deadlines.submit = report_core::template::MonthDay { month: 2, day: 15 };
     template.checker.disabled_rules = vec!["secrecy-review".into()];
-    let findings = check_draft(&d, today(), &template.check_setup());
+    let findings = check_draft(&d, today(), &Setup::of_template(&template));
     let submit = &rule(&findings, "deadline-submit")[0].message;
     assert!(
         submit.starts_with("已超过报送截止日期2024年2月15日5天")
@@ -592,7 +593,7 @@ fn findings_that_repeat_the_export_missing_list() {
         ),
     ] {
         set_field(&mut d, MetaField::Title, title);
-        let missing = report_core::docx::missing(&d, &d.export);
+        let missing = report_core::check::missing(&d, &d.export);
         let findings = check_draft(&d, today(), &Setup::default());
         let mut repeating: Vec<&str> = findings
             .iter()
@@ -625,7 +626,7 @@ fn findings_that_repeat_the_export_missing_list() {
         .unwrap();
     d.set_text(paragraph, TextField::Text, "【待补充】".into())
         .unwrap();
-    let missing = report_core::docx::missing(&d, &d.export);
+    let missing = report_core::check::missing(&d, &d.export);
     let empty = check_draft(&d, today(), &Setup::default())
         .into_iter()
         .filter(|f| {
@@ -758,7 +759,7 @@ fn overlong_table_cells_are_errors_and_stay_in_the_draft() {
     let qingpu =
         include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    d.plan = Some(report_core::plan::PlanState::new(plan));
+    d.plan = Some(report_core::plan_items::PlanState::new(plan));
     let table = d.attachment_table.as_mut().unwrap();
     table.set_cell("6", 4, "字".repeat(201)).unwrap();
     table.set_cell("7", 5, "字".repeat(200)).unwrap();

@@ -2,12 +2,12 @@
 //! serialized), and applying the inverse's inverse makes the edit again.
 
 use report_core::check::{check_draft, fix_edit, Setup};
-use report_core::coverage::Status;
 use report_core::edit::{Edit, Target};
 use report_core::history::{History, MAX_STEPS, TYPING_PAUSE_MS};
 use report_core::meta_field::MetaField;
 use report_core::model::{Direction, Draft, EditError, NewNode, Node, NodeId, Parent, TextField};
-use report_core::plan::{parse_plan_tsv, PlanState};
+use report_core::plan::parse_plan_tsv;
+use report_core::plan_items::{PlanState, Status};
 use report_core::{CalendarDate, Template};
 
 /// The 上城 report, with the 青浦 indicator table attached and its plan imported, so

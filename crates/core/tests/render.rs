@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use report_core::docx::{self, ExportOptions, LayoutProfile};
+use report_core::docx;
+use report_core::export_options::{ExportOptions, LayoutProfile};
 use report_core::model::{Draft, Metadata, Node, Section};
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -55,7 +56,7 @@ fn with_table(mut draft: Draft) -> Draft {
         include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
     table.set_cell("6", 4, "全部办结".into()).unwrap();
-    draft.plan = Some(report_core::plan::PlanState::new(plan));
+    draft.plan = Some(report_core::plan_items::PlanState::new(plan));
     draft.meta.attachments = vec![table.title.clone()];
     draft.attachment_table = Some(table);
     draft

@@ -3,7 +3,8 @@
 
 use report_core::date::CalendarDate;
 use report_core::model::{Draft, Node};
-use report_core::template::{self, next_year_draft, OutlineNode, Template};
+use report_core::next_year::{carried_over_plan, next_year_draft};
+use report_core::template::{self, OutlineNode, Template};
 use report_core::validate::{self, Severity};
 
 fn shangcheng() -> Draft {
@@ -212,7 +213,7 @@ fn next_year_on_a_thematic_red_header_report() {
 fn next_year_without_a_plan_part_carries_no_checklist() {
     let mut last = shangcheng();
     last.sections.retain(|s| s.key != "next_year");
-    assert_eq!(template::carried_over_plan(&last), None);
+    assert_eq!(carried_over_plan(&last), None);
     assert_eq!(next_year_draft(&last, "new".into()).plan, None);
 }
 

@@ -11,6 +11,7 @@ use docx_rs::{
     WidthType,
 };
 
+use super::clean_text;
 use super::layout::{
     mark_line, mark_size_pt, signature_blank_lines, signature_indents, width_in_zi, zi_of,
     FontRole as Role, Page, FOOTER, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, MARGIN_LEFT,
@@ -18,11 +19,10 @@ use super::layout::{
     SIZE_3, SIZE_4, SIZE_XIAO_4, TABLE_CELL_MARGIN, TABLE_LINE, TABLE_RULE, TEXT_WIDTH, TITLE_LINE,
     TITLE_LINE_ZI, ZI_4,
 };
-use super::{clean_text, ExportOptions, FontFamily};
-use crate::attachment::AttachmentTable;
+use crate::attachment::{AttachmentTable, ColumnSource};
+use crate::export_options::{ExportOptions, FontFamily};
 use crate::labels::heading_label;
 use crate::model::{Draft, Metadata, Node};
-use crate::template::ColumnSource;
 
 const RED: &str = "FF0000";
 

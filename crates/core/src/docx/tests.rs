@@ -3,6 +3,7 @@
 use std::io::{Cursor, Read};
 
 use super::*;
+use crate::export_options::{FontFamily, LayoutProfile};
 use crate::model::{NewNode, Node, Parent, TextField};
 use crate::template::Template;
 
@@ -451,24 +452,6 @@ fn long_titles_break_into_balanced_lines() {
     );
 }
 
-#[test]
-fn what_is_missing_is_listed_for_the_user() {
-    let draft = Template::builtin_default().new_draft("x".into(), 2025);
-    let missing = missing(&draft, &ExportOptions::default());
-    for want in [
-        "主送机关未填写",
-        "成文日期未填写",
-        "签发人未填写",
-        "部分没有内容",
-    ] {
-        assert!(
-            missing.iter().any(|m| m.what.contains(want)),
-            "{want}: {missing:?}"
-        );
-    }
-    assert!(super::missing(&jiaxing(), &ExportOptions::default()).is_empty());
-}
-
 /// Hostile text: control characters, characters outside GB2312, emoji, markup, a
 /// 300-character title, empty sections and headings.
 pub(crate) fn hostile_draft() -> Draft {
@@ -566,7 +549,7 @@ pub(crate) fn with_qingpu_table() -> Draft {
         "../../tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
     );
     let plan = crate::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    d.plan = Some(crate::plan::PlanState::new(plan));
+    d.plan = Some(crate::plan_items::PlanState::new(plan));
     d.meta.attachments = vec![table.title.clone()];
     d.attachment_table = Some(table);
     let table = d.attachment_table.as_mut().unwrap();

@@ -2,6 +2,7 @@ use serde_json::{json, Value};
 
 use super::file::{MAX_SECTIONS, MAX_TEMPLATE_BYTES, MAX_TEXT_CHARS, TEMPLATE_VERSION};
 use super::*;
+use crate::attachment::ColumnSource;
 use crate::validate::{self, Severity};
 
 fn full() -> Template {
@@ -114,7 +115,7 @@ fn thematic_builtin_follows_the_hangzhou_2018_outline() {
     let today = CalendarDate::new(2025, 2, 1).unwrap();
     let findings = crate::check::check_draft(&d, today, &Default::default());
     assert!(findings.iter().any(|f| f.rule == "recipients-missing"));
-    let kept = crate::check::check_draft(&d, today, &t.check_setup());
+    let kept = crate::check::check_draft(&d, today, &crate::check::Setup::of_template(&t));
     assert!(kept.iter().all(|f| f.rule != "recipients-missing"));
     assert_eq!(kept.len(), findings.len() - 1);
 }
