@@ -1181,7 +1181,7 @@ mod tests {
 
     fn shangcheng() -> Rc<AppState> {
         let path = format!(
-            "{}/tests/fixtures/draft-shangcheng-2023.json",
+            "{}/crates/core/tests/fixtures/draft-shangcheng-2023.json",
             env!("CARGO_MANIFEST_DIR")
         );
         let draft = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();

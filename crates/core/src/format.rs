@@ -380,8 +380,8 @@ mod tests {
         );
         // The committed fixtures are version 1 files, as an older app wrote them.
         for fixture in [
-            include_str!("../../../tests/fixtures/draft-shangcheng-2023.json"),
-            include_str!("../../../tests/fixtures/draft-jiaxing-2022.json"),
+            include_str!("../tests/fixtures/draft-shangcheng-2023.json"),
+            include_str!("../tests/fixtures/draft-jiaxing-2022.json"),
         ] {
             assert!(fixture.contains("\"version\": 1"));
             assert!(from_json(fixture).is_ok());

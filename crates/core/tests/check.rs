@@ -21,7 +21,7 @@ fn today() -> CalendarDate {
 }
 
 fn draft(name: &str) -> Draft {
-    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

@@ -14,7 +14,7 @@ use report_core::{CalendarDate, Template};
 /// every kind of content is there to edit.
 fn draft() -> Draft {
     let path = format!(
-        "{}/../../tests/fixtures/draft-shangcheng-2023.json",
+        "{}/tests/fixtures/draft-shangcheng-2023.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let mut d = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();

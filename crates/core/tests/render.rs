@@ -18,10 +18,7 @@ const NOW: &str = "2023-02-27T08:00:00Z";
 
 /// Each case: file stem, draft, options. All are rendered in one LibreOffice run.
 fn cases() -> Vec<(&'static str, Draft, ExportOptions)> {
-    let jiaxing = report_core::from_json(include_str!(
-        "../../../tests/fixtures/draft-jiaxing-2022.json"
-    ))
-    .unwrap();
+    let jiaxing = report_core::from_json(include_str!("fixtures/draft-jiaxing-2022.json")).unwrap();
     let plain = ExportOptions {
         red_header: false,
         ..ExportOptions::default()
@@ -81,7 +78,7 @@ fn hostile() -> Draft {
 /// One unnumbered section holding one 1680-character paragraph of Han characters only,
 /// so that every full line holds exactly 28 (punctuation rules can shorten lines).
 fn body_only() -> Draft {
-    let seed = include_str!("../../../tests/fixtures/draft-shangcheng-2023.json");
+    let seed = include_str!("fixtures/draft-shangcheng-2023.json");
     let han: Vec<char> = seed
         .chars()
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))

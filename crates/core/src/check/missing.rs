@@ -98,10 +98,8 @@ mod tests {
 
     #[test]
     fn what_is_missing_is_listed_for_the_user() {
-        let jiaxing = crate::from_json(include_str!(
-            "../../../../tests/fixtures/draft-jiaxing-2022.json"
-        ))
-        .unwrap();
+        let jiaxing =
+            crate::from_json(include_str!("../../tests/fixtures/draft-jiaxing-2022.json")).unwrap();
         let draft = Template::builtin_default().new_draft("x".into(), 2025);
         let listed = missing(&draft, &ExportOptions::default());
         for want in [

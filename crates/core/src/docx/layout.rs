@@ -1,4 +1,4 @@
-//! GB/T 9704-2012 numbers in twips, per layout profile (see shared/docs/gongwen-format.md §1–2).
+//! GB/T 9704-2012 numbers in twips, per layout profile (see docs/gongwen-format.md §1–2).
 
 use crate::export_options::{FontFamily, LayoutProfile};
 

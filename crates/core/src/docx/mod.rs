@@ -1,6 +1,6 @@
 //! The official .docx: a draft laid out to GB/T 9704-2012 with docx-rs, then patched
 //! where docx-rs 0.4.22 falls short (fonts table, document properties, punctuation,
-//! compression). See shared/docs/gongwen-format.md for every number used here.
+//! compression). See docs/gongwen-format.md for every number used here.
 
 pub(crate) mod build;
 pub(crate) mod layout;

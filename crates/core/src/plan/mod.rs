@@ -3,7 +3,7 @@
 //! The plan itself and the user's decisions on it are [`crate::plan_items`].
 //!
 //! Plan items look like `N. 标题句。正文。（责任单位）` under 一、… group headings; see
-//! docs/annual-report.md section 4 for the formats and their pitfalls.
+//! docs/annual-report.md section 2 for the formats and their pitfalls.
 
 mod from_report;
 mod table;

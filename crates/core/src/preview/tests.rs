@@ -3,10 +3,7 @@ use crate::model::{Metadata, Section};
 use crate::Template;
 
 fn jiaxing() -> Draft {
-    crate::from_json(include_str!(
-        "../../../../tests/fixtures/draft-jiaxing-2022.json"
-    ))
-    .unwrap()
+    crate::from_json(include_str!("../../tests/fixtures/draft-jiaxing-2022.json")).unwrap()
 }
 
 /// A draft of one unnumbered section holding `paragraphs`, with no header or 版记.
