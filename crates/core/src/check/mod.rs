@@ -10,6 +10,8 @@
 //! regulation; `Warning` (提示) is a convention, a likely slip or a reminder.
 
 mod content;
+mod dates;
+mod doc_number;
 mod form;
 mod headings;
 mod missing;

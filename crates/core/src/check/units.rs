@@ -9,7 +9,8 @@ use crate::labels::parse_label;
 use crate::meta_field::MetaField;
 use crate::model::{Draft, Node, TextField};
 
-use super::form::{doc_numbers, parse_date};
+use super::dates::parse_date;
+use super::doc_number::doc_numbers;
 use super::scan::{self, is_trailing_punct};
 use super::{CharRange, Edit, Finding, Fix, Location, Severity, TextRef};
 
