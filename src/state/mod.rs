@@ -13,6 +13,7 @@ use report_core::check::{self, Fix, Setup};
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
 use report_core::paste::{clean_pasted, paste_into};
 use report_core::plan_items::{PlanState, Status};
+use report_core::rules::Rule;
 use report_core::template::change_report_year;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
@@ -181,7 +182,7 @@ pub enum Action {
     /// 全部修正: every fix of checker rule `rule`, as one undoable step. The fixes are
     /// found again in the draft as it is now (`today` dates the check), so none is stale.
     FixAll {
-        rule: &'static str,
+        rule: Rule,
         today: report_core::CalendarDate,
     },
     /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
@@ -191,7 +192,7 @@ pub enum Action {
         with_typed: bool,
     },
     /// 本稿忽略此规则: the checker leaves rule `rule` out for this draft.
-    IgnoreRule(&'static str),
+    IgnoreRule(Rule),
     /// The checker applies every rule the draft ignored again.
     RestoreIgnoredRules,
     ShowChecks(bool),
@@ -426,7 +427,7 @@ impl Reducible for AppState {
                 state.edit(change.into_edit(with_typed), None);
             }
             Action::IgnoreRule(rule) => {
-                if let Some(edit) = Edit::ignore_rule(&state.draft, rule) {
+                if let Some(edit) = Edit::ignore_rule(&state.draft, rule.id()) {
                     state.edit(edit, None);
                 }
             }
@@ -548,7 +549,7 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    fn fix_all(&mut self, rule: &'static str, today: report_core::CalendarDate) {
+    fn fix_all(&mut self, rule: Rule, today: report_core::CalendarDate) {
         let setup = AppState::check_setup(&self.templates, &self.draft.template);
         let fixes: Vec<Fix> = check::check_draft(&self.draft, today, &setup)
             .into_iter()
@@ -771,7 +772,7 @@ mod tests {
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
         let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
             .into_iter()
-            .find(|f| f.rule == "wording-fazhi")
+            .find(|f| f.rule == Rule::WordingFazhi)
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
         let fixed = s.reduce(Action::ApplyFix(fix.clone()));
@@ -1037,7 +1038,7 @@ mod tests {
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
         let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
             .into_iter()
-            .find(|f| f.rule == "wording-fazhi")
+            .find(|f| f.rule == Rule::WordingFazhi)
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
         let fixed = s.reduce(Action::Focused).reduce(Action::ApplyFix(fix));
@@ -1194,7 +1195,7 @@ mod tests {
         let halfwidth = |s: &AppState| -> usize {
             check::check_draft(&s.draft, today, &Setup::default())
                 .iter()
-                .filter(|f| f.rule == "halfwidth-punct")
+                .filter(|f| f.rule == Rule::HalfwidthPunct)
                 .count()
         };
         // Typing after the check does not make the fixes stale: they are found again.
@@ -1205,7 +1206,7 @@ mod tests {
         let found = halfwidth(&s);
         assert!(found > 1, "{found} findings");
         let fixed = s.reduce(Action::FixAll {
-            rule: "halfwidth-punct",
+            rule: Rule::HalfwidthPunct,
             today,
         });
         assert_eq!(halfwidth(&fixed), 0);
@@ -1218,7 +1219,7 @@ mod tests {
         assert_eq!(halfwidth(&redone), 0);
         // With nothing left to fix, nothing changes.
         let again = redone.clone().reduce(Action::FixAll {
-            rule: "halfwidth-punct",
+            rule: Rule::HalfwidthPunct,
             today,
         });
         assert_eq!(again.revision, redone.revision);
@@ -1226,12 +1227,12 @@ mod tests {
 
     #[test]
     fn an_ignored_rule_is_one_undoable_step_and_can_be_restored() {
-        let s = shangcheng().reduce(Action::IgnoreRule("halfwidth-punct"));
+        let s = shangcheng().reduce(Action::IgnoreRule(Rule::HalfwidthPunct));
         assert_eq!(s.draft.ignored_rules, ["halfwidth-punct"]);
         assert_eq!(s.revision, 1, "ignoring is an edit and is autosaved");
-        let same = s.clone().reduce(Action::IgnoreRule("halfwidth-punct"));
+        let same = s.clone().reduce(Action::IgnoreRule(Rule::HalfwidthPunct));
         assert_eq!(same.revision, s.revision, "a rule is ignored once");
-        let s = s.reduce(Action::IgnoreRule("wording-fazhi"));
+        let s = s.reduce(Action::IgnoreRule(Rule::WordingFazhi));
         let restored = s.clone().reduce(Action::RestoreIgnoredRules);
         assert!(restored.draft.ignored_rules.is_empty());
         let undone = restored.reduce(Action::Undo);

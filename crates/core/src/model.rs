@@ -40,7 +40,7 @@ pub struct Draft {
     pub secrecy_reviewed: bool,
     /// The table printed as an attachment after the document, if the template has one.
     pub attachment_table: Option<AttachmentTable>,
-    /// Checker rules (ids from [`crate::rules::RULES`]) the user turned off for this
+    /// Checker rules (ids of [`crate::rules::Rule`]) the user turned off for this
     /// draft (本稿忽略此规则). Absent from the file when empty, so a draft without
     /// ignored rules is written as before the field existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -8,6 +8,7 @@ use report_core::meta_field::MetaField;
 use report_core::model::{Direction, Draft, EditError, NewNode, Node, NodeId, Parent, TextField};
 use report_core::plan::parse_plan_tsv;
 use report_core::plan_items::{PlanState, Status};
+use report_core::rules::Rule;
 use report_core::{CalendarDate, Template};
 
 /// The 上城 report, with the 青浦 indicator table attached and its plan imported, so
@@ -515,7 +516,7 @@ fn a_new_report_year_moves_the_template_texts_and_asks_about_typed_ones() {
     let deadline = |d: &Draft| {
         check_draft(d, today, &Setup::default())
             .into_iter()
-            .find(|f| f.rule == "deadline-submit")
+            .find(|f| f.rule == Rule::DeadlineSubmit)
             .map(|f| f.message)
             .unwrap()
     };

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::date::CalendarDate;
 use crate::labels::CHINESE_DIGITS;
+use crate::rules::Rule;
 
 use super::form::severity_of;
 use super::scan::{char_at, digits_at, skip_spaces};
@@ -98,7 +99,7 @@ pub(super) fn date_form(unit: &Unit, out: &mut Vec<Finding>) {
                 &text[bytes.clone()]
             );
             out.push(unit.finding(
-                "date-format",
+                Rule::DateFormat,
                 severity,
                 bytes,
                 message,
@@ -111,7 +112,7 @@ pub(super) fn date_form(unit: &Unit, out: &mut Vec<Finding>) {
             if let Some((bytes, date)) = dotted_date(text, i) {
                 let message = format!("日期“{}”应写作“{date}”", &text[bytes.clone()]);
                 let fix = unit.fix([(bytes.clone(), date.to_string())]);
-                out.push(unit.finding("date-format", severity, bytes, message, Some(fix)));
+                out.push(unit.finding(Rule::DateFormat, severity, bytes, message, Some(fix)));
             }
         }
         let run_start = CHINESE_DIGITS.contains(c)
@@ -122,7 +123,7 @@ pub(super) fn date_form(unit: &Unit, out: &mut Vec<Finding>) {
                     "日期“{}”应使用阿拉伯数字，如“2023年2月27日”",
                     &text[bytes.clone()]
                 );
-                out.push(unit.finding("date-format", severity, bytes, message, None));
+                out.push(unit.finding(Rule::DateFormat, severity, bytes, message, None));
             }
         }
     }

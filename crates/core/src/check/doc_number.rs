@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::rules::Rule;
 use crate::text::is_han;
 
 use super::form::severity_of;
@@ -68,7 +69,7 @@ pub(super) fn doc_number_form(unit: &Unit, out: &mut Vec<Finding>) {
                 (n.close.clone(), "〕".to_string()),
             ]);
             out.push(unit.finding(
-                "doc-number-brackets",
+                Rule::DocNumberBrackets,
                 severity,
                 whole.clone(),
                 format!("发文字号“{written}”的年份应使用六角括号“〔〕”，不用“[]”“【】”或圆括号"),
@@ -77,7 +78,7 @@ pub(super) fn doc_number_form(unit: &Unit, out: &mut Vec<Finding>) {
         }
         if n.year.is_none() {
             out.push(unit.finding(
-                "doc-number-year",
+                Rule::DocNumberYear,
                 severity,
                 n.year_bytes.clone(),
                 format!("发文字号“{written}”的年份应写全四位数字，如“〔2023〕”"),
@@ -98,7 +99,7 @@ pub(super) fn doc_number_form(unit: &Unit, out: &mut Vec<Finding>) {
                 edits.push((n.serial.start..n.serial.start + zeros, String::new()));
             }
             out.push(unit.finding(
-                "doc-number-serial",
+                Rule::DocNumberSerial,
                 severity,
                 whole,
                 format!(
@@ -119,7 +120,7 @@ pub(super) fn agency_code(unit: &Unit, out: &mut Vec<Finding>) {
     {
         let junk = code.start + i..code.end;
         out.push(unit.finding(
-            "doc-number-agency",
+            Rule::DocNumberAgency,
             Severity::Error,
             junk.clone(),
             format!(

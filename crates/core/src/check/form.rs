@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::labels::parse_label;
+use crate::rules::Rule;
 
 use super::dates::date_form;
 use super::doc_number::{agency_code, doc_number_form};
@@ -53,7 +54,7 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
             (Severity::Warning, Location::Document)
         };
         out.push(Finding {
-            rule: "title-missing",
+            rule: Rule::TitleMissing,
             severity,
             location,
             message: "没有标题：标题应写明年度、“法治政府建设”并以“报告”结尾，如“关于2023年度法治政府建设工作情况的报告”".into(),
@@ -66,7 +67,7 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
     if let Some(c) = text.chars().last().filter(|c| is_trailing_punct(*c)) {
         let bytes = words.end - c.len_utf8()..words.end;
         out.push(last.finding(
-            "title-form",
+            Rule::TitleForm,
             Severity::Error,
             bytes.clone(),
             format!("标题末尾不加标点“{c}”"),
@@ -77,7 +78,7 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
     if let Some(stem) = body.strip_suffix("汇报") {
         let bytes = words.start + stem.len()..words.start + body.len();
         out.push(last.finding(
-            "title-form",
+            Rule::TitleForm,
             Severity::Error,
             bytes.clone(),
             "年度报告是“报告”，标题不用“汇报”".into(),
@@ -85,7 +86,7 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
         ));
     } else if !body.ends_with("报告") {
         out.push(last.finding(
-            "title-form",
+            Rule::TitleForm,
             Severity::Error,
             words,
             "标题应以文种“报告”结尾，如“关于2023年度法治政府建设工作情况的报告”".into(),
@@ -97,7 +98,7 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
         .find_map(|u| years(u.text).next().map(|y| (u, y)));
     match (year, doc.report_year) {
         (None, _) => out.push(last.finding(
-            "title-year",
+            Rule::TitleYear,
             Severity::Error,
             last.trimmed(),
             "标题应写明报告的年度，如“关于2023年度法治政府建设工作情况的报告”".into(),
@@ -105,7 +106,7 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
         )),
         (Some((unit, (year, bytes))), Some(report_year)) if year != report_year => {
             out.push(unit.finding(
-                "title-year",
+                Rule::TitleYear,
                 Severity::Error,
                 bytes.clone(),
                 format!("标题中的年度{year}年与报告年度{report_year}年不一致"),
@@ -130,7 +131,7 @@ fn recipients(doc: &Doc, out: &mut Vec<Finding>) {
                 Location::Document
             };
             out.push(Finding {
-                rule: "recipients-missing",
+                rule: Rule::RecipientsMissing,
                 severity: Severity::Warning,
                 location,
                 message: "没有主送机关：年度报告是上行文，应写明主送的本级党委、政府或上级部门，如“区委、区政府：”".into(),
@@ -146,7 +147,7 @@ fn recipients(doc: &Doc, out: &mut Vec<Finding>) {
     let last_bytes = words.end - last.len_utf8()..words.end;
     let finding = |message: &str, edit: (Range<usize>, String)| {
         unit.finding(
-            "recipients-colon",
+            Rule::RecipientsColon,
             Severity::Error,
             edit.0.clone(),
             message.to_string(),
@@ -191,7 +192,7 @@ fn cc(doc: &Doc, out: &mut Vec<Finding>) {
                 Some(':') => {
                     names.start = colon_at + 1;
                     out.push(unit.finding(
-                        "cc-form",
+                        Rule::CcForm,
                         Severity::Warning,
                         colon_at..colon_at + 1,
                         "“抄送”后应为全角冒号“：”".into(),
@@ -201,7 +202,7 @@ fn cc(doc: &Doc, out: &mut Vec<Finding>) {
                 _ if !doc.from_draft => {
                     names.start = colon_at;
                     out.push(unit.finding(
-                        "cc-form",
+                        Rule::CcForm,
                         Severity::Warning,
                         words.start..colon_at,
                         "“抄送”后应加全角冒号“：”".into(),
@@ -217,7 +218,7 @@ fn cc(doc: &Doc, out: &mut Vec<Finding>) {
             .collect();
         if let (Some(first), Some(last)) = (separators.first(), separators.last()) {
             out.push(unit.finding(
-                "cc-form",
+                Rule::CcForm,
                 Severity::Warning,
                 first.start..last.end,
                 "抄送机关之间用逗号“，”分隔".into(),
@@ -231,7 +232,7 @@ fn cc(doc: &Doc, out: &mut Vec<Finding>) {
         if doc.from_draft {
             if is_trailing_punct(end) || end == '；' {
                 out.push(unit.finding(
-                    "cc-form",
+                    Rule::CcForm,
                     Severity::Warning,
                     end_bytes.clone(),
                     format!("抄送机关末尾不加“{end}”，导出时自动加句号"),
@@ -245,7 +246,7 @@ fn cc(doc: &Doc, out: &mut Vec<Finding>) {
                 (names.end..names.end, "。".to_string())
             };
             out.push(unit.finding(
-                "cc-form",
+                Rule::CcForm,
                 Severity::Warning,
                 edit.0.clone(),
                 "抄送机关末尾应加句号“。”".into(),
@@ -273,7 +274,7 @@ fn attachments(doc: &Doc, out: &mut Vec<Finding>) {
                 Some(':') if !doc.from_draft => {
                     start = head + 1;
                     out.push(unit.finding(
-                        "attachment-note",
+                        Rule::AttachmentNote,
                         Severity::Error,
                         head..head + 1,
                         "“附件”后应为全角冒号“：”".into(),
@@ -294,7 +295,7 @@ fn attachments(doc: &Doc, out: &mut Vec<Finding>) {
             if prefix_end > unit.trimmed().start {
                 let bytes = unit.trimmed().start..prefix_end;
                 out.push(unit.finding(
-                    "attachment-note",
+                    Rule::AttachmentNote,
                     Severity::Error,
                     bytes.clone(),
                     "附件名称前不要输入“附件：”或序号，导出时自动生成".into(),
@@ -305,7 +306,7 @@ fn attachments(doc: &Doc, out: &mut Vec<Finding>) {
             if let Some(l) = label {
                 let bytes = *start..end - l.rest.len();
                 out.push(unit.finding(
-                    "attachment-note",
+                    Rule::AttachmentNote,
                     Severity::Error,
                     bytes.clone(),
                     "只有一个附件时不编序号".into(),
@@ -320,7 +321,7 @@ fn attachments(doc: &Doc, out: &mut Vec<Finding>) {
                 .is_none_or(|l| l.number != index + 1 || !l.canonical)
             {
                 out.push(unit.finding(
-                    "attachment-note",
+                    Rule::AttachmentNote,
                     Severity::Error,
                     bytes.clone(),
                     format!(
@@ -336,7 +337,7 @@ fn attachments(doc: &Doc, out: &mut Vec<Finding>) {
             if !doc.from_draft {
                 let bytes = end - c.len_utf8()..end;
                 out.push(unit.finding(
-                    "attachment-note",
+                    Rule::AttachmentNote,
                     Severity::Error,
                     bytes.clone(),
                     format!("附件名称后不加标点“{c}”"),
@@ -363,7 +364,7 @@ fn attachments(doc: &Doc, out: &mut Vec<Finding>) {
                     &unit.text[bytes.clone()]
                 )
             };
-            out.push(unit.finding("attachment-note", Severity::Error, bytes, message, None));
+            out.push(unit.finding(Rule::AttachmentNote, Severity::Error, bytes, message, None));
         }
     }
 }
@@ -379,7 +380,7 @@ fn consistency(doc: &Doc, out: &mut Vec<Finding>) {
     if let (Some(issue), Some(print)) = (&doc.issue_date, &doc.print_date) {
         if print.date < issue.date {
             out.push(error(
-                "date-order",
+                Rule::DateOrder,
                 &print.location,
                 format!(
                     "印发日期{}早于成文日期{}，印发不能在成文之前",
@@ -391,7 +392,7 @@ fn consistency(doc: &Doc, out: &mut Vec<Finding>) {
     if let (Some(issue), Some(year)) = (&doc.issue_date, doc.report_year) {
         if issue.date.year != year && issue.date.year != year + 1 {
             out.push(error(
-                "date-year",
+                Rule::DateYear,
                 &issue.location,
                 format!(
                     "成文日期{}与报告年度{year}年不符：年度报告一般在次年{}年3月1日前成文报送",
@@ -404,13 +405,13 @@ fn consistency(doc: &Doc, out: &mut Vec<Finding>) {
     if let Some((doc_year, location)) = &doc.doc_year {
         if !(1900..3000).contains(doc_year) {
             out.push(error(
-                "doc-number-year",
+                Rule::DocNumberYear,
                 location,
                 format!("发文字号的年份“{doc_year}”应写全四位数字"),
             ));
         } else if let Some(issue) = doc.issue_date.as_ref().filter(|i| i.date.year != *doc_year) {
             out.push(error(
-                "doc-number-year",
+                Rule::DocNumberYear,
                 location,
                 format!(
                     "发文字号的年份{doc_year}应为发文（成文）当年{}",

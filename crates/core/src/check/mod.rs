@@ -29,6 +29,7 @@ use crate::edit::Edit as DraftEdit;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
 use crate::outline::OutlineEntry;
+use crate::rules::Rule;
 use crate::template::{Deadlines, Template};
 use crate::validate;
 pub use crate::validate::Severity;
@@ -37,8 +38,8 @@ pub use missing::{missing, Missing};
 /// One problem found in a draft or a plain-text report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable rule id, e.g. `doc-number-brackets`; see [`RULES`](crate::rules::RULES).
-    pub rule: &'static str,
+    /// The rule; written as its id, e.g. `doc-number-brackets`.
+    pub rule: Rule,
     pub severity: Severity,
     pub location: Location,
     /// What is wrong and what is right, in Chinese.
@@ -154,7 +155,11 @@ impl Location {
 
 /// The rules that report a field or section as empty, which the export's list of what
 /// is [`missing`] may name as well.
-const ABSENCE_RULES: [&str; 3] = ["title-missing", "recipients-missing", "section-empty"];
+const ABSENCE_RULES: [Rule; 3] = [
+    Rule::TitleMissing,
+    Rule::RecipientsMissing,
+    Rule::SectionEmpty,
+];
 
 impl Finding {
     /// Whether `missing` already says what this finding says: the same field or
@@ -206,7 +211,7 @@ impl Setup {
 /// rules the draft ignores are left out, as are those `setup` turns off.
 pub fn check_draft(draft: &Draft, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     let mut findings = run(&units::Doc::from_draft(draft), today, setup);
-    findings.retain(|f| !draft.ignored_rules.iter().any(|r| r == f.rule));
+    findings.retain(|f| !draft.ignored_rules.iter().any(|r| r == f.rule.id()));
     findings
 }
 
@@ -223,7 +228,7 @@ fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     wording::check(doc, &mut out);
     content::check(doc, today, &setup.deadlines, &mut out);
     table::check(doc, &mut out);
-    out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule));
+    out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule.id()));
     // Errors first; within a severity, rules keep document order.
     out.sort_by_key(|f| f.severity != Severity::Error);
     out

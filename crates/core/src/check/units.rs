@@ -8,6 +8,7 @@ use crate::date::CalendarDate;
 use crate::labels::parse_label;
 use crate::meta_field::MetaField;
 use crate::model::{Draft, Node, TextField};
+use crate::rules::Rule;
 
 use super::dates::parse_date;
 use super::doc_number::doc_numbers;
@@ -92,7 +93,7 @@ impl Unit<'_> {
 
     pub fn finding(
         &self,
-        rule: &'static str,
+        rule: Rule,
         severity: Severity,
         bytes: Range<usize>,
         message: String,

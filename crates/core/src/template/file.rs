@@ -266,7 +266,7 @@ fn check(t: &Template) -> Result<(), TemplateError> {
         MAX_LIST_ITEMS,
     )?;
     for (i, rule) in t.checker.disabled_rules.iter().enumerate() {
-        if !crate::rules::RULES.contains(&rule.as_str()) {
+        if crate::rules::Rule::from_id(rule).is_none() {
             return Err(field(
                 format!("template.checker.disabled_rules[{i}]"),
                 format!("的取值“{}”不是已知的检查规则", clip(rule, CLIP)),

@@ -152,7 +152,7 @@ fn renamed(columns: &[TableColumn], rename: &dyn Fn(&str) -> String) -> Vec<Tabl
         .collect()
 }
 
-/// Which checker rules a template turns off (ids from [`crate::rules::RULES`]), for
+/// Which checker rules a template turns off (ids of [`crate::rules::Rule`]), for
 /// outlines the regulation's wording does not fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
