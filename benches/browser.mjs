@@ -17,7 +17,7 @@ const KEYSTROKES = Number(process.env.KEYSTROKES ?? 300);
 
 /** The 上城 fixture with its 主要举措和成效 repeated until the body is ≥ 30 pages of 22 × 28. */
 async function thirtyPageDraft() {
-  const file = JSON.parse(await readFile(new URL('../tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
+  const file = JSON.parse(await readFile(new URL('../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
   const draft = file.draft;
   const measures = draft.sections.find((s) => s.key === 'measures');
   const original = measures.children;
@@ -173,7 +173,7 @@ async function typingLatency(json, plan) {
     frames_missed: frames.filter((f) => f > 25).length,
   };
 }
-const small = JSON.parse(await readFile(new URL('../tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
+const small = JSON.parse(await readFile(new URL('../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
 small.draft.id = 'bench-30-pages';
 const typingBaseline = await typingLatency(JSON.stringify(small));
 const typingBig = await typingLatency(big.json);

@@ -18,8 +18,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir "$work/drafts" "$work/docx"
 
 # One and several 签发人 for every fixture; the table fixture is the attachment-table case.
-"$venv/python" - "$work/drafts" tests/fixtures/draft-jiaxing-2022.json \
-  tests/fixtures/draft-shangcheng-2023.json tests/fixtures/draft-jiaxing-2022-table.json <<'EOF'
+"$venv/python" - "$work/drafts" crates/core/tests/fixtures/draft-jiaxing-2022.json \
+  crates/core/tests/fixtures/draft-shangcheng-2023.json crates/core/tests/fixtures/draft-jiaxing-2022-table.json <<'EOF'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
 for path in map(pathlib.Path, sys.argv[2:]):

@@ -659,7 +659,7 @@ async fn table_cells_are_limited_counted_and_autosaved() {
         "../crates/core/tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
     );
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    draft.plan = Some(report_core::plan::PlanState::new(plan));
+    draft.plan = Some(report_core::plan_items::PlanState::new(plan));
     let app = Mounted::with_draft(&draft).await;
     app.click("附件表格").await;
     // Row 3 is item 6; column 4 is 已完成情况（200字以内）.
@@ -750,8 +750,10 @@ async fn the_checks_follow_the_templates_deadlines_and_rules() {
 /// native core gives: the digest the core's native test checks.
 #[wasm_bindgen_test]
 fn the_worker_exports_the_bytes_the_native_core_does() {
-    let draft =
-        report_core::from_json(include_str!("fixtures/draft-jiaxing-2022-table.json")).unwrap();
+    let draft = report_core::from_json(include_str!(
+        "../crates/core/tests/fixtures/draft-jiaxing-2022-table.json"
+    ))
+    .unwrap();
     // 2023-02-27T08:00:00Z, the native test's time.
     let now_ms = 1_677_484_800_000.0;
     let posted = report_core::from_json(&report_core::to_compact_json(&draft, now_ms)).unwrap();
@@ -759,7 +761,7 @@ fn the_worker_exports_the_bytes_the_native_core_does() {
     let bytes = report_core::docx::export(&posted, &posted.export, &now).unwrap();
     assert_eq!(
         format!("{} {:08x}", bytes.len(), crc32fast::hash(&bytes)),
-        include_str!("fixtures/draft-jiaxing-2022-table.docx.digest").trim()
+        include_str!("../crates/core/tests/fixtures/draft-jiaxing-2022-table.docx.digest").trim()
     );
 }
 

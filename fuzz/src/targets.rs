@@ -61,7 +61,7 @@ pub fn plan_file(data: &[u8]) {
 /// A report as a text file: imported as a draft, and checked as text.
 pub fn report_text(data: &[u8]) {
     let _ = report_text::draft_from_file(data, "report.txt", 2023);
-    if let Some(text) = report_core::import_text::decode_text(data) {
+    if let Some(text) = report_core::decode::decode_text(data) {
         check::check_text(&text, today(), &check::Setup::default());
     }
 }

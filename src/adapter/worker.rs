@@ -257,7 +257,7 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
         .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
         .ok_or(INCOMPLETE)?;
     // UTF-16 (Excel's "Unicode 文本") is for the core to read: GB18030 would garble it.
-    let utf16 = report_core::import_text::utf16_order(&bytes).is_some();
+    let utf16 = report_core::decode::utf16_order(&bytes).is_some();
     if bytes.starts_with(b"PK\x03\x04") || utf16 || std::str::from_utf8(&bytes).is_ok() {
         return Ok(bytes);
     }
@@ -302,7 +302,7 @@ mod tests {
     #[test]
     fn the_warm_up_draft_is_a_complete_draft() {
         let draft = report_core::from_json(super::WARM_UP_DRAFT).unwrap();
-        assert!(report_core::docx::missing(&draft, &draft.export).is_empty());
+        assert!(report_core::check::missing(&draft, &draft.export).is_empty());
         assert!(report_core::docx::export(&draft, &draft.export, "2026-02-20T00:00:00Z").is_ok());
     }
 }

@@ -1,7 +1,6 @@
 use std::rc::Rc;
 
-use report_core::check::Setup;
-use report_core::docx::Missing;
+use report_core::check::{Missing, Setup};
 use report_core::Draft;
 use yew::prelude::*;
 

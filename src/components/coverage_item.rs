@@ -1,4 +1,6 @@
-use report_core::coverage::{CharRange, ItemCoverage, Status};
+use report_core::coverage::{CharRange, ItemCoverage};
+use report_core::plan_items::Status;
+use report_core::text::split_names;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -16,16 +18,6 @@ const STATUSES: [Status; 4] = [
     Status::Missing,
     Status::NotApplicable,
 ];
-
-/// The status as a CSS class and a form value.
-pub fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Covered => "covered",
-        Status::Partial => "partial",
-        Status::Missing => "missing",
-        Status::NotApplicable => "not-applicable",
-    }
-}
 
 /// A text with the matched words (`highlights`, char ranges of it) marked.
 fn marked(text: &str, highlights: &[CharRange]) -> Html {
@@ -87,7 +79,7 @@ pub fn CoverageItem(props: &Props) -> Html {
         let (decide, reason) = (decide.clone(), item.reason.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let status = STATUSES.into_iter().find(|s| status_key(*s) == value);
+            let status = STATUSES.into_iter().find(|s| s.key() == value);
             decide(Decision::Status(status, reason.clone()));
         })
     };
@@ -140,7 +132,7 @@ pub fn CoverageItem(props: &Props) -> Html {
             None => html! { <span class="answer none">{ "未见叙述" }</span> },
         };
         html! {
-            <li class={classes!("task", status_key(task.status))}>
+            <li class={classes!("task", task.status.key())}>
                 <span class="task-status">{ task.status.label() }</span>
                 <span class="task-text">{ task.text.clone() }</span>
                 { answer }
@@ -161,12 +153,7 @@ pub fn CoverageItem(props: &Props) -> Html {
                         .map(|i| i.value())
                         .unwrap_or_default()
                 };
-                let departments = value(&departments_ref)
-                    .split(['、', '，', ',', ' '])
-                    .map(str::trim)
-                    .filter(|d| !d.is_empty())
-                    .map(String::from)
-                    .collect();
+                let departments = split_names(&value(&departments_ref));
                 dispatch.dispatch(Action::EditPlanItem {
                     index,
                     title: value(&title_ref).trim().to_string(),
@@ -196,7 +183,7 @@ pub fn CoverageItem(props: &Props) -> Html {
     };
     let selected = item.decided.then_some(item.status);
     html! {
-        <li class={classes!("coverage-item", status_key(item.status))} data-number={item.number.clone()}>
+        <li class={classes!("coverage-item", item.status.key())} data-number={item.number.clone()}>
             <div class="item-head">
                 <span class="number">{ item.number.clone() }</span>
                 <span class="item-title">{ item.title.clone() }</span>
@@ -220,7 +207,7 @@ pub fn CoverageItem(props: &Props) -> Html {
                     <select onchange={on_status}>
                         <option value="" selected={selected.is_none()}>{ format!("自动（{}）", item.computed.label()) }</option>
                         { for STATUSES.iter().map(|s| html! {
-                            <option value={status_key(*s)} selected={selected == Some(*s)}>{ s.label() }</option>
+                            <option value={s.key()} selected={selected == Some(*s)}>{ s.label() }</option>
                         }) }
                     </select>
                 </label>

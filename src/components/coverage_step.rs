@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use report_core::coverage::Status;
+use report_core::plan_items::Status;
 use report_core::Draft;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
-use report_core::check::Setup;
-use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
+use report_core::check::{self, Setup};
+use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -30,7 +30,7 @@ pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let exporting = use_state(|| false);
     let missing = use_memo(props.draft.clone(), |draft| {
-        docx::missing(draft, &draft.export)
+        check::missing(draft, &draft.export)
     });
     let options = props.draft.export.clone();
 

@@ -66,7 +66,7 @@ pub fn FindingItem(props: &Props) -> Html {
         }
     });
     html! {
-        <li class={class} data-rule={finding.rule}>
+        <li class={class} data-rule={finding.rule.id()}>
             <span class="tag">{ tag }</span>
             { place }
             <p class="message">{ finding.message.clone() }</p>

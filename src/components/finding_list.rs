@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
-use report_core::check::{self, Finding, Setup, Severity};
-use report_core::docx::Missing;
+use report_core::check::{self, Finding, Missing, Setup, Severity};
+use report_core::rules::Rule;
 use report_core::{outline, CalendarDate, Draft};
 use yew::prelude::*;
 
@@ -82,7 +82,7 @@ pub fn FindingList(props: &Props) -> Html {
 
 /// 全部修正 for a rule with several fixable findings, offered on the first of them.
 struct FixAllOffer {
-    rule: &'static str,
+    rule: Rule,
     /// The index of the rule's first fixable finding.
     first: usize,
     fixes: usize,

@@ -1,10 +1,9 @@
 use std::rc::Rc;
 
-use report_core::coverage::Status;
+use report_core::plan_items::Status;
 use report_core::Draft;
 use yew::prelude::*;
 
-use super::coverage_item::status_key;
 use super::{use_coverage, use_dispatch};
 use crate::state::{Action, Step};
 
@@ -32,7 +31,7 @@ pub fn OpenPlanItems(props: &Props) -> Html {
         .filter(|i| matches!(i.status, Status::Missing | Status::Partial))
         .map(|i| {
             html! {
-                <li class={status_key(i.status)} data-number={i.number.clone()}>
+                <li class={i.status.key()} data-number={i.number.clone()}>
                     { format!("{}. {}", i.number, i.title) }
                     <span class="status">{ format!("（{}）", i.status.label()) }</span>
                 </li>

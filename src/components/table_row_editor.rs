@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use report_core::attachment::CellRef;
-use report_core::template::{ColumnSource, TableColumn};
+use report_core::attachment::{ColumnSource, TableColumn};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 

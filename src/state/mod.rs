@@ -10,10 +10,10 @@ pub mod undo_keys;
 use std::rc::Rc;
 
 use report_core::check::{self, Fix, Setup};
-use report_core::coverage::Status;
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
 use report_core::paste::{clean_pasted, paste_into};
-use report_core::plan::PlanState;
+use report_core::plan_items::{PlanState, Status};
+use report_core::rules::Rule;
 use report_core::template::change_report_year;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
@@ -113,7 +113,7 @@ pub enum Action {
         at_ms: u64,
     },
     /// Export options are layout settings beside the text; they are not undone.
-    SetExportOptions(report_core::docx::ExportOptions),
+    SetExportOptions(report_core::export_options::ExportOptions),
     Rename(String),
     SetText {
         id: NodeId,
@@ -182,7 +182,7 @@ pub enum Action {
     /// 全部修正: every fix of checker rule `rule`, as one undoable step. The fixes are
     /// found again in the draft as it is now (`today` dates the check), so none is stale.
     FixAll {
-        rule: &'static str,
+        rule: Rule,
         today: report_core::CalendarDate,
     },
     /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
@@ -192,7 +192,7 @@ pub enum Action {
         with_typed: bool,
     },
     /// 本稿忽略此规则: the checker leaves rule `rule` out for this draft.
-    IgnoreRule(&'static str),
+    IgnoreRule(Rule),
     /// The checker applies every rule the draft ignored again.
     RestoreIgnoredRules,
     ShowChecks(bool),
@@ -205,7 +205,7 @@ pub enum Action {
         at_ms: u64,
     },
     /// Uses an imported plan; an existing plan's decisions stay with their items.
-    SetPlan(report_core::plan::Plan),
+    SetPlan(report_core::plan_items::Plan),
     /// A hand correction of a plan item.
     EditPlanItem {
         index: usize,
@@ -427,7 +427,7 @@ impl Reducible for AppState {
                 state.edit(change.into_edit(with_typed), None);
             }
             Action::IgnoreRule(rule) => {
-                if let Some(edit) = Edit::ignore_rule(&state.draft, rule) {
+                if let Some(edit) = Edit::ignore_rule(&state.draft, rule.id()) {
                     state.edit(edit, None);
                 }
             }
@@ -545,11 +545,11 @@ impl AppState {
     /// template's name; one no longer at hand leaves the regulation's dates and rules.
     pub fn check_setup(templates: &[Template], template_name: &str) -> Setup {
         Template::named(templates, template_name)
-            .map(Template::check_setup)
+            .map(Setup::of_template)
             .unwrap_or_default()
     }
 
-    fn fix_all(&mut self, rule: &'static str, today: report_core::CalendarDate) {
+    fn fix_all(&mut self, rule: Rule, today: report_core::CalendarDate) {
         let setup = AppState::check_setup(&self.templates, &self.draft.template);
         let fixes: Vec<Fix> = check::check_draft(&self.draft, today, &setup)
             .into_iter()
@@ -772,7 +772,7 @@ mod tests {
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
         let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
             .into_iter()
-            .find(|f| f.rule == "wording-fazhi")
+            .find(|f| f.rule == Rule::WordingFazhi)
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
         let fixed = s.reduce(Action::ApplyFix(fix.clone()));
@@ -1038,7 +1038,7 @@ mod tests {
         let today = report_core::CalendarDate::new(2024, 2, 1).unwrap();
         let fix = report_core::check::check_draft(&s.draft, today, &Default::default())
             .into_iter()
-            .find(|f| f.rule == "wording-fazhi")
+            .find(|f| f.rule == Rule::WordingFazhi)
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
         let fixed = s.reduce(Action::Focused).reduce(Action::ApplyFix(fix));
@@ -1182,7 +1182,7 @@ mod tests {
 
     fn shangcheng() -> Rc<AppState> {
         let path = format!(
-            "{}/tests/fixtures/draft-shangcheng-2023.json",
+            "{}/crates/core/tests/fixtures/draft-shangcheng-2023.json",
             env!("CARGO_MANIFEST_DIR")
         );
         let draft = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -1195,7 +1195,7 @@ mod tests {
         let halfwidth = |s: &AppState| -> usize {
             check::check_draft(&s.draft, today, &Setup::default())
                 .iter()
-                .filter(|f| f.rule == "halfwidth-punct")
+                .filter(|f| f.rule == Rule::HalfwidthPunct)
                 .count()
         };
         // Typing after the check does not make the fixes stale: they are found again.
@@ -1206,7 +1206,7 @@ mod tests {
         let found = halfwidth(&s);
         assert!(found > 1, "{found} findings");
         let fixed = s.reduce(Action::FixAll {
-            rule: "halfwidth-punct",
+            rule: Rule::HalfwidthPunct,
             today,
         });
         assert_eq!(halfwidth(&fixed), 0);
@@ -1219,7 +1219,7 @@ mod tests {
         assert_eq!(halfwidth(&redone), 0);
         // With nothing left to fix, nothing changes.
         let again = redone.clone().reduce(Action::FixAll {
-            rule: "halfwidth-punct",
+            rule: Rule::HalfwidthPunct,
             today,
         });
         assert_eq!(again.revision, redone.revision);
@@ -1227,12 +1227,12 @@ mod tests {
 
     #[test]
     fn an_ignored_rule_is_one_undoable_step_and_can_be_restored() {
-        let s = shangcheng().reduce(Action::IgnoreRule("halfwidth-punct"));
+        let s = shangcheng().reduce(Action::IgnoreRule(Rule::HalfwidthPunct));
         assert_eq!(s.draft.ignored_rules, ["halfwidth-punct"]);
         assert_eq!(s.revision, 1, "ignoring is an edit and is autosaved");
-        let same = s.clone().reduce(Action::IgnoreRule("halfwidth-punct"));
+        let same = s.clone().reduce(Action::IgnoreRule(Rule::HalfwidthPunct));
         assert_eq!(same.revision, s.revision, "a rule is ignored once");
-        let s = s.reduce(Action::IgnoreRule("wording-fazhi"));
+        let s = s.reduce(Action::IgnoreRule(Rule::WordingFazhi));
         let restored = s.clone().reduce(Action::RestoreIgnoredRules);
         assert!(restored.draft.ignored_rules.is_empty());
         let undone = restored.reduce(Action::Undo);

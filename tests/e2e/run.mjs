@@ -370,7 +370,7 @@ const tests = {
   async '开始下一年度报告 makes a 2024 draft from the 2023 one and leaves that alone'() {
     const t = await open();
     const { page } = t;
-    await restore(page, 'tests/fixtures/draft-shangcheng-2023.json');
+    await restore(page, 'crates/core/tests/fixtures/draft-shangcheng-2023.json');
     await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
     await saved(page);
     const lastYearId = await page.evaluate(() => localStorage.getItem('report-drafter.v1.last-opened'));
@@ -546,7 +546,7 @@ const tests = {
     const t = await open();
     const { page } = t;
     const since = t.mark();
-    await restore(page, new URL('../fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
+    await restore(page, new URL('../../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
     await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
     await page.getByRole('button', { name: '计划覆盖' }).click();
     const plan = await readFile(new URL('../../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
@@ -583,7 +583,7 @@ const tests = {
     await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
 
     // Item 2 marked 不适用 by hand, which outlives a reload.
-    await item(2).getByLabel('状态').selectOption('not-applicable');
+    await item(2).getByLabel('状态').selectOption('not_applicable');
     await item(2).getByLabel('理由').fill('区级无共富型制度创新任务');
     await item(2).getByLabel('理由').press('Tab');
     await saved(page);
@@ -645,7 +645,7 @@ const tests = {
     const t = await open();
     const { page } = t;
     await page.getByRole('button', { name: '计划覆盖' }).click();
-    await page.setInputFiles('#plan-file', new URL('../fixtures/plan-2023-linan-gbk.txt', import.meta.url).pathname);
+    await page.setInputFiles('#plan-file', new URL('../../crates/core/tests/fixtures/plan-2023-linan-gbk.txt', import.meta.url).pathname);
     const review = page.getByTestId('plan-review');
     await review.waitFor();
     const shown = await review.innerText();

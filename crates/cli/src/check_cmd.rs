@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use report_core::check::{self, Finding, Severity};
+use report_core::decode::{decode_text, looks_binary, NOT_TEXT};
 use report_core::format::looks_like_json;
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::import_text::{decode_text, looks_binary, MAX_IMPORT_BYTES, NOT_TEXT};
+use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::outline::OutlineEntry;
 use report_core::{outline, CalendarDate, Draft, Template};
 
@@ -183,6 +184,6 @@ fn print_finding(finding: &Finding, draft: Option<&Draft>, entries: &[OutlineEnt
 fn setup(template: Option<&Template>, named: Option<&str>) -> check::Setup {
     template
         .or_else(|| Template::named(&[], named?))
-        .map(Template::check_setup)
+        .map(check::Setup::of_template)
         .unwrap_or_default()
 }

@@ -3,10 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use report_core::coverage::{self, CoverageReport, ParagraphRef, Status};
+use report_core::coverage::{self, CoverageReport, ParagraphRef};
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::import_text::{clip, MAX_IMPORT_BYTES};
-use report_core::plan::{self, Comparator, PlanImport, PlanState};
+use report_core::import_text::MAX_IMPORT_BYTES;
+use report_core::plan::{self, PlanImport};
+use report_core::plan_items::{Comparator, PlanState};
+use report_core::text::clip;
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
 
@@ -145,15 +147,6 @@ fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String
         .map_err(|err| (1, format!("{}: 报告无法读取：{err}", path.display())))
 }
 
-fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Covered => "covered",
-        Status::Partial => "partial",
-        Status::Missing => "missing",
-        Status::NotApplicable => "not_applicable",
-    }
-}
-
 fn comparator_key(comparator: Comparator) -> &'static str {
     match comparator {
         Comparator::AtLeast => "at_least",
@@ -211,7 +204,7 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
                 .map(|t| {
                     json!({
                         "text": t.text,
-                        "status": status_key(t.status),
+                        "status": t.status.key(),
                         "evidence": t.evidence.as_ref().map(|e| json!({
                             "section_index": e.section_index,
                             "paragraph": e.paragraph_index + 1,
@@ -225,7 +218,7 @@ fn to_json(import: &PlanImport, draft: &Draft, report: &CoverageReport) -> Value
                 "number": item.number,
                 "title": item.title,
                 "departments": item.departments,
-                "status": status_key(item.status),
+                "status": item.status.key(),
                 "score": item.score,
                 "targets": targets,
                 "evidence": evidence,

@@ -11,12 +11,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::outln;
-use report_core::docx::{self, ExportOptions, FontFamily, LayoutProfile};
+use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::import_text::clip;
 use report_core::model::REPORT_YEARS;
 use report_core::outline;
+use report_core::text::clip;
 use report_core::validate::{self, Severity};
+use report_core::{check, docx};
 
 #[derive(Parser)]
 #[command(
@@ -196,7 +197,7 @@ fn export_file(
         }
     };
     let options = overrides(draft.export.clone());
-    for warning in docx::missing(&draft, &options) {
+    for warning in check::missing(&draft, &options) {
         outln!("{}: [提示] {warning}", path.display());
     }
     let now = report_core::date::rfc3339_from_unix_ms(now_ms());

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 mod common;
-use common::{fixture, seed};
+use common::{builtin_template, fixture};
 
 fn check(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-drafter"))
@@ -28,7 +28,7 @@ fn stdout(out: &Output) -> String {
 
 #[test]
 fn a_text_report_with_errors_exits_1_and_names_lines() {
-    let path = seed("report-2023-shangcheng-district-health-bureau.txt");
+    let path = fixture("report-2023-shangcheng-district-health-bureau.txt");
     let out = check(&[path.as_os_str(), "--today".as_ref(), "2024-02-20".as_ref()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -58,7 +58,7 @@ fn a_draft_without_errors_exits_0_and_locates_by_outline() {
 
 #[test]
 fn json_output_lists_every_finding_with_its_fix() {
-    let path = seed("report-2022-jiaxing-city-health-commission.txt");
+    let path = fixture("report-2022-jiaxing-city-health-commission.txt");
     let out = check(&[
         path.as_os_str(),
         "--json".as_ref(),
@@ -118,8 +118,8 @@ fn today_defaults_to_the_system_clock() {
 /// built-in template (the regulation's dates) applies.
 #[test]
 fn a_template_sets_the_deadlines_and_the_rules() {
-    let builtin = include_str!("../../core/templates/annual-report.json");
-    let mut template: serde_json::Value = serde_json::from_str(builtin).unwrap();
+    let builtin = String::from_utf8(builtin_template("annual-report")).unwrap();
+    let mut template: serde_json::Value = serde_json::from_str(&builtin).unwrap();
     template["template"]["name"] = "市卫健委下发模板".into();
     template["template"]["deadlines"]["submit"] = serde_json::json!({ "month": 2, "day": 15 });
     template["template"]["checker"]["disabled_rules"] = serde_json::json!(["secrecy-review"]);
@@ -171,7 +171,7 @@ fn a_template_sets_the_deadlines_and_the_rules() {
 #[test]
 fn several_files_are_checked_in_one_run() {
     let clean = fixture("draft-shangcheng-2023.json");
-    let with_errors = seed("report-2023-shangcheng-district-health-bureau.txt");
+    let with_errors = fixture("report-2023-shangcheng-district-health-bureau.txt");
     let missing = PathBuf::from("/nonexistent/district.json");
     let files = [
         clean.as_os_str(),

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod common;
-use common::seed;
+use common::fixture;
 
 const PLAN: &str = "plan-2023-linan-district-health-bureau.txt";
 const REPORT: &str = "report-2023-shangcheng-district-health-bureau.txt";
@@ -47,7 +47,7 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
 
 #[test]
 fn json_output_for_the_seed_pair() {
-    let (code, stdout, stderr) = run(&seed(PLAN), &seed(REPORT), true);
+    let (code, stdout, stderr) = run(&fixture(PLAN), &fixture(REPORT), true);
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
     let items = v["items"].as_array().unwrap();
@@ -83,9 +83,8 @@ fn json_output_for_the_seed_pair() {
 
 #[test]
 fn readable_table_and_a_draft_backup_as_report() {
-    let draft = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/draft-shangcheng-2023.json");
-    let (code, stdout, stderr) = run(&seed(PLAN), &draft, false);
+    let draft = fixture("draft-shangcheng-2023.json");
+    let (code, stdout, stderr) = run(&fixture(PLAN), &draft, false);
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     assert!(
         stdout.contains("计划：杭州市临安区卫生健康局2023年法治政府建设工作要点（2023年，20 项）"),
@@ -101,8 +100,8 @@ fn readable_table_and_a_draft_backup_as_report() {
 #[test]
 fn an_indicator_table_and_a_report_of_another_year() {
     let (code, stdout, _) = run(
-        &seed("indicator-table-2023-qingpu-district-health-commission.txt"),
-        &seed("report-2018-hangzhou-city-health-commission.txt"),
+        &fixture("indicator-table-2023-qingpu-district-health-commission.txt"),
+        &fixture("report-2018-hangzhou-city-health-commission.txt"),
         true,
     );
     assert_eq!(code, Some(0), "{stdout}");
@@ -133,14 +132,14 @@ fn bad_input_gives_a_chinese_message_and_a_failure_status() {
     }
     let sheet = temp_file("plan.xlsx", &xlsx.into_inner());
     let cases = [
-        (empty.clone(), seed(REPORT), "计划内容是空的"),
-        (binary.clone(), seed(REPORT), "不是文本"),
-        (sheet.clone(), seed(REPORT), "Excel"),
-        (seed(PLAN), empty, "报告内容是空的"),
-        (seed(PLAN), binary, "不是文本"),
-        (seed(PLAN), sheet, "Excel"),
+        (empty.clone(), fixture(REPORT), "计划内容是空的"),
+        (binary.clone(), fixture(REPORT), "不是文本"),
+        (sheet.clone(), fixture(REPORT), "Excel"),
+        (fixture(PLAN), empty, "报告内容是空的"),
+        (fixture(PLAN), binary, "不是文本"),
+        (fixture(PLAN), sheet, "Excel"),
         (
-            seed(PLAN),
+            fixture(PLAN),
             PathBuf::from("/nonexistent/report.txt"),
             "无法读取文件",
         ),
@@ -160,27 +159,26 @@ fn bad_input_gives_a_chinese_message_and_a_failure_status() {
 /// table, then one line per report; with --json, one object per report.
 #[test]
 fn several_reports_against_one_plan() {
-    let draft = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/draft-shangcheng-2023.json");
+    let draft = fixture("draft-shangcheng-2023.json");
     let unreadable = PathBuf::from("/nonexistent/district.txt");
-    let reports = [seed(REPORT), draft, unreadable];
+    let reports = [fixture(REPORT), draft, unreadable];
 
-    let (code, stdout, _) = run_many(&seed(PLAN), &reports, false);
+    let (code, stdout, _) = run_many(&fixture(PLAN), &reports, false);
     assert_eq!(code, Some(2), "{stdout}");
     assert_eq!(stdout.matches("合计：已覆盖").count(), 2, "{stdout}");
     assert!(stdout.contains("各报告合计："), "{stdout}");
     assert!(stdout.contains("district.txt：无法读取"), "{stdout}");
     assert!(stdout.contains("district.txt: 无法读取文件"), "{stdout}");
 
-    let (code, stdout, _) = run_many(&seed(PLAN), &reports[..2], true);
+    let (code, stdout, _) = run_many(&fixture(PLAN), &reports[..2], true);
     assert_eq!(code, Some(0), "{stdout}");
     let entries: Value = serde_json::from_str(&stdout).unwrap();
     let entries = entries.as_array().unwrap();
     assert_eq!(entries.len(), 2);
-    let (single_code, single, _) = run(&seed(PLAN), &seed(REPORT), true);
+    let (single_code, single, _) = run(&fixture(PLAN), &fixture(REPORT), true);
     assert_eq!(single_code, Some(0));
     let mut single: Value = serde_json::from_str(&single).unwrap();
-    single["file"] = serde_json::json!(seed(REPORT));
+    single["file"] = serde_json::json!(fixture(REPORT));
     assert_eq!(
         entries[0], single,
         "each entry is the single-report object with its file"

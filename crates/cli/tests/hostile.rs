@@ -16,7 +16,7 @@ use flate2::write::DeflateEncoder;
 use flate2::{Compression, Crc};
 
 mod common;
-use common::{fixture, seed};
+use common::{builtin_template, fixture};
 
 const BIN: &str = env!("CARGO_BIN_EXE_report-drafter");
 
@@ -242,11 +242,7 @@ fn new_keeps_existing_files_unless_forced_and_never_its_template() {
     assert_ne!(fs::read(&existing).unwrap(), filled);
 
     // Its own template, even with --force.
-    let template_file = write(
-        &dir,
-        "template.json",
-        include_bytes!("../../core/templates/annual-report.json"),
-    );
+    let template_file = write(&dir, "template.json", &builtin_template("annual-report"));
     let before = fs::read(&template_file).unwrap();
     let out = run(&[
         &"new",
@@ -341,7 +337,7 @@ fn inflation_bomb() -> Vec<u8> {
 fn an_inflation_bomb_is_refused_by_what_it_inflates_to() {
     let dir = folder("bomb");
     let bomb = write(&dir, "bomb.docx", &inflation_bomb());
-    let plan = seed("plan-2023-linan-district-health-bureau.txt");
+    let plan = fixture("plan-2023-linan-district-health-bureau.txt");
     let out = run_bounded(
         "bomb as plan",
         &[
@@ -374,7 +370,7 @@ fn a_million_ampersands_read_in_linear_time() {
     let storm = zip(&[deflate(document_xml(&storm).as_bytes())]);
     assert!(storm.len() < 4096, "{} bytes", storm.len());
     let storm = write(&dir, "storm.docx", &storm);
-    let plan = seed("plan-2023-linan-district-health-bureau.txt");
+    let plan = fixture("plan-2023-linan-district-health-bureau.txt");
     // 96 s before the fix (release build).
     let out = run_bounded(
         "& storm",
@@ -631,7 +627,7 @@ fn json_with_a_byte_order_mark_loads() {
     let out = run(&[&"validate", &draft]);
     assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend_from_slice(include_bytes!("../../core/templates/annual-report.json"));
+    bytes.extend(builtin_template("annual-report"));
     let template = write(&dir, "template.json", &bytes);
     let out = run(&[&"template", &"validate", &template]);
     assert_eq!(out.status.code(), Some(0), "{}", said(&out));
@@ -640,14 +636,14 @@ fn json_with_a_byte_order_mark_loads() {
 #[test]
 fn utf16_tables_and_cr_only_text_are_read() {
     let dir = folder("utf16");
-    let table = fs::read_to_string(seed(
+    let table = fs::read_to_string(fixture(
         "indicator-table-2023-qingpu-district-health-commission.txt",
     ))
     .unwrap();
     let text_out = run(&[
         &"coverage",
         &"--plan",
-        &seed("indicator-table-2023-qingpu-district-health-commission.txt"),
+        &fixture("indicator-table-2023-qingpu-district-health-commission.txt"),
         &"--report",
         &fixture("draft-jiaxing-2022.json"),
         &"--json",
@@ -674,7 +670,7 @@ fn utf16_tables_and_cr_only_text_are_read() {
     assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     assert_eq!(items(&out), items(&text_out));
 
-    let plan = fs::read_to_string(seed("plan-2023-linan-district-health-bureau.txt")).unwrap();
+    let plan = fs::read_to_string(fixture("plan-2023-linan-district-health-bureau.txt")).unwrap();
     let lf = write(&dir, "lf.txt", plan.as_bytes());
     let cr = write(
         &dir,
@@ -758,7 +754,7 @@ fn messages_quote_at_most_a_few_dozen_characters_of_a_value() {
 #[test]
 fn broken_placeholders_and_repeated_keys_fail_template_validate() {
     let dir = folder("placeholders");
-    let good = include_str!("../../core/templates/annual-report.json");
+    let good = String::from_utf8(builtin_template("annual-report")).unwrap();
     assert!(good.contains("{year}年度法治政府建设"));
     let cases = [
         (
@@ -812,7 +808,7 @@ fn a_backup_not_named_json_is_read_as_a_backup() {
     };
     assert_eq!(out.status.code(), named.status.code(), "{}", said(&out));
     assert_eq!(findings(&out), findings(&named));
-    let plan = seed("plan-2023-linan-district-health-bureau.txt");
+    let plan = fixture("plan-2023-linan-district-health-bureau.txt");
     let out = run(&[
         &"coverage",
         &"--plan",
@@ -846,7 +842,7 @@ fn a_report_year_of_0_is_an_error() {
 #[test]
 fn damaged_and_bzip2_docx_files_say_what_is_wrong() {
     let dir = folder("damaged");
-    let plan = seed("plan-2023-linan-district-health-bureau.txt");
+    let plan = fixture("plan-2023-linan-district-health-bureau.txt");
     let whole = zip(&[deflate(document_xml("一、主要举措").as_bytes())]);
     let truncated = write(&dir, "truncated.docx", &whole[..whole.len() / 2]);
     let mut bzip2 = deflate(document_xml("一、主要举措").as_bytes());

@@ -1,8 +1,11 @@
 //! `report-drafter template validate` and `report-drafter new --template` run as a
 //! user would, on built-ins and on files.
 
+mod common;
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+use common::fixture;
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-drafter"))
@@ -97,8 +100,7 @@ fn an_invalid_template_exits_1_with_the_apps_message() {
             path.display()
         )
     );
-    let draft = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/draft-jiaxing-2022.json");
+    let draft = fixture("draft-jiaxing-2022.json");
     let out = run(&["template", "validate", draft.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("格式标识为“report-drafter.draft”"));

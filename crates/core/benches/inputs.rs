@@ -2,7 +2,8 @@
 //! (`tests/speed.rs` in the web crate) and the scale test in `tests/coverage.rs`, which
 //! include this file by path, so all of them work on the same data.
 
-use report_core::plan::{self, Plan, PlanState};
+use report_core::plan;
+use report_core::plan_items::{Plan, PlanItem, PlanState};
 use report_core::{report_text, Draft};
 
 const LINAN_PLAN: &str =
@@ -17,7 +18,7 @@ pub fn hundred_item_plan() -> PlanState {
         .plan;
     let items = (0..5)
         .flat_map(|copy| {
-            base.items.iter().map(move |item| plan::PlanItem {
+            base.items.iter().map(move |item| PlanItem {
                 number: format!("{copy}-{}", item.number),
                 ..item.clone()
             })

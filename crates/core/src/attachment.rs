@@ -4,8 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{Plan, PlanItem};
-use crate::template::{ColumnSource, TableColumn, TableTemplate};
+use crate::plan_items::{Plan, PlanItem};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +26,33 @@ pub struct TableEntry {
     pub number: String,
     /// One text per column with source `entry`, in column order.
     pub cells: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableColumn {
+    /// The header as printed, e.g. `已完成情况 (200 字以内)`.
+    pub name: String,
+    /// Where the cells come from.
+    #[serde(default)]
+    pub source: ColumnSource,
+    /// Most characters a cell may hold (rule T1).
+    #[serde(default)]
+    pub max_chars: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnSource {
+    /// The plan item's number (三级指标序号), kept as written.
+    ItemNumber,
+    /// The plan item's text (三级指标内容).
+    ItemContent,
+    /// The plan item's responsible departments (责任部门).
+    ItemDepartments,
+    /// Written by the reporting bureau (已完成情况, 下一步举措).
+    #[default]
+    Entry,
 }
 
 /// A row as printed: every column's text.
@@ -57,17 +83,6 @@ pub struct CellRef {
     pub column: usize,
 }
 
-/// Columns with their names passed through `rename` (years filled in or made generic).
-fn renamed(columns: &[TableColumn], rename: &dyn Fn(&str) -> String) -> Vec<TableColumn> {
-    columns
-        .iter()
-        .map(|c| TableColumn {
-            name: rename(&c.name),
-            ..c.clone()
-        })
-        .collect()
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TableEditError {
     #[error("附件表格没有第 {0} 列，或该列由计划填写，不能编辑")]
@@ -75,23 +90,6 @@ pub enum TableEditError {
 }
 
 impl AttachmentTable {
-    /// An empty table on the template's columns; `fill` fills the year placeholders.
-    pub fn from_template(template: &TableTemplate, fill: &dyn Fn(&str) -> String) -> Self {
-        AttachmentTable {
-            title: fill(&template.title),
-            columns: renamed(&template.columns, fill),
-            entries: Vec::new(),
-        }
-    }
-
-    /// The table's definition as a template: its columns, without the user's cells.
-    pub fn to_template(&self, generic: &dyn Fn(&str) -> String) -> TableTemplate {
-        TableTemplate {
-            title: generic(&self.title),
-            columns: renamed(&self.columns, generic),
-        }
-    }
-
     /// Where column `column`'s cells sit in a [`TableEntry`], if the user writes them.
     fn entry_slot(&self, column: usize) -> Option<usize> {
         let source = self.columns.get(column)?.source;
@@ -228,9 +226,11 @@ mod tests {
 
     fn table() -> AttachmentTable {
         let template = Template::builtin("indicator-table").unwrap();
-        AttachmentTable::from_template(template.attachment_table.as_ref().unwrap(), &|s: &str| {
-            s.replace("{year}", "2023")
-        })
+        template
+            .attachment_table
+            .as_ref()
+            .unwrap()
+            .new_table(&|s: &str| s.replace("{year}", "2023"))
     }
 
     fn plan(numbers: &[&str]) -> Plan {

@@ -31,30 +31,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::import_text::{fold_char, is_han};
 use crate::lexicon::{self, FastMap, Normalizer};
 use crate::model::{Draft, Node, NodeId, Section};
-use crate::plan::{PlanState, Target};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Covered,
-    Partial,
-    Missing,
-    NotApplicable,
-}
-
-impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Covered => "已覆盖",
-            Status::Partial => "部分覆盖",
-            Status::Missing => "未覆盖",
-            Status::NotApplicable => "不适用",
-        }
-    }
-}
+use crate::plan_items::{PlanState, Status, Target};
+use crate::text::{fold_char, is_han};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CoverageReport {
@@ -1508,7 +1488,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         // target; the item's status follows its other tasks, when it has any.
         let is_target: Vec<bool> = task_results
             .iter()
-            .map(|t| !crate::plan::extract_targets(&t.text).is_empty())
+            .map(|t| !crate::plan_items::extract_targets(&t.text).is_empty())
             .collect();
         let counted: Vec<&TaskCoverage> = if is_target.iter().all(|&t| t) {
             task_results.iter().collect()
@@ -1984,7 +1964,7 @@ fn find_figure(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Comparator;
+    use crate::plan_items::Comparator;
 
     #[test]
     fn plan_citations_are_dropped_but_other_titles_stay() {

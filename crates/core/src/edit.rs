@@ -11,7 +11,7 @@ use crate::model::{
     collect_ids, Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, TextField,
     REPORT_YEARS,
 };
-use crate::plan::PlanState;
+use crate::plan_items::PlanState;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {

@@ -13,8 +13,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::date::rfc3339_from_unix_ms;
-use crate::import_text::{clip, decode_text};
+use crate::decode::decode_text;
 use crate::model::Draft;
+use crate::text::clip;
 use crate::validate;
 
 pub const DRAFT_FORMAT: &str = "report-drafter.draft";
@@ -151,7 +152,7 @@ pub fn from_json(text: &str) -> Result<Draft, LoadError> {
 fn migrate(mut draft: Value, version: u64) -> Value {
     if version < 2 {
         if let Value::Object(fields) = &mut draft {
-            let defaults = serde_json::to_value(crate::docx::ExportOptions::default())
+            let defaults = serde_json::to_value(crate::export_options::ExportOptions::default())
                 .expect("export options serialize");
             fields.entry("export").or_insert(defaults);
         }
@@ -367,7 +368,10 @@ mod tests {
         v1["version"] = 1.into();
         v1["draft"].as_object_mut().unwrap().remove("export");
         let draft = from_json(&v1.to_string()).unwrap();
-        assert_eq!(draft.export, crate::docx::ExportOptions::default());
+        assert_eq!(
+            draft.export,
+            crate::export_options::ExportOptions::default()
+        );
         // Without the migration the field would be reported missing.
         v1["version"] = DRAFT_VERSION.into();
         assert_eq!(
@@ -376,8 +380,8 @@ mod tests {
         );
         // The committed fixtures are version 1 files, as an older app wrote them.
         for fixture in [
-            include_str!("../../../tests/fixtures/draft-shangcheng-2023.json"),
-            include_str!("../../../tests/fixtures/draft-jiaxing-2022.json"),
+            include_str!("../tests/fixtures/draft-shangcheng-2023.json"),
+            include_str!("../tests/fixtures/draft-jiaxing-2022.json"),
         ] {
             assert!(fixture.contains("\"version\": 1"));
             assert!(from_json(fixture).is_ok());
@@ -401,10 +405,10 @@ mod tests {
         let import =
             crate::plan::parse_plan_text("1.保护市场公平竞争。出台前100%审查。（局法制科）")
                 .unwrap();
-        let mut state = crate::plan::PlanState::new(import.plan);
+        let mut state = crate::plan_items::PlanState::new(import.plan);
         let decision = state.decision_mut(0).unwrap();
         decision.set_status(
-            Some(crate::coverage::Status::NotApplicable),
+            Some(crate::plan_items::Status::NotApplicable),
             "本局无此职能".into(),
         );
         decision.confirm(7);

@@ -1,36 +1,13 @@
 //! Cleaning text that comes from outside (pastes, .txt, text read from a .docx) before
-//! plans and reports are parsed from it: width folding, stray spaces, page-break
-//! debris, lines broken in the middle of a sentence, and refusing what is not text.
-
-use std::borrow::Cow;
+//! plans and reports are parsed from it: stray spaces, page-break debris, lines broken
+//! in the middle of a sentence. Width folding is in [`crate::text`], decoding and
+//! refusing what is not text in [`crate::decode`].
 
 use crate::labels::parse_label;
+use crate::text::fold_width;
 
 /// Largest plan or report text accepted; a year's plan is about 20 KB.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
-
-/// Whether a character is a Han ideograph (CJK Unified Ideographs and extension A).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
-}
-
-/// Folds full-width ASCII variants (digits, letters, `％`, `．`, `＋`) and the
-/// ideographic space to their half-width forms. Chinese punctuation (`，。（）：；`) is
-/// left alone: it carries meaning the parsers use.
-pub fn fold_width(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
-/// [`fold_width`] for one character.
-pub fn fold_char(c: char) -> char {
-    match c {
-        '\u{3000}' => ' ',
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' | '－' | '／' => {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        }
-        _ => c,
-    }
-}
 
 /// Removes whitespace except between two ASCII letters or digits (`12345 政务` loses its
 /// space, `Word 2016` keeps it): PDF extraction scatters spaces through Chinese text.
@@ -56,15 +33,6 @@ pub fn squeeze_spaces(line: &str) -> String {
     out
 }
 
-/// `text` cut at `max_chars` characters, with an ellipsis when cut: for error messages
-/// that quote a value from a file, which may be a 5 MB line.
-pub fn clip(text: &str, max_chars: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
-        None => Cow::Borrowed(text),
-    }
-}
-
 /// A page number left by a page break: `— 3 —`, `-3-`, `- 12 -`, `3`, `第3页`, `3/10`.
 pub fn is_page_number(line: &str) -> bool {
     let core: String = line
@@ -80,116 +48,6 @@ pub fn is_page_number(line: &str) -> bool {
         Some((page, total)) => digits(page) && digits(total),
         None => digits(core),
     }
-}
-
-/// What to say when [`decode_text`] finds no text.
-pub const NOT_TEXT: &str = "内容不是文本（既不是 UTF-8、UTF-16 也不是 GBK 编码的文字）";
-
-/// The text of a file: UTF-8 (a byte-order mark dropped), UTF-16 (with a byte-order
-/// mark, as Notepad's "Unicode" and Excel's "Unicode 文本" save it, or without one when
-/// every other byte is zero) or, failing those and with the `gbk` feature, GB18030,
-/// which covers the GBK files Windows Notepad and WPS save in China. `None` when the
-/// bytes are none of these. Line breaks that are a lone CR (old Mac files) become LF.
-/// (The web app decodes GBK in the browser before the bytes reach the core.)
-pub fn decode_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
-    if let Some(little_endian) = utf16_order(bytes) {
-        return decode_utf16(bytes, little_endian).map(|text| lone_cr_to_lf(Cow::Owned(text)));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => Some(Cow::Borrowed(text)),
-        #[cfg(feature = "gbk")]
-        Err(_) => encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes),
-        #[cfg(not(feature = "gbk"))]
-        Err(_) => None,
-    };
-    text.map(lone_cr_to_lf)
-}
-
-/// Whether bytes are UTF-16, and in which byte order (`true`: little-endian): a
-/// byte-order mark, or, without one, zero bytes in most odd (or even) places of the
-/// first 4 KB and almost none in the others, which is ASCII-heavy UTF-16 text.
-pub fn utf16_order(bytes: &[u8]) -> Option<bool> {
-    if bytes.starts_with(b"\xFF\xFE") {
-        return Some(true);
-    }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return Some(false);
-    }
-    let sample = &bytes[..bytes.len().min(4096) & !1];
-    let pairs = sample.len() / 2;
-    // Too few characters to tell zeros of UTF-16 from a few stray bytes.
-    if pairs < 8 {
-        return None;
-    }
-    let zeros = |offset: usize| {
-        sample
-            .iter()
-            .skip(offset)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (zeros(0), zeros(1));
-    let mostly = |n: usize| n * 10 >= pairs * 4;
-    let hardly = |n: usize| n * 20 <= pairs;
-    match (mostly(odd) && hardly(even), mostly(even) && hardly(odd)) {
-        (true, _) => Some(true),
-        (_, true) => Some(false),
-        _ => None,
-    }
-}
-
-fn decode_utf16(bytes: &[u8], little_endian: bool) -> Option<String> {
-    let has_mark = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    let body = if has_mark { &bytes[2..] } else { bytes };
-    if body.len() % 2 != 0 {
-        return None;
-    }
-    let units = body.chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if little_endian {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
-        }
-    });
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .ok()
-}
-
-/// `\r` not followed by `\n` turned into `\n`, so that CR-only files split into lines.
-fn lone_cr_to_lf(text: Cow<'_, str>) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let lone = |at: usize| bytes.get(at + 1) != Some(&b'\n');
-    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() != Some(&'\n') {
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Refuses bytes that are not text: control characters (other than tab, newline and
-/// carriage return) or undecodable bytes in more than 1% of the first 64 KB.
-pub fn looks_binary(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let text = String::from_utf8_lossy(sample);
-    let total = text.chars().count().max(1);
-    let bad = text
-        .chars()
-        .filter(|&c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
-        .count();
-    // A file cut in the middle of its last character has one replacement character.
-    bad > 1 && bad * 100 > total
 }
 
 /// Lines of cleaned text: folded, squeezed, page numbers and empty lines dropped, and
@@ -312,7 +170,6 @@ mod tests {
 
     #[test]
     fn widths_and_spaces() {
-        assert_eq!(fold_width("９０％以上，（一）"), "90%以上，（一）");
         assert_eq!(squeeze_spaces(" 2023 年 8 月 16 日 "), "2023年8月16日");
         assert_eq!(squeeze_spaces("80% 以上"), "80%以上");
         assert_eq!(squeeze_spaces("Word 2016 版"), "Word 2016版");
@@ -381,65 +238,17 @@ mod tests {
     }
 
     #[test]
-    fn utf16_with_or_without_a_mark_and_lone_crs_decode() {
-        let utf16 = |text: &str, little: bool, mark: bool| -> Vec<u8> {
-            let units = mark
-                .then_some(0xFEFF)
-                .into_iter()
-                .chain(text.encode_utf16());
-            units
-                .flat_map(|u| {
-                    if little {
-                        u.to_le_bytes()
-                    } else {
-                        u.to_be_bytes()
-                    }
-                })
-                .collect()
-        };
-        let table = "序号\t任务\r\n1\t推进法治\r\n";
-        for (little, mark) in [(true, true), (false, true), (true, false), (false, false)] {
-            assert_eq!(
-                decode_text(&utf16(table, little, mark)).as_deref(),
-                Some(table),
-                "little-endian {little}, mark {mark}"
-            );
-        }
-        // An unpaired surrogate is no text.
-        assert_eq!(decode_text(&[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]), None);
-        assert_eq!(decode_text(b"a\rb\r\nc\r").as_deref(), Some("a\nb\r\nc\n"));
-        assert!(matches!(decode_text(b"a\r\nb"), Some(Cow::Borrowed(_))));
-    }
-
-    #[test]
-    fn squeezing_a_long_run_of_spaces_is_linear_and_clipping_cuts() {
+    fn squeezing_a_long_run_of_spaces_is_linear() {
         let spaces = " ".repeat(200_000);
         assert_eq!(
             squeeze_spaces(&format!("A{spaces}B{spaces}中{spaces}文")),
             "A B中文"
         );
         assert_eq!(squeeze_spaces("a \t b"), "a b");
-        assert_eq!(clip("一二三四", 2), "一二…");
-        assert_eq!(clip("一二", 2), "一二");
     }
 
     #[test]
-    fn binary_and_years() {
-        assert!(looks_binary(&[0, 1, 2, 3, 0xff, 0xfe, 0x50, 0x4b]));
-        assert!(!looks_binary("正常的文本\t表格\n".as_bytes()));
-    }
-
-    #[test]
-    fn utf8_and_gbk_files_decode_and_others_do_not() {
-        assert_eq!(
-            decode_text("\u{feff}１.计划".as_bytes()).unwrap(),
-            "１.计划"
-        );
-        // "1.推进法治" as Windows saves it in China (GBK).
-        let gbk = [0x31, 0x2e, 0xcd, 0xc6, 0xbd, 0xf8, 0xb7, 0xa8, 0xd6, 0xce];
-        let expected = cfg!(feature = "gbk").then_some("1.推进法治");
-        assert_eq!(decode_text(&gbk).as_deref(), expected);
-        assert_eq!(decode_text(&[0x80, 0xff, 0x80]), None);
+    fn first_years() {
         assert_eq!(first_year("关于印发2023年工作要点"), Some(2023));
         assert_eq!(first_year("12023年 1999年"), None);
         assert_eq!(first_year("责任清单（2021-2025年）"), None);

@@ -46,7 +46,8 @@ pub struct Label<'a> {
     pub canonical: bool,
 }
 
-const CHINESE_DIGITS: &str = "〇零一二三四五六七八九十";
+/// The digits of Chinese numerals written digit by digit (`二〇二三`), 〇 and 零 both.
+pub const CHINESE_DIGITS: &str = "〇零一二三四五六七八九";
 
 /// Value of a Chinese numeral from 1 to 99 (一, 十, 十二, 二十, 九十九).
 pub fn parse_chinese_numeral(text: &str) -> Option<usize> {
@@ -93,7 +94,7 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
         let is_digit = if arabic {
             c.is_ascii_digit()
         } else {
-            CHINESE_DIGITS.contains(c)
+            CHINESE_DIGITS.contains(c) || c == '十'
         };
         if !is_digit {
             break;

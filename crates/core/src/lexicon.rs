@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::import_text::{clip, fold_char};
+use crate::text::{clip, fold_char, is_han};
 
 /// How much of a bad line or term an error message quotes.
 const SHOWN_CHARS: usize = 30;
@@ -202,10 +202,7 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
 /// Chinese: a single character means too many things to be a term.
 fn check_term(n: usize, field: &'static str, term: &str) -> Result<(), LexiconError> {
     let key = matching_key(term);
-    let han = key
-        .iter()
-        .filter(|&&c| crate::import_text::is_han(c))
-        .count();
+    let han = key.iter().filter(|&&c| is_han(c)).count();
     if key.len() > MAX_TERM_CHARS {
         Err(error(
             n,

@@ -8,8 +8,10 @@ pub mod attachment;
 pub mod check;
 pub mod coverage;
 pub mod date;
+pub mod decode;
 pub mod docx;
 pub mod edit;
+pub mod export_options;
 pub mod format;
 pub mod history;
 pub mod import_text;
@@ -17,13 +19,18 @@ pub mod labels;
 pub mod lexicon;
 pub mod meta_field;
 pub mod model;
+pub mod next_year;
+pub mod node_id;
 pub mod outline;
 pub mod page;
 pub mod paste;
 pub mod plan;
+pub mod plan_items;
 pub mod preview;
 pub mod report_text;
+pub mod rules;
 pub mod template;
+pub mod text;
 pub mod validate;
 pub mod xml_text;
 
@@ -35,4 +42,5 @@ pub use meta_field::{FieldKind, MetaField};
 pub use model::{
     Direction, Draft, EditError, Metadata, NewNode, Node, NodeId, Parent, Section, TextField,
 };
-pub use template::{next_year_draft, Template, TemplateError, TemplateLibrary};
+pub use next_year::next_year_draft;
+pub use template::{Template, TemplateError, TemplateLibrary};

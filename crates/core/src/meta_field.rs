@@ -3,6 +3,7 @@
 
 use crate::date::CalendarDate;
 use crate::model::{Metadata, Secrecy, Urgency};
+use crate::text::split_names;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -179,7 +180,7 @@ impl MetaField {
                 meta.doc_number.year = number().and_then(|n| u16::try_from(n).ok())
             }
             MetaField::DocSerial => meta.doc_number.serial = number(),
-            MetaField::Signers => meta.signers = split_list(value),
+            MetaField::Signers => meta.signers = split_names(value),
             MetaField::Title => meta.title = text(),
             MetaField::Recipients => meta.recipients = text(),
             MetaField::Signature => meta.signature = text(),
@@ -215,16 +216,6 @@ impl MetaField {
             }
         }
     }
-}
-
-/// Names separated by 、，, ; or spaces, as clerks type lists of signers.
-fn split_list(value: &str) -> Vec<String> {
-    value
-        .split(['、', '，', ',', '；', ';', ' ', '\u{3000}'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 fn secrecy_value(s: Secrecy) -> &'static str {

@@ -9,11 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::attachment::{AttachmentTable, TableEditError};
 use crate::date::CalendarDate;
-use crate::docx::ExportOptions;
-use crate::plan::PlanState;
-
-/// Identifies a section or node within one draft; unique within that draft.
-pub type NodeId = u64;
+use crate::export_options::ExportOptions;
+pub use crate::node_id::NodeId;
+use crate::plan_items::PlanState;
 
 /// Deepest heading level: 一、(1) / （一）(2) / 1.(3) / （1）(4).
 pub const MAX_LEVEL: u8 = 4;
@@ -42,7 +40,7 @@ pub struct Draft {
     pub secrecy_reviewed: bool,
     /// The table printed as an attachment after the document, if the template has one.
     pub attachment_table: Option<AttachmentTable>,
-    /// Checker rules (ids from [`crate::check::RULES`]) the user turned off for this
+    /// Checker rules (ids of [`crate::rules::Rule`]) the user turned off for this
     /// draft (本稿忽略此规则). Absent from the file when empty, so a draft without
     /// ignored rules is written as before the field existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

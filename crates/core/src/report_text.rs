@@ -2,10 +2,11 @@
 //! turned into a [`Draft`]: 一、 headings become sections, （一）/1./（1） headings
 //! become headings below them, everything else paragraphs.
 
+use crate::decode::{decode_text, looks_binary};
 use crate::docx::read::{self, ReadError};
-use crate::docx::ExportOptions;
+use crate::export_options::ExportOptions;
 use crate::format::LoadError;
-use crate::import_text::{decode_text, first_year, logical_lines, looks_binary, MAX_IMPORT_BYTES};
+use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
 use crate::labels::parse_label;
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
 

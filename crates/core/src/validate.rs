@@ -8,6 +8,7 @@ use std::fmt;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, MAX_LEVEL, REPORT_YEARS};
 use crate::outline::{self, char_count, OutlineEntry};
+use crate::text::clip;
 use crate::xml_text::drops_characters;
 
 /// What a field or paragraph holding characters the export drops is told.
@@ -233,7 +234,13 @@ impl<'a> Locator<'a> {
         chain
             .iter()
             .rev()
-            .map(|&i| format!("{}{}", self.entries[i].label, short(&self.entries[i].title)))
+            .map(|&i| {
+                format!(
+                    "{}{}",
+                    self.entries[i].label,
+                    clip(&self.entries[i].title, SHORT_TITLE_CHARS)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" › ")
     }
@@ -271,14 +278,8 @@ pub fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -
         .unwrap_or_default()
 }
 
-fn short(title: &str) -> String {
-    const MAX: usize = 16;
-    if title.chars().count() > MAX {
-        format!("{}…", title.chars().take(MAX).collect::<String>())
-    } else {
-        title.to_string()
-    }
-}
+/// How much of a heading's title a location quotes.
+const SHORT_TITLE_CHARS: usize = 16;
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,9 @@
 //! The coverage engine against real documents and hand labels.
 
-use report_core::coverage::{self, CoverageReport, Status, TargetOutcome};
+use report_core::coverage::{self, CoverageReport, TargetOutcome};
 use report_core::model::{Draft, Node};
-use report_core::plan::{self, PlanState};
+use report_core::plan;
+use report_core::plan_items::{self, PlanState, Status};
 use report_core::report_text;
 use serde_json::Value;
 
@@ -308,7 +309,7 @@ fn a_hundred_items_against_thirty_thousand_characters() {
 /// read back through the docx reader and give the same results as the text.
 #[test]
 fn plans_and_reports_read_from_docx() {
-    let options = report_core::docx::ExportOptions::default();
+    let options = report_core::export_options::ExportOptions::default();
     let now = "2024-02-27T08:30:00Z";
 
     let report_draft = shangcheng();
@@ -496,18 +497,18 @@ fn tasks_say_which_sentence_answers_them() {
 #[test]
 fn hostile_sizes_end_in_bounded_time() {
     let items = (1..=2000)
-        .map(|n| plan::PlanItem {
+        .map(|n| plan_items::PlanItem {
             number: n.to_string(),
             title: format!("推进第{n}项改革任务"),
             body: format!("完成率达到{}%以上", n % 100),
-            targets: plan::extract_targets(&format!("完成率达到{}%以上", n % 100)),
-            ..plan::PlanItem::default()
+            targets: plan_items::extract_targets(&format!("完成率达到{}%以上", n % 100)),
+            ..plan_items::PlanItem::default()
         })
         .collect();
-    let plan = plan::Plan {
+    let plan = plan_items::Plan {
         year: Some(2023),
         items,
-        ..plan::Plan::default()
+        ..plan_items::Plan::default()
     };
     let paragraph = "全年推进各项改革任务，完成率达到百分之百，群众满意度持续提升。";
     let body = paragraph.repeat(5_000_000 / paragraph.len() / 4);

@@ -12,8 +12,9 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use report_core::coverage::{self, CoverageReport, Status};
-use report_core::plan::{self, PlanState};
+use report_core::coverage::{self, CoverageReport};
+use report_core::plan;
+use report_core::plan_items::{PlanState, Status};
 use report_core::report_text;
 use serde::Deserialize;
 

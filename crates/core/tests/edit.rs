@@ -2,19 +2,20 @@
 //! serialized), and applying the inverse's inverse makes the edit again.
 
 use report_core::check::{check_draft, fix_edit, Setup};
-use report_core::coverage::Status;
 use report_core::edit::{Edit, Target};
 use report_core::history::{History, MAX_STEPS, TYPING_PAUSE_MS};
 use report_core::meta_field::MetaField;
 use report_core::model::{Direction, Draft, EditError, NewNode, Node, NodeId, Parent, TextField};
-use report_core::plan::{parse_plan_tsv, PlanState};
+use report_core::plan::parse_plan_tsv;
+use report_core::plan_items::{PlanState, Status};
+use report_core::rules::Rule;
 use report_core::{CalendarDate, Template};
 
 /// The 上城 report, with the 青浦 indicator table attached and its plan imported, so
 /// every kind of content is there to edit.
 fn draft() -> Draft {
     let path = format!(
-        "{}/../../tests/fixtures/draft-shangcheng-2023.json",
+        "{}/tests/fixtures/draft-shangcheng-2023.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let mut d = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -515,7 +516,7 @@ fn a_new_report_year_moves_the_template_texts_and_asks_about_typed_ones() {
     let deadline = |d: &Draft| {
         check_draft(d, today, &Setup::default())
             .into_iter()
-            .find(|f| f.rule == "deadline-submit")
+            .find(|f| f.rule == Rule::DeadlineSubmit)
             .map(|f| f.message)
             .unwrap()
     };

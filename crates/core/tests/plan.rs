@@ -1,6 +1,7 @@
 //! Plan import on the real seeds and on bad input.
 
-use report_core::plan::{self, Comparator, PlanError};
+use report_core::plan::{self, PlanError};
+use report_core::plan_items::{Comparator, PlanState, Status};
 use report_core::report_text;
 
 const LINAN_PLAN: &str = include_str!("fixtures/plan-2023-linan-district-health-bureau.txt");
@@ -319,7 +320,7 @@ fn mangled_seeds_never_panic() {
             let draft = report_text::draft_from_text(text, 2023);
             if let (Ok(import), Ok(draft)) = (plan, draft) {
                 let _ = plan::plan_from_report(&draft);
-                let state = plan::PlanState::new(import.plan);
+                let state = PlanState::new(import.plan);
                 let _ = report_core::coverage::compute(&draft, &state);
             }
         }
@@ -332,11 +333,11 @@ fn an_item_corrected_by_hand_keeps_its_decision_and_rereads_targets() {
         "1.深化“放管服”改革。无证明率达到90%以上。（局办公室、法制科）\n2.推进合法性审查。（法制科）",
     )
     .unwrap();
-    let mut state = plan::PlanState::new(import.plan);
-    state.decision_mut(0).unwrap().set_status(
-        Some(report_core::coverage::Status::NotApplicable),
-        "本级无此职能".into(),
-    );
+    let mut state = PlanState::new(import.plan);
+    state
+        .decision_mut(0)
+        .unwrap()
+        .set_status(Some(Status::NotApplicable), "本级无此职能".into());
     assert!(state.edit_item(
         0,
         "深化“放管服”改革，办结率100%".into(),
@@ -350,10 +351,7 @@ fn an_item_corrected_by_hand_keeps_its_decision_and_rereads_targets() {
         item.targets
     );
     let decision = state.decision(item).expect("the decision follows the item");
-    assert_eq!(
-        decision.status,
-        Some(report_core::coverage::Status::NotApplicable)
-    );
+    assert_eq!(decision.status, Some(Status::NotApplicable));
     assert!(state.decision(&state.plan.items[1]).is_none());
     assert!(!state.edit_item(5, "不存在".into(), Vec::new()));
 }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use report_core::docx::{self, ExportOptions, LayoutProfile};
+use report_core::docx;
+use report_core::export_options::{ExportOptions, LayoutProfile};
 use report_core::model::{Draft, Metadata, Node, Section};
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -17,10 +18,7 @@ const NOW: &str = "2023-02-27T08:00:00Z";
 
 /// Each case: file stem, draft, options. All are rendered in one LibreOffice run.
 fn cases() -> Vec<(&'static str, Draft, ExportOptions)> {
-    let jiaxing = report_core::from_json(include_str!(
-        "../../../tests/fixtures/draft-jiaxing-2022.json"
-    ))
-    .unwrap();
+    let jiaxing = report_core::from_json(include_str!("fixtures/draft-jiaxing-2022.json")).unwrap();
     let plain = ExportOptions {
         red_header: false,
         ..ExportOptions::default()
@@ -55,7 +53,7 @@ fn with_table(mut draft: Draft) -> Draft {
         include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
     table.set_cell("6", 4, "全部办结".into()).unwrap();
-    draft.plan = Some(report_core::plan::PlanState::new(plan));
+    draft.plan = Some(report_core::plan_items::PlanState::new(plan));
     draft.meta.attachments = vec![table.title.clone()];
     draft.attachment_table = Some(table);
     draft
@@ -80,7 +78,7 @@ fn hostile() -> Draft {
 /// One unnumbered section holding one 1680-character paragraph of Han characters only,
 /// so that every full line holds exactly 28 (punctuation rules can shorten lines).
 fn body_only() -> Draft {
-    let seed = include_str!("../../../tests/fixtures/draft-shangcheng-2023.json");
+    let seed = include_str!("fixtures/draft-shangcheng-2023.json");
     let han: Vec<char> = seed
         .chars()
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))

@@ -8,9 +8,10 @@ use crate::date::CalendarDate;
 use crate::model::TextField;
 use crate::template::{Deadlines, Template};
 
-use super::scan::is_han;
 use super::units::{Doc, Role, Unit};
 use super::{Finding, Location, Severity, TextRef};
+use crate::rules::Rule;
+use crate::text::is_han;
 
 /// How a part of the mandated outline is recognised when a draft does not carry the
 /// template's key: words in a level-1 heading, or (in thematic outlines, which fold
@@ -90,7 +91,7 @@ pub fn check(doc: &Doc, today: CalendarDate, deadlines: &Deadlines, out: &mut Ve
         return;
     }
     out.push(Finding {
-        rule: "secrecy-review",
+        rule: Rule::SecrecyReview,
         severity: Severity::Warning,
         location: Location::Document,
         message: "向社会公开前须经保密审查（规定第二十四条：涉及党和国家秘密的除外），请确认已完成"
@@ -173,7 +174,7 @@ fn parts<'a>(doc: &Doc<'a>, out: &mut Vec<Finding>) {
         let name = crate::template::fill_year(&section.title, doc.report_year.unwrap_or(0));
         let Some(found) = found else {
             out.push(Finding {
-                rule: "section-missing",
+                rule: Rule::SectionMissing,
                 severity,
                 location: Location::Document,
                 message: format!("缺少规定的内容“{name}”（《法治政府建设与责任落实督察工作规定》要求报告的部分）"),
@@ -189,7 +190,7 @@ fn parts<'a>(doc: &Doc<'a>, out: &mut Vec<Finding>) {
         };
         if substance(text, &[]) == 0 {
             out.push(Finding {
-                rule: "section-empty",
+                rule: Rule::SectionEmpty,
                 severity,
                 location: location(),
                 message: format!("“{name}”还没有实质内容"),
@@ -197,7 +198,7 @@ fn parts<'a>(doc: &Doc<'a>, out: &mut Vec<Finding>) {
             });
         } else if part.key == "shortcomings" && substance(text, &BOILERPLATE) < THIN_SHORTCOMINGS {
             out.push(Finding {
-                rule: "shortcomings-thin",
+                rule: Rule::ShortcomingsThin,
                 severity: Severity::Warning,
                 location: location(),
                 message:
@@ -254,14 +255,14 @@ fn due_dates(doc: &Doc, today: CalendarDate, deadlines: &Deadlines, out: &mut Ve
     let regulation = Deadlines::default();
     let reminders = [
         (
-            "deadline-submit",
+            Rule::DeadlineSubmit,
             deadlines.submit,
             regulation.submit,
             "报送",
             "每年3月1日前向本级党委和政府、上一级政府有关部门报告上一年度法治政府建设情况",
         ),
         (
-            "deadline-publish",
+            Rule::DeadlinePublish,
             deadlines.publish,
             regulation.publish,
             "公开",

@@ -8,6 +8,7 @@
 use crate::labels::heading_label;
 use crate::labels::{parse_label, Label};
 use crate::model::MAX_LEVEL;
+use crate::rules::Rule;
 
 use super::content::heading_parts;
 use super::scan::{is_trailing_punct, years};
@@ -75,7 +76,7 @@ fn offset(unit: &Unit, part: &str) -> usize {
 fn typed_into_title(unit: &Unit, label: &Label, out: &mut Vec<Finding>) {
     let bytes = offset(unit, label.raw)..offset(unit, label.rest);
     out.push(unit.finding(
-        "heading-typed-label",
+        Rule::HeadingTypedLabel,
         Severity::Error,
         bytes.clone(),
         format!(
@@ -92,7 +93,7 @@ fn typed_label(unit: &Unit, label: &Label, numbering: &mut Numbering, out: &mut 
     if level > numbering.depth + 1 {
         let missing = heading_label(numbering.depth + 1, 1);
         out.push(unit.finding(
-            "heading-level-skip",
+            Rule::HeadingLevelSkip,
             Severity::Warning,
             raw.clone(),
             format!(
@@ -115,7 +116,7 @@ fn typed_label(unit: &Unit, label: &Label, numbering: &mut Numbering, out: &mut 
             )
         };
         out.push(unit.finding(
-            "heading-number",
+            Rule::HeadingNumber,
             Severity::Error,
             raw.clone(),
             message,
@@ -126,7 +127,7 @@ fn typed_label(unit: &Unit, label: &Label, numbering: &mut Numbering, out: &mut 
     if !label.canonical {
         let canonical = heading_label(level, number);
         out.push(unit.finding(
-            "heading-label-form",
+            Rule::HeadingLabelForm,
             Severity::Error,
             raw.clone(),
             format!(
@@ -154,7 +155,7 @@ fn end_punct(unit: &Unit, end: usize, out: &mut Vec<Finding>) {
     {
         let bytes = end - c.len_utf8()..end;
         out.push(unit.finding(
-            "heading-end-punct",
+            Rule::HeadingEndPunct,
             Severity::Warning,
             bytes.clone(),
             format!("单独成行的一级标题末尾不加标点“{c}”"),
@@ -189,7 +190,7 @@ fn heading_year(doc: &Doc, unit: &Unit, key: Option<&str>, out: &mut Vec<Finding
         "报告年度"
     };
     out.push(unit.finding(
-        "heading-year",
+        Rule::HeadingYear,
         Severity::Error,
         bytes.clone(),
         format!("标题中的{year}年与{what}{expected}年不符（报告年度{report_year}年）"),

@@ -10,8 +10,11 @@
 //! regulation; `Warning` (提示) is a convention, a likely slip or a reminder.
 
 mod content;
+mod dates;
+mod doc_number;
 mod form;
 mod headings;
+mod missing;
 mod punct;
 mod scan;
 mod table;
@@ -26,15 +29,17 @@ use crate::edit::Edit as DraftEdit;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
 use crate::outline::OutlineEntry;
-use crate::template::Deadlines;
+use crate::rules::Rule;
+use crate::template::{Deadlines, Template};
 use crate::validate;
 pub use crate::validate::Severity;
+pub use missing::{missing, Missing};
 
 /// One problem found in a draft or a plain-text report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable rule id, e.g. `doc-number-brackets`; see [`RULES`].
-    pub rule: &'static str,
+    /// The rule; written as its id, e.g. `doc-number-brackets`.
+    pub rule: Rule,
     pub severity: Severity,
     pub location: Location,
     /// What is wrong and what is right, in Chinese.
@@ -149,13 +154,17 @@ impl Location {
 }
 
 /// The rules that report a field or section as empty, which the export's list of what
-/// is [`missing`](crate::docx::missing) may name as well.
-const ABSENCE_RULES: [&str; 3] = ["title-missing", "recipients-missing", "section-empty"];
+/// is [`missing`] may name as well.
+const ABSENCE_RULES: [Rule; 3] = [
+    Rule::TitleMissing,
+    Rule::RecipientsMissing,
+    Rule::SectionEmpty,
+];
 
 impl Finding {
     /// Whether `missing` already says what this finding says: the same field or
     /// section, found empty. A page that shows both lists names it once.
-    pub fn repeats(&self, missing: &[crate::docx::Missing]) -> bool {
+    pub fn repeats(&self, missing: &[Missing]) -> bool {
         ABSENCE_RULES.contains(&self.rule) && missing.iter().any(|m| m.location == self.location)
     }
 }
@@ -179,47 +188,6 @@ impl Fix {
     }
 }
 
-/// Every rule id the checker can report.
-pub const RULES: [&str; 37] = [
-    "doc-number-brackets",
-    "doc-number-serial",
-    "doc-number-year",
-    "doc-number-agency",
-    "date-format",
-    "date-order",
-    "date-year",
-    "title-year",
-    "heading-year",
-    "title-form",
-    "recipients-colon",
-    "cc-form",
-    "attachment-note",
-    "heading-label-form",
-    "heading-typed-label",
-    "heading-level-skip",
-    "heading-number",
-    "heading-end-punct",
-    "halfwidth-punct",
-    "unpaired-mark",
-    "ellipsis",
-    "fullwidth-digit",
-    "wording-fazhi",
-    "wording-qita",
-    "wording-jiezhi",
-    "obsolete-organ",
-    "request-phrase",
-    "relative-time",
-    "section-missing",
-    "section-empty",
-    "shortcomings-thin",
-    "deadline-submit",
-    "deadline-publish",
-    "secrecy-review",
-    "title-missing",
-    "recipients-missing",
-    "table-cell-length",
-];
-
 /// How a draft's template sets up the checker: the dates its reports are due by and
 /// the rules it turns off. The default is the regulation's dates and every rule, for a
 /// plain-text report or a draft whose template is not at hand.
@@ -229,11 +197,21 @@ pub struct Setup {
     pub disabled_rules: Vec<String>,
 }
 
+impl Setup {
+    /// The checker as a template sets it up: its deadlines and the rules it turns off.
+    pub fn of_template(template: &Template) -> Setup {
+        Setup {
+            deadlines: template.deadlines,
+            disabled_rules: template.checker.disabled_rules.clone(),
+        }
+    }
+}
+
 /// Checks a draft; `today` dates the deadline reminders (the core has no clock). The
 /// rules the draft ignores are left out, as are those `setup` turns off.
 pub fn check_draft(draft: &Draft, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     let mut findings = run(&units::Doc::from_draft(draft), today, setup);
-    findings.retain(|f| !draft.ignored_rules.iter().any(|r| r == f.rule));
+    findings.retain(|f| !draft.ignored_rules.iter().any(|r| r == f.rule.id()));
     findings
 }
 
@@ -250,7 +228,7 @@ fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     wording::check(doc, &mut out);
     content::check(doc, today, &setup.deadlines, &mut out);
     table::check(doc, &mut out);
-    out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule));
+    out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule.id()));
     // Errors first; within a severity, rules keep document order.
     out.sort_by_key(|f| f.severity != Severity::Error);
     out

@@ -4,6 +4,8 @@
 use std::ops::Range;
 
 use crate::labels::parse_label;
+use crate::rules::Rule;
+use crate::text::is_han;
 
 use super::scan::{char_at, is_chinese, next_visible, prev_visible};
 use super::units::{Doc, Unit};
@@ -58,8 +60,7 @@ fn halfwidth(unit: &Unit, out: &mut Vec<Finding>) {
             }
             '.' => {
                 let dots = char_at(text, i + 1) == Some('.') || text[..i].ends_with('.');
-                let end_of_sentence = before.is_some_and(super::scan::is_han)
-                    && after.is_none_or(super::scan::is_han);
+                let end_of_sentence = before.is_some_and(is_han) && after.is_none_or(is_han);
                 Some('。').filter(|_| end_of_sentence && !dots)
             }
             // Between two ASCII letters or digits (10:30, 1,000, Q&A?) it is not Chinese text.
@@ -82,7 +83,7 @@ fn halfwidth(unit: &Unit, out: &mut Vec<Finding>) {
         );
         let fix = unit.fix(edits);
         out.push(unit.finding(
-            "halfwidth-punct",
+            Rule::HalfwidthPunct,
             Severity::Warning,
             bytes,
             message,
@@ -108,7 +109,7 @@ fn ellipsis(unit: &Unit, out: &mut Vec<Finding>) {
             let message = format!("省略号应为“……”（两个“…”），不写“{}”", &text[bytes.clone()]);
             let fix = unit.fix([(bytes.clone(), "……".to_string())]);
             out.push(unit.finding(
-                "ellipsis",
+                Rule::Ellipsis,
                 Severity::Warning,
                 bytes.clone(),
                 message,
@@ -150,7 +151,7 @@ fn fullwidth_digits(unit: &Unit, out: &mut Vec<Finding>) {
         );
         let fix = unit.fix([(bytes.clone(), narrow)]);
         out.push(unit.finding(
-            "fullwidth-digit",
+            Rule::FullwidthDigit,
             Severity::Warning,
             bytes.clone(),
             message,
@@ -203,7 +204,7 @@ fn pairs(doc: &Doc, out: &mut Vec<Finding>) {
                 let right = closer_of(c).unwrap_or(c);
                 open.pop();
                 out.push(unit.finding(
-                    "unpaired-mark",
+                    Rule::UnpairedMark,
                     Severity::Error,
                     i..i + c.len_utf8(),
                     format!("引号方向错误：这里应为后引号“{right}”"),
@@ -231,7 +232,7 @@ fn pairs(doc: &Doc, out: &mut Vec<Finding>) {
                         }
                     }
                     None => out.push(unit.finding(
-                        "unpaired-mark",
+                        Rule::UnpairedMark,
                         Severity::Error,
                         i..i + c.len_utf8(),
                         format!("“{c}”没有对应的前半个标点"),
@@ -251,7 +252,7 @@ fn pairs(doc: &Doc, out: &mut Vec<Finding>) {
 fn unclosed(unit: &Unit, at: usize, open: char, out: &mut Vec<Finding>) {
     let close = closer_of(open).unwrap_or(open);
     out.push(unit.finding(
-        "unpaired-mark",
+        Rule::UnpairedMark,
         Severity::Error,
         at..at + open.len_utf8(),
         format!("“{open}”没有对应的“{close}”，标点应成对使用"),

@@ -1,9 +1,6 @@
 //! Character classes and small scanners shared by the rules (no regex: std only).
 
-/// Han characters (CJK Unified Ideographs, Extension A, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
+use crate::text::is_han;
 
 /// Full-width punctuation of Chinese text.
 pub fn is_cjk_punct(c: char) -> bool {

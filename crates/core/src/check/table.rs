@@ -2,11 +2,12 @@
 
 use super::units::Doc;
 use super::{Finding, Location, Severity, TextRef};
+use crate::rules::Rule;
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for cell in &doc.overlong_cells {
         out.push(Finding {
-            rule: "table-cell-length",
+            rule: Rule::TableCellLength,
             severity: Severity::Error,
             location: Location::Text {
                 target: TextRef::TableCell { cell: cell.at },

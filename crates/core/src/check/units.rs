@@ -8,8 +8,10 @@ use crate::date::CalendarDate;
 use crate::labels::parse_label;
 use crate::meta_field::MetaField;
 use crate::model::{Draft, Node, TextField};
+use crate::rules::Rule;
 
-use super::form::{doc_numbers, parse_date};
+use super::dates::parse_date;
+use super::doc_number::doc_numbers;
 use super::scan::{self, is_trailing_punct};
 use super::{CharRange, Edit, Finding, Fix, Location, Severity, TextRef};
 
@@ -91,7 +93,7 @@ impl Unit<'_> {
 
     pub fn finding(
         &self,
-        rule: &'static str,
+        rule: Rule,
         severity: Severity,
         bytes: Range<usize>,
         message: String,

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::scan::{char_at, find_terms, quoted_titles, skip_spaces};
 use super::units::{Doc, Unit};
 use super::{Finding, Severity};
+use crate::rules::Rule;
 
 /// The 2018 reform renamed 卫生和计划生育委员会 to 卫生健康委员会; the old names are right
 /// only in reports on years before 2019 and in cited titles.
@@ -19,11 +20,11 @@ const ORGANS: [(&str, Option<&str>); 5] = [
     ("法制办", None),
 ];
 
-const TERMS: [(&str, (&str, &str)); 4] = [
-    ("法制建设", ("wording-fazhi", "法治建设")),
-    ("法制政府", ("wording-fazhi", "法治政府")),
-    ("法制思维", ("wording-fazhi", "法治思维")),
-    ("其它", ("wording-qita", "其他")),
+const TERMS: [(&str, (Rule, &str)); 4] = [
+    ("法制建设", (Rule::WordingFazhi, "法治建设")),
+    ("法制政府", (Rule::WordingFazhi, "法治政府")),
+    ("法制思维", (Rule::WordingFazhi, "法治思维")),
+    ("其它", (Rule::WordingQita, "其他")),
 ];
 
 /// A 报告 may not carry a request (《党政机关公文处理工作条例》: 报告不得夹带请示事项).
@@ -65,7 +66,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         jiezhi(unit, out);
         for (bytes, ()) in find_terms(unit.text, &REQUESTS) {
             out.push(unit.finding(
-                "request-phrase",
+                Rule::RequestPhrase,
                 Severity::Error,
                 bytes.clone(),
                 format!(
@@ -104,7 +105,7 @@ fn organs(unit: &Unit, out: &mut Vec<Finding>) {
                 None,
             ),
         };
-        out.push(unit.finding("obsolete-organ", severity, bytes, message, fix));
+        out.push(unit.finding(Rule::ObsoleteOrgan, severity, bytes, message, fix));
     }
 }
 
@@ -120,7 +121,7 @@ fn jiezhi(unit: &Unit, out: &mut Vec<Finding>) {
         if before_date {
             let bytes: Range<usize> = i..i + m.len();
             out.push(unit.finding(
-                "wording-jiezhi",
+                Rule::WordingJiezhi,
                 Severity::Warning,
                 bytes.clone(),
                 "表示“到某时为止”应写“截至”，“截止”只用于“截止日期”等".into(),
@@ -141,6 +142,6 @@ fn relative_time(doc: &Doc, unit: &Unit, out: &mut Vec<Finding>) {
             ),
             None => (format!("“{word}”含义随阅读时间而变，宜写明具体时间"), None),
         };
-        out.push(unit.finding("relative-time", Severity::Warning, bytes, message, fix));
+        out.push(unit.finding(Rule::RelativeTime, Severity::Warning, bytes, message, fix));
     }
 }

@@ -9,7 +9,7 @@ use docx_rs::{
 
 use super::layout::font_name;
 use super::tables::{attachment_table, imprint};
-use super::{ExportOptions, FontFamily};
+use crate::export_options::{ExportOptions, FontFamily};
 use crate::model::Draft;
 use crate::page::measures::{
     FOOTER, MARGIN_LEFT, MARGIN_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, RED_LINE_SIZE, RED_LINE_SPACE,

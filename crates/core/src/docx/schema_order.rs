@@ -14,6 +14,7 @@ use std::io::{Cursor, Read};
 
 use super::tests::{jiaxing, with_table_and_signers};
 use super::*;
+use crate::export_options::LayoutProfile;
 
 /// Consecutive ranks of a content model.
 type Segment = &'static [&'static [&'static str]];

@@ -15,10 +15,10 @@ use super::{
     Source, TabStop, Table,
 };
 use crate::attachment::AttachmentTable;
-use crate::docx::ExportOptions;
+use crate::attachment::ColumnSource;
+use crate::export_options::ExportOptions;
 use crate::labels::heading_label;
 use crate::model::{Draft, Node};
-use crate::template::ColumnSource;
 use crate::xml_text::clean_text;
 use crate::MetaField;
 

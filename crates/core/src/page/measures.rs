@@ -2,7 +2,7 @@
 //! composition, the .docx writer and the preview all rely on (see
 //! shared/docs/gongwen-format.md §1–2).
 
-use crate::docx::LayoutProfile;
+use crate::export_options::LayoutProfile;
 
 /// Page geometry of one layout profile, in twips. Only the grid, the run spacing, the
 /// top/bottom margins and the 1-字 width differ between profiles.

@@ -2,12 +2,12 @@
 
 use super::text::{attachment_label, balanced_lines};
 use super::*;
-use crate::docx::ExportOptions;
+use crate::export_options::ExportOptions;
 use crate::model::Draft;
 use crate::template::Template;
 
 fn jiaxing() -> Draft {
-    let json = include_str!("../../../../tests/fixtures/draft-jiaxing-2022.json");
+    let json = include_str!("../../tests/fixtures/draft-jiaxing-2022.json");
     crate::from_json(json).unwrap()
 }
 
@@ -24,7 +24,7 @@ pub(crate) fn with_qingpu_table() -> Draft {
         "../../tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
     );
     let plan = crate::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    d.plan = Some(crate::plan::PlanState::new(plan));
+    d.plan = Some(crate::plan_items::PlanState::new(plan));
     d.meta.attachments = vec![table.title.clone()];
     d.attachment_table = Some(table);
     let table = d.attachment_table.as_mut().unwrap();

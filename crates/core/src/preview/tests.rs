@@ -6,10 +6,7 @@ use crate::page::FontRole;
 use crate::Template;
 
 fn jiaxing() -> Draft {
-    crate::from_json(include_str!(
-        "../../../../tests/fixtures/draft-jiaxing-2022.json"
-    ))
-    .unwrap()
+    crate::from_json(include_str!("../../tests/fixtures/draft-jiaxing-2022.json")).unwrap()
 }
 
 /// A draft of one unnumbered section holding `paragraphs`, with no header or 版记.

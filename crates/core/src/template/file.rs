@@ -18,8 +18,8 @@ use serde_json::Value;
 
 use super::{OutlineNode, Template};
 use crate::format::{envelope_text, field_fault, read_envelope, EnvelopeFault, NOT_JSON_TEXT};
-use crate::import_text::clip;
 use crate::model::MAX_LEVEL;
+use crate::text::clip;
 
 pub const TEMPLATE_FORMAT: &str = "report-drafter.template";
 /// The version this build writes; see the module documentation for the history.
@@ -266,7 +266,7 @@ fn check(t: &Template) -> Result<(), TemplateError> {
         MAX_LIST_ITEMS,
     )?;
     for (i, rule) in t.checker.disabled_rules.iter().enumerate() {
-        if !crate::check::RULES.contains(&rule.as_str()) {
+        if crate::rules::Rule::from_id(rule).is_none() {
             return Err(field(
                 format!("template.checker.disabled_rules[{i}]"),
                 format!("的取值“{}”不是已知的检查规则", clip(rule, CLIP)),

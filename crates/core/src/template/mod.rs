@@ -7,23 +7,21 @@
 
 pub mod file;
 mod library;
-mod next_year;
 mod report_year;
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attachment::AttachmentTable;
-use crate::check;
+use crate::attachment::{AttachmentTable, TableColumn};
 use crate::date::CalendarDate;
-use crate::docx::ExportOptions;
+use crate::export_options::ExportOptions;
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
-use crate::plan::{Plan, PlanState};
+use crate::plan_items::{Plan, PlanState};
 
 pub use file::{from_json, from_json_bytes, to_json, TemplateError};
 pub use library::{is_builtin_name, AddOutcome, LibraryError, TemplateLibrary};
-pub use next_year::{carried_over_plan, next_year_draft};
+pub(crate) use report_year::move_years;
 pub use report_year::{change_report_year, YearChange};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,34 +122,37 @@ pub struct TableTemplate {
     pub columns: Vec<TableColumn>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TableColumn {
-    /// The header as printed, e.g. `已完成情况 (200 字以内)`.
-    pub name: String,
-    /// Where the cells come from.
-    #[serde(default)]
-    pub source: ColumnSource,
-    /// Most characters a cell may hold (rule T1).
-    #[serde(default)]
-    pub max_chars: Option<u32>,
+impl TableTemplate {
+    /// An empty table on the template's columns; `fill` fills the year placeholders.
+    pub fn new_table(&self, fill: &dyn Fn(&str) -> String) -> AttachmentTable {
+        AttachmentTable {
+            title: fill(&self.title),
+            columns: renamed(&self.columns, fill),
+            entries: Vec::new(),
+        }
+    }
+
+    /// A table's definition as a template: its columns, without the user's cells.
+    pub fn of_table(table: &AttachmentTable, generic: &dyn Fn(&str) -> String) -> TableTemplate {
+        TableTemplate {
+            title: generic(&table.title),
+            columns: renamed(&table.columns, generic),
+        }
+    }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ColumnSource {
-    /// The plan item's number (三级指标序号), kept as written.
-    ItemNumber,
-    /// The plan item's text (三级指标内容).
-    ItemContent,
-    /// The plan item's responsible departments (责任部门).
-    ItemDepartments,
-    /// Written by the reporting bureau (已完成情况, 下一步举措).
-    #[default]
-    Entry,
+/// Columns with their names passed through `rename` (years filled in or made generic).
+fn renamed(columns: &[TableColumn], rename: &dyn Fn(&str) -> String) -> Vec<TableColumn> {
+    columns
+        .iter()
+        .map(|c| TableColumn {
+            name: rename(&c.name),
+            ..c.clone()
+        })
+        .collect()
 }
 
-/// Which checker rules a template turns off (ids from [`crate::check::RULES`]), for
+/// Which checker rules a template turns off (ids of [`crate::rules::Rule`]), for
 /// outlines the regulation's wording does not fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -255,14 +256,6 @@ impl Template {
         Self::builtins().iter().chain(user).find(|t| t.name == name)
     }
 
-    /// The checker as this template sets it up: its deadlines and the rules it turns off.
-    pub fn check_setup(&self) -> check::Setup {
-        check::Setup {
-            deadlines: self.deadlines,
-            disabled_rules: self.checker.disabled_rules.clone(),
-        }
-    }
-
     /// A new draft on this template for the given report year: its outline with the
     /// pre-filled content, its header details, its layout and its plan items.
     pub fn new_draft(&self, id: String, report_year: u16) -> Draft {
@@ -315,10 +308,7 @@ impl Template {
             export: self.export.clone(),
             plan: self.plan.clone().map(PlanState::new),
             secrecy_reviewed: false,
-            attachment_table: self
-                .attachment_table
-                .as_ref()
-                .map(|t| AttachmentTable::from_template(t, &fill)),
+            attachment_table: self.attachment_table.as_ref().map(|t| t.new_table(&fill)),
             ignored_rules: Vec::new(),
             next_id,
         }
@@ -370,7 +360,7 @@ impl Template {
             attachment_table: draft
                 .attachment_table
                 .as_ref()
-                .map(|t| t.to_template(&generic)),
+                .map(|t| TableTemplate::of_table(t, &generic)),
             plan: draft
                 .plan
                 .as_ref()

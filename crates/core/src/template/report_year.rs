@@ -107,7 +107,7 @@ pub fn change_report_year(draft: &Draft, template: Option<&Template>, year: u16)
 /// The report year and the year after moved to `to` and the year after it, in a single
 /// pass (so 2023 → 2024 and 2024 → 2025, never 2023 → 2025). Other years (citations
 /// such as 《…（2021-2025年）》) stay.
-pub(super) fn move_years(s: &str, from: u16, to: u16) -> String {
+pub(crate) fn move_years(s: &str, from: u16, to: u16) -> String {
     let (from, to) = (u32::from(from), u32::from(to));
     map_years(s, |found| {
         if found == from {

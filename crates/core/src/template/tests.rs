@@ -2,6 +2,7 @@ use serde_json::{json, Value};
 
 use super::file::{MAX_SECTIONS, MAX_TEMPLATE_BYTES, MAX_TEXT_CHARS, TEMPLATE_VERSION};
 use super::*;
+use crate::attachment::ColumnSource;
 use crate::validate::{self, Severity};
 
 fn full() -> Template {
@@ -113,9 +114,13 @@ fn thematic_builtin_follows_the_hangzhou_2018_outline() {
     // The template's checker settings drop the rule it turns off, and only that one.
     let today = CalendarDate::new(2025, 2, 1).unwrap();
     let findings = crate::check::check_draft(&d, today, &Default::default());
-    assert!(findings.iter().any(|f| f.rule == "recipients-missing"));
-    let kept = crate::check::check_draft(&d, today, &t.check_setup());
-    assert!(kept.iter().all(|f| f.rule != "recipients-missing"));
+    assert!(findings
+        .iter()
+        .any(|f| f.rule == crate::rules::Rule::RecipientsMissing));
+    let kept = crate::check::check_draft(&d, today, &crate::check::Setup::of_template(&t));
+    assert!(kept
+        .iter()
+        .all(|f| f.rule != crate::rules::Rule::RecipientsMissing));
     assert_eq!(kept.len(), findings.len() - 1);
 }
 

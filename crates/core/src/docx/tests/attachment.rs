@@ -71,7 +71,7 @@ pub(crate) fn with_table_and_signers() -> Draft {
 
 #[test]
 fn the_table_fixture_is_the_draft_the_tests_build() {
-    let fixture = include_str!("../../../../../tests/fixtures/draft-jiaxing-2022-table.json");
+    let fixture = include_str!("../../../tests/fixtures/draft-jiaxing-2022-table.json");
     assert!(
         crate::from_json(fixture).unwrap() == with_table_and_signers(),
         "regenerate the fixture with crate::to_json(&with_table_and_signers(), 1677484800000.0)"
@@ -82,7 +82,7 @@ fn the_table_fixture_is_the_draft_the_tests_build() {
 /// test `the_worker_exports_the_bytes_the_native_core_does` expects the same in wasm.
 #[test]
 fn the_export_is_the_same_bytes_every_time_and_on_every_target() {
-    let fixture = include_str!("../../../../../tests/fixtures/draft-jiaxing-2022-table.json");
+    let fixture = include_str!("../../../tests/fixtures/draft-jiaxing-2022-table.json");
     let draft = crate::from_json(fixture).unwrap();
     let bytes = export(&draft, &draft.export, NOW).unwrap();
     let again = export(&draft, &draft.export, NOW).unwrap();
@@ -90,7 +90,7 @@ fn the_export_is_the_same_bytes_every_time_and_on_every_target() {
     let digest = format!("{} {:08x}", bytes.len(), crc32fast::hash(&bytes));
     assert_eq!(
         digest,
-        include_str!("../../../../../tests/fixtures/draft-jiaxing-2022-table.docx.digest").trim(),
+        include_str!("../../../tests/fixtures/draft-jiaxing-2022-table.docx.digest").trim(),
         "after a change to the export, write the new digest into the .digest file"
     );
 }

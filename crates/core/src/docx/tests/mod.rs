@@ -8,12 +8,13 @@ pub(super) use attachment::with_table_and_signers;
 use std::io::{Cursor, Read};
 
 use super::*;
+use crate::export_options::{FontFamily, LayoutProfile};
 use crate::model::{NewNode, Node, Parent, TextField};
 use crate::page::tests::with_qingpu_table;
 use crate::template::Template;
 
 pub(super) fn jiaxing() -> Draft {
-    let json = include_str!("../../../../../tests/fixtures/draft-jiaxing-2022.json");
+    let json = include_str!("../../../tests/fixtures/draft-jiaxing-2022.json");
     crate::from_json(json).unwrap()
 }
 
@@ -437,22 +438,4 @@ fn signature_and_date_placement() {
         right(paragraph_with(&unsealed, ">2023年2月27日<")),
         (3.5f64 * 315.0).round() as i32
     );
-}
-
-#[test]
-fn what_is_missing_is_listed_for_the_user() {
-    let draft = Template::builtin_default().new_draft("x".into(), 2025);
-    let missing = missing(&draft, &ExportOptions::default());
-    for want in [
-        "主送机关未填写",
-        "成文日期未填写",
-        "签发人未填写",
-        "部分没有内容",
-    ] {
-        assert!(
-            missing.iter().any(|m| m.what.contains(want)),
-            "{want}: {missing:?}"
-        );
-    }
-    assert!(super::missing(&jiaxing(), &ExportOptions::default()).is_empty());
 }

@@ -1,10 +1,11 @@
 //! Starting the new report from last year's: every January a bureau keeps its header
 //! details and outline and writes the body afresh.
 
-use super::report_year::move_years;
 use crate::attachment::AttachmentTable;
 use crate::model::{Draft, Metadata, Section};
-use crate::plan::{plan_from_report, Plan, PlanState};
+use crate::plan::plan_from_report;
+use crate::plan_items::{Plan, PlanState};
+use crate::template::move_years;
 
 /// Next year's draft from `draft`: the report year, the years in the title, name,
 /// section titles, guidance and attachment names, and the 发文字号 year move on by one;

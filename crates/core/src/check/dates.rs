@@ -1,0 +1,176 @@
+//! Dates (`2023年2月27日`): finding them in text and the rules on how they are written.
+
+use std::ops::Range;
+
+use crate::date::CalendarDate;
+use crate::labels::CHINESE_DIGITS;
+use crate::rules::Rule;
+
+use super::form::severity_of;
+use super::scan::{char_at, digits_at, skip_spaces};
+use super::units::Unit;
+use super::Finding;
+
+/// A date written `2023年2月27日`, found from its 月: the parts present and their bytes.
+struct WrittenDate {
+    year: Option<Range<usize>>,
+    month: Range<usize>,
+    day: Option<Range<usize>>,
+    /// 日, or the colloquial 号.
+    suffix: Option<Range<usize>>,
+}
+
+impl WrittenDate {
+    fn bytes(&self) -> Range<usize> {
+        let start = self.year.as_ref().unwrap_or(&self.month).start;
+        let end = self
+            .suffix
+            .as_ref()
+            .map_or(self.month.end + '月'.len_utf8(), |s| s.end);
+        start..end
+    }
+}
+
+fn written_dates(text: &str) -> impl Iterator<Item = WrittenDate> + '_ {
+    text.char_indices()
+        .filter(|&(_, c)| c == '月')
+        .filter_map(|(i, _)| {
+            let before = text[..i].trim_end();
+            let month_len = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if !(1..=2).contains(&month_len) {
+                return None;
+            }
+            let month = before.len() - month_len..before.len();
+            let head = text[..month.start].trim_end();
+            let year = head.strip_suffix('年').and_then(|head| {
+                let head = head.trim_end();
+                let len = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                (len == 4).then(|| head.len() - 4..head.len())
+            });
+            let d = skip_spaces(text, i + '月'.len_utf8());
+            let day = digits_at(text, d);
+            let s = skip_spaces(text, d + day.len());
+            let suffix = char_at(text, s).filter(|c| *c == '日' || *c == '号');
+            let (day, suffix) = match suffix {
+                Some(c) if (1..=2).contains(&day.len()) => {
+                    (Some(d..d + day.len()), Some(s..s + c.len_utf8()))
+                }
+                _ => (None, None),
+            };
+            Some(WrittenDate {
+                year,
+                month,
+                day,
+                suffix,
+            })
+        })
+}
+
+/// The first full date in `text` (zero padding and 号 tolerated) and its bytes.
+pub fn parse_date(text: &str) -> Option<(CalendarDate, Range<usize>)> {
+    written_dates(text).find_map(|d| {
+        let number = |r: &Range<usize>| text[r.clone()].parse::<u16>().ok();
+        let date = CalendarDate::new(
+            number(d.year.as_ref()?)?,
+            u8::try_from(number(&d.month)?).ok()?,
+            u8::try_from(number(d.day.as_ref()?)?).ok()?,
+        )?;
+        Some((date, d.bytes()))
+    })
+}
+
+pub(super) fn date_form(unit: &Unit, out: &mut Vec<Finding>) {
+    let text = unit.text;
+    let severity = severity_of(unit);
+    for d in written_dates(text) {
+        let mut edits = Vec::new();
+        for part in [Some(&d.month), d.day.as_ref()].into_iter().flatten() {
+            if part.len() == 2 && text[part.clone()].starts_with('0') {
+                edits.push((part.start..part.start + 1, String::new()));
+            }
+        }
+        if let Some(suffix) = d.suffix.clone().filter(|s| &text[s.clone()] == "号") {
+            edits.push((suffix, "日".to_string()));
+        }
+        if !edits.is_empty() {
+            let bytes = d.bytes();
+            let message = format!(
+                "日期“{}”：月、日不编虚位（不写“02月”“07日”），用“日”不用“号”，如“2023年2月7日”",
+                &text[bytes.clone()]
+            );
+            out.push(unit.finding(
+                Rule::DateFormat,
+                severity,
+                bytes,
+                message,
+                Some(unit.fix(edits)),
+            ));
+        }
+    }
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit() && !text[..i].ends_with(|p: char| p.is_ascii_digit()) {
+            if let Some((bytes, date)) = dotted_date(text, i) {
+                let message = format!("日期“{}”应写作“{date}”", &text[bytes.clone()]);
+                let fix = unit.fix([(bytes.clone(), date.to_string())]);
+                out.push(unit.finding(Rule::DateFormat, severity, bytes, message, Some(fix)));
+            }
+        }
+        let run_start = CHINESE_DIGITS.contains(c)
+            && !text[..i].ends_with(|p: char| CHINESE_DIGITS.contains(p));
+        if run_start {
+            if let Some(bytes) = chinese_numeral_year(text, i) {
+                let message = format!(
+                    "日期“{}”应使用阿拉伯数字，如“2023年2月27日”",
+                    &text[bytes.clone()]
+                );
+                out.push(unit.finding(Rule::DateFormat, severity, bytes, message, None));
+            }
+        }
+    }
+}
+
+/// `2023.2.27`, `2023-02-27` or `2023/2/27` starting at byte `at`, if a real date.
+fn dotted_date(text: &str, at: usize) -> Option<(Range<usize>, CalendarDate)> {
+    let year = digits_at(text, at);
+    let sep = char_at(text, at + year.len()).filter(|c| ".-/．".contains(*c))?;
+    let m = at + year.len() + sep.len_utf8();
+    let month = digits_at(text, m);
+    if year.len() != 4
+        || !(1..=2).contains(&month.len())
+        || char_at(text, m + month.len()) != Some(sep)
+    {
+        return None;
+    }
+    let d = m + month.len() + sep.len_utf8();
+    let day = digits_at(text, d);
+    let end = d + day.len();
+    let continues = char_at(text, end).is_some_and(|c| c == sep || c.is_ascii_digit());
+    if !(1..=2).contains(&day.len()) || continues {
+        return None;
+    }
+    let date = CalendarDate::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)?;
+    Some((at..end, date))
+}
+
+/// `二〇二三年…` starting at byte `start`: four Chinese digits with a 〇 or 零 (which
+/// only years have) before 年, up to the 日 of the date if there is one.
+fn chinese_numeral_year(text: &str, start: usize) -> Option<Range<usize>> {
+    let run: usize = text[start..]
+        .chars()
+        .take_while(|c| CHINESE_DIGITS.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    let end = start + run;
+    let digits = &text[start..end];
+    let is_year = digits.chars().count() == 4
+        && digits.contains(['〇', '零'])
+        && char_at(text, end) == Some('年');
+    is_year.then(|| {
+        let tail = &text[end..];
+        let date_end = tail
+            .find('日')
+            .filter(|&i| tail[..i].chars().count() <= 8)
+            .map_or(end + '年'.len_utf8(), |i| end + i + '日'.len_utf8());
+        start..date_end
+    })
+}

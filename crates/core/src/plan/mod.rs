@@ -1,0 +1,118 @@
+//! Importing the year's plan (工作要点) a report is checked against: from pasted
+//! text, a .txt/.docx file, an indicator table (tab-separated) or last year's report.
+//! The plan itself and the user's decisions on it are [`crate::plan_items`].
+//!
+//! Plan items look like `N. 标题句。正文。（责任单位）` under 一、… group headings; see
+//! docs/annual-report.md section 2 for the formats and their pitfalls.
+
+mod from_report;
+mod table;
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::decode::{decode_text, looks_binary};
+use crate::docx::read::{self, ReadError};
+use crate::import_text::MAX_IMPORT_BYTES;
+use crate::plan_items::Plan;
+pub use from_report::plan_from_report;
+use table::find_header;
+pub use table::parse_plan_tsv;
+pub use text::parse_plan_text;
+
+/// A line of the input that did not become (part of) an item, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// 1-based line (or paragraph) number in the input.
+    pub line: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+/// The result of an import: the plan and what was left out of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanImport {
+    pub plan: Plan,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("计划内容是空的")]
+    Empty,
+    #[error("计划内容过大（{0} 字节，上限 5 MB），请只导入工作要点正文")]
+    TooLarge(usize),
+    #[error("内容不是文本（可能是图片、压缩包或其他二进制文件），无法识别为工作计划")]
+    Binary,
+    #[error("{0}")]
+    Docx(#[from] ReadError),
+    #[error("没有识别出任何计划条目：条目应以“1.”“2.”等编号开头，或为带“序号”表头、以制表符分隔的指标表")]
+    NoItems,
+    #[error("计划条目超过 {MAX_NUMBERED_ITEMS} 项（第 {0} 行起的条目编号为 {num}），超出可导入的上限；请拆分计划后分别导入", num = MAX_NUMBERED_ITEMS + 1)]
+    TooManyItems(usize),
+    #[error("报告中没有找到下一年度工作安排部分（标题含“下一年度”“主要安排”或“下一步”）")]
+    NoNextYearSection,
+}
+
+/// Items numbered `1.` … are read up to this number: a label has at most three digits,
+/// so that `2023.` is not taken for item 2023. A plan that goes on past it is refused
+/// rather than silently cut.
+pub const MAX_NUMBERED_ITEMS: usize = 999;
+
+const TITLE_WORDS: [&str; 6] = [
+    "工作要点",
+    "工作计划",
+    "实施方案",
+    "任务清单",
+    "责任清单",
+    "要点",
+];
+
+/// Reads a plan from bytes of a .docx, .tsv or .txt file; `file_name` decides when the
+/// content does not (a .tsv without tabs is still read as a table).
+pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, PlanError> {
+    check_size(bytes.len())?;
+    if bytes.starts_with(b"PK\x03\x04") || file_name.to_lowercase().ends_with(".docx") {
+        return parse_plan_docx(bytes);
+    }
+    let text = decode_text(bytes).ok_or(PlanError::Binary)?;
+    if looks_binary(text.as_bytes()) {
+        return Err(PlanError::Binary);
+    }
+    if file_name.to_lowercase().ends_with(".tsv") || find_header(&text).is_some() {
+        parse_plan_tsv(&text)
+    } else {
+        parse_plan_text(&text)
+    }
+}
+
+fn check_size(len: usize) -> Result<(), PlanError> {
+    match len {
+        0 => Err(PlanError::Empty),
+        n if n > MAX_IMPORT_BYTES => Err(PlanError::TooLarge(n)),
+        _ => Ok(()),
+    }
+}
+
+fn check_text(text: &str) -> Result<(), PlanError> {
+    check_size(text.len())?;
+    if text.trim().is_empty() {
+        return Err(PlanError::Empty);
+    }
+    if looks_binary(text.as_bytes()) {
+        return Err(PlanError::Binary);
+    }
+    Ok(())
+}
+
+/// Reads a plan from a .docx: its paragraphs, parsed as text or, when they hold a
+/// tab-separated table with a header row, as an indicator table.
+pub fn parse_plan_docx(bytes: &[u8]) -> Result<PlanImport, PlanError> {
+    check_size(bytes.len())?;
+    let text = read::paragraphs(bytes)?.join("\n");
+    if find_header(&text).is_some() {
+        parse_plan_tsv(&text)
+    } else {
+        parse_plan_text(&text)
+    }
+}

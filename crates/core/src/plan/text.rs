@@ -1,0 +1,212 @@
+//! Plans as text: numbered items (`1.` … or `（一）` …) under 一、 group headings, the
+//! plan's title and year, and one item's title, body, departments and targets.
+
+use super::{check_text, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS};
+use crate::import_text::{first_year, logical_lines};
+use crate::labels::parse_label;
+use crate::plan_items::{extract_targets, Plan, PlanItem};
+use crate::text::{fold_width, split_names};
+
+/// Reads a plan from pasted text: numbered items (`1.` … or, without those, `（一）` …)
+/// under 一、 group headings.
+pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
+    check_text(text)?;
+    let lines = logical_lines(text);
+    let labels: Vec<Option<u8>> = lines
+        .iter()
+        .map(|(_, line)| parse_label(line).map(|l| l.level))
+        .collect();
+    let item_level = [3, 2, 1]
+        .into_iter()
+        .find(|level| labels.contains(&Some(*level)))
+        .ok_or(PlanError::NoItems)?;
+
+    let mut skipped = Vec::new();
+    let mut preamble = Vec::new();
+    let mut items: Vec<(String, String, String)> = Vec::new();
+    let mut group = String::new();
+    let mut group_changed = false;
+    let mut last_number: Option<usize> = None;
+    // Whether the current item is closed by its departments, so that stray text after
+    // it is not taken into it.
+    let mut item_closed = false;
+    for (line_number, line) in &lines {
+        let label = parse_label(line);
+        match label {
+            Some(l) if l.level == item_level => {
+                let in_sequence = match last_number {
+                    None => true,
+                    Some(previous) => l.number == previous + 1 || (group_changed && l.number == 1),
+                };
+                if in_sequence {
+                    items.push((l.number.to_string(), group.clone(), l.rest.to_string()));
+                    last_number = Some(l.number);
+                    group_changed = false;
+                    item_closed = split_departments(l.rest).1.is_some();
+                    continue;
+                }
+            }
+            Some(l) if l.level < item_level => {
+                group = l.rest.to_string();
+                group_changed = true;
+                item_closed = true;
+                continue;
+            }
+            _ => {}
+        }
+        match items.last_mut() {
+            Some((_, _, text)) if !item_closed => text.push_str(line),
+            Some(_) => skipped.push(Skipped {
+                line: *line_number,
+                text: line.clone(),
+                reason: "在条目的责任单位之后，不属于任何条目".into(),
+            }),
+            None => {
+                preamble.push(line.as_str());
+                skipped.push(Skipped {
+                    line: *line_number,
+                    text: line.clone(),
+                    reason: "在第一个条目之前（通知、标题或总体要求）".into(),
+                });
+            }
+        }
+        if let Some((_, _, text)) = items.last() {
+            item_closed = split_departments(text).1.is_some();
+        }
+    }
+    if items.is_empty() {
+        return Err(PlanError::NoItems);
+    }
+    if last_number == Some(MAX_NUMBERED_ITEMS) {
+        if let Some(line) = line_of_item_past_limit(text) {
+            return Err(PlanError::TooManyItems(line));
+        }
+    }
+    let items = items
+        .into_iter()
+        .map(|(number, group, text)| item_from_text(number, group, &text, None))
+        .collect();
+    let (title, year) = plan_title_and_year(&preamble);
+    Ok(PlanImport {
+        plan: Plan {
+            title,
+            year,
+            items,
+            terms: Vec::new(),
+        },
+        skipped,
+    })
+}
+
+/// The plan's title (the last title-like line before the items) and its year: from the
+/// title, else from a 发文字号 `〔2023〕`, else from the first year in the preamble.
+pub(super) fn plan_title_and_year(preamble: &[&str]) -> (String, Option<u16>) {
+    let title = preamble
+        .iter()
+        .rev()
+        .find(|line| {
+            TITLE_WORDS.iter().any(|w| line.contains(w)) && !line.contains(['。', '，', '；'])
+        })
+        .map(|line| line.trim_start_matches("关于印发").to_string())
+        .unwrap_or_default();
+    let doc_number_year = preamble.iter().find_map(|line| {
+        let start = line.find('〔')? + '〔'.len_utf8();
+        let digits = line.get(start..start + 4)?;
+        let year: u16 = digits.parse().ok()?;
+        (line.get(start + 4..)?.starts_with('〕') && (2000..2100).contains(&year)).then_some(year)
+    });
+    let year = first_year(&title)
+        .or(doc_number_year)
+        .or_else(|| preamble.iter().find_map(|line| first_year(line)));
+    (title, year)
+}
+
+/// Builds an item from its text after the label: departments from the closing bracket,
+/// title from the first sentence, targets from the whole text.
+pub(super) fn item_from_text(
+    number: String,
+    group: String,
+    text: &str,
+    detail: Option<&str>,
+) -> PlanItem {
+    let (rest, departments) = split_departments(text);
+    let departments = departments.unwrap_or_default();
+    let rest = rest.trim_end_matches(['。', '.']);
+    let (title, mut body) = match rest.find('。') {
+        Some(end) => (
+            rest[..end].to_string(),
+            rest[end + '。'.len_utf8()..].to_string(),
+        ),
+        None => (rest.to_string(), String::new()),
+    };
+    if let Some(detail) = detail.filter(|d| !d.is_empty()) {
+        if !body.is_empty() {
+            body.push('。');
+        }
+        body.push_str(detail);
+    }
+    let targets = extract_targets(&format!("{title}。{body}"));
+    PlanItem {
+        number,
+        group,
+        title,
+        body,
+        departments,
+        targets,
+    }
+}
+
+/// Splits the final bracketed list of departments off an item's text. Brackets in the
+/// body (`党委（党组）`, `败诉率（低于6%）`) stay: only a group that closes the item and
+/// reads like unit names counts.
+fn split_departments(text: &str) -> (&str, Option<Vec<String>>) {
+    let trimmed = text.trim_end_matches(['。', '.', ' ']);
+    let Some(last) = trimmed.chars().next_back() else {
+        return (text, None);
+    };
+    if !matches!(last, '）' | ')' | '】' | ']') {
+        return (text, None);
+    }
+    let mut depth = 0;
+    let mut open_at = None;
+    for (i, c) in trimmed.char_indices().rev() {
+        match c {
+            '）' | ')' | '】' | ']' => depth += 1,
+            '（' | '(' | '【' | '[' => {
+                depth -= 1;
+                if depth == 0 {
+                    open_at = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(open_at) = open_at else {
+        return (text, None);
+    };
+    let open_len = trimmed[open_at..].chars().next().map_or(1, char::len_utf8);
+    let inner = &trimmed[open_at + open_len..trimmed.len() - last.len_utf8()];
+    let units = split_names(inner);
+    let plausible = !units.is_empty()
+        && !inner.contains(['%', '。'])
+        && units.iter().all(|u| u.chars().count() <= 25);
+    if plausible {
+        (&trimmed[..open_at], Some(units))
+    } else {
+        (text, None)
+    }
+}
+
+/// The 1-based line of item 1000 (`1000.`, `1000、`), which no label reads.
+fn line_of_item_past_limit(text: &str) -> Option<usize> {
+    let wanted = (MAX_NUMBERED_ITEMS + 1).to_string();
+    text.lines()
+        .position(|line| {
+            let line = fold_width(line.trim_start());
+            line.strip_prefix(wanted.as_str())
+                .and_then(|rest| rest.strip_prefix(['.', '、', ',']))
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(|i| i + 1)
+}

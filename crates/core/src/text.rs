@@ -1,0 +1,86 @@
+//! Characters and short strings: the primitives every layer above reads text with
+//! (Han characters, width folding, clipping for messages, lists of names).
+
+use std::borrow::Cow;
+
+/// Whether a character is a Han ideograph: CJK Unified Ideographs, extension A and the
+/// compatibility ideographs (`﨑`, which names and place names use).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Folds full-width ASCII variants (digits, letters, `％`, `．`, `＋`) and the
+/// ideographic space to their half-width forms. Chinese punctuation (`，。（）：；`) is
+/// left alone: it carries meaning the parsers use.
+pub fn fold_width(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// [`fold_width`] for one character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' | '－' | '／' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// `text` cut at `max_chars` characters, with an ellipsis when cut: for error messages
+/// that quote a value from a file, which may be a 5 MB line.
+pub fn clip(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// The names in a list as clerks type them (signers, a plan item's departments):
+/// separated by 、，, ；; / or spaces, each trimmed, empty ones dropped.
+pub fn split_names(list: &str) -> Vec<String> {
+    list.split(['、', '，', ',', '；', ';', '/', ' ', '\u{3000}'])
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_characters_include_extension_a_and_compatibility_ideographs() {
+        for c in ['法', '㐀', '﨑'] {
+            assert!(is_han(c), "{c}");
+        }
+        for c in ['A', '，', '〇', '１'] {
+            assert!(!is_han(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn widths_fold_and_clipping_cuts() {
+        assert_eq!(fold_width("９０％以上，（一）"), "90%以上，（一）");
+        assert_eq!(clip("一二三四", 2), "一二…");
+        assert_eq!(clip("一二", 2), "一二");
+    }
+
+    #[test]
+    fn names_split_on_every_separator_clerks_use() {
+        assert_eq!(
+            split_names("区司法局、区卫健委，区财政局; 区教育局/区民政局  张三\u{3000}李四"),
+            [
+                "区司法局",
+                "区卫健委",
+                "区财政局",
+                "区教育局",
+                "区民政局",
+                "张三",
+                "李四"
+            ]
+        );
+        assert!(split_names(" 、 ").is_empty());
+    }
+}
