@@ -1,0 +1,498 @@
+//! Matching an item against the report: the phrases it shares with each sentence, the
+//! paragraphs that hold them, and the sentences that could answer each of its tasks.
+
+use crate::import_text::is_han;
+use crate::lexicon::FastMap;
+use crate::plan::Decision;
+
+use super::report::{clauses, Report};
+use super::weights::{
+    bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
+};
+use super::{ratio, Span};
+
+/// The shortest shared phrase that counts, in characters: two characters are as often
+/// a coincidence as a word.
+pub(super) const MIN_PHRASE: usize = 3;
+/// A task is answered by a sentence holding this share of its weight: most of what it
+/// asks for, named in one sentence, as a reviewer ticks a task off.
+pub(super) const TASK_ANSWERED: f64 = 0.5;
+/// A task is touched by a sentence holding this share of its weight: part of what it
+/// asks for (one of two things it names).
+pub(super) const TASK_TOUCHED: f64 = 0.25;
+/// A paragraph whose lead holds this share of the title's weight mentions the subject.
+pub(super) const TITLE_PART: f64 = 0.4;
+/// A task whose meaning-bearing words weigh less than this share of the item's is a
+/// formula (`提升依法行政能力和水平`), not something to report on.
+pub(super) const TASK_WEIGHT: f64 = 0.04;
+/// A paragraph holding less than this share of an item's weight is about something
+/// else: a short clause it happens to share (提高…满意度) is no account of the item.
+pub(super) const EVIDENCE: f64 = 0.08;
+/// An item found in one paragraph at this share or more is copied from the plan.
+pub(super) const COPIED: f64 = 0.8;
+/// A phrase an item shares with a sentence: where it is in the item, and where it
+/// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
+#[derive(Clone)]
+pub(super) struct Phrase {
+    pub(super) item: Span,
+    pub(super) at: usize,
+}
+
+/// Shared phrases between an item and every report sentence that has one, grouped by
+/// sentence in order.
+///
+/// Common substrings are followed along diagonals: a match of item bigram j at sentence
+/// position pos continues one of bigram j − 1 at pos − 1. Only bigrams of positive
+/// weight that are looked up start a phrase; others may continue one (重大行政决策).
+/// A phrase needs [`MIN_PHRASE`] characters and positive weight.
+pub(super) fn match_sentences(
+    item: &[char],
+    terms: &[Span],
+    weights: &[f64],
+    pairs: &FastMap<Bigram, Pair>,
+    sentences: &[&[char]],
+) -> Vec<(usize, Vec<Phrase>)> {
+    // (sentence, phrase) as found; grouped by sentence at the end.
+    let mut found: Vec<(u32, Phrase)> = Vec::new();
+    let mut record = |s: u32, end_pos: u32, first: usize, last: usize| {
+        // A phrase may begin with a pair that is never looked up (common or of no
+        // weight): walk back over characters the item and the sentence share.
+        let text = sentences[s as usize];
+        let mut first = first;
+        let mut start_pos = end_pos as usize - (last - first);
+        while first > 0
+            && start_pos > 0
+            && item[first - 1] == text[start_pos - 1]
+            && is_han(item[first - 1])
+        {
+            first -= 1;
+            start_pos -= 1;
+        }
+        // Bigrams first..=last span the characters first..last + 2.
+        let span = first..last + 2;
+        let too_short = span.len() < MIN_PHRASE && !terms.contains(&span);
+        if too_short || !weights[first..last + 1].iter().any(|&w| w > 0.0) {
+            return;
+        }
+        found.push((
+            s,
+            Phrase {
+                item: first..last + 2,
+                at: start_pos,
+            },
+        ));
+    };
+    // Active diagonals, sorted: (sentence, position of the last matched bigram, first
+    // item bigram). Occurrence lists are sorted the same way, so continuing a diagonal
+    // and finding the ones that end are merges, not lookups.
+    let mut active: Vec<(u32, u32, usize)> = Vec::new();
+    let mut next: Vec<(u32, u32, usize)> = Vec::new();
+    for j in 0..weights.len() {
+        let (a, b) = (item[j], item[j + 1]);
+        next.clear();
+        if is_han(a) && is_han(b) {
+            let looked_up = pairs
+                .get(&bigram(a, b))
+                .filter(|pair| weights[j] > 0.0 && pair.looked_up);
+            if let Some(pair) = looked_up {
+                let mut before = active.iter().peekable();
+                for &(s, pos) in &pair.occurrences {
+                    let first = match pos.checked_sub(1) {
+                        Some(last) => {
+                            while before.next_if(|d| (d.0, d.1) < (s, last)).is_some() {}
+                            before
+                                .next_if(|d| (d.0, d.1) == (s, last))
+                                .map_or(j, |d| d.2)
+                        }
+                        None => j,
+                    };
+                    next.push((s, pos, first));
+                }
+            } else {
+                next.extend(active.iter().filter_map(|&(s, pos, first)| {
+                    let text = sentences[s as usize];
+                    let at = pos as usize + 1;
+                    (text.get(at) == Some(&a) && text.get(at + 1) == Some(&b)).then_some((
+                        s,
+                        pos + 1,
+                        first,
+                    ))
+                }));
+            }
+        }
+        let mut after = next.iter().peekable();
+        for &(s, pos, first) in &active {
+            while after.next_if(|d| (d.0, d.1) < (s, pos + 1)).is_some() {}
+            if after.peek().is_none_or(|d| (d.0, d.1) != (s, pos + 1)) {
+                record(s, pos, first, j - 1);
+            }
+        }
+        std::mem::swap(&mut active, &mut next);
+    }
+    for &(s, pos, first) in &active {
+        record(s, pos, first, weights.len() - 1);
+    }
+    found.sort_by_key(|(s, _)| *s);
+    let mut matches: Vec<(usize, Vec<Phrase>)> = Vec::new();
+    for (s, phrase) in found {
+        match matches.last_mut() {
+            Some((last, phrases)) if *last == s as usize => phrases.push(phrase),
+            _ => matches.push((s as usize, vec![phrase])),
+        }
+    }
+    matches
+}
+
+/// What one paragraph holds of an item.
+pub(super) struct ParagraphMatch {
+    pub(super) unit: usize,
+    /// Share of the item's weight.
+    pub(super) share: f64,
+    /// Share of the weight of the item's title in the paragraph's lead.
+    pub(super) title_share: f64,
+    /// The matches in its sentences: (sentence, phrases).
+    pub(super) sentences: Vec<(usize, Vec<Phrase>)>,
+    /// How many of the item's tasks it answers best.
+    pub(super) answers: usize,
+    /// How many of the item's tasks it is the best (partial) answer to.
+    pub(super) touches: usize,
+}
+
+/// A sentence (or two that follow each other) that answers a task at least in part.
+#[derive(Clone)]
+pub(super) struct Candidate {
+    /// Share of the task's weight it holds.
+    pub(super) share: f64,
+    /// The paragraph match it is in, its first sentence there, and how many it takes.
+    pub(super) k: usize,
+    pub(super) j: usize,
+    pub(super) taken: usize,
+    /// Its sentences, as indices of the report's sentences.
+    pub(super) sentences: Span,
+}
+
+/// The phrases of a candidate's sentences that fall in `task`.
+pub(super) fn phrases_in<'a>(
+    m: &'a ParagraphMatch,
+    c: &Candidate,
+    task: &'a Span,
+) -> impl Iterator<Item = &'a Phrase> + 'a {
+    m.sentences[c.j..c.j + c.taken]
+        .iter()
+        .flat_map(|(_, p)| p)
+        .filter(|p| p.item.start < task.end && task.start < p.item.end)
+}
+
+/// The two items whose tasks a character of the report answers most (share, item).
+#[derive(Clone, Copy)]
+pub(super) struct Claims([(f64, usize); 2]);
+
+impl Default for Claims {
+    fn default() -> Claims {
+        Claims([(0.0, usize::MAX); 2])
+    }
+}
+
+impl Claims {
+    pub(super) fn add(&mut self, share: f64, item: usize) {
+        let [first, second] = &mut self.0;
+        if first.1 == item {
+            first.0 = first.0.max(share);
+        } else if second.1 == item {
+            second.0 = second.0.max(share);
+        } else if share > second.0 {
+            *second = (share, item);
+        }
+        if second.0 > first.0 {
+            std::mem::swap(first, second);
+        }
+    }
+
+    /// The most an item other than `item` is answered here.
+    pub(super) fn best_besides(&self, item: usize) -> f64 {
+        let [first, second] = self.0;
+        if first.1 == item {
+            second.0
+        } else {
+            first.0
+        }
+    }
+}
+
+/// An item's matches, before its status is decided.
+pub(super) struct ItemMatch {
+    /// Whether a paragraph of the achievements parts repeats the item nearly whole and
+    /// adds little to it.
+    pub(super) copied_verbatim: bool,
+    pub(super) position_weights: Vec<f64>,
+    pub(super) total: f64,
+    pub(super) title_len: usize,
+    pub(super) task_spans: Vec<Span>,
+    pub(super) by_unit: Vec<ParagraphMatch>,
+    /// For each task, the sentences of the achievements parts that answer it in part.
+    pub(super) candidates: Vec<Vec<Candidate>>,
+    /// A paragraph outside them (shortcomings, next year) that answers a task.
+    pub(super) mentioned_elsewhere: Option<usize>,
+}
+
+/// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
+/// weight: one sentence, or two that follow each other (a task is often told over two).
+/// A paragraph outside those parts that would answer it is noted in `elsewhere`.
+pub(super) fn task_candidates(
+    terms: &[Span],
+    task: &Span,
+    by_unit: &[ParagraphMatch],
+    report: &Report,
+    weights: &[f64],
+    elsewhere: &mut Option<usize>,
+) -> Vec<Candidate> {
+    let task_total = weight_of(weights, task);
+    // The task's share found in these phrases; none unless they are anchored by a term
+    // of the lexicon, a word of four characters or two of three (two-character words
+    // join in only beside those: alone they are as often chance as meaning).
+    let share_of = |phrases: &mut dyn Iterator<Item = &Phrase>| {
+        let in_task: Vec<&Phrase> = phrases
+            .filter(|p| p.item.start < task.end && task.start < p.item.end)
+            .collect();
+        let lengths = || {
+            in_task
+                .iter()
+                .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
+        };
+        let whole_term = in_task.iter().any(|p| {
+            terms
+                .iter()
+                .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+        });
+        let anchored =
+            whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
+        if anchored {
+            ratio(
+                weight_in(in_task.into_iter().map(|p| p.item.clone()), weights, task),
+                task_total,
+            )
+        } else {
+            0.0
+        }
+    };
+    let mut out = Vec::new();
+    for (k, m) in by_unit.iter().enumerate() {
+        for j in 0..m.sentences.len() {
+            let (s, phrases) = &m.sentences[j];
+            let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
+            let next_overlaps = m
+                .sentences
+                .get(j + 1)
+                .is_some_and(|(_, more)| more.iter().any(overlaps));
+            if !phrases.iter().any(overlaps) && !next_overlaps {
+                continue;
+            }
+            let mut found = vec![(share_of(&mut phrases.iter()), 1)];
+            if let Some((next, more)) = m.sentences.get(j + 1).filter(|n| n.0 == s + 1) {
+                if next_overlaps && report.sentences[*next].counts {
+                    found.push((share_of(&mut phrases.iter().chain(more)), 2));
+                }
+            }
+            for (share, taken) in found {
+                if share < TASK_TOUCHED {
+                    continue;
+                }
+                if !report.sentences[*s].counts {
+                    if share >= TASK_ANSWERED {
+                        elsewhere.get_or_insert(m.unit);
+                    }
+                    continue;
+                }
+                out.push(Candidate {
+                    share,
+                    k,
+                    j,
+                    taken,
+                    sentences: *s..s + taken,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Adds to a sentence's phrases the two-character words of the item it also holds, in
+/// the tasks where it shares a longer phrase: most Chinese words have two characters,
+/// and beside such a phrase they count (精简…材料 beside 医疗机构). `words`: where
+/// each bigram of positive weight is in the item.
+pub(super) fn add_words(
+    phrases: &mut Vec<Phrase>,
+    words: &FastMap<Bigram, Vec<usize>>,
+    tasks: &[Span],
+    sentence: &[char],
+) {
+    let found = phrases.len();
+    // Only in tasks with a phrase of their own here: words do not anchor on their own.
+    let anchored: Vec<&Span> = tasks
+        .iter()
+        .filter(|t| {
+            phrases[..found]
+                .iter()
+                .any(|p| p.item.start < t.end && t.start < p.item.end)
+        })
+        .collect();
+    if anchored.is_empty() {
+        return;
+    }
+    // A word inside a phrase found already is that phrase: it is not marked twice.
+    for (at, b) in han_bigrams(sentence) {
+        for &j in words.get(&b).into_iter().flatten() {
+            let inside_phrase = phrases[..found]
+                .iter()
+                .any(|p| p.item.start <= j && j + 2 <= p.item.end);
+            if !inside_phrase && anchored.iter().any(|t| t.start <= j && j + 2 <= t.end) {
+                phrases.push(Phrase { item: j..j + 2, at });
+            }
+        }
+    }
+}
+
+/// An item's matches in the report: its tasks, the paragraphs that share phrases with
+/// it and, for each task, the sentences of the achievements parts that could answer it.
+/// `terms`: where the item holds lexicon heads; `title_end`: where its title ends, in
+/// matching characters; `sentence_chars`: the report's sentences.
+pub(super) fn match_item(
+    chars: &[char],
+    terms: &[Span],
+    title_end: usize,
+    decision: Option<&Decision>,
+    report: &Report,
+    weights: &Weights,
+    sentence_chars: &[&[char]],
+) -> ItemMatch {
+    let position_weights = weights.positions(chars);
+    let whole = 0..chars.len();
+    let total = weight_of(&position_weights, &whole);
+    let title_len = title_end.min(chars.len());
+    let title_positions = title_len.saturating_sub(1).min(position_weights.len());
+    // The title names the subject; the body, when there is one, says what to do.
+    let body = (title_len + 1).min(chars.len())..chars.len();
+    let meaningful = |t: &Span| weight_of(&position_weights, t) >= TASK_WEIGHT * total;
+    let mut task_spans: Vec<Span> = clauses(chars, body)
+        .into_iter()
+        .filter(meaningful)
+        .collect();
+    if task_spans.is_empty() {
+        task_spans = clauses(chars, 0..title_len)
+            .into_iter()
+            .filter(meaningful)
+            .collect();
+    }
+
+    let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
+    for (j, b) in han_bigrams(chars) {
+        if position_weights[j] > 0.0 {
+            words.entry(b).or_default().push(j);
+        }
+    }
+    // Matches by paragraph, sentences in order; rejected paragraphs left out.
+    let mut by_unit: Vec<ParagraphMatch> = Vec::new();
+    for (s, phrases) in match_sentences(
+        chars,
+        terms,
+        &position_weights,
+        &weights.pairs,
+        sentence_chars,
+    ) {
+        let unit = report.sentences[s].unit;
+        if decision.is_some_and(|d| d.rejected.contains(&report.units[unit].id)) {
+            continue;
+        }
+        let offset = report.sentences[s].span.start;
+        let mut phrases = phrases;
+        phrases.iter_mut().for_each(|p| p.at += offset);
+        match by_unit.last_mut() {
+            Some(m) if m.unit == unit => m.sentences.push((s, phrases)),
+            _ => by_unit.push(ParagraphMatch {
+                unit,
+                share: 0.0,
+                title_share: title_share_in(
+                    &report.leads[unit],
+                    &chars[..title_len],
+                    &position_weights[..title_positions],
+                ),
+                sentences: vec![(s, phrases)],
+                answers: 0,
+                touches: 0,
+            }),
+        }
+    }
+    let share_of = |m: &ParagraphMatch| {
+        let spans = m
+            .sentences
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|p| p.item.clone()));
+        ratio(weight_in(spans, &position_weights, &whole), total)
+    };
+    // Paragraphs that share only a phrase or two with the item are left out before
+    // words are added (the costly part on long reports): words at most double what
+    // the phrases hold, and a paragraph needs [`EVIDENCE`] to answer anything.
+    by_unit.retain(|m| share_of(m) >= EVIDENCE / 2.0 || m.title_share >= TITLE_PART);
+    for m in &mut by_unit {
+        for (s, phrases) in &mut m.sentences {
+            let offset = report.sentences[*s].span.start;
+            let found = phrases.len();
+            add_words(phrases, &words, &task_spans, sentence_chars[*s]);
+            phrases[found..].iter_mut().for_each(|p| p.at += offset);
+        }
+        m.share = share_of(m);
+    }
+
+    let mut mentioned_elsewhere: Option<usize> = None;
+    let candidates: Vec<Vec<Candidate>> = task_spans
+        .iter()
+        .map(|task| {
+            task_candidates(
+                terms,
+                task,
+                &by_unit,
+                report,
+                &position_weights,
+                &mut mentioned_elsewhere,
+            )
+        })
+        .collect();
+    // Nothing added: the paragraph is little longer than the item.
+    let item_han = chars.iter().filter(|&&c| is_han(c)).count();
+    let copied_verbatim = by_unit.iter().any(|m| {
+        report.unit_counts[m.unit] && m.share >= COPIED && 2 * report.han[m.unit] <= 3 * item_han
+    });
+    ItemMatch {
+        copied_verbatim,
+        position_weights,
+        total,
+        title_len,
+        task_spans,
+        by_unit,
+        candidates,
+        mentioned_elsewhere,
+    }
+}
+
+/// For each character of each paragraph, the items whose tasks its words answer at
+/// least in part, and how much.
+pub(super) fn claims(matches: &[ItemMatch], report: &Report) -> Vec<Vec<Claims>> {
+    let mut claimed: Vec<Vec<Claims>> = vec![Vec::new(); report.units.len()];
+    for (i, m) in matches.iter().enumerate() {
+        for (task, candidates) in m.task_spans.iter().zip(&m.candidates) {
+            for c in candidates {
+                let unit = m.by_unit[c.k].unit;
+                let claims = &mut claimed[unit];
+                if claims.is_empty() {
+                    *claims = vec![Claims::default(); report.texts[unit].chars.len()];
+                }
+                for p in phrases_in(&m.by_unit[c.k], c, task) {
+                    for at in p.at..(p.at + p.item.len()).min(claims.len()) {
+                        claims[at].add(c.share, i);
+                    }
+                }
+            }
+        }
+    }
+    claimed
+}
