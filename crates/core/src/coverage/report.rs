@@ -176,6 +176,10 @@ pub(super) fn report_units(draft: &Draft) -> Vec<Unit<'_>> {
                 } => {
                     if !text.trim().is_empty() {
                         out.push((*id, Cow::Owned(format!("{title}。{text}")), ""));
+                    } else if reads_as_sentence(title) {
+                        // A labelled line that is a sentence (（三）聚焦学法常态，坚持……10次。)
+                        // is read as its run-in title, up to the first comma, and a paragraph.
+                        out.push((*id, Cow::Borrowed(title), run_in_title(title)));
                     }
                     walk(children, title, out);
                 }
@@ -203,6 +207,26 @@ pub(super) fn report_units(draft: &Draft) -> Vec<Unit<'_>> {
         }
     }
     units
+}
+
+/// Whether a heading's title is a sentence rather than a name: it ends with a full stop,
+/// or it is longer than a title and holds a comma.
+fn reads_as_sentence(title: &str) -> bool {
+    let title = title.trim_end();
+    title.ends_with(['。', '；', ';'])
+        || (title.chars().filter(|&c| is_han(c)).count() > RUN_IN_TITLE
+            && title.contains(['，', ',']))
+}
+
+/// The run-in title of a sentence that opens with one (`聚焦学法常态，坚持……`): its
+/// words up to the first comma when they are short enough for a title; else none.
+fn run_in_title(sentence: &str) -> &str {
+    match sentence.find(['，', ',', '：', ':']) {
+        Some(end) if sentence[..end].chars().filter(|&c| is_han(c)).count() <= RUN_IN_TITLE => {
+            &sentence[..end]
+        }
+        _ => "",
+    }
 }
 
 /// Where sentences end: at 。；！？, and before an enumeration (一是, 二是 … 十是) that
@@ -420,5 +444,17 @@ mod tests {
                 "推进互通共享"
             ]
         );
+    }
+
+    #[test]
+    fn a_labelled_sentence_is_read_as_a_run_in_title_and_a_paragraph() {
+        let sentence = "聚焦学法常态，坚持委主任办公会会前学法，全年学习法律法规10次。";
+        assert!(reads_as_sentence(sentence));
+        assert_eq!(run_in_title(sentence), "聚焦学法常态");
+        // A heading with a comma is still a heading: 严执法、护健康，执法效能稳步提升.
+        assert!(!reads_as_sentence("严执法、护健康，执法效能稳步提升"));
+        assert!(!reads_as_sentence("深入学习贯彻习近平法治思想"));
+        let no_title = "委党委把习近平法治思想纳入中心组年度学习计划和干部教育培训主体班次，全年开展专题学习5次。";
+        assert_eq!(run_in_title(no_title), "");
     }
 }
