@@ -32,16 +32,21 @@ pub(super) const SHORTCOMING_WORDS: [&str; 9] = [
 /// sentence of account is longer.
 pub(super) const RUN_IN_TITLE: usize = 25;
 /// Section titles of the parts that are not achievements: shortcomings and next year.
-pub(super) const NON_EVIDENCE_SECTIONS: [&str; 8] = [
+pub(super) const NON_EVIDENCE_SECTIONS: [&str; 10] = [
     "不足",
     "存在问题",
+    "存在的",
     "问题和",
     "安排",
     "计划",
+    "打算",
     "思路",
     "下一步",
     "今后",
 ];
+/// Words that say a shortcoming was dealt with (研究解决执法装备不足等问题): a shortcoming
+/// word after one of them, in the same clause, tells an achievement.
+const REMEDY_WORDS: [&str; 5] = ["解决", "弥补", "补齐", "整改", "克服"];
 /// A text as matching sees it: widths folded, quotes and spaces dropped, citations of
 /// the plan dropped, lexicon terms read as their heads. `origin[k]` is the range of
 /// characters of the original text that matching character k stands for.
@@ -382,11 +387,17 @@ impl<'a> Report<'a> {
 
 /// Whether a sentence (as matching sees it) states a shortcoming or a plan.
 pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
+    let starts_with = |at: usize, word: &str| {
+        let mut rest = sentence[at..].iter();
+        word.chars().all(|c| rest.next() == Some(&c))
+    };
+    let mut remedied = false;
     (0..sentence.len()).any(|at| {
-        SHORTCOMING_WORDS.iter().any(|w| {
-            let mut rest = sentence[at..].iter();
-            w.chars().all(|c| rest.next() == Some(&c))
-        })
+        if matches!(sentence[at], '，' | ',' | '；' | ';' | '。') {
+            remedied = false;
+        }
+        remedied |= REMEDY_WORDS.iter().any(|w| starts_with(at, w));
+        !remedied && SHORTCOMING_WORDS.iter().any(|w| starts_with(at, w))
     })
 }
 

@@ -100,6 +100,8 @@ pub(super) fn decide(
     // with another subject (法治保障 in a sentence on 亚运), not an account of this one.
     let mut task_results: Vec<TaskCoverage> = Vec::with_capacity(task_spans.len());
     let mut candidate_units: Vec<usize> = Vec::new();
+    // Tasks touched by a sentence that names the item's subject.
+    let mut touched_on_subject = 0;
     for (task, candidates) in task_spans.iter().zip(candidates) {
         let best = candidates
             .into_iter()
@@ -146,6 +148,21 @@ pub(super) fn decide(
                     .filter(|p| p.item.start < task.end && task.start < p.item.end)
                     .cloned()
                     .collect();
+                // The sentence names the item's subject: a domain term of the task, or
+                // words of the item's title (顺带抽查了医疗废物 for 深化医疗废物专项整治).
+                let names_term = in_task.iter().any(|p| {
+                    item_text
+                        .terms
+                        .iter()
+                        .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+                });
+                let names_title = sentences
+                    .iter()
+                    .flat_map(|(_, p)| p)
+                    .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
+                if status == Status::Partial && (names_term || names_title) {
+                    touched_on_subject += 1;
+                }
                 task_results.push(TaskCoverage {
                     text,
                     status,
@@ -198,6 +215,12 @@ pub(super) fn decide(
             .collect()
     };
     let task_count = counted.len();
+    // A target the report gives a figure for is part of the item done, even when the
+    // status follows the other tasks.
+    let target_answered = task_results
+        .iter()
+        .zip(&is_target)
+        .any(|(t, &target)| target && t.status == Status::Covered);
     let answered = counted
         .iter()
         .filter(|t| t.status == Status::Covered)
@@ -219,8 +242,10 @@ pub(super) fn decide(
     {
         Status::Covered
     } else if answered > 0
+        || target_answered
         || best_title >= TITLE_PART
-        || touched > 0
+        || touched >= 2
+        || touched_on_subject > 0
         || subject_in_passing(&by_unit, report, &position_weights, title_len)
     {
         Status::Partial
