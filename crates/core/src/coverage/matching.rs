@@ -20,6 +20,9 @@ pub(super) const TASK_ANSWERED: f64 = 0.5;
 /// A task is touched by a sentence holding this share of its weight: part of what it
 /// asks for (one of two things it names).
 pub(super) const TASK_TOUCHED: f64 = 0.25;
+/// A task whose own words (not in the title or another task) hold this share of its
+/// weight needs one of them matched to be answered.
+const OWN_WORDS: f64 = 0.3;
 /// A paragraph whose lead holds this share of the title's weight mentions the subject.
 pub(super) const TITLE_PART: f64 = 0.4;
 /// A task whose meaning-bearing words weigh less than this share of the item's is a
@@ -244,9 +247,14 @@ pub(super) fn task_candidates(
     by_unit: &[ParagraphMatch],
     report: &Report,
     weights: &[f64],
+    own_weights: &[f64],
     elsewhere: &mut Option<usize>,
 ) -> Vec<Candidate> {
     let task_total = weight_of(weights, task);
+    // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
+    // 规范性文件 of the item's other tasks) is answered only where some of them are.
+    let own_total = weight_of(own_weights, task);
+    let has_own_words = own_total >= OWN_WORDS * task_total;
     // The task's share found in these phrases; none unless they are anchored by a term
     // of the lexicon, a word of four characters or two of three (two-character words
     // join in only beside those: alone they are as often chance as meaning).
@@ -267,10 +275,20 @@ pub(super) fn task_candidates(
         let anchored =
             whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
         if anchored {
-            ratio(
-                weight_in(in_task.into_iter().map(|p| p.item.clone()), weights, task),
+            let share = ratio(
+                weight_in(in_task.iter().map(|p| p.item.clone()), weights, task),
                 task_total,
-            )
+            );
+            let own = weight_in(
+                in_task.into_iter().map(|p| p.item.clone()),
+                own_weights,
+                task,
+            );
+            if has_own_words && own == 0.0 {
+                share.min(TASK_TOUCHED)
+            } else {
+                share
+            }
         } else {
             0.0
         }
@@ -444,6 +462,26 @@ pub(super) fn match_item(
     }
 
     let mut mentioned_elsewhere: Option<usize> = None;
+    // The weights of the words each task does not share with the title or another task.
+    let mut own_weights = position_weights.clone();
+    for (t, task) in task_spans.iter().enumerate() {
+        for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
+            let pair = [chars[j], chars[j + 1]];
+            let elsewhere = (0..title_len)
+                .map(|k| k..k + 2)
+                .chain(
+                    task_spans
+                        .iter()
+                        .enumerate()
+                        .filter(|&(u, _)| u != t)
+                        .flat_map(|(_, other)| (other.start..other.end).map(|k| k..k + 2)),
+                )
+                .any(|at| at.end <= chars.len() && chars[at] == pair);
+            if elsewhere {
+                own_weights[j] = 0.0;
+            }
+        }
+    }
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
         .map(|task| {
@@ -453,6 +491,7 @@ pub(super) fn match_item(
                 &by_unit,
                 report,
                 &position_weights,
+                &own_weights,
                 &mut mentioned_elsewhere,
             )
         })
