@@ -258,16 +258,15 @@ pub(super) fn task_candidates(
     // The task's share found in these phrases; none unless they are anchored by a term
     // of the lexicon, a word of four characters or two of three (two-character words
     // join in only beside those: alone they are as often chance as meaning).
-    let share_of = |phrases: &mut dyn Iterator<Item = &Phrase>| {
-        let in_task: Vec<&Phrase> = phrases
-            .filter(|p| p.item.start < task.end && task.start < p.item.end)
-            .collect();
-        let lengths = || {
-            in_task
+    let share_of = |first: &[Phrase], second: &[Phrase]| {
+        let in_task = || {
+            first
                 .iter()
-                .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
+                .chain(second)
+                .filter(|p| p.item.start < task.end && task.start < p.item.end)
         };
-        let whole_term = in_task.iter().any(|p| {
+        let lengths = || in_task().map(|p| p.item.end.min(task.end) - p.item.start.max(task.start));
+        let whole_term = in_task().any(|p| {
             terms
                 .iter()
                 .any(|t| p.item.start <= t.start && t.end <= p.item.end)
@@ -276,14 +275,10 @@ pub(super) fn task_candidates(
             whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
         if anchored {
             let share = ratio(
-                weight_in(in_task.iter().map(|p| p.item.clone()), weights, task),
+                weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
             );
-            let own = weight_in(
-                in_task.into_iter().map(|p| p.item.clone()),
-                own_weights,
-                task,
-            );
+            let own = weight_in(in_task().map(|p| p.item.clone()), own_weights, task);
             if has_own_words && own == 0.0 {
                 share.min(TASK_TOUCHED)
             } else {
@@ -305,13 +300,14 @@ pub(super) fn task_candidates(
             if !phrases.iter().any(overlaps) && !next_overlaps {
                 continue;
             }
-            let mut found = vec![(share_of(&mut phrases.iter()), 1)];
-            if let Some((next, more)) = m.sentences.get(j + 1).filter(|n| n.0 == s + 1) {
-                if next_overlaps && report.sentences[*next].counts {
-                    found.push((share_of(&mut phrases.iter().chain(more)), 2));
-                }
-            }
-            for (share, taken) in found {
+            let with_next = m
+                .sentences
+                .get(j + 1)
+                .filter(|(next, _)| {
+                    *next == s + 1 && next_overlaps && report.sentences[*next].counts
+                })
+                .map(|(_, more)| (share_of(phrases, more), 2));
+            for (share, taken) in std::iter::once((share_of(phrases, &[]), 1)).chain(with_next) {
                 if share < TASK_TOUCHED {
                     continue;
                 }
@@ -344,30 +340,32 @@ pub(super) fn add_words(
     tasks: &[Span],
     sentence: &[char],
 ) {
-    let found = phrases.len();
     // Only in tasks with a phrase of their own here: words do not anchor on their own.
-    let anchored: Vec<&Span> = tasks
-        .iter()
-        .filter(|t| {
-            phrases[..found]
-                .iter()
-                .any(|p| p.item.start < t.end && t.start < p.item.end)
+    let anchored = |j: usize| {
+        tasks.iter().any(|t| {
+            t.start <= j
+                && j + 2 <= t.end
+                && phrases
+                    .iter()
+                    .any(|p| p.item.start < t.end && t.start < p.item.end)
         })
-        .collect();
-    if anchored.is_empty() {
-        return;
-    }
+    };
     // A word inside a phrase found already is that phrase: it is not marked twice.
+    let mut added = Vec::new();
     for (at, b) in han_bigrams(sentence) {
-        for &j in words.get(&b).into_iter().flatten() {
-            let inside_phrase = phrases[..found]
+        let Some(positions) = words.get(&b) else {
+            continue;
+        };
+        for &j in positions {
+            let inside_phrase = phrases
                 .iter()
                 .any(|p| p.item.start <= j && j + 2 <= p.item.end);
-            if !inside_phrase && anchored.iter().any(|t| t.start <= j && j + 2 <= t.end) {
-                phrases.push(Phrase { item: j..j + 2, at });
+            if !inside_phrase && anchored(j) {
+                added.push(Phrase { item: j..j + 2, at });
             }
         }
     }
+    phrases.extend(added);
 }
 
 /// An item's matches in the report: its tasks, the paragraphs that share phrases with

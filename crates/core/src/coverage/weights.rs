@@ -253,15 +253,37 @@ pub(super) fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram
 /// Total weight of the item's bigram positions (`weights`) inside any of the phrases at
 /// `spans` (character ranges of the item), clipped to `within`.
 pub(super) fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64], within: &Span) -> f64 {
+    // A sentence shares few phrases with an item: they are sorted on the stack, and only
+    // a long list goes to the heap (this runs for every sentence and task).
+    const ON_STACK: usize = 16;
+    let mut stack: [Span; ON_STACK] = Default::default();
+    let mut heap: Vec<Span> = Vec::new();
+    let mut count = 0;
     // Characters s..e hold the bigrams s..e − 1.
-    let mut bigrams: Vec<Span> = spans
-        .map(|s| s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)))
-        .filter(|b| b.start < b.end)
-        .collect();
+    for b in spans.map(|s| s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)))
+    {
+        if b.start >= b.end {
+            continue;
+        }
+        if count < ON_STACK {
+            stack[count] = b;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack);
+            }
+            heap.push(b);
+        }
+        count += 1;
+    }
+    let bigrams = if count <= ON_STACK {
+        &mut stack[..count]
+    } else {
+        &mut heap[..]
+    };
     bigrams.sort_by_key(|b| b.start);
     let mut total = 0.0;
     let mut done = 0;
-    for b in bigrams {
+    for b in bigrams.iter() {
         for weight in &weights[b.start.max(done)..b.end.max(done)] {
             total += weight;
         }
