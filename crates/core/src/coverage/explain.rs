@@ -7,8 +7,7 @@ use super::{merged, round2, Evidence, Span, Status, TaskCoverage};
 
 /// The plan's own words for a span of its match text.
 pub(super) fn original_text(text: &str, matched: &MatchText, span: &Span) -> String {
-    let [start, end] = matched.original(span);
-    text.chars().skip(start).take(end - start).collect()
+    matched.slice(text, matched.original(span)).to_string()
 }
 
 /// A paragraph as evidence: its sentences that hold matches and the matched words.
@@ -17,16 +16,16 @@ pub(super) fn paragraph_evidence(report: &Report, m: &ParagraphMatch) -> Evidenc
     let mut sentences = Vec::new();
     let mut highlights = Vec::new();
     let mut phrases: Vec<String> = Vec::new();
-    let paragraph: Vec<char> = report.units[m.unit].text.chars().collect();
+    let paragraph = &report.units[m.unit].text;
     for (s, found) in &m.sentences {
         let span = &report.sentences[*s].span;
         sentences.push(text.original(span));
         for p in found {
             let range = text.original(&(p.at..p.at + p.item.len()));
             highlights.push(range);
-            let words: String = paragraph[range[0]..range[1]].iter().collect();
-            if !phrases.contains(&words) {
-                phrases.push(words);
+            let words = text.slice(paragraph, range);
+            if !phrases.iter().any(|p| p == words) {
+                phrases.push(words.to_string());
             }
         }
     }

@@ -55,11 +55,19 @@ pub(super) struct MatchText {
     pub(super) origin: Vec<(u32, u32)>,
     /// Where it holds lexicon heads: words of the domain, whatever their length.
     pub(super) terms: Vec<Span>,
+    /// Where each character of the original text starts, in bytes, and its length last:
+    /// evidence is cut from the original text without counting characters again.
+    bytes: Vec<u32>,
 }
 
 impl MatchText {
     pub(super) fn new(text: &str, plan_title: &[char], normalizer: &Normalizer) -> MatchText {
         let original: Vec<char> = text.chars().collect();
+        let bytes = text
+            .char_indices()
+            .map(|(at, _)| at as u32)
+            .chain([text.len() as u32])
+            .collect();
         let cited = plan_citations(&original, plan_title);
         let mut kept = Vec::with_capacity(original.len());
         let mut at = Vec::with_capacity(original.len());
@@ -85,7 +93,13 @@ impl MatchText {
             chars: normalized.chars,
             origin,
             terms: normalized.terms,
+            bytes,
         }
+    }
+
+    /// Characters `range` of the original text (the one the match text was made from).
+    pub(super) fn slice<'t>(&self, text: &'t str, [start, end]: CharRange) -> &'t str {
+        &text[self.bytes[start] as usize..self.bytes[end] as usize]
     }
 
     /// The original characters that matching characters `span` stand for.
@@ -379,7 +393,7 @@ impl<'a> Report<'a> {
             paragraph_id: unit.id,
             section_index: unit.section_index,
             paragraph_index: unit.paragraph_index,
-            sentence: unit.text.chars().skip(start).take(end - start).collect(),
+            sentence: text.slice(&unit.text, [start, end]).to_string(),
             highlights: merged(highlights),
         }
     }
