@@ -135,13 +135,16 @@ pub(super) fn match_sentences(
     for &(s, pos, first) in &active {
         record(s, pos, first, weights.len() - 1);
     }
-    found.sort_by_key(|(s, _)| *s);
+    // By sentence, and in each in the order found: by where the phrase ends in the item,
+    // then in the sentence (no two phrases end at the same places).
+    found.sort_unstable_by_key(|(s, p)| (*s, p.item.end, p.at + p.item.len()));
     let mut matches: Vec<(usize, Vec<Phrase>)> = Vec::new();
-    for (s, phrase) in found {
-        match matches.last_mut() {
-            Some((last, phrases)) if *last == s as usize => phrases.push(phrase),
-            _ => matches.push((s as usize, vec![phrase])),
-        }
+    let mut rest = &found[..];
+    while let Some(&(s, _)) = rest.first() {
+        let run = rest.iter().take_while(|(t, _)| *t == s).count();
+        let (here, after) = rest.split_at(run);
+        matches.push((s as usize, here.iter().map(|(_, p)| p.clone()).collect()));
+        rest = after;
     }
     matches
 }

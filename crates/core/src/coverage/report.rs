@@ -3,6 +3,7 @@
 //! (widths folded, citations of the plan dropped, lexicon terms read as their heads).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::import_text::{fold_char, is_han};
 use crate::lexicon::{self, Normalizer};
@@ -399,19 +400,48 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The shortcoming and remedy words as characters, read once: this runs on every
+/// sentence of the report.
+struct ShortcomingWords {
+    shortcoming: Vec<Vec<char>>,
+    remedy: Vec<Vec<char>>,
+    /// The first characters of all of them, sorted: other positions start none.
+    firsts: Vec<char>,
+}
+
+fn shortcoming_words() -> &'static ShortcomingWords {
+    static WORDS: OnceLock<ShortcomingWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let chars = |words: &[&str]| -> Vec<Vec<char>> {
+            words.iter().map(|w| w.chars().collect()).collect()
+        };
+        let (shortcoming, remedy) = (chars(&SHORTCOMING_WORDS), chars(&REMEDY_WORDS));
+        let mut firsts: Vec<char> = shortcoming.iter().chain(&remedy).map(|w| w[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        ShortcomingWords {
+            shortcoming,
+            remedy,
+            firsts,
+        }
+    })
+}
+
 /// Whether a sentence (as matching sees it) states a shortcoming or a plan.
 pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
-    let starts_with = |at: usize, word: &str| {
-        let mut rest = sentence[at..].iter();
-        word.chars().all(|c| rest.next() == Some(&c))
-    };
+    let words = shortcoming_words();
     let mut remedied = false;
     (0..sentence.len()).any(|at| {
-        if matches!(sentence[at], '，' | ',' | '；' | ';' | '。') {
+        let c = sentence[at];
+        if matches!(c, '，' | ',' | '；' | ';' | '。') {
             remedied = false;
         }
-        remedied |= REMEDY_WORDS.iter().any(|w| starts_with(at, w));
-        !remedied && SHORTCOMING_WORDS.iter().any(|w| starts_with(at, w))
+        if words.firsts.binary_search(&c).is_err() {
+            return false;
+        }
+        let rest = &sentence[at..];
+        remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
+        !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
     })
 }
 
