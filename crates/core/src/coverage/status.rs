@@ -99,7 +99,8 @@ pub(super) fn decide(
     // all words that answer more of another item there: those are a phrase shared
     // with another subject (法治保障 in a sentence on 亚运), not an account of this one.
     let mut task_results: Vec<TaskCoverage> = Vec::with_capacity(task_spans.len());
-    let mut candidate_units: Vec<usize> = Vec::new();
+    // Which paragraph matches hold a sentence that answers a task at least in part.
+    let mut candidate_units = vec![false; by_unit.len()];
     // Tasks touched by a sentence that names the item's subject.
     let mut touched_on_subject = 0;
     for (task, candidates) in task_spans.iter().zip(candidates) {
@@ -121,7 +122,7 @@ pub(super) fn decide(
                             .filter(|p| p.item.len() >= MIN_PHRASE)
                             .all(taken_by_another)
             })
-            .inspect(|c| candidate_units.push(c.k))
+            .inspect(|c| candidate_units[c.k] = true)
             // Two sentences must hold clearly more than one to be preferred to it.
             .max_by(|a, b| {
                 let value = |c: &Candidate| c.share / (1.0 + 0.2 * (c.taken - 1) as f64);
@@ -182,7 +183,7 @@ pub(super) fn decide(
         .enumerate()
         .filter(|(k, m)| {
             report.unit_counts[m.unit]
-                && (candidate_units.contains(k) || m.title_share >= TITLE_PART)
+                && (candidate_units[*k] || m.title_share >= TITLE_PART)
         })
         .map(|(_, m)| m)
         .collect();
