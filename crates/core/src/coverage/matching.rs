@@ -41,8 +41,8 @@ pub(super) struct Phrase {
     pub(super) at: usize,
 }
 
-/// Shared phrases between an item and every report sentence that has one, grouped by
-/// sentence in order.
+/// Shared phrases between an item and every report sentence that has one, as
+/// (sentence, phrase), by sentence in order.
 ///
 /// Common substrings are followed along diagonals: a match of item bigram j at sentence
 /// position pos continues one of bigram j − 1 at pos − 1. Only bigrams of positive
@@ -54,7 +54,7 @@ pub(super) fn match_sentences(
     weights: &[f64],
     pairs: &FastMap<Bigram, Pair>,
     sentences: &[&[char]],
-) -> Vec<(usize, Vec<Phrase>)> {
+) -> Vec<(u32, Phrase)> {
     // (sentence, phrase) as found; grouped by sentence at the end.
     let mut found: Vec<(u32, Phrase)> = Vec::new();
     let mut record = |s: u32, end_pos: u32, first: usize, last: usize| {
@@ -138,15 +138,16 @@ pub(super) fn match_sentences(
     // By sentence, and in each in the order found: by where the phrase ends in the item,
     // then in the sentence (no two phrases end at the same places).
     found.sort_unstable_by_key(|(s, p)| (*s, p.item.end, p.at + p.item.len()));
-    let mut matches: Vec<(usize, Vec<Phrase>)> = Vec::new();
-    let mut rest = &found[..];
-    while let Some(&(s, _)) = rest.first() {
-        let run = rest.iter().take_while(|(t, _)| *t == s).count();
-        let (here, after) = rest.split_at(run);
-        matches.push((s as usize, here.iter().map(|(_, p)| p.clone()).collect()));
-        rest = after;
-    }
-    matches
+    found
+}
+
+/// The leading entries of `list` for which `key` is the same as for the first one.
+fn leading_run<T, K: PartialEq>(list: &[T], key: impl Fn(&T) -> K) -> (&[T], &[T]) {
+    let run = list.first().map_or(0, |first| {
+        let first = key(first);
+        list.iter().take_while(|x| key(x) == first).count()
+    });
+    list.split_at(run)
 }
 
 /// What one paragraph holds of an item.
@@ -409,49 +410,66 @@ pub(super) fn match_item(
             words.entry(b).or_default().push(j);
         }
     }
-    // Matches by paragraph, sentences in order; rejected paragraphs left out.
-    let mut by_unit: Vec<ParagraphMatch> = Vec::new();
-    for (s, phrases) in match_sentences(
+    let share_in = |phrases: &mut dyn Iterator<Item = &Phrase>| {
+        ratio(
+            weight_in(phrases.map(|p| p.item.clone()), &position_weights, &whole),
+            total,
+        )
+    };
+    // Matches by paragraph, sentences in order; rejected paragraphs left out, and those
+    // that share only a phrase or two with the item (before words are added, the costly
+    // part on long reports: words at most double what the phrases hold, and a paragraph
+    // needs [`EVIDENCE`] to answer anything).
+    let found = match_sentences(
         chars,
         terms,
         &position_weights,
         &weights.pairs,
         sentence_chars,
-    ) {
-        let unit = report.sentences[s].unit;
+    );
+    let mut by_unit: Vec<ParagraphMatch> = Vec::new();
+    let mut rest = &found[..];
+    while !rest.is_empty() {
+        let (paragraph, after) = leading_run(rest, |(s, _)| report.sentences[*s as usize].unit);
+        rest = after;
+        let unit = report.sentences[paragraph[0].0 as usize].unit;
         if decision.is_some_and(|d| d.rejected.contains(&report.units[unit].id)) {
             continue;
         }
-        let offset = report.sentences[s].span.start;
-        let mut phrases = phrases;
-        phrases.iter_mut().for_each(|p| p.at += offset);
-        match by_unit.last_mut() {
-            Some(m) if m.unit == unit => m.sentences.push((s, phrases)),
-            _ => by_unit.push(ParagraphMatch {
-                unit,
-                share: 0.0,
-                title_share: title_share_in(
-                    &report.leads[unit],
-                    &chars[..title_len],
-                    &position_weights[..title_positions],
-                ),
-                sentences: vec![(s, phrases)],
-                answers: 0,
-                touches: 0,
-            }),
+        let title_share = title_share_in(
+            &report.leads[unit],
+            &chars[..title_len],
+            &position_weights[..title_positions],
+        );
+        let share = share_in(&mut paragraph.iter().map(|(_, p)| p));
+        if share < EVIDENCE / 2.0 && title_share < TITLE_PART {
+            continue;
         }
+        let mut sentences = Vec::new();
+        let mut in_paragraph = paragraph;
+        while !in_paragraph.is_empty() {
+            let (sentence, after) = leading_run(in_paragraph, |(s, _)| *s);
+            in_paragraph = after;
+            let s = sentence[0].0 as usize;
+            let offset = report.sentences[s].span.start;
+            let phrases = sentence
+                .iter()
+                .map(|(_, p)| Phrase {
+                    item: p.item.clone(),
+                    at: p.at + offset,
+                })
+                .collect();
+            sentences.push((s, phrases));
+        }
+        by_unit.push(ParagraphMatch {
+            unit,
+            share: 0.0,
+            title_share,
+            sentences,
+            answers: 0,
+            touches: 0,
+        });
     }
-    let share_of = |m: &ParagraphMatch| {
-        let spans = m
-            .sentences
-            .iter()
-            .flat_map(|(_, p)| p.iter().map(|p| p.item.clone()));
-        ratio(weight_in(spans, &position_weights, &whole), total)
-    };
-    // Paragraphs that share only a phrase or two with the item are left out before
-    // words are added (the costly part on long reports): words at most double what
-    // the phrases hold, and a paragraph needs [`EVIDENCE`] to answer anything.
-    by_unit.retain(|m| share_of(m) >= EVIDENCE / 2.0 || m.title_share >= TITLE_PART);
     for m in &mut by_unit {
         for (s, phrases) in &mut m.sentences {
             let offset = report.sentences[*s].span.start;
@@ -459,7 +477,7 @@ pub(super) fn match_item(
             add_words(phrases, &words, &task_spans, sentence_chars[*s]);
             phrases[found..].iter_mut().for_each(|p| p.at += offset);
         }
-        m.share = share_of(m);
+        m.share = share_in(&mut m.sentences.iter().flat_map(|(_, p)| p));
     }
 
     let mut mentioned_elsewhere: Option<usize> = None;

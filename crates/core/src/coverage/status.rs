@@ -182,8 +182,7 @@ pub(super) fn decide(
         .iter()
         .enumerate()
         .filter(|(k, m)| {
-            report.unit_counts[m.unit]
-                && (candidate_units[*k] || m.title_share >= TITLE_PART)
+            report.unit_counts[m.unit] && (candidate_units[*k] || m.title_share >= TITLE_PART)
         })
         .map(|(_, m)| m)
         .collect();
