@@ -135,10 +135,27 @@ pub(super) fn match_sentences(
     for &(s, pos, first) in &active {
         record(s, pos, first, weights.len() - 1);
     }
-    // By sentence, and in each in the order found: by where the phrase ends in the item,
-    // then in the sentence (no two phrases end at the same places).
-    found.sort_unstable_by_key(|(s, p)| (*s, p.item.end, p.at + p.item.len()));
-    found
+    by_sentence(found, sentences.len())
+}
+
+/// `found` by sentence, and in each in the order found: a counting sort, linear in the
+/// phrases and sentences (a comparison sort of every item's phrases was a fifth of the
+/// engine's time on long reports).
+fn by_sentence(found: Vec<(u32, Phrase)>, sentences: usize) -> Vec<(u32, Phrase)> {
+    // Where each sentence's phrases go: counts, then running sums.
+    let mut next = vec![0u32; sentences + 1];
+    for (s, _) in &found {
+        next[*s as usize + 1] += 1;
+    }
+    for k in 1..next.len() {
+        next[k] += next[k - 1];
+    }
+    let mut order = vec![0u32; found.len()];
+    for (k, (s, _)) in found.iter().enumerate() {
+        order[next[*s as usize] as usize] = k as u32;
+        next[*s as usize] += 1;
+    }
+    order.iter().map(|&k| found[k as usize].clone()).collect()
 }
 
 /// The leading entries of `list` for which `key` is the same as for the first one.
