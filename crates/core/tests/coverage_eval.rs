@@ -55,11 +55,11 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split, grown to 8 pairs (dev-05 to dev-08 written after the engine), does not
 /// meet two goals yet. This floor is what the engine measured on it (2 December 2026:
-/// 未覆盖 precision 34/42, covered/partial called missing 8/114, rounded to the weaker
+/// 未覆盖 precision 34/41, covered/partial called missing 7/114, rounded to the weaker
 /// side); the goals it misses are printed on every run. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_missing_precision: 0.8,
-    max_covered_called_missing: 0.08,
+    min_missing_precision: 0.82,
+    max_covered_called_missing: 0.07,
     ..GOALS
 };
 
