@@ -299,9 +299,12 @@ pub(super) fn task_candidates(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
             );
-            let own = weight_in(in_task().map(|p| p.item.clone()), own_weights, task);
-            if has_own_words && own == 0.0 {
-                share.min(TASK_TOUCHED)
+            let misses_own_words = || {
+                has_own_words
+                    && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
+            };
+            if share > TASK_TOUCHED && misses_own_words() {
+                TASK_TOUCHED
             } else {
                 share
             }
