@@ -256,8 +256,10 @@ fn round2(x: f64) -> f64 {
 /// An item is covered when every task is answered by a sentence of the achievements
 /// parts, or when a paragraph there names its subject (most of its title's weight in
 /// its lead), gives an account of it and half its tasks are answered. It is partial
-/// when some task is answered or a paragraph's lead names part of its title; missing
-/// otherwise ([`status::decide`]).
+/// when some task or numeric target is answered, a paragraph's lead names part of its
+/// title, or part of a task is told in a sentence that names the item's subject (or
+/// parts of two tasks are); missing otherwise ([`status::decide`]). Words shared with
+/// the report alone do not make an item partial.
 pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
     let plan = &state.plan;
     let mut warnings = Vec::new();
