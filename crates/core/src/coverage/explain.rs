@@ -67,39 +67,43 @@ pub(super) fn explain(
     named: Option<&Unit>,
     elsewhere: Option<&Unit>,
 ) -> String {
-    let answered = tasks.iter().filter(|t| t.status == Status::Covered).count();
-    let unanswered: Vec<String> = tasks
-        .iter()
-        .filter(|t| t.status != Status::Covered)
-        .take(3)
-        .map(|t| format!("“{}”", clip(&t.text, 16)))
-        .collect();
-    let more = if tasks.len() - answered > 3 {
-        "等"
-    } else {
-        ""
+    let count = |status: Status| tasks.iter().filter(|t| t.status == status).count();
+    let (answered, partly) = (count(Status::Covered), count(Status::Partial));
+    // The first three tasks of a kind, quoted, and 等 when there are more.
+    let listed = |status: Status| {
+        let mut quoted: String = tasks
+            .iter()
+            .filter(|t| t.status == status)
+            .take(3)
+            .map(|t| format!("“{}”", clip(&t.text, 16)))
+            .collect();
+        if count(status) > 3 {
+            quoted.push('等');
+        }
+        quoted
     };
+    let mut tally = format!("{}项任务写到{answered}项", tasks.len());
+    if partly > 0 {
+        tally.push_str(&format!("，部分写到{}", listed(Status::Partial)));
+    }
+    if count(Status::Missing) > 0 {
+        tally.push_str(&format!("；未写到{}", listed(Status::Missing)));
+    }
     match status {
         Status::Covered if answered == tasks.len() => {
             format!("{}项任务均有叙述", tasks.len())
         }
         Status::Covered => format!(
-            "{}，{}项任务写到{answered}项；未写到{}{more}",
+            "{}，{tally}",
             named.map_or_else(
                 || "报告有较完整的叙述".to_string(),
                 |unit| format!("{}专门叙述此项", where_is(unit))
-            ),
-            tasks.len(),
-            unanswered.join("")
+            )
         ),
-        Status::Partial if answered == 0 => {
+        Status::Partial if answered == 0 && partly == 0 => {
             format!("报告只顺带提到此项，{}项任务都未写到", tasks.len())
         }
-        Status::Partial => format!(
-            "{}项任务写到{answered}项；未写到{}{more}",
-            tasks.len(),
-            unanswered.join("")
-        ),
+        Status::Partial => tally,
         _ => match elsewhere {
             Some(unit) => format!("只在{}提到，主要举措和成效部分没有叙述", where_is(unit)),
             None if tasks.is_empty() => "条目没有可核对的具体任务".to_string(),
