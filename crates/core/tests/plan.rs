@@ -385,3 +385,25 @@ fn item_1000_after_a_multibyte_separator_is_refused_not_panicked_on() {
         );
     }
 }
+
+#[test]
+fn items_numbered_again_in_every_group_get_unique_numbers() {
+    let restarting = "2024年法治政府建设工作要点\n一、依法决策\n（一）严格合法性审查。\n（二）加强规范性文件管理。\n二、严格执法\n（一）落实三项制度。\n（二）开展案卷评查。\n（三）推行包容审慎监管。";
+    let plan = plan::parse_plan_text(restarting).unwrap().plan;
+    let numbers: Vec<&str> = plan.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        ["一（一）", "一（二）", "二（一）", "二（二）", "二（三）"]
+    );
+    assert_eq!(plan.items[2].title, "落实三项制度");
+    // Numbers that run on across groups are unique already and stay as written.
+    let continuous = "一、依法决策\n（一）严格合法性审查。\n二、严格执法\n（二）落实三项制度。";
+    let numbers: Vec<String> = plan::parse_plan_text(continuous)
+        .unwrap()
+        .plan
+        .items
+        .into_iter()
+        .map(|i| i.number)
+        .collect();
+    assert_eq!(numbers, ["1", "2"]);
+}

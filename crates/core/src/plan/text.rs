@@ -3,7 +3,7 @@
 
 use super::{check_text, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS};
 use crate::import_text::{first_year, logical_lines};
-use crate::labels::parse_label;
+use crate::labels::{chinese_numeral, parse_label};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
 use crate::text::{fold_width, split_names};
 
@@ -24,7 +24,10 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
     let mut skipped = Vec::new();
     let mut preamble = Vec::new();
     let mut items: Vec<(String, String, String)> = Vec::new();
+    // The number of each item's group label (一、 → 1), when it has one.
+    let mut item_groups: Vec<Option<usize>> = Vec::new();
     let mut group = String::new();
+    let mut group_number: Option<usize> = None;
     let mut group_changed = false;
     let mut last_number: Option<usize> = None;
     // Whether the current item is closed by its departments, so that stray text after
@@ -40,6 +43,7 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
                 };
                 if in_sequence {
                     items.push((l.number.to_string(), group.clone(), l.rest.to_string()));
+                    item_groups.push(group_number);
                     last_number = Some(l.number);
                     group_changed = false;
                     item_closed = split_departments(l.rest).1.is_some();
@@ -48,6 +52,7 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
             }
             Some(l) if l.level < item_level => {
                 group = l.rest.to_string();
+                group_number = Some(l.number);
                 group_changed = true;
                 item_closed = true;
                 continue;
@@ -82,6 +87,7 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
             return Err(PlanError::TooManyItems(line));
         }
     }
+    number_within_groups(&mut items, &item_groups, item_level);
     let items = items
         .into_iter()
         .map(|(number, group, text)| item_from_text(number, group, &text, None))
@@ -96,6 +102,27 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
         },
         skipped,
     })
+}
+
+/// When `（一）` items restart in every group (（一）（二） under 一、, again under 二、),
+/// numbers them with their group's (二（一）) so that each number names one item.
+/// Numbers that are unique already, and `1.` items (whose numbers a reader gives as
+/// written), stay as they are.
+fn number_within_groups(
+    items: &mut [(String, String, String)],
+    groups: &[Option<usize>],
+    item_level: u8,
+) {
+    let mut numbers: Vec<&str> = items.iter().map(|(number, _, _)| number.as_str()).collect();
+    numbers.sort_unstable();
+    if item_level != 2 || numbers.windows(2).all(|w| w[0] != w[1]) {
+        return;
+    }
+    for ((number, _, _), group) in items.iter_mut().zip(groups) {
+        if let (Some(group), Ok(n)) = (group, number.parse::<usize>()) {
+            *number = format!("{}（{}）", chinese_numeral(*group), chinese_numeral(n));
+        }
+    }
 }
 
 /// The plan's title (the last title-like line before the items) and its year: from the

@@ -1,0 +1,576 @@
+//! Matching an item against the report: the phrases it shares with each sentence, the
+//! paragraphs that hold them, and the sentences that could answer each of its tasks.
+
+use crate::lexicon::FastMap;
+use crate::plan_items::Decision;
+use crate::text::is_han;
+
+use super::report::{clauses, Report};
+use super::weights::{
+    bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
+};
+use super::{ratio, Span};
+
+/// The shortest shared phrase that counts, in characters: two characters are as often
+/// a coincidence as a word.
+pub(super) const MIN_PHRASE: usize = 3;
+/// A task is answered by a sentence holding this share of its weight: most of what it
+/// asks for, named in one sentence, as a reviewer ticks a task off.
+pub(super) const TASK_ANSWERED: f64 = 0.5;
+/// A task is touched by a sentence holding this share of its weight: part of what it
+/// asks for (one of two things it names).
+pub(super) const TASK_TOUCHED: f64 = 0.25;
+/// A task whose own words (not in the title or another task) hold this share of its
+/// weight needs one of them matched to be answered.
+const OWN_WORDS: f64 = 0.3;
+/// A paragraph whose lead holds this share of the title's weight mentions the subject.
+pub(super) const TITLE_PART: f64 = 0.4;
+/// A task whose meaning-bearing words weigh less than this share of the item's is a
+/// formula (`提升依法行政能力和水平`), not something to report on.
+pub(super) const TASK_WEIGHT: f64 = 0.04;
+/// A paragraph holding less than this share of an item's weight is about something
+/// else: a short clause it happens to share (提高…满意度) is no account of the item.
+pub(super) const EVIDENCE: f64 = 0.08;
+/// An item found in one paragraph at this share or more is copied from the plan.
+pub(super) const COPIED: f64 = 0.8;
+/// A phrase an item shares with a sentence: where it is in the item, and where it
+/// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
+#[derive(Clone)]
+pub(super) struct Phrase {
+    pub(super) item: Span,
+    pub(super) at: usize,
+}
+
+/// Shared phrases between an item and every report sentence that has one, as
+/// (sentence, phrase), by sentence in order.
+///
+/// Common substrings are followed along diagonals: a match of item bigram j at sentence
+/// position pos continues one of bigram j − 1 at pos − 1. Only bigrams of positive
+/// weight that are looked up start a phrase; others may continue one (重大行政决策).
+/// A phrase needs [`MIN_PHRASE`] characters and positive weight.
+pub(super) fn match_sentences(
+    item: &[char],
+    terms: &[Span],
+    weights: &[f64],
+    pairs: &FastMap<Bigram, Pair>,
+    sentences: &[&[char]],
+) -> Vec<(u32, Phrase)> {
+    // (sentence, phrase) as found; grouped by sentence at the end.
+    let mut found: Vec<(u32, Phrase)> = Vec::new();
+    let mut record = |s: u32, end_pos: u32, first: usize, last: usize| {
+        // A phrase may begin with a pair that is never looked up (common or of no
+        // weight): walk back over characters the item and the sentence share.
+        let text = sentences[s as usize];
+        let mut first = first;
+        let mut start_pos = end_pos as usize - (last - first);
+        while first > 0
+            && start_pos > 0
+            && item[first - 1] == text[start_pos - 1]
+            && is_han(item[first - 1])
+        {
+            first -= 1;
+            start_pos -= 1;
+        }
+        // Bigrams first..=last span the characters first..last + 2.
+        let span = first..last + 2;
+        let too_short = span.len() < MIN_PHRASE && !terms.contains(&span);
+        if too_short || !weights[first..last + 1].iter().any(|&w| w > 0.0) {
+            return;
+        }
+        found.push((
+            s,
+            Phrase {
+                item: first..last + 2,
+                at: start_pos,
+            },
+        ));
+    };
+    // Active diagonals, sorted: (sentence, position of the last matched bigram, first
+    // item bigram). Occurrence lists are sorted the same way, so continuing a diagonal
+    // and finding the ones that end are merges, not lookups.
+    let mut active: Vec<(u32, u32, usize)> = Vec::new();
+    let mut next: Vec<(u32, u32, usize)> = Vec::new();
+    for j in 0..weights.len() {
+        let (a, b) = (item[j], item[j + 1]);
+        next.clear();
+        if is_han(a) && is_han(b) {
+            let looked_up = pairs
+                .get(&bigram(a, b))
+                .filter(|pair| weights[j] > 0.0 && pair.looked_up);
+            if let Some(pair) = looked_up {
+                let mut before = active.iter().peekable();
+                for &(s, pos) in &pair.occurrences {
+                    let first = match pos.checked_sub(1) {
+                        Some(last) => {
+                            while before.next_if(|d| (d.0, d.1) < (s, last)).is_some() {}
+                            before
+                                .next_if(|d| (d.0, d.1) == (s, last))
+                                .map_or(j, |d| d.2)
+                        }
+                        None => j,
+                    };
+                    next.push((s, pos, first));
+                }
+            } else {
+                next.extend(active.iter().filter_map(|&(s, pos, first)| {
+                    let text = sentences[s as usize];
+                    let at = pos as usize + 1;
+                    (text.get(at) == Some(&a) && text.get(at + 1) == Some(&b)).then_some((
+                        s,
+                        pos + 1,
+                        first,
+                    ))
+                }));
+            }
+        }
+        let mut after = next.iter().peekable();
+        for &(s, pos, first) in &active {
+            while after.next_if(|d| (d.0, d.1) < (s, pos + 1)).is_some() {}
+            if after.peek().is_none_or(|d| (d.0, d.1) != (s, pos + 1)) {
+                record(s, pos, first, j - 1);
+            }
+        }
+        std::mem::swap(&mut active, &mut next);
+    }
+    for &(s, pos, first) in &active {
+        record(s, pos, first, weights.len() - 1);
+    }
+    by_sentence(found, sentences.len())
+}
+
+/// `found` by sentence, and in each in the order found: a counting sort, linear in the
+/// phrases and sentences (a comparison sort of every item's phrases was a fifth of the
+/// engine's time on long reports).
+fn by_sentence(found: Vec<(u32, Phrase)>, sentences: usize) -> Vec<(u32, Phrase)> {
+    // Where each sentence's phrases go: counts, then running sums.
+    let mut next = vec![0u32; sentences + 1];
+    for (s, _) in &found {
+        next[*s as usize + 1] += 1;
+    }
+    for k in 1..next.len() {
+        next[k] += next[k - 1];
+    }
+    let mut order = vec![0u32; found.len()];
+    for (k, (s, _)) in found.iter().enumerate() {
+        order[next[*s as usize] as usize] = k as u32;
+        next[*s as usize] += 1;
+    }
+    order.iter().map(|&k| found[k as usize].clone()).collect()
+}
+
+/// The leading entries of `list` for which `key` is the same as for the first one.
+fn leading_run<T, K: PartialEq>(list: &[T], key: impl Fn(&T) -> K) -> (&[T], &[T]) {
+    let run = list.first().map_or(0, |first| {
+        let first = key(first);
+        list.iter().take_while(|x| key(x) == first).count()
+    });
+    list.split_at(run)
+}
+
+/// What one paragraph holds of an item.
+pub(super) struct ParagraphMatch {
+    pub(super) unit: usize,
+    /// Share of the item's weight.
+    pub(super) share: f64,
+    /// Share of the weight of the item's title in the paragraph's lead.
+    pub(super) title_share: f64,
+    /// The matches in its sentences: (sentence, phrases).
+    pub(super) sentences: Vec<(usize, Vec<Phrase>)>,
+    /// How many of the item's tasks it answers best.
+    pub(super) answers: usize,
+    /// How many of the item's tasks it is the best (partial) answer to.
+    pub(super) touches: usize,
+}
+
+/// A sentence (or two that follow each other) that answers a task at least in part.
+#[derive(Clone)]
+pub(super) struct Candidate {
+    /// Share of the task's weight it holds.
+    pub(super) share: f64,
+    /// The paragraph match it is in, its first sentence there, and how many it takes.
+    pub(super) k: usize,
+    pub(super) j: usize,
+    pub(super) taken: usize,
+    /// Its sentences, as indices of the report's sentences.
+    pub(super) sentences: Span,
+}
+
+/// The phrases of a candidate's sentences that fall in `task`.
+pub(super) fn phrases_in<'a>(
+    m: &'a ParagraphMatch,
+    c: &Candidate,
+    task: &'a Span,
+) -> impl Iterator<Item = &'a Phrase> + 'a {
+    m.sentences[c.j..c.j + c.taken]
+        .iter()
+        .flat_map(|(_, p)| p)
+        .filter(|p| p.item.start < task.end && task.start < p.item.end)
+}
+
+/// The two items whose tasks a character of the report answers most (share, item).
+#[derive(Clone, Copy)]
+pub(super) struct Claims([(f64, usize); 2]);
+
+impl Default for Claims {
+    fn default() -> Claims {
+        Claims([(0.0, usize::MAX); 2])
+    }
+}
+
+impl Claims {
+    pub(super) fn add(&mut self, share: f64, item: usize) {
+        let [first, second] = &mut self.0;
+        if first.1 == item {
+            first.0 = first.0.max(share);
+        } else if second.1 == item {
+            second.0 = second.0.max(share);
+        } else if share > second.0 {
+            *second = (share, item);
+        }
+        if second.0 > first.0 {
+            std::mem::swap(first, second);
+        }
+    }
+
+    /// The most an item other than `item` is answered here.
+    pub(super) fn best_besides(&self, item: usize) -> f64 {
+        let [first, second] = self.0;
+        if first.1 == item {
+            second.0
+        } else {
+            first.0
+        }
+    }
+}
+
+/// An item's matches, before its status is decided.
+pub(super) struct ItemMatch {
+    /// Whether a paragraph of the achievements parts repeats the item nearly whole and
+    /// adds little to it.
+    pub(super) copied_verbatim: bool,
+    pub(super) position_weights: Vec<f64>,
+    pub(super) total: f64,
+    pub(super) title_len: usize,
+    pub(super) task_spans: Vec<Span>,
+    pub(super) by_unit: Vec<ParagraphMatch>,
+    /// For each task, the sentences of the achievements parts that answer it in part.
+    pub(super) candidates: Vec<Vec<Candidate>>,
+    /// A paragraph outside them (shortcomings, next year) that answers a task.
+    pub(super) mentioned_elsewhere: Option<usize>,
+}
+
+/// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
+/// weight: one sentence, or two that follow each other (a task is often told over two).
+/// A paragraph outside those parts that would answer it is noted in `elsewhere`.
+pub(super) fn task_candidates(
+    terms: &[Span],
+    task: &Span,
+    by_unit: &[ParagraphMatch],
+    report: &Report,
+    weights: &[f64],
+    own_weights: &[f64],
+    elsewhere: &mut Option<usize>,
+) -> Vec<Candidate> {
+    let task_total = weight_of(weights, task);
+    // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
+    // 规范性文件 of the item's other tasks) is answered only where some of them are.
+    let own_total = weight_of(own_weights, task);
+    let has_own_words = own_total >= OWN_WORDS * task_total;
+    // The task's share found in these phrases; none unless they are anchored by a term
+    // of the lexicon, a word of four characters or two of three (two-character words
+    // join in only beside those: alone they are as often chance as meaning).
+    let share_of = |first: &[Phrase], second: &[Phrase]| {
+        let in_task = || {
+            first
+                .iter()
+                .chain(second)
+                .filter(|p| p.item.start < task.end && task.start < p.item.end)
+        };
+        let lengths = || in_task().map(|p| p.item.end.min(task.end) - p.item.start.max(task.start));
+        let whole_term = in_task().any(|p| {
+            terms
+                .iter()
+                .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+        });
+        let anchored =
+            whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
+        if anchored {
+            let share = ratio(
+                weight_in(in_task().map(|p| p.item.clone()), weights, task),
+                task_total,
+            );
+            let misses_own_words = || {
+                has_own_words
+                    && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
+            };
+            if share > TASK_TOUCHED && misses_own_words() {
+                TASK_TOUCHED
+            } else {
+                share
+            }
+        } else {
+            0.0
+        }
+    };
+    let mut out = Vec::new();
+    for (k, m) in by_unit.iter().enumerate() {
+        for j in 0..m.sentences.len() {
+            let (s, phrases) = &m.sentences[j];
+            let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
+            let next_overlaps = m
+                .sentences
+                .get(j + 1)
+                .is_some_and(|(_, more)| more.iter().any(overlaps));
+            if !phrases.iter().any(overlaps) && !next_overlaps {
+                continue;
+            }
+            let with_next = m
+                .sentences
+                .get(j + 1)
+                .filter(|(next, _)| {
+                    *next == s + 1 && next_overlaps && report.sentences[*next].counts
+                })
+                .map(|(_, more)| (share_of(phrases, more), 2));
+            for (share, taken) in std::iter::once((share_of(phrases, &[]), 1)).chain(with_next) {
+                if share < TASK_TOUCHED {
+                    continue;
+                }
+                if !report.sentences[*s].counts {
+                    if share >= TASK_ANSWERED {
+                        elsewhere.get_or_insert(m.unit);
+                    }
+                    continue;
+                }
+                out.push(Candidate {
+                    share,
+                    k,
+                    j,
+                    taken,
+                    sentences: *s..s + taken,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Adds to a sentence's phrases the two-character words of the item it also holds, in
+/// the tasks where it shares a longer phrase: most Chinese words have two characters,
+/// and beside such a phrase they count (精简…材料 beside 医疗机构). `words`: where
+/// each bigram of positive weight is in the item.
+pub(super) fn add_words(
+    phrases: &mut Vec<Phrase>,
+    words: &FastMap<Bigram, Vec<usize>>,
+    tasks: &[Span],
+    sentence: &[char],
+) {
+    // Only in tasks with a phrase of their own here: words do not anchor on their own.
+    let anchored = |j: usize| {
+        tasks.iter().any(|t| {
+            t.start <= j
+                && j + 2 <= t.end
+                && phrases
+                    .iter()
+                    .any(|p| p.item.start < t.end && t.start < p.item.end)
+        })
+    };
+    // A word inside a phrase found already is that phrase: it is not marked twice.
+    let mut added = Vec::new();
+    for (at, b) in han_bigrams(sentence) {
+        let Some(positions) = words.get(&b) else {
+            continue;
+        };
+        for &j in positions {
+            let inside_phrase = phrases
+                .iter()
+                .any(|p| p.item.start <= j && j + 2 <= p.item.end);
+            if !inside_phrase && anchored(j) {
+                added.push(Phrase { item: j..j + 2, at });
+            }
+        }
+    }
+    phrases.extend(added);
+}
+
+/// An item's matches in the report: its tasks, the paragraphs that share phrases with
+/// it and, for each task, the sentences of the achievements parts that could answer it.
+/// `terms`: where the item holds lexicon heads; `title_end`: where its title ends, in
+/// matching characters; `sentence_chars`: the report's sentences.
+pub(super) fn match_item(
+    chars: &[char],
+    terms: &[Span],
+    title_end: usize,
+    decision: Option<&Decision>,
+    report: &Report,
+    weights: &Weights,
+    sentence_chars: &[&[char]],
+) -> ItemMatch {
+    let position_weights = weights.positions(chars);
+    let whole = 0..chars.len();
+    let total = weight_of(&position_weights, &whole);
+    let title_len = title_end.min(chars.len());
+    let title_positions = title_len.saturating_sub(1).min(position_weights.len());
+    // The title names the subject; the body, when there is one, says what to do.
+    let body = (title_len + 1).min(chars.len())..chars.len();
+    let meaningful = |t: &Span| weight_of(&position_weights, t) >= TASK_WEIGHT * total;
+    let mut task_spans: Vec<Span> = clauses(chars, body)
+        .into_iter()
+        .filter(meaningful)
+        .collect();
+    if task_spans.is_empty() {
+        task_spans = clauses(chars, 0..title_len)
+            .into_iter()
+            .filter(meaningful)
+            .collect();
+    }
+
+    let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
+    for (j, b) in han_bigrams(chars) {
+        if position_weights[j] > 0.0 {
+            words.entry(b).or_default().push(j);
+        }
+    }
+    let share_in = |phrases: &mut dyn Iterator<Item = &Phrase>| {
+        ratio(
+            weight_in(phrases.map(|p| p.item.clone()), &position_weights, &whole),
+            total,
+        )
+    };
+    // Matches by paragraph, sentences in order; rejected paragraphs left out, and those
+    // that share only a phrase or two with the item (before words are added, the costly
+    // part on long reports: words at most double what the phrases hold, and a paragraph
+    // needs [`EVIDENCE`] to answer anything).
+    let found = match_sentences(
+        chars,
+        terms,
+        &position_weights,
+        &weights.pairs,
+        sentence_chars,
+    );
+    let mut by_unit: Vec<ParagraphMatch> = Vec::new();
+    let mut rest = &found[..];
+    while !rest.is_empty() {
+        let (paragraph, after) = leading_run(rest, |(s, _)| report.sentences[*s as usize].unit);
+        rest = after;
+        let unit = report.sentences[paragraph[0].0 as usize].unit;
+        if decision.is_some_and(|d| d.rejected.contains(&report.units[unit].id)) {
+            continue;
+        }
+        let title_share = title_share_in(
+            &report.leads[unit],
+            &chars[..title_len],
+            &position_weights[..title_positions],
+        );
+        let share = share_in(&mut paragraph.iter().map(|(_, p)| p));
+        if share < EVIDENCE / 2.0 && title_share < TITLE_PART {
+            continue;
+        }
+        let mut sentences = Vec::new();
+        let mut in_paragraph = paragraph;
+        while !in_paragraph.is_empty() {
+            let (sentence, after) = leading_run(in_paragraph, |(s, _)| *s);
+            in_paragraph = after;
+            let s = sentence[0].0 as usize;
+            let offset = report.sentences[s].span.start;
+            let phrases = sentence
+                .iter()
+                .map(|(_, p)| Phrase {
+                    item: p.item.clone(),
+                    at: p.at + offset,
+                })
+                .collect();
+            sentences.push((s, phrases));
+        }
+        by_unit.push(ParagraphMatch {
+            unit,
+            share: 0.0,
+            title_share,
+            sentences,
+            answers: 0,
+            touches: 0,
+        });
+    }
+    for m in &mut by_unit {
+        for (s, phrases) in &mut m.sentences {
+            let offset = report.sentences[*s].span.start;
+            let found = phrases.len();
+            add_words(phrases, &words, &task_spans, sentence_chars[*s]);
+            phrases[found..].iter_mut().for_each(|p| p.at += offset);
+        }
+        m.share = share_in(&mut m.sentences.iter().flat_map(|(_, p)| p));
+    }
+
+    let mut mentioned_elsewhere: Option<usize> = None;
+    // The weights of the words each task does not share with the title or another task.
+    let mut own_weights = position_weights.clone();
+    for (t, task) in task_spans.iter().enumerate() {
+        for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
+            let pair = [chars[j], chars[j + 1]];
+            let elsewhere = (0..title_len)
+                .map(|k| k..k + 2)
+                .chain(
+                    task_spans
+                        .iter()
+                        .enumerate()
+                        .filter(|&(u, _)| u != t)
+                        .flat_map(|(_, other)| (other.start..other.end).map(|k| k..k + 2)),
+                )
+                .any(|at| at.end <= chars.len() && chars[at] == pair);
+            if elsewhere {
+                own_weights[j] = 0.0;
+            }
+        }
+    }
+    let candidates: Vec<Vec<Candidate>> = task_spans
+        .iter()
+        .map(|task| {
+            task_candidates(
+                terms,
+                task,
+                &by_unit,
+                report,
+                &position_weights,
+                &own_weights,
+                &mut mentioned_elsewhere,
+            )
+        })
+        .collect();
+    // Nothing added: the paragraph is little longer than the item.
+    let item_han = chars.iter().filter(|&&c| is_han(c)).count();
+    let copied_verbatim = by_unit.iter().any(|m| {
+        report.unit_counts[m.unit] && m.share >= COPIED && 2 * report.han[m.unit] <= 3 * item_han
+    });
+    ItemMatch {
+        copied_verbatim,
+        position_weights,
+        total,
+        title_len,
+        task_spans,
+        by_unit,
+        candidates,
+        mentioned_elsewhere,
+    }
+}
+
+/// For each character of each paragraph, the items whose tasks its words answer at
+/// least in part, and how much.
+pub(super) fn claims(matches: &[ItemMatch], report: &Report) -> Vec<Vec<Claims>> {
+    let mut claimed: Vec<Vec<Claims>> = vec![Vec::new(); report.units.len()];
+    for (i, m) in matches.iter().enumerate() {
+        for (task, candidates) in m.task_spans.iter().zip(&m.candidates) {
+            for c in candidates {
+                let unit = m.by_unit[c.k].unit;
+                let claims = &mut claimed[unit];
+                if claims.is_empty() {
+                    *claims = vec![Claims::default(); report.texts[unit].chars.len()];
+                }
+                for p in phrases_in(&m.by_unit[c.k], c, task) {
+                    for at in p.at..(p.at + p.item.len()).min(claims.len()) {
+                        claims[at].add(c.share, i);
+                    }
+                }
+            }
+        }
+    }
+    claimed
+}

@@ -1,0 +1,359 @@
+//! An item's status from its matches: each task's best sentence, the paragraphs shown as
+//! evidence, the targets checked, and the reason given.
+
+use crate::lexicon::Normalizer;
+use crate::plan_items::{Decision, PlanItem};
+
+use super::explain::{explain, original_text, paragraph_evidence};
+use super::matching::{
+    phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
+    TASK_ANSWERED, TITLE_PART,
+};
+use super::report::{MatchText, Report};
+use super::targets::check_target;
+use super::weights::{weight_in, weight_of};
+use super::{
+    ratio, round2, Evidence, ItemCoverage, Status, TargetCheck, TargetOutcome, TaskCoverage,
+};
+
+/// A paragraph names an item's subject when its lead (heading and first sentence) holds
+/// this share of the title's weight.
+pub(super) const TITLE_NAMED: f64 = 0.5;
+/// …and gives an account of it when it has this many Han characters beyond twice the title.
+pub(super) const ACCOUNT_CHARS: usize = 30;
+/// A paragraph holding this share of an item's weight, with half its tasks answered,
+/// covers it.
+pub(super) const MOST_OF_ITEM: f64 = 0.35;
+/// Part of a task counts only in a paragraph holding this share of the item's weight:
+/// one that addresses part of the item, not one that shares a term or two with it.
+pub(super) const SOME_OF_ITEM: f64 = 0.1;
+pub(super) const MAX_EVIDENCE: usize = 5;
+
+/// Whether a sentence of the achievements parts holds most of the item's title: its
+/// subject named in passing.
+pub(super) fn subject_in_passing(
+    matches: &[ParagraphMatch],
+    report: &Report,
+    weights: &[f64],
+    title_len: usize,
+) -> bool {
+    let title = 0..title_len;
+    let title_total = weight_of(weights, &title);
+    matches
+        .iter()
+        .flat_map(|m| &m.sentences)
+        .any(|(s, phrases)| {
+            report.sentences[*s].counts
+                && ratio(
+                    weight_in(phrases.iter().map(|p| p.item.clone()), weights, &title),
+                    title_total,
+                ) >= TITLE_NAMED
+        })
+}
+
+/// What deciding an item's status needs to know besides the item.
+pub(super) struct Context<'a> {
+    pub(super) report: &'a Report<'a>,
+    /// Which items the words of each paragraph answer ([`super::matching::claims`]).
+    pub(super) claimed: &'a [Vec<Claims>],
+    pub(super) normalizer: &'a Normalizer,
+    /// The report is of another year than the plan.
+    pub(super) wrong_year: bool,
+    /// The "report" repeats most items word for word: it is the plan itself.
+    pub(super) the_plan_itself: bool,
+    pub(super) report_year: u16,
+}
+
+/// The coverage of item `i` from its matches; marks the paragraphs shown as its evidence
+/// in `matched_units`.
+pub(super) fn decide(
+    context: &Context,
+    i: usize,
+    item: &PlanItem,
+    item_text: &MatchText,
+    decision: Option<&Decision>,
+    m: ItemMatch,
+    matched_units: &mut [bool],
+) -> ItemCoverage {
+    let Context {
+        report,
+        claimed,
+        normalizer,
+        wrong_year,
+        the_plan_itself,
+        report_year,
+    } = *context;
+    let units = &report.units;
+    let ItemMatch {
+        copied_verbatim,
+        position_weights,
+        total,
+        title_len,
+        task_spans,
+        mut by_unit,
+        candidates,
+        mentioned_elsewhere,
+    } = m;
+    let whole = 0..item_text.chars.len();
+    // Each task's best sentence. Part of a task counts only when its words are not
+    // all words that answer more of another item there: those are a phrase shared
+    // with another subject (法治保障 in a sentence on 亚运), not an account of this one.
+    let mut task_results: Vec<TaskCoverage> = Vec::with_capacity(task_spans.len());
+    // Which paragraph matches hold a sentence that answers a task at least in part.
+    let mut candidate_units = vec![false; by_unit.len()];
+    // Tasks touched by a sentence that names the item's subject.
+    let mut touched_on_subject = 0;
+    for (task, candidates) in task_spans.iter().zip(candidates) {
+        let best = candidates
+            .into_iter()
+            .filter(|c| by_unit[c.k].share >= EVIDENCE)
+            .filter(|c| {
+                let unit = by_unit[c.k].unit;
+                let taken_by_another = |p: &Phrase| {
+                    (p.at..p.at + p.item.len()).all(|at| {
+                        claimed[unit]
+                            .get(at)
+                            .is_some_and(|cl| cl.best_besides(i) > c.share)
+                    })
+                };
+                c.share >= TASK_ANSWERED
+                    || by_unit[c.k].share >= SOME_OF_ITEM
+                        && !phrases_in(&by_unit[c.k], c, task)
+                            .filter(|p| p.item.len() >= MIN_PHRASE)
+                            .all(taken_by_another)
+            })
+            .inspect(|c| candidate_units[c.k] = true)
+            // Two sentences must hold clearly more than one to be preferred to it.
+            .max_by(|a, b| {
+                let value = |c: &Candidate| c.share / (1.0 + 0.2 * (c.taken - 1) as f64);
+                value(a)
+                    .total_cmp(&value(b))
+                    .then(b.sentences.start.cmp(&a.sentences.start))
+            });
+        let text = original_text(&item.text(), item_text, task);
+        match best {
+            Some(Candidate {
+                share, k, j, taken, ..
+            }) => {
+                let status = if share >= TASK_ANSWERED {
+                    by_unit[k].answers += 1;
+                    Status::Covered
+                } else {
+                    by_unit[k].touches += 1;
+                    Status::Partial
+                };
+                let sentences = &by_unit[k].sentences[j..j + taken];
+                let in_task: Vec<Phrase> = sentences
+                    .iter()
+                    .flat_map(|(_, p)| p)
+                    .filter(|p| p.item.start < task.end && task.start < p.item.end)
+                    .cloned()
+                    .collect();
+                // The sentence names the item's subject: a domain term of the task, or
+                // words of the item's title (顺带抽查了医疗废物 for 深化医疗废物专项整治).
+                let names_term = in_task.iter().any(|p| {
+                    item_text
+                        .terms
+                        .iter()
+                        .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+                });
+                let names_title = sentences
+                    .iter()
+                    .flat_map(|(_, p)| p)
+                    .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
+                if status == Status::Partial && (names_term || names_title) {
+                    touched_on_subject += 1;
+                }
+                task_results.push(TaskCoverage {
+                    text,
+                    status,
+                    evidence: Some(report.task_evidence(sentences[0].0, taken, &in_task)),
+                });
+            }
+            None => task_results.push(TaskCoverage {
+                text,
+                status: Status::Missing,
+                evidence: None,
+            }),
+        }
+    }
+
+    let mut found: Vec<&ParagraphMatch> = by_unit
+        .iter()
+        .enumerate()
+        .filter(|(k, m)| {
+            report.unit_counts[m.unit] && (candidate_units[*k] || m.title_share >= TITLE_PART)
+        })
+        .map(|(_, m)| m)
+        .collect();
+    found.sort_by(|a, b| {
+        b.answers
+            .cmp(&a.answers)
+            .then(b.touches.cmp(&a.touches))
+            .then(b.share.total_cmp(&a.share))
+            .then(a.unit.cmp(&b.unit))
+    });
+    let gives_account = |m: &ParagraphMatch| report.han[m.unit] >= 2 * title_len + ACCOUNT_CHARS;
+    let named = found
+        .iter()
+        .find(|m| m.title_share >= TITLE_NAMED && gives_account(m));
+    let best_title = found.iter().map(|m| m.title_share).fold(0.0, f64::max);
+    // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
+    // target; the item's status follows its other tasks, when it has any.
+    let is_target: Vec<bool> = task_results
+        .iter()
+        .map(|t| !crate::plan_items::extract_targets(&t.text).is_empty())
+        .collect();
+    let counted: Vec<&TaskCoverage> = if is_target.iter().all(|&t| t) {
+        task_results.iter().collect()
+    } else {
+        task_results
+            .iter()
+            .zip(&is_target)
+            .filter(|(_, &t)| !t)
+            .map(|(t, _)| t)
+            .collect()
+    };
+    let task_count = counted.len();
+    // A target the report gives a figure for is part of the item done, even when the
+    // status follows the other tasks.
+    let target_answered = task_results
+        .iter()
+        .zip(&is_target)
+        .any(|(t, &target)| target && t.status == Status::Covered);
+    let answered = counted
+        .iter()
+        .filter(|t| t.status == Status::Covered)
+        .count();
+    let touched = counted
+        .iter()
+        .filter(|t| t.status == Status::Partial)
+        .count();
+    let copied = found.first().is_some_and(|m| {
+        m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
+    });
+    let best_share = found.iter().map(|m| m.share).fold(0.0, f64::max);
+    let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
+        Status::Missing
+    } else if task_count > 0
+        && (answered == task_count
+            || named.is_some()
+            || (best_share >= MOST_OF_ITEM && 2 * answered + touched >= task_count))
+    {
+        Status::Covered
+    } else if answered > 0
+        || target_answered
+        || best_title >= TITLE_PART
+        || touched >= 2
+        || touched_on_subject > 0
+        || subject_in_passing(&by_unit, report, &position_weights, title_len)
+    {
+        Status::Partial
+    } else {
+        Status::Missing
+    };
+    let all_spans = found
+        .iter()
+        .flat_map(|m| m.sentences.iter())
+        .flat_map(|(_, p)| p.iter().map(|p| p.item.clone()));
+    let score = ratio(weight_in(all_spans, &position_weights, &whole), total);
+
+    // Every paragraph that answers a task is shown (deleting or rejecting them all
+    // must leave the item uncovered), others up to [`MAX_EVIDENCE`].
+    let shown = found
+        .iter()
+        .take_while(|m| m.answers + m.touches > 0)
+        .count()
+        .max(MAX_EVIDENCE);
+    let mut evidence: Vec<Evidence> = found
+        .iter()
+        .take(shown)
+        .map(|m| paragraph_evidence(report, m))
+        .collect();
+    // The paragraph of each piece of evidence, in the same order.
+    let mut evidence_units: Vec<usize> = found.iter().take(shown).map(|m| m.unit).collect();
+    if let Some(decision) = decision {
+        for &id in &decision.confirmed {
+            match evidence.iter_mut().find(|e| e.paragraph.paragraph_id == id) {
+                Some(e) => e.confirmed = true,
+                None => {
+                    if let Some(unit) = units.iter().position(|u| u.id == id) {
+                        evidence_units.insert(0, unit);
+                        evidence.insert(
+                            0,
+                            Evidence {
+                                paragraph: units[unit].to_ref(),
+                                phrases: Vec::new(),
+                                score: 0.0,
+                                confirmed: true,
+                                sentences: Vec::new(),
+                                highlights: Vec::new(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let user_confirmed = evidence.iter().any(|e| e.confirmed);
+    if user_confirmed {
+        computed = Status::Covered;
+    }
+    for &unit in &evidence_units {
+        matched_units[unit] = true;
+    }
+    let evidence_texts: Vec<&[char]> = evidence_units
+        .iter()
+        .map(|&unit| report.texts[unit].chars.as_slice())
+        .collect();
+    let targets: Vec<TargetCheck> = item
+        .targets
+        .iter()
+        .map(|t| check_target(t, &evidence_texts, normalizer))
+        .collect();
+    let explanation = if user_confirmed {
+        "已人工确认证据段落".to_string()
+    } else if wrong_year {
+        format!(
+            "报告是{}年的，与计划年度不一致，不能说明计划条目的完成情况",
+            report_year
+        )
+    } else if the_plan_itself && copied_verbatim {
+        "报告中此项与计划原文几乎相同，没有写做了什么、成效如何".to_string()
+    } else {
+        explain(
+            computed,
+            &task_results,
+            named.map(|m| &units[m.unit]),
+            mentioned_elsewhere.map(|u| &units[u]),
+        )
+    };
+    let status = decision.and_then(|d| d.status).unwrap_or(computed);
+    let mut hints = Vec::new();
+    if status == Status::Covered
+        && targets
+            .iter()
+            .any(|t| t.outcome == TargetOutcome::NotReported)
+    {
+        hints.push("指标未报告".to_string());
+    }
+    if copied && status != Status::Missing {
+        hints.push("照抄计划表述，缺少成效数据".to_string());
+    }
+    ItemCoverage {
+        index: i,
+        number: item.number.clone(),
+        title: item.title.clone(),
+        departments: item.departments.clone(),
+        status,
+        computed,
+        decided: decision.is_some_and(|d| d.status.is_some()),
+        reason: decision.map(|d| d.reason.clone()).unwrap_or_default(),
+        score: round2(score),
+        evidence,
+        targets,
+        hints,
+        tasks: task_results,
+        explanation,
+    }
+}

@@ -1,0 +1,133 @@
+//! Numeric targets: the figure the report gives for a target's measure, and whether it
+//! meets the target.
+
+use crate::lexicon::{self, Normalizer};
+use crate::plan_items::Target;
+
+use super::{TargetCheck, TargetOutcome};
+
+/// Looks for the target's measure in the evidence texts (`matching_chars` of each
+/// evidence paragraph) and the first figure after it in the same sentence (within 15
+/// characters); `全覆盖` reads 100%, `零` + measure reads 0. The longest ending of the
+/// measure (up to 6 characters, at least 3) found with a figure wins.
+pub(super) fn check_target(
+    target: &Target,
+    texts: &[&[char]],
+    normalizer: &Normalizer,
+) -> TargetCheck {
+    let not_reported = TargetCheck {
+        target: target.clone(),
+        outcome: TargetOutcome::NotReported,
+        reported: None,
+        quote: String::new(),
+    };
+    let key: Vec<char> = normalizer
+        .apply(&lexicon::matching_key(&target.measure))
+        .chars;
+    if key.len() < 2 {
+        return not_reported;
+    }
+    let longest = key.len().min(6);
+    let shortest = key.len().min(3);
+    // Every ending of the key ends with the shortest one: find that once per text, and
+    // the longer endings only where it is.
+    let tail = &key[key.len() - shortest..];
+    let tails: Vec<Vec<usize>> = texts
+        .iter()
+        .map(|text| positions_of(text, tail).collect())
+        .collect();
+    for len in (shortest..=longest).rev() {
+        let suffix = &key[key.len() - len..];
+        for (text, tail_at) in texts.iter().zip(&tails) {
+            let starts = tail_at
+                .iter()
+                .filter_map(|&at| at.checked_sub(len - shortest))
+                .filter(|&at| text[at..].starts_with(suffix));
+            if let Some(found) = find_figure(text, starts, suffix, target) {
+                let outcome = match (target.value, found.0) {
+                    (Some(goal), value) if target.comparator.holds(value, goal) => {
+                        TargetOutcome::Met
+                    }
+                    (Some(_), _) => TargetOutcome::NotMet,
+                    (None, _) => TargetOutcome::Reported,
+                };
+                return TargetCheck {
+                    target: target.clone(),
+                    outcome,
+                    reported: Some(found.0),
+                    quote: found.1,
+                };
+            }
+        }
+    }
+    not_reported
+}
+
+/// Where `needle` (not empty) starts in `text`, in order.
+pub(super) fn positions_of<'a>(
+    text: &'a [char],
+    needle: &'a [char],
+) -> impl Iterator<Item = usize> + 'a {
+    text.windows(needle.len())
+        .enumerate()
+        .filter(move |(_, w)| w[0] == needle[0] && *w == needle)
+        .map(|(at, _)| at)
+}
+
+/// The figure reported for the measure `key` found in `text` at `starts` (in order).
+pub(super) fn find_figure(
+    text: &[char],
+    starts: impl Iterator<Item = usize>,
+    key: &[char],
+    target: &Target,
+) -> Option<(f64, String)> {
+    let stem = key.strip_suffix(&['率']).unwrap_or(key);
+    for at in starts {
+        let after = at + key.len();
+        if at > 0 && text[at - 1] == '零'
+            || (at + 1 < text.len() && text[at] == '零' && text[at + 1..].starts_with(stem))
+        {
+            return Some((0.0, text[at.saturating_sub(1)..after].iter().collect()));
+        }
+        let window_end = (after..text.len())
+            .take(15)
+            .take_while(|&k| !matches!(text[k], '。' | '；' | ';'))
+            .last()
+            .map_or(after, |k| k + 1);
+        let window = &text[after..window_end];
+        let quote = || text[at..window_end].iter().collect::<String>();
+        if window.windows(3).any(|w| w == ['全', '覆', '盖']) {
+            return Some((100.0, quote()));
+        }
+        if let Some(start) = window.iter().position(char::is_ascii_digit) {
+            let digits: String = window[start..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || **c == '.')
+                .collect();
+            // Zero needs no unit: 败诉率为0 is 0%.
+            let value = digits.trim_end_matches('.').parse::<f64>();
+            let unit_ok = target.unit != "%"
+                || window.get(start + digits.chars().count()) == Some(&'%')
+                || value == Ok(0.0);
+            if let (Ok(value), true) = (value, unit_ok) {
+                return Some((value, quote()));
+            }
+        }
+        if window.iter().take(3).any(|&c| c == '零') {
+            return Some((0.0, quote()));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plan_items::Comparator;
+
+    #[test]
+    fn comparators() {
+        assert!(Comparator::AtLeast.holds(100.0, 90.0));
+        assert!(!Comparator::Below.holds(6.0, 6.0));
+        assert!(Comparator::AtMost.holds(5.0, 5.0));
+    }
+}

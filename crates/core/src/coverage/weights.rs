@@ -1,0 +1,300 @@
+//! Terms and their weights: which character pairs of the plan tell one item from the
+//! others (a contrast across the plan's items, times rarity in the report), and the
+//! weight of each position of an item's text.
+
+use crate::lexicon::FastMap;
+use crate::text::is_han;
+
+use super::{ratio, Span};
+
+/// Words that say what is done, not what it is done to: they never make a match on
+/// their own. Boilerplate nouns (习近平法治思想, 法治政府建设) are not listed: whether
+/// they tell one item from another depends on the plan ([`Weights`]).
+pub(super) const GENERIC_WORDS: [&str; 45] = [
+    "进一步",
+    "推进",
+    "加强",
+    "深化",
+    "落实",
+    "完善",
+    "健全",
+    "开展",
+    "建立",
+    "强化",
+    "全面",
+    "深入",
+    "持续",
+    "积极",
+    "提升",
+    "提高",
+    "推动",
+    "实施",
+    "严格",
+    "规范",
+    "依法",
+    "贯彻",
+    "坚持",
+    "做好",
+    "实现",
+    "不断",
+    "有效",
+    "切实",
+    "组织",
+    "努力",
+    "着力",
+    "加快",
+    "探索",
+    "创新",
+    "工作",
+    "建设",
+    "机制",
+    "制度",
+    "体系",
+    "水平",
+    "能力",
+    "相关",
+    "有关",
+    "我局",
+    "今年以来",
+];
+/// Characters that glue phrases together without meaning anything themselves.
+pub(super) const FUNCTION_CHARS: [char; 21] = [
+    '的', '和', '及', '与', '在', '对', '为', '把', '将', '等', '了', '是', '按', '以', '其', '并',
+    '或', '从', '向', '于', '中',
+];
+/// A pair found in more than this share of the report's paragraphs, and used by more
+/// than one plan item, is boilerplate of this report: it tells no item apart.
+pub(super) const BOILERPLATE_SHARE: f64 = 0.4;
+/// A pair found in more than this share of the sentences only extends phrases, unless
+/// few items use it; this keeps matching fast on long reports.
+pub(super) const COMMON_SHARE: f64 = 0.1;
+/// A pair used by at most this many plan items is what those items are about (a plan
+/// names a subject in its own item and perhaps one neighbour): it keeps its weight however
+/// often the report says it.
+pub(super) const SPECIFIC_ITEMS: usize = 2;
+pub(super) type Bigram = u64;
+
+pub(super) fn bigram(a: char, b: char) -> Bigram {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// Share of the title's weight (bigram positions `weights`) found in a paragraph's lead
+/// (its sorted bigrams): runs of at least two consecutive title bigrams that all occur
+/// in the lead. A lead is one sentence, so that is nearly always the same phrase.
+pub(super) fn title_share_in(lead: &[Bigram], title: &[char], weights: &[f64]) -> f64 {
+    let present =
+        |j: usize| j < weights.len() && lead.binary_search(&bigram(title[j], title[j + 1])).is_ok();
+    let total: f64 = weights.iter().sum();
+    let mut found = 0.0;
+    // Whether bigrams j − 1 and j are present, as j moves along the title.
+    let (mut before, mut here) = (false, present(0));
+    for (j, weight) in weights.iter().enumerate() {
+        let after = present(j + 1);
+        if here && (before || after) {
+            found += weight;
+        }
+        (before, here) = (here, after);
+    }
+    ratio(found, total)
+}
+
+/// What matching needs to know about a character pair of the plan.
+#[derive(Default)]
+pub(super) struct Pair {
+    /// Weight: how well the pair tells one plan item from the others, times its rarity
+    /// in the report.
+    pub(super) weight: f64,
+    /// Looked up to start a phrase. A pair common in the report that many items use
+    /// only extends phrases, which keeps matching fast on long reports.
+    pub(super) looked_up: bool,
+    /// Where it occurs in the report's sentences: (sentence, position), sorted.
+    pub(super) occurrences: Vec<(u32, u32)>,
+}
+
+/// The pairs of the plan's items and the generic words. Pairs found only in the report
+/// never match anything, so they are not counted.
+pub(super) struct Weights {
+    pub(super) pairs: FastMap<Bigram, Pair>,
+    /// The generic words, sorted by their first character, so a position is compared
+    /// only with the words that start with its character.
+    pub(super) generic: Vec<Vec<char>>,
+}
+
+impl Weights {
+    /// `sentences`: the report's sentences; `sentence_units[s]`: the paragraph of each.
+    pub(super) fn new(
+        sentences: &[&[char]],
+        sentence_units: &[usize],
+        units: usize,
+        items: &[Vec<char>],
+    ) -> Weights {
+        /// Documents holding the pair (a pair counts once per document: the last one
+        /// counted is remembered).
+        #[derive(Default)]
+        struct Frequency {
+            in_items: usize,
+            last_item: Option<usize>,
+            in_units: usize,
+            last_unit: Option<usize>,
+            in_sentences: usize,
+            last_sentence: Option<usize>,
+        }
+        fn count(n: &mut usize, last: &mut Option<usize>, k: usize) {
+            if *last != Some(k) {
+                *last = Some(k);
+                *n += 1;
+            }
+        }
+        let mut frequencies: FastMap<Bigram, (Frequency, Vec<(u32, u32)>)> = FastMap::default();
+        for (k, doc) in items.iter().enumerate() {
+            for (_, b) in han_bigrams(doc) {
+                let (f, _) = frequencies.entry(b).or_default();
+                count(&mut f.in_items, &mut f.last_item, k);
+            }
+        }
+        for (s, doc) in sentences.iter().enumerate() {
+            for (pos, b) in han_bigrams(doc) {
+                let Some((f, occurrences)) = frequencies.get_mut(&b) else {
+                    continue;
+                };
+                count(&mut f.in_units, &mut f.last_unit, sentence_units[s]);
+                count(&mut f.in_sentences, &mut f.last_sentence, s);
+                occurrences.push((s as u32, pos as u32));
+            }
+        }
+        let item_count = items.len() as f64;
+        let unit_count = units as f64;
+        let common_above = (sentences.len() as f64 * COMMON_SHARE).max(3.0);
+        let boilerplate = (unit_count * BOILERPLATE_SHARE).max(3.0);
+        let specific = SPECIFIC_ITEMS as f64;
+        let pairs = frequencies
+            .into_iter()
+            .map(|(b, (f, occurrences))| {
+                let contrast = ((item_count + 1.0) / (f.in_items as f64 + 0.5)).ln();
+                let in_units = f.in_units as f64;
+                let rarity = if in_units == 0.0 {
+                    1.0
+                } else {
+                    ((unit_count + 1.0) / (in_units + 0.5)).ln() / (unit_count + 1.0).ln()
+                };
+                let is_specific = f.in_items as f64 <= specific;
+                let weight = if in_units > boilerplate && !is_specific {
+                    0.0
+                } else if is_specific {
+                    // What an item is about stays so however often the report says it.
+                    contrast * rarity.clamp(0.5, 1.0)
+                } else {
+                    contrast * rarity.clamp(0.0, 1.0)
+                };
+                let looked_up = is_specific || f.in_sentences as f64 <= common_above;
+                (
+                    b,
+                    Pair {
+                        weight: weight.max(0.0),
+                        looked_up,
+                        occurrences,
+                    },
+                )
+            })
+            .collect();
+        let mut generic: Vec<Vec<char>> =
+            GENERIC_WORDS.iter().map(|w| w.chars().collect()).collect();
+        generic.sort_unstable_by_key(|w| w[0]);
+        Weights { pairs, generic }
+    }
+
+    /// Weight of each bigram position of an item text (position j covers chars j, j+1);
+    /// zero inside generic words, across function characters and outside Han text.
+    pub(super) fn positions(&self, chars: &[char]) -> Vec<f64> {
+        let mut generic = vec![false; chars.len()];
+        for start in 0..chars.len() {
+            if !is_han(chars[start]) {
+                continue;
+            }
+            let from = self.generic.partition_point(|w| w[0] < chars[start]);
+            for word in self.generic[from..]
+                .iter()
+                .take_while(|w| w[0] == chars[start])
+            {
+                if chars[start..].starts_with(word) {
+                    generic[start..start + word.len()]
+                        .iter_mut()
+                        .for_each(|g| *g = true);
+                }
+            }
+        }
+        (0..chars.len().saturating_sub(1))
+            .map(|j| {
+                let (a, b) = (chars[j], chars[j + 1]);
+                let meaningless = !is_han(a)
+                    || !is_han(b)
+                    || generic[j]
+                    || generic[j + 1]
+                    || FUNCTION_CHARS.contains(&a)
+                    || FUNCTION_CHARS.contains(&b);
+                if meaningless {
+                    0.0
+                } else {
+                    self.pairs.get(&bigram(a, b)).map_or(0.0, |p| p.weight)
+                }
+            })
+            .collect()
+    }
+}
+
+pub(super) fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram)> + '_ {
+    chars
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| is_han(w[0]) && is_han(w[1]))
+        .map(|(j, w)| (j, bigram(w[0], w[1])))
+}
+
+/// Total weight of the item's bigram positions (`weights`) inside any of the phrases at
+/// `spans` (character ranges of the item), clipped to `within`.
+pub(super) fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64], within: &Span) -> f64 {
+    // A sentence shares few phrases with an item: they are sorted on the stack, and only
+    // a long list goes to the heap (this runs for every sentence and task).
+    const ON_STACK: usize = 16;
+    let mut stack: [Span; ON_STACK] = Default::default();
+    let mut heap: Vec<Span> = Vec::new();
+    let mut count = 0;
+    // Characters s..e hold the bigrams s..e − 1.
+    for b in spans.map(|s| s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)))
+    {
+        if b.start >= b.end {
+            continue;
+        }
+        if count < ON_STACK {
+            stack[count] = b;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack);
+            }
+            heap.push(b);
+        }
+        count += 1;
+    }
+    let bigrams = if count <= ON_STACK {
+        &mut stack[..count]
+    } else {
+        &mut heap[..]
+    };
+    bigrams.sort_by_key(|b| b.start);
+    let mut total = 0.0;
+    let mut done = 0;
+    for b in bigrams.iter() {
+        for weight in &weights[b.start.max(done)..b.end.max(done)] {
+            total += weight;
+        }
+        done = done.max(b.end);
+    }
+    total
+}
+
+/// Total weight of the bigrams inside `span` of the item.
+pub(super) fn weight_of(weights: &[f64], span: &Span) -> f64 {
+    weights[span.start.min(weights.len())..span.end.saturating_sub(1).min(weights.len())]
+        .iter()
+        .sum()
+}
