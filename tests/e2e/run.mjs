@@ -511,6 +511,66 @@ const tests = {
     await t.close();
   },
 
+  async '转为标题, 升级, 降级 and 转为段落 by keyboard and button re-level the text in order, one undo each'() {
+    const t = await open();
+    const { page } = t;
+    const shape = () => page.locator('.section-editor .node').evaluateAll((all) => all.map((n) => (n.classList.contains('heading')
+      ? `${n.querySelector('.label').textContent}${n.querySelector('.heading-title').value}`
+      : n.querySelector('.paragraph-text').value)));
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await typeIntoNewNode(page, '加强领导');
+    await page.keyboard.press('Enter');
+    await typeIntoNewNode(page, '推进立法');
+    await page.keyboard.press('Enter');
+    await typeIntoNewNode(page, '制定规章2件。');
+    // Ctrl+Alt+2 on the first paragraph: a （一） heading over the paragraphs after it.
+    await page.locator('textarea.paragraph-text').first().focus();
+    await page.keyboard.press('Control+Alt+Digit2');
+    await page.getByLabel('标题（一）', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['（一）加强领导', '推进立法', '制定规章2件。']);
+    assert.equal(await page.evaluate(() => document.activeElement?.value), '加强领导', 'the new heading has the focus');
+    // Ctrl+Alt+3 on the next one: a 1. heading under （一）, taking the paragraph after it.
+    await page.locator('textarea.paragraph-text').first().focus();
+    await page.keyboard.press('Control+Alt+Digit3');
+    await page.getByLabel('标题1.', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['（一）加强领导', '1.推进立法', '制定规章2件。']);
+    // Alt+← promotes it to （二）; the paragraph stays under it; Alt+→ takes it back.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByLabel('标题（二）', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['（一）加强领导', '（二）推进立法', '制定规章2件。']);
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByLabel('标题1.', { exact: true }).waitFor();
+    // The buttons say their shortcuts; 转为段落 lifts the heading's content one level.
+    const toParagraph = page.locator('.heading.level-2 > .heading-line').getByRole('button', { name: '转为段落' });
+    assert.match(await toParagraph.getAttribute('title'), /Ctrl\+Alt\+0/);
+    assert.match(await page.getByRole('button', { name: '升级标题1.' }).getAttribute('title'), /Alt\+←/);
+    const beforeParagraph = await storageSnapshot(page);
+    await toParagraph.click();
+    await page.getByLabel('标题（一）', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['加强领导', '（一）推进立法', '制定规章2件。']);
+    // Refused with a reason: the opening part takes no headings, （一） cannot go higher.
+    await page.getByLabel('标题（一）', { exact: true }).focus();
+    await page.keyboard.press('Alt+ArrowLeft');
+    assert.match(await page.locator('body').innerText(), /不能再升级/);
+    // One undo per change, back to the three paragraphs typed.
+    for (const expected of [
+      ['（一）加强领导', '1.推进立法', '制定规章2件。'],
+      ['（一）加强领导', '（二）推进立法', '制定规章2件。'],
+      ['（一）加强领导', '1.推进立法', '制定规章2件。'],
+      ['（一）加强领导', '推进立法', '制定规章2件。'],
+      ['加强领导', '推进立法', '制定规章2件。'],
+    ]) {
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((n) => document.querySelectorAll('.section-editor .heading').length === n,
+        expected.filter((e) => /^（|^\d\./.test(e)).length);
+      assert.deepEqual(await shape(), expected);
+    }
+    await saved(page);
+    assert.notEqual(await storageSnapshot(page), beforeParagraph);
+    await t.close();
+  },
+
   async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
     const t = await open();
     const { page } = t;

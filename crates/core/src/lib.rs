@@ -22,6 +22,7 @@ pub mod paste;
 pub mod plan;
 pub mod preview;
 pub mod report_text;
+pub mod restructure;
 pub mod template;
 pub mod validate;
 pub mod xml_text;
