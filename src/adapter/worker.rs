@@ -17,6 +17,9 @@
 //! - `{ plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
 //!   `{ plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
+//! - `{ report: { bytes, name, year, template: <template file JSON> } }` →
+//!   `{ report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a new
+//!   draft on the template, with what went where);
 //! - any failure → `{ error: <Chinese message> }`.
 
 use std::cell::RefCell;
@@ -28,6 +31,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoderOptions, Worker};
 
 use report_core::plan::{self, PlanImport};
+use report_core::report_import::{import_report, ReportImport};
 use report_core::{report_text, Draft};
 
 /// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the page.
@@ -197,6 +201,32 @@ pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanI
     serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
 
+/// Reads a report file (.docx or .txt) in the worker into a new draft on `template`,
+/// under storage id `id`; `report_year` is the year of a report whose title names none.
+pub async fn read_report(
+    bytes: &[u8],
+    name: &str,
+    template: &report_core::Template,
+    id: &str,
+    report_year: u16,
+) -> Result<ReportImport, String> {
+    let fields = object(&[
+        ("bytes", &Uint8Array::from(bytes).into()),
+        ("name", &name.into()),
+        ("id", &id.into()),
+        ("year", &JsValue::from(report_year)),
+        (
+            "template",
+            &report_core::template::file::to_json(template).into(),
+        ),
+    ]);
+    let reply = request(object(&[("report", &fields)])).await?;
+    let json = get(&reply, "report")
+        .and_then(|r| r.as_string())
+        .ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
+}
+
 /// Worker side: announces that it is ready, then answers every request. Never panics
 /// on a bad request, so the worker stays usable.
 pub fn serve() {
@@ -266,6 +296,14 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
     Ok(text.map_or(bytes, String::into_bytes))
 }
 
+/// The report year a request names.
+fn year(request: &JsValue) -> Result<u16, String> {
+    get(request, "year")
+        .and_then(|y| y.as_f64())
+        .map(|y| y as u16)
+        .ok_or_else(|| INCOMPLETE.into())
+}
+
 fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(export) = get(request, "export") {
         let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
@@ -273,18 +311,31 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
             .map_err(|e| e.to_string())?;
         return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
     }
+    if let Some(report) = get(request, "report") {
+        let template = report_core::template::file::from_json(&text(&report, "template")?)
+            .map_err(|e| e.to_string())?;
+        let read = report_text::draft_from_file(
+            &file_bytes(&report)?,
+            &text(&report, "name")?,
+            year(&report)?,
+        )
+        .map_err(|e| e.to_string())?;
+        let import = import_report(&read, &template, text(&report, "id")?);
+        let json = serde_json::to_string(&import).map_err(|_| FAILED.to_string())?;
+        return Ok(object(&[("report", &JsValue::from_str(&json))]));
+    }
     let plan = get(request, "plan").ok_or(INCOMPLETE)?;
     let import = match text(&plan, "source")?.as_str() {
         "text" => plan::parse_plan_text(&text(&plan, "text")?).map_err(|e| e.to_string())?,
         "file" => plan::parse_plan_bytes(&file_bytes(&plan)?, &text(&plan, "name")?)
             .map_err(|e| e.to_string())?,
         "report" => {
-            let year = get(&plan, "year")
-                .and_then(|y| y.as_f64())
-                .ok_or(INCOMPLETE)? as u16;
-            let report =
-                report_text::draft_from_file(&file_bytes(&plan)?, &text(&plan, "name")?, year)
-                    .map_err(|e| e.to_string())?;
+            let report = report_text::draft_from_file(
+                &file_bytes(&plan)?,
+                &text(&plan, "name")?,
+                year(&plan)?,
+            )
+            .map_err(|e| e.to_string())?;
             plan::plan_from_report(&report).map_err(|e| e.to_string())?
         }
         _ => return Err(INCOMPLETE.into()),

@@ -20,6 +20,7 @@ pub mod plan_importer;
 pub mod preview_pane;
 pub mod preview_sheet;
 pub mod preview_toggle;
+pub mod report_importer;
 pub mod report_year_input;
 pub mod section_editor;
 pub mod table_row_editor;

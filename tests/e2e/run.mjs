@@ -571,6 +571,64 @@ const tests = {
     await t.close();
   },
 
+  async '导入已有报告: a .docx or .txt report becomes a new draft after a summary of what goes where; a bad file changes nothing'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    const draftsBefore = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('report-drafter.v1.draft.'))));
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const report = await readFile('crates/core/tests/fixtures/report-2023-shangcheng-district-health-bureau.txt', 'utf8');
+    const lines = report.split('\n').filter((l) => l.trim());
+    const escape = (l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const docx = zipOf([
+      ['[Content_Types].xml', Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')],
+      ['word/document.xml', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${
+        lines.map((l) => `<w:p><w:r><w:t>${escape(l)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`)],
+    ]);
+    const docxPath = join(tmp, '上城2023.docx');
+    await writeFile(docxPath, docx);
+    const review = page.getByTestId('report-import-review');
+    const rows = () => review.locator('tbody tr').evaluateAll((all) => all.map((r) => [...r.cells].map((c) => c.textContent)));
+    // The .docx: the summary comes first, and 取消 creates nothing.
+    await page.setInputFiles('#report-file', docxPath);
+    await review.waitFor({ timeout: 10000 });
+    const fromDocx = await rows();
+    assert.match(await review.innerText(), /2023年度/);
+    assert.deepEqual(fromDocx.map((r) => r[0]), ['（一、之前的段落）', '2023年主要工作及成效', '2023年推进法治政府建设存在的不足和原因',
+      '2023年党政主要负责人履行推进法治建设第一责任人、加强法治政府建设的有关情况', '2024年推进法治政府建设的主要安排']);
+    assert.match(fromDocx[1][1], /主要举措和成效/);
+    assert.match(fromDocx[4][1], /2024年.*主要安排/);
+    const [, headings, paragraphs] = fromDocx[1][2].match(/(\d+) 个标题、(\d+) 段/).map(Number);
+    assert.ok(headings >= 5 && paragraphs >= 5, fromDocx[1][2]);
+    await review.getByRole('button', { name: '取消' }).click();
+    assert.equal(await review.count(), 0);
+    assert.equal(await draftCount(page), Object.keys(draftsBefore).length);
+    // The same report as .txt gives the same summary; 导入 opens it as a new draft.
+    const txtPath = join(tmp, '上城2023.txt');
+    await writeFile(txtPath, report);
+    await page.setInputFiles('#report-file', txtPath);
+    await review.waitFor({ timeout: 10000 });
+    assert.deepEqual(await rows(), fromDocx);
+    await review.getByRole('button', { name: '导入' }).click();
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治建设主体责任落实');
+    await saved(page);
+    assert.equal(await draftCount(page), Object.keys(draftsBefore).length + 1);
+    const after = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    for (const [key, value] of Object.entries(draftsBefore)) assert.equal(after[key], value, 'the draft open before is unchanged');
+    // A file that is not a report: a message, nothing created.
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const bad = join(tmp, 'photo.docx');
+    await writeFile(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(500).fill(7)]));
+    await page.setInputFiles('#report-file', bad);
+    const alert = page.locator('.import-error');
+    await alert.waitFor({ timeout: 10000 });
+    assert.match(await alert.innerText(), /无法导入“photo.docx”：.+。现有草稿没有任何改动/);
+    assert.equal(await draftCount(page), Object.keys(draftsBefore).length + 1);
+    await t.close();
+  },
+
   async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
     const t = await open();
     const { page } = t;

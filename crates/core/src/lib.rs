@@ -21,6 +21,7 @@ pub mod outline;
 pub mod paste;
 pub mod plan;
 pub mod preview;
+pub mod report_import;
 pub mod report_text;
 pub mod restructure;
 pub mod template;
