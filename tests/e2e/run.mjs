@@ -383,6 +383,50 @@ const tests = {
     await t.close();
   },
 
+  async 'empty parts at export: 写“无”, 不导出该部分 or 保留标题, as document.xml shows'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    const box = page.getByTestId('empty-parts');
+    const listed = await box.locator('li').allInnerTexts();
+    assert.equal(listed.length, 3, listed.join('|'));
+    assert.ok(listed.some((l) => l.includes('其他需要报告的情况')));
+    const documentText = async (name) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
+      ]);
+      const path = join(tmp, name);
+      await download.saveAs(path);
+      // The text of each paragraph, one per line.
+      return unzip(await readFile(path)).get('word/document.xml').toString('utf8')
+        .split('</w:p>').map((p) => p.replace(/<[^>]*>/g, '')).filter((p) => p.trim());
+    };
+    const kept = await documentText('kept.docx');
+    for (const title of listed) assert.ok(kept.some((p) => p.endsWith(title)), `保留标题 prints ${title}`);
+    assert.ok(!kept.includes('无。'));
+
+    await box.getByLabel('写“无”').check();
+    const withNone = await documentText('none.docx');
+    for (const title of listed) {
+      const at = withNone.findIndex((p) => p.endsWith(title));
+      assert.equal(withNone[at + 1], '无。', `无。 follows ${title}`);
+    }
+    await box.getByLabel('不导出该部分').check();
+    const omitted = await documentText('omitted.docx');
+    for (const title of listed) assert.ok(!omitted.some((p) => p.includes(title)), `${title} is left out`);
+    assert.ok(omitted.some((p) => p.startsWith('二、') && p.includes('存在的不足')), 'the parts written keep their numbers');
+    assert.ok(!omitted.some((p) => p.startsWith('三、')));
+    // The choice is the draft's: it is saved and survives a reload.
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    assert.ok(await page.getByTestId('empty-parts').getByLabel('不导出该部分').isChecked());
+    await t.close();
+  },
+
   async 'a seeded wording error shows in the check panel, leads to its paragraph, and its fix removes it'() {
     const t = await open();
     const { page } = t;

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod date;
 pub mod docx;
 pub mod edit;
+pub mod empty_parts;
 pub mod format;
 pub mod history;
 pub mod import_text;

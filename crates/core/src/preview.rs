@@ -158,6 +158,7 @@ pub fn layout(draft: &Draft) -> Preview {
 }
 
 pub fn layout_with(draft: &Draft, options: &ExportOptions) -> Preview {
+    let draft = &*crate::empty_parts::apply(draft, options.empty_parts);
     let page = options.profile.page();
     let mut blocks = Blocks {
         page,

@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 pub use layout::{FontRole, LayoutProfile};
 
 use crate::check::{Location, TextRef};
+use crate::empty_parts::{self, EmptyParts};
 use crate::meta_field::MetaField;
 use crate::model::Draft;
-use crate::outline::nodes_chars;
 pub(crate) use crate::xml_text::clean_text;
 
 /// Which family of Chinese font names the file asks for.
@@ -39,6 +39,10 @@ pub struct ExportOptions {
     pub red_header: bool,
     /// Whether the printout will be sealed (盖章), which places 署名 and 成文日期 differently.
     pub sealed: bool,
+    /// What is written for a numbered part with no text. Absent from files when it is
+    /// the default, so drafts and templates that do not choose are written as before.
+    #[serde(default, skip_serializing_if = "EmptyParts::is_default")]
+    pub empty_parts: EmptyParts,
 }
 
 impl Default for ExportOptions {
@@ -48,6 +52,7 @@ impl Default for ExportOptions {
             fonts: FontFamily::Gb2312,
             red_header: true,
             sealed: true,
+            empty_parts: EmptyParts::default(),
         }
     }
 }
@@ -61,7 +66,8 @@ pub enum ExportError {
 /// Writes the draft as a .docx. `now` is an RFC 3339 timestamp for the file's
 /// properties (the core has no clock).
 pub fn export(draft: &Draft, options: &ExportOptions, now: &str) -> Result<Vec<u8>, ExportError> {
-    let xml = build::document(draft, options).build();
+    let draft = empty_parts::apply(draft, options.empty_parts);
+    let xml = build::document(&draft, options).build();
     package::finish(xml, &draft.meta.title, &draft.meta.issuer_name, now)
         .map_err(|e| ExportError::Package(e.to_string()))
 }
@@ -137,8 +143,9 @@ pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<Missing> {
         MetaField::Printer,
     );
     need(meta.print_date.is_none(), "印发日期", MetaField::PrintDate);
-    for section in draft.sections.iter().filter(|s| s.numbered) {
-        if nodes_chars(&section.children) == 0 {
+    // An empty part is only missing when its heading would be printed alone.
+    if options.empty_parts == EmptyParts::KeepHeading {
+        for section in empty_parts::empty_parts(draft) {
             out.push(Missing {
                 what: format!("“{}”部分没有内容", section.title.trim()),
                 location: Location::Section { id: section.id },
