@@ -8,6 +8,7 @@ pub mod attachment;
 pub mod check;
 pub mod coverage;
 pub mod date;
+pub mod debris;
 pub mod docx;
 pub mod edit;
 pub mod empty_parts;

@@ -10,6 +10,7 @@
 //! regulation; `Warning` (提示) is a convention, a likely slip or a reminder.
 
 mod content;
+mod debris;
 mod form;
 mod headings;
 mod punct;
@@ -180,7 +181,7 @@ impl Fix {
 }
 
 /// Every rule id the checker can report.
-pub const RULES: [&str; 37] = [
+pub const RULES: [&str; 38] = [
     "doc-number-brackets",
     "doc-number-serial",
     "doc-number-year",
@@ -218,6 +219,7 @@ pub const RULES: [&str; 37] = [
     "title-missing",
     "recipients-missing",
     "table-cell-length",
+    "text-debris",
 ];
 
 /// How a draft's template sets up the checker: the dates its reports are due by and
@@ -250,6 +252,7 @@ fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     wording::check(doc, &mut out);
     content::check(doc, today, &setup.deadlines, &mut out);
     table::check(doc, &mut out);
+    debris::check(doc, &mut out);
     out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule));
     // Errors first; within a severity, rules keep document order.
     out.sort_by_key(|f| f.severity != Severity::Error);
