@@ -33,7 +33,7 @@ pub struct Props {
 #[function_component]
 pub fn DraftsView(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let year = use_state(|| clock::current_year() - 1);
+    let year = use_state(clock::default_report_year);
     // Names are unique among built-ins and user templates; empty means the default.
     let template_name = use_state(String::new);
     let choices = all_templates(&props.templates);

@@ -28,6 +28,7 @@ pub mod table_step;
 pub mod template_row;
 pub mod templates_section;
 pub mod top_bar;
+pub mod year_prompt;
 
 use std::rc::Rc;
 

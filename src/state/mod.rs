@@ -103,6 +103,9 @@ pub struct AppState {
     /// A template being added whose name is taken, until the user chooses to keep both
     /// or to replace the one of that name.
     pub template_clash: Option<Rc<Template>>,
+    /// On a first visit, the report year proposed for the first draft: the draft shown
+    /// is not stored until the user has chosen the year.
+    pub ask_year: Option<u16>,
 }
 
 /// What the user does. Typing carries the time of the keystroke (`at_ms`, from any
@@ -254,6 +257,7 @@ impl AppState {
             preview: PreviewMode::Hidden,
             templates: Rc::default(),
             template_clash: None,
+            ask_year: None,
         }
     }
 

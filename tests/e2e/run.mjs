@@ -16,8 +16,10 @@ const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 
-/** A fresh profile and page at `url`, recording console errors, CSP violations and every request. */
-async function open(url = server.url) {
+/** A fresh profile and page at `url`, recording console errors, CSP violations and every
+ * request. The first visit's question of the report year is answered with the year
+ * proposed unless `keepYearPrompt`. */
+async function open(url = server.url, { keepYearPrompt = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
   const offsite = [];
@@ -37,6 +39,7 @@ async function open(url = server.url) {
   const workerLoaded = page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
   await page.goto(url);
   await ready(page);
+  if (!keepYearPrompt) await page.getByRole('dialog', { name: '开始起草年度报告' }).getByRole('button', { name: '开始起草' }).click();
   await workerLoaded;
   return {
     context, page, problems, offsite, requests,
@@ -170,6 +173,29 @@ const tests = {
     const outline = await page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
     assert.match(outline, /（一）\s*强化法治建设主体责任落实/);
     await page.screenshot({ path: join(outDir, 'editor-1366x768.png') });
+    await t.close();
+  },
+
+  async 'a first visit asks the report year, proposing it by the date, and stores nothing before the answer'() {
+    const t = await open(server.url, { keepYearPrompt: true });
+    const { page } = t;
+    const prompt = page.getByRole('dialog', { name: '开始起草年度报告' });
+    const year = page.getByLabel('这份报告是哪一年度的？');
+    const today = await page.evaluate(() => [new Date().getFullYear(), new Date().getMonth() + 1]);
+    const proposed = today[1] < 7 ? today[0] - 1 : today[0];
+    assert.equal(await year.inputValue(), String(proposed));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'first-year', 'the year has the focus');
+    assert.equal(await draftCount(page), 0, 'nothing is stored before the answer');
+    await year.fill('99');
+    assert.ok(await prompt.getByRole('button', { name: '开始起草' }).isDisabled());
+    await year.fill('2023');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    assert.equal(await draftCount(page), 1);
+    assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), '关于2023年度法治政府建设工作情况的报告');
+    await page.reload();
+    await ready(page);
+    assert.equal(await prompt.count(), 0, 'asked once');
     await t.close();
   },
 
