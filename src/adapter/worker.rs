@@ -14,6 +14,8 @@
 //! would be lost (the handler does not exist yet), so the page waits for it.
 //! Requests, one at a time:
 //! - `{ export: { draft: <draft file JSON>, now: <RFC 3339> } }` → `{ docx: Uint8Array }`;
+//! - `{ coverage_table: { draft, now } }` → `{ docx: Uint8Array }` (the plan coverage as
+//!   a Word table);
 //! - `{ plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
 //!   `{ plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
@@ -150,6 +152,16 @@ async fn request(request: JsValue) -> Result<JsValue, String> {
 
 /// Exports a draft as the .docx.
 pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    docx_request("export", draft, now_ms).await
+}
+
+/// Exports the coverage of a draft's plan as a Word table (计划落实情况表).
+pub async fn export_coverage_table(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    docx_request("coverage_table", draft, now_ms).await
+}
+
+/// A request of `kind` for a .docx made from `draft`.
+async fn docx_request(kind: &str, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
     let export = object(&[
         (
             "draft",
@@ -160,7 +172,7 @@ pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> 
             &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
         ),
     ]);
-    let reply = request(object(&[("export", &export)])).await?;
+    let reply = request(object(&[(kind, &export)])).await?;
     get(&reply, "docx")
         .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
         .ok_or_else(|| "后台处理程序没有返回文件".into())
@@ -309,6 +321,13 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
         let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
         let docx = report_core::docx::export(&draft, &draft.export, &text(&export, "now")?)
             .map_err(|e| e.to_string())?;
+        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+    }
+    if let Some(export) = get(request, "coverage_table") {
+        let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
+        let docx =
+            report_core::docx::coverage_table::coverage_table(&draft, &text(&export, "now")?)
+                .map_err(|e| e.to_string())?;
         return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
     }
     if let Some(report) = get(request, "report") {

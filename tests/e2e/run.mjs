@@ -753,6 +753,54 @@ const tests = {
     await t.close();
   },
 
+  async 'the coverage view filters by status, unreported target and unit; the 科长 table has one row per plan item'() {
+    const t = await open();
+    const { page } = t;
+    await restore(page, new URL('../fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const plan = await readFile(new URL('../../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
+    await page.locator('#plan-paste').fill(plan);
+    await page.getByRole('button', { name: '识别粘贴的文本' }).click();
+    await page.getByRole('button', { name: '使用这份计划' }).click();
+    await page.getByTestId('coverage-summary').waitFor();
+    const items = page.locator('.coverage-item');
+    const listed = () => items.evaluateAll((all) => all.map((e) => [e.dataset.number, e.className]));
+    const all = await listed();
+    assert.equal(all.length, 20);
+    const filters = page.getByRole('group', { name: '筛选计划任务' });
+    // Each filter shows exactly the items of its kind, and says how many.
+    for (const [label, kind] of [['未覆盖', /\bmissing\b/], ['部分覆盖', /\bpartial\b/]]) {
+      const expected = all.filter(([, c]) => kind.test(c)).map(([n]) => n);
+      assert.ok(expected.length > 0, label);
+      await filters.getByRole('button', { name: new RegExp(`^${label}（${expected.length}）$`) }).click();
+      assert.deepEqual((await listed()).map(([n]) => n), expected, label);
+    }
+    await filters.getByRole('button', { name: /^指标未报告（\d+）$/ }).click();
+    for (const number of (await listed()).map(([n]) => n)) {
+      assert.match(await page.locator(`.coverage-item[data-number="${number}"]`).innerText(), /未报告/);
+    }
+    // By unit: every item listed names it.
+    await filters.getByRole('button', { name: /^全部（20）$/ }).click();
+    await page.locator('#coverage-department').selectOption('局法制科');
+    const ofUnit = await listed();
+    assert.ok(ofUnit.length > 0 && ofUnit.length < 20, `${ofUnit.length} items of 局法制科`);
+    for (const [number] of ofUnit) {
+      assert.match(await page.locator(`.coverage-item[data-number="${number}"]`).innerText(), /法制科/);
+    }
+    // The Word table: every plan item, whatever the filter.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出落实情况表/ }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), '2023年度工作要点落实情况表.docx');
+    const path = join(tmp, 'table.docx');
+    await download.saveAs(path);
+    const xml = unzip(await readFile(path)).get('word/document.xml').toString('utf8');
+    assert.equal(xml.match(/<w:tr[ >]/g).length, 21, 'a header and one row per plan item');
+    await t.close();
+  },
+
   async 'a plan file that is not a plan is refused with a message and the draft is unchanged'() {
     const t = await open();
     const { page } = t;

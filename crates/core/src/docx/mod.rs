@@ -3,6 +3,7 @@
 //! compression). See shared/docs/gongwen-format.md for every number used here.
 
 pub(crate) mod build;
+pub mod coverage_table;
 pub(crate) mod layout;
 mod package;
 pub mod read;
