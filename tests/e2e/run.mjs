@@ -882,6 +882,37 @@ const tests = {
     await t.close();
   },
 
+  async 'at 1024×768 side by side and at 800×768 one pane at a time, nothing overflows and the page fits its pane'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    const overflow = () => page.evaluate(() => {
+      const panes = [...document.querySelectorAll('.editor, .preview-pane, .outline')];
+      const wider = panes.filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.className} ${e.scrollWidth}>${e.clientWidth}`);
+      const pages = [...document.querySelectorAll('.preview-page')].map((p) => p.getBoundingClientRect());
+      const pane = document.querySelector('.preview-pane')?.getBoundingClientRect();
+      const cut = pane ? pages.filter((r) => r.left < pane.left || r.right > pane.right).length : 0;
+      return { document: document.documentElement.scrollWidth - window.innerWidth, wider, cut };
+    });
+    // Each button's text on one line: a button no taller than the top bar's shortest.
+    const wrapped = () => page.evaluate(() => [...document.querySelectorAll('.top-bar button, .node-tools button')]
+      .filter((b) => b.offsetParent && b.getBoundingClientRect().height > 40).map((b) => b.textContent));
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: '并排预览' }).click();
+    await page.locator('.preview-page').first().waitFor();
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'side by side at 1024');
+    assert.deepEqual(await wrapped(), []);
+    await page.setViewportSize({ width: 800, height: 768 });
+    // Below 900 px the preview is one pane, switched by 仅编辑 / 仅预览.
+    assert.equal(await page.locator('.preview-pane').isVisible(), false);
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'editor at 800');
+    await page.getByRole('button', { name: '仅预览' }).click();
+    await page.locator('.preview-pane.alone .preview-page').first().waitFor();
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'preview at 800');
+    assert.deepEqual(await wrapped(), []);
+    await t.close();
+  },
+
   async 'works with the keyboard alone and fits 1366×768'() {
     const t = await open();
     const { page } = t;
