@@ -910,6 +910,15 @@ const tests = {
     await page.locator('.preview-pane.alone .preview-page').first().waitFor();
     assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'preview at 800');
     assert.deepEqual(await wrapped(), []);
+    // The outline collapses to a strip and opens again.
+    const outlineWidth = () => page.locator('nav.outline').evaluate((e) => e.getBoundingClientRect().width);
+    const expanded = await outlineWidth();
+    await page.getByRole('button', { name: '收起大纲' }).click();
+    assert.ok(await outlineWidth() <= 48, `collapsed to ${await outlineWidth()}px from ${expanded}px`);
+    assert.equal(await page.getByRole('button', { name: '基本信息' }).isVisible(), false);
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'collapsed at 800');
+    await page.getByRole('button', { name: '展开大纲' }).click();
+    assert.equal(await outlineWidth(), expanded);
     await t.close();
   },
 
