@@ -18,6 +18,7 @@ use crate::components::report_year_input::ReportYearInput;
 use crate::components::section_editor::SectionEditor;
 use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
+use crate::components::year_prompt::YearPrompt;
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, AppState, PreviewMode, Step};
@@ -128,6 +129,9 @@ pub fn App() -> Html {
                 <NoticeBar notice={state.notice.clone()} save={state.save.clone()} draft={state.draft.clone()} />
                 <OfflineNotice save_now={save_now.clone()} unsaved={state.unsaved()} save={state.save.clone()} />
                 { body }
+                if let Some(proposed) = state.ask_year {
+                    <YearPrompt {proposed} />
+                }
             </div>
         </ContextProvider<Dispatch>>
     }

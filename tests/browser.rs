@@ -15,8 +15,16 @@ struct Mounted {
 }
 
 impl Mounted {
-    /// A fresh app on empty storage (tests share one page).
+    /// A fresh app on empty storage (tests share one page), with the first visit's
+    /// question of the report year answered with the year proposed.
     async fn new() -> Self {
+        let app = Self::asking_the_year().await;
+        app.click("开始起草").await;
+        app
+    }
+
+    /// A fresh app on empty storage, asking the first visit's question.
+    async fn asking_the_year() -> Self {
         storage().clear().unwrap();
         Self::keep_storage().await
     }
@@ -139,7 +147,10 @@ fn stored_drafts() -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_first_visit_opens_a_draft_on_the_mandated_outline() {
-    let app = Mounted::new().await;
+    let app = Mounted::asking_the_year().await;
+    // Nothing is stored until the year is chosen.
+    assert!(stored_drafts().is_empty());
+    app.click("开始起草").await;
     let outline = app.one("nav.outline").text_content().unwrap();
     for part in [
         "一、",
@@ -160,7 +171,7 @@ async fn a_first_visit_opens_a_draft_on_the_mandated_outline() {
             && outline.contains("落款与版记")
             && outline.contains("检查与导出")
     );
-    // The new draft is stored at once.
+    // The new draft is stored once the year is chosen.
     assert_eq!(stored_drafts().len(), 1);
     app.unmount().await;
 }

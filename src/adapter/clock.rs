@@ -12,9 +12,10 @@ pub fn keystroke_ms() -> u64 {
     now_ms() as u64
 }
 
-/// The current year on the user's clock.
-pub fn current_year() -> u16 {
-    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2025)
+/// The report year proposed for a new draft today (see
+/// [`report_core::date::default_report_year`]).
+pub fn default_report_year() -> u16 {
+    report_core::date::default_report_year(today())
 }
 
 /// A storage id that is unique across tabs: time plus randomness, base 36.

@@ -14,9 +14,14 @@
 //! would be lost (the handler does not exist yet), so the page waits for it.
 //! Requests, one at a time:
 //! - `{ export: { draft: <draft file JSON>, now: <RFC 3339> } }` → `{ docx: Uint8Array }`;
+//! - `{ coverage_table: { draft, now } }` → `{ docx: Uint8Array }` (the plan coverage as
+//!   a Word table);
 //! - `{ plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
 //!   `{ plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
+//! - `{ report: { bytes, name, year, template: <template file JSON> } }` →
+//!   `{ report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a new
+//!   draft on the template, with what went where);
 //! - any failure → `{ error: <Chinese message> }`.
 
 use std::cell::RefCell;
@@ -29,6 +34,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoder
 
 use super::offline;
 use report_core::plan::{self, PlanImport};
+use report_core::report_import::{import_report, ReportImport};
 use report_core::{report_text, Draft};
 
 /// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the
@@ -148,6 +154,16 @@ async fn request(request: JsValue) -> Result<JsValue, String> {
 
 /// Exports a draft as the .docx.
 pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    docx_request("export", draft, now_ms).await
+}
+
+/// Exports the coverage of a draft's plan as a Word table (计划落实情况表).
+pub async fn export_coverage_table(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    docx_request("coverage_table", draft, now_ms).await
+}
+
+/// A request of `kind` for a .docx made from `draft`.
+async fn docx_request(kind: &str, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
     let export = object(&[
         (
             "draft",
@@ -158,7 +174,7 @@ pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> 
             &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
         ),
     ]);
-    let reply = request(object(&[("export", &export)])).await?;
+    let reply = request(object(&[(kind, &export)])).await?;
     get(&reply, "docx")
         .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
         .ok_or_else(|| "后台处理程序没有返回文件".into())
@@ -195,6 +211,32 @@ pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanI
     let reply = request(object(&[("plan", &fields)])).await?;
     let json = get(&reply, "plan")
         .and_then(|p| p.as_string())
+        .ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
+}
+
+/// Reads a report file (.docx or .txt) in the worker into a new draft on `template`,
+/// under storage id `id`; `report_year` is the year of a report whose title names none.
+pub async fn read_report(
+    bytes: &[u8],
+    name: &str,
+    template: &report_core::Template,
+    id: &str,
+    report_year: u16,
+) -> Result<ReportImport, String> {
+    let fields = object(&[
+        ("bytes", &Uint8Array::from(bytes).into()),
+        ("name", &name.into()),
+        ("id", &id.into()),
+        ("year", &JsValue::from(report_year)),
+        (
+            "template",
+            &report_core::template::file::to_json(template).into(),
+        ),
+    ]);
+    let reply = request(object(&[("report", &fields)])).await?;
+    let json = get(&reply, "report")
+        .and_then(|r| r.as_string())
         .ok_or(FAILED)?;
     serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
@@ -268,6 +310,14 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
     Ok(text.map_or(bytes, String::into_bytes))
 }
 
+/// The report year a request names.
+fn year(request: &JsValue) -> Result<u16, String> {
+    get(request, "year")
+        .and_then(|y| y.as_f64())
+        .map(|y| y as u16)
+        .ok_or_else(|| INCOMPLETE.into())
+}
+
 fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(export) = get(request, "export") {
         let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
@@ -275,18 +325,38 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
             .map_err(|e| e.to_string())?;
         return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
     }
+    if let Some(export) = get(request, "coverage_table") {
+        let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
+        let docx =
+            report_core::docx::coverage_table::coverage_table(&draft, &text(&export, "now")?)
+                .map_err(|e| e.to_string())?;
+        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+    }
+    if let Some(report) = get(request, "report") {
+        let template = report_core::template::file::from_json(&text(&report, "template")?)
+            .map_err(|e| e.to_string())?;
+        let read = report_text::draft_from_file(
+            &file_bytes(&report)?,
+            &text(&report, "name")?,
+            year(&report)?,
+        )
+        .map_err(|e| e.to_string())?;
+        let import = import_report(&read, &template, text(&report, "id")?);
+        let json = serde_json::to_string(&import).map_err(|_| FAILED.to_string())?;
+        return Ok(object(&[("report", &JsValue::from_str(&json))]));
+    }
     let plan = get(request, "plan").ok_or(INCOMPLETE)?;
     let import = match text(&plan, "source")?.as_str() {
         "text" => plan::parse_plan_text(&text(&plan, "text")?).map_err(|e| e.to_string())?,
         "file" => plan::parse_plan_bytes(&file_bytes(&plan)?, &text(&plan, "name")?)
             .map_err(|e| e.to_string())?,
         "report" => {
-            let year = get(&plan, "year")
-                .and_then(|y| y.as_f64())
-                .ok_or(INCOMPLETE)? as u16;
-            let report =
-                report_text::draft_from_file(&file_bytes(&plan)?, &text(&plan, "name")?, year)
-                    .map_err(|e| e.to_string())?;
+            let report = report_text::draft_from_file(
+                &file_bytes(&plan)?,
+                &text(&plan, "name")?,
+                year(&plan)?,
+            )
+            .map_err(|e| e.to_string())?;
             plan::plan_from_report(&report).map_err(|e| e.to_string())?
         }
         _ => return Err(INCOMPLETE.into()),

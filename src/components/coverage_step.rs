@@ -1,19 +1,63 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use report_core::coverage::{ItemCoverage, TargetOutcome};
 use report_core::plan_items::Status;
 use report_core::Draft;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
+use super::export_step::DOCX_MIME;
 use super::plan_importer::PlanImporter;
-use super::{use_coverage, use_settled, COVERAGE_SETTLE_MS};
+use super::{use_coverage, use_dispatch, use_settled, COVERAGE_SETTLE_MS};
 use crate::adapter::storage::DraftSummary;
+use crate::adapter::{clock, files, worker};
+use crate::state::{Action, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
     pub drafts: Vec<DraftSummary>,
+}
+
+/// Which plan items the list shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    All,
+    Missing,
+    Partial,
+    TargetNotReported,
+}
+
+impl Shown {
+    const ALL: [Shown; 4] = [
+        Shown::All,
+        Shown::Missing,
+        Shown::Partial,
+        Shown::TargetNotReported,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Shown::All => "全部",
+            Shown::Missing => "未覆盖",
+            Shown::Partial => "部分覆盖",
+            Shown::TargetNotReported => "指标未报告",
+        }
+    }
+
+    fn admits(self, item: &ItemCoverage) -> bool {
+        match self {
+            Shown::All => true,
+            Shown::Missing => item.status == Status::Missing,
+            Shown::Partial => item.status == Status::Partial,
+            Shown::TargetNotReported => item
+                .targets
+                .iter()
+                .any(|t| t.outcome == TargetOutcome::NotReported),
+        }
+    }
 }
 
 /// 计划覆盖: the year's plan, and for every item whether the report answers it, with
@@ -22,6 +66,11 @@ pub struct Props {
 pub fn CoverageStep(props: &Props) -> Html {
     let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
     let report = use_coverage(draft.clone());
+    let dispatch = use_dispatch();
+    let shown = use_state(|| Shown::All);
+    // Empty: every unit.
+    let department = use_state(String::new);
+    let exporting = use_state(|| false);
     let importer =
         html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
     let Some(report) = report.as_ref() else {
@@ -71,6 +120,65 @@ pub fn CoverageStep(props: &Props) -> Html {
             <li>{ format!("{department}：第 {} 项", numbers.join("、")) }</li>
         }
     });
+    let in_department = |item: &ItemCoverage| {
+        department.is_empty() || item.departments.iter().any(|d| d == &*department)
+    };
+    let filters = Shown::ALL.iter().map(|&filter| {
+        let count = report
+            .items
+            .iter()
+            .filter(|i| filter.admits(i) && in_department(i))
+            .count();
+        let onclick = {
+            let shown = shown.clone();
+            Callback::from(move |_| shown.set(filter))
+        };
+        html! {
+            <button type="button" aria-pressed={(*shown == filter).to_string()} {onclick}>
+                { format!("{}（{count}）", filter.label()) }
+            </button>
+        }
+    });
+    let on_department = {
+        let department = department.clone();
+        Callback::from(move |e: Event| {
+            department.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let department_options = summary.departments.iter().map(|d| {
+        html! {
+            <option value={d.department.clone()} selected={d.department == *department}>{ d.department.clone() }</option>
+        }
+    });
+    let listed: Vec<&ItemCoverage> = report
+        .items
+        .iter()
+        .filter(|i| shown.admits(i) && in_department(i))
+        .collect();
+    let export_table = {
+        let (draft, exporting) = (props.draft.clone(), exporting.clone());
+        Callback::from(move |_| {
+            if *exporting {
+                return;
+            }
+            exporting.set(true);
+            let (draft, exporting, dispatch) = (draft.clone(), exporting.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = format!("{}年度工作要点落实情况表", draft.report_year);
+                let result = worker::export_coverage_table(&draft, clock::now_ms())
+                    .await
+                    .and_then(|bytes| {
+                        files::download(&files::safe_file_name(&name, "docx"), DOCX_MIME, &bytes)
+                    });
+                exporting.set(false);
+                if let Err(message) = result {
+                    dispatch.dispatch(Action::Notify(Notice::error(format!(
+                        "导出落实情况表失败：{message}"
+                    ))));
+                }
+            });
+        })
+    };
     let unmatched = summary.unmatched.iter().map(|p| html! {
         <li>{ format!("{} 第{}段：", p.section_title, p.paragraph_index + 1) }{ p.text.chars().take(60).collect::<String>() }</li>
     });
@@ -97,9 +205,25 @@ pub fn CoverageStep(props: &Props) -> Html {
                     </div>
                 }
             </div>
+            <div class="coverage-actions">
+                <button type="button" onclick={export_table} disabled={*exporting}>
+                    { if *exporting { "正在生成…" } else { "导出落实情况表（Word，供科长审阅）" } }
+                </button>
+            </div>
+            <div class="coverage-filters" role="group" aria-label="筛选计划任务">
+                { for filters }
+                <label for="coverage-department">{ "责任单位" }</label>
+                <select id="coverage-department" onchange={on_department}>
+                    <option value="" selected={department.is_empty()}>{ "全部科室" }</option>
+                    { for department_options }
+                </select>
+            </div>
             <ul class="coverage-items">
-                { for report.items.iter().map(|item| html! { <CoverageItem key={item.index} item={item.clone()} /> }) }
+                { for listed.iter().map(|item| html! { <CoverageItem key={item.index} item={(*item).clone()} /> }) }
             </ul>
+            if listed.is_empty() {
+                <p class="hint">{ "没有符合筛选条件的计划任务。" }</p>
+            }
             if !summary.unmatched.is_empty() {
                 <details>
                     <summary>{ format!("没有对应计划任务的成效段落（{} 段）", summary.unmatched.len()) }</summary>

@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::draft_row::DraftRow;
+use super::report_importer::ReportImporter;
 use super::templates_section::TemplatesSection;
 use super::use_dispatch;
 use crate::adapter::storage::DraftSummary;
@@ -32,7 +33,7 @@ pub struct Props {
 #[function_component]
 pub fn DraftsView(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let year = use_state(|| clock::current_year() - 1);
+    let year = use_state(clock::default_report_year);
     // Names are unique among built-ins and user templates; empty means the default.
     let template_name = use_state(String::new);
     let choices = all_templates(&props.templates);
@@ -138,7 +139,8 @@ pub fn DraftsView(props: &Props) -> Html {
                 <label class="file-button" for="restore-file">{ "从备份文件恢复…" }</label>
                 <input id="restore-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={restore} />
             </div>
-            <p class="hint">{ "恢复备份总是新建一份草稿，不会覆盖现有草稿。" }</p>
+            <ReportImporter template={chosen.clone()} fallback_year={*year} save_now={props.save_now.clone()} />
+            <p class="hint">{ "恢复备份和导入已有报告总是新建一份草稿（导入时按所选模板的大纲归入各部分），不会覆盖现有草稿。" }</p>
             <ul class="drafts" data-testid="drafts">{ for rows }</ul>
             <TemplatesSection draft={props.draft.clone()} templates={props.templates.clone()}
                 clash={props.template_clash.clone()} />

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use report_core::check::{self, Setup};
+use report_core::empty_parts::{empty_parts, EmptyParts};
 use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -84,6 +85,27 @@ pub fn ExportStep(props: &Props) -> Html {
             )
         })
     };
+    let on_empty_parts = {
+        let set = set_options(
+            |o, v, _| o.empty_parts = EmptyParts::from_key(v).unwrap_or_default(),
+            options.clone(),
+        );
+        Callback::from(move |e: Event| {
+            set(e.target_unchecked_into::<HtmlInputElement>().value(), false)
+        })
+    };
+    let empty: Vec<String> = empty_parts(&props.draft)
+        .map(|s| s.title.trim().to_string())
+        .collect();
+    let empty_choices = EmptyParts::ALL.iter().map(|choice| {
+        html! {
+            <label class="check">
+                <input type="radio" name="empty-parts" value={choice.key()}
+                    checked={*choice == options.empty_parts} onchange={on_empty_parts.clone()} />
+                { choice.label() }
+            </label>
+        }
+    });
     let on_red_header = checkbox(|o, _, checked| o.red_header = checked);
     let on_sealed = checkbox(|o, _, checked| o.sealed = checked);
     let on_secrecy = {
@@ -161,6 +183,13 @@ pub fn ExportStep(props: &Props) -> Html {
                     <p>{ "以下内容尚未完成，仍可导出，完成后再导出一次即可：" }</p>
                     <ul>{ missing_items }</ul>
                 </div>
+            }
+            if !empty.is_empty() {
+                <fieldset class="empty-parts" data-testid="empty-parts">
+                    <legend>{ format!("以下 {} 个部分没有内容，导出时：", empty.len()) }</legend>
+                    <ul>{ for empty.iter().map(|title| html! { <li>{ title.clone() }</li> }) }</ul>
+                    <div class="choices">{ for empty_choices }</div>
+                </fieldset>
             }
             <div class="export-options">
                 <div class="field">

@@ -21,6 +21,7 @@ pub mod plan_importer;
 pub mod preview_pane;
 pub mod preview_sheet;
 pub mod preview_toggle;
+pub mod report_importer;
 pub mod report_year_input;
 pub mod section_editor;
 pub mod table_row_editor;
@@ -28,6 +29,7 @@ pub mod table_step;
 pub mod template_row;
 pub mod templates_section;
 pub mod top_bar;
+pub mod year_prompt;
 
 use std::rc::Rc;
 

@@ -1,4 +1,5 @@
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
+use report_core::restructure::Restructure;
 use report_core::{outline, Node, NodeId};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -17,6 +18,9 @@ pub struct Props {
     pub level: u8,
     pub first: bool,
     pub last: bool,
+    /// A heading may stand where this node is (not in the unnumbered opening part, not
+    /// below the deepest level).
+    pub headings_allowed: bool,
 }
 
 /// A heading with its subtree, or a paragraph, with move and delete buttons.
@@ -39,6 +43,20 @@ pub fn NodeEditor(props: &Props) -> Html {
     let mover = |direction: Direction| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::MoveNode { id, direction }))
+    };
+    let restructurer = |how: Restructure| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Restructure { id, how }))
+    };
+    // In every text of the node: Alt+←/→ 升级/降级, Ctrl+Alt+0–4 a level.
+    let on_structure_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(how) = structure_key(&e) {
+                e.prevent_default();
+                dispatch.dispatch(Action::Restructure { id, how });
+            }
+        })
     };
     let on_paste = |field: TextField| {
         let dispatch = dispatch.clone();
@@ -101,6 +119,17 @@ pub fn NodeEditor(props: &Props) -> Html {
         <div class="node-tools" role="group" aria-label={format!("{name}操作")} onkeydown={on_key}>
             <button type="button" onclick={mover(Direction::Up)} disabled={props.first} aria-label={format!("上移{name}")}>{ "↑" }</button>
             <button type="button" onclick={mover(Direction::Down)} disabled={props.last} aria-label={format!("下移{name}")}>{ "↓" }</button>
+            if props.node.is_heading() {
+                <button type="button" onclick={restructurer(Restructure::ToParagraph)}
+                    title="转为段落（Ctrl+Alt+0）：标题下的内容随之升一级">{ "转为段落" }</button>
+            } else if props.headings_allowed {
+                <button type="button" onclick={restructurer(Restructure::ToHeading)}
+                    title="转为标题（Ctrl+Alt+2/3/4 直接设为（一）/1./（1）级）：其后的段落归入该标题">{ "转为标题" }</button>
+            }
+            <button type="button" onclick={restructurer(Restructure::Promote)} disabled={props.level <= 2}
+                aria-label={format!("升级{name}")} title="升级（Alt+←）">{ "升级" }</button>
+            <button type="button" onclick={restructurer(Restructure::Demote)} disabled={props.first}
+                aria-label={format!("降级{name}")} title="降级（Alt+→）：归入前一个标题之下">{ "降级" }</button>
             if *confirming {
                 <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？（Esc 取消）") }</span>
                 <button type="button" class="danger" ref={confirm_button} onclick={remove}>{ "确认删除" }</button>
@@ -115,11 +144,14 @@ pub fn NodeEditor(props: &Props) -> Html {
             let set = set_text(TextField::Text);
             let on_key = {
                 let dispatch = dispatch.clone();
+                let on_structure_key = on_structure_key.clone();
                 move |e: KeyboardEvent| {
                     let area = e.target_unchecked_into::<HtmlTextAreaElement>();
                     if let Some(action) = paragraph_key(&e, &area, id) {
                         e.prevent_default();
                         dispatch.dispatch(action);
+                    } else {
+                        on_structure_key.emit(e);
                     }
                 }
             };
@@ -149,13 +181,13 @@ pub fn NodeEditor(props: &Props) -> Html {
                     <div class="heading-line">
                         <span class="label">{ props.label.clone() }</span>
                         <input id={format!("node-{id}")} class="heading-title" aria-label={format!("标题{}", props.label)}
-                            value={title.clone()} placeholder="标题" onpaste={on_paste(TextField::Title)}
+                            value={title.clone()} placeholder="标题" onpaste={on_paste(TextField::Title)} onkeydown={on_structure_key.clone()}
                             oninput={move |e: InputEvent| set_title(e.target_unchecked_into::<HtmlInputElement>().value())} />
                         { tools }
                     </div>
                     <textarea id={format!("node-{id}-text")} class="run-in-text" aria-label={format!("标题{}后同段正文（可选）", props.label)} value={text.clone()}
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
-                        onpaste={on_paste(TextField::Text)}
+                        onpaste={on_paste(TextField::Text)} onkeydown={on_structure_key}
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
                 </div>
@@ -187,6 +219,24 @@ fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> O
     match e.key().as_str() {
         "Enter" if at_end => Some(Action::BreakAfter(id)),
         "Backspace" if value.is_empty() => Some(Action::RemoveEmpty(id)),
+        _ => None,
+    }
+}
+
+/// Alt+← 升级, Alt+→ 降级, Ctrl+Alt+0 转为段落, Ctrl+Alt+2–4 a heading at that level
+/// (Ctrl+Alt+1 is answered with why not). The digit is read from the key's place, since
+/// Ctrl+Alt changes the character on some layouts.
+fn structure_key(e: &KeyboardEvent) -> Option<Restructure> {
+    if e.is_composing() || e.shift_key() || e.meta_key() || !e.alt_key() {
+        return None;
+    }
+    if e.ctrl_key() {
+        let digit = e.code().strip_prefix("Digit")?.parse::<u8>().ok()?;
+        return (digit <= MAX_LEVEL).then_some(Restructure::Level(digit));
+    }
+    match e.key().as_str() {
+        "ArrowLeft" => Some(Restructure::Promote),
+        "ArrowRight" => Some(Restructure::Demote),
         _ => None,
     }
 }

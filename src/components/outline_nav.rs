@@ -16,6 +16,11 @@ pub struct Props {
 #[function_component]
 pub fn OutlineNav(props: &Props) -> Html {
     let dispatch = use_dispatch();
+    let collapsed = use_state(|| false);
+    let toggle = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |_| collapsed.set(!*collapsed))
+    };
     let step_button = |step: Step, label: &'static str| {
         let dispatch = dispatch.clone();
         let current = (props.step == step).then_some("step");
@@ -43,7 +48,11 @@ pub fn OutlineNav(props: &Props) -> Html {
         }
     });
     html! {
-        <nav class="outline" aria-label="步骤与大纲">
+        <nav class={classes!("outline", collapsed.then_some("collapsed"))} aria-label="步骤与大纲">
+            <button type="button" class="outline-toggle" onclick={toggle} aria-expanded={(!*collapsed).to_string()}
+                aria-label={if *collapsed { "展开大纲" } else { "收起大纲" }} title={if *collapsed { "展开大纲" } else { "收起大纲" }}>
+                { if *collapsed { "»" } else { "«" } }
+            </button>
             <ol>
                 { step_button(Step::Basics, "基本信息") }
                 { for entries }

@@ -79,7 +79,7 @@ pub fn node_list(
             .unwrap_or_default();
         html! {
             <NodeEditor key={node.id()} node={node.clone()} label={label} {level}
-                first={i == 0} last={i == last} />
+                first={i == 0} last={i == last} headings_allowed={level <= max_level} />
         }
     });
     let add = |kind: NewNode| {

@@ -13,6 +13,7 @@ use report_core::check::{self, Fix, Setup};
 use report_core::model::{Direction, NewNode, Node, Parent, TextField};
 use report_core::paste::{clean_pasted, paste_into};
 use report_core::plan_items::{PlanState, Status};
+use report_core::restructure::{restructure, Restructure};
 use report_core::rules::Rule;
 use report_core::template::change_report_year;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
@@ -102,6 +103,9 @@ pub struct AppState {
     /// A template being added whose name is taken, until the user chooses to keep both
     /// or to replace the one of that name.
     pub template_clash: Option<Rc<Template>>,
+    /// On a first visit, the report year proposed for the first draft: the draft shown
+    /// is not stored until the user has chosen the year.
+    pub ask_year: Option<u16>,
 }
 
 /// What the user does. Typing carries the time of the keystroke (`at_ms`, from any
@@ -143,6 +147,11 @@ pub enum Action {
         before: String,
         pasted: String,
         after: String,
+    },
+    /// 转为标题 / 转为段落 / 升级 / 降级 of node `id`, then focuses it.
+    Restructure {
+        id: NodeId,
+        how: Restructure,
     },
     /// Takes back the latest edit of the draft and shows where it was.
     Undo,
@@ -248,6 +257,7 @@ impl AppState {
             preview: PreviewMode::Hidden,
             templates: Rc::default(),
             template_clash: None,
+            ask_year: None,
         }
     }
 
@@ -344,6 +354,13 @@ impl Reducible for AppState {
                     )));
                 }
             }
+            Action::Restructure { id, how } => match restructure(&state.draft, id, how) {
+                Ok(Some(edit)) => {
+                    state.edit_and_show(Ok(edit));
+                }
+                Ok(None) => {}
+                Err(err) => state.notice = Some(Notice::error(err.to_string())),
+            },
             Action::Undo => state.travel(false),
             Action::Redo => state.travel(true),
             Action::GoTo(step) => {
@@ -1178,6 +1195,39 @@ mod tests {
             first,
             "the paragraph pasted into takes the focus"
         );
+    }
+
+    #[test]
+    fn a_restructure_is_one_undo_and_keeps_the_node_in_focus() {
+        let s = state();
+        let section = s.draft.sections[1].id;
+        let (s, first) = add_typed(s, section, "加强领导", 0);
+        let typed = json(&s);
+        let s = s.reduce(Action::Restructure {
+            id: first,
+            how: Restructure::ToHeading,
+        });
+        assert!(s.draft.node(first).is_some_and(Node::is_heading));
+        assert_eq!(
+            s.focus,
+            Some(Target::Text {
+                id: first,
+                field: TextField::Title
+            })
+        );
+        // Refused: a heading directly in a section cannot go higher.
+        let refused = s.clone().reduce(Action::Restructure {
+            id: first,
+            how: Restructure::Promote,
+        });
+        assert_eq!(refused.draft, s.draft);
+        assert!(refused
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("不能再升级")));
+        let s = s.reduce(Action::Focused).reduce(Action::Undo);
+        assert_eq!(json(&s), typed);
+        assert_eq!(focused(&s), first);
     }
 
     fn shangcheng() -> Rc<AppState> {

@@ -36,7 +36,8 @@ fn initial_draft_state() -> AppState {
     let drafts = match storage::list_drafts() {
         Ok(drafts) => drafts,
         Err(err) => {
-            let mut state = AppState::new(new_draft(clock::current_year() - 1), None, Vec::new());
+            let mut state =
+                AppState::new(new_draft(clock::default_report_year()), None, Vec::new());
             state.save = SaveState::Failed(err.message().into());
             return state;
         }
@@ -54,8 +55,9 @@ fn initial_draft_state() -> AppState {
             return AppState::new(draft, Some(stamp), drafts);
         }
     }
-    let draft = new_draft(clock::current_year() - 1);
-    let (state, _) = stored_state(draft);
+    // A first visit: nothing is stored until the user says which year the report is about.
+    let mut state = AppState::new(new_draft(clock::default_report_year()), None, Vec::new());
+    state.ask_year = Some(state.draft.report_year);
     state
 }
 
@@ -332,7 +334,7 @@ pub fn delete_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str, open
         .find(|d| d.damaged.is_none());
     match next {
         Some(next) => open_stored(dispatcher, &next.id),
-        None => open_new(dispatcher, new_draft(clock::current_year() - 1)),
+        None => open_new(dispatcher, new_draft(clock::default_report_year())),
     }
     dispatcher.dispatch(Action::ShowDrafts(true));
 }

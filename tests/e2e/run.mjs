@@ -19,10 +19,12 @@ const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 
 /**
  * A fresh profile and page at `url`, recording console errors, CSP violations and every
- * request. Loading ends when the export worker's wasm has loaded and the service worker
- * keeps the app's files; the single file from disk (`fromDisk`) has neither to wait for.
+ * request. The first visit's question of the report year is answered with the year
+ * proposed unless `keepYearPrompt`. Loading ends when the export worker's wasm has
+ * loaded and the service worker keeps the app's files; the single file from disk
+ * (`fromDisk`) has neither to wait for.
  */
-async function open(url = server.url, { fromDisk = false } = {}) {
+async function open(url = server.url, { fromDisk = false, keepYearPrompt = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
   const offsite = [];
@@ -42,6 +44,7 @@ async function open(url = server.url, { fromDisk = false } = {}) {
   const workerLoaded = fromDisk || page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
   await page.goto(url);
   await ready(page);
+  if (!keepYearPrompt) await page.getByRole('dialog', { name: '开始起草年度报告' }).getByRole('button', { name: '开始起草' }).click();
   await workerLoaded;
   if (!fromDisk) {
     const kept = await page.evaluate(() => Promise.race([
@@ -216,6 +219,29 @@ const tests = {
     const outline = await page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
     assert.match(outline, /（一）\s*强化法治建设主体责任落实/);
     await page.screenshot({ path: join(outDir, 'editor-1366x768.png') });
+    await t.close();
+  },
+
+  async 'a first visit asks the report year, proposing it by the date, and stores nothing before the answer'() {
+    const t = await open(server.url, { keepYearPrompt: true });
+    const { page } = t;
+    const prompt = page.getByRole('dialog', { name: '开始起草年度报告' });
+    const year = page.getByLabel('这份报告是哪一年度的？');
+    const today = await page.evaluate(() => [new Date().getFullYear(), new Date().getMonth() + 1]);
+    const proposed = today[1] < 7 ? today[0] - 1 : today[0];
+    assert.equal(await year.inputValue(), String(proposed));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'first-year', 'the year has the focus');
+    assert.equal(await draftCount(page), 0, 'nothing is stored before the answer');
+    await year.fill('99');
+    assert.ok(await prompt.getByRole('button', { name: '开始起草' }).isDisabled());
+    await year.fill('2023');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    assert.equal(await draftCount(page), 1);
+    assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), '关于2023年度法治政府建设工作情况的报告');
+    await page.reload();
+    await ready(page);
+    assert.equal(await prompt.count(), 0, 'asked once');
     await t.close();
   },
 
@@ -414,6 +440,50 @@ const tests = {
     await t.close();
   },
 
+  async 'empty parts at export: 写“无”, 不导出该部分 or 保留标题, as document.xml shows'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    const box = page.getByTestId('empty-parts');
+    const listed = await box.locator('li').allInnerTexts();
+    assert.equal(listed.length, 3, listed.join('|'));
+    assert.ok(listed.some((l) => l.includes('其他需要报告的情况')));
+    const documentText = async (name) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
+      ]);
+      const path = join(tmp, name);
+      await download.saveAs(path);
+      // The text of each paragraph, one per line.
+      return unzip(await readFile(path)).get('word/document.xml').toString('utf8')
+        .split('</w:p>').map((p) => p.replace(/<[^>]*>/g, '')).filter((p) => p.trim());
+    };
+    const kept = await documentText('kept.docx');
+    for (const title of listed) assert.ok(kept.some((p) => p.endsWith(title)), `保留标题 prints ${title}`);
+    assert.ok(!kept.includes('无。'));
+
+    await box.getByLabel('写“无”').check();
+    const withNone = await documentText('none.docx');
+    for (const title of listed) {
+      const at = withNone.findIndex((p) => p.endsWith(title));
+      assert.equal(withNone[at + 1], '无。', `无。 follows ${title}`);
+    }
+    await box.getByLabel('不导出该部分').check();
+    const omitted = await documentText('omitted.docx');
+    for (const title of listed) assert.ok(!omitted.some((p) => p.includes(title)), `${title} is left out`);
+    assert.ok(omitted.some((p) => p.startsWith('二、') && p.includes('存在的不足')), 'the parts written keep their numbers');
+    assert.ok(!omitted.some((p) => p.startsWith('三、')));
+    // The choice is the draft's: it is saved and survives a reload.
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: '检查与导出' }).click();
+    assert.ok(await page.getByTestId('empty-parts').getByLabel('不导出该部分').isChecked());
+    await t.close();
+  },
+
   async 'a seeded wording error shows in the check panel, leads to its paragraph, and its fix removes it'() {
     const t = await open();
     const { page } = t;
@@ -542,6 +612,124 @@ const tests = {
     await t.close();
   },
 
+  async '转为标题, 升级, 降级 and 转为段落 by keyboard and button re-level the text in order, one undo each'() {
+    const t = await open();
+    const { page } = t;
+    const shape = () => page.locator('.section-editor .node').evaluateAll((all) => all.map((n) => (n.classList.contains('heading')
+      ? `${n.querySelector('.label').textContent}${n.querySelector('.heading-title').value}`
+      : n.querySelector('.paragraph-text').value)));
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await typeIntoNewNode(page, '加强领导');
+    await page.keyboard.press('Enter');
+    await typeIntoNewNode(page, '推进立法');
+    await page.keyboard.press('Enter');
+    await typeIntoNewNode(page, '制定规章2件。');
+    // Ctrl+Alt+2 on the first paragraph: a （一） heading over the paragraphs after it.
+    await page.locator('textarea.paragraph-text').first().focus();
+    await page.keyboard.press('Control+Alt+Digit2');
+    await page.getByLabel('标题（一）', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['（一）加强领导', '推进立法', '制定规章2件。']);
+    assert.equal(await page.evaluate(() => document.activeElement?.value), '加强领导', 'the new heading has the focus');
+    // Ctrl+Alt+3 on the next one: a 1. heading under （一）, taking the paragraph after it.
+    await page.locator('textarea.paragraph-text').first().focus();
+    await page.keyboard.press('Control+Alt+Digit3');
+    await page.getByLabel('标题1.', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['（一）加强领导', '1.推进立法', '制定规章2件。']);
+    // Alt+← promotes it to （二）; the paragraph stays under it; Alt+→ takes it back.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByLabel('标题（二）', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['（一）加强领导', '（二）推进立法', '制定规章2件。']);
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByLabel('标题1.', { exact: true }).waitFor();
+    // The buttons say their shortcuts; 转为段落 lifts the heading's content one level.
+    const toParagraph = page.locator('.heading.level-2 > .heading-line').getByRole('button', { name: '转为段落' });
+    assert.match(await toParagraph.getAttribute('title'), /Ctrl\+Alt\+0/);
+    assert.match(await page.getByRole('button', { name: '升级标题1.' }).getAttribute('title'), /Alt\+←/);
+    const beforeParagraph = await storageSnapshot(page);
+    await toParagraph.click();
+    await page.getByLabel('标题（一）', { exact: true }).waitFor();
+    assert.deepEqual(await shape(), ['加强领导', '（一）推进立法', '制定规章2件。']);
+    // Refused with a reason: the opening part takes no headings, （一） cannot go higher.
+    await page.getByLabel('标题（一）', { exact: true }).focus();
+    await page.keyboard.press('Alt+ArrowLeft');
+    assert.match(await page.locator('body').innerText(), /不能再升级/);
+    // One undo per change, back to the three paragraphs typed.
+    for (const expected of [
+      ['（一）加强领导', '1.推进立法', '制定规章2件。'],
+      ['（一）加强领导', '（二）推进立法', '制定规章2件。'],
+      ['（一）加强领导', '1.推进立法', '制定规章2件。'],
+      ['（一）加强领导', '推进立法', '制定规章2件。'],
+      ['加强领导', '推进立法', '制定规章2件。'],
+    ]) {
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((n) => document.querySelectorAll('.section-editor .heading').length === n,
+        expected.filter((e) => /^（|^\d\./.test(e)).length);
+      assert.deepEqual(await shape(), expected);
+    }
+    await saved(page);
+    assert.notEqual(await storageSnapshot(page), beforeParagraph);
+    await t.close();
+  },
+
+  async '导入已有报告: a .docx or .txt report becomes a new draft after a summary of what goes where; a bad file changes nothing'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    const draftsBefore = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('report-drafter.v1.draft.'))));
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const report = await readFile('crates/core/tests/fixtures/report-2023-shangcheng-district-health-bureau.txt', 'utf8');
+    const lines = report.split('\n').filter((l) => l.trim());
+    const escape = (l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const docx = zipOf([
+      ['[Content_Types].xml', Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')],
+      ['word/document.xml', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${
+        lines.map((l) => `<w:p><w:r><w:t>${escape(l)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`)],
+    ]);
+    const docxPath = join(tmp, '上城2023.docx');
+    await writeFile(docxPath, docx);
+    const review = page.getByTestId('report-import-review');
+    const rows = () => review.locator('tbody tr').evaluateAll((all) => all.map((r) => [...r.cells].map((c) => c.textContent)));
+    // The .docx: the summary comes first, and 取消 creates nothing.
+    await page.setInputFiles('#report-file', docxPath);
+    await review.waitFor({ timeout: 10000 });
+    const fromDocx = await rows();
+    assert.match(await review.innerText(), /2023年度/);
+    assert.deepEqual(fromDocx.map((r) => r[0]), ['（一、之前的段落）', '2023年主要工作及成效', '2023年推进法治政府建设存在的不足和原因',
+      '2023年党政主要负责人履行推进法治建设第一责任人、加强法治政府建设的有关情况', '2024年推进法治政府建设的主要安排']);
+    assert.match(fromDocx[1][1], /主要举措和成效/);
+    assert.match(fromDocx[4][1], /2024年.*主要安排/);
+    const [, headings, paragraphs] = fromDocx[1][2].match(/(\d+) 个标题、(\d+) 段/).map(Number);
+    assert.ok(headings >= 5 && paragraphs >= 5, fromDocx[1][2]);
+    await review.getByRole('button', { name: '取消' }).click();
+    assert.equal(await review.count(), 0);
+    assert.equal(await draftCount(page), Object.keys(draftsBefore).length);
+    // The same report as .txt gives the same summary; 导入 opens it as a new draft.
+    const txtPath = join(tmp, '上城2023.txt');
+    await writeFile(txtPath, report);
+    await page.setInputFiles('#report-file', txtPath);
+    await review.waitFor({ timeout: 10000 });
+    assert.deepEqual(await rows(), fromDocx);
+    await review.getByRole('button', { name: '导入' }).click();
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治建设主体责任落实');
+    await saved(page);
+    assert.equal(await draftCount(page), Object.keys(draftsBefore).length + 1);
+    const after = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    for (const [key, value] of Object.entries(draftsBefore)) assert.equal(after[key], value, 'the draft open before is unchanged');
+    // A file that is not a report: a message, nothing created.
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const bad = join(tmp, 'photo.docx');
+    await writeFile(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(500).fill(7)]));
+    await page.setInputFiles('#report-file', bad);
+    const alert = page.locator('.import-error');
+    await alert.waitFor({ timeout: 10000 });
+    assert.match(await alert.innerText(), /无法导入“photo.docx”：.+。现有草稿没有任何改动/);
+    assert.equal(await draftCount(page), Object.keys(draftsBefore).length + 1);
+    await t.close();
+  },
+
   async 'a pasted plan is checked against the report: evidence, a paragraph for a missing item, a kept decision'() {
     const t = await open();
     const { page } = t;
@@ -593,6 +781,54 @@ const tests = {
     await page.getByRole('button', { name: '计划覆盖' }).click();
     assert.match(await item(2).locator('.status').innerText(), /不适用（人工）/);
     assert.equal(await item(2).getByLabel('理由').inputValue(), '区级无共富型制度创新任务');
+    await t.close();
+  },
+
+  async 'the coverage view filters by status, unreported target and unit; the 科长 table has one row per plan item'() {
+    const t = await open();
+    const { page } = t;
+    await restore(page, new URL('../fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const plan = await readFile(new URL('../../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
+    await page.locator('#plan-paste').fill(plan);
+    await page.getByRole('button', { name: '识别粘贴的文本' }).click();
+    await page.getByRole('button', { name: '使用这份计划' }).click();
+    await page.getByTestId('coverage-summary').waitFor();
+    const items = page.locator('.coverage-item');
+    const listed = () => items.evaluateAll((all) => all.map((e) => [e.dataset.number, e.className]));
+    const all = await listed();
+    assert.equal(all.length, 20);
+    const filters = page.getByRole('group', { name: '筛选计划任务' });
+    // Each filter shows exactly the items of its kind, and says how many.
+    for (const [label, kind] of [['未覆盖', /\bmissing\b/], ['部分覆盖', /\bpartial\b/]]) {
+      const expected = all.filter(([, c]) => kind.test(c)).map(([n]) => n);
+      assert.ok(expected.length > 0, label);
+      await filters.getByRole('button', { name: new RegExp(`^${label}（${expected.length}）$`) }).click();
+      assert.deepEqual((await listed()).map(([n]) => n), expected, label);
+    }
+    await filters.getByRole('button', { name: /^指标未报告（\d+）$/ }).click();
+    for (const number of (await listed()).map(([n]) => n)) {
+      assert.match(await page.locator(`.coverage-item[data-number="${number}"]`).innerText(), /未报告/);
+    }
+    // By unit: every item listed names it.
+    await filters.getByRole('button', { name: /^全部（20）$/ }).click();
+    await page.locator('#coverage-department').selectOption('局法制科');
+    const ofUnit = await listed();
+    assert.ok(ofUnit.length > 0 && ofUnit.length < 20, `${ofUnit.length} items of 局法制科`);
+    for (const [number] of ofUnit) {
+      assert.match(await page.locator(`.coverage-item[data-number="${number}"]`).innerText(), /法制科/);
+    }
+    // The Word table: every plan item, whatever the filter.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出落实情况表/ }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), '2023年度工作要点落实情况表.docx');
+    const path = join(tmp, 'table.docx');
+    await download.saveAs(path);
+    const xml = unzip(await readFile(path)).get('word/document.xml').toString('utf8');
+    assert.equal(xml.match(/<w:tr[ >]/g).length, 21, 'a header and one row per plan item');
     await t.close();
   },
 
@@ -749,6 +985,46 @@ const tests = {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /worker-src blob:;/);
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'self'|\s\*/);
+    await t.close();
+  },
+
+  async 'at 1024×768 side by side and at 800×768 one pane at a time, nothing overflows and the page fits its pane'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    const overflow = () => page.evaluate(() => {
+      const panes = [...document.querySelectorAll('.editor, .preview-pane, .outline')];
+      const wider = panes.filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.className} ${e.scrollWidth}>${e.clientWidth}`);
+      const pages = [...document.querySelectorAll('.preview-page')].map((p) => p.getBoundingClientRect());
+      const pane = document.querySelector('.preview-pane')?.getBoundingClientRect();
+      const cut = pane ? pages.filter((r) => r.left < pane.left || r.right > pane.right).length : 0;
+      return { document: document.documentElement.scrollWidth - window.innerWidth, wider, cut };
+    });
+    // Each button's text on one line: a button no taller than the top bar's shortest.
+    const wrapped = () => page.evaluate(() => [...document.querySelectorAll('.top-bar button, .node-tools button')]
+      .filter((b) => b.offsetParent && b.getBoundingClientRect().height > 40).map((b) => b.textContent));
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: '并排预览' }).click();
+    await page.locator('.preview-page').first().waitFor();
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'side by side at 1024');
+    assert.deepEqual(await wrapped(), []);
+    await page.setViewportSize({ width: 800, height: 768 });
+    // Below 900 px the preview is one pane, switched by 仅编辑 / 仅预览.
+    assert.equal(await page.locator('.preview-pane').isVisible(), false);
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'editor at 800');
+    await page.getByRole('button', { name: '仅预览' }).click();
+    await page.locator('.preview-pane.alone .preview-page').first().waitFor();
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'preview at 800');
+    assert.deepEqual(await wrapped(), []);
+    // The outline collapses to a strip and opens again.
+    const outlineWidth = () => page.locator('nav.outline').evaluate((e) => e.getBoundingClientRect().width);
+    const expanded = await outlineWidth();
+    await page.getByRole('button', { name: '收起大纲' }).click();
+    assert.ok(await outlineWidth() <= 48, `collapsed to ${await outlineWidth()}px from ${expanded}px`);
+    assert.equal(await page.getByRole('button', { name: '基本信息' }).isVisible(), false);
+    assert.deepEqual(await overflow(), { document: 0, wider: [], cut: 0 }, 'collapsed at 800');
+    await page.getByRole('button', { name: '展开大纲' }).click();
+    assert.equal(await outlineWidth(), expanded);
     await t.close();
   },
 

@@ -115,6 +115,17 @@ fn civil_from_days(days: i64) -> (i64, u8, u8) {
     (year, month, day)
 }
 
+/// The report year a new draft is proposed for on `today`: the annual report is written
+/// in the first months of the year after the one it is about, so before July it is last
+/// year's, from July (when next year's report begins to be prepared) this year's.
+pub fn default_report_year(today: CalendarDate) -> u16 {
+    if today.month < 7 {
+        today.year - 1
+    } else {
+        today.year
+    }
+}
+
 /// RFC 3339 UTC timestamp (`2024-02-27T08:30:00Z`) for milliseconds since the epoch.
 pub fn rfc3339_from_unix_ms(ms: f64) -> String {
     let date = CalendarDate::from_unix_ms(ms);
@@ -131,6 +142,15 @@ pub fn rfc3339_from_unix_ms(ms: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_proposed_report_year_turns_in_july() {
+        let year_on = |m, d| default_report_year(CalendarDate::new(2026, m, d).unwrap());
+        assert_eq!(year_on(1, 1), 2025);
+        assert_eq!(year_on(6, 30), 2025);
+        assert_eq!(year_on(7, 1), 2026);
+        assert_eq!(year_on(12, 31), 2026);
+    }
 
     #[test]
     fn display_has_no_zero_padding() {

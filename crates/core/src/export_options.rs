@@ -1,4 +1,4 @@
-//! How a draft is exported: layout profile, font names, red 版头, sealing. Saved with
+//! How a draft is exported: layout profile, font names, red 版头, sealing, empty parts. Saved with
 //! the draft, so it belongs to the model; the .docx writer reads it.
 
 use serde::{Deserialize, Serialize};
@@ -68,6 +68,10 @@ pub struct ExportOptions {
     pub red_header: bool,
     /// Whether the printout will be sealed (盖章), which places 署名 and 成文日期 differently.
     pub sealed: bool,
+    /// What is written for a numbered part with no text. Absent from files when it is
+    /// the default, so drafts and templates that do not choose are written as before.
+    #[serde(default, skip_serializing_if = "EmptyParts::is_default")]
+    pub empty_parts: EmptyParts,
 }
 
 impl Default for ExportOptions {
@@ -77,6 +81,52 @@ impl Default for ExportOptions {
             fonts: FontFamily::Gb2312,
             red_header: true,
             sealed: true,
+            empty_parts: EmptyParts::default(),
         }
+    }
+}
+
+/// What the exported document does with a numbered part that has no text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmptyParts {
+    /// 保留标题: the heading is printed alone.
+    #[default]
+    KeepHeading,
+    /// 写"无": the heading is followed by a paragraph "无。".
+    WriteNone,
+    /// 不导出该部分: the part is left out and the parts after it are numbered on.
+    Omit,
+}
+
+impl EmptyParts {
+    pub const ALL: [EmptyParts; 3] = [
+        EmptyParts::WriteNone,
+        EmptyParts::Omit,
+        EmptyParts::KeepHeading,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EmptyParts::KeepHeading => "keep_heading",
+            EmptyParts::WriteNone => "write_none",
+            EmptyParts::Omit => "omit",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EmptyParts> {
+        Self::ALL.into_iter().find(|e| e.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EmptyParts::KeepHeading => "保留标题",
+            EmptyParts::WriteNone => "写“无”",
+            EmptyParts::Omit => "不导出该部分",
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == EmptyParts::default()
     }
 }

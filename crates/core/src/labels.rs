@@ -153,6 +153,18 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     })
 }
 
+/// A heading line's title and run-in text: split after the first 。 that has text after
+/// it, as a report's "（一）标题。正文" reads.
+pub fn heading_parts(rest: &str) -> (String, String) {
+    match rest.find('。') {
+        Some(end) if end + '。'.len_utf8() < rest.len() => (
+            rest[..end].to_string(),
+            rest[end + '。'.len_utf8()..].to_string(),
+        ),
+        _ => (rest.to_string(), String::new()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! when it holds several paragraphs or labelled headings, turned into that structure
 //! (read as [`crate::report_text`] reads a report) as one undoable [`Edit`].
 
+use crate::debris::{count_by_kind, find_debris};
 use crate::edit::Edit;
 use crate::model::{Draft, EditError, Node, NodeId, Parent, TextField};
 use crate::report_text::draft_from_text;
@@ -10,7 +11,7 @@ use crate::report_text::draft_from_text;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cleaned {
     pub text: String,
-    /// What was removed or replaced and how often, in the order of [`clean_pasted`]'s list.
+    /// What was removed or replaced and how often, in [`crate::debris::DebrisKind::ALL`] order.
     pub removed: Vec<(&'static str, usize)>,
 }
 
@@ -25,60 +26,22 @@ impl Cleaned {
     }
 }
 
-/// Removes zero-width characters and soft hyphens, turns no-break spaces into spaces,
-/// tabs into spaces (dropped at a line's start), form feeds (Word's page breaks) into
-/// line breaks, and drops list bullets at the start of a line.
+/// `text` with its debris (see [`find_debris`]) cleaned away, and what was removed.
 pub fn clean_pasted(text: &str) -> Cleaned {
-    const KINDS: [&str; 6] = [
-        "零宽字符",
-        "软连字符",
-        "不间断空格",
-        "制表符",
-        "分页符",
-        "项目符号",
-    ];
-    let mut counts = [0usize; 6];
+    let debris = find_debris(text);
     let mut out = String::with_capacity(text.len());
-    let mut line_start = true;
-    let mut after_bullet = false;
-    for c in text.chars() {
-        let kind = match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(0),
-            '\u{AD}' => Some(1),
-            '\u{A0}' | '\u{202F}' | '\u{2007}' => Some(2),
-            '\t' => Some(3),
-            '\u{C}' => Some(4),
-            // Word's own bullet is a private-use character of the Symbol font.
-            '•' | '●' | '▪' | '◦' | '\u{F0B7}' if line_start => Some(5),
-            _ => None,
-        };
-        // The space after a bullet goes with it.
-        let bullet_space = after_bullet && matches!(c, ' ' | '\u{3000}');
-        after_bullet = kind == Some(5);
-        if let Some(kind) = kind {
-            counts[kind] += 1;
-        }
-        match kind {
-            Some(2) => out.push(' '),
-            Some(3) if !line_start => out.push(' '),
-            Some(4) => out.push('\n'),
-            Some(_) => {}
-            None if bullet_space => {}
-            None => out.push(c),
-        }
-        line_start = match kind {
-            Some(4) => true,
-            Some(_) => line_start,
-            None => c == '\n' || (line_start && c.is_whitespace()),
-        };
+    let mut at = 0;
+    for piece in &debris {
+        out.push_str(&text[at..piece.bytes.start]);
+        out.push_str(piece.replacement);
+        at = piece.bytes.end;
     }
+    out.push_str(&text[at..]);
     Cleaned {
         text: out,
-        removed: KINDS
-            .iter()
-            .zip(counts)
-            .filter(|(_, count)| *count > 0)
-            .map(|(kind, count)| (*kind, count))
+        removed: count_by_kind(&debris)
+            .into_iter()
+            .map(|(kind, count)| (kind.label(), count))
             .collect(),
     }
 }

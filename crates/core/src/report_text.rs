@@ -7,7 +7,7 @@ use crate::docx::read::{self, ReadError};
 use crate::export_options::ExportOptions;
 use crate::format::LoadError;
 use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
-use crate::labels::parse_label;
+use crate::labels::{heading_parts, parse_label};
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -120,13 +120,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
                 children: Vec::new(),
             }),
             Some(l) if section.numbered => {
-                let (title, text) = match l.rest.find('。') {
-                    Some(end) if end + '。'.len_utf8() < l.rest.len() => (
-                        l.rest[..end].to_string(),
-                        l.rest[end + '。'.len_utf8()..].to_string(),
-                    ),
-                    _ => (l.rest.to_string(), String::new()),
-                };
+                let (title, text) = heading_parts(l.rest);
                 let heading = Node::Heading {
                     id: take_id(),
                     title,

@@ -49,11 +49,12 @@ pub enum Rule {
     TitleMissing,
     RecipientsMissing,
     TableCellLength,
+    TextDebris,
 }
 
 impl Rule {
     /// Every rule, in the order the checker's documentation lists them.
-    pub const ALL: [Rule; 37] = [
+    pub const ALL: [Rule; 38] = [
         Rule::DocNumberBrackets,
         Rule::DocNumberSerial,
         Rule::DocNumberYear,
@@ -91,6 +92,7 @@ impl Rule {
         Rule::TitleMissing,
         Rule::RecipientsMissing,
         Rule::TableCellLength,
+        Rule::TextDebris,
     ];
 
     /// The rule's id as JSON, the command line, drafts and templates write it.
@@ -133,6 +135,7 @@ impl Rule {
             Rule::TitleMissing => "title-missing",
             Rule::RecipientsMissing => "recipients-missing",
             Rule::TableCellLength => "table-cell-length",
+            Rule::TextDebris => "text-debris",
         }
     }
 

@@ -405,6 +405,53 @@ fn wording() {
 }
 
 #[test]
+fn debris_left_in_a_draft_is_flagged_and_fixed_as_the_paste_cleaner_cleans() {
+    let mut d = draft("draft-shangcheng-2023.json");
+    let clean_findings = check_draft(&d, today(), &Setup::default());
+    assert!(rule(&clean_findings, "text-debris").is_empty());
+    let id = d
+        .sections
+        .iter()
+        .flat_map(|s| &s.children)
+        .find_map(|n| match n {
+            Node::Paragraph { id, .. } => Some(*id),
+            _ => None,
+        })
+        .unwrap();
+    let dirty = "•\u{3000}依法\u{200B}决策\u{AD}，严格\u{A0}执法。\t全年办案12件。\u{C}";
+    d.set_text(id, TextField::Text, dirty.into()).unwrap();
+    let findings = check_draft(&d, today(), &Setup::default());
+    let debris = rule(&findings, "text-debris");
+    assert_eq!(debris.len(), 1, "{debris:#?}");
+    assert_eq!(debris[0].severity, Severity::Warning);
+    for kind in [
+        "零宽字符 1 个",
+        "软连字符 1 个",
+        "不间断空格 1 个",
+        "制表符 1 个",
+        "分页符 1 个",
+        "项目符号 1 个",
+    ] {
+        assert!(
+            debris[0].message.contains(kind),
+            "{kind}: {}",
+            debris[0].message
+        );
+    }
+    // The fix leaves the text as a paste of it would have been cleaned.
+    apply_fix(&mut d, debris[0].fix.as_ref().unwrap()).unwrap();
+    let Some(Node::Paragraph { text, .. }) = d.node(id) else {
+        panic!("the paragraph is there");
+    };
+    assert_eq!(text, &report_core::paste::clean_pasted(dirty).text);
+    assert_eq!(text, "依法决策，严格 执法。 全年办案12件。\n");
+    assert!(rule(&check_draft(&d, today(), &Setup::default()), "text-debris").is_empty());
+    // Plain-text reports are checked too.
+    let text = check_variant("全面推进依法行政。", "全面推进依法\u{200B}行政。");
+    assert_eq!(rule(&text, "text-debris").len(), 1);
+}
+
+#[test]
 fn title_recipients_cc_and_attachments() {
     let title = check_variant("工作情况的报告\n", "工作情况的汇报。\n");
     let form = rule(&title, "title-form");

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: [(&str, &[&str]); 6] = [
     (
         "text primitives",
-        &["text", "decode", "labels", "date", "xml_text"],
+        &["text", "decode", "labels", "date", "xml_text", "debris"],
     ),
     (
         "model",
@@ -28,6 +28,8 @@ const LAYERS: [(&str, &[&str]); 6] = [
             "format",
             "edit",
             "history",
+            "empty_parts",
+            "restructure",
         ],
     ),
     ("templates", &["template", "lexicon"]),
@@ -40,6 +42,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
             "docx::read",
             "paste",
             "next_year",
+            "report_import",
         ],
     ),
     ("analyses", &["check", "coverage", "page", "preview"]),

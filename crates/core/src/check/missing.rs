@@ -4,10 +4,10 @@
 use std::fmt;
 
 use super::{Location, TextRef};
+use crate::empty_parts::{self, EmptyParts};
 use crate::export_options::ExportOptions;
 use crate::meta_field::MetaField;
 use crate::model::Draft;
-use crate::outline::nodes_chars;
 
 /// Something a complete document still lacks, and where the user supplies it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,8 +80,9 @@ pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<Missing> {
         MetaField::Printer,
     );
     need(meta.print_date.is_none(), "印发日期", MetaField::PrintDate);
-    for section in draft.sections.iter().filter(|s| s.numbered) {
-        if nodes_chars(&section.children) == 0 {
+    // An empty part is only missing when its heading would be printed alone.
+    if options.empty_parts == EmptyParts::KeepHeading {
+        for section in empty_parts::empty_parts(draft) {
             out.push(Missing {
                 what: format!("“{}”部分没有内容", section.title.trim()),
                 location: Location::Section { id: section.id },

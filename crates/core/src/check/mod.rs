@@ -11,6 +11,7 @@
 
 mod content;
 mod dates;
+mod debris;
 mod doc_number;
 mod form;
 mod headings;
@@ -228,6 +229,7 @@ fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     wording::check(doc, &mut out);
     content::check(doc, today, &setup.deadlines, &mut out);
     table::check(doc, &mut out);
+    debris::check(doc, &mut out);
     out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule.id()));
     // Errors first; within a severity, rules keep document order.
     out.sort_by_key(|f| f.severity != Severity::Error);

@@ -3,6 +3,7 @@
 //! compression). See docs/gongwen-format.md for every number used here.
 
 mod build;
+pub mod coverage_table;
 mod layout;
 mod package;
 pub mod read;

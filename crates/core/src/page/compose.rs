@@ -16,6 +16,7 @@ use super::{
 };
 use crate::attachment::AttachmentTable;
 use crate::attachment::ColumnSource;
+use crate::empty_parts;
 use crate::export_options::ExportOptions;
 use crate::labels::heading_label;
 use crate::model::{Draft, Node};
@@ -24,6 +25,8 @@ use crate::MetaField;
 
 /// The draft as the blocks of its document, laid out with `options`.
 pub fn compose(draft: &Draft, options: &ExportOptions) -> Document {
+    // The page is the draft as written with the chosen treatment of empty parts.
+    let draft = &*empty_parts::apply(draft, options.empty_parts);
     let mut page = Composer {
         page: profile_page(options.profile),
         blocks: Vec::new(),
