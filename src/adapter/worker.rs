@@ -152,18 +152,21 @@ async fn request(request: JsValue) -> Result<JsValue, String> {
     }
 }
 
-/// Exports a draft as the .docx.
-pub async fn export_docx(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
-    docx_request("export", draft, now_ms).await
+/// The Word files the worker makes from a draft.
+#[derive(Clone, Copy, PartialEq)]
+pub enum DocxKind {
+    /// The report itself.
+    Report,
+    /// The coverage of its plan as a table (计划落实情况表).
+    CoverageTable,
 }
 
-/// Exports the coverage of a draft's plan as a Word table (计划落实情况表).
-pub async fn export_coverage_table(draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
-    docx_request("coverage_table", draft, now_ms).await
-}
-
-/// A request of `kind` for a .docx made from `draft`.
-async fn docx_request(kind: &str, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+/// Makes a Word file of `kind` from `draft` in the worker.
+pub async fn export_docx(kind: DocxKind, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+    let kind = match kind {
+        DocxKind::Report => "export",
+        DocxKind::CoverageTable => "coverage_table",
+    };
     let export = object(&[
         (
             "draft",

@@ -8,12 +8,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
-use super::export_step::DOCX_MIME;
 use super::plan_importer::PlanImporter;
-use super::{use_coverage, use_dispatch, use_settled, COVERAGE_SETTLE_MS};
+use super::{use_coverage, use_docx_download, use_settled, COVERAGE_SETTLE_MS};
 use crate::adapter::storage::DraftSummary;
-use crate::adapter::{clock, files, worker};
-use crate::state::{Action, Notice};
+use crate::adapter::worker::DocxKind;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -66,11 +64,10 @@ impl Shown {
 pub fn CoverageStep(props: &Props) -> Html {
     let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
     let report = use_coverage(draft.clone());
-    let dispatch = use_dispatch();
+    let (export_docx, exporting) = use_docx_download(DocxKind::CoverageTable, "导出落实情况表失败");
     let shown = use_state(|| Shown::All);
     // Empty: every unit.
     let department = use_state(String::new);
-    let exporting = use_state(|| false);
     let importer =
         html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
     let Some(report) = report.as_ref() else {
@@ -156,27 +153,10 @@ pub fn CoverageStep(props: &Props) -> Html {
         .filter(|i| shown.admits(i) && in_department(i))
         .collect();
     let export_table = {
-        let (draft, exporting) = (props.draft.clone(), exporting.clone());
+        let draft = props.draft.clone();
         Callback::from(move |_| {
-            if *exporting {
-                return;
-            }
-            exporting.set(true);
-            let (draft, exporting, dispatch) = (draft.clone(), exporting.clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = format!("{}年度工作要点落实情况表", draft.report_year);
-                let result = worker::export_coverage_table(&draft, clock::now_ms())
-                    .await
-                    .and_then(|bytes| {
-                        files::download(&files::safe_file_name(&name, "docx"), DOCX_MIME, &bytes)
-                    });
-                exporting.set(false);
-                if let Err(message) = result {
-                    dispatch.dispatch(Action::Notify(Notice::error(format!(
-                        "导出落实情况表失败：{message}"
-                    ))));
-                }
-            });
+            let name = format!("{}年度工作要点落实情况表", draft.report_year);
+            export_docx.emit((draft.clone(), name));
         })
     };
     let unmatched = summary.unmatched.iter().map(|p| html! {
@@ -206,8 +186,8 @@ pub fn CoverageStep(props: &Props) -> Html {
                 }
             </div>
             <div class="coverage-actions">
-                <button type="button" onclick={export_table} disabled={*exporting}>
-                    { if *exporting { "正在生成…" } else { "导出落实情况表（Word，供科长审阅）" } }
+                <button type="button" onclick={export_table} disabled={exporting}>
+                    { if exporting { "正在生成…" } else { "导出落实情况表（Word，供科长审阅）" } }
                 </button>
             </div>
             <div class="coverage-filters" role="group" aria-label="筛选计划任务">

@@ -8,9 +8,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::check_panel::CheckPanel;
-use super::{open_place, place_of, use_backup_download, use_dispatch};
-use crate::adapter::{clock, files, worker};
-use crate::state::{Action, Notice};
+use super::{open_place, place_of, use_backup_download, use_dispatch, use_docx_download};
+use crate::adapter::worker::DocxKind;
+use crate::state::Action;
 
 pub const DOCX_MIME: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -29,7 +29,7 @@ pub struct Props {
 #[function_component]
 pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let exporting = use_state(|| false);
+    let (export_docx, exporting) = use_docx_download(DocxKind::Report, "导出 Word 文件失败");
     let missing = use_memo(props.draft.clone(), |draft| {
         check::missing(draft, &draft.export)
     });
@@ -131,31 +131,13 @@ pub fn ExportStep(props: &Props) -> Html {
 
     let export_word = {
         let draft = props.draft.clone();
-        let exporting = exporting.clone();
         Callback::from(move |_| {
-            if *exporting {
-                return;
-            }
-            exporting.set(true);
-            let (draft, exporting, dispatch) = (draft.clone(), exporting.clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = worker::export_docx(&draft, clock::now_ms())
-                    .await
-                    .and_then(|bytes| {
-                        let name = if draft.meta.title.trim().is_empty() {
-                            &draft.name
-                        } else {
-                            &draft.meta.title
-                        };
-                        files::download(&files::safe_file_name(name, "docx"), DOCX_MIME, &bytes)
-                    });
-                exporting.set(false);
-                if let Err(message) = result {
-                    dispatch.dispatch(Action::Notify(Notice::error(format!(
-                        "导出 Word 文件失败：{message}"
-                    ))));
-                }
-            });
+            let name = if draft.meta.title.trim().is_empty() {
+                &draft.name
+            } else {
+                &draft.meta.title
+            };
+            export_docx.emit((draft.clone(), name.clone()));
         })
     };
     let backup = use_backup_download(props.draft.clone());
@@ -208,8 +190,8 @@ pub fn ExportStep(props: &Props) -> Html {
                 <label class="check"><input type="checkbox" checked={options.sealed} onchange={on_sealed} />
                     { "加盖印章（决定署名和成文日期的位置）" }</label>
             </div>
-            <button type="button" class="primary" onclick={export_word} disabled={*exporting}>
-                { if *exporting { "正在生成…" } else { "导出 Word（.docx）" } }
+            <button type="button" class="primary" onclick={export_word} disabled={exporting}>
+                { if exporting { "正在生成…" } else { "导出 Word（.docx）" } }
             </button>
 
             <h3>{ "公开前" }</h3>

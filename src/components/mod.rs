@@ -42,6 +42,8 @@ use report_core::preview::Source;
 use report_core::{Draft, MetaField, Node, NodeId, Target};
 use yew::prelude::*;
 
+use crate::adapter::worker::{self, DocxKind};
+use crate::adapter::{clock, files};
 use crate::app::Dispatch;
 use crate::state::persistence::download_backup;
 use crate::state::{Action, Notice, Step};
@@ -128,6 +130,46 @@ pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
         Target::ReportYear => Some(report_year_input::REPORT_YEAR_ID.into()),
         Target::Plan | Target::Name | Target::IgnoredRules => None,
     }
+}
+
+/// A Word file made in the worker and downloaded: the callback takes the draft and the
+/// file name without `.docx`; the flag is true while one is being made (a second click
+/// meanwhile does nothing), and a failure is a notice led by `failure`.
+#[hook]
+pub fn use_docx_download(
+    kind: DocxKind,
+    failure: &'static str,
+) -> (Callback<(Rc<Draft>, String)>, bool) {
+    let dispatch = use_dispatch();
+    let busy = use_state(|| false);
+    let start = {
+        let busy = busy.clone();
+        Callback::from(move |(draft, name): (Rc<Draft>, String)| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let (busy, dispatch) = (busy.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = worker::export_docx(kind, &draft, clock::now_ms())
+                    .await
+                    .and_then(|bytes| {
+                        files::download(
+                            &files::safe_file_name(&name, "docx"),
+                            export_step::DOCX_MIME,
+                            &bytes,
+                        )
+                    });
+                busy.set(false);
+                if let Err(message) = result {
+                    dispatch.dispatch(Action::Notify(Notice::error(format!(
+                        "{failure}：{message}"
+                    ))));
+                }
+            });
+        })
+    };
+    (start, *busy)
 }
 
 /// The coverage of the draft's plan in `draft`, computed again only when it changes;
