@@ -5,6 +5,7 @@
 //! `report-drafter` command-line tool are thin shells over this crate.
 
 pub mod attachment;
+pub mod backup;
 pub mod check;
 pub mod coverage;
 pub mod date;
@@ -24,6 +25,7 @@ pub mod preview;
 pub mod report_text;
 pub mod template;
 pub mod validate;
+pub mod versions;
 pub mod xml_text;
 
 pub use date::CalendarDate;
