@@ -3,5 +3,6 @@
 
 pub mod clock;
 pub mod files;
+pub mod idb;
 pub mod storage;
 pub mod worker;

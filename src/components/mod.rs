@@ -27,6 +27,7 @@ pub mod table_step;
 pub mod template_row;
 pub mod templates_section;
 pub mod top_bar;
+pub mod versions_panel;
 
 use std::rc::Rc;
 
