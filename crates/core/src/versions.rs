@@ -8,7 +8,7 @@
 //! size cap. Nothing here knows a clock: callers pass the time.
 
 use serde::{Deserialize, Serialize};
-use similar::{ChangeTag, TextDiff};
+use similar::{ChangeTag, DiffTag, TextDiff};
 
 use crate::format;
 use crate::meta_field::MetaField;
@@ -314,17 +314,46 @@ pub fn changed_chars(old: &Draft, new: &Draft) -> usize {
     diff(old, new).iter().map(PartDiff::changed_chars).sum()
 }
 
+/// Character diffs of changed lines longer than this together are shown as the old
+/// lines removed and the new added: Myers' algorithm is quadratic in the worst case,
+/// and runs on the main thread.
+const MAX_CHAR_DIFF: usize = 4_000;
+
+/// Lines first (fast for long texts), then characters within each changed block.
 fn diff_text(old: &str, new: &str) -> Vec<(Change, String)> {
     let mut runs: Vec<(Change, String)> = Vec::new();
-    for change in TextDiff::from_chars(old, new).iter_all_changes() {
-        let kind = match change.tag() {
-            ChangeTag::Equal => Change::Same,
-            ChangeTag::Insert => Change::Added,
-            ChangeTag::Delete => Change::Removed,
-        };
+    let mut push = |kind: Change, text: &str| {
+        if text.is_empty() {
+            return;
+        }
         match runs.last_mut() {
-            Some((last, text)) if *last == kind => text.push_str(change.value()),
-            _ => runs.push((kind, change.value().to_string())),
+            Some((last, run)) if *last == kind => run.push_str(text),
+            _ => runs.push((kind, text.to_string())),
+        }
+    };
+    let lines = TextDiff::from_lines(old, new);
+    for op in lines.ops() {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let removed = lines.old_slices()[old_range].concat();
+        let added = lines.new_slices()[new_range].concat();
+        match tag {
+            DiffTag::Equal => push(Change::Same, &removed),
+            DiffTag::Replace
+                if removed.chars().count() + added.chars().count() <= MAX_CHAR_DIFF =>
+            {
+                for change in TextDiff::from_chars(&removed, &added).iter_all_changes() {
+                    let kind = match change.tag() {
+                        ChangeTag::Equal => Change::Same,
+                        ChangeTag::Insert => Change::Added,
+                        ChangeTag::Delete => Change::Removed,
+                    };
+                    push(kind, change.value());
+                }
+            }
+            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
+                push(Change::Removed, &removed);
+                push(Change::Added, &added);
+            }
         }
     }
     runs
@@ -362,6 +391,32 @@ mod tests {
         assert!(runs.contains(&(Change::Added, "6".into())), "{runs:?}");
         assert_eq!(changed_chars(&old, &new), 4);
         assert_eq!(changed_chars(&old, &old), 0);
+    }
+
+    #[test]
+    fn long_rewritten_texts_are_diffed_by_line_in_bounded_time() {
+        let old: String = (0..300)
+            .map(|i| format!("第{i}段，依法行政工作稳步推进，制度建设不断完善。\n"))
+            .collect();
+        let new: String = (0..300)
+            .map(|i| format!("第{i}条，法治政府建设全面加强，执法监督持续深化！\n"))
+            .collect();
+        let started = std::time::Instant::now();
+        let runs = diff_text(&old, &new);
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+        let text = |kind: Change| -> String {
+            runs.iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, t)| t.as_str())
+                .collect()
+        };
+        assert_eq!(text(Change::Removed), old);
+        assert_eq!(text(Change::Added), new);
+        // A small change inside a long text is still shown by the character.
+        let edited = old.replacen("第5段", "第5节", 1);
+        let runs = diff_text(&old, &edited);
+        assert!(runs.contains(&(Change::Removed, "段".into())), "{runs:?}");
+        assert!(runs.contains(&(Change::Added, "节".into())), "{runs:?}");
     }
 
     #[test]
