@@ -18,6 +18,7 @@ use crate::components::report_year_input::ReportYearInput;
 use crate::components::section_editor::SectionEditor;
 use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
+use crate::components::versions_panel::VersionsPanel;
 use crate::components::year_prompt::YearPrompt;
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
@@ -56,7 +57,9 @@ pub fn App() -> Html {
         |(user, name)| AppState::check_setup(user, name),
     );
 
-    let body = if state.show_drafts {
+    let body = if state.show_versions {
+        html! { <VersionsPanel draft={state.draft.clone()} snapshot_pending={state.pending_snapshot.is_some()} /> }
+    } else if state.show_drafts {
         html! {
             <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()}
                 draft={state.draft.clone()} templates={state.templates.clone()} template_clash={state.template_clash.clone()} />
@@ -121,6 +124,7 @@ pub fn App() -> Html {
                     unsaved={state.unsaved()}
                     show_drafts={state.show_drafts}
                     show_checks={state.show_checks}
+                    show_versions={state.show_versions}
                     draft={state.draft.clone()}
                     preview={state.preview}
                     can_undo={state.history.can_undo()}

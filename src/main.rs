@@ -1,3 +1,7 @@
 fn main() {
-    yew::Renderer::<web::App>::new().render();
+    // Storage is read into memory before the first render, which then reads it synchronously.
+    wasm_bindgen_futures::spawn_local(async {
+        web::adapter::storage::open().await;
+        yew::Renderer::<web::App>::new().render();
+    });
 }

@@ -4,6 +4,7 @@
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web::adapter::idb;
 use web::state::persistence::SAVE_DELAY_MS;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
@@ -25,12 +26,13 @@ impl Mounted {
 
     /// A fresh app on empty storage, asking the first visit's question.
     async fn asking_the_year() -> Self {
-        storage().clear().unwrap();
+        clear_storage().await;
         Self::keep_storage().await
     }
 
     /// A fresh app on whatever storage the previous one left, like a reload.
     async fn keep_storage() -> Self {
+        web::adapter::storage::open().await;
         let root = gloo::utils::document().create_element("div").unwrap();
         gloo::utils::body().append_child(&root).unwrap();
         let handle = yew::Renderer::<web::App>::with_root(root.clone()).render();
@@ -43,15 +45,14 @@ impl Mounted {
 
     /// A fresh app that opens `draft`, stored as if the user had left it open.
     async fn with_draft(draft: &report_core::Draft) -> Self {
-        storage()
-            .set_item(
-                &format!("report-drafter.v1.draft.{}", draft.id),
-                &report_core::to_json(draft, 0.0),
-            )
-            .unwrap();
-        storage()
-            .set_item("report-drafter.v1.last-opened", &draft.id)
-            .unwrap();
+        put_records(&[
+            (
+                format!("report-drafter.v1.draft.{}", draft.id),
+                report_core::to_json(draft, 0.0),
+            ),
+            ("report-drafter.v1.last-opened".into(), draft.id.clone()),
+        ])
+        .await;
         Self::keep_storage().await
     }
 
@@ -105,8 +106,36 @@ impl Mounted {
     }
 }
 
-fn storage() -> web_sys::Storage {
-    gloo::utils::window().local_storage().unwrap().unwrap()
+/// Every stored record, read through a connection of its own, as a reload reads them.
+async fn records() -> Vec<(String, String)> {
+    idb::open().await.unwrap().all().await.unwrap()
+}
+
+async fn put_records(records: &[(String, String)]) {
+    let changes: Vec<_> = records
+        .iter()
+        .map(|(key, text)| (key.clone(), Some(text.clone())))
+        .collect();
+    idb::open().await.unwrap().write(&changes).await.unwrap();
+}
+
+/// Empties IndexedDB and the old `localStorage` (tests share one page).
+async fn clear_storage() {
+    let database = idb::open().await.unwrap();
+    let all: Vec<_> = database
+        .all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(key, _)| (key, None))
+        .collect();
+    database.write(&all).await.unwrap();
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }
 
 async fn settle() {
@@ -136,12 +165,12 @@ async fn wait_for_autosave() {
     settle().await;
 }
 
-fn stored_drafts() -> Vec<String> {
-    let s = storage();
-    (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .filter(|k| k.starts_with("report-drafter.v1.draft."))
-        .map(|k| s.get_item(&k).unwrap().unwrap())
+async fn stored_drafts() -> Vec<String> {
+    records()
+        .await
+        .into_iter()
+        .filter(|(key, _)| key.starts_with("report-drafter.v1.draft."))
+        .map(|(_, text)| text)
         .collect()
 }
 
@@ -149,7 +178,7 @@ fn stored_drafts() -> Vec<String> {
 async fn a_first_visit_opens_a_draft_on_the_mandated_outline() {
     let app = Mounted::asking_the_year().await;
     // Nothing is stored until the year is chosen.
-    assert!(stored_drafts().is_empty());
+    assert!(stored_drafts().await.is_empty());
     app.click("开始起草").await;
     let outline = app.one("nav.outline").text_content().unwrap();
     for part in [
@@ -172,7 +201,7 @@ async fn a_first_visit_opens_a_draft_on_the_mandated_outline() {
             && outline.contains("检查与导出")
     );
     // The new draft is stored once the year is chosen.
-    assert_eq!(stored_drafts().len(), 1);
+    assert_eq!(stored_drafts().await.len(), 1);
     app.unmount().await;
 }
 
@@ -189,7 +218,7 @@ async fn header_fields_autosave_and_survive_a_reload() {
         app.one("[data-testid=save-status]").text_content().unwrap(),
         "已保存"
     );
-    assert!(stored_drafts()[0].contains("嘉兴市卫生健康委员会"));
+    assert!(stored_drafts().await[0].contains("嘉兴市卫生健康委员会"));
     app.unmount().await;
 
     let reloaded = Mounted::keep_storage().await;
@@ -317,27 +346,46 @@ async fn ctrl_z_after_a_delete_puts_the_paragraph_back_and_leaves_the_other_alon
     assert_eq!(paragraphs(&app), ["甲段内容。", "乙段是最后打字的内容。"]);
     // The undo is saved like any edit.
     wait_for_autosave().await;
-    assert!(stored_drafts()[0].contains("甲段内容。"));
+    assert!(stored_drafts().await[0].contains("甲段内容。"));
     app.unmount().await;
+}
+
+/// What another tab's save does: it commits records to IndexedDB, then announces them.
+async fn another_tab_writes(records: &[(String, String)]) {
+    put_records(records).await;
+    let changes: Vec<(&str, Option<&str>)> = records
+        .iter()
+        .map(|(key, text)| (key.as_str(), Some(text.as_str())))
+        .collect();
+    let channel = web_sys::BroadcastChannel::new("report-drafter.v1.changes").unwrap();
+    channel
+        .post_message(&serde_json::to_string(&changes).unwrap().into())
+        .unwrap();
+    channel.close();
+    TimeoutFuture::new(50).await;
+    settle().await;
+}
+
+async fn record(key: &str) -> Option<String> {
+    records()
+        .await
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, text)| text)
 }
 
 #[wasm_bindgen_test]
 async fn another_tab_saving_the_same_draft_is_not_overwritten() {
     let app = Mounted::new().await;
-    let key = (0..storage().length().unwrap())
-        .filter_map(|i| storage().key(i).unwrap())
+    let key = records()
+        .await
+        .into_iter()
+        .map(|(key, _)| key)
         .find(|k| k.contains(".stamp."))
         .expect("the draft has a stamp");
-    // Another tab saves: it writes its own stamp and the browser sends us a storage event.
-    storage().set_item(&key, "other-tab:1").unwrap();
-    // This tab has an unsaved edit at that moment.
+    // This tab has an unsaved edit when another tab saves.
     type_into(&app.one("#meta-title"), "本页的标题").await;
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(&key));
-    init.set_new_value(Some("other-tab:1"));
-    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    gloo::utils::window().dispatch_event(&event).unwrap();
-    settle().await;
+    another_tab_writes(&[(key.clone(), "other-tab:1".into())]).await;
     wait_for_autosave().await;
     assert!(
         app.text().contains("已在另一个标签页中修改"),
@@ -345,33 +393,33 @@ async fn another_tab_saving_the_same_draft_is_not_overwritten() {
         app.text()
     );
     assert_eq!(
-        storage().get_item(&key).unwrap().as_deref(),
+        record(&key).await.as_deref(),
         Some("other-tab:1"),
         "their save stands"
     );
     // Keeping this tab's version writes it.
     app.click("保留本页版本").await;
     wait_for_autosave().await;
-    assert!(stored_drafts()[0].contains("本页的标题"));
+    assert!(stored_drafts().await[0].contains("本页的标题"));
     assert_eq!(
         app.one("[data-testid=save-status]").text_content().unwrap(),
         "已保存"
     );
 
-    // Another tab saves and its event has not arrived yet: the save itself notices.
-    storage().set_item(&key, "other-tab:2").unwrap();
-    type_into(&app.one("#meta-title"), "本页再次修改").await;
-    wait_for_autosave().await;
-    assert!(
-        app.text().contains("已在另一个标签页中修改"),
-        "{}",
-        app.text()
-    );
-    assert_eq!(
-        storage().get_item(&key).unwrap().as_deref(),
-        Some("other-tab:2")
-    );
-    assert!(!stored_drafts()[0].contains("本页再次修改"));
+    // With nothing unsaved here, another tab's save is taken over as it is.
+    let draft_key = key.replace(".stamp.", ".draft.");
+    let theirs = record(&draft_key)
+        .await
+        .unwrap()
+        .replace("本页的标题", "另一标签页的标题");
+    another_tab_writes(&[(draft_key, theirs), (key.clone(), "other-tab:2".into())]).await;
+    let title = app
+        .one("#meta-title")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .value();
+    assert_eq!(title, "另一标签页的标题");
+    assert_eq!(record(&key).await.as_deref(), Some("other-tab:2"));
     app.unmount().await;
 }
 
@@ -380,7 +428,7 @@ async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
     let app = Mounted::new().await;
     app.click("草稿列表").await;
     app.click("新建草稿").await;
-    assert_eq!(stored_drafts().len(), 2);
+    assert_eq!(stored_drafts().await.len(), 2);
     app.click("草稿列表").await;
     app.click_first("button[aria-label^='重命名']").await;
     type_into(&app.one("form.rename input"), "临安区2025年报告").await;
@@ -392,60 +440,12 @@ async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
         .unwrap()
         .contains("临安区2025年报告"));
     app.click_first("button[aria-label^='复制']").await;
-    assert_eq!(stored_drafts().len(), 3);
+    assert_eq!(stored_drafts().await.len(), 3);
     assert!(app.text().contains("（副本）"));
     app.click_first("button[aria-label^='删除']").await;
-    assert_eq!(stored_drafts().len(), 3, "asks before deleting");
+    assert_eq!(stored_drafts().await.len(), 3, "asks before deleting");
     app.click("确认删除").await;
-    assert_eq!(stored_drafts().len(), 2);
-    app.unmount().await;
-}
-
-#[wasm_bindgen_test]
-async fn a_full_storage_is_reported_with_a_backup_offer_and_typing_goes_on() {
-    let app = Mounted::new().await;
-    // Fill the origin's quota to the last character with junk.
-    let mut filled = 0;
-    let mut size = 256 * 1024;
-    while size > 0 {
-        if storage()
-            .set_item(&format!("junk-{filled}"), &"x".repeat(size))
-            .is_ok()
-        {
-            filled += 1;
-            assert!(filled < 1000, "storage never filled up");
-        } else {
-            size /= 2;
-        }
-    }
-    // Longer than the stored title: replacing a key only needs room for the difference.
-    type_into(&app.one("#meta-title"), &"存储已满时输入的标题".repeat(20)).await;
-    wait_for_autosave().await;
-    assert_eq!(
-        app.one("[data-testid=save-status]").text_content().unwrap(),
-        "保存失败"
-    );
-    assert!(app.text().contains("存储空间已满"), "{}", app.text());
-    app.button("下载备份文件");
-    // Typing is not blocked and the text is still there.
-    type_into(&app.one("#meta-title"), "继续输入").await;
-    let value = app
-        .one("#meta-title")
-        .dyn_into::<HtmlInputElement>()
-        .unwrap()
-        .value();
-    assert_eq!(value, "继续输入");
-    // Once there is room again, the next edit saves.
-    for i in 0..filled {
-        storage().remove_item(&format!("junk-{i}")).unwrap();
-    }
-    type_into(&app.one("#meta-title"), "有空间后保存").await;
-    wait_for_autosave().await;
-    assert_eq!(
-        app.one("[data-testid=save-status]").text_content().unwrap(),
-        "已保存"
-    );
-    assert!(stored_drafts()[0].contains("有空间后保存"));
+    assert_eq!(stored_drafts().await.len(), 2);
     app.unmount().await;
 }
 
@@ -511,18 +511,12 @@ async fn the_preview_shows_the_pages_follows_typing_and_jumps_to_the_source() {
     app.unmount().await;
 }
 
-fn stored_templates() -> Option<String> {
-    storage().get_item("report-drafter.v1.templates").unwrap()
-}
-
-fn snapshot() -> Vec<(String, String)> {
-    let s = storage();
-    let mut all: Vec<_> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .map(|k| (k.clone(), s.get_item(&k).unwrap().unwrap()))
-        .collect();
-    all.sort();
-    all
+async fn stored_templates() -> Option<String> {
+    records()
+        .await
+        .into_iter()
+        .find(|(key, _)| key == "report-drafter.v1.templates")
+        .map(|(_, text)| text)
 }
 
 /// Waits for file reads (asynchronous in the browser) to show in the page.
@@ -583,6 +577,7 @@ async fn a_new_draft_starts_on_the_chosen_built_in_template_and_year() {
     type_into(&app.one("#new-year"), "2024").await;
     app.click("新建草稿").await;
     let drafts: Vec<report_core::Draft> = stored_drafts()
+        .await
         .iter()
         .map(|text| report_core::from_json(text).unwrap())
         .collect();
@@ -608,7 +603,7 @@ async fn template_import_names_a_bad_field_changes_nothing_and_asks_on_a_clash()
     // A wrongly typed field, dropped onto the page: named in the message, nothing stored.
     let mut bad: serde_json::Value = serde_json::from_str(&good).unwrap();
     bad["template"]["sections"][2]["title"] = serde_json::json!(5);
-    let before = snapshot();
+    let before = records().await;
     drop_file(&app, "bad.template.json", &bad.to_string()).await;
     wait_for(&app, "bad.template.json").await;
     let notice = app.one("[data-testid=notice]").text_content().unwrap();
@@ -616,13 +611,13 @@ async fn template_import_names_a_bad_field_changes_nothing_and_asks_on_a_clash()
         notice.contains("template.sections[2].title") && notice.contains("模板库没有任何改动"),
         "{notice}"
     );
-    assert_eq!(snapshot(), before, "a bad file changes no storage");
-    assert_eq!(stored_templates(), None);
+    assert_eq!(records().await, before, "a bad file changes no storage");
+    assert_eq!(stored_templates().await, None);
 
     // A good file, picked: in the library and the picker.
     pick_template_file(&app, "good.template.json", &good).await;
     wait_for(&app, "已从“good.template.json”导入模板").await;
-    assert!(stored_templates().unwrap().contains("上城区模板"));
+    assert!(stored_templates().await.unwrap().contains("上城区模板"));
     assert!(app
         .one("[data-testid=templates]")
         .text_content()
@@ -631,15 +626,15 @@ async fn template_import_names_a_bad_field_changes_nothing_and_asks_on_a_clash()
     select(&app, "#new-template", "上城区模板");
 
     // The same name again: nothing changes until the user chooses.
-    let before = snapshot();
+    let before = records().await;
     pick_template_file(&app, "again.template.json", &good).await;
     wait_for(&app, "模板库中已有名为“上城区模板”的模板").await;
-    assert_eq!(snapshot(), before);
+    assert_eq!(records().await, before);
     app.button("仅替换同名模板");
     app.click("保留两者（自动改名）").await;
     let listed = app.one("[data-testid=templates]").text_content().unwrap();
     assert!(listed.contains("上城区模板 (2)"), "{listed}");
-    let library = stored_templates().unwrap();
+    let library = stored_templates().await.unwrap();
     assert!(library.contains("上城区模板 (2)"));
 
     // A built-in's name is never replaced: only keeping both is offered.
@@ -648,21 +643,25 @@ async fn template_import_names_a_bad_field_changes_nothing_and_asks_on_a_clash()
     wait_for(&app, "内置模板不能替换").await;
     assert!(!app.text().contains("仅替换同名模板"));
     app.click("取消").await;
-    assert_eq!(stored_templates().unwrap(), library);
+    assert_eq!(stored_templates().await.unwrap(), library);
 
     // Deleting asks first.
     app.click_first("button[aria-label='删除模板“上城区模板 (2)”']")
         .await;
-    assert_eq!(stored_templates().unwrap(), library, "asks before deleting");
+    assert_eq!(
+        stored_templates().await.unwrap(),
+        library,
+        "asks before deleting"
+    );
     app.click("确认删除").await;
-    let library = stored_templates().unwrap();
+    let library = stored_templates().await.unwrap();
     assert!(library.contains("上城区模板") && !library.contains("上城区模板 (2)"));
     app.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn table_cells_are_limited_counted_and_autosaved() {
-    storage().clear().unwrap();
+    clear_storage().await;
     let mut draft = report_core::Template::builtin("indicator-table")
         .unwrap()
         .new_draft("table".into(), 2023);
@@ -680,7 +679,7 @@ async fn table_cells_are_limited_counted_and_autosaved() {
     type_into(&cell, "网上可办率98%").await;
     assert_eq!(app.one("#table-2-4-count").text_content().unwrap(), "8/200");
     wait_for_autosave().await;
-    let stored = report_core::from_json(&stored_drafts()[0]).unwrap();
+    let stored = report_core::from_json(&stored_drafts().await[0]).unwrap();
     let table = stored.attachment_table.unwrap();
     assert_eq!(table.cell("6", 4), "网上可办率98%");
 
@@ -734,7 +733,8 @@ async fn the_export_step_names_each_missing_thing_once_and_leads_to_it() {
 
 #[wasm_bindgen_test]
 async fn the_checks_follow_the_templates_deadlines_and_rules() {
-    storage().clear().unwrap();
+    clear_storage().await;
+    web::adapter::storage::open().await;
     let mut template = report_core::Template::builtin_default();
     template.name = "市卫健委下发模板".into();
     template.deadlines.submit = report_core::template::MonthDay { month: 2, day: 15 };
@@ -893,5 +893,28 @@ async fn a_new_report_year_renames_the_parts_and_asks_about_typed_text() {
         "2023",
         "one undo puts the year back and shows it"
     );
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_record_is_listed_as_unreadable_and_never_written_over() {
+    clear_storage().await;
+    let corrupt = r#"{"format":"report-drafter.draft","version":3,"draft":{"id":"bad""#;
+    put_records(&[("report-drafter.v1.draft.bad".into(), corrupt.into())]).await;
+    let app = Mounted::keep_storage().await;
+    app.click("草稿列表").await;
+    let list = app.one("[data-testid=drafts]").text_content().unwrap();
+    assert!(list.contains("无法读取的草稿 bad"), "{list}");
+    assert!(list.contains("无法读取："), "{list}");
+    app.button("下载原始数据");
+    app.click("返回编辑").await;
+    type_into(&app.one("#meta-title"), "另一份草稿照常保存").await;
+    wait_for_autosave().await;
+    let stored = records().await;
+    let bad = stored
+        .iter()
+        .find(|(key, _)| key == "report-drafter.v1.draft.bad")
+        .map(|(_, text)| text.as_str());
+    assert_eq!(bad, Some(corrupt), "the corrupt record is left as it was");
     app.unmount().await;
 }

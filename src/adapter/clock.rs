@@ -54,6 +54,11 @@ pub fn local_time_label(rfc3339: &str) -> String {
     )
 }
 
+/// How far the user's clock is ahead of UTC, in milliseconds.
+pub fn utc_offset_ms() -> f64 {
+    -js_sys::Date::new_0().get_timezone_offset() * 60_000.0
+}
+
 /// Today's date on the user's clock, for deadline reminders.
 pub fn today() -> report_core::CalendarDate {
     let date = js_sys::Date::new_0();

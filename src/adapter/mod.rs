@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod files;
+pub mod idb;
 pub mod offline;
 pub mod storage;
 pub mod worker;

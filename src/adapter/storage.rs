@@ -1,30 +1,262 @@
-//! Drafts in `localStorage`, one key per draft, plus a small stamp per draft so that
-//! two tabs never silently overwrite each other.
+//! Drafts and templates in IndexedDB (see [`super::idb`]), one record per draft, plus
+//! a small stamp per draft so that two tabs never silently overwrite each other.
 //!
-//! Keys (versioned, so a future layout can live beside this one):
+//! Every record is also held in memory (the mirror), loaded once by [`open`] before the
+//! app starts: reads and the checks before a write are synchronous, and each write
+//! changes the mirror at once and reaches IndexedDB in a transaction behind it, so
+//! typing never waits for storage. A refused transaction (quota) is reported through
+//! [`on_write_failure`]; committed writes are announced to other tabs on a
+//! `BroadcastChannel`, which apply them to their own mirror.
+//!
+//! Keys (versioned, so a future layout can live beside this one; the same keys the app
+//! used in `localStorage`, from which [`open`] migrates them once):
 //! - `report-drafter.v1.draft.<id>`: the draft in its versioned JSON form;
 //! - `report-drafter.v1.stamp.<id>`: who wrote it last (`<tab>:<counter>`);
 //! - `report-drafter.v1.last-opened`: the id to reopen on load;
-//! - `report-drafter.v1.templates`: the user's template library (see [`load_templates`]).
+//! - `report-drafter.v1.templates`: the user's template library (see [`load_templates`]);
+//! - `report-drafter.v1.versions.<id>`: a draft's 版本记录 (see [`load_versions`]).
 //!
-//! A key that cannot be read is never written over: it is listed as damaged and its
+//! A record that cannot be read is never written over: it is listed as damaged and its
 //! raw text can still be downloaded.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use gloo::events::EventListener;
+use report_core::backup::DraftWithVersions;
+use report_core::versions::Versions;
 use report_core::{format, template, Draft, Template};
 use serde::Deserialize;
-use web_sys::Storage;
+use wasm_bindgen::JsCast;
 
+use super::idb::{self, Database};
+
+const NAMESPACE: &str = "report-drafter.v1.";
 const DRAFT_PREFIX: &str = "report-drafter.v1.draft.";
 const STAMP_PREFIX: &str = "report-drafter.v1.stamp.";
 const LAST_OPENED: &str = "report-drafter.v1.last-opened";
 const TEMPLATES: &str = "report-drafter.v1.templates";
+const VERSIONS_PREFIX: &str = "report-drafter.v1.versions.";
 const TEMPLATE_LIBRARY_FORMAT: &str = "report-drafter.template-library";
+const CHANNEL: &str = "report-drafter.v1.changes";
+
+/// A batch of record changes: `Some(text)` writes, `None` deletes.
+type Changes = Vec<(String, Option<String>)>;
+
+#[derive(Default)]
+struct Mirror {
+    records: BTreeMap<String, String>,
+    /// `None` when IndexedDB could not be opened: the app works in memory only.
+    database: Option<Database>,
+    channel: Option<web_sys::BroadcastChannel>,
+    /// Said once, when the app starts: a migration done or failed, storage unavailable.
+    opening_notice: Option<(bool, String)>,
+}
+
+type FailureReport = Rc<dyn Fn(StorageError)>;
+
+thread_local! {
+    static MIRROR: RefCell<Mirror> = RefCell::default();
+    static ON_FAILURE: RefCell<Option<FailureReport>> = const { RefCell::new(None) };
+}
+
+fn get(key: &str) -> Option<String> {
+    MIRROR.with(|m| m.borrow().records.get(key).cloned())
+}
+
+/// Loads every record into memory, migrating the drafts and templates still in
+/// `localStorage` first. Called once before the app starts (and by tests to reload).
+pub async fn open() {
+    let mut mirror = Mirror {
+        channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
+        ..Mirror::default()
+    };
+    match idb::open().await {
+        Ok(database) => {
+            mirror.opening_notice = migrate_local_storage(&database).await;
+            match database.all().await {
+                Ok(records) => {
+                    mirror.records = records.into_iter().collect();
+                    mirror.database = Some(database);
+                }
+                Err(e) => mirror.opening_notice = Some(unavailable(&e)),
+            }
+        }
+        Err(e) => mirror.opening_notice = Some(unavailable(&e)),
+    }
+    // Whatever a failed or impossible migration left in the old storage is shown too.
+    for (key, text) in legacy_records() {
+        mirror.records.entry(key).or_insert(text);
+    }
+    let replaced = MIRROR.with(|m| std::mem::replace(&mut *m.borrow_mut(), mirror));
+    if let Some(channel) = replaced.channel {
+        channel.close();
+    }
+}
+
+fn unavailable(e: &idb::IdbError) -> (bool, String) {
+    (
+        true,
+        format!(
+            "无法使用 IndexedDB（{}）。{}",
+            e.message,
+            StorageError::Unavailable.message()
+        ),
+    )
+}
+
+/// What [`open`] has to tell the user, once: `(is_error, text)`.
+pub fn take_opening_notice() -> Option<(bool, String)> {
+    MIRROR.with(|m| m.borrow_mut().opening_notice.take())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The app's records still in `localStorage`.
+fn legacy_records() -> Vec<(String, String)> {
+    let Some(local) = local_storage() else {
+        return Vec::new();
+    };
+    let count = local.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| local.key(i).ok().flatten())
+        .filter(|key| key.starts_with(NAMESPACE))
+        .filter_map(|key| Some((key.clone(), local.get_item(&key).ok().flatten()?)))
+        .collect()
+}
+
+/// Copies the `localStorage` records into IndexedDB, reads them back and, only when
+/// every one came back identical, removes them from `localStorage`. Any failure leaves
+/// `localStorage` as it was and says so. A key already in IndexedDB is not copied: it
+/// was written there since (by a migration that could not clean up, or by saving a
+/// draft shown from `localStorage` after one that failed), so IndexedDB's is newer.
+async fn migrate_local_storage(database: &Database) -> Option<(bool, String)> {
+    let legacy = legacy_records();
+    if legacy.is_empty() {
+        return None;
+    }
+    let drafts = legacy
+        .iter()
+        .filter(|(key, _)| key.starts_with(DRAFT_PREFIX))
+        .count();
+    let failed = |why: String| {
+        Some((
+            true,
+            format!("旧存储（localStorage）中的 {drafts} 份草稿未能迁移到 IndexedDB：{why}。旧存储中的内容保持原样，本次仍从旧存储读取；请下载备份文件。"),
+        ))
+    };
+    let present: BTreeMap<String, String> = match database.all().await {
+        Ok(records) => records.into_iter().collect(),
+        Err(e) => return failed(e.message),
+    };
+    let copies: Changes = legacy
+        .iter()
+        .filter(|(key, _)| !present.contains_key(key))
+        .map(|(key, text)| (key.clone(), Some(text.clone())))
+        .collect();
+    if let Err(e) = database.write(&copies).await {
+        return failed(if e.is_quota() {
+            "存储空间不足".into()
+        } else {
+            e.message
+        });
+    }
+    let read_back: BTreeMap<String, String> = match database.all().await {
+        Ok(records) => records.into_iter().collect(),
+        Err(e) => return failed(e.message),
+    };
+    let differing = copies
+        .iter()
+        .filter(|(key, text)| read_back.get(key) != text.as_ref())
+        .count();
+    if differing > 0 {
+        return failed(format!("{differing} 项读回后与原内容不一致"));
+    }
+    if let Some(local) = local_storage() {
+        for (key, _) in &legacy {
+            let _ = local.remove_item(key);
+        }
+    }
+    Some((
+        false,
+        format!("已将 {drafts} 份草稿从旧存储（localStorage）迁移到 IndexedDB，逐份核对无误。"),
+    ))
+}
+
+/// Called with the reason whenever a write is refused after the mirror took it.
+pub fn on_write_failure(report: impl Fn(StorageError) + 'static) {
+    ON_FAILURE.with(|f| *f.borrow_mut() = Some(Rc::new(report)));
+}
+
+/// Changes the mirror now and IndexedDB behind it; other tabs hear of the changes once
+/// they are committed. Errs when there is no IndexedDB (the change lives in memory).
+fn write(changes: Changes) -> Result<(), StorageError> {
+    let (database, channel) = MIRROR.with(|m| {
+        let mut m = m.borrow_mut();
+        for (key, value) in &changes {
+            match value {
+                Some(text) => m.records.insert(key.clone(), text.clone()),
+                None => m.records.remove(key),
+            };
+        }
+        (m.database.clone(), m.channel.clone())
+    });
+    let database = database.ok_or(StorageError::Unavailable)?;
+    let committed = database.write(&changes);
+    wasm_bindgen_futures::spawn_local(async move {
+        match committed.await {
+            Ok(()) => {
+                if let (Some(channel), Ok(message)) = (channel, serde_json::to_string(&changes)) {
+                    let _ = channel.post_message(&message.into());
+                }
+            }
+            Err(_) => {
+                if let Some(report) = ON_FAILURE.with(|f| f.borrow().clone()) {
+                    report(StorageError::WriteRefused);
+                }
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Listens for records other tabs wrote: each is applied to this tab's mirror, then
+/// `changed(key, new_text)` is called. Dropping the listener stops it.
+pub fn on_change_elsewhere(
+    changed: impl Fn(&str, Option<&str>) + 'static,
+) -> Option<EventListener> {
+    let channel = MIRROR.with(|m| m.borrow().channel.clone())?;
+    Some(EventListener::new(&channel, "message", move |event| {
+        let Some(text) = event
+            .dyn_ref::<web_sys::MessageEvent>()
+            .and_then(|e| e.data().as_string())
+        else {
+            return;
+        };
+        let Ok(changes) = serde_json::from_str::<Changes>(&text) else {
+            return;
+        };
+        MIRROR.with(|m| {
+            let mut m = m.borrow_mut();
+            for (key, value) in &changes {
+                match value {
+                    Some(text) => m.records.insert(key.clone(), text.clone()),
+                    None => m.records.remove(key),
+                };
+            }
+        });
+        for (key, value) in &changes {
+            changed(key, value.as_deref());
+        }
+    }))
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
-    /// No `localStorage` at all (blocked by settings, some private modes).
+    /// No IndexedDB at all (blocked by settings, some private modes).
     Unavailable,
     /// A write was refused, almost always for quota.
     WriteRefused,
@@ -61,12 +293,6 @@ pub struct DraftSummary {
     pub damaged: Option<String>,
 }
 
-fn storage() -> Result<Storage, StorageError> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)
-}
-
 fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
@@ -75,13 +301,31 @@ fn stamp_key(id: &str) -> String {
     format!("{STAMP_PREFIX}{id}")
 }
 
-/// The draft id a storage key belongs to, for `storage` events from other tabs.
+fn versions_key(id: &str) -> String {
+    format!("{VERSIONS_PREFIX}{id}")
+}
+
+/// A draft's snapshots; none when it has none yet. Snapshots that cannot be read are
+/// reported, never written over.
+pub fn load_versions(id: &str) -> Result<Versions, String> {
+    match get(&versions_key(id)) {
+        None => Ok(Versions::default()),
+        Some(text) => Versions::from_json(&text)
+            .map_err(|e| format!("{e}。为免丢失，这份草稿的版本记录暂不能修改")),
+    }
+}
+
+pub fn save_versions(id: &str, versions: &Versions) -> Result<(), StorageError> {
+    write(vec![(versions_key(id), Some(versions.to_json()))])
+}
+
+/// The draft id a record key belongs to, for changes made by other tabs.
 pub fn draft_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(DRAFT_PREFIX)
         .or_else(|| key.strip_prefix(STAMP_PREFIX))
 }
 
-/// Whether a storage key is the template library's, for `storage` events.
+/// Whether a record key is the template library's, for changes made by other tabs.
 pub fn is_templates_key(key: &str) -> bool {
     key == TEMPLATES
 }
@@ -97,17 +341,17 @@ pub fn list_drafts() -> Result<Vec<DraftSummary>, StorageError> {
     struct Named {
         name: String,
     }
-    let storage = storage()?;
-    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let drafts: Vec<(String, String)> = MIRROR.with(|m| {
+        m.borrow()
+            .records
+            .range(DRAFT_PREFIX.to_string()..)
+            .take_while(|(key, _)| key.starts_with(DRAFT_PREFIX))
+            .map(|(key, text)| (key[DRAFT_PREFIX.len()..].to_string(), text.clone()))
+            .collect()
+    });
     let mut out = Vec::new();
-    for index in 0..count {
-        let Some(key) = storage.key(index).ok().flatten() else {
-            continue;
-        };
-        let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
-            continue;
-        };
-        let text = storage.get_item(&key).ok().flatten().unwrap_or_default();
+    for (id, text) in drafts {
+        let id = id.as_str();
         out.push(match serde_json::from_str::<Envelope>(&text) {
             Ok(e) => DraftSummary {
                 id: id.to_string(),
@@ -133,39 +377,61 @@ pub fn list_drafts() -> Result<Vec<DraftSummary>, StorageError> {
 
 /// Loads a draft and the stamp it was saved with.
 pub fn load_draft(id: &str) -> Result<(Draft, String), String> {
-    let storage = storage().map_err(|e| e.message().to_string())?;
-    let text = storage
-        .get_item(&draft_key(id))
-        .ok()
-        .flatten()
+    let text = get(&draft_key(id))
         .ok_or_else(|| "找不到这份草稿，可能已在其他标签页中删除".to_string())?;
     let draft = format::from_json(&text).map_err(|e| format!("草稿无法打开：{e}"))?;
-    Ok((draft, stamp(&storage, id)))
+    Ok((draft, stamp(id)))
 }
 
 /// The stored text of a draft, readable or not, for a rescue download.
 pub fn raw_draft(id: &str) -> Option<String> {
-    storage().ok()?.get_item(&draft_key(id)).ok().flatten()
+    get(&draft_key(id))
 }
 
 /// The stamp of a stored draft; `None` when it is not stored (any more).
 pub fn stamp_of(id: &str) -> Option<String> {
-    let storage = storage().ok()?;
-    storage.get_item(&draft_key(id)).ok().flatten()?;
-    Some(stamp(&storage, id))
+    get(&draft_key(id))?;
+    Some(stamp(id))
 }
 
-fn stamp(storage: &Storage, id: &str) -> String {
-    storage
-        .get_item(&stamp_key(id))
-        .ok()
-        .flatten()
-        .unwrap_or_default()
+fn stamp(id: &str) -> String {
+    get(&stamp_key(id)).unwrap_or_default()
 }
 
 thread_local! {
     static TAB_ID: String = super::clock::new_id();
     static WRITES: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A stamp no other write (of this or another tab) has.
+fn next_stamp() -> String {
+    TAB_ID.with(|tab| {
+        WRITES.with(|n| {
+            n.set(n.get() + 1);
+            format!("{tab}:{}", n.get())
+        })
+    })
+}
+
+/// Stores restored drafts (each under an id new to storage), their snapshots and the
+/// template library in one transaction: all of it is stored, or none.
+pub fn store_restored(
+    drafts: &[DraftWithVersions],
+    templates: &[Template],
+    now_ms: f64,
+) -> Result<(), StorageError> {
+    let mut changes: Changes = Vec::new();
+    for entry in drafts {
+        let id = &entry.draft.id;
+        changes.push((
+            draft_key(id),
+            Some(format::to_compact_json(&entry.draft, now_ms)),
+        ));
+        changes.push((stamp_key(id), Some(next_stamp())));
+        changes.push((versions_key(id), Some(entry.versions.to_json())));
+    }
+    changes.push((TEMPLATES.into(), Some(template_library_json(templates))));
+    write(changes)
 }
 
 /// What a successful save wrote.
@@ -183,27 +449,19 @@ pub fn save_draft(
     expected_stamp: Option<&str>,
     now_ms: f64,
 ) -> Result<Stored, SaveError> {
-    let storage = storage().map_err(SaveError::Storage)?;
-    let current = stamp(&storage, &draft.id);
+    let current = stamp(&draft.id);
     if expected_stamp.is_some_and(|expected| expected != current) {
         return Err(SaveError::Conflict);
     }
-    let new_stamp = TAB_ID.with(|tab| {
-        WRITES.with(|n| {
-            n.set(n.get() + 1);
-            format!("{tab}:{}", n.get())
-        })
-    });
-    let refused = SaveError::Storage(StorageError::WriteRefused);
-    storage
-        .set_item(
-            &draft_key(&draft.id),
-            &format::to_compact_json(draft, now_ms),
-        )
-        .map_err(|_| refused.clone())?;
-    storage
-        .set_item(&stamp_key(&draft.id), &new_stamp)
-        .map_err(|_| refused)?;
+    let new_stamp = next_stamp();
+    write(vec![
+        (
+            draft_key(&draft.id),
+            Some(format::to_compact_json(draft, now_ms)),
+        ),
+        (stamp_key(&draft.id), Some(new_stamp.clone())),
+    ])
+    .map_err(SaveError::Storage)?;
     Ok(Stored {
         stamp: new_stamp,
         saved_at: report_core::date::rfc3339_from_unix_ms(now_ms),
@@ -211,21 +469,21 @@ pub fn save_draft(
 }
 
 pub fn delete_draft(id: &str) -> Result<(), StorageError> {
-    let storage = storage()?;
-    storage
-        .remove_item(&draft_key(id))
-        .and_then(|_| storage.remove_item(&stamp_key(id)))
-        .map_err(|_| StorageError::WriteRefused)
+    write(vec![
+        (draft_key(id), None),
+        (stamp_key(id), None),
+        (versions_key(id), None),
+    ])
 }
 
 pub fn last_opened() -> Option<String> {
-    storage().ok()?.get_item(LAST_OPENED).ok().flatten()
+    get(LAST_OPENED)
 }
 
 pub fn set_last_opened(id: &str) {
     // Losing this only means another draft opens first next time.
-    if let Ok(storage) = storage() {
-        let _ = storage.set_item(LAST_OPENED, id);
+    if get(LAST_OPENED).as_deref() != Some(id) {
+        let _ = write(vec![(LAST_OPENED.into(), Some(id.into()))]);
     }
 }
 
@@ -235,6 +493,14 @@ pub fn request_persistence() {
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().storage().persist();
     }
+}
+
+/// What the origin stores and may store, in bytes, as the browser estimates it.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let promise = web_sys::window()?.navigator().storage().estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let bytes = |name: &str| js_sys::Reflect::get(&estimate, &name.into()).ok()?.as_f64();
+    Some((bytes("usage")?, bytes("quota")?))
 }
 
 /// The user's templates (the built-ins are not stored), in library order.
@@ -250,8 +516,7 @@ pub fn load_templates() -> Result<Vec<Template>, String> {
         format: String,
         templates: Vec<serde_json::Value>,
     }
-    let storage = storage().map_err(|e| e.message().to_string())?;
-    let Some(text) = storage.get_item(TEMPLATES).ok().flatten() else {
+    let Some(text) = get(TEMPLATES) else {
         return Ok(Vec::new());
     };
     let damaged =
@@ -274,12 +539,16 @@ pub fn load_templates() -> Result<Vec<Template>, String> {
 
 /// Writes the whole library; quota errors come back like a draft's.
 pub fn save_templates(templates: &[Template]) -> Result<(), StorageError> {
+    write(vec![(
+        TEMPLATES.into(),
+        Some(template_library_json(templates)),
+    )])
+}
+
+fn template_library_json(templates: &[Template]) -> String {
     let files: Vec<String> = templates.iter().map(template::to_json).collect();
-    let text = format!(
+    format!(
         r#"{{"format":"{TEMPLATE_LIBRARY_FORMAT}","version":1,"templates":[{}]}}"#,
         files.join(",")
-    );
-    storage()?
-        .set_item(TEMPLATES, &text)
-        .map_err(|_| StorageError::WriteRefused)
+    )
 }

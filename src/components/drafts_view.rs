@@ -11,6 +11,7 @@ use super::templates_section::TemplatesSection;
 use super::use_dispatch;
 use crate::adapter::storage::DraftSummary;
 use crate::adapter::{clock, files};
+use crate::state::backup_all;
 use crate::state::library::{all_templates, import_file, new_draft_from};
 use crate::state::persistence::restore_backup;
 use crate::state::{Action, Notice};
@@ -115,6 +116,27 @@ pub fn DraftsView(props: &Props) -> Html {
             });
         })
     };
+    let backup_all = {
+        let dispatch = dispatch.clone();
+        let save_now = props.save_now.clone();
+        Callback::from(move |_| {
+            save_now.emit(());
+            backup_all::download(&dispatch);
+        })
+    };
+    let restore_all = {
+        let dispatch = dispatch.clone();
+        let save_now = props.save_now.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            save_now.emit(());
+            backup_all::restore_file(&dispatch, file);
+        })
+    };
     let rows = props.drafts.iter().map(|summary| {
         html! {
             <DraftRow key={summary.id.clone()} summary={summary.clone()}
@@ -140,10 +162,50 @@ pub fn DraftsView(props: &Props) -> Html {
                 <input id="restore-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={restore} />
             </div>
             <ReportImporter template={chosen.clone()} fallback_year={*year} save_now={props.save_now.clone()} />
-            <p class="hint">{ "恢复备份和导入已有报告总是新建一份草稿（导入时按所选模板的大纲归入各部分），不会覆盖现有草稿。" }</p>
+            <div class="drafts-actions">
+                <button type="button" onclick={backup_all}>{ "下载完整备份" }</button>
+                <label class="file-button" for="restore-all-file">{ "从完整备份恢复…" }</label>
+                <input id="restore-all-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={restore_all} />
+            </div>
+            <p class="hint">{ "恢复备份和导入已有报告总是新建草稿（导入时按所选模板的大纲归入各部分），不会覆盖现有草稿。完整备份包括全部草稿及其版本记录和我的模板，可在其他浏览器或电脑上恢复。" }</p>
+            <StorageUsage />
             <ul class="drafts" data-testid="drafts">{ for rows }</ul>
             <TemplatesSection draft={props.draft.clone()} templates={props.templates.clone()}
                 clash={props.template_clash.clone()} />
         </main>
+    }
+}
+
+/// 已用 … / 可用 …: the browser's estimate of what the origin stores and may store.
+#[function_component]
+fn StorageUsage() -> Html {
+    let estimate = use_state(|| None);
+    {
+        let estimate = estimate.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                estimate.set(crate::adapter::storage::estimate().await);
+            });
+        });
+    }
+    match *estimate {
+        Some((usage, quota)) => html! {
+            <p class="hint" data-testid="storage-usage">
+                { format!("浏览器存储：已用 {} / 可用 {}", byte_size(usage), byte_size(quota)) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+/// A size for people: in KB below a megabyte, in MB below a gigabyte, else in GB.
+fn byte_size(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    if bytes < KB * KB {
+        format!("{:.0} KB", bytes / KB)
+    } else if bytes < KB * KB * KB {
+        format!("{:.1} MB", bytes / (KB * KB))
+    } else {
+        format!("{:.1} GB", bytes / (KB * KB * KB))
     }
 }

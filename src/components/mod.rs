@@ -29,6 +29,7 @@ pub mod table_step;
 pub mod template_row;
 pub mod templates_section;
 pub mod top_bar;
+pub mod versions_panel;
 pub mod year_prompt;
 
 use std::rc::Rc;

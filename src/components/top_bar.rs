@@ -14,6 +14,7 @@ pub struct Props {
     pub unsaved: bool,
     pub show_drafts: bool,
     pub show_checks: bool,
+    pub show_versions: bool,
     pub draft: Rc<Draft>,
     pub preview: PreviewMode,
     pub can_undo: bool,
@@ -39,6 +40,11 @@ pub fn TopBar(props: &Props) -> Html {
         let show = !props.show_checks;
         Callback::from(move |_| dispatch.dispatch(Action::ShowChecks(show)))
     };
+    let toggle_versions = {
+        let dispatch = dispatch.clone();
+        let show = !props.show_versions;
+        Callback::from(move |_| dispatch.dispatch(Action::ShowVersions(show)))
+    };
     let history = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(action()))
@@ -58,6 +64,9 @@ pub fn TopBar(props: &Props) -> Html {
             </button>
             <button type="button" onclick={toggle_checks} aria-pressed={props.show_checks.to_string()}>
                 { "格式检查" }
+            </button>
+            <button type="button" onclick={toggle_versions} aria-pressed={props.show_versions.to_string()}>
+                { "版本记录" }
             </button>
             <PreviewToggle mode={props.preview} />
             <button type="button" onclick={backup}>{ "下载备份" }</button>

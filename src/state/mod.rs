@@ -3,9 +3,11 @@
 //! The reducer is pure: storage, files and time are the callers' business (see
 //! [`persistence`]), so every transition is testable natively.
 
+pub mod backup_all;
 pub mod library;
 pub mod persistence;
 pub mod undo_keys;
+pub mod versions;
 
 use std::rc::Rc;
 
@@ -16,6 +18,7 @@ use report_core::plan_items::{PlanState, Status};
 use report_core::restructure::{restructure, Restructure};
 use report_core::rules::Rule;
 use report_core::template::change_report_year;
+use report_core::versions::Reason;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
 use yew::Reducible;
 
@@ -106,6 +109,11 @@ pub struct AppState {
     /// On a first visit, the report year proposed for the first draft: the draft shown
     /// is not stored until the user has chosen the year.
     pub ask_year: Option<u16>,
+    /// Whether the 版本记录 panel shows in the editor's place.
+    pub show_versions: bool,
+    /// The draft as it was before a change that takes a snapshot first (an import, a
+    /// bulk fix, a new report year, a restore), until the snapshot is stored.
+    pub pending_snapshot: Option<(Rc<Draft>, Reason)>,
 }
 
 /// What the user does. Typing carries the time of the keystroke (`at_ms`, from any
@@ -237,6 +245,12 @@ pub enum Action {
     TemplateNameTaken(Template),
     /// The user adds neither copy of a clashing template.
     CancelTemplateClash,
+    ShowVersions(bool),
+    /// Makes a snapshot's draft the open draft's text (after a snapshot of the current
+    /// text, so the restore can be undone by restoring that one).
+    RestoreVersion(Draft),
+    /// The pending snapshot is stored (or could not be, and the user was told).
+    SnapshotTaken,
 }
 
 impl AppState {
@@ -258,6 +272,8 @@ impl AppState {
             templates: Rc::default(),
             template_clash: None,
             ask_year: None,
+            show_versions: false,
+            pending_snapshot: None,
         }
     }
 
@@ -366,14 +382,21 @@ impl Reducible for AppState {
             Action::GoTo(step) => {
                 state.step = step;
                 state.show_drafts = false;
+                state.show_versions = false;
             }
             Action::JumpTo(id) => {
                 state.step = state.step_of(id);
                 state.focus = Some(Target::node(&state.draft, id));
                 state.show_drafts = false;
+                state.show_versions = false;
             }
             Action::Focused => state.focus = None,
-            Action::ShowDrafts(show) => state.show_drafts = show,
+            Action::ShowDrafts(show) => {
+                state.show_drafts = show;
+                if show {
+                    state.show_versions = false;
+                }
+            }
             Action::SetPreview(mode) => state.preview = mode,
             Action::Open {
                 draft,
@@ -425,11 +448,7 @@ impl Reducible for AppState {
                 state.revision += 1;
                 state.saved_revision = state.revision;
                 state.save = SaveState::Saved;
-                if let Step::Section(id) = state.step {
-                    if state.draft.section(id).is_err() {
-                        state.step = Step::Basics;
-                    }
-                }
+                state.leave_a_missing_section();
             }
             Action::ApplyFix(fix) => match check::fix_edit(&state.draft, &fix) {
                 Ok(edit) => {
@@ -437,11 +456,17 @@ impl Reducible for AppState {
                 }
                 Err(err) => state.notice = Some(Notice::error(err.to_string())),
             },
-            Action::FixAll { rule, today } => state.fix_all(rule, today),
+            Action::FixAll { rule, today } => {
+                let before = state.draft.clone();
+                state.fix_all(rule, today);
+                state.snapshot_if_changed(before, Reason::BeforeFixAll);
+            }
             Action::SetReportYear { year, with_typed } => {
                 let template = Template::named(&state.templates, &state.draft.template);
                 let change = change_report_year(&state.draft, template, year);
+                let before = state.draft.clone();
                 state.edit(change.into_edit(with_typed), None);
+                state.snapshot_if_changed(before, Reason::BeforeNextYear);
             }
             Action::IgnoreRule(rule) => {
                 if let Some(edit) = Edit::ignore_rule(&state.draft, rule.id()) {
@@ -460,7 +485,9 @@ impl Reducible for AppState {
                     }
                     None => PlanState::new(plan),
                 };
+                let before = state.draft.clone();
                 state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
+                state.snapshot_if_changed(before, Reason::BeforeImport);
             }
             Action::EditPlanItem {
                 index,
@@ -511,6 +538,21 @@ impl Reducible for AppState {
             }
             Action::TemplateNameTaken(template) => state.template_clash = Some(Rc::new(template)),
             Action::CancelTemplateClash => state.template_clash = None,
+            Action::ShowVersions(show) => {
+                state.show_versions = show;
+                if show {
+                    state.show_drafts = false;
+                }
+            }
+            Action::RestoreVersion(mut draft) => {
+                draft.id = state.draft.id.clone();
+                let before = std::mem::replace(&mut state.draft, Rc::new(draft));
+                state.pending_snapshot = Some((before, Reason::BeforeRestore));
+                state.history = History::default();
+                state.revision += 1;
+                state.leave_a_missing_section();
+            }
+            Action::SnapshotTaken => state.pending_snapshot = None,
         }
         Rc::new(state)
     }
@@ -583,6 +625,22 @@ impl AppState {
                 }
             }
             Err(err) => self.notice = Some(Notice::error(err.to_string())),
+        }
+    }
+
+    /// Goes to 基本信息 when the open step's section is not in the draft any more.
+    fn leave_a_missing_section(&mut self) {
+        if let Step::Section(id) = self.step {
+            if self.draft.section(id).is_err() {
+                self.step = Step::Basics;
+            }
+        }
+    }
+
+    /// Asks for a snapshot of `before` when the draft changed since.
+    fn snapshot_if_changed(&mut self, before: Rc<Draft>, reason: Reason) {
+        if before != self.draft {
+            self.pending_snapshot = Some((before, reason));
         }
     }
 
@@ -1237,6 +1295,44 @@ mod tests {
         );
         let draft = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
         Rc::new(AppState::new(draft, None, Vec::new()))
+    }
+
+    #[test]
+    fn changes_that_snapshot_first_ask_for_one_and_a_restore_replaces_the_text() {
+        let today = report_core::CalendarDate::new(2024, 2, 20).unwrap();
+        let s = shangcheng();
+        let before = s.draft.clone();
+        let fixed = s.reduce(Action::FixAll {
+            rule: Rule::HalfwidthPunct,
+            today,
+        });
+        assert_eq!(
+            fixed.pending_snapshot,
+            Some((before.clone(), Reason::BeforeFixAll))
+        );
+        let fixed = fixed.reduce(Action::SnapshotTaken);
+        assert_eq!(fixed.pending_snapshot, None);
+        // Nothing left to fix: no change, no snapshot.
+        let again = fixed.clone().reduce(Action::FixAll {
+            rule: Rule::HalfwidthPunct,
+            today,
+        });
+        assert_eq!(again.pending_snapshot, None);
+
+        let mut old = (*before).clone();
+        old.id = "another-id".into();
+        let restored = fixed.clone().reduce(Action::RestoreVersion(old));
+        assert_eq!(restored.draft.sections, before.sections);
+        assert_eq!(
+            restored.draft.id, fixed.draft.id,
+            "the open draft keeps its id"
+        );
+        assert_eq!(
+            restored.pending_snapshot,
+            Some((fixed.draft.clone(), Reason::BeforeRestore))
+        );
+        assert!(restored.unsaved(), "the restore is autosaved");
+        assert!(!restored.history.can_undo());
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Keeps the open draft in storage: throttled autosave, a synchronous save when the
-//! page is hidden or closed, Ctrl+S, and changes made by other tabs.
+//! Keeps the open draft in storage: throttled autosave, a save when the page is hidden
+//! or closed, Ctrl+S, and changes made by other tabs.
 //!
 //! Autosave is a throttle, not a debounce: the first unsaved edit starts a timer and
 //! the save writes whatever is newest when it fires, so steady typing is saved every
@@ -10,11 +10,12 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
+use report_core::versions::Reason;
 use report_core::{Draft, Template};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{Action, AppState, Notice, SaveState};
+use super::{versions, Action, AppState, Notice, SaveState};
 use crate::adapter::storage::{self, SaveError};
 use crate::adapter::{clock, files};
 
@@ -25,6 +26,9 @@ pub const SAVE_DELAY_MS: u32 = 500;
 pub fn initial_state() -> AppState {
     storage::request_persistence();
     let mut state = initial_draft_state();
+    if let Some((error, text)) = storage::take_opening_notice() {
+        state.notice = Some(Notice { error, text });
+    }
     match storage::load_templates() {
         Ok(templates) => state.templates = Rc::new(templates),
         Err(message) => state.notice = Some(Notice::error(message)),
@@ -185,6 +189,33 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
     }
 
     {
+        let dispatcher = dispatcher.clone();
+        use_effect_with(state.pending_snapshot.clone(), move |pending| {
+            if let Some((draft, reason)) = pending {
+                if let Err(message) = versions::take(draft, *reason, "") {
+                    dispatcher.dispatch(Action::Notify(Notice::error(message)));
+                }
+                dispatcher.dispatch(Action::SnapshotTaken);
+            }
+        });
+    }
+
+    // After a pause in editing, an automatic snapshot (a debounce: each edit restarts it).
+    let pause = use_mut_ref(|| None::<Timeout>);
+    {
+        let latest = latest.clone();
+        let dispatcher = dispatcher.clone();
+        use_effect_with(state.revision, move |_| {
+            *pause.borrow_mut() = Some(Timeout::new(versions::PAUSE_MS, move || {
+                let draft = latest.borrow().draft.clone();
+                if let Err(message) = versions::take(&draft, Reason::Pause, "") {
+                    dispatcher.dispatch(Action::Notify(Notice::error(message)));
+                }
+            }));
+        });
+    }
+
+    {
         let save = save.clone();
         let latest = latest.clone();
         let dispatcher = dispatcher.clone();
@@ -223,11 +254,14 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
                     }
                 },
             );
-            let other_tabs = EventListener::new(&window, "storage", move |e| {
-                let Some(event) = e.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                on_storage_event(event, &latest, &dispatcher);
+            {
+                let dispatcher = dispatcher.clone();
+                storage::on_write_failure(move |err| {
+                    dispatcher.dispatch(Action::SaveFailed(err.message().into()))
+                });
+            }
+            let other_tabs = storage::on_change_elsewhere(move |key, new_value| {
+                on_change_elsewhere(key, new_value, &latest, &dispatcher)
             });
             move || {
                 drop((pagehide, visibility, ctrl_s, other_tabs));
@@ -239,23 +273,23 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
     save
 }
 
-/// Another tab wrote to storage. Only its final write (the stamp, written after the
+/// Another tab wrote record `key`. Only its final write (the stamp, written after the
 /// draft) of the open draft matters; any draft change refreshes the list, and so does
 /// a change of the template library.
-fn on_storage_event(
-    event: &web_sys::StorageEvent,
+fn on_change_elsewhere(
+    key: &str,
+    new_value: Option<&str>,
     latest: &Rc<RefCell<AppState>>,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
-    let Some(key) = event.key() else { return };
-    if storage::is_templates_key(&key) {
+    if storage::is_templates_key(key) {
         // Only a readable library is listed; a damaged one is reported on its next change.
         if let Ok(templates) = storage::load_templates() {
             dispatcher.dispatch(Action::TemplatesListed(templates));
         }
         return;
     }
-    let Some(id) = storage::draft_id_of_key(&key) else {
+    let Some(id) = storage::draft_id_of_key(key) else {
         return;
     };
     dispatcher.dispatch(Action::DraftsListed(
@@ -265,7 +299,7 @@ fn on_storage_event(
     if id != state.draft.id || !key.contains(".stamp.") {
         return;
     }
-    match event.new_value() {
+    match new_value {
         None => {
             // Deleted elsewhere: keep the text here and store it again, nothing is lost.
             dispatcher.dispatch(Action::KeepMine { stamp: None });

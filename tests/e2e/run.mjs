@@ -1,6 +1,7 @@
 // End-to-end tests: the release build (dist/) served over HTTP, driven by
 // playwright-core in Debian's Chromium. Usage: node tests/e2e/run.mjs DIST_DIR
 // Each test gets a fresh browser context (a fresh profile: empty storage).
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,6 +35,13 @@ async function open(url = server.url, { fromDisk = false, keepYearPrompt = false
     route.abort();
   });
   context.on('request', (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (sessionStorage.getItem('e2e-quota-full')) throw new DOMException('quota used up (e2e stub)', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -73,8 +81,43 @@ async function saved(page) {
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor({ timeout: 5000 });
 }
 
+/** Every record the app keeps in IndexedDB, by key: what a reload would read. */
+async function stored(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('report-drafter', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('records');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction('records');
+      const keys = tx.objectStore('records').getAllKeys();
+      const values = tx.objectStore('records').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+/** Waits until the stored records satisfy `holds`, and returns them. */
+async function waitForStored(page, holds, timeout = 5000) {
+  for (const until = Date.now() + timeout; ;) {
+    const records = await stored(page);
+    if (holds(records)) return records;
+    assert.ok(Date.now() < until, 'storage came to hold what was expected');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The stored drafts' texts. */
+function draftsIn(records) {
+  return Object.entries(records).filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v);
+}
+
 async function storageSnapshot(page) {
-  return page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  return JSON.stringify(Object.entries(await stored(page)).sort());
 }
 
 async function downloadBackup(page) {
@@ -110,7 +153,7 @@ async function assertPlanFilesRefused(page, before, cases) {
 }
 
 async function draftCount(page) {
-  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('report-drafter.v1.draft.')).length);
+  return draftsIn(await stored(page)).length;
 }
 
 /**
@@ -192,6 +235,57 @@ async function draftReloadExport(page) {
   await exportFirstDraft(page);
 }
 
+/**
+ * Makes every IndexedDB write of the tab fail as when the quota is used up (`full`), or
+ * lifts that, across reloads. A stub: Chromium 156 ignores the DevTools protocol's
+ * Storage.overrideQuotaForOrigin, so the refusal is made where IndexedDB makes it.
+ */
+async function quotaFull(t, full) {
+  await t.page.evaluate((on) => (on ? sessionStorage.setItem('e2e-quota-full', '1') : sessionStorage.removeItem('e2e-quota-full')), full);
+}
+
+/** Fills the origin's `localStorage` with copies of a real draft, each under a key of
+ * the app's old layout, until it is full. Returns the copies by key. */
+async function fillLocalStorageWithDrafts(page) {
+  const fixture = JSON.parse(await readFile('crates/core/tests/fixtures/draft-jiaxing-2022-table.json', 'utf8'));
+  return page.evaluate((file) => {
+    const written = {};
+    for (let i = 0; ; i++) {
+      file.draft.id = `migrated-${i}`;
+      file.draft.name = `迁移草稿 ${i}`;
+      const key = `report-drafter.v1.draft.${file.draft.id}`;
+      const text = JSON.stringify(file);
+      try {
+        localStorage.setItem(key, text);
+      } catch {
+        return written;
+      }
+      written[key] = text;
+    }
+  }, fixture);
+}
+
+/** A Chromium process of its own on a profile directory, to be killed like a crash. */
+async function launchKillable(profile) {
+  const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--headless=new', '--remote-debugging-port=0',
+    `--user-data-dir=${profile}`, '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', 'about:blank'],
+  { stdio: ['ignore', 'ignore', 'pipe'] });
+  const endpoint = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+      const found = text.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.once('exit', () => reject(new Error(`Chromium exited: ${text}`)));
+  });
+  const killable = await chromium.connectOverCDP(endpoint);
+  const page = await killable.contexts()[0].newPage();
+  await page.goto(server.url);
+  await ready(page);
+  return { child, killable, page };
+}
+
 const tests = {
   'served at the root as scripts/serve.sh serves it, with no console error': async () => {
     const root = await startServer(dist, { basePath: '/' });
@@ -260,6 +354,217 @@ const tests = {
     await t.close();
   },
 
+  async 'a full localStorage of drafts (about 5 MB) moves to IndexedDB only once every copy reads back the same'() {
+    const t = await open();
+    const { page } = t;
+    const legacy = await fillLocalStorageWithDrafts(page);
+    const size = Object.values(legacy).reduce((n, text) => n + text.length, 0);
+    console.log(`     ${Object.keys(legacy).length} drafts, ${(size / 1e6).toFixed(2)} M characters in localStorage`);
+    assert.ok(size > 2e6, 'localStorage is full');
+    const localRecords = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('report-drafter.v1.'))));
+
+    // With no room in IndexedDB the copy fails: localStorage stays as it was, the user is told.
+    const before = await stored(page);
+    await quotaFull(t, true);
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('notice').filter({ hasText: '未能迁移' }).waitFor();
+    assert.deepEqual(await localRecords(), legacy, 'localStorage is unchanged');
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    assert.match(await page.getByTestId('drafts').innerText(), /迁移草稿 0/, 'the old drafts are still listed');
+    assert.deepEqual(Object.keys(await stored(page)).sort(), Object.keys(before).sort(), 'nothing was copied');
+
+    // With room, it moves: every draft's JSON is in IndexedDB as it was, localStorage is emptied.
+    await quotaFull(t, false);
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('notice').filter({ hasText: `已将 ${Object.keys(legacy).length} 份草稿` }).waitFor();
+    const records = await stored(page);
+    for (const [key, text] of Object.entries(legacy)) assert.equal(records[key], text, key);
+    assert.deepEqual(await localRecords(), {}, 'localStorage no longer holds drafts');
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    assert.equal(await page.locator('[data-testid=drafts] > li').count(), Object.keys(legacy).length + 1);
+    assert.match(await page.getByTestId('storage-usage').innerText(), /已用 .+ \/ 可用 .+/);
+    // A reload migrates nothing again.
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByTestId('notice').count(), 0);
+    await t.close();
+  },
+
+  async 'a full storage is reported with a backup offer, typing goes on, and the next edit saves once there is room'() {
+    const t = await open();
+    const { page } = t;
+    await saved(page);
+    await quotaFull(t, true);
+    const title = page.getByLabel('标题', { exact: true });
+    await title.fill('存储已满时输入的标题'.repeat(20));
+    await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 5000 });
+    assert.match(await page.locator('body').innerText(), /存储空间已满/);
+    await page.getByRole('button', { name: '下载备份文件' }).first().waitFor();
+    await title.pressSequentially('继续输入');
+    assert.match(await title.inputValue(), /继续输入$/, 'typing is not blocked');
+    await quotaFull(t, false);
+    await title.fill('有空间后保存');
+    await saved(page);
+    await waitForStored(page, (records) => draftsIn(records).some((v) => v.includes('有空间后保存')));
+    await t.close();
+  },
+
+  async 'killing the browser mid-typing loses at most the last second of typing'() {
+    const profile = await mkdtemp(join(tmpdir(), 'report-drafter-profile-'));
+    const first = await launchKillable(profile);
+    const title = first.page.getByLabel('标题', { exact: true });
+    await title.fill('');
+    await title.click();
+    const typed = '0123456789'.repeat(100);
+    const typedAt = [];
+    let killedAt;
+    for (const ch of typed) {
+      await first.page.keyboard.type(ch);
+      typedAt.push(Date.now());
+      await first.page.waitForTimeout(40);
+      if (typedAt.at(-1) - typedAt[0] > 3000 + Math.random() * 500) {
+        killedAt = Date.now();
+        first.child.kill('SIGKILL');
+        break;
+      }
+    }
+    assert.ok(killedAt, 'killed while typing');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const second = await launchKillable(profile);
+    const kept = await second.page.getByLabel('标题', { exact: true }).inputValue();
+    assert.equal(kept, typed.slice(0, kept.length), 'what is kept is what was typed');
+    const lostMs = kept.length < typedAt.length ? killedAt - typedAt[kept.length] : 0;
+    console.log(`     killed after ${typedAt.length} keystrokes: ${kept.length} kept, the last ${typedAt.length - kept.length} (${lostMs} ms of typing) lost`);
+    assert.ok(lostMs <= 1000, `lost ${lostMs} ms of typing`);
+    second.child.kill('SIGKILL');
+  },
+
+  async '版本记录: a named snapshot is diffed against the current text, restored, and the restore undone'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.getByRole('button', { name: '版本记录' }).click();
+    await page.getByLabel('版本名称').fill('报局长审阅稿');
+    await page.getByRole('button', { name: '保存当前版本' }).click();
+    await page.getByTestId('version').filter({ hasText: '报局长审阅稿' }).waitFor();
+    await page.getByRole('button', { name: '返回编辑' }).click();
+
+    // More typing after the review copy.
+    await page.getByRole('button', { name: /存在的不足和原因/ }).click();
+    const added = '二是执法人员培训覆盖面有待扩大。';
+    await page.getByRole('button', { name: '＋ 段落' }).click();
+    await typeIntoNewNode(page, added);
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    const measures = page.locator('textarea.paragraph-text').first();
+    await measures.fill((await measures.inputValue()).replace('4次', '6次'));
+    await saved(page);
+
+    await page.getByRole('button', { name: '版本记录' }).click();
+    await page.getByRole('button', { name: '与当前内容比较：报局长审阅稿' }).click();
+    const diff = page.getByTestId('version-diff');
+    await diff.waitFor();
+    const parts = await diff.locator('h3').allInnerTexts();
+    assert.equal(parts.length, 2, parts.join());
+    assert.match(parts.join(), /主要举措和成效/);
+    assert.match(parts.join(), /存在的不足和原因/);
+    assert.ok((await diff.locator('ins').allInnerTexts()).join('').includes(added), 'the added paragraph is marked added');
+    assert.deepEqual(await diff.locator('del').allInnerTexts(), ['4'], 'the replaced digit is marked removed');
+
+    // Restore the review copy: the text goes back, and the text before it is a snapshot.
+    await page.getByRole('button', { name: '恢复此版本：报局长审阅稿' }).click();
+    await page.getByTestId('version').filter({ hasText: '恢复版本前' }).waitFor();
+    await page.getByRole('button', { name: '返回编辑' }).last().click();
+    await page.getByRole('button', { name: /存在的不足和原因/ }).click();
+    assert.deepEqual(await page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value)), ['一是“三项制度”工作落实尚需进一步细化。']);
+    await saved(page);
+    await waitForStored(page, (records) => draftsIn(records).some((v) => v.includes('学法4次')) && !draftsIn(records).some((v) => v.includes(added)));
+
+    // Undo the restore by restoring the snapshot taken before it.
+    await page.getByRole('button', { name: '版本记录' }).click();
+    await page.getByRole('button', { name: '恢复此版本：恢复版本前' }).first().click();
+    await page.getByRole('button', { name: '返回编辑' }).last().click();
+    await page.getByRole('button', { name: /存在的不足和原因/ }).click();
+    assert.deepEqual(await page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value)), ['一是“三项制度”工作落实尚需进一步细化。', added]);
+    await saved(page);
+    await waitForStored(page, (records) => draftsIn(records).some((v) => v.includes(added) && v.includes('学法6次')));
+    await t.close();
+  },
+
+  async 'the backup of everything restores drafts, their versions and templates into another profile, adding and never overwriting'() {
+    const first = await open();
+    let { page } = first;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.getByRole('button', { name: '版本记录' }).click();
+    await page.getByLabel('版本名称').fill('报局长审阅稿');
+    await page.getByRole('button', { name: '保存当前版本' }).click();
+    await page.getByTestId('version').first().waitFor();
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '将当前草稿保存为模板' }).click()]);
+    await page.getByTestId('notice').filter({ hasText: '已加入模板库' }).waitFor();
+    await page.getByRole('button', { name: '新建草稿' }).click();
+    await saved(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载完整备份' }).click()]);
+    const path = join(tmp, download.suggestedFilename());
+    await download.saveAs(path);
+    const backup = JSON.parse(await readFile(path, 'utf8'));
+    assert.equal(backup.format, 'report-drafter.backup');
+    assert.equal(backup.drafts.length, 2);
+    assert.equal(backup.templates.length, 1);
+    const records = await stored(page);
+    const storedDrafts = draftsIn(records).map((text) => JSON.parse(text).draft).sort((a, b) => a.id.localeCompare(b.id));
+    assert.deepEqual(backup.drafts.map((d) => d.file.draft).sort((a, b) => a.id.localeCompare(b.id)), storedDrafts, 'every draft as stored');
+    const named = backup.drafts.flatMap((d) => d.versions.snapshots).filter((s) => s.name === '报局长审阅稿');
+    assert.equal(named.length, 1, 'the named version is in the backup');
+
+    // Bad files: a clear message, and nothing stored changes.
+    const before = await storageSnapshot(page);
+    const text = await readFile(path, 'utf8');
+    const bad = [
+      ['截断.json', text.slice(0, Math.floor(text.length / 2)), /文件不完整/],
+      ['新版本.json', text.replace('"version":1', '"version":99'), /更新的程序版本/],
+      ['过大.json', Buffer.alloc(200 * 1024 * 1024, 32), /过大/],
+    ];
+    for (const [name, bytes, message] of bad) {
+      const badPath = join(tmp, name);
+      await writeFile(badPath, bytes);
+      await page.setInputFiles('#restore-all-file', badPath);
+      const notice = page.getByTestId('notice').filter({ hasText: name });
+      await notice.waitFor({ timeout: 20000 });
+      const shown = await notice.innerText();
+      assert.match(shown, message, shown);
+      assert.match(shown, /没有任何改动/);
+      assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
+    }
+    await first.close();
+
+    // Another profile with a draft of its own: restoring adds to it.
+    const second = await open();
+    page = second.page;
+    await fillFirstDraft(page);
+    await saved(page);
+    const own = await stored(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    await page.setInputFiles('#restore-all-file', path);
+    await page.getByTestId('notice').filter({ hasText: '恢复 2 份草稿' }).waitFor();
+    const after = await stored(page);
+    for (const [key, value] of Object.entries(own)) {
+      if (key !== 'report-drafter.v1.last-opened') assert.equal(after[key], value, `${key} is untouched`);
+    }
+    const restored = draftsIn(after).map((t) => JSON.parse(t).draft).filter((d) => !Object.keys(own).includes(`report-drafter.v1.draft.${d.id}`));
+    assert.equal(restored.length, 2);
+    const names = (await page.getByTestId('drafts').innerText());
+    assert.match(names, /（恢复）/, 'a name in use keeps both');
+    const withVersions = restored.find((d) => d.meta.issuer_name === '临安区卫生健康局' && after[`report-drafter.v1.versions.${d.id}`]?.includes('报局长审阅稿'));
+    assert.ok(withVersions, 'the versions came along under the new id');
+    assert.match(await page.getByTestId('templates').innerText(), new RegExp(backup.templates[0].template.name));
+    await second.close();
+  },
+
   async 'backup export, then restore into a new draft that leaves the original alone'() {
     const t = await open();
     const { page } = t;
@@ -277,9 +582,9 @@ const tests = {
     assert.equal(await draftCount(page), before + 1);
     assert.match(await page.locator('.draft-name').innerText(), /（恢复）$/);
     assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
-    const openId = await page.evaluate(() => localStorage.getItem('report-drafter.v1.last-opened'));
+    const openId = (await stored(page))['report-drafter.v1.last-opened'];
     assert.notEqual(openId, originalId, 'the restored draft has its own id');
-    const original = await page.evaluate((id) => JSON.parse(localStorage.getItem(`report-drafter.v1.draft.${id}`)), originalId);
+    const original = JSON.parse((await stored(page))[`report-drafter.v1.draft.${originalId}`]);
     assert.equal(original.draft.name, parsed.draft.name, 'the original draft is unchanged');
     await t.close();
   },
@@ -389,7 +694,7 @@ const tests = {
       assert.equal(await storageSnapshot(page), before, `${name} changed storage`);
       await alert.getByRole('button', { name: '关闭' }).click();
     }
-    assert.equal(await page.evaluate(() => localStorage.getItem('report-drafter.v1.templates')), null);
+    assert.equal((await stored(page))['report-drafter.v1.templates'], undefined);
     await t.close();
   },
 
@@ -399,8 +704,8 @@ const tests = {
     await restore(page, 'crates/core/tests/fixtures/draft-shangcheng-2023.json');
     await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
     await saved(page);
-    const lastYearId = await page.evaluate(() => localStorage.getItem('report-drafter.v1.last-opened'));
-    const lastYear = await page.evaluate((id) => localStorage.getItem(`report-drafter.v1.draft.${id}`), lastYearId);
+    const lastYearId = (await stored(page))['report-drafter.v1.last-opened'];
+    const lastYear = (await stored(page))[`report-drafter.v1.draft.${lastYearId}`];
     const before = await draftCount(page);
     await page.getByRole('button', { name: '草稿列表' }).click();
     await page.getByRole('button', { name: /上城区.*开始下一年度报告$/ }).click();
@@ -411,7 +716,7 @@ const tests = {
     const outline = await page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
     assert.match(outline, /2025年推进法治政府建设的主要安排/);
     assert.equal(
-      await page.evaluate((id) => localStorage.getItem(`report-drafter.v1.draft.${id}`), lastYearId),
+      (await stored(page))[`report-drafter.v1.draft.${lastYearId}`],
       lastYear,
       'last year\'s draft is untouched',
     );
@@ -505,8 +810,7 @@ const tests = {
     assert.equal(await paragraph.inputValue(), '全面加强法治建设，按期完成年度任务。');
     await finding.waitFor({ state: 'detached' });
     // The fix is an edit like any other: autosaved.
-    await page.waitForFunction(() => Object.entries(localStorage)
-      .some(([k, v]) => k.startsWith('report-drafter.v1.draft.') && v.includes('全面加强法治建设')));
+    await waitForStored(page, (records) => draftsIn(records).some((v) => v.includes('全面加强法治建设')));
     await t.close();
   },
 
@@ -556,11 +860,10 @@ const tests = {
     assert.deepEqual(await texts(), [jia, yi, bing]);
     assert.equal(await focusedValue(), bing);
     // Stored drafts hold `present` and not `absent` (waits for the autosave).
-    const storedHolds = (present, absent) => page.waitForFunction(([want, gone]) => {
-      const stored = Object.entries(localStorage)
-        .filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v).join();
-      return want.every((text) => stored.includes(text)) && !stored.includes(gone);
-    }, [present, absent], { timeout: 5000 });
+    const storedHolds = (present, absent) => waitForStored(page, (records) => {
+      const drafts = draftsIn(records).join();
+      return present.every((text) => drafts.includes(text)) && !drafts.includes(absent);
+    });
     // The top bar's buttons do the same, and each step is autosaved: the redone fix is
     // stored, then the undo that takes it back replaces it in storage.
     await page.getByRole('button', { name: '重做' }).click();

@@ -5,6 +5,7 @@
 //! `report-drafter` command-line tool are thin shells over this crate.
 
 pub mod attachment;
+pub mod backup;
 pub mod check;
 pub mod coverage;
 pub mod date;
@@ -36,6 +37,7 @@ pub mod rules;
 pub mod template;
 pub mod text;
 pub mod validate;
+pub mod versions;
 pub mod xml_text;
 
 pub use date::CalendarDate;

@@ -1,0 +1,182 @@
+//! A thin layer over IndexedDB: one database holding one object store of text records
+//! under text keys, read whole at start and written in transactions.
+//!
+//! Why not `rexie` or `indexed_db_futures`: the app needs four operations (open, read
+//! all, write a batch, and the error name of a refused write) on a single store of
+//! strings. web-sys already exposes them; this module turns their callbacks into
+//! futures in about a hundred lines, where either crate would add its own dependency
+//! tree and wasm size to the app for the same four calls.
+
+use std::future::Future;
+
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+pub const DATABASE: &str = "report-drafter";
+const VERSION: u32 = 1;
+pub const RECORDS: &str = "records";
+
+/// Why IndexedDB refused: the `DOMException` name (e.g. `QuotaExceededError`) and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdbError {
+    pub name: String,
+    pub message: String,
+}
+
+impl IdbError {
+    pub fn is_quota(&self) -> bool {
+        self.name == "QuotaExceededError"
+    }
+}
+
+fn error_of(value: JsValue) -> IdbError {
+    match value.dyn_ref::<web_sys::DomException>() {
+        Some(e) => IdbError {
+            name: e.name(),
+            message: e.message(),
+        },
+        None => IdbError {
+            name: "UnknownError".into(),
+            message: value
+                .as_string()
+                .unwrap_or_else(|| "IndexedDB 未说明原因".into()),
+        },
+    }
+}
+
+/// A promise settled by `settle`, which is handed its resolve and reject functions.
+fn promise(settle: impl FnOnce(Function, Function)) -> JsFuture {
+    let mut settle = Some(settle);
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        if let Some(settle) = settle.take() {
+            settle(resolve, reject);
+        }
+    }))
+}
+
+/// Settles with the request's result or error.
+fn request_done(request: &IdbRequest) -> JsFuture {
+    promise(|resolve, reject| {
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or_default());
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed.error().ok().flatten().map(JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or_default());
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    })
+}
+
+/// Settles when the transaction commits, or with its error when it aborts (a refused
+/// write, quota included, aborts the transaction at commit).
+fn transaction_done(transaction: &IdbTransaction) -> JsFuture {
+    promise(|resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = transaction.clone();
+        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed.error().map(JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or_default());
+        });
+        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
+        transaction.set_onabort(Some(on_abort.unchecked_ref()));
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct Database(IdbDatabase);
+
+/// Opens (creating on first use) the app's database.
+pub async fn open() -> Result<Database, IdbError> {
+    let unavailable = || IdbError {
+        name: "NotSupportedError".into(),
+        message: "浏览器不提供 IndexedDB".into(),
+    };
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or_else(unavailable)?;
+    let request = factory.open_with_u32(DATABASE, VERSION).map_err(error_of)?;
+    let upgrading = request.clone();
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        if let Some(database) = upgrading
+            .result()
+            .ok()
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+        {
+            if !database.object_store_names().contains(RECORDS) {
+                let _ = database.create_object_store(RECORDS);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = request_done(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    let database: IdbDatabase = opened.map_err(error_of)?.unchecked_into();
+    Ok(Database(database))
+}
+
+impl Database {
+    /// Every record, in key order. A value that is not text (written by something
+    /// else) comes back as its JSON form, so it can be shown as unreadable.
+    pub async fn all(&self) -> Result<Vec<(String, String)>, IdbError> {
+        let transaction = self.0.transaction_with_str(RECORDS).map_err(error_of)?;
+        let store = transaction.object_store(RECORDS).map_err(error_of)?;
+        let keys = request_done(&store.get_all_keys().map_err(error_of)?);
+        let values = request_done(&store.get_all().map_err(error_of)?);
+        let keys: Array = keys.await.map_err(error_of)?.unchecked_into();
+        let values: Array = values.await.map_err(error_of)?.unchecked_into();
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .map(|(key, value)| {
+                let text = value.as_string().unwrap_or_else(|| {
+                    js_sys::JSON::stringify(&value).map_or_else(|_| String::new(), String::from)
+                });
+                (key.as_string().unwrap_or_default(), text)
+            })
+            .collect())
+    }
+
+    /// Writes a batch in one transaction: `Some(text)` puts, `None` deletes. The
+    /// transaction is created now, so batches commit in the order they were made; the
+    /// future says whether this one committed.
+    pub fn write(
+        &self,
+        changes: &[(String, Option<String>)],
+    ) -> impl Future<Output = Result<(), IdbError>> + 'static {
+        let started = self.start_write(changes);
+        async move { started?.await.map(drop).map_err(error_of) }
+    }
+
+    fn start_write(&self, changes: &[(String, Option<String>)]) -> Result<JsFuture, IdbError> {
+        let transaction = self
+            .0
+            .transaction_with_str_and_mode(RECORDS, IdbTransactionMode::Readwrite)
+            .map_err(error_of)?;
+        let done = transaction_done(&transaction);
+        let store = transaction.object_store(RECORDS).map_err(error_of)?;
+        let requested = changes.iter().try_for_each(|(key, value)| {
+            let key = JsValue::from_str(key);
+            match value {
+                Some(text) => store.put_with_key(&JsValue::from_str(text), &key),
+                None => store.delete(&key),
+            }
+            .map(drop)
+        });
+        if let Err(error) = requested {
+            // Nothing of a batch is written unless all of it is.
+            let _ = transaction.abort();
+            return Err(error_of(error));
+        }
+        Ok(done)
+    }
+}

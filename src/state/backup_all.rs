@@ -1,0 +1,123 @@
+//! 完整备份: every draft with its 版本记录 and the user's templates in one file, and
+//! restoring such a file, which adds to what is stored and never overwrites.
+
+use report_core::backup::{self, DraftWithVersions, MAX_BACKUP_BYTES};
+use report_core::TemplateLibrary;
+use yew::prelude::*;
+
+use super::{Action, AppState, Notice};
+use crate::adapter::{clock, files, storage};
+
+type Dispatcher = UseReducerDispatcher<AppState>;
+
+/// Downloads the backup of everything stored (the caller saves the open draft first).
+/// Drafts that cannot be read are left out and named: each has its own raw download.
+pub fn download(dispatcher: &Dispatcher) {
+    let summaries = storage::list_drafts().unwrap_or_default();
+    let mut drafts = Vec::new();
+    let mut left_out = Vec::new();
+    for summary in &summaries {
+        let loaded = storage::load_draft(&summary.id).and_then(|(draft, _)| {
+            Ok(DraftWithVersions {
+                versions: storage::load_versions(&draft.id)?,
+                draft,
+            })
+        });
+        match loaded {
+            Ok(entry) => drafts.push(entry),
+            Err(_) => left_out.push(summary.name.clone()),
+        }
+    }
+    let templates = match storage::load_templates() {
+        Ok(templates) => templates,
+        Err(message) => return dispatcher.dispatch(Action::Notify(Notice::error(message))),
+    };
+    let json = backup::to_json(&drafts, &templates, clock::now_ms());
+    let name = files::safe_file_name(
+        &format!("法治政府建设报告-完整备份-{}", clock::today()),
+        "json",
+    );
+    if let Err(message) = files::download(&name, files::JSON_MIME, json.as_bytes()) {
+        return dispatcher.dispatch(Action::Notify(Notice::error(message)));
+    }
+    let mut message = format!(
+        "已下载完整备份“{name}”：{} 份草稿（含版本记录）、{} 个模板。",
+        drafts.len(),
+        templates.len()
+    );
+    if !left_out.is_empty() {
+        message.push_str(&format!(
+            "无法读取的草稿未包含在内（{}），请在草稿列表中单独下载其原始内容。",
+            left_out.join("、")
+        ));
+    }
+    dispatcher.dispatch(Action::Notify(Notice::info(message)));
+}
+
+/// Reads a picked backup file and restores it.
+pub fn restore_file(dispatcher: &Dispatcher, file: web_sys::File) {
+    let dispatcher = dispatcher.clone();
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        match files::read_bytes(file, MAX_BACKUP_BYTES).await {
+            Ok(bytes) => restore(&dispatcher, &name, &bytes),
+            Err(message) => refuse(&dispatcher, &name, &message),
+        }
+    });
+}
+
+fn refuse(dispatcher: &Dispatcher, file_name: &str, problem: &str) {
+    dispatcher.dispatch(Action::Notify(Notice::error(format!(
+        "无法从“{file_name}”恢复：{problem}。现有草稿和模板没有任何改动。"
+    ))));
+}
+
+/// Adds every draft of a backup under a new id (a name already used gets （恢复）) and
+/// every template (a name in use keeps both, as an import does), all in one write.
+pub fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
+    let backup = match backup::from_json_bytes(bytes) {
+        Ok(backup) => backup,
+        Err(err) => return refuse(dispatcher, file_name, &err.to_string()),
+    };
+    let mut library = match storage::load_templates() {
+        Ok(templates) => TemplateLibrary { templates },
+        Err(message) => return refuse(dispatcher, file_name, &message),
+    };
+    let mut names: Vec<String> = storage::list_drafts()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    let mut drafts = Vec::new();
+    for entry in backup.drafts {
+        let name = backup::free_draft_name(&entry.draft.name, |n| names.iter().any(|t| t == n));
+        names.push(name.clone());
+        drafts.push(DraftWithVersions {
+            draft: entry.draft.duplicate(clock::new_id(), name),
+            versions: entry.versions,
+        });
+    }
+    let template_count = backup.templates.len();
+    for template in backup.templates {
+        let added = match library.add(template.clone()) {
+            Ok(report_core::template::AddOutcome::NameExists) => {
+                library.add_renamed(template).map(drop)
+            }
+            other => other.map(drop),
+        };
+        if let Err(err) = added {
+            return refuse(dispatcher, file_name, &err.to_string());
+        }
+    }
+    if let Err(err) = storage::store_restored(&drafts, &library.templates, clock::now_ms()) {
+        return dispatcher.dispatch(Action::Notify(Notice::error(err.message())));
+    }
+    dispatcher.dispatch(Action::DraftsListed(
+        storage::list_drafts().unwrap_or_default(),
+    ));
+    dispatcher.dispatch(Action::TemplatesListed(library.templates));
+    dispatcher.dispatch(Action::Notify(Notice::info(format!(
+        "已从“{file_name}”恢复 {} 份草稿（含版本记录）和 {template_count} 个模板，均为新增，现有草稿和模板没有改动。",
+        drafts.len()
+    ))));
+}
