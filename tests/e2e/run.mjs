@@ -414,6 +414,7 @@ const tests = {
   async 'killing the browser mid-typing loses at most the last second of typing'() {
     const profile = await mkdtemp(join(tmpdir(), 'report-drafter-profile-'));
     const first = await launchKillable(profile);
+    await first.page.getByRole('dialog', { name: '开始起草年度报告' }).getByRole('button', { name: '开始起草' }).click();
     const title = first.page.getByLabel('标题', { exact: true });
     await title.fill('');
     await title.click();
@@ -980,7 +981,7 @@ const tests = {
     const { page } = t;
     await fillFirstDraft(page);
     await saved(page);
-    const draftsBefore = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('report-drafter.v1.draft.'))));
+    const draftsBefore = Object.fromEntries(Object.entries(await stored(page)).filter(([k]) => k.startsWith('report-drafter.v1.draft.')));
     await page.getByRole('button', { name: '草稿列表' }).click();
     const report = await readFile('crates/core/tests/fixtures/report-2023-shangcheng-district-health-bureau.txt', 'utf8');
     const lines = report.split('\n').filter((l) => l.trim());
@@ -1019,7 +1020,7 @@ const tests = {
     assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治建设主体责任落实');
     await saved(page);
     assert.equal(await draftCount(page), Object.keys(draftsBefore).length + 1);
-    const after = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const after = await stored(page);
     for (const [key, value] of Object.entries(draftsBefore)) assert.equal(after[key], value, 'the draft open before is unchanged');
     // A file that is not a report: a message, nothing created.
     await page.getByRole('button', { name: '草稿列表' }).click();
@@ -1090,7 +1091,7 @@ const tests = {
   async 'the coverage view filters by status, unreported target and unit; the 科长 table has one row per plan item'() {
     const t = await open();
     const { page } = t;
-    await restore(page, new URL('../fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
+    await restore(page, new URL('../../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
     await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
     await page.getByRole('button', { name: '计划覆盖' }).click();
     const plan = await readFile(new URL('../../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
