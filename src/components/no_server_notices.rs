@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::adapter::offline;
+use crate::adapter::offline::{self, Update};
 use crate::state::SaveState;
 
 #[derive(Properties, PartialEq)]
@@ -11,18 +11,18 @@ pub struct Props {
     pub save: SaveState,
 }
 
-/// Where the app runs without a server: registers the service worker and says when a new
-/// build waits (the user reloads when the draft is saved), or, opened from disk, where
-/// the drafts are kept.
+/// The notices of an app that runs without a server: the hosted app registers its service
+/// worker and says when a new build is ready (the user reloads when the draft is saved);
+/// the single file, opened from disk, says where its drafts are kept.
 #[function_component]
-pub fn OfflineNotice(props: &Props) -> Html {
-    let update_ready = use_state(|| false);
+pub fn NoServerNotices(props: &Props) -> Html {
+    let update = use_state(|| None::<Update>);
     let reloading = use_state(|| false);
     let file_notice = use_state(offline::opened_from_file);
     {
-        let update_ready = update_ready.setter();
+        let update = update.setter();
         use_effect_with((), move |_| {
-            offline::register(move || update_ready.set(true));
+            offline::register(move |found| update.set(Some(found)));
         });
     }
     // Reload only once the draft is in storage: the new build reads it from there.
@@ -33,7 +33,7 @@ pub fn OfflineNotice(props: &Props) -> Html {
         }
     });
 
-    let update = (*update_ready).then(|| {
+    let update_notice = (*update).map(|found| {
         let reload = {
             let reloading = reloading.clone();
             let save_now = props.save_now.clone();
@@ -42,14 +42,23 @@ pub fn OfflineNotice(props: &Props) -> Html {
                 reloading.set(true);
             })
         };
+        // Later also gives up a reload that waits for a save which failed.
         let later = {
-            let update_ready = update_ready.clone();
-            Callback::from(move |_| update_ready.set(false))
+            let update = update.clone();
+            let reloading = reloading.clone();
+            Callback::from(move |_| {
+                update.set(None);
+                reloading.set(false);
+            })
         };
-        let text = if *reloading && props.save != SaveState::Saved {
-            "新版本已就绪，但草稿未能保存：请先按上方提示处理（可下载备份文件），保存后会自动刷新。"
-        } else {
-            "新版本已就绪，保存后刷新即可使用。刷新前会先保存当前草稿。"
+        let text = match found {
+            _ if *reloading && props.save != SaveState::Saved => {
+                "新版本已就绪，但草稿未能保存：请先按上方提示处理（可下载备份文件），保存后会自动刷新。"
+            }
+            Update::Waiting => "新版本已就绪，保存后刷新即可使用。刷新前会先保存当前草稿。",
+            Update::InCharge => {
+                "新版本已在另一个标签页中启用，保存后刷新本页即可使用。刷新前会先保存当前草稿。"
+            }
         };
         html! {
             <div class="notice info" role="status" data-testid="update-notice">
@@ -63,10 +72,10 @@ pub fn OfflineNotice(props: &Props) -> Html {
         let dismiss = Callback::from(move |_| file_notice.set(false));
         html! {
             <div class="notice info" role="status" data-testid="file-notice">
-                <span>{ "本页是从本机文件打开的：草稿由这个浏览器按此文件所在的位置保存，换浏览器、换电脑或移动文件后可能看不到。要把草稿带到网页版或另一台电脑，请用“下载备份”保存备份文件，再在那边的“草稿列表”中“从备份文件恢复…”。" }</span>
+                <span>{ "本页是从本机文件打开的：草稿保存在这个浏览器中，本机文件共用这一处存储：在此浏览器中打开的其他本机网页也可能读到它们；换浏览器、换电脑或移动文件后可能看不到。要把草稿带到网页版或另一台电脑，请用“下载备份”保存备份文件，再在那边的“草稿列表”中“从备份文件恢复…”。" }</span>
                 <button type="button" onclick={dismiss}>{ "知道了" }</button>
             </div>
         }
     });
-    html! { <>{ for update }{ for from_file }</> }
+    html! { <>{ for update_notice }{ for from_file }</> }
 }
