@@ -63,6 +63,14 @@ fn the_label_is_numbered_only_among_several_attachments() {
     assert_eq!(attachment_label(&several, title), "附件2");
 }
 
+#[test]
+fn the_label_finds_the_attachment_as_the_note_lists_it() {
+    // The 附件说明 drops the closing punctuation; the label compares the same names.
+    let several = ["自查报告".to_string(), " 指标表。".into()];
+    assert_eq!(attachment_label(&several, "指标表"), "附件2");
+    assert_eq!(attachment_label(&several, "指标表；"), "附件2");
+}
+
 /// The parts in the order the blocks hold them, headings and body text as one, each
 /// run of one part once.
 fn part_order(document: &Document) -> Vec<Part> {
