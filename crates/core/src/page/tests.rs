@@ -6,7 +6,8 @@ use crate::export_options::ExportOptions;
 use crate::model::Draft;
 use crate::template::Template;
 
-fn jiaxing() -> Draft {
+/// The 嘉兴 2022 draft of the fixtures: the tests' full, ordinary draft.
+pub(crate) fn jiaxing() -> Draft {
     let json = include_str!("../../tests/fixtures/draft-jiaxing-2022.json");
     crate::from_json(json).unwrap()
 }

@@ -61,7 +61,10 @@ pub(crate) fn attachment_items(attachments: &[String]) -> Vec<String> {
 /// this one second (GB/T 9704 7.3.7).
 pub(crate) fn attachment_label(attachments: &[String], title: &str) -> String {
     let names = attachment_names(attachments);
-    match names.iter().position(|name| *name == attachment_name(title)) {
+    match names
+        .iter()
+        .position(|name| *name == attachment_name(title))
+    {
         Some(at) if names.len() > 1 => format!("附件{}", at + 1),
         _ => "附件".to_string(),
     }
@@ -78,7 +81,8 @@ fn attachment_names(attachments: &[String]) -> Vec<&str> {
 
 /// An attachment's name as the 附件说明 lists it: trimmed, with no closing punctuation.
 fn attachment_name(text: &str) -> &str {
-    text.trim().trim_end_matches(['。', '.', '；', ';', '，', ','])
+    text.trim()
+        .trim_end_matches(['。', '.', '；', ';', '，', ','])
 }
 
 /// Where the 签发人 go (GB/T 9704 7.2.6): two names a line, later lines aligned under

@@ -2,12 +2,9 @@ use super::breaking::{break_line, NO_LINE_END, NO_LINE_START};
 use super::*;
 use crate::model::{Metadata, Node, NodeId, Section};
 use crate::page::measures::{zi_of, LINE_ZI};
+use crate::page::tests::jiaxing;
 use crate::page::FontRole;
 use crate::Template;
-
-fn jiaxing() -> Draft {
-    crate::from_json(include_str!("../../tests/fixtures/draft-jiaxing-2022.json")).unwrap()
-}
 
 /// A draft of one unnumbered section holding `paragraphs`, with no header or 版记.
 fn body_only(paragraphs: Vec<String>) -> Draft {
