@@ -1,13 +1,17 @@
 // Trunk post-build hook, after csp-hash.mjs: writes sw.js from static/sw.js with the
-// list of this build's files to keep (their names are hashed, so the list is only known
-// now) and a build id from their contents and the template's, so that every new build
+// list of this build's files to keep (some names carry a hash of their contents, so the
+// list is only known now) and a build id from their contents and the template's, so that every new build
 // is a new worker with a cache of its own.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
-const files = readdirSync(staging, { withFileTypes: true })
-  .filter((entry) => entry.isFile() && entry.name !== 'sw.js')
+const entries = readdirSync(staging, { withFileTypes: true });
+// The build is one flat directory; a subdirectory's files would not be kept.
+const directory = entries.find((entry) => !entry.isFile());
+if (directory) throw new Error(`service worker: ${directory.name} in ${staging} is not a file`);
+const files = entries
+  .filter((entry) => entry.name !== 'sw.js')
   .map((entry) => entry.name)
   .sort();
 if (!files.includes('index.html')) throw new Error(`service worker: no index.html in ${staging}`);

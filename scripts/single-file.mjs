@@ -107,8 +107,11 @@ for (const [pattern, replacement, what] of replacements) {
   html = html.replace(pattern, replacement);
 }
 html = html.replace(trunkScript, () => `<script type="module">${start}</script>`);
-html = html.replace('</body>', () => `<script type="application/octet-stream" id="report-drafter-app-wasm">${packed(read(appWasm))}</script>
+// Before the document's own </body>, the last one: inlined text may hold the string too.
+const bodyEnd = html.lastIndexOf('</body>');
+if (bodyEnd < 0) throw new Error('single file: no </body> in index.html');
+html = `${html.slice(0, bodyEnd)}<script type="application/octet-stream" id="report-drafter-app-wasm">${packed(read(appWasm))}</script>
 <script type="text/plain" id="report-drafter-worker">${worker}</script>
-</body>`);
+${html.slice(bodyEnd)}`;
 writeFileSync(join(dist, OUTPUT), html);
 console.log(`single file: ${join(dist, OUTPUT)} (${html.length} characters)`);

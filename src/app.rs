@@ -10,8 +10,8 @@ use crate::components::drafts_view::DraftsView;
 use crate::components::element_of;
 use crate::components::export_step::ExportStep;
 use crate::components::meta_form::MetaForm;
+use crate::components::no_server_notices::NoServerNotices;
 use crate::components::notice_bar::NoticeBar;
-use crate::components::offline_notice::OfflineNotice;
 use crate::components::outline_nav::OutlineNav;
 use crate::components::preview_pane::PreviewPane;
 use crate::components::report_year_input::ReportYearInput;
@@ -131,7 +131,7 @@ pub fn App() -> Html {
                     can_redo={state.history.can_redo()}
                 />
                 <NoticeBar notice={state.notice.clone()} save={state.save.clone()} draft={state.draft.clone()} />
-                <OfflineNotice save_now={save_now.clone()} unsaved={state.unsaved()} save={state.save.clone()} />
+                <NoServerNotices save_now={save_now.clone()} unsaved={state.unsaved()} save={state.save.clone()} />
                 { body }
                 if let Some(proposed) = state.ask_year {
                     <YearPrompt {proposed} />

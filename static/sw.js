@@ -1,12 +1,16 @@
 // The service worker of the hosted app: it keeps every file of one build, so that after
 // one visit the app loads and works with the network off. scripts/service-worker.mjs
-// fills in BUILD and FILES when the build is made (file names are hashed).
+// fills in BUILD and FILES when the build is made.
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
 const CACHE = `report-drafter-${BUILD}`;
 
+// Past the browser's HTTP cache: index.html, the worker's files, the manifest and the
+// icons keep their names from one build to the next, so a cached response could be the
+// old build's.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => cache.addAll(FILES.map((url) => new Request(url, { cache: 'reload' })))));
 });
 
 // A new build waits until the page asks for it: the user chooses when to reload, so
@@ -25,8 +29,11 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   // Opening the app's directory (or its index.html) opens the kept app; any other page,
-  // such as the single file offered for download, comes from the network.
-  const app = request.mode === 'navigate' && /\/(index\.html)?$/.test(new URL(request.url).pathname);
+  // such as the single file offered for download or a directory below, comes from the
+  // network.
+  const { origin, pathname } = new URL(request.url);
+  const { scope } = self.registration;
+  const app = request.mode === 'navigate' && [scope, `${scope}index.html`].includes(origin + pathname);
   const key = app ? './' : request;
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(key, { ignoreSearch: true }))

@@ -6,6 +6,7 @@
 //! A new build never takes over by itself: it waits until the user chooses to reload
 //! ([`apply_update`]), so nothing changes under a draft being written.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::Reflect;
@@ -50,13 +51,43 @@ fn container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
+/// A new build, as the page learns of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Update {
+    /// It has installed and waits behind the build that runs this page.
+    Waiting,
+    /// Another tab put it in charge: this page still runs the old build's code.
+    InCharge,
+}
+
+thread_local! {
+    /// Set by [`apply_update`]: the next change of controller is the one it asked for.
+    static RELOAD_ON_CONTROLLER_CHANGE: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Registers the service worker and calls `on_update` once a new build has installed
-/// and waits. Nothing happens where there is no service worker (see [`container`]).
-pub fn register(on_update: impl Fn() + 'static) {
+/// and waits, or has been put in charge from another tab. Nothing happens where there
+/// is no service worker (see [`container`]).
+pub fn register(on_update: impl Fn(Update) + 'static) {
     let Some(container) = container() else {
         return;
     };
-    let on_update: Rc<dyn Fn()> = Rc::new(on_update);
+    let on_update: Rc<dyn Fn(Update)> = Rc::new(on_update);
+    // A page is only ever put under a new controller by a build's skip-waiting (sw.js
+    // claims no page): asked for here, it reloads; asked for in another tab, it is told.
+    let on_controller_change = {
+        let on_update = on_update.clone();
+        Closure::<dyn Fn()>::new(move || {
+            if RELOAD_ON_CONTROLLER_CHANGE.get() {
+                reload();
+            } else {
+                on_update(Update::InCharge);
+            }
+        })
+    };
+    container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
+    // The handler lives as long as the page, for every change of controller.
+    on_controller_change.forget();
     spawn_local(async move {
         // A refused registration (a host that does not serve sw.js) leaves the app as it
         // was: online only.
@@ -64,13 +95,14 @@ pub fn register(on_update: impl Fn() + 'static) {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
-        // The first worker of a profile installs with no page under it: that is no update.
+        // The first worker of a profile installs with no build in charge: that is no
+        // update.
         let is_update = {
-            let container = container.clone();
-            Rc::new(move || container.controller().is_some())
+            let registration = registration.clone();
+            Rc::new(move || registration.active().is_some())
         };
         if registration.waiting().is_some() && is_update() {
-            on_update();
+            on_update(Update::Waiting);
         }
         if let Some(installing) = registration.installing() {
             watch(&installing, is_update.clone(), on_update.clone());
@@ -90,37 +122,42 @@ pub fn register(on_update: impl Fn() + 'static) {
 }
 
 /// Calls `on_update` when `worker` has installed and waits behind the one in charge.
-fn watch(worker: &ServiceWorker, is_update: Rc<dyn Fn() -> bool>, on_update: Rc<dyn Fn()>) {
+fn watch(worker: &ServiceWorker, is_update: Rc<dyn Fn() -> bool>, on_update: Rc<dyn Fn(Update)>) {
     let watched = worker.clone();
     let on_state_change = Closure::<dyn Fn()>::new(move || {
         if watched.state() == ServiceWorkerState::Installed && is_update() {
-            on_update();
+            on_update(Update::Waiting);
         }
     });
     worker.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
     on_state_change.forget();
 }
 
-/// Puts the waiting build in charge and reloads the page when it is. The caller saves
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Puts the waiting build in charge and reloads the page when it is; with no build
+/// waiting (another tab put it in charge already), reloads at once. The caller saves
 /// the draft first.
 pub fn apply_update() {
     let Some(container) = container() else {
         return;
     };
-    let reload = Closure::once_into_js(|| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.unchecked_ref()));
+    RELOAD_ON_CONTROLLER_CHANGE.set(true);
     spawn_local(async move {
         let waiting = JsFuture::from(container.get_registration())
             .await
             .ok()
             .and_then(|registration| registration.dyn_into::<ServiceWorkerRegistration>().ok())
             .and_then(|registration| registration.waiting());
-        if let Some(waiting) = waiting {
-            let _ = waiting.post_message(&JsValue::from_str(SKIP_WAITING));
+        match waiting {
+            Some(waiting) => {
+                let _ = waiting.post_message(&JsValue::from_str(SKIP_WAITING));
+            }
+            None => reload(),
         }
     });
 }

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
-use report_core::docx::FontRole;
-use report_core::preview::{Align, Geometry, LineKind, PreviewPage, Source};
+use report_core::page::{FontRole, Part};
+use report_core::preview::{Align, Geometry, PreviewPage, Source};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -106,21 +106,21 @@ fn place(sheet: &HtmlElement, page: &PreviewPage, geometry: &Geometry) {
     }
 }
 
-fn kind_class(kind: LineKind) -> String {
+fn kind_class(kind: Part) -> String {
     match kind {
-        LineKind::Mark => "mark".into(),
-        LineKind::DocNumber => "doc-number".into(),
-        LineKind::Signer => "signer".into(),
-        LineKind::Title => "title".into(),
-        LineKind::Recipients => "recipients".into(),
-        LineKind::Heading(level) => format!("heading level-{level}"),
-        LineKind::Body => "body".into(),
-        LineKind::Attachment => "attachment".into(),
-        LineKind::Signature => "signature".into(),
-        LineKind::Date => "date".into(),
-        LineKind::Note => "note".into(),
-        LineKind::Imprint => "imprint".into(),
-        LineKind::AttachmentPage => "attachment-page".into(),
+        Part::Mark => "mark".into(),
+        Part::DocNumber => "doc-number".into(),
+        Part::Signer => "signer".into(),
+        Part::Title => "title".into(),
+        Part::Recipients => "recipients".into(),
+        Part::Heading(level) => format!("heading level-{level}"),
+        Part::Body => "body".into(),
+        Part::Attachment => "attachment".into(),
+        Part::Signature => "signature".into(),
+        Part::Date => "date".into(),
+        Part::Note => "note".into(),
+        Part::Imprint => "imprint".into(),
+        Part::AttachmentPage => "attachment-page".into(),
     }
 }
 

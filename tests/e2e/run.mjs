@@ -23,17 +23,24 @@ const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
  * request. The first visit's question of the report year is answered with the year
  * proposed unless `keepYearPrompt`. Loading ends when the export worker's wasm has
  * loaded and the service worker keeps the app's files; the single file from disk
- * (`fromDisk`) has neither to wait for.
+ * (`fromDisk`) has neither to wait for. Requests that leave the origin are blocked,
+ * except with `httpCache`: Playwright turns the browser's HTTP cache off wherever it
+ * routes requests, so there they are only recorded.
  */
-async function open(url = server.url, { fromDisk = false, keepYearPrompt = false } = {}) {
+async function open(url = server.url, { fromDisk = false, httpCache = false, keepYearPrompt = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
   const problems = [];
   const offsite = [];
   const requests = [];
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
-    offsite.push(route.request().url());
-    route.abort();
-  });
+  const leaves = /^https?:\/\/(?!127\.0\.0\.1[:/])/;
+  if (httpCache) {
+    context.on('request', (r) => { if (leaves.test(r.url())) offsite.push(r.url()); });
+  } else {
+    await context.route(leaves, (route) => {
+      offsite.push(route.request().url());
+      route.abort();
+    });
+  }
   context.on('request', (r) => requests.push(r.url()));
   await context.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
@@ -1240,38 +1247,72 @@ const tests = {
   },
 
   async 'a new build waits until the user reloads from its notice, and the draft is kept'() {
-    // A host of its own: its sw.js changes as a new deployment's would.
+    // A host of its own, whose files the browser may keep for ten minutes: a new
+    // deployment changes them under the same names, and the new build must not take the
+    // old copies from the browser's HTTP cache.
     const deployed = await mkdtemp(join(tmpdir(), 'report-drafter-deployed-'));
     await cp(dist, deployed, { recursive: true });
-    const host = await startServer(deployed);
+    const host = await startServer(deployed, { cacheable: true });
     try {
-      const t = await open(host.url);
+      const t = await open(host.url, { httpCache: true });
       const { page } = t;
       // The first service worker of a profile is no update; a served page is not a file.
       assert.equal(await page.getByTestId('update-notice').count(), 0);
       assert.equal(await page.getByTestId('file-notice').count(), 0);
-      await page.getByLabel('签发人').fill('王伟荣');
+      await fillFirstDraft(page);
       await saved(page);
-      const sw = await readFile(join(deployed, 'sw.js'), 'utf8');
-      assert.match(sw, /const BUILD = '[0-9a-f]{16}';/);
-      await writeFile(join(deployed, 'sw.js'), sw.replace(/const BUILD = '[0-9a-f]{16}';/, "const BUILD = 'next';"));
+      const deploy = async (name, change) => {
+        const before = await readFile(join(deployed, name), 'utf8');
+        const after = change(before);
+        assert.notEqual(after, before, `the new build changes ${name}`);
+        await writeFile(join(deployed, name), after);
+      };
+      const oldTitle = await page.title();
+      const newTitle = `${oldTitle}（新版本）`;
+      await deploy('index.html', (html) => html.replace(`<title>${oldTitle}</title>`, `<title>${newTitle}</title>`));
+      await deploy('worker.js', (js) => `${js}\n// the next build\n`);
+      await deploy('sw.js', (sw) => sw.replace(/const BUILD = '[0-9a-f]{16}';/, "const BUILD = 'next';"));
       // Opening the app is when the browser looks for a new service worker.
       await page.reload();
       await ready(page);
       const notice = page.getByTestId('update-notice');
       await notice.waitFor();
       assert.match(await notice.innerText(), /新版本已就绪/);
+      assert.equal(await page.title(), oldTitle, 'the old build runs until the user reloads');
       // Writing goes on under the old build until the user chooses; the reload saves first.
-      await page.getByLabel('发文机关全称').fill('临安区卫生健康局');
+      await page.getByLabel('机关代字').fill('临卫健');
+      await saved(page);
+      // A second tab of the app, also told of the new build.
+      const other = await t.context.newPage();
+      other.on('pageerror', (e) => t.problems.push(e.message));
+      await other.goto(host.url);
+      await ready(other);
+      const otherNotice = other.getByTestId('update-notice');
+      await otherNotice.waitFor();
       await Promise.all([
         page.waitForEvent('load'),
         notice.getByRole('button', { name: '保存并刷新' }).click(),
       ]);
       await ready(page);
+      // The first tab put the new build in charge of both: the second says so, and its
+      // own 保存并刷新 reloads into it.
+      await otherNotice.filter({ hasText: '另一个标签页' }).waitFor();
+      await Promise.all([
+        other.waitForEvent('load'),
+        otherNotice.getByRole('button', { name: '保存并刷新' }).click(),
+      ]);
+      await ready(other);
+      assert.equal(await other.title(), newTitle, 'the second tab runs the new build');
+      await other.close();
       assert.deepEqual(await page.evaluate(() => caches.keys()), ['report-drafter-next'], 'the new build is in charge, the old one gone');
-      assert.equal(await page.getByLabel('发文机关全称').inputValue(), '临安区卫生健康局');
+      assert.equal(await page.title(), newTitle, 'the new build\'s page');
+      const keptWorker = await page.evaluate(() => caches.match('./worker.js').then((r) => r.text()));
+      assert.match(keptWorker, /\/\/ the next build\n$/, 'the new build\'s worker is kept');
+      assert.equal(await page.getByLabel('机关代字').inputValue(), '临卫健');
       assert.equal(await page.getByLabel('签发人').inputValue(), '王伟荣');
       assert.equal(await page.getByTestId('update-notice').count(), 0);
+      await page.getByRole('button', { name: '检查与导出' }).click();
+      await exportFirstDraft(page);
       await t.close();
     } finally {
       await host.close();

@@ -2,7 +2,7 @@
 // under a sub-path (/app/) on a free port, to prove the build works from any path;
 // scripts/serve.sh serves it at the root on a fixed port.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES = {
@@ -17,7 +17,11 @@ const TYPES = {
 };
 export const BASE_PATH = '/app/';
 
-export async function startServer(dist, { port = 0, basePath = BASE_PATH } = {}) {
+/**
+ * Serves `dist` at `basePath`. `cacheable`: responses the browser may keep for ten minutes
+ * without asking again, as many hosts send; otherwise the browser keeps none.
+ */
+export async function startServer(dist, { port = 0, basePath = BASE_PATH, cacheable = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(basePath)) {
@@ -31,13 +35,24 @@ export async function startServer(dist, { port = 0, basePath = BASE_PATH } = {})
     }
     if (path === '.' || path === '') path = 'index.html';
     let body;
+    let modified;
     try {
       body = await readFile(join(dist, path));
+      modified = (await stat(join(dist, path))).mtime;
     } catch {
+      // A missing file is missing; any other path is a page of the app.
+      if (extname(path)) {
+        res.writeHead(404).end();
+        return;
+      }
       path = 'index.html';
       body = await readFile(join(dist, path));
+      modified = (await stat(join(dist, path))).mtime;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const caching = cacheable
+      ? { 'cache-control': 'max-age=600', 'last-modified': modified.toUTCString() }
+      : { 'cache-control': 'no-store' };
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...caching });
     res.end(body);
   });
   await new Promise((resolve, reject) => {

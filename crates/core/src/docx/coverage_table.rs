@@ -8,9 +8,10 @@ use docx_rs::{
     VAlignType, WidthType,
 };
 
-use super::{clean_text, package};
+use super::package;
 use crate::coverage::{compute, CoverageReport, Evidence, ItemCoverage};
 use crate::model::Draft;
+use crate::xml_text::clean_text;
 
 /// Landscape A4 in twips, with 2 cm margins.
 const PAGE_WIDTH: u32 = 16838;

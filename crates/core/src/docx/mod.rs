@@ -9,12 +9,8 @@ mod package;
 pub mod read;
 mod tables;
 
-// The app names a preview line's font by the role the writer writes.
-pub use crate::page::FontRole;
-
 use crate::export_options::ExportOptions;
 use crate::model::Draft;
-pub(crate) use crate::xml_text::clean_text;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

@@ -8,7 +8,6 @@ use docx_rs::{
 };
 
 use super::build::Writer;
-use super::clean_text;
 use super::layout::{TABLE_CELL_MARGIN, TABLE_LINE, TABLE_RULE};
 use crate::page::measures::{
     CC_HANG, CC_LEFT, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, MARGIN_LEFT, SIZE_4, SIZE_XIAO_4,
@@ -27,7 +26,7 @@ pub(super) fn attachment_table(w: &Writer, table: &page::Table) -> Table {
             if i > 0 {
                 run = run.add_break(docx_rs::BreakType::TextWrapping);
             }
-            run = run.add_text(clean_text(line));
+            run = run.add_text(line);
         }
         let paragraph = w.free(TABLE_LINE).align(align).add_run(run);
         TableCell::new()
@@ -97,7 +96,7 @@ pub(super) fn imprint(w: &Writer, imprint: &Imprint) -> Table {
     } = imprint;
     let run = |text: &str| {
         Run::new()
-            .add_text(clean_text(text))
+            .add_text(text)
             .size(SIZE_4)
             .fonts(w.fonts(Role::FangSong))
     };

@@ -27,29 +27,29 @@ use crate::MetaField;
 pub fn compose(draft: &Draft, options: &ExportOptions) -> Document {
     // The page is the draft as written with the chosen treatment of empty parts.
     let draft = &*empty_parts::apply(draft, options.empty_parts);
-    let mut page = Composer {
-        page: profile_page(options.profile),
+    let mut composer = Composer {
+        geometry: profile_page(options.profile),
         blocks: Vec::new(),
     };
     let meta = &draft.meta;
     if options.red_header {
-        page.red_header(draft);
+        composer.red_header(draft);
     }
-    page.title(&meta.title, Part::Title, Source::Field(MetaField::Title));
+    composer.title(&meta.title, Part::Title, Source::Field(MetaField::Title));
     if let Some(recipients) = recipients_text(meta) {
-        page.blank();
-        page.push(paragraph(
+        composer.blank();
+        composer.push(paragraph(
             Part::Recipients,
             Source::Field(MetaField::Recipients),
             vec![run(&recipients, FontRole::FangSong)],
         ));
     }
-    page.body(draft);
-    page.attachment_note(&meta.attachments);
-    page.signature(draft, options.sealed);
+    composer.body(draft);
+    composer.attachment_note(&meta.attachments);
+    composer.signature(draft, options.sealed);
     if let Some(note) = annotation_text(meta) {
-        page.push(Paragraph {
-            first: 2 * page.page.zi,
+        composer.push(Paragraph {
+            first: 2 * composer.geometry.zi,
             ..paragraph(
                 Part::Note,
                 Source::Field(MetaField::Annotation),
@@ -58,7 +58,7 @@ pub fn compose(draft: &Draft, options: &ExportOptions) -> Document {
         });
     }
     if let Some(table) = &draft.attachment_table {
-        page.attachment(draft, table);
+        composer.attachment(draft, table);
     }
     let (cc, printer, print_date) = imprint_texts(meta);
     let imprint =
@@ -68,8 +68,8 @@ pub fn compose(draft: &Draft, options: &ExportOptions) -> Document {
             print_date,
         });
     Document {
-        page: page.page,
-        blocks: page.blocks,
+        page: composer.geometry,
+        blocks: composer.blocks,
         imprint,
     }
 }
@@ -103,7 +103,7 @@ fn run(text: &str, font: FontRole) -> Run {
 }
 
 struct Composer {
-    page: ProfilePage,
+    geometry: ProfilePage,
     blocks: Vec<Block>,
 }
 
@@ -123,7 +123,7 @@ impl Composer {
     /// Body text: justified, first line indented 2 字.
     fn body_paragraph(&self, part: Part, source: Source, runs: Vec<Run>) -> Paragraph {
         Paragraph {
-            first: 2 * self.page.zi,
+            first: 2 * self.geometry.zi,
             align: Align::Justify,
             ..paragraph(part, source, runs)
         }
@@ -133,7 +133,7 @@ impl Composer {
     /// below it, with the red line under them.
     fn red_header(&mut self, draft: &Draft) {
         let meta = &draft.meta;
-        let zi = self.page.zi;
+        let zi = self.geometry.zi;
         self.blocks.push(Block::Blank {
             line: LineHeight::Exact(MARK_SPACER),
             keep_next: false,
@@ -222,7 +222,7 @@ impl Composer {
     }
 
     fn body(&mut self, draft: &Draft) {
-        let zi = self.page.zi;
+        let zi = self.geometry.zi;
         let mut ordinal = 0;
         for section in &draft.sections {
             if section.numbered {
@@ -316,7 +316,7 @@ impl Composer {
         if items.is_empty() {
             return;
         }
-        let zi = self.page.zi;
+        let zi = self.geometry.zi;
         self.blank();
         for (i, item) in items.iter().enumerate() {
             self.push(Paragraph {
@@ -339,7 +339,7 @@ impl Composer {
             return;
         }
         let (name_right, date_right) = signature_indents(&name, &date, sealed);
-        let zi = f64::from(self.page.zi);
+        let zi = f64::from(self.geometry.zi);
         let right = |z: f64| (z * zi).round() as i32;
         // keepNext from the blank lines on keeps the 署名 with the text above it without
         // dragging the last body paragraph onto the next page.
@@ -401,7 +401,7 @@ fn attached_table(draft: &Draft, table: &AttachmentTable) -> Table {
         .iter()
         .zip(column_widths(table))
         .map(|(column, width)| Column {
-            name: column.name.clone(),
+            name: clean_lines(&column.name),
             width,
             align: match column.source {
                 ColumnSource::ItemNumber | ColumnSource::ItemDepartments => Align::Center,
@@ -412,8 +412,17 @@ fn attached_table(draft: &Draft, table: &AttachmentTable) -> Table {
     let plan = draft.plan.as_ref().map(|state| &state.plan);
     Table {
         columns,
-        rows: table.rows(plan).into_iter().map(|row| row.cells).collect(),
+        rows: table
+            .rows(plan)
+            .into_iter()
+            .map(|row| row.cells.iter().map(|cell| clean_lines(cell)).collect())
+            .collect(),
     }
+}
+
+/// A table cell's text as the file holds it, line by line: its line breaks stay.
+fn clean_lines(text: &str) -> String {
+    text.lines().map(clean_text).collect::<Vec<_>>().join("\n")
 }
 
 /// Relative column widths: the plan item's text and the user's cells get the room,
@@ -427,7 +436,7 @@ fn column_weight(source: ColumnSource) -> i32 {
 }
 
 /// Column widths in twips, spanning the 版心; the last column takes the rounding.
-pub(crate) fn column_widths(table: &AttachmentTable) -> Vec<i32> {
+fn column_widths(table: &AttachmentTable) -> Vec<i32> {
     let weights: Vec<i32> = table
         .columns
         .iter()
@@ -435,8 +444,9 @@ pub(crate) fn column_widths(table: &AttachmentTable) -> Vec<i32> {
         .collect();
     let total: i32 = weights.iter().sum::<i32>().max(1);
     let mut widths: Vec<i32> = weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    let spanned: i32 = widths.iter().sum();
     if let Some(last) = widths.last_mut() {
-        *last += TEXT_WIDTH - weights.iter().map(|w| TEXT_WIDTH * w / total).sum::<i32>();
+        *last += TEXT_WIDTH - spanned;
     }
     widths
 }

@@ -98,11 +98,16 @@ pub(crate) const fn border_twips(eighths: usize) -> i32 {
 }
 
 /// The 发文机关标志's size in points: as large as fits 96 % of the 版心 width, at most
-/// 小初 (36 pt).
+/// 小初 (36 pt), and at least [`MIN_MARK_PT`].
 pub(crate) fn mark_size_pt(mark: &str) -> f64 {
     let chars = width_in_zi(mark).max(1.0);
-    (0.96 * f64::from(TEXT_WIDTH) / 20.0 / chars).min(36.0)
+    (0.96 * f64::from(TEXT_WIDTH) / 20.0 / chars).clamp(MIN_MARK_PT, 36.0)
 }
+
+/// The least size of the 发文机关标志, in points: a mark of some hundreds of characters
+/// wraps at this size rather than get a size of zero (a `w:sz` of 0, a line of no
+/// height).
+const MIN_MARK_PT: f64 = 1.0;
 
 /// Exact height of the mark's line for a mark of `size_pt`.
 pub(crate) fn mark_line(size_pt: f64) -> i32 {

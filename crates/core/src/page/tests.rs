@@ -6,7 +6,8 @@ use crate::export_options::ExportOptions;
 use crate::model::Draft;
 use crate::template::Template;
 
-fn jiaxing() -> Draft {
+/// The 嘉兴 2022 draft of the fixtures: the tests' full, ordinary draft.
+pub(crate) fn jiaxing() -> Draft {
     let json = include_str!("../../tests/fixtures/draft-jiaxing-2022.json");
     crate::from_json(json).unwrap()
 }
@@ -61,6 +62,14 @@ fn the_label_is_numbered_only_among_several_attachments() {
     assert_eq!(attachment_label(&[title.into()], title), "附件");
     let several = ["自查报告".to_string(), title.into()];
     assert_eq!(attachment_label(&several, title), "附件2");
+}
+
+#[test]
+fn the_label_finds_the_attachment_as_the_note_lists_it() {
+    // The 附件说明 drops the closing punctuation; the label compares the same names.
+    let several = ["自查报告".to_string(), " 指标表。".into()];
+    assert_eq!(attachment_label(&several, "指标表"), "附件2");
+    assert_eq!(attachment_label(&several, "指标表；"), "附件2");
 }
 
 /// The parts in the order the blocks hold them, headings and body text as one, each

@@ -38,11 +38,7 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// The 附件说明 paragraphs: "附件：1. 名称", then "2. 名称" …; no numbers for one attachment.
 pub(crate) fn attachment_items(attachments: &[String]) -> Vec<String> {
-    let names: Vec<&str> = attachments
-        .iter()
-        .map(|a| a.trim().trim_end_matches(['。', '.', '；', ';', '，', ',']))
-        .filter(|a| !a.is_empty())
-        .collect();
+    let names = attachment_names(attachments);
     names
         .iter()
         .enumerate()
@@ -64,15 +60,29 @@ pub(crate) fn attachment_items(attachments: &[String]) -> Vec<String> {
 /// The label of an attachment: "附件", or "附件2" when the 附件说明 lists several and
 /// this one second (GB/T 9704 7.3.7).
 pub(crate) fn attachment_label(attachments: &[String], title: &str) -> String {
-    let names: Vec<&str> = attachments
+    let names = attachment_names(attachments);
+    match names
         .iter()
-        .map(|a| a.trim())
-        .filter(|a| !a.is_empty())
-        .collect();
-    match names.iter().position(|name| *name == title.trim()) {
+        .position(|name| *name == attachment_name(title))
+    {
         Some(at) if names.len() > 1 => format!("附件{}", at + 1),
         _ => "附件".to_string(),
     }
+}
+
+/// The attachments the 附件说明 lists, in its order: the empty ones left out.
+fn attachment_names(attachments: &[String]) -> Vec<&str> {
+    attachments
+        .iter()
+        .map(|a| attachment_name(a))
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// An attachment's name as the 附件说明 lists it: trimmed, with no closing punctuation.
+fn attachment_name(text: &str) -> &str {
+    text.trim()
+        .trim_end_matches(['。', '.', '；', ';', '，', ','])
 }
 
 /// Where the 签发人 go (GB/T 9704 7.2.6): two names a line, later lines aligned under

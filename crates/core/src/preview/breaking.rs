@@ -19,7 +19,7 @@ fn may_break_between(before: char, after: char) -> bool {
 
 /// Breaks `text` into lines of at most `first` 字 (the first line) and `rest` 字, at the
 /// last place the line-breaking rules allow; a run that cannot be broken is cut.
-pub fn break_line(text: &str, first: f64, rest: f64) -> Vec<String> {
+pub(super) fn break_line(text: &str, first: f64, rest: f64) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     // Widths in half 字, so that sums are exact.
     let half = |c: char| (zi_of(c) * 2.0) as u32;

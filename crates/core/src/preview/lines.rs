@@ -3,7 +3,7 @@
 
 use super::breaking::break_line;
 use super::paginate::{Block, Imprint};
-use super::{Align, Line, LineKind, Rule, Run, Source};
+use super::{Align, Line, Part, Rule, Run, Source};
 use crate::page::measures::{
     border_twips, CC_HANG, CC_LEFT, IMPRINT_LINE, IMPRINT_THICK, IMPRINT_THIN, LINE_ZI, SIZE_2,
     SIZE_3, SIZE_4, TEXT_WIDTH, TITLE_LINE_ZI, ZI_4,
@@ -64,7 +64,7 @@ pub(super) fn paragraph(paragraph: &page::Paragraph, page: &ProfilePage) -> Bloc
 /// The attached table in one line: the preview does not lay out table cells.
 pub(super) fn table_summary(table: &page::Table, page: &ProfilePage) -> Block {
     let summary = Line {
-        kind: LineKind::AttachmentPage,
+        kind: Part::AttachmentPage,
         runs: vec![Run {
             text: format!("（表格，共{}行，见导出文件）", table.rows.len()),
             font: FontRole::FangSong,
@@ -264,7 +264,7 @@ pub(super) fn imprint(imprint: &page::Imprint) -> Imprint {
 
 fn imprint_line(text: String, top: i32, align: Align, field: MetaField) -> Line {
     Line {
-        kind: LineKind::Imprint,
+        kind: Part::Imprint,
         runs: vec![Run {
             text,
             font: FontRole::FangSong,

@@ -11,13 +11,13 @@ mod breaking;
 mod lines;
 mod paginate;
 
-pub use breaking::break_line;
-// The preview shows the page's parts, fonts and sources as the composition names them.
-pub use crate::page::{Align, Part as LineKind, Run, Source};
+// A preview line carries the composition's alignment, runs and source (its part and
+// fonts: `crate::page::{Part, FontRole}`).
+pub use crate::page::{Align, Run, Source};
 
 use crate::model::Draft;
 use crate::page::measures::{FOOTER, MARGIN_LEFT, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH};
-use crate::page::{self, Block, Document};
+use crate::page::{self, Block, Document, Part};
 
 /// The laid-out document.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +61,7 @@ impl PreviewPage {
 /// One printed line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    pub kind: LineKind,
+    pub kind: Part,
     /// Text in its fonts: one run, or two for a run-in heading or the 签发人.
     pub runs: Vec<Run>,
     pub align: Align,
@@ -98,7 +98,7 @@ pub fn layout(draft: &Draft) -> Preview {
 }
 
 /// Lays out a composed page.
-pub fn layout_document(document: &Document) -> Preview {
+pub(crate) fn layout_document(document: &Document) -> Preview {
     let page = document.page;
     let blocks = document
         .blocks

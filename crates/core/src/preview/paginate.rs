@@ -135,7 +135,8 @@ impl Pager {
 
     /// Places a block's rows, splitting it across pages with widow and orphan control.
     fn place(&mut self, block: Block) {
-        let height = block.row_height;
+        // A row of no height would fit any number of times.
+        let height = block.row_height.max(1);
         let mut rows = block.rows.into_iter();
         let mut first_part = true;
         while rows.len() > 0 {

@@ -1,13 +1,10 @@
-use super::breaking::{NO_LINE_END, NO_LINE_START};
+use super::breaking::{break_line, NO_LINE_END, NO_LINE_START};
 use super::*;
 use crate::model::{Metadata, Node, NodeId, Section};
 use crate::page::measures::{zi_of, LINE_ZI};
+use crate::page::tests::jiaxing;
 use crate::page::FontRole;
 use crate::Template;
-
-fn jiaxing() -> Draft {
-    crate::from_json(include_str!("../../tests/fixtures/draft-jiaxing-2022.json")).unwrap()
-}
 
 /// A draft of one unnumbered section holding `paragraphs`, with no header or 版记.
 fn body_only(paragraphs: Vec<String>) -> Draft {
@@ -125,16 +122,16 @@ fn half_width_characters_count_one_half() {
 fn the_model_report_in_export_order_and_pages() {
     let draft = jiaxing();
     let preview = layout(&draft);
-    let kinds: Vec<LineKind> = preview.pages[0].lines.iter().map(|l| l.kind).collect();
+    let kinds: Vec<Part> = preview.pages[0].lines.iter().map(|l| l.kind).collect();
     assert_eq!(
         kinds[..6],
         [
-            LineKind::Mark,
-            LineKind::DocNumber,
-            LineKind::Signer,
-            LineKind::Title,
-            LineKind::Recipients,
-            LineKind::Body
+            Part::Mark,
+            Part::DocNumber,
+            Part::Signer,
+            Part::Title,
+            Part::Recipients,
+            Part::Body
         ]
     );
     let page1 = &preview.pages[0].lines;
@@ -175,7 +172,7 @@ fn the_model_report_in_export_order_and_pages() {
         preview.pages[n - 1]
             .lines
             .iter()
-            .filter(|l| !matches!(l.kind, LineKind::Imprint))
+            .filter(|l| !matches!(l.kind, Part::Imprint))
             .count()
     };
     assert_eq!(
@@ -186,15 +183,15 @@ fn the_model_report_in_export_order_and_pages() {
     assert_eq!(body_lines(5), 20);
     // The closing: 署名 and date, then the 版记 with its rules on the 版心 bottom.
     let last = preview.pages.last().unwrap();
-    let kinds: Vec<LineKind> = last.lines.iter().rev().take(5).map(|l| l.kind).collect();
+    let kinds: Vec<Part> = last.lines.iter().rev().take(5).map(|l| l.kind).collect();
     assert_eq!(
         kinds,
         [
-            LineKind::Imprint,
-            LineKind::Imprint,
-            LineKind::Imprint,
-            LineKind::Date,
-            LineKind::Signature
+            Part::Imprint,
+            Part::Imprint,
+            Part::Imprint,
+            Part::Date,
+            Part::Signature
         ]
     );
     let bottom = last.rules.last().unwrap();
@@ -214,14 +211,14 @@ fn lines_point_back_to_their_source() {
     let body = preview.pages[0]
         .lines
         .iter()
-        .find(|l| l.kind == LineKind::Body)
+        .find(|l| l.kind == Part::Body)
         .unwrap();
     assert_eq!(body.source, Source::Node(first_paragraph));
     let heading = preview
         .pages
         .iter()
         .flat_map(|p| &p.lines)
-        .find(|l| l.kind == LineKind::Heading(1))
+        .find(|l| l.kind == Part::Heading(1))
         .unwrap();
     assert_eq!(heading.source, Source::Node(draft.sections[1].id));
     assert_eq!(heading.runs[0].font, FontRole::HeiTi);
@@ -244,7 +241,7 @@ fn a_run_in_heading_keeps_its_font_across_the_line() {
         .pages
         .iter()
         .flat_map(|p| &p.lines)
-        .find(|l| l.kind == LineKind::Heading(2))
+        .find(|l| l.kind == Part::Heading(2))
         .unwrap();
     assert_eq!(line.runs[0].text, "（一）认真学法。");
     assert_eq!(line.runs[0].font, FontRole::KaiTi);
@@ -263,7 +260,7 @@ fn an_imprint_that_does_not_fit_goes_to_a_page_of_its_own() {
     assert!(preview.pages[1]
         .lines
         .iter()
-        .all(|l| l.kind == LineKind::Imprint));
+        .all(|l| l.kind == Part::Imprint));
 }
 
 #[test]
@@ -304,7 +301,7 @@ fn several_signers_two_a_line_as_the_export_places_them() {
     let signers: Vec<&Line> = preview.pages[0]
         .lines
         .iter()
-        .filter(|l| l.kind == LineKind::Signer)
+        .filter(|l| l.kind == Part::Signer)
         .collect();
     assert_eq!(signers.len(), 2);
     assert_eq!(signers[0].text(), "签发人：王伟荣　李明");
@@ -315,7 +312,7 @@ fn several_signers_two_a_line_as_the_export_places_them() {
     let number = preview.pages[0]
         .lines
         .iter()
-        .find(|l| l.kind == LineKind::DocNumber)
+        .find(|l| l.kind == Part::DocNumber)
         .unwrap();
     assert_eq!(
         number.top, signers[1].top,
@@ -341,7 +338,7 @@ fn the_attachment_starts_a_page_after_the_signature_with_its_table_summarised() 
     let texts: Vec<String> = page
         .lines
         .iter()
-        .filter(|l| l.kind == LineKind::AttachmentPage)
+        .filter(|l| l.kind == Part::AttachmentPage)
         .map(Line::text)
         .collect();
     assert_eq!(
@@ -355,5 +352,5 @@ fn the_attachment_starts_a_page_after_the_signature_with_its_table_summarised() 
     assert_eq!(page.lines[0].text(), "附件", "the label opens the page");
     // The 版记 stays on the last page, after the attachment.
     let last = preview.pages.last().unwrap();
-    assert!(last.lines.iter().any(|l| l.kind == LineKind::Imprint));
+    assert!(last.lines.iter().any(|l| l.kind == Part::Imprint));
 }

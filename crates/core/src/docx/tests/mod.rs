@@ -10,13 +10,9 @@ use std::io::{Cursor, Read};
 use super::*;
 use crate::export_options::{FontFamily, LayoutProfile};
 use crate::model::{NewNode, Node, Parent, TextField};
+pub(super) use crate::page::tests::jiaxing;
 use crate::page::tests::with_qingpu_table;
 use crate::template::Template;
-
-pub(super) fn jiaxing() -> Draft {
-    let json = include_str!("../../../tests/fixtures/draft-jiaxing-2022.json");
-    crate::from_json(json).unwrap()
-}
 
 pub(super) const NOW: &str = "2023-02-27T08:00:00Z";
 

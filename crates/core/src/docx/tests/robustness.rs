@@ -85,3 +85,21 @@ fn ten_thousand_paragraphs() {
     assert!(text.iter().any(|p| p.starts_with("第9999段")));
     assert!(bytes.len() < 400_000, "deflated: {} bytes", bytes.len());
 }
+
+/// A 发文机关标志 far too long for one line still gets a font size the file and the
+/// preview can use: no `w:sz="0"`, no row of height 0 to divide by.
+#[test]
+fn a_huge_issuer_mark_keeps_a_usable_size() {
+    let mut d = Template::builtin_default().new_draft("x".into(), 2025);
+    d.meta.issuer_mark = "某".repeat(40_000);
+    let bytes = export(&d, &ExportOptions::default(), NOW).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    assert!(doc.contains("某某某"), "the mark is in the file");
+    assert!(!doc.contains(r#"w:sz w:val="0""#), "a zero font size");
+    let preview = crate::preview::layout(&d);
+    assert!(preview
+        .pages
+        .iter()
+        .flat_map(|page| &page.lines)
+        .all(|line| line.height > 0));
+}
