@@ -1,9 +1,9 @@
 //! Plans as indicator tables: tab-separated rows under a header row with a 序号 column.
 
-use super::text::{item_from_text, plan_title_and_year};
+use super::text::{item_from_text, plan_import};
 use super::{check_text, PlanError, PlanImport, Skipped};
 use crate::import_text::squeeze_spaces;
-use crate::plan_items::{Plan, PlanItem};
+use crate::plan_items::PlanItem;
 use crate::text::{fold_width, split_names};
 
 /// Whether a table's first cell, in a table without a header row, is an item number
@@ -153,14 +153,5 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
         return Err(PlanError::NoItems);
     }
     let preamble: Vec<&str> = preamble.iter().map(String::as_str).collect();
-    let (title, year) = plan_title_and_year(&preamble);
-    Ok(PlanImport {
-        plan: Plan {
-            title,
-            year,
-            items,
-            terms: Vec::new(),
-        },
-        skipped,
-    })
+    Ok(plan_import(&preamble, items, skipped))
 }

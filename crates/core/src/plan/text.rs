@@ -92,16 +92,7 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
         .into_iter()
         .map(|(number, group, text)| item_from_text(number, group, &text, None))
         .collect();
-    let (title, year) = plan_title_and_year(&preamble);
-    Ok(PlanImport {
-        plan: Plan {
-            title,
-            year,
-            items,
-            terms: Vec::new(),
-        },
-        skipped,
-    })
+    Ok(plan_import(&preamble, items, skipped))
 }
 
 /// When `（一）` items restart in every group (（一）（二） under 一、, again under 二、),
@@ -125,9 +116,27 @@ fn number_within_groups(
     }
 }
 
+/// The import of `items` read after `preamble`, which names and dates the plan.
+pub(super) fn plan_import(
+    preamble: &[&str],
+    items: Vec<PlanItem>,
+    skipped: Vec<Skipped>,
+) -> PlanImport {
+    let (title, year) = plan_title_and_year(preamble);
+    PlanImport {
+        plan: Plan {
+            title,
+            year,
+            items,
+            terms: Vec::new(),
+        },
+        skipped,
+    }
+}
+
 /// The plan's title (the last title-like line before the items) and its year: from the
 /// title, else from a 发文字号 `〔2023〕`, else from the first year in the preamble.
-pub(super) fn plan_title_and_year(preamble: &[&str]) -> (String, Option<u16>) {
+fn plan_title_and_year(preamble: &[&str]) -> (String, Option<u16>) {
     let title = preamble
         .iter()
         .rev()
