@@ -213,6 +213,30 @@ impl Node {
     pub fn is_heading(&self) -> bool {
         matches!(self, Node::Heading { .. })
     }
+
+    /// The node and its subtree under fresh ids from `next_id` on, which is moved past
+    /// them: nodes taken from another draft, or pasted, must not collide with ids in use.
+    pub fn renumbered(self, next_id: &mut NodeId) -> Node {
+        let id = *next_id;
+        *next_id += 1;
+        match self {
+            Node::Paragraph { text, .. } => Node::Paragraph { id, text },
+            Node::Heading {
+                title,
+                text,
+                children,
+                ..
+            } => Node::Heading {
+                id,
+                title,
+                text,
+                children: children
+                    .into_iter()
+                    .map(|child| child.renumbered(next_id))
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// Where a new node goes: directly in a section, or under a heading.

@@ -141,7 +141,7 @@ fn paste_into_paragraph(
     match pieces.next() {
         Some(Node::Paragraph { text, .. }) => edits.push(set_text(text)),
         Some(first) => {
-            let node = renumber(first, &mut next_id);
+            let node = first.renumbered(&mut next_id);
             edits.push(Edit::Remove { id, next_id: None });
             edits.push(Edit::Insert {
                 parent,
@@ -152,7 +152,7 @@ fn paste_into_paragraph(
         None => edits.push(set_text(format!("{before}{after}"))),
     }
     for (at, piece) in (index + 1..).zip(pieces) {
-        let node = renumber(piece, &mut next_id);
+        let node = piece.renumbered(&mut next_id);
         edits.push(Edit::Insert {
             parent,
             index: at,
@@ -169,29 +169,6 @@ fn structure(lines: &[&str]) -> Vec<Node> {
     match draft_from_text(&text, 2000) {
         Ok(read) if read.sections.len() == 2 => read.sections[1].children.clone(),
         _ => Vec::new(),
-    }
-}
-
-/// `node` and its subtree under fresh ids from `next_id` on.
-fn renumber(node: Node, next_id: &mut NodeId) -> Node {
-    let id = *next_id;
-    *next_id += 1;
-    match node {
-        Node::Paragraph { text, .. } => Node::Paragraph { id, text },
-        Node::Heading {
-            title,
-            text,
-            children,
-            ..
-        } => Node::Heading {
-            id,
-            title,
-            text,
-            children: children
-                .into_iter()
-                .map(|child| renumber(child, next_id))
-                .collect(),
-        },
     }
 }
 

@@ -42,7 +42,11 @@ pub fn import_report(report: &Draft, template: &Template, id: String) -> ReportI
         if source.title.is_empty() && source.children.is_empty() {
             continue;
         }
-        let children = reid(&source.children, &mut draft.next_id);
+        let children: Vec<Node> = source
+            .children
+            .iter()
+            .map(|node| node.clone().renumbered(&mut draft.next_id))
+            .collect();
         let target = draft
             .sections
             .iter_mut()
@@ -104,34 +108,6 @@ fn count(nodes: &[Node]) -> (usize, usize) {
             Node::Paragraph { .. } => (h + below_h, p + 1),
         }
     })
-}
-
-/// `nodes` under new ids from `next_id` on, which is moved past them.
-fn reid(nodes: &[Node], next_id: &mut NodeId) -> Vec<Node> {
-    nodes
-        .iter()
-        .map(|node| {
-            let id = *next_id;
-            *next_id += 1;
-            match node {
-                Node::Heading {
-                    title,
-                    text,
-                    children,
-                    ..
-                } => Node::Heading {
-                    id,
-                    title: title.clone(),
-                    text: text.clone(),
-                    children: reid(children, next_id),
-                },
-                Node::Paragraph { text, .. } => Node::Paragraph {
-                    id,
-                    text: text.clone(),
-                },
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
