@@ -3,12 +3,12 @@
 //! written with the same docx-rs and package finishing as the report.
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts,
-    Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
-    VAlignType, WidthType,
+    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts, Table,
+    TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::package;
+use super::tables::ruled_all_round;
 use crate::coverage::{compute, CoverageReport, Evidence, ItemCoverage};
 use crate::model::Draft;
 use crate::xml_text::clean_text;
@@ -142,22 +142,8 @@ fn table(report: &CoverageReport) -> Table {
                 .collect(),
         )
     }));
-    let rule = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(4)
-            .color("000000")
-    };
     Table::new(rows)
-        .set_borders(
-            TableBorders::with_empty()
-                .set(rule(TableBorderPosition::Top))
-                .set(rule(TableBorderPosition::Left))
-                .set(rule(TableBorderPosition::Bottom))
-                .set(rule(TableBorderPosition::Right))
-                .set(rule(TableBorderPosition::InsideH))
-                .set(rule(TableBorderPosition::InsideV)),
-        )
+        .set_borders(ruled_all_round())
         .set_grid(COLUMNS.iter().map(|(_, w)| *w).collect())
         .width(COLUMNS.iter().map(|(_, w)| *w).sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)

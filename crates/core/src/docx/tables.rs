@@ -59,22 +59,8 @@ pub(super) fn attachment_table(w: &Writer, table: &page::Table) -> Table {
                 .collect(),
         ));
     }
-    let rule = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(TABLE_RULE)
-            .color("000000")
-    };
     Table::new(rows)
-        .set_borders(
-            TableBorders::with_empty()
-                .set(rule(TableBorderPosition::Top))
-                .set(rule(TableBorderPosition::Left))
-                .set(rule(TableBorderPosition::Bottom))
-                .set(rule(TableBorderPosition::Right))
-                .set(rule(TableBorderPosition::InsideH))
-                .set(rule(TableBorderPosition::InsideV)),
-        )
+        .set_borders(ruled_all_round())
         .set_grid(table.columns.iter().map(|c| c.width as usize).collect())
         .width(TEXT_WIDTH as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
@@ -84,6 +70,30 @@ pub(super) fn attachment_table(w: &Writer, table: &page::Table) -> Table {
             0,
             TABLE_CELL_MARGIN as usize,
         ))
+}
+
+/// Single black rules round a table and between all its cells.
+pub(super) fn ruled_all_round() -> TableBorders {
+    [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::with_empty(), |borders, position| {
+        borders.set(rule(position, TABLE_RULE))
+    })
+}
+
+/// A single black rule, `size` in eighths of a point, on one side of a table.
+fn rule(position: TableBorderPosition, size: usize) -> TableBorder {
+    TableBorder::new(position)
+        .border_type(BorderType::Single)
+        .size(size)
+        .color("000000")
 }
 
 /// 版记: 抄送 and 印发机关/印发日期 between thick/thin/thick lines, as a table floating at
@@ -145,17 +155,11 @@ pub(super) fn imprint(w: &Writer, imprint: &Imprint) -> Table {
         }
         rows.push(TableRow::new(vec![cell]));
     }
-    let thick = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(IMPRINT_THICK)
-            .color("000000")
-    };
     Table::without_borders(rows)
         .set_borders(
             TableBorders::with_empty()
-                .set(thick(TableBorderPosition::Top))
-                .set(thick(TableBorderPosition::Bottom)),
+                .set(rule(TableBorderPosition::Top, IMPRINT_THICK))
+                .set(rule(TableBorderPosition::Bottom, IMPRINT_THICK)),
         )
         .set_grid(vec![TEXT_WIDTH as usize])
         .width(TEXT_WIDTH as usize, WidthType::Dxa)
