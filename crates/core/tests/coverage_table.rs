@@ -11,20 +11,11 @@ use report_core::plan::parse_plan_text;
 use report_core::plan_items::PlanState;
 use report_core::report_text::draft_from_text;
 
+mod pdf_tools;
+use pdf_tools::{convert_to_pdf, run};
+
 const PLAN: &str = include_str!("fixtures/plan-2023-linan-district-health-bureau.txt");
 const REPORT: &str = include_str!("fixtures/report-2023-shangcheng-district-health-bureau.txt");
-
-fn run(command: &mut Command) -> Vec<u8> {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?} ({e}); scripts/setup.sh installs it"));
-    assert!(
-        output.status.success(),
-        "{command:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output.stdout
-}
 
 #[test]
 fn the_table_converts_to_pdf_with_every_plan_item() {
@@ -41,17 +32,7 @@ fn the_table_converts_to_pdf_with_every_plan_item() {
         coverage_table(&draft, "2024-01-15T00:00:00Z").unwrap(),
     )
     .unwrap();
-    run(Command::new("timeout")
-        .arg("300")
-        .arg("soffice")
-        .args(["--headless", "--norestore"])
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("lo-profile").display()
-        ))
-        .args(["--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&docx));
+    convert_to_pdf(&dir, &[&docx]);
     assert!(pdf.exists(), "LibreOffice made no PDF");
     let text = String::from_utf8(run(Command::new("pdftotext").arg(&pdf).arg("-"))).unwrap();
     // Cells wrap, so compare without line breaks and spaces.

@@ -13,6 +13,9 @@ use report_core::docx;
 use report_core::export_options::{ExportOptions, LayoutProfile};
 use report_core::model::{Draft, Metadata, Node, Section};
 
+mod pdf_tools;
+use pdf_tools::{convert_to_pdf, run};
+
 const MM_PER_PT: f64 = 25.4 / 72.0;
 const NOW: &str = "2023-02-27T08:00:00Z";
 
@@ -107,24 +110,11 @@ fn body_only() -> Draft {
     }
 }
 
-fn run(command: &mut Command) -> Vec<u8> {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?} ({e}); scripts/setup.sh installs it"));
-    assert!(
-        output.status.success(),
-        "{command:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output.stdout
-}
-
 /// Renders every case once and returns the folder holding `<stem>.docx` and `<stem>.pdf`.
 fn rendered() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("render");
-        let profile = dir.join("lo-profile");
         std::fs::create_dir_all(&dir).unwrap();
         let mut files = Vec::new();
         for (stem, draft, options) in cases() {
@@ -133,17 +123,7 @@ fn rendered() -> &'static Path {
             let _ = std::fs::remove_file(dir.join(format!("{stem}.pdf")));
             files.push(path);
         }
-        run(Command::new("timeout")
-            .arg("300")
-            .arg("soffice")
-            .args(["--headless", "--norestore"])
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.display()
-            ))
-            .args(["--convert-to", "pdf", "--outdir"])
-            .arg(&dir)
-            .args(&files));
+        convert_to_pdf(&dir, &files);
         dir
     })
 }

@@ -1,0 +1,34 @@
+//! The external tools the PDF tests run: LibreOffice to convert, poppler to read. A
+//! missing or failing tool fails the test: it never skips it.
+
+use std::path::Path;
+use std::process::Command;
+
+/// What `command` writes to standard output, once it has succeeded.
+pub fn run(command: &mut Command) -> Vec<u8> {
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?} ({e}); scripts/setup.sh installs it"));
+    assert!(
+        output.status.success(),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+/// Converts `files` to PDFs in `dir` in one LibreOffice run, with a profile of its own
+/// in `dir` so that it neither reads nor waits on the user's.
+pub fn convert_to_pdf<P: AsRef<Path>>(dir: &Path, files: &[P]) {
+    run(Command::new("timeout")
+        .arg("300")
+        .arg("soffice")
+        .args(["--headless", "--norestore"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo-profile").display()
+        ))
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .args(files.iter().map(AsRef::as_ref)));
+}
