@@ -4,9 +4,10 @@
 //! Every record is also held in memory (the mirror), loaded once by [`open`] before the
 //! app starts: reads and the checks before a write are synchronous, and each write
 //! changes the mirror at once and reaches IndexedDB in a transaction behind it, so
-//! typing never waits for storage. A refused transaction (quota) is reported through
-//! [`on_write_failure`]; committed writes are announced to other tabs on a
-//! `BroadcastChannel`, which apply them to their own mirror.
+//! typing never waits for storage. How each transaction ends (committed, or refused for
+//! quota) is reported through [`on_write_settled`] with the record it held; committed
+//! writes are announced to other tabs on a `BroadcastChannel`, which apply them to
+//! their own mirror.
 //!
 //! Keys (versioned, so a future layout can live beside this one; the same keys the app
 //! used in `localStorage`, from which [`open`] migrates them once):
@@ -54,11 +55,30 @@ struct Mirror {
     opening_notice: Option<(bool, String)>,
 }
 
-type FailureReport = Rc<dyn Fn(StorageError)>;
+type SettledReport = Rc<dyn Fn(Record, Result<(), StorageError>)>;
 
 thread_local! {
     static MIRROR: RefCell<Mirror> = RefCell::default();
-    static ON_FAILURE: RefCell<Option<FailureReport>> = const { RefCell::new(None) };
+    static ON_SETTLED: RefCell<Option<SettledReport>> = const { RefCell::new(None) };
+}
+
+/// What a write held, so that its outcome reaches what it concerns: a refused draft
+/// write must leave that draft unsaved, other refusals are only told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// A draft's text, written with `stamp`.
+    Draft {
+        id: String,
+        stamp: String,
+    },
+    /// A draft's 版本记录.
+    Versions,
+    LastOpened,
+    Templates,
+    /// A draft removed with its stamp and 版本记录.
+    Deletion,
+    /// What a 完整备份 restore added.
+    Restored,
 }
 
 fn get(key: &str) -> Option<String> {
@@ -186,14 +206,18 @@ async fn migrate_local_storage(database: &Database) -> Option<(bool, String)> {
     ))
 }
 
-/// Called with the reason whenever a write is refused after the mirror took it.
-pub fn on_write_failure(report: impl Fn(StorageError) + 'static) {
-    ON_FAILURE.with(|f| *f.borrow_mut() = Some(Rc::new(report)));
+/// Called with the record and the outcome whenever a write started by [`write_behind`]
+/// ends: committed, or refused after the mirror took it.
+pub fn on_write_settled(report: impl Fn(Record, Result<(), StorageError>) + 'static) {
+    ON_SETTLED.with(|f| *f.borrow_mut() = Some(Rc::new(report)));
 }
 
-/// Changes the mirror now and IndexedDB behind it; other tabs hear of the changes once
-/// they are committed. Errs when there is no IndexedDB (the change lives in memory).
-fn write(changes: Changes) -> Result<(), StorageError> {
+/// Changes the mirror now and starts the IndexedDB transaction behind it. The returned
+/// future settles when the transaction does; other tabs hear of the changes once they
+/// are committed. Errs when there is no IndexedDB (the change lives in memory).
+fn write(
+    changes: Changes,
+) -> Result<impl std::future::Future<Output = Result<(), StorageError>>, StorageError> {
     let (database, channel) = MIRROR.with(|m| {
         let mut m = m.borrow_mut();
         for (key, value) in &changes {
@@ -206,18 +230,22 @@ fn write(changes: Changes) -> Result<(), StorageError> {
     });
     let database = database.ok_or(StorageError::Unavailable)?;
     let committed = database.write(&changes);
+    Ok(async move {
+        committed.await.map_err(|_| StorageError::WriteRefused)?;
+        if let (Some(channel), Ok(message)) = (channel, serde_json::to_string(&changes)) {
+            let _ = channel.post_message(&message.into());
+        }
+        Ok(())
+    })
+}
+
+/// [`write`] without waiting: the outcome goes to [`on_write_settled`] as `record`.
+fn write_behind(changes: Changes, record: Record) -> Result<(), StorageError> {
+    let committed = write(changes)?;
     wasm_bindgen_futures::spawn_local(async move {
-        match committed.await {
-            Ok(()) => {
-                if let (Some(channel), Ok(message)) = (channel, serde_json::to_string(&changes)) {
-                    let _ = channel.post_message(&message.into());
-                }
-            }
-            Err(_) => {
-                if let Some(report) = ON_FAILURE.with(|f| f.borrow().clone()) {
-                    report(StorageError::WriteRefused);
-                }
-            }
+        let outcome = committed.await;
+        if let Some(report) = ON_SETTLED.with(|f| f.borrow().clone()) {
+            report(record, outcome);
         }
     });
     Ok(())
@@ -316,7 +344,10 @@ pub fn load_versions(id: &str) -> Result<Versions, String> {
 }
 
 pub fn save_versions(id: &str, versions: &Versions) -> Result<(), StorageError> {
-    write(vec![(versions_key(id), Some(versions.to_json()))])
+    write_behind(
+        vec![(versions_key(id), Some(versions.to_json()))],
+        Record::Versions,
+    )
 }
 
 /// The draft id a record key belongs to, for changes made by other tabs.
@@ -431,7 +462,7 @@ pub fn store_restored(
         changes.push((versions_key(id), Some(entry.versions.to_json())));
     }
     changes.push((TEMPLATES.into(), Some(template_library_json(templates))));
-    write(changes)
+    write_behind(changes, Record::Restored)
 }
 
 /// What a successful save wrote.
@@ -454,13 +485,19 @@ pub fn save_draft(
         return Err(SaveError::Conflict);
     }
     let new_stamp = next_stamp();
-    write(vec![
-        (
-            draft_key(&draft.id),
-            Some(format::to_compact_json(draft, now_ms)),
-        ),
-        (stamp_key(&draft.id), Some(new_stamp.clone())),
-    ])
+    write_behind(
+        vec![
+            (
+                draft_key(&draft.id),
+                Some(format::to_compact_json(draft, now_ms)),
+            ),
+            (stamp_key(&draft.id), Some(new_stamp.clone())),
+        ],
+        Record::Draft {
+            id: draft.id.clone(),
+            stamp: new_stamp.clone(),
+        },
+    )
     .map_err(SaveError::Storage)?;
     Ok(Stored {
         stamp: new_stamp,
@@ -469,11 +506,14 @@ pub fn save_draft(
 }
 
 pub fn delete_draft(id: &str) -> Result<(), StorageError> {
-    write(vec![
-        (draft_key(id), None),
-        (stamp_key(id), None),
-        (versions_key(id), None),
-    ])
+    write_behind(
+        vec![
+            (draft_key(id), None),
+            (stamp_key(id), None),
+            (versions_key(id), None),
+        ],
+        Record::Deletion,
+    )
 }
 
 pub fn last_opened() -> Option<String> {
@@ -483,7 +523,10 @@ pub fn last_opened() -> Option<String> {
 pub fn set_last_opened(id: &str) {
     // Losing this only means another draft opens first next time.
     if get(LAST_OPENED).as_deref() != Some(id) {
-        let _ = write(vec![(LAST_OPENED.into(), Some(id.into()))]);
+        let _ = write_behind(
+            vec![(LAST_OPENED.into(), Some(id.into()))],
+            Record::LastOpened,
+        );
     }
 }
 
@@ -539,10 +582,10 @@ pub fn load_templates() -> Result<Vec<Template>, String> {
 
 /// Writes the whole library; quota errors come back like a draft's.
 pub fn save_templates(templates: &[Template]) -> Result<(), StorageError> {
-    write(vec![(
-        TEMPLATES.into(),
-        Some(template_library_json(templates)),
-    )])
+    write_behind(
+        vec![(TEMPLATES.into(), Some(template_library_json(templates)))],
+        Record::Templates,
+    )
 }
 
 fn template_library_json(templates: &[Template]) -> String {

@@ -411,6 +411,25 @@ const tests = {
     await t.close();
   },
 
+  async 'a refused save is retried without another edit: the last edits reach storage once there is room'() {
+    const t = await open();
+    const { page } = t;
+    await saved(page);
+    await quotaFull(t, true);
+    await page.getByLabel('标题', { exact: true }).fill('存储已满时的最后修改');
+    await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 5000 });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByTestId('save-status').innerText(), '保存失败', 'a retry refused again never shows as saved');
+    await quotaFull(t, false);
+    // No edit: autosave retries by itself, and shows 已保存 only once IndexedDB committed.
+    await saved(page);
+    await waitForStored(page, (records) => draftsIn(records).some((v) => v.includes('存储已满时的最后修改')));
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), '存储已满时的最后修改');
+    await t.close();
+  },
+
   async 'killing the browser mid-typing loses at most the last second of typing'() {
     const profile = await mkdtemp(join(tmpdir(), 'report-drafter-profile-'));
     const first = await launchKillable(profile);
