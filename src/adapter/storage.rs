@@ -116,14 +116,18 @@ pub async fn open() {
 }
 
 fn unavailable(e: &idb::IdbError) -> (bool, String) {
-    (
-        true,
-        format!(
+    let text = match e.name.as_str() {
+        idb::TIMED_OUT | idb::BLOCKED => format!(
+            "浏览器存储（IndexedDB）{}，本页先以不保存的方式打开：所做的修改不会被保存，关闭页面即丢失。请随时下载备份文件，并关闭本应用的其他标签页后重新载入本页。",
+            e.message
+        ),
+        _ => format!(
             "无法使用 IndexedDB（{}）。{}",
             e.message,
             StorageError::Unavailable.message()
         ),
-    )
+    };
+    (true, text)
 }
 
 /// What [`open`] has to tell the user, once: `(is_error, text)`.
@@ -212,6 +216,14 @@ pub fn on_write_settled(report: impl Fn(Record, Result<(), StorageError>) + 'sta
     ON_SETTLED.with(|f| *f.borrow_mut() = Some(Rc::new(report)));
 }
 
+/// Called when this page can no longer write because another page took the database
+/// over (see [`StorageError::Superseded`]).
+pub fn on_superseded(report: impl Fn() + 'static) {
+    if let Some(database) = MIRROR.with(|m| m.borrow().database.clone()) {
+        database.on_closed(report);
+    }
+}
+
 /// Changes the mirror now and starts the IndexedDB transaction behind it. The returned
 /// future settles when the transaction does; other tabs hear of the changes once they
 /// are committed. Errs when there is no IndexedDB (the change lives in memory).
@@ -229,6 +241,9 @@ fn write(
         (m.database.clone(), m.channel.clone())
     });
     let database = database.ok_or(StorageError::Unavailable)?;
+    if database.is_closed() {
+        return Err(StorageError::Superseded);
+    }
     let committed = database.write(&changes);
     Ok(async move {
         committed.await.map_err(|_| StorageError::WriteRefused)?;
@@ -288,6 +303,8 @@ pub enum StorageError {
     Unavailable,
     /// A write was refused, almost always for quota.
     WriteRefused,
+    /// Another page (a newer version of the app) took the database over.
+    Superseded,
 }
 
 impl StorageError {
@@ -295,6 +312,9 @@ impl StorageError {
         match self {
             StorageError::Unavailable => {
                 "浏览器存储不可用（可能处于隐私模式或禁用了网站数据），草稿只保存在本页中，关闭页面即丢失。请下载备份文件保存。"
+            }
+            StorageError::Superseded => {
+                "本应用已在另一个标签页中更新了浏览器存储，本页不能再保存。请下载备份文件，然后重新载入本页。"
             }
             StorageError::WriteRefused => {
                 "浏览器存储空间已满或拒绝写入，最新修改尚未保存。请下载备份文件，并删除不需要的草稿。"

@@ -262,6 +262,14 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
                     }
                 });
             }
+            {
+                let dispatcher = dispatcher.clone();
+                storage::on_superseded(move || {
+                    dispatcher.dispatch(Action::Notify(Notice::error(
+                        StorageError::Superseded.message(),
+                    )))
+                });
+            }
             let other_tabs = storage::on_change_elsewhere(move |key, new_value| {
                 on_change_elsewhere(key, new_value, &latest, &dispatcher)
             });
