@@ -77,8 +77,6 @@ pub enum Record {
     Templates,
     /// A draft removed with its stamp and 版本记录.
     Deletion,
-    /// What a 完整备份 restore added.
-    Restored,
 }
 
 fn get(key: &str) -> Option<String> {
@@ -230,14 +228,9 @@ pub fn on_superseded(report: impl Fn() + 'static) {
 fn write(
     changes: Changes,
 ) -> Result<impl std::future::Future<Output = Result<(), StorageError>>, StorageError> {
+    apply_to_mirror(&changes);
     let (database, channel) = MIRROR.with(|m| {
-        let mut m = m.borrow_mut();
-        for (key, value) in &changes {
-            match value {
-                Some(text) => m.records.insert(key.clone(), text.clone()),
-                None => m.records.remove(key),
-            };
-        }
+        let m = m.borrow();
         (m.database.clone(), m.channel.clone())
     });
     let database = database.ok_or(StorageError::Unavailable)?;
@@ -252,6 +245,39 @@ fn write(
         }
         Ok(())
     })
+}
+
+fn apply_to_mirror(changes: &Changes) {
+    MIRROR.with(|m| {
+        let mut m = m.borrow_mut();
+        for (key, value) in changes {
+            match value {
+                Some(text) => m.records.insert(key.clone(), text.clone()),
+                None => m.records.remove(key),
+            };
+        }
+    });
+}
+
+/// [`write`] for a change the user is told of once it is stored: the future settles
+/// when the transaction does, and a change that was not stored is taken back out of
+/// the mirror, so that the page shows only what a reload would.
+fn write_and_wait(changes: Changes) -> impl std::future::Future<Output = Result<(), StorageError>> {
+    let previous: Changes = changes
+        .iter()
+        .map(|(key, _)| (key.clone(), get(key)))
+        .collect();
+    let started = write(changes);
+    async move {
+        let outcome = match started {
+            Ok(committed) => committed.await,
+            Err(err) => Err(err),
+        };
+        if outcome.is_err() {
+            apply_to_mirror(&previous);
+        }
+        outcome
+    }
 }
 
 /// [`write`] without waiting: the outcome goes to [`on_write_settled`] as `record`.
@@ -282,15 +308,7 @@ pub fn on_change_elsewhere(
         let Ok(changes) = serde_json::from_str::<Changes>(&text) else {
             return;
         };
-        MIRROR.with(|m| {
-            let mut m = m.borrow_mut();
-            for (key, value) in &changes {
-                match value {
-                    Some(text) => m.records.insert(key.clone(), text.clone()),
-                    None => m.records.remove(key),
-                };
-            }
-        });
+        apply_to_mirror(&changes);
         for (key, value) in &changes {
             changed(key, value.as_deref());
         }
@@ -361,6 +379,15 @@ pub fn load_versions(id: &str) -> Result<Versions, String> {
         Some(text) => Versions::from_json(&text)
             .map_err(|e| format!("{e}。为免丢失，这份草稿的版本记录暂不能修改")),
     }
+}
+
+/// Stores a draft's snapshots and settles once they are stored; when they are not, the
+/// snapshots read as before.
+pub fn save_versions_and_wait(
+    id: &str,
+    versions: &Versions,
+) -> impl std::future::Future<Output = Result<(), StorageError>> {
+    write_and_wait(vec![(versions_key(id), Some(versions.to_json()))])
 }
 
 pub fn save_versions(id: &str, versions: &Versions) -> Result<(), StorageError> {
@@ -465,12 +492,13 @@ fn next_stamp() -> String {
 }
 
 /// Stores restored drafts (each under an id new to storage), their snapshots and the
-/// template library in one transaction: all of it is stored, or none.
+/// template library in one transaction, settling when it does: all of it is stored, or
+/// none (and none of it is shown).
 pub fn store_restored(
     drafts: &[DraftWithVersions],
     templates: &[Template],
     now_ms: f64,
-) -> Result<(), StorageError> {
+) -> impl std::future::Future<Output = Result<(), StorageError>> {
     let mut changes: Changes = Vec::new();
     for entry in drafts {
         let id = &entry.draft.id;
@@ -482,7 +510,7 @@ pub fn store_restored(
         changes.push((versions_key(id), Some(entry.versions.to_json())));
     }
     changes.push((TEMPLATES.into(), Some(template_library_json(templates))));
-    write_behind(changes, Record::Restored)
+    write_and_wait(changes)
 }
 
 /// What a successful save wrote.

@@ -60,7 +60,7 @@ pub fn restore_file(dispatcher: &Dispatcher, file: web_sys::File) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match files::read_bytes(file, MAX_BACKUP_BYTES).await {
-            Ok(bytes) => restore(&dispatcher, &name, &bytes),
+            Ok(bytes) => restore(&dispatcher, &name, &bytes).await,
             Err(message) => refuse(&dispatcher, &name, &message),
         }
     });
@@ -73,8 +73,9 @@ fn refuse(dispatcher: &Dispatcher, file_name: &str, problem: &str) {
 }
 
 /// Adds every draft of a backup under a new id (a name already used gets （恢复）) and
-/// every template (a name in use keeps both, as an import does), all in one write.
-pub fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
+/// every template (a name in use keeps both, as an import does), all in one write, and
+/// says so once the write is stored.
+pub async fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
     let backup = match backup::from_json_bytes(bytes) {
         Ok(backup) => backup,
         Err(err) => return refuse(dispatcher, file_name, &err.to_string()),
@@ -109,8 +110,9 @@ pub fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
             return refuse(dispatcher, file_name, &err.to_string());
         }
     }
-    if let Err(err) = storage::store_restored(&drafts, &library.templates, clock::now_ms()) {
-        return dispatcher.dispatch(Action::Notify(Notice::error(err.message())));
+    let stored = storage::store_restored(&drafts, &library.templates, clock::now_ms()).await;
+    if let Err(err) = stored {
+        return refuse(dispatcher, file_name, err.message());
     }
     dispatcher.dispatch(Action::DraftsListed(
         storage::list_drafts().unwrap_or_default(),

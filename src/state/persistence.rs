@@ -302,7 +302,6 @@ fn settled_action(record: Record, outcome: Result<(), StorageError>) -> Option<A
         Record::LastOpened => "未能记下最后打开的是哪份草稿（下次打开时可能先显示另一份）",
         Record::Templates => "模板库的修改未能保存，重新载入后模板库将是修改前的样子",
         Record::Deletion => "草稿未能删除，重新载入后它仍会出现",
-        Record::Restored => "恢复的内容未能保存，重新载入后将不会出现",
     };
     Some(Action::Notify(Notice::error(format!(
         "{lost}：{}",

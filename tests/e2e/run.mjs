@@ -584,6 +584,36 @@ const tests = {
     await second.close();
   },
 
+  async 'with storage full, 保存版本 and a 完整备份 restore say they failed and show nothing that is not stored'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载完整备份' }).click()]);
+    const path = join(tmp, `quota-${download.suggestedFilename()}`);
+    await download.saveAs(path);
+    const listed = await page.getByTestId('drafts').innerText();
+    const before = await storageSnapshot(page);
+    await quotaFull(t, true);
+
+    await page.setInputFiles('#restore-all-file', path);
+    const refused = page.getByTestId('notice').filter({ hasText: '无法从' });
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /存储空间已满.*没有任何改动/s);
+    assert.equal(await page.getByTestId('drafts').innerText(), listed, 'no draft that is not stored is listed');
+
+    await page.getByRole('button', { name: '返回编辑' }).click();
+    await page.getByRole('button', { name: '版本记录' }).click();
+    await page.getByLabel('版本名称').fill('存储已满时的版本');
+    await page.getByRole('button', { name: '保存当前版本' }).click();
+    await page.getByTestId('notice').filter({ hasText: '版本“存储已满时的版本”未能保存' }).waitFor();
+    assert.equal(await page.getByTestId('version').filter({ hasText: '存储已满时的版本' }).count(), 0, 'the version is not listed');
+    assert.equal(await storageSnapshot(page), before, 'nothing was stored');
+    await quotaFull(t, false);
+    await t.close();
+  },
+
   async 'backup export, then restore into a new draft that leaves the original alone'() {
     const t = await open();
     const { page } = t;
