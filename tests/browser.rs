@@ -973,3 +973,18 @@ async fn another_page_upgrading_the_database_stops_saving_and_asks_for_a_reload(
     )
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_record_with_a_sound_wrapper_around_an_unreadable_draft_is_listed_as_unreadable() {
+    clear_storage().await;
+    let hollow = r#"{"format":"report-drafter.draft","version":3,"saved_at":"2025-01-01T00:00:00Z","draft":{"name":"只剩名称的草稿"}}"#;
+    put_records(&[("report-drafter.v1.draft.hollow".into(), hollow.into())]).await;
+    let app = Mounted::keep_storage().await;
+    app.click("开始起草").await;
+    app.click("草稿列表").await;
+    let list = app.one("[data-testid=drafts]").text_content().unwrap();
+    assert!(list.contains("无法读取的草稿 hollow"), "{list}");
+    assert!(!list.contains("只剩名称的草稿"), "{list}");
+    app.button("下载原始数据");
+    app.unmount().await;
+}

@@ -408,16 +408,12 @@ pub fn is_templates_key(key: &str) -> bool {
     key == TEMPLATES
 }
 
-/// Every stored draft, newest first.
+/// Every stored draft, newest first. A draft counts as readable only when it opens
+/// (the same [`format::from_json`] as [`load_draft`]); any other is listed as damaged.
 pub fn list_drafts() -> Result<Vec<DraftSummary>, StorageError> {
     #[derive(Deserialize)]
     struct Envelope {
         saved_at: String,
-        draft: Named,
-    }
-    #[derive(Deserialize)]
-    struct Named {
-        name: String,
     }
     let drafts: Vec<(String, String)> = MIRROR.with(|m| {
         m.borrow()
@@ -427,28 +423,26 @@ pub fn list_drafts() -> Result<Vec<DraftSummary>, StorageError> {
             .map(|(key, text)| (key[DRAFT_PREFIX.len()..].to_string(), text.clone()))
             .collect()
     });
-    let mut out = Vec::new();
-    for (id, text) in drafts {
-        let id = id.as_str();
-        out.push(match serde_json::from_str::<Envelope>(&text) {
-            Ok(e) => DraftSummary {
-                id: id.to_string(),
-                name: e.draft.name,
-                saved_at: e.saved_at,
+    let mut out: Vec<DraftSummary> = drafts
+        .into_iter()
+        .map(|(id, text)| match format::from_json(&text) {
+            Ok(draft) => DraftSummary {
+                name: draft.name,
+                // Every readable draft has its envelope's saved_at.
+                saved_at: serde_json::from_str::<Envelope>(&text)
+                    .map(|e| e.saved_at)
+                    .unwrap_or_default(),
                 damaged: None,
+                id,
             },
-            Err(_) => DraftSummary {
-                id: id.to_string(),
+            Err(err) => DraftSummary {
                 name: format!("无法读取的草稿 {id}"),
                 saved_at: String::new(),
-                damaged: Some(
-                    format::from_json(&text)
-                        .err()
-                        .map_or_else(|| "内容无法识别".into(), |e| e.to_string()),
-                ),
+                damaged: Some(err.to_string()),
+                id,
             },
-        });
-    }
+        })
+        .collect();
     out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     Ok(out)
 }
