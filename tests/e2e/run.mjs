@@ -614,6 +614,34 @@ const tests = {
     await t.close();
   },
 
+  async 'the backup of everything keeps a readable draft whose 版本记录 cannot be read, without them, and says so'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    const id = JSON.parse(draftsIn(await stored(page))[0]).draft.id;
+    await page.evaluate((key) => new Promise((done, failed) => {
+      const request = indexedDB.open('report-drafter', 1);
+      request.onsuccess = () => {
+        const tx = request.result.transaction('records', 'readwrite');
+        tx.objectStore('records').put('{"format":"report-drafter.versions","version":1,"snap', key);
+        tx.oncomplete = () => { request.result.close(); done(); };
+        tx.onerror = () => failed(tx.error);
+      };
+      request.onerror = () => failed(request.error);
+    }), `report-drafter.v1.versions.${id}`);
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载完整备份' }).click()]);
+    const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(backup.drafts.length, 1, 'the draft is in the backup');
+    assert.equal(backup.drafts[0].file.draft.id, id);
+    assert.deepEqual(backup.drafts[0].versions.snapshots, [], 'without the unreadable versions');
+    await page.getByTestId('notice').filter({ hasText: '版本记录无法读取' }).waitFor();
+    await t.close();
+  },
+
   async 'backup export, then restore into a new draft that leaves the original alone'() {
     const t = await open();
     const { page } = t;
