@@ -920,3 +920,71 @@ async fn a_corrupt_record_is_listed_as_unreadable_and_never_written_over() {
     assert_eq!(bad, Some(corrupt), "the corrupt record is left as it was");
     app.unmount().await;
 }
+
+/// Runs a script in the page and waits for the promise it returns.
+async fn run_script(script: &str) -> wasm_bindgen::JsValue {
+    let promise: js_sys::Promise = js_sys::eval(script).unwrap().unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_open_that_stalls_starts_the_app_unstored_and_says_so() {
+    clear_storage().await;
+    run_script(
+        "window.realIdbOpen = IDBFactory.prototype.open;
+         IDBFactory.prototype.open = function () { return {}; };
+         Promise.resolve()",
+    )
+    .await;
+    let app = Mounted::keep_storage().await;
+    run_script("IDBFactory.prototype.open = window.realIdbOpen; Promise.resolve()").await;
+    wait_for(&app, "不会被保存").await;
+    assert!(app.text().contains("下载备份文件"), "{}", app.text());
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn another_page_upgrading_the_database_stops_saving_and_asks_for_a_reload() {
+    let app = Mounted::new().await;
+    // What a newer version of the app does in another tab.
+    run_script(
+        "new Promise((done, failed) => {
+           const request = indexedDB.open('report-drafter', 2);
+           request.onsuccess = () => { request.result.close(); done(); };
+           request.onerror = () => failed(request.error);
+           request.onblocked = () => failed('blocked: the open connection did not close');
+         })",
+    )
+    .await;
+    wait_for(&app, "重新载入本页").await;
+    type_into(&app.one("#meta-title"), "升级后输入的标题").await;
+    wait_for_autosave().await;
+    assert_eq!(
+        app.one("[data-testid=save-status]").text_content().unwrap(),
+        "保存失败"
+    );
+    app.unmount().await;
+    run_script(
+        "new Promise((done, failed) => {
+           const request = indexedDB.deleteDatabase('report-drafter');
+           request.onsuccess = () => done();
+           request.onerror = () => failed(request.error);
+         })",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_record_with_a_sound_wrapper_around_an_unreadable_draft_is_listed_as_unreadable() {
+    clear_storage().await;
+    let hollow = r#"{"format":"report-drafter.draft","version":3,"saved_at":"2025-01-01T00:00:00Z","draft":{"name":"只剩名称的草稿"}}"#;
+    put_records(&[("report-drafter.v1.draft.hollow".into(), hollow.into())]).await;
+    let app = Mounted::keep_storage().await;
+    app.click("开始起草").await;
+    app.click("草稿列表").await;
+    let list = app.one("[data-testid=drafts]").text_content().unwrap();
+    assert!(list.contains("无法读取的草稿 hollow"), "{list}");
+    assert!(!list.contains("只剩名称的草稿"), "{list}");
+    app.button("下载原始数据");
+    app.unmount().await;
+}

@@ -7,7 +7,11 @@
 //! futures in about a hundred lines, where either crate would add its own dependency
 //! tree and wasm size to the app for the same four calls.
 
+use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::closure::Closure;
@@ -91,10 +95,29 @@ fn transaction_done(transaction: &IdbTransaction) -> JsFuture {
     })
 }
 
-#[derive(Clone, Debug)]
-pub struct Database(IdbDatabase);
+/// An open connection. It closes itself when another page asks to upgrade or delete
+/// the database (`versionchange`), so that page is not blocked; writes then fail.
+#[derive(Clone)]
+pub struct Database {
+    connection: IdbDatabase,
+    closed: Rc<Cell<bool>>,
+    on_closed: ClosedReport,
+}
 
-/// Opens (creating on first use) the app's database.
+type ClosedReport = Rc<RefCell<Option<Box<dyn Fn()>>>>;
+
+/// How long [`open`] waits before giving up: a stalled open must not keep the app from
+/// starting.
+pub const OPEN_TIMEOUT_MS: u32 = 5_000;
+
+/// Why an open that never failed did not finish: another tab holds the database at an
+/// older version (`blocked`), or nothing answered in [`OPEN_TIMEOUT_MS`].
+pub const BLOCKED: &str = "BlockedError";
+pub const TIMED_OUT: &str = "TimeoutError";
+
+/// Opens (creating on first use) the app's database, giving up after
+/// [`OPEN_TIMEOUT_MS`] or when the open is blocked; a connection that opens after that
+/// is closed at once.
 pub async fn open() -> Result<Database, IdbError> {
     let unavailable = || IdbError {
         name: "NotSupportedError".into(),
@@ -117,18 +140,118 @@ pub async fn open() -> Result<Database, IdbError> {
         }
     });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let opened = request_done(&request).await;
-    request.set_onupgradeneeded(None);
-    drop(upgrade);
-    let database: IdbDatabase = opened.map_err(error_of)?.unchecked_into();
-    Ok(Database(database))
+    // The first of success, error, blocked and the timeout decides; the others find it
+    // decided (a late success closes its connection).
+    type Outcome = Rc<RefCell<Option<Result<IdbDatabase, IdbError>>>>;
+    let outcome: Outcome = Rc::default();
+    let decide = |outcome: &Outcome, result: Result<IdbDatabase, IdbError>| {
+        let mut decided = outcome.borrow_mut();
+        match (&*decided, result) {
+            (None, result) => *decided = Some(result),
+            (Some(_), Ok(late)) => late.close(),
+            (Some(_), Err(_)) => {}
+        }
+    };
+    let mut timeout = None;
+    promise(|resolve, _| {
+        let done = {
+            let outcome = outcome.clone();
+            move |result| {
+                decide(&outcome, result);
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        };
+        let opened = request.clone();
+        let on_success = {
+            let done = done.clone();
+            Closure::once_into_js(move |_: web_sys::Event| {
+                done(
+                    opened
+                        .result()
+                        .map(JsCast::unchecked_into)
+                        .map_err(error_of),
+                )
+            })
+        };
+        let failed = request.clone();
+        let on_error = {
+            let done = done.clone();
+            Closure::once_into_js(move |_: web_sys::Event| {
+                let error = failed.error().ok().flatten().map(JsValue::from);
+                done(Err(error_of(error.unwrap_or_default())))
+            })
+        };
+        let on_blocked = {
+            let done = done.clone();
+            Closure::once_into_js(move |_: web_sys::Event| {
+                done(Err(IdbError {
+                    name: BLOCKED.into(),
+                    message: "本应用的另一个标签页仍在使用旧版本的存储".into(),
+                }))
+            })
+        };
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+        request.set_onblocked(Some(on_blocked.unchecked_ref()));
+        timeout = Some(Timeout::new(OPEN_TIMEOUT_MS, move || {
+            done(Err(IdbError {
+                name: TIMED_OUT.into(),
+                message: format!("{} 秒内没有响应", OPEN_TIMEOUT_MS / 1000),
+            }))
+        }));
+    })
+    .await
+    .map_err(error_of)?;
+    drop(timeout);
+    let result = outcome.borrow_mut().take();
+    if matches!(result, Some(Ok(_))) {
+        // Only an open that succeeded is past its upgrade.
+        request.set_onupgradeneeded(None);
+        drop(upgrade);
+    } else {
+        // A late upgrade may still run: its closure must outlive this call.
+        upgrade.forget();
+    }
+    let connection = result.unwrap_or_else(|| Err(unavailable()))?;
+    let database = Database {
+        connection,
+        closed: Rc::default(),
+        on_closed: Rc::default(),
+    };
+    let on_version_change = {
+        let database = database.clone();
+        Closure::once_into_js(move |_: web_sys::Event| {
+            database.connection.close();
+            database.closed.set(true);
+            if let Some(report) = &*database.on_closed.borrow() {
+                report();
+            }
+        })
+    };
+    database
+        .connection
+        .set_onversionchange(Some(on_version_change.unchecked_ref()));
+    Ok(database)
 }
 
 impl Database {
+    /// Whether another page took the database over (see [`Database`]).
+    pub fn is_closed(&self) -> bool {
+        self.closed.get()
+    }
+
+    /// Called when this connection closes itself for another page.
+    pub fn on_closed(&self, report: impl Fn() + 'static) {
+        *self.on_closed.borrow_mut() = Some(Box::new(report));
+    }
+
     /// Every record, in key order. A value that is not text (written by something
     /// else) comes back as its JSON form, so it can be shown as unreadable.
     pub async fn all(&self) -> Result<Vec<(String, String)>, IdbError> {
-        let transaction = self.0.transaction_with_str(RECORDS).map_err(error_of)?;
+        let transaction = self
+            .connection
+            .transaction_with_str(RECORDS)
+            .map_err(error_of)?;
         let store = transaction.object_store(RECORDS).map_err(error_of)?;
         let keys = request_done(&store.get_all_keys().map_err(error_of)?);
         let values = request_done(&store.get_all().map_err(error_of)?);
@@ -159,7 +282,7 @@ impl Database {
 
     fn start_write(&self, changes: &[(String, Option<String>)]) -> Result<JsFuture, IdbError> {
         let transaction = self
-            .0
+            .connection
             .transaction_with_str_and_mode(RECORDS, IdbTransactionMode::Readwrite)
             .map_err(error_of)?;
         let done = transaction_done(&transaction);

@@ -4,9 +4,10 @@
 //! Every record is also held in memory (the mirror), loaded once by [`open`] before the
 //! app starts: reads and the checks before a write are synchronous, and each write
 //! changes the mirror at once and reaches IndexedDB in a transaction behind it, so
-//! typing never waits for storage. A refused transaction (quota) is reported through
-//! [`on_write_failure`]; committed writes are announced to other tabs on a
-//! `BroadcastChannel`, which apply them to their own mirror.
+//! typing never waits for storage. How each transaction ends (committed, or refused for
+//! quota) is reported through [`on_write_settled`] with the record it held; committed
+//! writes are announced to other tabs on a `BroadcastChannel`, which apply them to
+//! their own mirror.
 //!
 //! Keys (versioned, so a future layout can live beside this one; the same keys the app
 //! used in `localStorage`, from which [`open`] migrates them once):
@@ -54,11 +55,28 @@ struct Mirror {
     opening_notice: Option<(bool, String)>,
 }
 
-type FailureReport = Rc<dyn Fn(StorageError)>;
+type SettledReport = Rc<dyn Fn(Record, Result<(), StorageError>)>;
 
 thread_local! {
     static MIRROR: RefCell<Mirror> = RefCell::default();
-    static ON_FAILURE: RefCell<Option<FailureReport>> = const { RefCell::new(None) };
+    static ON_SETTLED: RefCell<Option<SettledReport>> = const { RefCell::new(None) };
+}
+
+/// What a write held, so that its outcome reaches what it concerns: a refused draft
+/// write must leave that draft unsaved, other refusals are only told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// A draft's text, written with `stamp`.
+    Draft {
+        id: String,
+        stamp: String,
+    },
+    /// A draft's 版本记录.
+    Versions,
+    LastOpened,
+    Templates,
+    /// A draft removed with its stamp and 版本记录.
+    Deletion,
 }
 
 fn get(key: &str) -> Option<String> {
@@ -96,14 +114,18 @@ pub async fn open() {
 }
 
 fn unavailable(e: &idb::IdbError) -> (bool, String) {
-    (
-        true,
-        format!(
+    let text = match e.name.as_str() {
+        idb::TIMED_OUT | idb::BLOCKED => format!(
+            "浏览器存储（IndexedDB）{}，本页先以不保存的方式打开：所做的修改不会被保存，关闭页面即丢失。请随时下载备份文件，并关闭本应用的其他标签页后重新载入本页。",
+            e.message
+        ),
+        _ => format!(
             "无法使用 IndexedDB（{}）。{}",
             e.message,
             StorageError::Unavailable.message()
         ),
-    )
+    };
+    (true, text)
 }
 
 /// What [`open`] has to tell the user, once: `(is_error, text)`.
@@ -186,38 +208,85 @@ async fn migrate_local_storage(database: &Database) -> Option<(bool, String)> {
     ))
 }
 
-/// Called with the reason whenever a write is refused after the mirror took it.
-pub fn on_write_failure(report: impl Fn(StorageError) + 'static) {
-    ON_FAILURE.with(|f| *f.borrow_mut() = Some(Rc::new(report)));
+/// Called with the record and the outcome whenever a write started by [`write_behind`]
+/// ends: committed, or refused after the mirror took it.
+pub fn on_write_settled(report: impl Fn(Record, Result<(), StorageError>) + 'static) {
+    ON_SETTLED.with(|f| *f.borrow_mut() = Some(Rc::new(report)));
 }
 
-/// Changes the mirror now and IndexedDB behind it; other tabs hear of the changes once
-/// they are committed. Errs when there is no IndexedDB (the change lives in memory).
-fn write(changes: Changes) -> Result<(), StorageError> {
+/// Called when this page can no longer write because another page took the database
+/// over (see [`StorageError::Superseded`]).
+pub fn on_superseded(report: impl Fn() + 'static) {
+    if let Some(database) = MIRROR.with(|m| m.borrow().database.clone()) {
+        database.on_closed(report);
+    }
+}
+
+/// Changes the mirror now and starts the IndexedDB transaction behind it. The returned
+/// future settles when the transaction does; other tabs hear of the changes once they
+/// are committed. Errs when there is no IndexedDB (the change lives in memory).
+fn write(
+    changes: Changes,
+) -> Result<impl std::future::Future<Output = Result<(), StorageError>>, StorageError> {
+    apply_to_mirror(&changes);
     let (database, channel) = MIRROR.with(|m| {
+        let m = m.borrow();
+        (m.database.clone(), m.channel.clone())
+    });
+    let database = database.ok_or(StorageError::Unavailable)?;
+    if database.is_closed() {
+        return Err(StorageError::Superseded);
+    }
+    let committed = database.write(&changes);
+    Ok(async move {
+        committed.await.map_err(|_| StorageError::WriteRefused)?;
+        if let (Some(channel), Ok(message)) = (channel, serde_json::to_string(&changes)) {
+            let _ = channel.post_message(&message.into());
+        }
+        Ok(())
+    })
+}
+
+fn apply_to_mirror(changes: &Changes) {
+    MIRROR.with(|m| {
         let mut m = m.borrow_mut();
-        for (key, value) in &changes {
+        for (key, value) in changes {
             match value {
                 Some(text) => m.records.insert(key.clone(), text.clone()),
                 None => m.records.remove(key),
             };
         }
-        (m.database.clone(), m.channel.clone())
     });
-    let database = database.ok_or(StorageError::Unavailable)?;
-    let committed = database.write(&changes);
+}
+
+/// [`write`] for a change the user is told of once it is stored: the future settles
+/// when the transaction does, and a change that was not stored is taken back out of
+/// the mirror, so that the page shows only what a reload would.
+fn write_and_wait(changes: Changes) -> impl std::future::Future<Output = Result<(), StorageError>> {
+    let previous: Changes = changes
+        .iter()
+        .map(|(key, _)| (key.clone(), get(key)))
+        .collect();
+    let started = write(changes);
+    async move {
+        let outcome = match started {
+            Ok(committed) => committed.await,
+            Err(err) => Err(err),
+        };
+        if outcome.is_err() {
+            apply_to_mirror(&previous);
+        }
+        outcome
+    }
+}
+
+/// [`write`] without waiting: the outcome goes to [`on_write_settled`] as `record`.
+fn write_behind(changes: Changes, record: Record) -> Result<(), StorageError> {
+    let committed = write(changes)?;
     wasm_bindgen_futures::spawn_local(async move {
-        match committed.await {
-            Ok(()) => {
-                if let (Some(channel), Ok(message)) = (channel, serde_json::to_string(&changes)) {
-                    let _ = channel.post_message(&message.into());
-                }
-            }
-            Err(_) => {
-                if let Some(report) = ON_FAILURE.with(|f| f.borrow().clone()) {
-                    report(StorageError::WriteRefused);
-                }
-            }
+        let outcome = committed.await;
+        if let Some(report) = ON_SETTLED.with(|f| f.borrow().clone()) {
+            report(record, outcome);
         }
     });
     Ok(())
@@ -239,15 +308,7 @@ pub fn on_change_elsewhere(
         let Ok(changes) = serde_json::from_str::<Changes>(&text) else {
             return;
         };
-        MIRROR.with(|m| {
-            let mut m = m.borrow_mut();
-            for (key, value) in &changes {
-                match value {
-                    Some(text) => m.records.insert(key.clone(), text.clone()),
-                    None => m.records.remove(key),
-                };
-            }
-        });
+        apply_to_mirror(&changes);
         for (key, value) in &changes {
             changed(key, value.as_deref());
         }
@@ -260,6 +321,8 @@ pub enum StorageError {
     Unavailable,
     /// A write was refused, almost always for quota.
     WriteRefused,
+    /// Another page (a newer version of the app) took the database over.
+    Superseded,
 }
 
 impl StorageError {
@@ -267,6 +330,9 @@ impl StorageError {
         match self {
             StorageError::Unavailable => {
                 "浏览器存储不可用（可能处于隐私模式或禁用了网站数据），草稿只保存在本页中，关闭页面即丢失。请下载备份文件保存。"
+            }
+            StorageError::Superseded => {
+                "本应用已在另一个标签页中更新了浏览器存储，本页不能再保存。请下载备份文件，然后重新载入本页。"
             }
             StorageError::WriteRefused => {
                 "浏览器存储空间已满或拒绝写入，最新修改尚未保存。请下载备份文件，并删除不需要的草稿。"
@@ -315,8 +381,20 @@ pub fn load_versions(id: &str) -> Result<Versions, String> {
     }
 }
 
+/// Stores a draft's snapshots and settles once they are stored; when they are not, the
+/// snapshots read as before.
+pub fn save_versions_and_wait(
+    id: &str,
+    versions: &Versions,
+) -> impl std::future::Future<Output = Result<(), StorageError>> {
+    write_and_wait(vec![(versions_key(id), Some(versions.to_json()))])
+}
+
 pub fn save_versions(id: &str, versions: &Versions) -> Result<(), StorageError> {
-    write(vec![(versions_key(id), Some(versions.to_json()))])
+    write_behind(
+        vec![(versions_key(id), Some(versions.to_json()))],
+        Record::Versions,
+    )
 }
 
 /// The draft id a record key belongs to, for changes made by other tabs.
@@ -330,16 +408,12 @@ pub fn is_templates_key(key: &str) -> bool {
     key == TEMPLATES
 }
 
-/// Every stored draft, newest first.
+/// Every stored draft, newest first. A draft counts as readable only when it opens
+/// (the same [`format::from_json`] as [`load_draft`]); any other is listed as damaged.
 pub fn list_drafts() -> Result<Vec<DraftSummary>, StorageError> {
     #[derive(Deserialize)]
     struct Envelope {
         saved_at: String,
-        draft: Named,
-    }
-    #[derive(Deserialize)]
-    struct Named {
-        name: String,
     }
     let drafts: Vec<(String, String)> = MIRROR.with(|m| {
         m.borrow()
@@ -349,28 +423,26 @@ pub fn list_drafts() -> Result<Vec<DraftSummary>, StorageError> {
             .map(|(key, text)| (key[DRAFT_PREFIX.len()..].to_string(), text.clone()))
             .collect()
     });
-    let mut out = Vec::new();
-    for (id, text) in drafts {
-        let id = id.as_str();
-        out.push(match serde_json::from_str::<Envelope>(&text) {
-            Ok(e) => DraftSummary {
-                id: id.to_string(),
-                name: e.draft.name,
-                saved_at: e.saved_at,
+    let mut out: Vec<DraftSummary> = drafts
+        .into_iter()
+        .map(|(id, text)| match format::from_json(&text) {
+            Ok(draft) => DraftSummary {
+                name: draft.name,
+                // Every readable draft has its envelope's saved_at.
+                saved_at: serde_json::from_str::<Envelope>(&text)
+                    .map(|e| e.saved_at)
+                    .unwrap_or_default(),
                 damaged: None,
+                id,
             },
-            Err(_) => DraftSummary {
-                id: id.to_string(),
+            Err(err) => DraftSummary {
                 name: format!("无法读取的草稿 {id}"),
                 saved_at: String::new(),
-                damaged: Some(
-                    format::from_json(&text)
-                        .err()
-                        .map_or_else(|| "内容无法识别".into(), |e| e.to_string()),
-                ),
+                damaged: Some(err.to_string()),
+                id,
             },
-        });
-    }
+        })
+        .collect();
     out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     Ok(out)
 }
@@ -414,12 +486,13 @@ fn next_stamp() -> String {
 }
 
 /// Stores restored drafts (each under an id new to storage), their snapshots and the
-/// template library in one transaction: all of it is stored, or none.
+/// template library in one transaction, settling when it does: all of it is stored, or
+/// none (and none of it is shown).
 pub fn store_restored(
     drafts: &[DraftWithVersions],
     templates: &[Template],
     now_ms: f64,
-) -> Result<(), StorageError> {
+) -> impl std::future::Future<Output = Result<(), StorageError>> {
     let mut changes: Changes = Vec::new();
     for entry in drafts {
         let id = &entry.draft.id;
@@ -431,7 +504,7 @@ pub fn store_restored(
         changes.push((versions_key(id), Some(entry.versions.to_json())));
     }
     changes.push((TEMPLATES.into(), Some(template_library_json(templates))));
-    write(changes)
+    write_and_wait(changes)
 }
 
 /// What a successful save wrote.
@@ -454,13 +527,19 @@ pub fn save_draft(
         return Err(SaveError::Conflict);
     }
     let new_stamp = next_stamp();
-    write(vec![
-        (
-            draft_key(&draft.id),
-            Some(format::to_compact_json(draft, now_ms)),
-        ),
-        (stamp_key(&draft.id), Some(new_stamp.clone())),
-    ])
+    write_behind(
+        vec![
+            (
+                draft_key(&draft.id),
+                Some(format::to_compact_json(draft, now_ms)),
+            ),
+            (stamp_key(&draft.id), Some(new_stamp.clone())),
+        ],
+        Record::Draft {
+            id: draft.id.clone(),
+            stamp: new_stamp.clone(),
+        },
+    )
     .map_err(SaveError::Storage)?;
     Ok(Stored {
         stamp: new_stamp,
@@ -469,11 +548,14 @@ pub fn save_draft(
 }
 
 pub fn delete_draft(id: &str) -> Result<(), StorageError> {
-    write(vec![
-        (draft_key(id), None),
-        (stamp_key(id), None),
-        (versions_key(id), None),
-    ])
+    write_behind(
+        vec![
+            (draft_key(id), None),
+            (stamp_key(id), None),
+            (versions_key(id), None),
+        ],
+        Record::Deletion,
+    )
 }
 
 pub fn last_opened() -> Option<String> {
@@ -483,7 +565,10 @@ pub fn last_opened() -> Option<String> {
 pub fn set_last_opened(id: &str) {
     // Losing this only means another draft opens first next time.
     if get(LAST_OPENED).as_deref() != Some(id) {
-        let _ = write(vec![(LAST_OPENED.into(), Some(id.into()))]);
+        let _ = write_behind(
+            vec![(LAST_OPENED.into(), Some(id.into()))],
+            Record::LastOpened,
+        );
     }
 }
 
@@ -539,10 +624,10 @@ pub fn load_templates() -> Result<Vec<Template>, String> {
 
 /// Writes the whole library; quota errors come back like a draft's.
 pub fn save_templates(templates: &[Template]) -> Result<(), StorageError> {
-    write(vec![(
-        TEMPLATES.into(),
-        Some(template_library_json(templates)),
-    )])
+    write_behind(
+        vec![(TEMPLATES.into(), Some(template_library_json(templates)))],
+        Record::Templates,
+    )
 }
 
 fn template_library_json(templates: &[Template]) -> String {

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use report_core::versions::{self, Change, Reason, Versions};
+use report_core::versions::{self, Change, Versions};
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -59,17 +59,21 @@ pub fn VersionsPanel(props: &Props) -> Html {
                 )));
                 return;
             }
-            match stored_versions::take(&draft, Reason::Named, &name) {
-                Ok(_) => {
-                    input.set_value("");
-                    dispatch.dispatch(Action::Notify(Notice::info(format!(
-                        "已保存版本“{}”。",
-                        name.trim()
-                    ))));
+            let (dispatch, draft, generation) =
+                (dispatch.clone(), draft.clone(), generation.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match stored_versions::take_named(&draft, &name).await {
+                    Ok(()) => {
+                        input.set_value("");
+                        dispatch.dispatch(Action::Notify(Notice::info(format!(
+                            "已保存版本“{}”。",
+                            name.trim()
+                        ))));
+                    }
+                    Err(message) => dispatch.dispatch(Action::Notify(Notice::error(message))),
                 }
-                Err(message) => dispatch.dispatch(Action::Notify(Notice::error(message))),
-            }
-            generation.set(*generation + 1);
+                generation.set(*generation + 1);
+            });
         })
     };
 

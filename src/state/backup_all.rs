@@ -2,6 +2,7 @@
 //! restoring such a file, which adds to what is stored and never overwrites.
 
 use report_core::backup::{self, DraftWithVersions, MAX_BACKUP_BYTES};
+use report_core::versions::Versions;
 use report_core::TemplateLibrary;
 use yew::prelude::*;
 
@@ -11,22 +12,23 @@ use crate::adapter::{clock, files, storage};
 type Dispatcher = UseReducerDispatcher<AppState>;
 
 /// Downloads the backup of everything stored (the caller saves the open draft first).
-/// Drafts that cannot be read are left out and named: each has its own raw download.
+/// Drafts that cannot be read are left out and named: each has its own raw download. A
+/// readable draft whose 版本记录 cannot be read is kept, without them, and named.
 pub fn download(dispatcher: &Dispatcher) {
     let summaries = storage::list_drafts().unwrap_or_default();
     let mut drafts = Vec::new();
     let mut left_out = Vec::new();
+    let mut without_versions = Vec::new();
     for summary in &summaries {
-        let loaded = storage::load_draft(&summary.id).and_then(|(draft, _)| {
-            Ok(DraftWithVersions {
-                versions: storage::load_versions(&draft.id)?,
-                draft,
-            })
+        let Ok((draft, _)) = storage::load_draft(&summary.id) else {
+            left_out.push(summary.name.clone());
+            continue;
+        };
+        let versions = storage::load_versions(&draft.id).unwrap_or_else(|_| {
+            without_versions.push(summary.name.clone());
+            Versions::default()
         });
-        match loaded {
-            Ok(entry) => drafts.push(entry),
-            Err(_) => left_out.push(summary.name.clone()),
-        }
+        drafts.push(DraftWithVersions { draft, versions });
     }
     let templates = match storage::load_templates() {
         Ok(templates) => templates,
@@ -45,6 +47,12 @@ pub fn download(dispatcher: &Dispatcher) {
         drafts.len(),
         templates.len()
     );
+    if !without_versions.is_empty() {
+        message.push_str(&format!(
+            "以下草稿的版本记录无法读取，备份中只有草稿本身、没有版本记录（{}）。",
+            without_versions.join("、")
+        ));
+    }
     if !left_out.is_empty() {
         message.push_str(&format!(
             "无法读取的草稿未包含在内（{}），请在草稿列表中单独下载其原始内容。",
@@ -60,7 +68,7 @@ pub fn restore_file(dispatcher: &Dispatcher, file: web_sys::File) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match files::read_bytes(file, MAX_BACKUP_BYTES).await {
-            Ok(bytes) => restore(&dispatcher, &name, &bytes),
+            Ok(bytes) => restore(&dispatcher, &name, &bytes).await,
             Err(message) => refuse(&dispatcher, &name, &message),
         }
     });
@@ -73,8 +81,9 @@ fn refuse(dispatcher: &Dispatcher, file_name: &str, problem: &str) {
 }
 
 /// Adds every draft of a backup under a new id (a name already used gets （恢复）) and
-/// every template (a name in use keeps both, as an import does), all in one write.
-pub fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
+/// every template (a name in use keeps both, as an import does), all in one write, and
+/// says so once the write is stored.
+pub async fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
     let backup = match backup::from_json_bytes(bytes) {
         Ok(backup) => backup,
         Err(err) => return refuse(dispatcher, file_name, &err.to_string()),
@@ -109,8 +118,9 @@ pub fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
             return refuse(dispatcher, file_name, &err.to_string());
         }
     }
-    if let Err(err) = storage::store_restored(&drafts, &library.templates, clock::now_ms()) {
-        return dispatcher.dispatch(Action::Notify(Notice::error(err.message())));
+    let stored = storage::store_restored(&drafts, &library.templates, clock::now_ms()).await;
+    if let Err(err) = stored {
+        return refuse(dispatcher, file_name, err.message());
     }
     dispatcher.dispatch(Action::DraftsListed(
         storage::list_drafts().unwrap_or_default(),

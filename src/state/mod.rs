@@ -184,6 +184,17 @@ pub enum Action {
         saved_at: String,
     },
     SaveFailed(String),
+    /// IndexedDB refused a write of draft `id` after it counted as
+    /// saved: if it is the open draft, it is unsaved again, so every save path retries.
+    DraftWriteRefused {
+        id: String,
+        message: String,
+    },
+    /// IndexedDB committed the write of draft `id` made with `stamp`.
+    DraftWriteCommitted {
+        id: String,
+        stamp: String,
+    },
     Conflict,
     /// Resolves a conflict in favour of this tab: its next save overwrites the other's.
     KeepMine {
@@ -423,7 +434,10 @@ impl Reducible for AppState {
             } => {
                 state.saved_revision = revision;
                 state.stamp = Some(stamp);
-                state.save = SaveState::Saved;
+                // After a refusal only a committed write shows as saved (see DraftWriteCommitted).
+                if !matches!(state.save, SaveState::Failed(_)) {
+                    state.save = SaveState::Saved;
+                }
                 let summary = DraftSummary {
                     id: state.draft.id.clone(),
                     name: state.draft.name.clone(),
@@ -434,6 +448,21 @@ impl Reducible for AppState {
                 state.drafts.insert(0, summary);
             }
             Action::SaveFailed(message) => state.save = SaveState::Failed(message),
+            Action::DraftWriteRefused { id, message } => {
+                if id == state.draft.id {
+                    state.save = SaveState::Failed(message);
+                    // Any value but the current revision marks the draft unsaved.
+                    state.saved_revision = state.revision.wrapping_sub(1);
+                } else {
+                    state.notice = Some(Notice::error(format!("另一份草稿未能保存：{message}")));
+                }
+            }
+            Action::DraftWriteCommitted { id, stamp } => {
+                let latest = id == state.draft.id && state.stamp.as_deref() == Some(&stamp);
+                if latest && !state.unsaved() && matches!(state.save, SaveState::Failed(_)) {
+                    state.save = SaveState::Saved;
+                }
+            }
             Action::Conflict => state.save = SaveState::Conflict,
             Action::KeepMine { stamp } => {
                 state.stamp = stamp;
@@ -754,6 +783,53 @@ mod tests {
     fn state() -> Rc<AppState> {
         let draft = Template::builtin_default().new_draft("a".into(), 2023);
         Rc::new(AppState::new(draft, Some("t:1".into()), Vec::new()))
+    }
+
+    #[test]
+    fn a_refused_draft_write_leaves_the_draft_unsaved_until_a_write_commits() {
+        let s = state().reduce(Action::Saved {
+            revision: 0,
+            stamp: "t:2".into(),
+            saved_at: String::new(),
+        });
+        assert!(!s.unsaved());
+        let refused = s.reduce(Action::DraftWriteRefused {
+            id: "a".into(),
+            message: "满".into(),
+        });
+        assert!(refused.unsaved(), "every save path retries");
+        assert_eq!(refused.save, SaveState::Failed("满".into()));
+        let revision = refused.revision;
+        let retried = refused.reduce(Action::Saved {
+            revision,
+            stamp: "t:3".into(),
+            saved_at: String::new(),
+        });
+        assert!(
+            matches!(retried.save, SaveState::Failed(_)),
+            "a retry not yet committed does not look saved"
+        );
+        let earlier = retried.clone().reduce(Action::DraftWriteCommitted {
+            id: "a".into(),
+            stamp: "t:2".into(),
+        });
+        assert!(matches!(earlier.save, SaveState::Failed(_)));
+        let committed = retried.reduce(Action::DraftWriteCommitted {
+            id: "a".into(),
+            stamp: "t:3".into(),
+        });
+        assert_eq!(committed.save, SaveState::Saved);
+    }
+
+    #[test]
+    fn a_refused_write_of_another_draft_is_told_and_leaves_the_open_one_saved() {
+        let s = state().reduce(Action::DraftWriteRefused {
+            id: "b".into(),
+            message: "满".into(),
+        });
+        assert!(!s.unsaved());
+        assert_eq!(s.save, SaveState::Saved);
+        assert!(s.notice.as_ref().is_some_and(|n| n.error));
     }
 
     #[test]

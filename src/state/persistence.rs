@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{versions, Action, AppState, Notice, SaveState};
-use crate::adapter::storage::{self, SaveError};
+use crate::adapter::storage::{self, Record, SaveError, StorageError};
 use crate::adapter::{clock, files};
 
 pub const SAVE_DELAY_MS: u32 = 500;
@@ -256,8 +256,18 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
             );
             {
                 let dispatcher = dispatcher.clone();
-                storage::on_write_failure(move |err| {
-                    dispatcher.dispatch(Action::SaveFailed(err.message().into()))
+                storage::on_write_settled(move |record, outcome| {
+                    if let Some(action) = settled_action(record, outcome) {
+                        dispatcher.dispatch(action);
+                    }
+                });
+            }
+            {
+                let dispatcher = dispatcher.clone();
+                storage::on_superseded(move || {
+                    dispatcher.dispatch(Action::Notify(Notice::error(
+                        StorageError::Superseded.message(),
+                    )))
                 });
             }
             let other_tabs = storage::on_change_elsewhere(move |key, new_value| {
@@ -271,6 +281,32 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
         });
     }
     save
+}
+
+/// What the app does when a write it did not wait for settles: a draft write moves the
+/// draft's save state; a refused write of anything else is told with what it held.
+fn settled_action(record: Record, outcome: Result<(), StorageError>) -> Option<Action> {
+    if let Record::Draft { id, stamp } = record {
+        return Some(match outcome {
+            Ok(()) => Action::DraftWriteCommitted { id, stamp },
+            Err(err) => Action::DraftWriteRefused {
+                id,
+                message: err.message().into(),
+            },
+        });
+    }
+    let refused = outcome.err()?;
+    let lost = match record {
+        Record::Draft { .. } => return None,
+        Record::Versions => "最新的版本记录未能保存",
+        Record::LastOpened => "未能记下最后打开的是哪份草稿（下次打开时可能先显示另一份）",
+        Record::Templates => "模板库的修改未能保存，重新载入后模板库将是修改前的样子",
+        Record::Deletion => "草稿未能删除，重新载入后它仍会出现",
+    };
+    Some(Action::Notify(Notice::error(format!(
+        "{lost}：{}",
+        refused.message()
+    ))))
 }
 
 /// Another tab wrote record `key`. Only its final write (the stamp, written after the

@@ -418,6 +418,25 @@ const tests = {
     await t.close();
   },
 
+  async 'a refused save is retried without another edit: the last edits reach storage once there is room'() {
+    const t = await open();
+    const { page } = t;
+    await saved(page);
+    await quotaFull(t, true);
+    await page.getByLabel('标题', { exact: true }).fill('存储已满时的最后修改');
+    await page.getByTestId('save-status').filter({ hasText: '保存失败' }).waitFor({ timeout: 5000 });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByTestId('save-status').innerText(), '保存失败', 'a retry refused again never shows as saved');
+    await quotaFull(t, false);
+    // No edit: autosave retries by itself, and shows 已保存 only once IndexedDB committed.
+    await saved(page);
+    await waitForStored(page, (records) => draftsIn(records).some((v) => v.includes('存储已满时的最后修改')));
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), '存储已满时的最后修改');
+    await t.close();
+  },
+
   async 'killing the browser mid-typing loses at most the last second of typing'() {
     const profile = await mkdtemp(join(tmpdir(), 'report-drafter-profile-'));
     const first = await launchKillable(profile);
@@ -571,6 +590,64 @@ const tests = {
     assert.ok(withVersions, 'the versions came along under the new id');
     assert.match(await page.getByTestId('templates').innerText(), new RegExp(backup.templates[0].template.name));
     await second.close();
+  },
+
+  async 'with storage full, 保存版本 and a 完整备份 restore say they failed and show nothing that is not stored'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载完整备份' }).click()]);
+    const path = join(tmp, `quota-${download.suggestedFilename()}`);
+    await download.saveAs(path);
+    const listed = await page.getByTestId('drafts').innerText();
+    const before = await storageSnapshot(page);
+    await quotaFull(t, true);
+
+    await page.setInputFiles('#restore-all-file', path);
+    const refused = page.getByTestId('notice').filter({ hasText: '无法从' });
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /存储空间已满.*没有任何改动/s);
+    assert.equal(await page.getByTestId('drafts').innerText(), listed, 'no draft that is not stored is listed');
+
+    await page.getByRole('button', { name: '返回编辑' }).click();
+    await page.getByRole('button', { name: '版本记录' }).click();
+    await page.getByLabel('版本名称').fill('存储已满时的版本');
+    await page.getByRole('button', { name: '保存当前版本' }).click();
+    await page.getByTestId('notice').filter({ hasText: '版本“存储已满时的版本”未能保存' }).waitFor();
+    assert.equal(await page.getByTestId('version').filter({ hasText: '存储已满时的版本' }).count(), 0, 'the version is not listed');
+    assert.equal(await storageSnapshot(page), before, 'nothing was stored');
+    await quotaFull(t, false);
+    await t.close();
+  },
+
+  async 'the backup of everything keeps a readable draft whose 版本记录 cannot be read, without them, and says so'() {
+    const t = await open();
+    const { page } = t;
+    await fillFirstDraft(page);
+    await saved(page);
+    const id = JSON.parse(draftsIn(await stored(page))[0]).draft.id;
+    await page.evaluate((key) => new Promise((done, failed) => {
+      const request = indexedDB.open('report-drafter', 1);
+      request.onsuccess = () => {
+        const tx = request.result.transaction('records', 'readwrite');
+        tx.objectStore('records').put('{"format":"report-drafter.versions","version":1,"snap', key);
+        tx.oncomplete = () => { request.result.close(); done(); };
+        tx.onerror = () => failed(tx.error);
+      };
+      request.onerror = () => failed(request.error);
+    }), `report-drafter.v1.versions.${id}`);
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载完整备份' }).click()]);
+    const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(backup.drafts.length, 1, 'the draft is in the backup');
+    assert.equal(backup.drafts[0].file.draft.id, id);
+    assert.deepEqual(backup.drafts[0].versions.snapshots, [], 'without the unreadable versions');
+    await page.getByTestId('notice').filter({ hasText: '版本记录无法读取' }).waitFor();
+    await t.close();
   },
 
   async 'backup export, then restore into a new draft that leaves the original alone'() {
