@@ -4,6 +4,7 @@
 use super::matching::ParagraphMatch;
 use super::report::{MatchText, Report, Unit};
 use super::{merged, round2, Evidence, Span, Status, TaskCoverage};
+use crate::text::clip;
 
 /// The plan's own words for a span of its match text.
 pub(super) fn original_text(text: &str, matched: &MatchText, span: &Span) -> String {
@@ -39,21 +40,10 @@ pub(super) fn paragraph_evidence(report: &Report, m: &ParagraphMatch) -> Evidenc
     }
 }
 
-/// The first `n` characters of a text, with an ellipsis when cut.
-pub(super) fn clip(text: &str, n: usize) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(n).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 /// Where a paragraph is, as a clerk finds it.
 pub(super) fn where_is(unit: &Unit) -> String {
     let section = if unit.section.title.is_empty() {
-        "导语".to_string()
+        "导语".into()
     } else {
         clip(&unit.section.title, 12)
     };

@@ -24,7 +24,7 @@
 //! browser bundle, and still splits domain names (重大执法决定法制审核) that matter most
 //! here. The plan already holds every word worth looking for; matching its runs against
 //! the report finds them at any length, and the lexicon (about 2 KB gzip) adds their
-//! other names. See docs/coverage-lexicon.md; shared/docs/annual-report.md section 6
+//! other names. See docs/coverage-lexicon.md; docs/annual-report.md section 3
 //! gives the reviewer's rules.
 
 mod explain;
@@ -296,7 +296,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         claimed: &claimed,
         normalizer: &normalizer,
         // A report of another year reports on none of this plan's items, whatever
-        // topics they share (shared/docs/annual-report.md section 6); the summary says why.
+        // topics they share (docs/annual-report.md section 3); the summary says why.
         wrong_year: plan.year.is_some_and(|y| y != draft.report_year),
         the_plan_itself,
         report_year: draft.report_year,

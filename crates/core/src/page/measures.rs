@@ -1,6 +1,6 @@
 //! GB/T 9704-2012 numbers in twips (1/20 pt), per layout profile, that the page's
 //! composition, the .docx writer and the preview all rely on (see
-//! shared/docs/gongwen-format.md §1–2).
+//! docs/gongwen-format.md §1–2).
 
 use crate::export_options::LayoutProfile;
 
