@@ -92,6 +92,25 @@ pub fn node_chars(node: &Node) -> usize {
     }
 }
 
+/// The nodes' texts in reading order, one line each: a heading's title with its run-in
+/// text, a paragraph's text.
+pub fn push_node_lines(nodes: &[Node], lines: &mut Vec<String>) {
+    for node in nodes {
+        match node {
+            Node::Heading {
+                title,
+                text,
+                children,
+                ..
+            } => {
+                lines.push(format!("{title}{text}"));
+                push_node_lines(children, lines);
+            }
+            Node::Paragraph { text, .. } => lines.push(text.clone()),
+        }
+    }
+}
+
 pub fn nodes_chars(nodes: &[Node]) -> usize {
     nodes.iter().map(node_chars).sum()
 }

@@ -12,7 +12,8 @@ use similar::{ChangeTag, DiffTag, TextDiff};
 
 use crate::format;
 use crate::meta_field::MetaField;
-use crate::model::{Draft, Node};
+use crate::model::Draft;
+use crate::outline::push_node_lines;
 
 pub const VERSIONS_FORMAT: &str = "report-drafter.versions";
 pub const VERSIONS_VERSION: u64 = 1;
@@ -223,7 +224,7 @@ pub fn parts(draft: &Draft) -> Vec<Part> {
     let mut out = vec![fields("基本信息", &MetaField::HEADER)];
     for section in &draft.sections {
         let mut lines = Vec::new();
-        node_lines(&section.children, &mut lines);
+        push_node_lines(&section.children, &mut lines);
         out.push(Part {
             title: section.title.clone(),
             text: lines.join("\n"),
@@ -231,23 +232,6 @@ pub fn parts(draft: &Draft) -> Vec<Part> {
     }
     out.push(fields("落款与版记", &MetaField::CLOSING));
     out
-}
-
-fn node_lines(nodes: &[Node], lines: &mut Vec<String>) {
-    for node in nodes {
-        match node {
-            Node::Heading {
-                title,
-                text,
-                children,
-                ..
-            } => {
-                lines.push(format!("{title}{text}"));
-                node_lines(children, lines);
-            }
-            Node::Paragraph { text, .. } => lines.push(text.clone()),
-        }
-    }
 }
 
 fn report_chars(draft: &Draft) -> usize {

@@ -4,6 +4,7 @@
 use super::text::item_from_text;
 use super::{PlanError, PlanImport, Skipped};
 use crate::model::{Draft, Node, Section};
+use crate::outline::push_node_lines;
 use crate::plan_items::{extract_targets, Plan};
 
 /// Last year's report as this year's checklist: the items of its section on next
@@ -38,7 +39,7 @@ pub fn plan_from_report(draft: &Draft) -> Result<PlanImport, PlanError> {
                 ..
             } => {
                 let mut body = vec![text.clone()];
-                collect_text(children, &mut body);
+                push_node_lines(children, &mut body);
                 let body: Vec<&str> = body
                     .iter()
                     .map(String::as_str)
@@ -104,23 +105,6 @@ pub fn plan_from_report(draft: &Draft) -> Result<PlanImport, PlanError> {
         },
         skipped,
     })
-}
-
-fn collect_text(nodes: &[Node], out: &mut Vec<String>) {
-    for node in nodes {
-        match node {
-            Node::Heading {
-                title,
-                text,
-                children,
-                ..
-            } => {
-                out.push(format!("{title}{text}"));
-                collect_text(children, out);
-            }
-            Node::Paragraph { text, .. } => out.push(text.clone()),
-        }
-    }
 }
 
 /// `一是重视制度建设,更好地统领工作。对照…` reads its title up to the first comma: ends
