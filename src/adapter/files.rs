@@ -7,6 +7,15 @@ use web_sys::HtmlAnchorElement;
 
 pub const JSON_MIME: &str = "application/json";
 
+/// The file chosen in the file input that fired `event`. The input is cleared, so that
+/// choosing the same file again (after fixing it, or after 取消) fires again.
+pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|list| list.get(0));
+    input.set_value("");
+    file
+}
+
 /// Offers bytes to the user as a download.
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let url = ObjectUrl::from(Blob::new_with_options(bytes, Some(mime)));

@@ -95,11 +95,9 @@ pub fn DraftsView(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         let save_now = props.save_now.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = files::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             let name = file.name();
             let dispatch = dispatch.clone();
             let save_now = save_now.clone();
@@ -128,11 +126,9 @@ pub fn DraftsView(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         let save_now = props.save_now.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = files::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             save_now.emit(());
             backup_all::restore_file(&dispatch, file);
         })

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::plan::PlanImport;
 use report_core::Draft;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::use_dispatch;
@@ -72,11 +72,9 @@ pub fn PlanImporter(props: &Props) -> Html {
     let file_reader = |as_report: bool| {
         let read = read.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = files::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             read(Box::pin(async move {
                 let name = file.name();
                 let bytes = files::read_bytes(file, MAX_IMPORT_BYTES).await?;

@@ -3,7 +3,6 @@ use std::rc::Rc;
 use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::report_import::ReportImport;
 use report_core::Template;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::use_dispatch;
@@ -40,11 +39,9 @@ pub fn ReportImporter(props: &Props) -> Html {
         let stage = stage.clone();
         let (template, year) = (props.template.clone(), props.fallback_year);
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = files::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             stage.set(Stage::Reading);
             let (stage, template) = (stage.clone(), template.clone());
             wasm_bindgen_futures::spawn_local(async move {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::template_row::TemplateRow;
 use super::use_dispatch;
+use crate::adapter::files;
 use crate::state::library::{import_file, resolve_clash, save_as_template};
 use crate::state::Action;
 
@@ -41,11 +42,9 @@ pub fn TemplatesSection(props: &Props) -> Html {
     let import = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            let Some(file) = files::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             import_file(&dispatch, file);
         })
     };
