@@ -15,7 +15,7 @@ type Dispatcher = UseReducerDispatcher<AppState>;
 /// Drafts that cannot be read are left out and named: each has its own raw download. A
 /// readable draft whose 版本记录 cannot be read is kept, without them, and named.
 pub fn download(dispatcher: &Dispatcher) {
-    let summaries = storage::list_drafts().unwrap_or_default();
+    let summaries = storage::list_drafts();
     let mut drafts = Vec::new();
     let mut left_out = Vec::new();
     let mut without_versions = Vec::new();
@@ -92,11 +92,7 @@ pub async fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
         Ok(templates) => TemplateLibrary { templates },
         Err(message) => return refuse(dispatcher, file_name, &message),
     };
-    let mut names: Vec<String> = storage::list_drafts()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
+    let mut names: Vec<String> = storage::list_drafts().into_iter().map(|d| d.name).collect();
     let mut drafts = Vec::new();
     for entry in backup.drafts {
         let name = backup::free_draft_name(&entry.draft.name, |n| names.iter().any(|t| t == n));
@@ -122,9 +118,7 @@ pub async fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
     if let Err(err) = stored {
         return refuse(dispatcher, file_name, err.message());
     }
-    dispatcher.dispatch(Action::DraftsListed(
-        storage::list_drafts().unwrap_or_default(),
-    ));
+    dispatcher.dispatch(Action::DraftsListed(storage::list_drafts()));
     dispatcher.dispatch(Action::TemplatesListed(library.templates));
     dispatcher.dispatch(Action::Notify(Notice::info(format!(
         "已从“{file_name}”恢复 {} 份草稿（含版本记录）和 {template_count} 个模板，均为新增，现有草稿和模板没有改动。",

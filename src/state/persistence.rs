@@ -37,15 +37,7 @@ pub fn initial_state() -> AppState {
 }
 
 fn initial_draft_state() -> AppState {
-    let drafts = match storage::list_drafts() {
-        Ok(drafts) => drafts,
-        Err(err) => {
-            let mut state =
-                AppState::new(new_draft(clock::default_report_year()), None, Vec::new());
-            state.save = SaveState::Failed(err.message().into());
-            return state;
-        }
-    };
+    let drafts = storage::list_drafts();
     let readable = |id: &String| drafts.iter().any(|d| &d.id == id && d.damaged.is_none());
     let candidates = storage::last_opened().filter(readable).into_iter().chain(
         drafts
@@ -76,7 +68,7 @@ fn stored_state(draft: Draft) -> (AppState, Option<String>) {
     match storage::save_draft(&draft, None, clock::now_ms()) {
         Ok(stored) => {
             storage::set_last_opened(&draft.id);
-            let drafts = storage::list_drafts().unwrap_or_default();
+            let drafts = storage::list_drafts();
             (AppState::new(draft, Some(stored.stamp), drafts), None)
         }
         Err(err) => {
@@ -116,7 +108,7 @@ pub fn open_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str) {
             dispatcher.dispatch(Action::Open {
                 draft,
                 stamp: Some(stamp),
-                drafts: storage::list_drafts().unwrap_or_default(),
+                drafts: storage::list_drafts(),
             });
         }
         Err(message) => dispatcher.dispatch(Action::Notify(Notice::error(message))),
@@ -328,9 +320,7 @@ fn on_change_elsewhere(
     let Some(id) = storage::draft_id_of_key(key) else {
         return;
     };
-    dispatcher.dispatch(Action::DraftsListed(
-        storage::list_drafts().unwrap_or_default(),
-    ));
+    dispatcher.dispatch(Action::DraftsListed(storage::list_drafts()));
     let state = latest.borrow().clone();
     if id != state.draft.id || !key.contains(".stamp.") {
         return;
@@ -399,7 +389,6 @@ pub fn delete_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str, open
         return finish_list_change(dispatcher, Ok(None));
     }
     let next = storage::list_drafts()
-        .unwrap_or_default()
         .into_iter()
         .find(|d| d.damaged.is_none());
     match next {
@@ -415,9 +404,7 @@ fn finish_list_change(
 ) {
     match result {
         Ok(message) => {
-            dispatcher.dispatch(Action::DraftsListed(
-                storage::list_drafts().unwrap_or_default(),
-            ));
+            dispatcher.dispatch(Action::DraftsListed(storage::list_drafts()));
             if let Some(message) = message {
                 dispatcher.dispatch(Action::Notify(Notice::info(message)));
             }
