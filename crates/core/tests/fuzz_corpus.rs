@@ -1,16 +1,16 @@
-//! Replays the fuzzing corpus (`fuzz/corpus/TARGET/*`) through the fuzz targets without a
+//! Replays the fuzzing corpus (`crates/core/fuzz/corpus/TARGET/*`) through the fuzz targets without a
 //! fuzzer: every file kept there, crashes found and fixed included, must go through its
 //! parser without a panic, and quickly.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-#[path = "../../../fuzz/src/targets.rs"]
+#[path = "../fuzz/src/targets.rs"]
 mod targets;
 
 #[test]
 fn every_corpus_file_goes_through_its_parser() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     let mut replayed = 0;
     for (name, target) in targets::TARGETS {
         let dir = corpus.join(name);
