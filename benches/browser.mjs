@@ -5,6 +5,8 @@
 //  3. .docx export of that draft by the app's worker, and of the same text with the npm
 //     `docx` package in the same page, alternating.
 // Usage: node benches/browser.mjs DIST_DIR [DRAFT_OUT]  (scripts/bench.sh builds and runs it)
+// CPU_SLOWDOWN=4 runs every page under Chromium's CPU throttling (4× slower, as a 2016
+// office PC would be): figures to watch for regressions, not goals.
 // Writes the 30-page draft file to DRAFT_OUT (for the native export benchmark) and prints
 // a JSON summary; figures go into BENCHMARKS.md by hand, with the machine.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -14,6 +16,17 @@ import { launchChromium, startServer } from '../tests/e2e/server.mjs';
 const dist = process.argv[2] ?? 'dist';
 const RUNS = Number(process.env.RUNS ?? 15);
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 300);
+const CPU_SLOWDOWN = Number(process.env.CPU_SLOWDOWN ?? 1);
+
+/** A new page of `context`, throttled by CPU_SLOWDOWN. */
+async function openPage(context) {
+  const page = await context.newPage();
+  if (CPU_SLOWDOWN !== 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  }
+  return page;
+}
 
 /** The 上城 fixture with its 主要举措和成效 repeated until the body is ≥ 30 pages of 22 × 28. */
 async function thirtyPageDraft() {
@@ -72,7 +85,7 @@ async function timeToEditable(seed) {
       }
     }, [seed]);
   }
-  const page = await context.newPage();
+  const page = await openPage(context);
   await page.goto(server.url);
   await page.waitForFunction(() => window.__editableAt !== undefined);
   const ms = await page.evaluate(() => window.__editableAt);
@@ -134,7 +147,7 @@ async function typingLatency(json, plan) {
       requestAnimationFrame(() => after(() => window.__paint.push(performance.now() - start)));
     }, true);
   }, [json]);
-  const page = await context.newPage();
+  const page = await openPage(context);
   await page.goto(server.url);
   if (plan) {
     await page.getByRole('button', { name: '计划覆盖' }).click();
@@ -192,7 +205,7 @@ const typingBigWithPanel = await typingLatency(big.json, await hundredItemPlan()
 async function exportComparison(json) {
   // npm docx's script goes into the app's page, whose CSP would refuse it.
   const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
+  const page = await openPage(context);
   await page.goto(server.url);
   await page.addScriptTag({ path: new URL('./node_modules/docx/dist/index.iife.js', import.meta.url).pathname });
   const result = await page.evaluate(async ([json, runs]) => {
@@ -271,6 +284,7 @@ await browser.close();
 await server.close();
 console.log(JSON.stringify({
   chromium: version,
+  cpu_slowdown: CPU_SLOWDOWN,
   draft: { body_chars: big.chars, pages_at_22x28: Math.round((big.chars / (22 * 28)) * 10) / 10, top_level_headings: big.headings },
   navigation_to_editable_ms: { first_visit: stats(firstVisit), with_30_page_draft: stats(withBigDraft) },
   typing_6_page_fixture: typingBaseline,
