@@ -1,13 +1,11 @@
 //! The root component: state, persistence and the page layout.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::check_panel::CheckPanel;
 use crate::components::coverage_glance::CoverageGlance;
 use crate::components::coverage_step::CoverageStep;
 use crate::components::drafts_view::DraftsView;
-use crate::components::element_of;
 use crate::components::export_step::ExportStep;
 use crate::components::meta_form::MetaForm;
 use crate::components::no_server_notices::NoServerNotices;
@@ -20,13 +18,10 @@ use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
 use crate::components::versions_panel::VersionsPanel;
 use crate::components::year_prompt::YearPrompt;
+use crate::components::{element_of, focus_element};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
-use crate::state::{Action, AppState, PreviewMode, Step};
-
-/// Components below the root reach the dispatcher through context; it never changes,
-/// so taking it does not re-render them.
-pub type Dispatch = UseReducerDispatcher<AppState>;
+use crate::state::{Action, AppState, Dispatch, PreviewMode, Step};
 
 #[function_component]
 pub fn App() -> Html {
@@ -138,23 +133,5 @@ pub fn App() -> Html {
                 }
             </div>
         </ContextProvider<Dispatch>>
-    }
-}
-
-/// Scrolls an element into the middle of the view and focuses it, a text area with the
-/// caret at the end of its text (where typing on after Backspace or an undo goes).
-pub fn focus_element(id: &str) {
-    let Some(element) = gloo::utils::document().get_element_by_id(id) else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-    }
-    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        let end = u32::try_from(area.value().encode_utf16().count()).unwrap_or(u32::MAX);
-        let _ = area.set_selection_range(end, end);
     }
 }

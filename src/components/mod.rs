@@ -41,13 +41,13 @@ use report_core::coverage::{self, CoverageReport};
 use report_core::model::TextField;
 use report_core::preview::Source;
 use report_core::{Draft, MetaField, Node, NodeId, Target};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::adapter::worker::{self, DocxKind};
 use crate::adapter::{clock, files};
-use crate::app::Dispatch;
 use crate::state::persistence::download_backup;
-use crate::state::{Action, Notice, Step};
+use crate::state::{Action, Dispatch, Notice, Step};
 
 /// The dispatcher from the root's context.
 #[hook]
@@ -101,7 +101,7 @@ pub fn open_place(dispatch: &Dispatch, place: Place) {
     };
     dispatch.dispatch(Action::GoTo(step));
     // The element exists once the step has rendered.
-    Timeout::new(0, move || crate::app::focus_element(&element)).forget();
+    Timeout::new(0, move || focus_element(&element)).forget();
 }
 
 /// The id of the element where `target` is edited, once its step has rendered; `None`
@@ -220,4 +220,22 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, delay_ms: u32) -> T
         });
     }
     (*settled).clone()
+}
+
+/// Scrolls an element into the middle of the view and focuses it, a text area with the
+/// caret at the end of its text (where typing on after Backspace or an undo goes).
+pub fn focus_element(id: &str) {
+    let Some(element) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let end = u32::try_from(area.value().encode_utf16().count()).unwrap_or(u32::MAX);
+        let _ = area.set_selection_range(end, end);
+    }
 }

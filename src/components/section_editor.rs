@@ -8,8 +8,7 @@ use yew::prelude::*;
 use super::node_editor::NodeEditor;
 use super::use_dispatch;
 use crate::adapter::clock::keystroke_ms;
-use crate::app::Dispatch;
-use crate::state::Action;
+use crate::state::{Action, Dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -4,17 +4,14 @@
 use report_core::backup::{self, DraftWithVersions, MAX_BACKUP_BYTES};
 use report_core::versions::Versions;
 use report_core::TemplateLibrary;
-use yew::prelude::*;
 
-use super::{Action, AppState, Notice};
+use super::{Action, Dispatch, Notice};
 use crate::adapter::{clock, files, storage};
-
-type Dispatcher = UseReducerDispatcher<AppState>;
 
 /// Downloads the backup of everything stored (the caller saves the open draft first).
 /// Drafts that cannot be read are left out and named: each has its own raw download. A
 /// readable draft whose 版本记录 cannot be read is kept, without them, and named.
-pub fn download(dispatcher: &Dispatcher) {
+pub fn download(dispatcher: &Dispatch) {
     let summaries = storage::list_drafts();
     let mut drafts = Vec::new();
     let mut left_out = Vec::new();
@@ -63,7 +60,7 @@ pub fn download(dispatcher: &Dispatcher) {
 }
 
 /// Reads a picked backup file and restores it.
-pub fn restore_file(dispatcher: &Dispatcher, file: web_sys::File) {
+pub fn restore_file(dispatcher: &Dispatch, file: web_sys::File) {
     let dispatcher = dispatcher.clone();
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
@@ -74,7 +71,7 @@ pub fn restore_file(dispatcher: &Dispatcher, file: web_sys::File) {
     });
 }
 
-fn refuse(dispatcher: &Dispatcher, file_name: &str, problem: &str) {
+fn refuse(dispatcher: &Dispatch, file_name: &str, problem: &str) {
     dispatcher.dispatch(Action::Notify(Notice::error(format!(
         "无法从“{file_name}”恢复：{problem}。现有草稿和模板没有任何改动。"
     ))));
@@ -83,7 +80,7 @@ fn refuse(dispatcher: &Dispatcher, file_name: &str, problem: &str) {
 /// Adds every draft of a backup under a new id (a name already used gets （恢复）) and
 /// every template (a name in use keeps both, as an import does), all in one write, and
 /// says so once the write is stored.
-pub async fn restore(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
+pub async fn restore(dispatcher: &Dispatch, file_name: &str, bytes: &[u8]) {
     let backup = match backup::from_json_bytes(bytes) {
         Ok(backup) => backup,
         Err(err) => return refuse(dispatcher, file_name, &err.to_string()),

@@ -20,7 +20,7 @@ use report_core::rules::Rule;
 use report_core::template::change_report_year;
 use report_core::versions::Reason;
 use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
-use yew::Reducible;
+use yew::{Reducible, UseReducerDispatcher};
 
 use crate::adapter::storage::DraftSummary;
 
@@ -78,6 +78,10 @@ impl Notice {
         }
     }
 }
+
+/// Components below the root reach the dispatcher through context; it never changes,
+/// so taking it does not re-render them.
+pub type Dispatch = UseReducerDispatcher<AppState>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
