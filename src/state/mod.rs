@@ -499,7 +499,7 @@ impl Reducible for AppState {
                 let change = change_report_year(&state.draft, template, year);
                 let before = state.draft.clone();
                 state.edit(change.into_edit(with_typed), None);
-                state.snapshot_if_changed(before, Reason::BeforeNextYear);
+                state.snapshot_if_changed(before, Reason::BeforeYearChange);
             }
             Action::IgnoreRule(rule) => {
                 if let Some(edit) = Edit::ignore_rule(&state.draft, rule.id()) {

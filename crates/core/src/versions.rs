@@ -37,7 +37,10 @@ pub enum Reason {
     Named,
     BeforeImport,
     BeforeRestore,
-    BeforeNextYear,
+    /// Before 报告年度 was changed (section titles and deadlines move with it). Stored
+    /// under its first name by the build that called it a next-year conversion.
+    #[serde(alias = "before_next_year")]
+    BeforeYearChange,
     BeforeFixAll,
 }
 
@@ -48,7 +51,7 @@ impl Reason {
             Reason::Named => "手动保存",
             Reason::BeforeImport => "导入前",
             Reason::BeforeRestore => "恢复版本前",
-            Reason::BeforeNextYear => "转下一年度前",
+            Reason::BeforeYearChange => "更改报告年度前",
             Reason::BeforeFixAll => "全部修正前",
         }
     }
@@ -146,8 +149,14 @@ impl Versions {
     }
 
     /// Adds a snapshot of `draft`. An automatic one whose text is that of the latest
-    /// snapshot is not taken (returns `false`); a named one always is.
+    /// snapshot is not taken (returns `false`); a named one always is. Its time is its id
+    /// (the history panel restores and deletes by it), so a second snapshot in the same
+    /// millisecond, or after the clock went back, is stamped just after the latest one.
     pub fn take(&mut self, draft: &Draft, taken_ms: f64, reason: Reason, name: &str) -> bool {
+        let taken_ms = match self.snapshots.last() {
+            Some(latest) if taken_ms <= latest.taken_ms => latest.taken_ms + 1.0,
+            _ => taken_ms,
+        };
         let latest = self.snapshots.last().and_then(|s| s.draft().ok());
         let changed_chars = latest.as_ref().map_or_else(
             || report_chars(draft),
@@ -359,6 +368,26 @@ mod tests {
             .unwrap();
         draft.set_text(id, TextField::Text, text.into()).unwrap();
         draft
+    }
+
+    #[test]
+    fn snapshots_taken_in_one_millisecond_keep_distinct_times() {
+        let mut versions = Versions::default();
+        assert!(versions.take(&draft_with("甲。"), 5_000.0, Reason::Pause, ""));
+        assert!(versions.take(&draft_with("乙。"), 5_000.0, Reason::BeforeImport, ""));
+        assert!(versions.take(&draft_with("乙。"), 4_000.0, Reason::Named, "报局长审阅稿"));
+        let times: Vec<f64> = versions.snapshots.iter().map(|s| s.taken_ms).collect();
+        assert_eq!(times, [5_000.0, 5_001.0, 5_002.0]);
+    }
+
+    #[test]
+    fn a_year_change_snapshot_stored_under_its_first_name_still_loads() {
+        let reason: Reason = serde_json::from_str("\"before_next_year\"").unwrap();
+        assert_eq!(reason, Reason::BeforeYearChange);
+        assert_eq!(
+            serde_json::to_string(&reason).unwrap(),
+            "\"before_year_change\""
+        );
     }
 
     #[test]
