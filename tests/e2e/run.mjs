@@ -1352,8 +1352,18 @@ const tests = {
     const t = await open(pathToFileURL(resolve(dist, 'report-drafter.html')).href, { fromDisk: true });
     const { page } = t;
     const since = t.mark();
-    assert.match(await page.getByTestId('file-notice').innerText(), /本机文件.*下载备份.*从备份文件恢复/);
+    const notice = await page.getByTestId('file-notice').innerText();
+    assert.match(notice, /本机文件.*下载备份.*从备份文件恢复/);
     await draftReloadExport(page);
+    // As the notice says of Chromium, local files share one storage: a copy elsewhere sees the draft.
+    assert.match(notice, /Chrome、Edge 等浏览器让所有本机网页共用这一处存储/);
+    const copy = join(tmp, 'copy', 'report-drafter.html');
+    await cp(resolve(dist, 'report-drafter.html'), copy);
+    const elsewhere = await t.context.newPage();
+    await elsewhere.goto(pathToFileURL(copy).href);
+    await ready(elsewhere);
+    assert.equal(await elsewhere.getByLabel('签发人').inputValue(), FIRST_DRAFT.signer, 'the copy sees the draft');
+    await elsewhere.close();
     assert.deepEqual(since().filter((u) => !u.startsWith('file:')), [], 'no request but the file itself');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'none'/);
