@@ -22,6 +22,10 @@ has() { command -v "$1" >/dev/null && [[ "$("$1" --version 2>/dev/null)" == *"$2
   || die "Trunk.toml's wasm_bindgen differs from scripts/versions.env"
 [[ "$(<Cargo.toml)" == *"wasm-bindgen = \"=$WASM_BINDGEN_VERSION\""* ]] \
   || die "Cargo.toml's wasm-bindgen differs from scripts/versions.env"
+for pinned in "playwright-core\": \"$PLAYWRIGHT_CORE_VERSION" "puppeteer-core\": \"$PUPPETEER_CORE_VERSION"; do
+  [[ "$(<tests/e2e/package.json)" == *"\"$pinned\""* ]] \
+    || die "tests/e2e/package.json's ${pinned%%\"*} differs from scripts/versions.env"
+done
 
 mkdir -p "$TOOLS_DIR"
 # Unlocked on purpose: the CLI's lockfile wants a webpki-roots release the registry lacks.
@@ -36,6 +40,10 @@ missing=()
 for pkg in chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-noto-cjk python3-venv; do
   [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *"ok installed"* ]] || missing+=("$pkg")
 done
+# Firefox at the pinned version. Debian's security archive keeps only the latest ESR: when
+# apt no longer finds this one, the pin wants updating (and the Firefox e2e run re-checking).
+[ "$(dpkg-query -W -f='${Status} ${Version}' firefox-esr 2>/dev/null)" = "install ok installed $FIREFOX_ESR_VERSION" ] \
+  || missing+=("firefox-esr=$FIREFOX_ESR_VERSION")
 if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
@@ -49,10 +57,9 @@ VENV="$TOOLS_DIR/venv"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "openxml-audit==$OPENXML_AUDIT_VERSION"
 }
 
-installed_playwright=""
-[ -f tests/e2e/node_modules/playwright-core/package.json ] \
-  && installed_playwright="$(node -p 'require("./tests/e2e/node_modules/playwright-core/package.json").version')"
-[ "$installed_playwright" = "$PLAYWRIGHT_CORE_VERSION" ] \
+# The version of an e2e package installed in tests/e2e, if any.
+installed() { node -p "require('./tests/e2e/node_modules/$1/package.json').version" 2>/dev/null || true; }
+[ "$(installed playwright-core)" = "$PLAYWRIGHT_CORE_VERSION" ] && [ "$(installed puppeteer-core)" = "$PUPPETEER_CORE_VERSION" ] \
   || npm ci --prefix tests/e2e --no-audit --no-fund
 
 # Trunk runs cargo offline: fetch every crate now.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer: formatting and lints, native tests (core, CLI, reducer), the
 # OOXML schema audit of every export combination, component tests in headless Chromium,
-# the release build with its bundle sizes, and end-to-end tests against that build.
+# the release build with its bundle sizes, and end-to-end tests against that build (in
+# Chromium, then in Firefox).
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,3 +34,6 @@ scripts/sizes.sh dist | tee bench-out/sizes.txt
 
 step "end-to-end tests on the release build"
 node tests/e2e/run.mjs dist
+
+step "end-to-end tests in Firefox on the same build"
+node tests/e2e/firefox.mjs dist

@@ -72,7 +72,7 @@ pub fn NoServerNotices(props: &Props) -> Html {
         let dismiss = Callback::from(move |_| file_notice.set(false));
         html! {
             <div class="notice info" role="status" data-testid="file-notice">
-                <span>{ "本页是从本机文件打开的：草稿保存在这个浏览器中，本机文件共用这一处存储：在此浏览器中打开的其他本机网页也可能读到它们；换浏览器、换电脑或移动文件后可能看不到。要把草稿带到网页版或另一台电脑，请用“下载备份”保存备份文件，再在那边的“草稿列表”中“从备份文件恢复…”。" }</span>
+                <span>{ "本页是从本机文件打开的：草稿保存在这个浏览器中，换浏览器或换电脑后看不到。Firefox 等浏览器按文件分别保存：移动、复制或改名本文件后，新文件看不到原来的草稿；Chrome、Edge 等浏览器让所有本机网页共用这一处存储：在此浏览器中打开的其他本机网页也可能读到它们。要把草稿带到网页版或另一台电脑，请用“下载备份”保存备份文件，再在那边的“草稿列表”中“从备份文件恢复…”。" }</span>
                 <button type="button" onclick={dismiss}>{ "知道了" }</button>
             </div>
         }

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer } from './server.mjs';
-import { zipOf } from './zip.mjs';
+import { FIRST_DRAFT, FIRST_DRAFT_EXPORT_NAME, documentOfFirstDraft } from './first-draft.mjs';
+import { draftsIn, readStoredRecords } from './records.mjs';
+import { unzip, zipOf } from './zip.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const outDir = process.env.E2E_OUT ?? join(process.cwd(), 'tests/e2e/out');
@@ -90,22 +91,7 @@ async function saved(page) {
 
 /** Every record the app keeps in IndexedDB, by key: what a reload would read. */
 async function stored(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.open('report-drafter', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('records');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('records');
-      const keys = tx.objectStore('records').getAllKeys();
-      const values = tx.objectStore('records').getAll();
-      tx.oncomplete = () => {
-        db.close();
-        resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+  return page.evaluate(readStoredRecords);
 }
 
 /** Waits until the stored records satisfy `holds`, and returns them. */
@@ -116,11 +102,6 @@ async function waitForStored(page, holds, timeout = 5000) {
     assert.ok(Date.now() < until, 'storage came to hold what was expected');
     await page.waitForTimeout(50);
   }
-}
-
-/** The stored drafts' texts. */
-function draftsIn(records) {
-  return Object.entries(records).filter(([k]) => k.startsWith('report-drafter.v1.draft.')).map(([, v]) => v);
 }
 
 async function storageSnapshot(page) {
@@ -173,39 +154,18 @@ async function typeIntoNewNode(page, text) {
 }
 
 async function fillFirstDraft(page) {
-  await page.getByLabel('发文机关全称').fill('临安区卫生健康局');
-  await page.getByLabel('机关代字').fill('临卫');
-  await page.getByLabel('签发人').fill('王伟荣');
-  await page.getByLabel('标题', { exact: true }).fill('临安区卫生健康局关于2025年度法治政府建设工作情况的报告');
+  await page.getByLabel('发文机关全称').fill(FIRST_DRAFT.agency);
+  await page.getByLabel('机关代字').fill(FIRST_DRAFT.agencyCode);
+  await page.getByLabel('签发人').fill(FIRST_DRAFT.signer);
+  await page.getByLabel('标题', { exact: true }).fill(FIRST_DRAFT.title);
   await page.getByRole('button', { name: /主要举措和成效/ }).click();
   await page.getByRole('button', { name: '＋ 标题 （一）' }).click();
-  await typeIntoNewNode(page, '强化法治建设主体责任落实');
+  await typeIntoNewNode(page, FIRST_DRAFT.measuresHeading);
   await page.getByRole('button', { name: '＋ 段落' }).first().click();
-  await typeIntoNewNode(page, '深入学习贯彻习近平法治思想，全年组织党委理论学习中心组学法4次。');
+  await typeIntoNewNode(page, FIRST_DRAFT.measuresParagraph);
   await page.getByRole('button', { name: /存在的不足和原因/ }).click();
   await page.getByRole('button', { name: '＋ 段落' }).click();
-  await typeIntoNewNode(page, '一是“三项制度”工作落实尚需进一步细化。');
-}
-
-/** The stored (uncompressed or deflated) entries of a zip file, by name. */
-function unzip(bytes) {
-  const entries = new Map();
-  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(eocd >= 0, 'a zip end record');
-  let at = bytes.readUInt32LE(eocd + 16);
-  for (let i = 0; i < bytes.readUInt16LE(eocd + 10); i++) {
-    assert.equal(bytes.readUInt32LE(at), 0x02014b50, 'a central directory entry');
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const [nameLength, extraLength, commentLength] = [28, 30, 32].map((o) => bytes.readUInt16LE(at + o));
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = bytes.readUInt32LE(at + 42);
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + size);
-    entries.set(name, method === 8 ? inflateRawSync(data) : data);
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+  await typeIntoNewNode(page, FIRST_DRAFT.shortcomingsParagraph);
 }
 
 /**
@@ -217,18 +177,10 @@ async function exportFirstDraft(page) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出 Word（.docx）' }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), '临安区卫生健康局关于2025年度法治政府建设工作情况的报告.docx');
+  assert.equal(download.suggestedFilename(), FIRST_DRAFT_EXPORT_NAME);
   const path = join(tmp, 'export.docx');
   await download.saveAs(path);
-  const bytes = await readFile(path);
-  assert.equal(bytes.toString('latin1', 0, 2), 'PK');
-  const documentXml = unzip(bytes).get('word/document.xml').toString('utf8');
-  // Runs and balanced title lines split text across elements: compare the text alone.
-  const documentText = documentXml.replace(/<[^>]*>/g, '');
-  for (const text of ['临安区卫生健康局关于2025年度法治政府建设工作情况的报告', '强化法治建设主体责任落实', '学法4次', '三项制度', '王伟荣']) {
-    assert.ok(documentText.includes(text), `the .docx holds ${text}`);
-  }
-  return documentXml;
+  return documentOfFirstDraft(await readFile(path));
 }
 
 /** Drafts with `fillFirstDraft`, reloads and finds the draft, then exports it. */
@@ -1400,8 +1352,18 @@ const tests = {
     const t = await open(pathToFileURL(resolve(dist, 'report-drafter.html')).href, { fromDisk: true });
     const { page } = t;
     const since = t.mark();
-    assert.match(await page.getByTestId('file-notice').innerText(), /本机文件.*下载备份.*从备份文件恢复/);
+    const notice = await page.getByTestId('file-notice').innerText();
+    assert.match(notice, /本机文件.*下载备份.*从备份文件恢复/);
     await draftReloadExport(page);
+    // As the notice says of Chromium, local files share one storage: a copy elsewhere sees the draft.
+    assert.match(notice, /Chrome、Edge 等浏览器让所有本机网页共用这一处存储/);
+    const copy = join(tmp, 'copy', 'report-drafter.html');
+    await cp(resolve(dist, 'report-drafter.html'), copy);
+    const elsewhere = await t.context.newPage();
+    await elsewhere.goto(pathToFileURL(copy).href);
+    await ready(elsewhere);
+    assert.equal(await elsewhere.getByLabel('签发人').inputValue(), FIRST_DRAFT.signer, 'the copy sees the draft');
+    await elsewhere.close();
     assert.deepEqual(since().filter((u) => !u.startsWith('file:')), [], 'no request but the file itself');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'none'/);
