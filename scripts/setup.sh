@@ -40,14 +40,16 @@ missing=()
 for pkg in chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-noto-cjk python3-venv; do
   [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *"ok installed"* ]] || missing+=("$pkg")
 done
-# Firefox at the pinned version. Debian's security archive keeps only the latest ESR: when
-# apt no longer finds this one, the pin wants updating (and the Firefox e2e run re-checking).
-[ "$(dpkg-query -W -f='${Status} ${Version}' firefox-esr 2>/dev/null)" = "install ok installed $FIREFOX_ESR_VERSION" ] \
-  || missing+=("firefox-esr=$FIREFOX_ESR_VERSION")
+# Firefox ESR at the pinned major version: Debian's security archive keeps only the latest
+# point release of an ESR, so an exact pin would stop installing with its next update.
+firefox_esr() { dpkg-query -W -f='${Status} ${Version}' firefox-esr 2>/dev/null || true; }
+[[ "$(firefox_esr)" == "install ok installed $FIREFOX_ESR_MAJOR."* ]] || missing+=(firefox-esr)
 if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+[[ "$(firefox_esr)" == "install ok installed $FIREFOX_ESR_MAJOR."* ]] \
+  || die "Debian's firefox-esr is $(firefox_esr), not ESR $FIREFOX_ESR_MAJOR: update FIREFOX_ESR_MAJOR in scripts/versions.env and re-run tests/e2e/firefox.mjs"
 
 # openxml-audit (PyPI) checks every exported part against the OOXML schemas
 # (scripts/ooxml-audit.sh); it lives in its own virtual environment beside the other tools.
