@@ -61,38 +61,42 @@ fn promise(settle: impl FnOnce(Function, Function)) -> JsFuture {
     }))
 }
 
-/// Settles with the request's result or error.
-fn request_done(request: &IdbRequest) -> JsFuture {
-    promise(|resolve, reject| {
-        let done = request.clone();
-        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or_default());
-        });
-        let failed = request.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = failed.error().ok().flatten().map(JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or_default());
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
-    })
+/// Settles with the request's result or error. The promise's own resolve and reject are
+/// the handlers: a Rust closure would be left behind for the one that never runs, on
+/// every autosave.
+fn request_done(request: &IdbRequest) -> impl Future<Output = Result<JsValue, JsValue>> {
+    let settled = promise(|resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let request = request.clone();
+    async move {
+        match settled.await {
+            Ok(_) => request.result(),
+            Err(_) => Err(request
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or_default()),
+        }
+    }
 }
 
 /// Settles when the transaction commits, or with its error when it aborts (a refused
 /// write, quota included, aborts the transaction at commit).
-fn transaction_done(transaction: &IdbTransaction) -> JsFuture {
-    promise(|resolve, reject| {
-        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let failed = transaction.clone();
-        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = failed.error().map(JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or_default());
-        });
-        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
-        transaction.set_onabort(Some(on_abort.unchecked_ref()));
-    })
+fn transaction_done(transaction: &IdbTransaction) -> impl Future<Output = Result<(), JsValue>> {
+    let settled = promise(|resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onabort(Some(&reject));
+    });
+    let transaction = transaction.clone();
+    async move {
+        match settled.await {
+            Ok(_) => Ok(()),
+            Err(_) => Err(transaction.error().map(JsValue::from).unwrap_or_default()),
+        }
+    }
 }
 
 /// An open connection. It closes itself when another page asks to upgrade or delete
@@ -277,10 +281,13 @@ impl Database {
         changes: &[(String, Option<String>)],
     ) -> impl Future<Output = Result<(), IdbError>> + 'static {
         let started = self.start_write(changes);
-        async move { started?.await.map(drop).map_err(error_of) }
+        async move { started?.await.map_err(error_of) }
     }
 
-    fn start_write(&self, changes: &[(String, Option<String>)]) -> Result<JsFuture, IdbError> {
+    fn start_write(
+        &self,
+        changes: &[(String, Option<String>)],
+    ) -> Result<impl Future<Output = Result<(), JsValue>> + 'static, IdbError> {
         let transaction = self
             .connection
             .transaction_with_str_and_mode(RECORDS, IdbTransactionMode::Readwrite)
