@@ -665,9 +665,7 @@ async fn table_cells_are_limited_counted_and_autosaved() {
     let mut draft = report_core::Template::builtin("indicator-table")
         .unwrap()
         .new_draft("table".into(), 2023);
-    let qingpu = include_str!(
-        "../crates/core/tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
-    );
+    let qingpu = report_core::fixtures::INDICATOR_TABLE_QINGPU_2023;
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
     draft.plan = Some(report_core::plan_items::PlanState::new(plan));
     let app = Mounted::with_draft(&draft).await;
@@ -761,10 +759,7 @@ async fn the_checks_follow_the_templates_deadlines_and_rules() {
 /// native core gives: the digest the core's native test checks.
 #[wasm_bindgen_test]
 fn the_worker_exports_the_bytes_the_native_core_does() {
-    let draft = report_core::from_json(include_str!(
-        "../crates/core/tests/fixtures/draft-jiaxing-2022-table.json"
-    ))
-    .unwrap();
+    let draft = report_core::from_json(report_core::fixtures::DRAFT_JIAXING_2022_TABLE).unwrap();
     // 2023-02-27T08:00:00Z, the native test's time.
     let now_ms = 1_677_484_800_000.0;
     let posted = report_core::from_json(&report_core::to_compact_json(&draft, now_ms)).unwrap();
@@ -772,7 +767,7 @@ fn the_worker_exports_the_bytes_the_native_core_does() {
     let bytes = report_core::docx::export(&posted, &posted.export, &now).unwrap();
     assert_eq!(
         format!("{} {:08x}", bytes.len(), crc32fast::hash(&bytes)),
-        include_str!("../crates/core/tests/fixtures/draft-jiaxing-2022-table.docx.digest").trim()
+        report_core::fixtures::DRAFT_JIAXING_2022_TABLE_DOCX_DIGEST.trim()
     );
 }
 

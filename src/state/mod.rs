@@ -1369,11 +1369,7 @@ mod tests {
     }
 
     fn shangcheng() -> Rc<AppState> {
-        let path = format!(
-            "{}/crates/core/tests/fixtures/draft-shangcheng-2023.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let draft = report_core::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let draft = report_core::from_json(report_core::fixtures::DRAFT_SHANGCHENG_2023).unwrap();
         Rc::new(AppState::new(draft, None, Vec::new()))
     }
 

@@ -15,6 +15,8 @@ pub mod docx;
 pub mod edit;
 pub mod empty_parts;
 pub mod export_options;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 pub mod format;
 pub mod history;
 pub mod import_text;

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 const LAYERS: [(&str, &[&str]); 6] = [
     (
         "text primitives",
-        &["text", "decode", "labels", "date", "xml_text", "debris"],
+        &[
+            "text", "decode", "labels", "date", "xml_text", "debris", "fixtures",
+        ],
     ),
     (
         "model",
