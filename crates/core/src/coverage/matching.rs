@@ -33,6 +33,35 @@ pub(super) const TASK_WEIGHT: f64 = 0.04;
 pub(super) const EVIDENCE: f64 = 0.08;
 /// An item found in one paragraph at this share or more is copied from the plan.
 pub(super) const COPIED: f64 = 0.8;
+/// How names of units end (…预防控制中心, …工作领导小组, …依法治区办): a unit a task
+/// names is who does it or with whom, not what is done, and reports name the same units
+/// about their other work.
+const UNIT_ENDINGS: [&str; 12] = [
+    "中心",
+    "委员会",
+    "小组",
+    "办公室",
+    "医院",
+    "卫生院",
+    "治区办",
+    "治县办",
+    "治市办",
+    "执法局",
+    "执法大队",
+    "监督所",
+];
+
+/// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
+const VERB_CHARS: usize = 2;
+
+/// Whether the item's words at `span` end as a unit's name does.
+fn names_a_unit(chars: &[char], span: &Span) -> bool {
+    let words = &chars[span.clone()];
+    UNIT_ENDINGS.iter().any(|ending| {
+        let n = ending.chars().count();
+        words.len() >= n && words[words.len() - n..].iter().copied().eq(ending.chars())
+    })
+}
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
 #[derive(Clone)]
@@ -263,6 +292,7 @@ pub(super) struct ItemMatch {
 /// weight: one sentence, or two that follow each other (a task is often told over two).
 /// A paragraph outside those parts that would answer it is noted in `elsewhere`.
 pub(super) fn task_candidates(
+    chars: &[char],
     terms: &[Span],
     task: &Span,
     by_unit: &[ParagraphMatch],
@@ -286,7 +316,18 @@ pub(super) fn task_candidates(
                 .chain(second)
                 .filter(|p| p.item.start < task.end && task.start < p.item.end)
         };
-        let lengths = || in_task().map(|p| p.item.end.min(task.end) - p.item.start.max(task.start));
+        // A unit's name anchors only when the task is the unit itself, its name whole
+        // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
+        // name (…安全生产工作领导小组 for …依法行政工作领导小组).
+        let anchors = |p: &Phrase| {
+            !names_a_unit(chars, &p.item)
+                || p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+        };
+        let lengths = || {
+            in_task()
+                .filter(|p| anchors(p))
+                .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
+        };
         let whole_term = in_task().any(|p| {
             terms
                 .iter()
@@ -525,6 +566,7 @@ pub(super) fn match_item(
         .iter()
         .map(|task| {
             task_candidates(
+                chars,
                 terms,
                 task,
                 &by_unit,
