@@ -36,19 +36,19 @@ pub(super) const COPIED: f64 = 0.8;
 /// How names of units end (…预防控制中心, …工作领导小组, …依法治区办): a unit a task
 /// names is who does it or with whom, not what is done, and reports name the same units
 /// about their other work.
-const UNIT_ENDINGS: [&str; 12] = [
-    "中心",
-    "委员会",
-    "小组",
-    "办公室",
-    "医院",
-    "卫生院",
-    "治区办",
-    "治县办",
-    "治市办",
-    "执法局",
-    "执法大队",
-    "监督所",
+const UNIT_ENDINGS: [&[char]; 12] = [
+    &['中', '心'],
+    &['委', '员', '会'],
+    &['小', '组'],
+    &['办', '公', '室'],
+    &['医', '院'],
+    &['卫', '生', '院'],
+    &['治', '区', '办'],
+    &['治', '县', '办'],
+    &['治', '市', '办'],
+    &['执', '法', '局'],
+    &['执', '法', '大', '队'],
+    &['监', '督', '所'],
 ];
 
 /// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
@@ -57,11 +57,9 @@ const VERB_CHARS: usize = 2;
 /// Whether the item's words at `span` end as a unit's name does.
 fn names_a_unit(chars: &[char], span: &Span) -> bool {
     let words = &chars[span.clone()];
-    UNIT_ENDINGS.iter().any(|ending| {
-        let n = ending.chars().count();
-        words.len() >= n && words[words.len() - n..].iter().copied().eq(ending.chars())
-    })
+    UNIT_ENDINGS.iter().any(|ending| words.ends_with(ending))
 }
+
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
 #[derive(Clone)]
