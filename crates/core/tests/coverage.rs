@@ -489,6 +489,28 @@ fn a_unit_named_about_other_work_answers_no_task() {
 }
 
 #[test]
+fn a_figure_for_part_of_a_task_makes_the_item_partial() {
+    let report = |sentence: &str| {
+        one_item(
+            "推进政务公开。主动公开卫生健康领域政府信息，规范办理政府信息公开申请，按时答复率100%",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // The report counts what the task asks for: part of the item is done.
+    assert_eq!(
+        report("全年召开专题会议4次。在门户网站主动公开政府信息1260条。"),
+        Status::Partial
+    );
+    // The same words without a count of them are words in passing.
+    assert_eq!(
+        report("全年召开专题会议4次。门户网站主动公开政府信息栏目改版。"),
+        Status::Missing
+    );
+}
+
+#[test]
 fn tasks_say_which_sentence_answers_them() {
     let found = one_item(
         "全面落实行政执法“三项制度”。配齐执法记录设备，规范执法案卷，开展案卷交叉评查",
