@@ -54,11 +54,17 @@ const UNIT_ENDINGS: [&[char]; 12] = [
 /// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
 const VERB_CHARS: usize = 2;
 
-/// Whether the item's words at `span` end as a unit's name does.
+/// Whether the item's words at `span` end as a unit's name does, after at least
+/// [`UNIT_QUALIFIER`] characters that say which unit (进医院 names none).
 fn names_a_unit(chars: &[char], span: &Span) -> bool {
     let words = &chars[span.clone()];
-    UNIT_ENDINGS.iter().any(|ending| words.ends_with(ending))
+    UNIT_ENDINGS
+        .iter()
+        .any(|ending| words.len() >= ending.len() + UNIT_QUALIFIER && words.ends_with(ending))
 }
+
+/// Characters before a unit's ending that name the unit (市中医医院, 区妇幼保健院).
+const UNIT_QUALIFIER: usize = 2;
 
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
