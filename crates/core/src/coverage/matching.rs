@@ -292,12 +292,18 @@ pub(super) struct ItemMatch {
     pub(super) mentioned_elsewhere: Option<usize>,
 }
 
+/// An item's words as matched: its characters and where it holds lexicon heads.
+#[derive(Clone, Copy)]
+pub(super) struct ItemWords<'a> {
+    pub(super) chars: &'a [char],
+    pub(super) terms: &'a [Span],
+}
+
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
 /// weight: one sentence, or two that follow each other (a task is often told over two).
 /// A paragraph outside those parts that would answer it is noted in `elsewhere`.
 pub(super) fn task_candidates(
-    chars: &[char],
-    terms: &[Span],
+    item: ItemWords,
     task: &Span,
     by_unit: &[ParagraphMatch],
     report: &Report,
@@ -305,6 +311,7 @@ pub(super) fn task_candidates(
     own_weights: &[f64],
     elsewhere: &mut Option<usize>,
 ) -> Vec<Candidate> {
+    let ItemWords { chars, terms } = item;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
@@ -570,8 +577,7 @@ pub(super) fn match_item(
         .iter()
         .map(|task| {
             task_candidates(
-                chars,
-                terms,
+                ItemWords { chars, terms },
                 task,
                 &by_unit,
                 report,
