@@ -452,6 +452,65 @@ fn a_plans_own_terms_join_the_lexicon() {
 }
 
 #[test]
+fn a_unit_named_about_other_work_answers_no_task() {
+    // The partner unit of a task, named in the report about something else.
+    let found = one_item(
+        "加强职业健康监管。会同市疾病预防控制中心开展职业病危害因素监测",
+        "市疾病预防控制中心全年完成核酸检测46万人份，全市未发生规模性疫情。",
+    );
+    assert_eq!(
+        found.items[0].computed,
+        Status::Missing,
+        "{}",
+        table(&found)
+    );
+    // Another unit whose name ends as the task's unit does.
+    let found = one_item(
+        "健全工作机制。调整局依法行政工作领导小组",
+        "年内调整了局安全生产工作领导小组，全年未发生安全生产事故。",
+    );
+    assert_eq!(
+        found.items[0].computed,
+        Status::Missing,
+        "{}",
+        table(&found)
+    );
+    // A task that is the unit itself is answered by its name.
+    let found = one_item(
+        "健全工作机制。调整局依法行政工作领导小组",
+        "根据人员变动调整了局依法行政工作领导小组，明确法规科承担日常工作。",
+    );
+    assert_eq!(
+        found.items[0].computed,
+        Status::Covered,
+        "{}",
+        table(&found)
+    );
+}
+
+#[test]
+fn a_figure_for_part_of_a_task_makes_the_item_partial() {
+    let report = |sentence: &str| {
+        one_item(
+            "推进政务公开。主动公开卫生健康领域政府信息，规范办理政府信息公开申请，按时答复率100%",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // The report counts what the task asks for: part of the item is done.
+    assert_eq!(
+        report("全年召开专题会议4次。在门户网站主动公开政府信息1260条。"),
+        Status::Partial
+    );
+    // The same words without a count of them are words in passing.
+    assert_eq!(
+        report("全年召开专题会议4次。门户网站主动公开政府信息栏目改版。"),
+        Status::Missing
+    );
+}
+
+#[test]
 fn tasks_say_which_sentence_answers_them() {
     let found = one_item(
         "全面落实行政执法“三项制度”。配齐执法记录设备，规范执法案卷，开展案卷交叉评查",

@@ -57,14 +57,19 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split, grown to 8 pairs (dev-05 to dev-08 written after the engine), does not
-/// meet two goals yet. This floor is what the engine measured on it (2 December 2026:
-/// 未覆盖 precision 34/41, covered/partial called missing 7/114, rounded to the weaker
-/// side); the goals it misses are printed on every run. Raise it as the engine improves.
+/// The dev split (11 pairs since dev-09 to dev-11 were written after the engine) meets
+/// the goals. This floor is what the engine measured on it (3 December 2026, 206 items:
+/// agreement 181/206, 未覆盖 precision 45/50 and recall 45/48, covered/partial called
+/// missing 5/158, missing called covered 0, top evidence right 146/150; rounded to the
+/// weaker side), so that no change makes it worse unnoticed. Raise it as the engine
+/// improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_missing_precision: 0.82,
-    max_covered_called_missing: 0.07,
-    ..GOALS
+    min_agreement: 0.87,
+    min_missing_precision: 0.9,
+    min_missing_recall: 0.93,
+    max_covered_called_missing: 0.04,
+    max_missing_called_covered: 0,
+    min_top_evidence_right: 0.97,
 };
 
 /// Bounds on an evidence substring's length, in characters (the set's format).

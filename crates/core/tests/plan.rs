@@ -407,3 +407,36 @@ fn items_numbered_again_in_every_group_get_unique_numbers() {
         .collect();
     assert_eq!(numbers, ["1", "2"]);
 }
+
+#[test]
+fn target_names_start_where_a_word_starts() {
+    let measure = |text: &str| {
+        let targets = report_core::plan_items::extract_targets(text);
+        assert_eq!(targets.len(), 1, "{text}: {targets:?}");
+        targets[0].measure.clone()
+    };
+    // A long run is cut after a linking character, never mid-word.
+    assert_eq!(
+        measure("涉及市场主体经济活动的政策措施出台前公平竞争审查率100%"),
+        "政策措施出台前公平竞争审查率"
+    );
+    // Without one the name stays whole, however long.
+    assert_eq!(
+        measure("许可事项承诺办理时限在法定时限基础上压缩50%以上"),
+        "许可事项承诺办理时限在法定时限基础上压缩"
+    );
+    assert_eq!(
+        measure("全市二级以上医疗机构医疗责任保险参保率100%"),
+        "全市二级以上医疗机构医疗责任保险参保率"
+    );
+    // A short run is the name as it was.
+    assert_eq!(
+        measure("行政机关负责人出庭应诉率100%"),
+        "行政机关负责人出庭应诉率"
+    );
+    // A cut leaves a name, not a stub of it.
+    assert_eq!(
+        measure("加强医疗机构依法执业监管和公立医院法律顾问配备率100%"),
+        "公立医院法律顾问配备率"
+    );
+}

@@ -33,6 +33,39 @@ pub(super) const TASK_WEIGHT: f64 = 0.04;
 pub(super) const EVIDENCE: f64 = 0.08;
 /// An item found in one paragraph at this share or more is copied from the plan.
 pub(super) const COPIED: f64 = 0.8;
+/// How names of units end (…预防控制中心, …工作领导小组, …依法治区办): a unit a task
+/// names is who does it or with whom, not what is done, and reports name the same units
+/// about their other work.
+const UNIT_ENDINGS: [&[char]; 12] = [
+    &['中', '心'],
+    &['委', '员', '会'],
+    &['小', '组'],
+    &['办', '公', '室'],
+    &['医', '院'],
+    &['卫', '生', '院'],
+    &['治', '区', '办'],
+    &['治', '县', '办'],
+    &['治', '市', '办'],
+    &['执', '法', '局'],
+    &['执', '法', '大', '队'],
+    &['监', '督', '所'],
+];
+
+/// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
+const VERB_CHARS: usize = 2;
+
+/// Whether the item's words at `span` end as a unit's name does, after at least
+/// [`UNIT_QUALIFIER`] characters that say which unit (进医院 names none).
+fn names_a_unit(chars: &[char], span: &Span) -> bool {
+    let words = &chars[span.clone()];
+    UNIT_ENDINGS
+        .iter()
+        .any(|ending| words.len() >= ending.len() + UNIT_QUALIFIER && words.ends_with(ending))
+}
+
+/// Characters before a unit's ending that name the unit (市中医医院, 区妇幼保健院).
+const UNIT_QUALIFIER: usize = 2;
+
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
 #[derive(Clone)]
@@ -259,11 +292,18 @@ pub(super) struct ItemMatch {
     pub(super) mentioned_elsewhere: Option<usize>,
 }
 
+/// An item's words as matched: its characters and where it holds lexicon heads.
+#[derive(Clone, Copy)]
+pub(super) struct ItemWords<'a> {
+    pub(super) chars: &'a [char],
+    pub(super) terms: &'a [Span],
+}
+
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
 /// weight: one sentence, or two that follow each other (a task is often told over two).
 /// A paragraph outside those parts that would answer it is noted in `elsewhere`.
 pub(super) fn task_candidates(
-    terms: &[Span],
+    item: ItemWords,
     task: &Span,
     by_unit: &[ParagraphMatch],
     report: &Report,
@@ -271,6 +311,7 @@ pub(super) fn task_candidates(
     own_weights: &[f64],
     elsewhere: &mut Option<usize>,
 ) -> Vec<Candidate> {
+    let ItemWords { chars, terms } = item;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
@@ -286,7 +327,18 @@ pub(super) fn task_candidates(
                 .chain(second)
                 .filter(|p| p.item.start < task.end && task.start < p.item.end)
         };
-        let lengths = || in_task().map(|p| p.item.end.min(task.end) - p.item.start.max(task.start));
+        // A unit's name anchors only when the task is the unit itself, its name whole
+        // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
+        // name (…安全生产工作领导小组 for …依法行政工作领导小组).
+        let anchors = |p: &Phrase| {
+            !names_a_unit(chars, &p.item)
+                || p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+        };
+        let lengths = || {
+            in_task()
+                .filter(|p| anchors(p))
+                .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
+        };
         let whole_term = in_task().any(|p| {
             terms
                 .iter()
@@ -525,7 +577,7 @@ pub(super) fn match_item(
         .iter()
         .map(|task| {
             task_candidates(
-                terms,
+                ItemWords { chars, terms },
                 task,
                 &by_unit,
                 report,

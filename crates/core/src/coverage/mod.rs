@@ -237,9 +237,10 @@ fn round2(x: f64) -> f64 {
 /// parts, or when a paragraph there names its subject (most of its title's weight in
 /// its lead), gives an account of it and half its tasks are answered. It is partial
 /// when some task or numeric target is answered, a paragraph's lead names part of its
-/// title, or part of a task is told in a sentence that names the item's subject (or
-/// parts of two tasks are); missing otherwise ([`status::decide`]). Words shared with
-/// the report alone do not make an item partial.
+/// title, or part of a task is told in a sentence that names the item's subject or
+/// gives a figure for the words it shares (or parts of two tasks are); missing
+/// otherwise ([`status::decide`]). Words shared with the report alone do not make an
+/// item partial, nor does a unit's name the task only mentions (会同…中心开展…).
 pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
     let plan = &state.plan;
     let mut warnings = Vec::new();

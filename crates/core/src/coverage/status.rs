@@ -14,6 +14,7 @@ use super::targets::check_target;
 use super::weights::{weight_in, weight_of};
 use super::{
     ratio, round2, Evidence, ItemCoverage, Status, TargetCheck, TargetOutcome, TaskCoverage,
+    TaskEvidence,
 };
 
 /// A paragraph names an item's subject when its lead (heading and first sentence) holds
@@ -50,6 +51,23 @@ pub(super) fn subject_in_passing(
                 ) >= TITLE_NAMED
         })
 }
+
+/// Whether a figure follows matched words of a task (主动公开政府信息1260条, 宣传活动32场):
+/// the report counts what the task asks for, an account of it rather than words shared
+/// in passing. A counter may come between (开展宣传活动共32场).
+fn counts_matched_words(evidence: &TaskEvidence) -> bool {
+    let chars: Vec<char> = evidence.sentence.chars().collect();
+    evidence.highlights.iter().any(|&[_, end]| {
+        chars
+            .iter()
+            .skip(end)
+            .take(FIGURE_GAP + 1)
+            .any(char::is_ascii_digit)
+    })
+}
+
+/// Characters that may stand between counted words and their figure (共, 达).
+const FIGURE_GAP: usize = 1;
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
@@ -161,13 +179,16 @@ pub(super) fn decide(
                     .iter()
                     .flat_map(|(_, p)| p)
                     .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
-                if status == Status::Partial && (names_term || names_title) {
+                let evidence = report.task_evidence(sentences[0].0, taken, &in_task);
+                if status == Status::Partial
+                    && (names_term || names_title || counts_matched_words(&evidence))
+                {
                     touched_on_subject += 1;
                 }
                 task_results.push(TaskCoverage {
                     text,
                     status,
-                    evidence: Some(report.task_evidence(sentences[0].0, taken, &in_task)),
+                    evidence: Some(evidence),
                 });
             }
             None => task_results.push(TaskCoverage {

@@ -156,7 +156,10 @@ pub fn extract_targets(text: &str) -> Vec<Target> {
 /// The Chinese phrase a figure qualifies, whole: the Han run ending at `end` (back to
 /// the previous punctuation mark), without a leading 的, 之 or 涉. A target's measure
 /// is a name (`政策文件出台前公平竞争审查率`); the clause that holds it rarely runs past
-/// [`MEASURE_CHARS`] characters, and a longer run keeps its end, where the name is.
+/// [`MEASURE_CHARS`] characters. A longer run is cut where a word starts, after a
+/// linking character ([`LINKING_CHARS`]: `…经济活动的|政策措施出台前公平竞争审查率`),
+/// and kept whole when it has none: a long name beats one cut mid-word
+/// (`可事项承诺办理时限…` for `许可事项承诺办理时限…`).
 fn measure_before(chars: &[char], end: usize) -> String {
     let start = (0..end)
         .rev()
@@ -164,11 +167,28 @@ fn measure_before(chars: &[char], end: usize) -> String {
         .last()
         .unwrap_or(end);
     let run = &chars[start..end];
-    let cut = &run[run.len().saturating_sub(MEASURE_CHARS)..];
-    cut.iter()
+    let cut = if run.len() <= MEASURE_CHARS {
+        0
+    } else {
+        let word_starts: Vec<usize> = (1..=run.len() - MIN_MEASURE_CHARS)
+            .filter(|&k| LINKING_CHARS.contains(&run[k - 1]))
+            .collect();
+        word_starts
+            .iter()
+            .copied()
+            .find(|&k| run.len() - k <= MEASURE_CHARS)
+            .or_else(|| word_starts.last().copied())
+            .unwrap_or(0)
+    };
+    run[cut..]
+        .iter()
         .collect::<String>()
         .trim_start_matches(['的', '之', '涉'])
         .to_string()
 }
 
 const MEASURE_CHARS: usize = 16;
+/// A cut leaves a measure at least this long (`参保率` alone names nothing).
+const MIN_MEASURE_CHARS: usize = 4;
+/// Characters that link two words and start none: a measure may begin after them.
+const LINKING_CHARS: [char; 8] = ['的', '之', '及', '与', '和', '并', '将', '把'];
