@@ -40,11 +40,14 @@ const KIND = {
   BlinkGC: 'garbage collection',
 };
 const byKind = new Map();
+const byName = new Map();
 const byStarter = new Map();
 const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
 const selfTime = (event, kind) => {
   const own = KIND[event.name] ?? kind;
-  add(byKind, own, (event.dur - event.children.reduce((n, c) => n + c.dur, 0)) / 1000);
+  const ms = (event.dur - event.children.reduce((n, c) => n + c.dur, 0)) / 1000;
+  add(byKind, own, ms);
+  add(byName, event.name, ms);
   for (const child of event.children) selfTime(child, own);
 };
 for (const task of tasks) {
@@ -61,6 +64,7 @@ const table = (title, map, limit = 12) => {
 };
 table('Main-thread tasks by what started them', byStarter);
 table('Main-thread time by kind of work (own time)', byKind);
+table('Main-thread time by event (own time)', byName, 20);
 
 // The main thread's CPU profile (a worker's is another): samples with their stacks.
 const profiles = new Set(events.filter((e) => e.name === 'Profile' && e.pid === main.pid && e.tid === main.tid).map((e) => e.id));
