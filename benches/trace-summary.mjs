@@ -1,5 +1,7 @@
 // Where the page's main thread spends its time in a trace from `TRACE_DIR=… node benches/browser.mjs`:
-//  - tasks by what started them (the input event, a timer, an animation frame, …);
+//  - tasks by what started them (the input event, a timer, an animation frame, …), in
+//    wall time and in the thread's CPU time (which other processes on a busy machine do
+//    not inflate);
 //  - time by kind of work (script, style and layout, paint, garbage collection), each
 //    event's own time without the events nested in it;
 //  - the functions the CPU profile sampled most, by own time and with what they call.
@@ -42,6 +44,7 @@ const KIND = {
 const byKind = new Map();
 const byName = new Map();
 const byStarter = new Map();
+const cpuByStarter = new Map();
 const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
 const selfTime = (event, kind) => {
   const own = KIND[event.name] ?? kind;
@@ -55,7 +58,9 @@ for (const task of tasks) {
   const starter = task.children[0];
   const what = starter?.name === 'EventDispatch' ? `EventDispatch ${starter.args.data.type}` : starter?.name ?? task.name;
   add(byStarter, what, task.dur / 1000);
+  add(cpuByStarter, what, (task.tdur ?? 0) / 1000);
 }
+const sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
 const table = (title, map, limit = 12) => {
   console.log(`\n${title} (ms${perKey > 1 ? ' per keystroke' : ''})`);
   for (const [key, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
@@ -63,6 +68,8 @@ const table = (title, map, limit = 12) => {
   }
 };
 table('Main-thread tasks by what started them', byStarter);
+table('The same in the thread\'s CPU time', cpuByStarter);
+console.log(`${(sum(cpuByStarter) / perKey).toFixed(3).padStart(10)}  all tasks, CPU time`);
 table('Main-thread time by kind of work (own time)', byKind);
 table('Main-thread time by event (own time)', byName, 20);
 
