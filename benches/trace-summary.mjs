@@ -1,7 +1,7 @@
 // Where the page's main thread spends its time in a trace from `TRACE_DIR=… node benches/browser.mjs`:
 //  - tasks by what started them (the input event, a timer, an animation frame, …), in
-//    wall time and in the thread's CPU time (which other processes on a busy machine do
-//    not inflate);
+//    wall time and in the thread's CPU time (the time it ran: on a busy machine, waiting
+//    for a core does not count);
 //  - time by kind of work (script, style and layout, paint, garbage collection), each
 //    event's own time without the events nested in it;
 //  - the functions the CPU profile sampled most, by own time and with what they call.
