@@ -7,6 +7,9 @@
 // Usage: node benches/browser.mjs DIST_DIR [DRAFT_OUT]  (scripts/bench.sh builds and runs it)
 // CPU_SLOWDOWN=4 runs every page under Chromium's CPU throttling (4× slower, as a 2016
 // office PC would be): figures to watch for regressions, not goals.
+// ONLY=typing (or navigation, export; comma-separated) runs only those parts.
+// TRACE_DIR=DIR writes a Chromium performance trace of each typing run's keystrokes there
+// (with the CPU profile; `node benches/trace-summary.mjs FILE` says where the time goes).
 // Writes the 30-page draft file to DRAFT_OUT (for the native export benchmark) and prints
 // a JSON summary; figures go into BENCHMARKS.md by hand, with the machine.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,6 +20,11 @@ const dist = process.argv[2] ?? 'dist';
 const RUNS = Number(process.env.RUNS ?? 15);
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 300);
 const CPU_SLOWDOWN = Number(process.env.CPU_SLOWDOWN ?? 1);
+const ONLY = process.env.ONLY?.split(',');
+const runs = (part) => !ONLY || ONLY.includes(part);
+const TRACE_DIR = process.env.TRACE_DIR;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute',
+  'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc'];
 
 /** A new page of `context`, throttled by CPU_SLOWDOWN. */
 async function openPage(context) {
@@ -95,7 +103,7 @@ async function timeToEditable(seed) {
 
 const firstVisit = [];
 const withBigDraft = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; runs('navigation') && i < RUNS; i++) {
   firstVisit.push(await timeToEditable(null));
   withBigDraft.push(await timeToEditable(big.json));
 }
@@ -121,7 +129,7 @@ async function hundredItemPlan() {
 // open; keys come in bursts of ten with a 410–550 ms pause after each, so that the next
 // burst starts while the panel recomputes (the checks follow the text after a 400 ms
 // pause, coverage after 550 ms).
-async function typingLatency(json, plan) {
+async function typingLatency(name, json, plan) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(([json]) => {
     localStorage.setItem('report-drafter.v1.draft.bench-30-pages', json);
@@ -169,11 +177,13 @@ async function typingLatency(json, plan) {
   await page.keyboard.press('Control+End');
   if (plan) await page.getByTestId('coverage-glance').waitFor();
   await page.evaluate(() => { window.__work = []; window.__paint = []; window.__frames = []; });
+  if (TRACE_DIR) await browser.startTracing(page, { path: `${TRACE_DIR}/${name}.json`, categories: TRACE_CATEGORIES });
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.type('法');
     await page.waitForTimeout(plan && i % 10 === 9 ? 400 + 10 * (i % 16) : 25);
   }
   await page.waitForTimeout(200);
+  if (TRACE_DIR) await browser.stopTracing();
   const { work, paint, frames } = await page.evaluate(() => ({ work: window.__work, paint: window.__paint, frames: window.__frames }));
   const typed = await target.inputValue();
   if (!typed.endsWith('法'.repeat(10))) throw new Error(`typing did not reach the paragraph: …${typed.slice(-40)}`);
@@ -188,9 +198,11 @@ async function typingLatency(json, plan) {
 }
 const small = JSON.parse(await readFile(new URL('../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
 small.draft.id = 'bench-30-pages';
-const typingBaseline = await typingLatency(JSON.stringify(small));
-const typingBig = await typingLatency(big.json);
-const typingBigWithPanel = await typingLatency(big.json, await hundredItemPlan());
+const typing = runs('typing') && {
+  baseline: await typingLatency('typing-6-page-fixture', JSON.stringify(small)),
+  big: await typingLatency('typing-30-page-draft', big.json),
+  bigWithPanel: await typingLatency('typing-30-page-draft-with-panel', big.json, await hundredItemPlan()),
+};
 
 // Export by both contenders in one page, alternating run by run, so that a slow spell of
 // the machine falls on both alike.
@@ -277,7 +289,7 @@ async function exportComparison(json) {
     npm_docx_over_wasm_at_p50: Math.round((npm.p50 / wasm.p50) * 10) / 10,
   };
 }
-const exportBoth = await exportComparison(big.json);
+const exportBoth = runs('export') && await exportComparison(big.json);
 
 const version = browser.version();
 await browser.close();
@@ -287,8 +299,8 @@ console.log(JSON.stringify({
   cpu_slowdown: CPU_SLOWDOWN,
   draft: { body_chars: big.chars, pages_at_22x28: Math.round((big.chars / (22 * 28)) * 10) / 10, top_level_headings: big.headings },
   navigation_to_editable_ms: { first_visit: stats(firstVisit), with_30_page_draft: stats(withBigDraft) },
-  typing_6_page_fixture: typingBaseline,
-  typing_30_page_draft: typingBig,
-  typing_30_page_draft_in_bursts_with_checks_and_100_item_coverage: typingBigWithPanel,
+  typing_6_page_fixture: typing.baseline,
+  typing_30_page_draft: typing.big,
+  typing_30_page_draft_in_bursts_with_checks_and_100_item_coverage: typing.bigWithPanel,
   export_30_page_draft: exportBoth,
 }, null, 2));

@@ -5,7 +5,8 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web::adapter::idb;
-use web::state::persistence::SAVE_DELAY_MS;
+use web::components::node_editor::paragraph_renders;
+use web::state::persistence::{SAVE_DELAY_MS, SAVE_IDLE_WAIT_MS};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -161,7 +162,7 @@ async fn type_into(element: &Element, text: &str) {
 }
 
 async fn wait_for_autosave() {
-    TimeoutFuture::new(SAVE_DELAY_MS + 300).await;
+    TimeoutFuture::new(SAVE_DELAY_MS + SAVE_IDLE_WAIT_MS + 300).await;
     settle().await;
 }
 
@@ -268,6 +269,29 @@ async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
     );
     app.click("确认删除").await;
     assert_eq!(app.all("input.heading-title").len(), 1);
+    app.unmount().await;
+}
+
+/// Typing into a paragraph renders that paragraph's editor alone, not the other
+/// paragraphs of its section; typing a heading's title renders none of them.
+#[wasm_bindgen_test]
+async fn typing_renders_only_the_edited_paragraph() {
+    let draft = report_core::from_json(include_str!(
+        "../crates/core/tests/fixtures/draft-shangcheng-2023.json"
+    ))
+    .unwrap();
+    let app = Mounted::with_draft(&draft).await;
+    app.click("2023年主要工作及成效").await;
+    let areas = app.all("textarea.paragraph-text");
+    assert!(areas.len() > 10, "{} paragraphs", areas.len());
+    let middle = areas.len() / 2;
+    let renders = paragraph_renders();
+    type_into(&areas[middle], "新写的一段。").await;
+    assert_eq!(paragraph_renders() - renders, 1);
+    assert_eq!(paragraphs(&app)[middle], "新写的一段。");
+    let renders = paragraph_renders();
+    type_into(&app.all("input.heading-title")[0], "新的标题").await;
+    assert_eq!(paragraph_renders() - renders, 0);
     app.unmount().await;
 }
 

@@ -1,6 +1,10 @@
 //! Time and identity from the browser (`SystemTime` panics on wasm32-unknown-unknown).
 
-use wasm_bindgen::JsValue;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
@@ -10,6 +14,31 @@ pub fn now_ms() -> f64 {
 /// The time of a keystroke, for grouping typing into undo steps.
 pub fn keystroke_ms() -> u64 {
     now_ms() as u64
+}
+
+/// Runs `task` when the page is next idle (between frames, with no input waiting), or
+/// after `timeout_ms` at the latest; at once where the browser has no idle callbacks
+/// (Safari).
+pub fn when_idle(timeout_ms: u32, task: impl FnOnce() + 'static) {
+    let task = Rc::new(Cell::new(Some(task)));
+    let run = move || {
+        if let Some(task) = task.take() {
+            task()
+        }
+    };
+    let window = gloo::utils::window();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    let scheduled = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false)
+        && window
+            .request_idle_callback_with_options(
+                Closure::once_into_js(run.clone()).unchecked_ref(),
+                &options,
+            )
+            .is_ok();
+    if !scheduled {
+        run();
+    }
 }
 
 /// The report year proposed for a new draft today (see

@@ -1,6 +1,9 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
 use report_core::restructure::Restructure;
-use report_core::{outline, Node, NodeId};
+use report_core::{outline, Draft, Node, NodeId};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -10,9 +13,12 @@ use super::use_dispatch;
 use crate::adapter::clock::keystroke_ms;
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub node: Node,
+    /// The open draft, shared: the node is read from it, so listing a section's nodes
+    /// copies none of their text.
+    pub draft: Rc<Draft>,
+    pub id: NodeId,
     /// The heading's number (`（一）`); empty for a paragraph.
     pub label: AttrValue,
     pub level: u8,
@@ -23,12 +29,41 @@ pub struct Props {
     pub headings_allowed: bool,
 }
 
+impl PartialEq for Props {
+    /// Equal while the node itself is: typing into one paragraph re-renders its editor
+    /// and those of the headings above it, not the other paragraphs of the section.
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.label == other.label
+            && self.level == other.level
+            && self.first == other.first
+            && self.last == other.last
+            && self.headings_allowed == other.headings_allowed
+            && (Rc::ptr_eq(&self.draft, &other.draft)
+                || self.draft.node(self.id) == other.draft.node(other.id))
+    }
+}
+
+thread_local! {
+    static PARAGRAPH_RENDERS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times a paragraph's editor has rendered in this page: the component tests
+/// count that typing renders the edited paragraph alone.
+pub fn paragraph_renders() -> u64 {
+    PARAGRAPH_RENDERS.get()
+}
+
 /// A heading with its subtree, or a paragraph, with move and delete buttons.
 #[function_component]
 pub fn NodeEditor(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let confirming = use_state(|| false);
-    let id = props.node.id();
+    let id = props.id;
+    // Listed by its parent from the same draft, so it is there.
+    let Some(node) = props.draft.node(id) else {
+        return Html::default();
+    };
     let set_text = |field: TextField| {
         let dispatch = dispatch.clone();
         move |text: String| {
@@ -67,12 +102,12 @@ pub fn NodeEditor(props: &Props) -> Html {
             }
         }
     };
-    let kind = if props.node.is_heading() {
+    let kind = if node.is_heading() {
         "标题"
     } else {
         "段落"
     };
-    let has_content = outline::node_chars(&props.node) > 0;
+    let has_content = outline::node_chars(node) > 0;
     let remove = {
         let dispatch = dispatch.clone();
         let confirming = confirming.clone();
@@ -119,7 +154,7 @@ pub fn NodeEditor(props: &Props) -> Html {
         <div class="node-tools" role="group" aria-label={format!("{name}操作")} onkeydown={on_key}>
             <button type="button" onclick={mover(Direction::Up)} disabled={props.first} aria-label={format!("上移{name}")}>{ "↑" }</button>
             <button type="button" onclick={mover(Direction::Down)} disabled={props.last} aria-label={format!("下移{name}")}>{ "↓" }</button>
-            if props.node.is_heading() {
+            if node.is_heading() {
                 <button type="button" onclick={restructurer(Restructure::ToParagraph)}
                     title="转为段落（Ctrl+Alt+0）：标题下的内容随之升一级">{ "转为段落" }</button>
             } else if props.headings_allowed {
@@ -139,8 +174,9 @@ pub fn NodeEditor(props: &Props) -> Html {
             }
         </div>
     };
-    match &props.node {
+    match node {
         Node::Paragraph { text, .. } => {
+            PARAGRAPH_RENDERS.set(PARAGRAPH_RENDERS.get() + 1);
             let set = set_text(TextField::Text);
             let on_key = {
                 let dispatch = dispatch.clone();
@@ -189,7 +225,7 @@ pub fn NodeEditor(props: &Props) -> Html {
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
                         onpaste={on_paste(TextField::Text)} onkeydown={on_structure_key}
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
-                    { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
+                    { node_list(&dispatch, &props.draft, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
                 </div>
             }
         }

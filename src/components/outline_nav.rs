@@ -32,7 +32,13 @@ pub fn OutlineNav(props: &Props) -> Html {
             </li>
         }
     };
-    let entries = outline::outline(&props.draft).into_iter().map(|entry| {
+    let outline = outline::outline(&props.draft);
+    let total: usize = outline
+        .iter()
+        .filter(|e| e.level == 1)
+        .map(|e| e.chars)
+        .sum();
+    let entries = outline.into_iter().map(|entry| {
         let dispatch = dispatch.clone();
         let id = entry.id;
         let current = (entry.level == 1 && props.step == Step::Section(id)).then_some("step");
@@ -63,7 +69,7 @@ pub fn OutlineNav(props: &Props) -> Html {
                 }
                 { step_button(Step::Export, "检查与导出") }
             </ol>
-            <p class="total">{ format!("正文共 {} 字", outline::draft_chars(&props.draft)) }</p>
+            <p class="total">{ format!("正文共 {total} 字") }</p>
         </nav>
     }
 }

@@ -23,12 +23,9 @@ pub fn SectionEditor(props: &Props) -> Html {
     let Ok(section) = props.draft.section(props.section_id) else {
         return html! { <p role="alert">{ "这一部分已不存在，请从左侧大纲选择。" }</p> };
     };
-    let entry = outline::outline(&props.draft)
-        .into_iter()
-        .find(|e| e.id == section.id);
-    let label = entry.as_ref().map(|e| e.label.clone()).unwrap_or_default();
-    let chars = entry.map_or(0, |e| e.chars);
     let id = section.id;
+    let label = outline::section_label(&props.draft, id);
+    let chars = outline::nodes_chars(&section.children);
     let on_title = {
         let dispatch = dispatch.clone();
         move |e: InputEvent| {
@@ -54,15 +51,16 @@ pub fn SectionEditor(props: &Props) -> Html {
                 <summary>{ "写作提示" }</summary>
                 <p>{ section.guidance.clone() }</p>
             </details>
-            { node_list(&dispatch, &section.children, Parent::Section(id), 2, max_level) }
+            { node_list(&dispatch, &props.draft, &section.children, Parent::Section(id), 2, max_level) }
         </section>
     }
 }
 
-/// The children of a section or heading, with buttons to add to them. Headings at
-/// `level` may be added while `level <= max_level`.
+/// The children of a section or heading (`nodes`, in `draft`), with buttons to add to
+/// them. Headings at `level` may be added while `level <= max_level`.
 pub fn node_list(
     dispatch: &Dispatch,
+    draft: &Rc<Draft>,
     nodes: &[Node],
     parent: Parent,
     level: u8,
@@ -77,7 +75,7 @@ pub fn node_list(
             .map(|(_, l)| l.clone())
             .unwrap_or_default();
         html! {
-            <NodeEditor key={node.id()} node={node.clone()} label={label} {level}
+            <NodeEditor key={node.id()} draft={draft.clone()} id={node.id()} label={label} {level}
                 first={i == 0} last={i == last} headings_allowed={level <= max_level} />
         }
     });

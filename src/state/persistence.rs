@@ -3,7 +3,9 @@
 //!
 //! Autosave is a throttle, not a debounce: the first unsaved edit starts a timer and
 //! the save writes whatever is newest when it fires, so steady typing is saved every
-//! [`SAVE_DELAY_MS`] and a killed tab loses at most that much.
+//! [`SAVE_DELAY_MS`] and a killed tab loses at most that much and
+//! [`SAVE_IDLE_WAIT_MS`]. The save (the whole draft serialised) waits for the page to
+//! be idle, so that it runs between keystrokes and frames, not in the way of either.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -20,6 +22,9 @@ use crate::adapter::storage::{self, Record, SaveError, StorageError};
 use crate::adapter::{clock, files};
 
 pub const SAVE_DELAY_MS: u32 = 500;
+
+/// The longest a due save waits for the page to be idle.
+pub const SAVE_IDLE_WAIT_MS: u32 = 250;
 
 /// The state a tab starts with: the last-opened draft, else the newest, else a new
 /// one; and the user's templates.
@@ -169,10 +174,12 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
             move |_| {
                 if wants_save && !scheduled.replace(true) {
                     Timeout::new(SAVE_DELAY_MS, move || {
-                        scheduled.set(false);
-                        if alive.get() {
-                            save.emit(());
-                        }
+                        clock::when_idle(SAVE_IDLE_WAIT_MS, move || {
+                            scheduled.set(false);
+                            if alive.get() {
+                                save.emit(());
+                            }
+                        })
                     })
                     .forget();
                 }

@@ -29,44 +29,70 @@ pub struct OutlineEntry {
     pub chars: usize,
 }
 
-/// The outline of the whole draft: every section and heading with its number.
+/// The outline of the whole draft: every section and heading with its number. One pass
+/// over the text: each heading's count is summed from below, not counted again.
 pub fn outline(draft: &Draft) -> Vec<OutlineEntry> {
     let mut out = Vec::new();
-    let mut section_ordinal = 0;
     for section in &draft.sections {
-        let label = if section.numbered {
-            section_ordinal += 1;
-            heading_label(1, section_ordinal)
-        } else {
-            String::new()
-        };
+        let at = out.len();
         out.push(OutlineEntry {
             id: section.id,
             section_id: section.id,
             level: 1,
-            label,
+            label: section_label(draft, section.id),
             title: section.title.clone(),
-            chars: nodes_chars(&section.children),
+            chars: 0,
         });
-        push_headings(&section.children, section.id, 2, &mut out);
+        out[at].chars = push_headings(&section.children, section.id, 2, &mut out);
     }
     out
 }
 
-fn push_headings(nodes: &[Node], section_id: NodeId, level: u8, out: &mut Vec<OutlineEntry>) {
-    for (ordinal, node) in nodes.iter().filter(|n| n.is_heading()).enumerate() {
-        if let Node::Heading { id, title, .. } = node {
-            out.push(OutlineEntry {
-                id: *id,
-                section_id,
-                level,
-                label: heading_label(level, ordinal + 1),
-                title: title.clone(),
-                chars: node_chars(node) - char_count(title),
-            });
-            push_headings(node.children(), section_id, level + 1, out);
+/// The number of section `id` (`二、`): empty for an unnumbered or unknown section.
+pub fn section_label(draft: &Draft, id: NodeId) -> String {
+    let mut numbered = draft.sections.iter().filter(|s| s.numbered);
+    match numbered.position(|s| s.id == id) {
+        Some(index) => heading_label(1, index + 1),
+        None => String::new(),
+    }
+}
+
+/// Pushes the headings among `nodes`, each followed by those below it, and returns the
+/// characters of `nodes`.
+fn push_headings(
+    nodes: &[Node],
+    section_id: NodeId,
+    level: u8,
+    out: &mut Vec<OutlineEntry>,
+) -> usize {
+    let mut chars = 0;
+    let mut ordinal = 0;
+    for node in nodes {
+        match node {
+            Node::Paragraph { text, .. } => chars += char_count(text),
+            Node::Heading {
+                id,
+                title,
+                text,
+                children,
+            } => {
+                ordinal += 1;
+                let at = out.len();
+                out.push(OutlineEntry {
+                    id: *id,
+                    section_id,
+                    level,
+                    label: heading_label(level, ordinal),
+                    title: title.clone(),
+                    chars: 0,
+                });
+                let below = char_count(text) + push_headings(children, section_id, level + 1, out);
+                out[at].chars = below;
+                chars += char_count(title) + below;
+            }
         }
     }
+    chars
 }
 
 /// Labels of the headings among `nodes` at `level`, keyed by node id, for an editor
@@ -163,6 +189,45 @@ mod tests {
         let label = |id| entries.iter().find(|e| e.id == id).unwrap().label.clone();
         assert_eq!(label(b), "（一）");
         assert_eq!(label(a), "（二）");
+    }
+
+    #[test]
+    fn counts_summed_from_below_are_the_counts_of_each_heading_and_section() {
+        let mut draft =
+            crate::from_json(include_str!("../tests/fixtures/draft-shangcheng-2023.json")).unwrap();
+        // Two levels below the fixture's headings, with run-in text and a paragraph.
+        let heading = draft.sections[1].children[0].id();
+        let sub = draft
+            .add_node(Parent::Heading(heading), NewNode::Heading)
+            .unwrap();
+        let subsub = draft
+            .add_node(Parent::Heading(sub), NewNode::Heading)
+            .unwrap();
+        let paragraph = draft
+            .add_node(Parent::Heading(subsub), NewNode::Paragraph)
+            .unwrap();
+        for (id, field, text) in [
+            (sub, TextField::Title, "健全制度"),
+            (sub, TextField::Text, "制度 建设。"),
+            (subsub, TextField::Title, "规范性文件"),
+            (paragraph, TextField::Text, "全年审查文件十二件。"),
+        ] {
+            draft.set_text(id, field, text.into()).unwrap();
+        }
+        let entries = outline(&draft);
+        assert!(entries.iter().any(|e| e.level == 4));
+        for entry in &entries {
+            let expected = match draft.node(entry.id) {
+                Some(node) => node_chars(node) - char_count(&entry.title),
+                None => nodes_chars(&draft.section(entry.id).unwrap().children),
+            };
+            assert_eq!(entry.chars, expected, "{entry:?}");
+            let section_label = section_label(&draft, entry.section_id);
+            if entry.level == 1 {
+                assert_eq!(entry.label, section_label);
+            }
+        }
+        assert_eq!(section_label(&draft, NodeId::MAX), "");
     }
 
     #[test]
