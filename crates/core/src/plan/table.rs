@@ -19,10 +19,15 @@ fn is_item_number(cell: &str) -> bool {
             .all(|c| numeral(c) || "-—.．、()（）".contains(c))
 }
 
+/// The cells of a tab-separated line, widths folded and spaces squeezed.
+fn cells_of(line: &str) -> impl Iterator<Item = String> + '_ {
+    line.split('\t').map(|c| squeeze_spaces(&fold_width(c)))
+}
+
 /// Whether a tab-separated line is a table row: its first cell an item number, its
 /// second one not empty.
 fn is_item_row(line: &str) -> bool {
-    let mut cells = line.split('\t').map(|c| squeeze_spaces(&fold_width(c)));
+    let mut cells = cells_of(line);
     cells.next().is_some_and(|number| is_item_number(&number))
         && cells.next().is_some_and(|content| !content.is_empty())
 }
@@ -146,11 +151,6 @@ impl Columns {
 pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
     let lines: Vec<&str> = text.lines().collect();
-    let cells_of = |line: &str| -> Vec<String> {
-        line.split('\t')
-            .map(|c| squeeze_spaces(&fold_width(c)))
-            .collect()
-    };
     let header_at = find_header(text);
     let columns = header_at.map_or(
         Columns {
@@ -166,7 +166,9 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     let preamble_end = header_at.unwrap_or_else(|| {
         lines
             .iter()
-            .position(|line| is_item_row(line) || group_heading(&cells_of(line)).is_some())
+            .position(|line| {
+                is_item_row(line) || group_heading(&cells_of(line).collect::<Vec<_>>()).is_some()
+            })
             .unwrap_or(0)
     });
     let first_row = header_at.map_or(preamble_end, |at| at + 1);
@@ -195,7 +197,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
         if line.trim().is_empty() {
             continue;
         }
-        let cells = cells_of(line);
+        let cells: Vec<String> = cells_of(line).collect();
         if let Some(heading) = group_heading(&cells) {
             group = heading;
             continue;
