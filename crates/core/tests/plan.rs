@@ -557,3 +557,15 @@ fn word_list_numbering_is_still_read_as_numbered_items() {
     assert!(items[0].2.ends_with("落实集体讨论"), "{:?}", items[0]);
     assert_eq!(items[1].4, ["办公室"]);
 }
+
+#[test]
+fn a_group_row_may_hold_its_numeral_in_the_number_cell() {
+    let rows = WORD_TABLE_ROWS
+        .replace("一、深入学习", "一\t深入学习")
+        .replace("一、\t推进", "二\t推进");
+    assert_eq!(word_table_items(&rows), word_table_items(WORD_TABLE_ROWS));
+    // Items numbered 一、二 themselves stay items.
+    let items = word_table_items("一\t深入学习贯彻习近平法治思想。\t\t\n二\t推进严格执法。\t\t\n");
+    let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(numbers, ["一", "二"]);
+}

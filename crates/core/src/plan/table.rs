@@ -4,7 +4,7 @@
 use super::text::{item_from_text, plan_import};
 use super::{check_text, PlanError, PlanImport, Skipped};
 use crate::import_text::squeeze_spaces;
-use crate::labels::parse_label;
+use crate::labels::{parse_chinese_numeral, parse_label};
 use crate::plan_items::PlanItem;
 use crate::text::{fold_width, split_names};
 
@@ -52,8 +52,10 @@ pub(super) fn is_table(text: &str) -> bool {
 }
 
 /// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`, or `一、`
-/// and the title in two cells), read from its non-empty cells.
-fn group_heading(cells: &[String]) -> Option<String> {
+/// and the title in two cells), read from its non-empty cells. With `bare_numerals`
+/// (a table whose items are numbered in digits), `一` and the title in two cells open
+/// one too.
+fn group_heading(cells: &[String], bare_numerals: bool) -> Option<String> {
     let filled: Vec<&str> = cells
         .iter()
         .map(String::as_str)
@@ -62,7 +64,12 @@ fn group_heading(cells: &[String]) -> Option<String> {
     if filled.len() > 2 {
         return None;
     }
-    let joined = filled.concat();
+    let joined = match filled[..] {
+        [numeral, title] if bare_numerals && parse_chinese_numeral(numeral).is_some() => {
+            format!("{numeral}、{title}")
+        }
+        _ => filled.concat(),
+    };
     let label = parse_label(&joined).filter(|l| l.level == 1)?;
     Some(label.rest.trim().to_string())
 }
@@ -146,7 +153,7 @@ impl Columns {
 /// 序号 column or, without one, read as 序号 | task | departments, where a deadline
 /// cell (完成时限) is dropped: a plan item has no place for it. A line whose number cell
 /// is empty continues the row above, cell by cell (wrapped cells); a row of merged cells
-/// labelled `一、` opens a group. Numbers are kept as written (`九-1-1`), gaps and all,
+/// labelled `一、` (or `一`, among rows numbered in digits) opens a group. Numbers are kept as written (`九-1-1`), gaps and all,
 /// less a closing `.` or `、`.
 pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
@@ -161,13 +168,20 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
         },
         |at| Columns::from_header(lines[at]),
     );
+    let digit_numbers = lines.iter().any(|line| {
+        line.contains('\t')
+            && cells_of(line)
+                .nth(columns.number)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    });
     // Without a header, what comes before the first row or group heading is the notice
     // and title the plan is named by.
     let preamble_end = header_at.unwrap_or_else(|| {
         lines
             .iter()
             .position(|line| {
-                is_item_row(line) || group_heading(&cells_of(line).collect::<Vec<_>>()).is_some()
+                is_item_row(line)
+                    || group_heading(&cells_of(line).collect::<Vec<_>>(), digit_numbers).is_some()
             })
             .unwrap_or(0)
     });
@@ -198,7 +212,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             continue;
         }
         let cells: Vec<String> = cells_of(line).collect();
-        if let Some(heading) = group_heading(&cells) {
+        if let Some(heading) = group_heading(&cells, digit_numbers) {
             group = heading;
             continue;
         }
