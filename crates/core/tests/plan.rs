@@ -440,3 +440,132 @@ fn target_names_start_where_a_word_starts() {
         "公立医院法律顾问配备率"
     );
 }
+
+/// A 工作要点 kept as a Word table (序号 | 重点任务 | 责任单位 | 完成时限) and pasted:
+/// one line of tab-separated cells per row, group rows spanning the table.
+const WORD_TABLE_ROWS: &str = "一、深入学习贯彻习近平法治思想\n\
+1\t认真落实党政主要负责人履行推进法治建设第一责任人职责。年底前完成述法。\t办公室、法规处\t2023年12月\n\
+2\t开展法治专题学习，全年不少于4次。\t法规处\t全年\n\
+一、\t推进严格规范公正文明执法\n\
+3\t全面推行行政执法三项制度，\t执法队；办公室\t长期坚持\n\
+\t重大执法决定法制审核率100%。\t\t\n";
+
+fn word_table_items(text: &str) -> Vec<(String, String, String, String, Vec<String>)> {
+    plan::parse_plan_text(text)
+        .unwrap()
+        .plan
+        .items
+        .into_iter()
+        .map(|i| (i.number, i.group, i.title, i.body, i.departments))
+        .collect()
+}
+
+#[test]
+fn a_plan_pasted_from_a_word_table_has_one_item_per_row() {
+    let with_header = format!(
+        "2023年法治政府建设工作要点\n序号\t重点任务\t责任单位\t完成时限\n{WORD_TABLE_ROWS}"
+    );
+    let import = plan::parse_plan_text(&with_header).unwrap();
+    assert_eq!(import.plan.title, "2023年法治政府建设工作要点");
+    assert_eq!(import.plan.year, Some(2023));
+    assert!(import
+        .skipped
+        .iter()
+        .any(|s| s.reason == "表头" && s.text.starts_with("序号")));
+    let items = word_table_items(&with_header);
+    let text = |s: &str| s.to_string();
+    assert_eq!(
+        items,
+        [
+            (
+                text("1"),
+                text("深入学习贯彻习近平法治思想"),
+                text("认真落实党政主要负责人履行推进法治建设第一责任人职责"),
+                text("年底前完成述法"),
+                vec![text("办公室"), text("法规处")]
+            ),
+            (
+                text("2"),
+                text("深入学习贯彻习近平法治思想"),
+                text("开展法治专题学习，全年不少于4次"),
+                String::new(),
+                vec![text("法规处")]
+            ),
+            (
+                text("3"),
+                text("推进严格规范公正文明执法"),
+                text("全面推行行政执法三项制度，重大执法决定法制审核率100%"),
+                String::new(),
+                vec![text("执法队"), text("办公室")]
+            ),
+        ],
+        "the continuation row joins item 3; the 完成时限 cell is in no item"
+    );
+    let plan = plan::parse_plan_text(&with_header).unwrap().plan;
+    assert_eq!(plan.items[2].targets[0].value, Some(100.0));
+    // Without the header row the cells are read the same way; as a file too.
+    assert_eq!(word_table_items(WORD_TABLE_ROWS), items);
+    assert_eq!(
+        plan::parse_plan_bytes(with_header.as_bytes(), "工作要点.txt")
+            .unwrap()
+            .plan,
+        plan
+    );
+}
+
+#[test]
+fn word_table_numbers_may_be_full_width_or_end_in_a_point() {
+    let plain = word_table_items(WORD_TABLE_ROWS);
+    for (from, to) in [("1\t", "１\t"), ("2\t", "2.\t"), ("3\t", "３、\t")] {
+        let variant = WORD_TABLE_ROWS.replacen(from, to, 1);
+        assert_ne!(variant, WORD_TABLE_ROWS);
+        assert_eq!(word_table_items(&variant), plain, "{to:?}");
+    }
+    // A deadline before the departments is still no department.
+    let swapped = "1\t推进合法性审查。\t2023年6月底前\t法规处\n";
+    assert_eq!(word_table_items(swapped)[0].4, ["法规处"]);
+}
+
+#[test]
+fn a_huge_pasted_table_parses_in_bounded_time() {
+    let mut text = String::from("序号\t重点任务\t责任单位\t完成时限\n");
+    for n in 1..=10_000 {
+        text.push_str(&format!("{n}\t第{n}项任务。\t办公室、法规处\t2023年12月\n"));
+    }
+    text.push_str(&format!("10001\t{}\t法规处\t全年\n", "法".repeat(350_000)));
+    assert!(text.len() > 1_000_000 && text.len() < 5 * 1024 * 1024);
+    let start = std::time::Instant::now();
+    let plan = plan::parse_plan_text(&text).unwrap().plan;
+    assert_eq!(plan.items.len(), 10_001);
+    assert_eq!(plan.items[9_999].number, "10000");
+    assert_eq!(plan.items[10_000].title.chars().count(), 350_000);
+    // Headerless, the same rows: a lone 1 MB line after them does not panic either.
+    let headerless = text.split_once('\n').unwrap().1.to_string() + &"\t".repeat(1 << 20);
+    assert_eq!(
+        plan::parse_plan_text(&headerless).unwrap().plan.items.len(),
+        10_001
+    );
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+#[test]
+fn word_list_numbering_is_still_read_as_numbered_items() {
+    // Word's automatic numbering pastes as `1.<tab>`: one tab, no table.
+    let list = "一、\t依法决策\n1.\t严格合法性审查，\n落实集体讨论。（法规处）\n2.\t加强规范性文件管理。（办公室）";
+    let items = word_table_items(list);
+    assert_eq!(items.len(), 2);
+    assert!(items[0].2.ends_with("落实集体讨论"), "{:?}", items[0]);
+    assert_eq!(items[1].4, ["办公室"]);
+}
+
+#[test]
+fn a_group_row_may_hold_its_numeral_in_the_number_cell() {
+    let rows = WORD_TABLE_ROWS
+        .replace("一、深入学习", "一\t深入学习")
+        .replace("一、\t推进", "二\t推进");
+    assert_eq!(word_table_items(&rows), word_table_items(WORD_TABLE_ROWS));
+    // Items numbered 一、二 themselves stay items.
+    let items = word_table_items("一\t深入学习贯彻习近平法治思想。\t\t\n二\t推进严格执法。\t\t\n");
+    let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(numbers, ["一", "二"]);
+}

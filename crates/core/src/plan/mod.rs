@@ -16,9 +16,9 @@ use crate::docx::read::{self, ReadError};
 use crate::import_text::MAX_IMPORT_BYTES;
 use crate::plan_items::Plan;
 pub use from_report::plan_from_report;
-use table::find_header;
+use table::is_table;
 pub use table::parse_plan_tsv;
-pub use text::parse_plan_text;
+use text::parse_numbered_text;
 
 /// A line of the input that did not become (part of) an item, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ pub enum PlanError {
     Binary,
     #[error("{0}")]
     Docx(#[from] ReadError),
-    #[error("没有识别出任何计划条目：条目应以“1.”“2.”等编号开头，或为带“序号”表头、以制表符分隔的指标表")]
+    #[error("没有识别出任何计划条目：条目应以“1.”“2.”等编号开头，或为以制表符分隔、首列为序号的表格（如从 Word 表格复制）")]
     NoItems,
     #[error("计划条目超过 {MAX_NUMBERED_ITEMS} 项（第 {0} 行起的条目编号为 {num}），超出可导入的上限；请拆分计划后分别导入", num = MAX_NUMBERED_ITEMS + 1)]
     TooManyItems(usize),
@@ -79,10 +79,21 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     if looks_binary(text.as_bytes()) {
         return Err(PlanError::Binary);
     }
-    if file_name.to_lowercase().ends_with(".tsv") || find_header(&text).is_some() {
+    if file_name.to_lowercase().ends_with(".tsv") {
         parse_plan_tsv(&text)
     } else {
         parse_plan_text(&text)
+    }
+}
+
+/// Reads a plan from pasted text: a table (tab-separated rows, as a Word table pasted
+/// or an indicator table saved as text) as a table, anything else as numbered items
+/// (`1.` … or, without those, `（一）` …) under 一、 group headings.
+pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
+    if is_table(text) {
+        parse_plan_tsv(text)
+    } else {
+        parse_numbered_text(text)
     }
 }
 
@@ -105,14 +116,9 @@ fn check_text(text: &str) -> Result<(), PlanError> {
     Ok(())
 }
 
-/// Reads a plan from a .docx: its paragraphs, parsed as text or, when they hold a
-/// tab-separated table with a header row, as an indicator table.
+/// Reads a plan from a .docx: its paragraphs, parsed as text (which may hold a
+/// tab-separated table).
 pub fn parse_plan_docx(bytes: &[u8]) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
-    let text = read::paragraphs(bytes)?.join("\n");
-    if find_header(&text).is_some() {
-        parse_plan_tsv(&text)
-    } else {
-        parse_plan_text(&text)
-    }
+    parse_plan_text(&read::paragraphs(bytes)?.join("\n"))
 }

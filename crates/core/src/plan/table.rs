@@ -1,8 +1,10 @@
-//! Plans as indicator tables: tab-separated rows under a header row with a 序号 column.
+//! Plans as tables: tab-separated rows, as an indicator table saved as text or a Word
+//! table (序号 | 重点任务 | 责任单位 | 完成时限) pasted, with or without a header row.
 
 use super::text::{item_from_text, plan_import};
 use super::{check_text, PlanError, PlanImport, Skipped};
 use crate::import_text::squeeze_spaces;
+use crate::labels::{parse_chinese_numeral, parse_label};
 use crate::plan_items::PlanItem;
 use crate::text::{fold_width, split_names};
 
@@ -17,18 +19,98 @@ fn is_item_number(cell: &str) -> bool {
             .all(|c| numeral(c) || "-—.．、()（）".contains(c))
 }
 
+/// The cells of a tab-separated line, widths folded and spaces squeezed.
+fn cells_of(line: &str) -> impl Iterator<Item = String> + '_ {
+    line.split('\t').map(|c| squeeze_spaces(&fold_width(c)))
+}
+
+/// Whether a tab-separated line is a table row: its first cell an item number, its
+/// second one not empty.
+fn is_item_row(line: &str) -> bool {
+    let mut cells = cells_of(line);
+    cells.next().is_some_and(|number| is_item_number(&number))
+        && cells.next().is_some_and(|content| !content.is_empty())
+}
+
+/// Whether `text` is a table rather than numbered paragraphs: it has a header row, or
+/// at least as many table rows as lines with an item label (`1.`, `（一）`). A row
+/// counts with three cells or more: Word's list numbering pastes as `1.<tab>item`, one
+/// tab, and such a list is numbered paragraphs.
+pub(super) fn is_table(text: &str) -> bool {
+    if find_header(text).is_some() {
+        return true;
+    }
+    let (mut rows, mut labelled) = (0usize, 0usize);
+    for line in text.lines() {
+        if line.contains('\t') {
+            rows += usize::from(line.matches('\t').nth(1).is_some() && is_item_row(line));
+        } else {
+            labelled += usize::from(parse_label(line).is_some_and(|l| l.level > 1));
+        }
+    }
+    rows > 0 && rows >= labelled
+}
+
+/// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`, or `一、`
+/// and the title in two cells), read from its non-empty cells. With `bare_numerals`
+/// (a table whose items are numbered in digits), `一` and the title in two cells open
+/// one too.
+fn group_heading(cells: &[String], bare_numerals: bool) -> Option<String> {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if filled.len() > 2 {
+        return None;
+    }
+    let joined = match filled[..] {
+        [numeral, title] if bare_numerals && parse_chinese_numeral(numeral).is_some() => {
+            format!("{numeral}、{title}")
+        }
+        _ => filled.concat(),
+    };
+    let label = parse_label(&joined).filter(|l| l.level == 1)?;
+    Some(label.rest.trim().to_string())
+}
+
+/// Whether a cell is a deadline (完成时限: `2023年12月`, `全年`, `长期坚持`), which a
+/// table without a header row may have beside its departments.
+fn is_deadline(cell: &str) -> bool {
+    cell.chars().count() <= 20
+        && ["年", "月", "日", "季度", "长期", "持续", "常态"]
+            .iter()
+            .any(|w| cell.contains(w))
+}
+
 /// Where the header row of an indicator table is: the first tab-separated line naming a
 /// number (序号/编号) column.
-pub(super) fn find_header(text: &str) -> Option<usize> {
+fn find_header(text: &str) -> Option<usize> {
     text.lines()
         .position(|line| line.contains('\t') && (line.contains("序号") || line.contains("编号")))
+}
+
+/// A table row: the group heading above it and its cells.
+struct Row {
+    group: String,
+    cells: Vec<String>,
+}
+
+/// Where a row's departments are.
+enum DepartmentCell {
+    /// The column the header names 责任单位 (or 部门, 牵头…).
+    Column(usize),
+    /// Without a header: the first filled cell after the task that is not a deadline.
+    FirstAfterContent,
+    /// A header that names no such column.
+    Nowhere,
 }
 
 struct Columns {
     number: usize,
     content: usize,
     detail: Option<usize>,
-    departments: Option<usize>,
+    departments: DepartmentCell,
 }
 
 impl Columns {
@@ -43,7 +125,8 @@ impl Columns {
         let number = find(&["序号", "编号"], &[]).unwrap_or(0);
         let content = find(&["内容", "指标", "任务", "事项"], &[number]).unwrap_or(number + 1);
         let detail = find(&["分解", "具体"], &[number, content]);
-        let departments = find(&["责任", "部门", "单位", "牵头"], &[number, content]);
+        let departments = find(&["责任", "部门", "单位", "牵头"], &[number, content])
+            .map_or(DepartmentCell::Nowhere, DepartmentCell::Column);
         Columns {
             number,
             content,
@@ -51,11 +134,27 @@ impl Columns {
             departments,
         }
     }
+
+    /// The cell of `cells` that lists the row's departments; empty when there is none.
+    fn departments_of<'r>(&self, cells: &'r [String]) -> &'r str {
+        let found = match self.departments {
+            DepartmentCell::Column(c) => cells.get(c),
+            DepartmentCell::FirstAfterContent => cells
+                .iter()
+                .skip(self.content + 1)
+                .find(|c| !c.is_empty() && !is_deadline(c)),
+            DepartmentCell::Nowhere => None,
+        };
+        found.map_or("", String::as_str)
+    }
 }
 
-/// Reads a plan from an indicator table: one tab-separated row per line under a header
-/// row with a 序号 column; a line whose number cell is empty continues the row above,
-/// cell by cell (wrapped cells). Numbers are kept as written (`九-1-1`), gaps and all.
+/// Reads a plan from a table: one tab-separated row per line, under a header row with a
+/// 序号 column or, without one, read as 序号 | task | departments, where a deadline
+/// cell (完成时限) is dropped: a plan item has no place for it. A line whose number cell
+/// is empty continues the row above, cell by cell (wrapped cells); a row of merged cells
+/// labelled `一、` (or `一`, among rows numbered in digits) opens a group. Numbers are kept as written (`九-1-1`), gaps and all,
+/// less a closing `.` or `、`.
 pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
     let lines: Vec<&str> = text.lines().collect();
@@ -65,13 +164,30 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             number: 0,
             content: 1,
             detail: None,
-            departments: None,
+            departments: DepartmentCell::FirstAfterContent,
         },
         |at| Columns::from_header(lines[at]),
     );
-    let first_row = header_at.map_or(0, |at| at + 1);
+    let digit_numbers = lines.iter().any(|line| {
+        line.contains('\t')
+            && cells_of(line)
+                .nth(columns.number)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    // Without a header, what comes before the first row or group heading is the notice
+    // and title the plan is named by.
+    let preamble_end = header_at.unwrap_or_else(|| {
+        lines
+            .iter()
+            .position(|line| {
+                is_item_row(line)
+                    || group_heading(&cells_of(line).collect::<Vec<_>>(), digit_numbers).is_some()
+            })
+            .unwrap_or(0)
+    });
+    let first_row = header_at.map_or(preamble_end, |at| at + 1);
     let mut skipped = Vec::new();
-    let preamble: Vec<String> = lines[..header_at.unwrap_or(0)]
+    let preamble: Vec<String> = lines[..preamble_end]
         .iter()
         .map(|l| squeeze_spaces(&fold_width(l)))
         .filter(|l| !l.is_empty())
@@ -89,9 +205,15 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             });
         }
     }
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut group = String::new();
+    let mut rows: Vec<Row> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(first_row) {
         if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<String> = cells_of(line).collect();
+        if let Some(heading) = group_heading(&cells, digit_numbers) {
+            group = heading;
             continue;
         }
         if !line.contains('\t') {
@@ -102,18 +224,14 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             });
             continue;
         }
-        let cells: Vec<String> = line
-            .split('\t')
-            .map(|c| squeeze_spaces(&fold_width(c)))
-            .collect();
         let number = cells.get(columns.number).map_or("", String::as_str);
         match rows.last_mut() {
             Some(row) if number.is_empty() => {
                 for (k, cell) in cells.into_iter().enumerate() {
-                    if k >= row.len() {
-                        row.resize(k + 1, String::new());
+                    if k >= row.cells.len() {
+                        row.cells.resize(k + 1, String::new());
                     }
-                    row[k].push_str(&cell);
+                    row.cells[k].push_str(&cell);
                 }
             }
             None if number.is_empty() => skipped.push(Skipped {
@@ -127,24 +245,31 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
                     text: line.trim().to_string(),
                     reason: "第一列不是序号（表格没有表头时，每行须以编号开头）".into(),
                 }),
-            _ => rows.push(cells),
+            _ => rows.push(Row {
+                group: group.clone(),
+                cells,
+            }),
         }
     }
-    let cell = |row: &[String], column: Option<usize>| {
-        column.and_then(|c| row.get(c)).cloned().unwrap_or_default()
+    let cell = |row: &Row, column: Option<usize>| {
+        column
+            .and_then(|c| row.cells.get(c))
+            .cloned()
+            .unwrap_or_default()
     };
     let items: Vec<PlanItem> = rows
         .iter()
         .filter(|row| !cell(row, Some(columns.content)).is_empty())
         .map(|row| {
+            let number = cell(row, Some(columns.number));
             let mut item = item_from_text(
-                cell(row, Some(columns.number)),
-                String::new(),
+                number.trim_end_matches(['.', '、']).to_string(),
+                row.group.clone(),
                 &cell(row, Some(columns.content)),
                 Some(&cell(row, columns.detail)),
             );
             if item.departments.is_empty() {
-                item.departments = split_names(&cell(row, columns.departments));
+                item.departments = split_names(columns.departments_of(&row.cells));
             }
             item
         })

@@ -1,4 +1,4 @@
-//! Plans as text: numbered items (`1.` … or `（一）` …) under 一、 group headings, the
+//! Plans as numbered paragraphs: items (`1.` … or `（一）` …) under 一、 group headings, the
 //! plan's title and year, and one item's title, body, departments and targets.
 
 use super::{check_text, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS};
@@ -7,9 +7,9 @@ use crate::labels::{chinese_numeral, parse_label};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
 use crate::text::{fold_width, split_names};
 
-/// Reads a plan from pasted text: numbered items (`1.` … or, without those, `（一）` …)
-/// under 一、 group headings.
-pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
+/// Reads a plan of numbered items (`1.` … or, without those, `（一）` …) under 一、
+/// group headings.
+pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
     let lines = logical_lines(text);
     let labels: Vec<Option<u8>> = lines
