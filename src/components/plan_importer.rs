@@ -184,7 +184,7 @@ pub fn PlanImporter(props: &Props) -> Html {
         <section class="plan-importer" aria-labelledby="plan-import-title">
             <h3 id="plan-import-title">{ "导入年度工作要点" }</h3>
             <div class="field">
-                <label for="plan-paste">{ "粘贴工作要点全文（编号如“1.”“（一）”，责任单位写在括号中）" }</label>
+                <label for="plan-paste">{ "粘贴工作要点全文（编号如“1.”“（一）”，责任单位写在括号中；也可直接粘贴 Word 表格）" }</label>
                 <textarea id="plan-paste" ref={pasted} rows="6" data-native-undo="" />
             </div>
             <div class="drafts-actions">
