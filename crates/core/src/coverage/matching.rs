@@ -226,6 +226,9 @@ pub(super) struct Candidate {
     pub(super) taken: usize,
     /// Its sentences, as indices of the report's sentences.
     pub(super) sentences: Span,
+    /// It holds much of the task's weight but none of the task's own words (those not in
+    /// the title or another task): its share is cut to [`TASK_TOUCHED`].
+    pub(super) misses_own_words: bool,
 }
 
 /// The phrases of a candidate's sentences that fall in `task`.
@@ -317,9 +320,10 @@ pub(super) fn task_candidates(
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
     let own_total = weight_of(own_weights, task);
     let has_own_words = own_total >= OWN_WORDS * task_total;
-    // The task's share found in these phrases; none unless they are anchored by a term
-    // of the lexicon, a word of four characters or two of three (two-character words
-    // join in only beside those: alone they are as often chance as meaning).
+    // The task's share found in these phrases, and whether it was cut for missing the
+    // task's own words; none unless they are anchored by a term of the lexicon, a word
+    // of four characters or two of three (two-character words join in only beside
+    // those: alone they are as often chance as meaning).
     let share_of = |first: &[Phrase], second: &[Phrase]| {
         let in_task = || {
             first
@@ -356,12 +360,12 @@ pub(super) fn task_candidates(
                     && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
             };
             if share > TASK_TOUCHED && misses_own_words() {
-                TASK_TOUCHED
+                (TASK_TOUCHED, true)
             } else {
-                share
+                (share, false)
             }
         } else {
-            0.0
+            (0.0, false)
         }
     };
     let mut out = Vec::new();
@@ -383,7 +387,9 @@ pub(super) fn task_candidates(
                     *next == s + 1 && next_overlaps && report.sentences[*next].counts
                 })
                 .map(|(_, more)| (share_of(phrases, more), 2));
-            for (share, taken) in std::iter::once((share_of(phrases, &[]), 1)).chain(with_next) {
+            for ((share, misses_own_words), taken) in
+                std::iter::once((share_of(phrases, &[]), 1)).chain(with_next)
+            {
                 if share < TASK_TOUCHED {
                     continue;
                 }
@@ -399,6 +405,7 @@ pub(super) fn task_candidates(
                     j,
                     taken,
                     sentences: *s..s + taken,
+                    misses_own_words,
                 });
             }
         }
