@@ -561,7 +561,16 @@ pub(super) fn match_item(
 
     let mut mentioned_elsewhere: Option<usize> = None;
     // The weights of the words each task does not share with the title or another task.
+    // A numeric target (出庭应诉率100%) is no other task but the measure of one: the
+    // words it repeats (出庭应诉 of 执行负责人出庭应诉制度) stay that task's own.
     let mut own_weights = position_weights.clone();
+    let is_target: Vec<bool> = task_spans
+        .iter()
+        .map(|t| {
+            !crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>())
+                .is_empty()
+        })
+        .collect();
     for (t, task) in task_spans.iter().enumerate() {
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
             let pair = [chars[j], chars[j + 1]];
@@ -571,7 +580,7 @@ pub(super) fn match_item(
                     task_spans
                         .iter()
                         .enumerate()
-                        .filter(|&(u, _)| u != t)
+                        .filter(|&(u, _)| u != t && !is_target[u])
                         .flat_map(|(_, other)| (other.start..other.end).map(|k| k..k + 2)),
                 )
                 .any(|at| at.end <= chars.len() && chars[at] == pair);
