@@ -288,6 +288,8 @@ pub(super) struct ItemMatch {
     pub(super) total: f64,
     pub(super) title_len: usize,
     pub(super) task_spans: Vec<Span>,
+    /// Which tasks are numeric targets (`参考率、合格率达到100%`).
+    pub(super) is_target: Vec<bool>,
     pub(super) by_unit: Vec<ParagraphMatch>,
     /// For each task, the sentences of the achievements parts that answer it in part.
     pub(super) candidates: Vec<Vec<Candidate>>,
@@ -482,6 +484,13 @@ pub(super) fn match_item(
             .filter(meaningful)
             .collect();
     }
+    let is_target: Vec<bool> = task_spans
+        .iter()
+        .map(|t| {
+            !crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>())
+                .is_empty()
+        })
+        .collect();
 
     let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
     for (j, b) in han_bigrams(chars) {
@@ -564,13 +573,6 @@ pub(super) fn match_item(
     // A numeric target (出庭应诉率100%) is no other task but the measure of one: the
     // words it repeats (出庭应诉 of 执行负责人出庭应诉制度) stay that task's own.
     let mut own_weights = position_weights.clone();
-    let is_target: Vec<bool> = task_spans
-        .iter()
-        .map(|t| {
-            !crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>())
-                .is_empty()
-        })
-        .collect();
     for (t, task) in task_spans.iter().enumerate() {
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
             let pair = [chars[j], chars[j + 1]];
@@ -614,6 +616,7 @@ pub(super) fn match_item(
         total,
         title_len,
         task_spans,
+        is_target,
         by_unit,
         candidates,
         mentioned_elsewhere,

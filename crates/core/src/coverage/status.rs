@@ -108,6 +108,7 @@ pub(super) fn decide(
         total,
         title_len,
         task_spans,
+        is_target,
         mut by_unit,
         candidates,
         mentioned_elsewhere,
@@ -234,10 +235,6 @@ pub(super) fn decide(
     let best_title = found.iter().map(|m| m.title_share).fold(0.0, f64::max);
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
     // target; the item's status follows its other tasks, when it has any.
-    let is_target: Vec<bool> = task_results
-        .iter()
-        .map(|t| !crate::plan_items::extract_targets(&t.text).is_empty())
-        .collect();
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| only_targets || !is_target[t])
