@@ -59,13 +59,13 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 };
 
 /// The dev split (11 pairs since dev-09 to dev-11 were written after the engine) meets
-/// the goals. This floor is what the engine measured on it (3 December 2026, 206 items:
-/// agreement 181/206, 未覆盖 precision 45/50 and recall 45/48, covered/partial called
-/// missing 5/158, missing called covered 0, top evidence right 146/150; rounded to the
-/// weaker side), so that no change makes it worse unnoticed. Raise it as the engine
-/// improves.
+/// the goals. This floor is what the engine measured on it (3 December 2026, 206 items,
+/// second round: agreement 185/206, 未覆盖 precision 45/50 and recall 45/48,
+/// covered/partial called missing 5/158, missing called covered 0, top evidence right
+/// 146/150; rounded to the weaker side), so that no change makes it worse unnoticed.
+/// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.87,
+    min_agreement: 0.89,
     min_missing_precision: 0.9,
     min_missing_recall: 0.93,
     max_covered_called_missing: 0.04,

@@ -226,6 +226,9 @@ pub(super) struct Candidate {
     pub(super) taken: usize,
     /// Its sentences, as indices of the report's sentences.
     pub(super) sentences: Span,
+    /// It holds much of the task's weight but none of the task's own words (those not in
+    /// the title or another task): its share is cut to [`TASK_TOUCHED`].
+    pub(super) misses_own_words: bool,
 }
 
 /// The phrases of a candidate's sentences that fall in `task`.
@@ -285,6 +288,8 @@ pub(super) struct ItemMatch {
     pub(super) total: f64,
     pub(super) title_len: usize,
     pub(super) task_spans: Vec<Span>,
+    /// Which tasks are numeric targets (`参考率、合格率达到100%`).
+    pub(super) is_target: Vec<bool>,
     pub(super) by_unit: Vec<ParagraphMatch>,
     /// For each task, the sentences of the achievements parts that answer it in part.
     pub(super) candidates: Vec<Vec<Candidate>>,
@@ -317,9 +322,10 @@ pub(super) fn task_candidates(
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
     let own_total = weight_of(own_weights, task);
     let has_own_words = own_total >= OWN_WORDS * task_total;
-    // The task's share found in these phrases; none unless they are anchored by a term
-    // of the lexicon, a word of four characters or two of three (two-character words
-    // join in only beside those: alone they are as often chance as meaning).
+    // The task's share found in these phrases, and whether it was cut for missing the
+    // task's own words; none unless they are anchored by a term of the lexicon, a word
+    // of four characters or two of three (two-character words join in only beside
+    // those: alone they are as often chance as meaning).
     let share_of = |first: &[Phrase], second: &[Phrase]| {
         let in_task = || {
             first
@@ -356,12 +362,12 @@ pub(super) fn task_candidates(
                     && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
             };
             if share > TASK_TOUCHED && misses_own_words() {
-                TASK_TOUCHED
+                (TASK_TOUCHED, true)
             } else {
-                share
+                (share, false)
             }
         } else {
-            0.0
+            (0.0, false)
         }
     };
     let mut out = Vec::new();
@@ -383,7 +389,9 @@ pub(super) fn task_candidates(
                     *next == s + 1 && next_overlaps && report.sentences[*next].counts
                 })
                 .map(|(_, more)| (share_of(phrases, more), 2));
-            for (share, taken) in std::iter::once((share_of(phrases, &[]), 1)).chain(with_next) {
+            for ((share, misses_own_words), taken) in
+                std::iter::once((share_of(phrases, &[]), 1)).chain(with_next)
+            {
                 if share < TASK_TOUCHED {
                     continue;
                 }
@@ -399,6 +407,7 @@ pub(super) fn task_candidates(
                     j,
                     taken,
                     sentences: *s..s + taken,
+                    misses_own_words,
                 });
             }
         }
@@ -475,6 +484,13 @@ pub(super) fn match_item(
             .filter(meaningful)
             .collect();
     }
+    let is_target: Vec<bool> = task_spans
+        .iter()
+        .map(|t| {
+            !crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>())
+                .is_empty()
+        })
+        .collect();
 
     let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
     for (j, b) in han_bigrams(chars) {
@@ -554,6 +570,8 @@ pub(super) fn match_item(
 
     let mut mentioned_elsewhere: Option<usize> = None;
     // The weights of the words each task does not share with the title or another task.
+    // A numeric target (出庭应诉率100%) is no other task but the measure of one: the
+    // words it repeats (出庭应诉 of 执行负责人出庭应诉制度) stay that task's own.
     let mut own_weights = position_weights.clone();
     for (t, task) in task_spans.iter().enumerate() {
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
@@ -564,7 +582,7 @@ pub(super) fn match_item(
                     task_spans
                         .iter()
                         .enumerate()
-                        .filter(|&(u, _)| u != t)
+                        .filter(|&(u, _)| u != t && !is_target[u])
                         .flat_map(|(_, other)| (other.start..other.end).map(|k| k..k + 2)),
                 )
                 .any(|at| at.end <= chars.len() && chars[at] == pair);
@@ -598,6 +616,7 @@ pub(super) fn match_item(
         total,
         title_len,
         task_spans,
+        is_target,
         by_unit,
         candidates,
         mentioned_elsewhere,

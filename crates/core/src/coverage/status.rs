@@ -108,6 +108,7 @@ pub(super) fn decide(
         total,
         title_len,
         task_spans,
+        is_target,
         mut by_unit,
         candidates,
         mentioned_elsewhere,
@@ -121,7 +122,14 @@ pub(super) fn decide(
     let mut candidate_units = vec![false; by_unit.len()];
     // Tasks touched by a sentence that names the item's subject.
     let mut touched_on_subject = 0;
-    for (task, candidates) in task_spans.iter().zip(candidates) {
+    // Tasks touched only by their shared words, none of their own: the title's subject
+    // or another task told again (执法公示、执法全过程记录 for a task that adds 法制审核).
+    let mut touched_without_own_words = vec![false; task_spans.len()];
+    for ((task, candidates), without_own_words) in task_spans
+        .iter()
+        .zip(candidates)
+        .zip(&mut touched_without_own_words)
+    {
         let best = candidates
             .into_iter()
             .filter(|c| by_unit[c.k].share >= EVIDENCE)
@@ -151,8 +159,14 @@ pub(super) fn decide(
         let text = original_text(&item.text(), item_text, task);
         match best {
             Some(Candidate {
-                share, k, j, taken, ..
+                share,
+                k,
+                j,
+                taken,
+                misses_own_words,
+                ..
             }) => {
+                *without_own_words = misses_own_words;
                 let status = if share >= TASK_ANSWERED {
                     by_unit[k].answers += 1;
                     Status::Covered
@@ -221,20 +235,10 @@ pub(super) fn decide(
     let best_title = found.iter().map(|m| m.title_share).fold(0.0, f64::max);
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
     // target; the item's status follows its other tasks, when it has any.
-    let is_target: Vec<bool> = task_results
-        .iter()
-        .map(|t| !crate::plan_items::extract_targets(&t.text).is_empty())
+    let only_targets = is_target.iter().all(|&t| t);
+    let counted: Vec<usize> = (0..task_results.len())
+        .filter(|&t| only_targets || !is_target[t])
         .collect();
-    let counted: Vec<&TaskCoverage> = if is_target.iter().all(|&t| t) {
-        task_results.iter().collect()
-    } else {
-        task_results
-            .iter()
-            .zip(&is_target)
-            .filter(|(_, &t)| !t)
-            .map(|(t, _)| t)
-            .collect()
-    };
     let task_count = counted.len();
     // A target the report gives a figure for is part of the item done, even when the
     // status follows the other tasks.
@@ -242,13 +246,19 @@ pub(super) fn decide(
         .iter()
         .zip(&is_target)
         .any(|(t, &target)| target && t.status == Status::Covered);
-    let answered = counted
-        .iter()
-        .filter(|t| t.status == Status::Covered)
-        .count();
-    let touched = counted
-        .iter()
-        .filter(|t| t.status == Status::Partial)
+    let with_status = |status: Status| {
+        let task_results = &task_results;
+        counted
+            .iter()
+            .filter(move |&&t| task_results[t].status == status)
+    };
+    let answered = with_status(Status::Covered).count();
+    let touched = with_status(Status::Partial).count();
+    // Tasks touched by some of their own words: a paragraph holding most of the item
+    // makes up for those, as a task told in other words; not for a task whose own words
+    // (what it adds to the item's subject) are all missing.
+    let touched_own = with_status(Status::Partial)
+        .filter(|&&t| !touched_without_own_words[t])
         .count();
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
@@ -259,7 +269,7 @@ pub(super) fn decide(
     } else if task_count > 0
         && (answered == task_count
             || named.is_some()
-            || (best_share >= MOST_OF_ITEM && 2 * answered + touched >= task_count))
+            || (best_share >= MOST_OF_ITEM && 2 * answered + touched_own >= task_count))
     {
         Status::Covered
     } else if answered > 0
