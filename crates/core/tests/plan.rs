@@ -684,3 +684,16 @@ fn a_docx_table_of_ten_thousand_rows_or_nested_tables_is_bounded() {
     );
     assert_eq!(item.departments, ["法规处"]);
 }
+
+#[test]
+fn a_numbered_docx_plan_with_a_small_table_stays_numbered_paragraphs() {
+    let table = word_table("序号\t指标\t目标值\n1\t公立医院法律顾问配备率\t100%");
+    let docx = docx_of(&LINAN_PLAN.lines().collect::<Vec<_>>(), Some(table));
+    let import = plan::parse_plan_docx(&docx).unwrap();
+    assert_eq!(
+        import.plan.items,
+        plan::parse_plan_text(LINAN_PLAN).unwrap().plan.items
+    );
+    let skipped: Vec<&str> = import.skipped.iter().map(|s| s.text.as_str()).collect();
+    assert!(skipped.ends_with(&["序号指标目标值", "1公立医院法律顾问配备率100%"]));
+}
