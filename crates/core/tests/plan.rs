@@ -569,3 +569,131 @@ fn a_group_row_may_hold_its_numeral_in_the_number_cell() {
     let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
     assert_eq!(numbers, ["一", "二"]);
 }
+
+/// A .docx holding `paragraphs` and then `table`, if any, as docx-rs writes them.
+fn docx_of(paragraphs: &[&str], table: Option<docx_rs::Table>) -> Vec<u8> {
+    let mut docx = paragraphs.iter().fold(docx_rs::Docx::new(), |docx, text| {
+        docx.add_paragraph(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text(*text)))
+    });
+    if let Some(table) = table {
+        docx = docx.add_table(table);
+    }
+    let mut stored = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut stored).unwrap();
+    // Deflated, as Word saves it: docx-rs stores a 10 000-row table over the size limit.
+    let mut stored = zip::ZipArchive::new(stored).unwrap();
+    let mut deflated = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..stored.len() {
+        let mut part = stored.by_index(i).unwrap();
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        deflated
+            .start_file(part.name().to_string(), options)
+            .unwrap();
+        std::io::copy(&mut part, &mut deflated).unwrap();
+    }
+    deflated.finish().unwrap().into_inner()
+}
+
+/// A Word table cell holding one paragraph per sentence of `text`.
+fn word_cell(text: &str) -> docx_rs::TableCell {
+    text.split_inclusive('。')
+        .fold(docx_rs::TableCell::new(), |cell, sentence| {
+            cell.add_paragraph(
+                docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text(sentence)),
+            )
+        })
+}
+
+/// The rows of a four-column Word table as pasted (one line of tab-separated cells
+/// each) made a Word table again: a row of fewer cells has its last one span the rest.
+fn word_table(rows: &str) -> docx_rs::Table {
+    docx_rs::Table::new(
+        rows.lines()
+            .map(|line| {
+                let texts: Vec<&str> = line.split('\t').collect();
+                let mut cells: Vec<docx_rs::TableCell> =
+                    texts.iter().map(|text| word_cell(text)).collect();
+                if let Some(last) = cells.pop() {
+                    cells.push(last.grid_span(4 - texts.len() + 1));
+                }
+                docx_rs::TableRow::new(cells)
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn a_docx_plan_kept_as_a_word_table_reads_like_the_pasted_one() {
+    let header = "序号\t重点任务\t责任单位\t完成时限\n";
+    let title = "2023年法治政府建设工作要点";
+    let docx = docx_of(
+        &[title],
+        Some(word_table(&format!("{header}{WORD_TABLE_ROWS}"))),
+    );
+    let pasted = format!("{title}\n{header}{WORD_TABLE_ROWS}");
+    let plan = plan::parse_plan_docx(&docx).unwrap().plan;
+    assert_eq!(plan.title, title);
+    let items: Vec<_> = plan
+        .items
+        .into_iter()
+        .map(|i| (i.number, i.group, i.title, i.body, i.departments))
+        .collect();
+    assert_eq!(items, word_table_items(&pasted));
+    // The report import still reads the same file a cell paragraph to a line.
+    let paragraphs = report_core::docx::read::paragraphs(&docx).unwrap();
+    assert!(paragraphs.contains(&"年底前完成述法。".to_string()));
+    assert!(paragraphs.contains(&"序号".to_string()));
+    // A plan without a table reads as its text does.
+    let no_table = docx_of(&LINAN_PLAN.lines().collect::<Vec<_>>(), None);
+    assert_eq!(
+        plan::parse_plan_docx(&no_table).unwrap(),
+        plan::parse_plan_text(LINAN_PLAN).unwrap()
+    );
+}
+
+#[test]
+fn a_docx_table_of_ten_thousand_rows_or_nested_tables_is_bounded() {
+    let rows: String = (1..=10_000)
+        .map(|n| format!("{n}\t第{n}项任务。\t办公室、法规处\t2023年12月\n"))
+        .collect();
+    let docx = docx_of(&[], Some(word_table(&rows)));
+    let start = std::time::Instant::now();
+    let plan = plan::parse_plan_docx(&docx).unwrap().plan;
+    assert_eq!(plan.items.len(), 10_000);
+    assert_eq!(plan.items[9_999].departments, ["办公室", "法规处"]);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    // A table in a cell gives its text to that cell: its rows make no lines of their own.
+    let inner = word_table("甲\t乙\n丙\t丁");
+    let outer = docx_rs::Table::new(vec![docx_rs::TableRow::new(vec![
+        word_cell("1"),
+        word_cell("推进合法性审查。").add_table(inner),
+        word_cell("法规处"),
+    ])]);
+    let item = &plan::parse_plan_docx(&docx_of(&[], Some(outer)))
+        .unwrap()
+        .plan
+        .items[0];
+    assert_eq!(
+        (
+            item.number.as_str(),
+            item.title.as_str(),
+            item.body.as_str()
+        ),
+        ("1", "推进合法性审查", "甲乙丙丁")
+    );
+    assert_eq!(item.departments, ["法规处"]);
+}
+
+#[test]
+fn a_numbered_docx_plan_with_a_small_table_stays_numbered_paragraphs() {
+    let table = word_table("序号\t指标\t目标值\n1\t公立医院法律顾问配备率\t100%");
+    let docx = docx_of(&LINAN_PLAN.lines().collect::<Vec<_>>(), Some(table));
+    let import = plan::parse_plan_docx(&docx).unwrap();
+    assert_eq!(
+        import.plan.items,
+        plan::parse_plan_text(LINAN_PLAN).unwrap().plan.items
+    );
+    let skipped: Vec<&str> = import.skipped.iter().map(|s| s.text.as_str()).collect();
+    assert!(skipped.ends_with(&["序号指标目标值", "1公立医院法律顾问配备率100%"]));
+}

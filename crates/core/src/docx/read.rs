@@ -30,6 +30,18 @@ pub enum ReadError {
 /// The text of every paragraph of the document body, tables included, in order.
 /// Tabs are `\t`, line breaks `\n`.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+    Ok(paragraphs_of_xml(&document_xml(bytes)?))
+}
+
+/// The document body as lines: a paragraph outside tables is a line, as in
+/// [`paragraphs`], and a table row is one line of tab-separated cells, as Word copies a
+/// table, for readers of tables (a plan kept as a Word table).
+pub fn lines_with_table_rows(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+    Ok(scan(&document_xml(bytes)?, Tables::RowPerLine))
+}
+
+/// `word/document.xml`, inflated within [`MAX_DOCUMENT_XML`].
+fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|err| match err {
         // A zip's local header, but no readable directory: a damaged Word file.
         _ if bytes.starts_with(b"PK\x03\x04") => ReadError::Damaged,
@@ -55,8 +67,7 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     if xml.len() as u64 > MAX_DOCUMENT_XML {
         return Err(ReadError::TooLarge);
     }
-    let xml = String::from_utf8(xml).map_err(|_| ReadError::Damaged)?;
-    Ok(paragraphs_of_xml(&xml))
+    String::from_utf8(xml).map_err(|_| ReadError::Damaged)
 }
 
 /// bzip2, zstd or another method this build does not inflate, or encryption.
@@ -69,10 +80,41 @@ fn is_unsupported(err: &ZipError) -> bool {
     )
 }
 
-/// Scans WordprocessingML for `w:p`, `w:t`, `w:tab` and `w:br`.
+/// Scans WordprocessingML for `w:p`, `w:t`, `w:tab` and `w:br`: every paragraph,
+/// table cells' included, as its own line.
 pub fn paragraphs_of_xml(xml: &str) -> Vec<String> {
+    scan(xml, Tables::CellParagraphs)
+}
+
+/// How [`scan`] gives a table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tables {
+    /// Each paragraph of each cell as its own line.
+    CellParagraphs,
+    /// Each row of an outermost table as one line, its cells separated by tabs: a
+    /// cell's paragraphs (and a nested table's, whose rows do not make lines of their
+    /// own) joined by a space, its tabs and breaks made spaces, and a cell spanning `n`
+    /// grid columns followed by `n - 1` empty cells, so that columns keep their place.
+    RowPerLine,
+}
+
+/// A cell of the row being read in [`Tables::RowPerLine`].
+struct Cell {
+    text: String,
+    span: usize,
+}
+
+/// A cell spans at most this many grid columns: Word's own limit is 63, and a
+/// `w:gridSpan` claiming a billion must not make a billion tabs.
+const MAX_GRID_SPAN: usize = 64;
+
+fn scan(xml: &str, tables: Tables) -> Vec<String> {
+    let rows = tables == Tables::RowPerLine;
     let mut out = Vec::new();
     let mut current: Option<String> = None;
+    // How many tables the scan is inside, and the cells of the outermost one's row.
+    let mut table_depth = 0usize;
+    let mut row: Vec<Cell> = Vec::new();
     let mut rest = xml;
     while let Some(open) = rest.find('<') {
         let Some(close) = rest[open..].find('>') else {
@@ -87,15 +129,45 @@ pub fn paragraphs_of_xml(xml: &str) -> Vec<String> {
             .unwrap_or_default();
         let closing = tag.starts_with('/');
         let empty = tag.ends_with('/');
+        let in_row = rows && table_depth > 0;
         match (name, closing) {
+            ("w:tbl", false) if !empty => table_depth += 1,
+            ("w:tbl", true) => table_depth = table_depth.saturating_sub(1),
+            ("w:tr", false) if in_row && table_depth == 1 => row.clear(),
+            ("w:tr", true) if in_row && table_depth == 1 => out.push(row_line(&row)),
+            ("w:tc", false) if in_row && table_depth == 1 => row.push(Cell {
+                text: String::new(),
+                span: 1,
+            }),
+            ("w:gridSpan", false) if in_row && table_depth == 1 => {
+                if let Some(cell) = row.last_mut() {
+                    cell.span = attribute(tag, "w:val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_GRID_SPAN);
+                }
+            }
             ("w:p", false) => {
                 if empty {
-                    out.push(String::new());
+                    if !in_row {
+                        out.push(String::new());
+                    }
                 } else {
                     current = Some(String::new());
                 }
             }
-            ("w:p", true) => out.extend(current.take()),
+            ("w:p", true) => match (current.take(), row.last_mut()) {
+                (Some(text), Some(cell)) if in_row => {
+                    let text = text.replace(['\t', '\n'], " ");
+                    if !text.trim().is_empty() {
+                        if !cell.text.is_empty() {
+                            cell.text.push(' ');
+                        }
+                        cell.text.push_str(text.trim());
+                    }
+                }
+                (text, _) => out.extend(text),
+            },
             ("w:t", false) if !empty => {
                 let end = rest.find("</w:t>").unwrap_or(rest.len());
                 if let Some(text) = current.as_mut() {
@@ -109,6 +181,26 @@ pub fn paragraphs_of_xml(xml: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A table row as one line: its cells separated by tabs, a spanning cell followed by
+/// the empty cells of the columns it covers.
+fn row_line(row: &[Cell]) -> String {
+    let mut line = String::new();
+    for (i, cell) in row.iter().enumerate() {
+        if i > 0 {
+            line.push('\t');
+        }
+        line.push_str(&cell.text);
+        line.extend(std::iter::repeat_n('\t', cell.span - 1));
+    }
+    line
+}
+
+/// The value of attribute `name` in a start tag's text.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let after = &tag[tag.find(&format!("{name}=\""))? + name.len() + 2..];
+    after.split('"').next()
 }
 
 fn unescape(text: &str) -> String {
@@ -165,6 +257,41 @@ mod tests {
     fn scans_text_tabs_breaks_and_entities() {
         let xml = r#"<w:body><w:p><w:r><w:t xml:space="preserve">甲 &amp; </w:t><w:tab/><w:t>乙&#x4E19;</w:t></w:r></w:p><w:p/><w:tbl><w:tr><w:tc><w:p><w:r><w:t>丁</w:t><w:br/><w:t>戊</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>"#;
         assert_eq!(paragraphs_of_xml(xml), ["甲 & \t乙丙", "", "丁\n戊"]);
+    }
+
+    #[test]
+    fn a_table_row_is_one_line_only_when_asked() {
+        let cell = |inner: &str| format!("<w:tc>{inner}</w:tc>");
+        let p = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+        let nested = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            cell(&p("己")),
+            cell(&p("庚"))
+        );
+        let xml = format!(
+            "<w:body>{}<w:tbl><w:tr>{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>{}</w:body>",
+            p("甲"),
+            cell(&format!(
+                r#"<w:tcPr><w:gridSpan w:val="3"/></w:tcPr>{}"#,
+                p("一、乙")
+            )),
+            cell(&format!(
+                "{}<w:p/>{}",
+                p("丙"),
+                p("丁</w:t><w:tab/><w:t>戊")
+            )),
+            cell(&nested),
+            cell("<w:p/>"),
+            p("辛"),
+        );
+        assert_eq!(
+            scan(&xml, Tables::RowPerLine),
+            ["甲", "一、乙\t\t", "丙 丁 戊\t己 庚\t", "辛"]
+        );
+        assert_eq!(
+            paragraphs_of_xml(&xml),
+            ["甲", "一、乙", "丙", "", "丁\t戊", "己", "庚", "", "辛"]
+        );
     }
 
     #[test]

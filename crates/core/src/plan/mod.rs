@@ -116,9 +116,10 @@ fn check_text(text: &str) -> Result<(), PlanError> {
     Ok(())
 }
 
-/// Reads a plan from a .docx: its paragraphs, parsed as text (which may hold a
-/// tab-separated table).
+/// Reads a plan from a .docx: its paragraphs and, a row to a line, its tables' rows
+/// (tab-separated cells), parsed as text: a plan kept as a Word table reads as one
+/// pasted from it.
 pub fn parse_plan_docx(bytes: &[u8]) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
-    parse_plan_text(&read::paragraphs(bytes)?.join("\n"))
+    parse_plan_text(&read::lines_with_table_rows(bytes)?.join("\n"))
 }

@@ -32,14 +32,13 @@ fn is_item_row(line: &str) -> bool {
         && cells.next().is_some_and(|content| !content.is_empty())
 }
 
-/// Whether `text` is a table rather than numbered paragraphs: it has a header row, or
-/// at least as many table rows as lines with an item label (`1.`, `（一）`). A row
-/// counts with three cells or more: Word's list numbering pastes as `1.<tab>item`, one
-/// tab, and such a list is numbered paragraphs.
+/// Whether `text` is a table rather than numbered paragraphs: it has at least as many
+/// table rows as lines with an item label (`1.`, `（一）`), and a header row or a row at
+/// all. A row counts with three cells or more: Word's list numbering pastes as
+/// `1.<tab>item`, one tab, and such a list is numbered paragraphs. Numbered paragraphs
+/// with a small table after them (a .docx plan's indicator table) stay paragraphs.
 pub(super) fn is_table(text: &str) -> bool {
-    if find_header(text).is_some() {
-        return true;
-    }
+    let header = find_header(text).is_some();
     let (mut rows, mut labelled) = (0usize, 0usize);
     for line in text.lines() {
         if line.contains('\t') {
@@ -48,7 +47,7 @@ pub(super) fn is_table(text: &str) -> bool {
             labelled += usize::from(parse_label(line).is_some_and(|l| l.level > 1));
         }
     }
-    rows > 0 && rows >= labelled
+    (header || rows > 0) && rows >= labelled
 }
 
 /// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`, or `一、`
