@@ -16,6 +16,8 @@ use crate::adapter::worker::DocxKind;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The app state's revision of `draft`, which the worker may hold already.
+    pub revision: u64,
     pub drafts: Vec<DraftSummary>,
 }
 
@@ -154,9 +156,10 @@ pub fn CoverageStep(props: &Props) -> Html {
         .collect();
     let export_table = {
         let draft = props.draft.clone();
+        let revision = props.revision;
         Callback::from(move |_| {
             let name = format!("{}年度工作要点落实情况表", draft.report_year);
-            export_docx.emit((draft.clone(), name));
+            export_docx.emit((revision, draft.clone(), name));
         })
     };
     let unmatched = summary.unmatched.iter().map(|p| html! {

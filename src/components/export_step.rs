@@ -21,6 +21,8 @@ pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The app state's revision of `draft`, which the worker may hold already.
+    pub revision: u64,
     /// The checker as the draft's template sets it up, with the dates the report is due.
     pub setup: Rc<Setup>,
 }
@@ -131,13 +133,14 @@ pub fn ExportStep(props: &Props) -> Html {
 
     let export_word = {
         let draft = props.draft.clone();
+        let revision = props.revision;
         Callback::from(move |_| {
             let name = if draft.meta.title.trim().is_empty() {
                 &draft.name
             } else {
                 &draft.meta.title
             };
-            export_docx.emit((draft.clone(), name.clone()));
+            export_docx.emit((revision, draft.clone(), name.clone()));
         })
     };
     let backup = use_backup_download(props.draft.clone());

@@ -133,26 +133,27 @@ pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
     }
 }
 
-/// A Word file made in the worker and downloaded: the callback takes the draft and the
-/// file name without `.docx`; the flag is true while one is being made (a second click
-/// meanwhile does nothing), and a failure is a notice led by `failure`.
+/// A Word file made in the worker and downloaded: the callback takes the app state's
+/// revision of the draft, the draft and the file name without `.docx`; the flag is true
+/// while one is being made (a second click meanwhile does nothing), and a failure is a
+/// notice led by `failure`.
 #[hook]
 pub fn use_docx_download(
     kind: DocxKind,
     failure: &'static str,
-) -> (Callback<(Rc<Draft>, String)>, bool) {
+) -> (Callback<(u64, Rc<Draft>, String)>, bool) {
     let dispatch = use_dispatch();
     let busy = use_state(|| false);
     let start = {
         let busy = busy.clone();
-        Callback::from(move |(draft, name): (Rc<Draft>, String)| {
+        Callback::from(move |(revision, draft, name): (u64, Rc<Draft>, String)| {
             if *busy {
                 return;
             }
             busy.set(true);
             let (busy, dispatch) = (busy.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = worker::export_docx(kind, &draft, clock::now_ms())
+                let result = worker::export_docx(kind, revision, &draft, clock::now_ms())
                     .await
                     .and_then(|bytes| {
                         files::download(
