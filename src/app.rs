@@ -113,7 +113,7 @@ pub fn App() -> Html {
                         <CheckPanel draft={state.draft.clone()} setup={setup.clone()} />
                         // The coverage step shows all of it.
                         if state.step != Step::Coverage {
-                            <CoverageGlance draft={state.draft.clone()} />
+                            <CoverageGlance draft={state.draft.clone()} revision={state.revision} />
                         }
                     </aside>
                 }

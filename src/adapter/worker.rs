@@ -1,7 +1,8 @@
-//! Heavy work in a Web Worker: .docx export and reading plans from files and pastes.
-//! docx-rs, the zip reader and the plan parser stay out of the first-paint bundle, and
+//! Heavy work in a Web Worker: .docx export, plan coverage and reading plans from files
+//! and pastes. docx-rs, the zip reader, the plan parser and the coverage engine with its
+//! lexicon stay out of the first-paint bundle, and
 //! a long export or a 5 MB paste never blocks typing. Both ends of the message protocol
-//! live here: [`export_docx`] and [`read_plan`] on the page, [`serve`] in the worker
+//! live here: [`export_docx`], [`coverage`] and [`read_plan`] on the page, [`serve`] in the worker
 //! (`src/bin/worker.rs`).
 //!
 //! The worker is started once, right after the app's first paint ([`warm_up`]), and then
@@ -25,6 +26,8 @@
 //! - `{ id, export: { revision, now: <RFC 3339>, draft? } }` → `{ id, docx: Uint8Array }`;
 //! - `{ id, coverage_table: { revision, now, draft? } }` → `{ id, docx: Uint8Array }`
 //!   (the plan coverage as a Word table);
+//! - `{ id, coverage: { revision, draft? } }` → `{ id, coverage: <CoverageReport JSON
+//!   or null without a plan> }` (run when typing pauses, off the page's bundle);
 //! - `{ id, plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
 //!   `{ id, plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
@@ -44,6 +47,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoder
 
 use super::offline;
 use super::worker_state::{Awaited, HeldDraft};
+use report_core::coverage::CoverageReport;
 use report_core::plan::{self, PlanImport};
 use report_core::report_import::{import_report, ReportImport};
 use report_core::{report_text, Draft};
@@ -235,9 +239,37 @@ pub enum DocxKind {
     CoverageTable,
 }
 
+/// A request `kind` about `draft`, the app's `revision` of it, with `fields`. The draft
+/// goes along only when the worker does not hold that revision already, or says it
+/// does not (a draft it could not read); the worker then keeps it.
+async fn about_draft(
+    kind: &str,
+    revision: u64,
+    draft: &Draft,
+    fields: &[(&str, &JsValue)],
+) -> Result<JsValue, String> {
+    let message = |draft: Option<&Draft>| {
+        let message = object(fields);
+        let _ = Reflect::set(&message, &JsValue::from_str("revision"), &number(revision));
+        if let Some(draft) = draft {
+            let _ = Reflect::set(&message, &JsValue::from_str("draft"), &draft_json(draft));
+        }
+        message
+    };
+    let held = current_worker()?.held;
+    let reply = if held.get() == Some(revision) {
+        request(kind, &message(None)).await?
+    } else {
+        held.set(Some(revision));
+        request(kind, &message(Some(draft))).await?
+    };
+    if get(&reply, "not_held").is_some() {
+        return request(kind, &message(Some(draft))).await;
+    }
+    Ok(reply)
+}
+
 /// Makes a Word file of `kind` from `draft`, the app's `revision` of it, in the worker.
-/// The draft goes along only when the worker does not hold that revision already, or
-/// says it does not (a draft it could not read).
 pub async fn export_docx(
     kind: DocxKind,
     revision: u64,
@@ -249,26 +281,20 @@ pub async fn export_docx(
         DocxKind::CoverageTable => "coverage_table",
     };
     let now = JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms));
-    let fields = |draft: Option<&Draft>| {
-        let export = object(&[("revision", &number(revision)), ("now", &now)]);
-        if let Some(draft) = draft {
-            let _ = Reflect::set(&export, &JsValue::from_str("draft"), &draft_json(draft));
-        }
-        export
-    };
-    let held = current_worker()?.held;
-    let mut reply = if held.get() == Some(revision) {
-        request(kind, &fields(None)).await?
-    } else {
-        held.set(Some(revision));
-        request(kind, &fields(Some(draft))).await?
-    };
-    if get(&reply, "not_held").is_some() {
-        reply = request(kind, &fields(Some(draft))).await?;
-    }
+    let reply = about_draft(kind, revision, draft, &[("now", &now)]).await?;
     get(&reply, "docx")
         .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
         .ok_or_else(|| "后台处理程序没有返回文件".into())
+}
+
+/// The coverage of the plan of `draft`, the app's `revision` of it, computed in the
+/// worker; `None` without a plan.
+pub async fn coverage(revision: u64, draft: &Draft) -> Result<Option<CoverageReport>, String> {
+    let reply = about_draft("coverage", revision, draft, &[]).await?;
+    let json = get(&reply, "coverage")
+        .and_then(|c| c.as_string())
+        .ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
 
 /// Where a plan comes from.
@@ -391,24 +417,32 @@ fn hold_sent(fields: &JsValue) -> Result<(), String> {
     error.map_or(Ok(()), Err)
 }
 
-/// A Word file made by `make` from the held draft of the request's revision (after
+/// The reply `answer` makes from the held draft of the request's revision (after
 /// holding the draft the request carries, if any), or `{ not_held: true }` when the
-/// worker holds another revision: a stale draft is never exported.
-fn export_held(
+/// worker holds another revision: a stale draft is never used.
+fn with_held(
     fields: &JsValue,
-    make: impl FnOnce(&Draft, &str) -> Result<Vec<u8>, String>,
+    answer: impl FnOnce(&Draft) -> Result<JsValue, String>,
 ) -> Result<JsValue, String> {
     if get(fields, "draft").is_some() {
         hold_sent(fields)?;
     }
     let revision = revision(fields)?;
-    let now = text(fields, "now")?;
     HELD.with(|held| match held.borrow().at(revision) {
-        Some(draft) => {
-            let docx = make(draft, &now)?;
-            Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]))
-        }
+        Some(draft) => answer(draft),
         None => Ok(object(&[("not_held", &JsValue::TRUE)])),
+    })
+}
+
+/// A Word file made by `make` from the held draft and the request's time.
+fn export_held(
+    fields: &JsValue,
+    make: impl FnOnce(&Draft, &str) -> Result<Vec<u8>, String>,
+) -> Result<JsValue, String> {
+    let now = text(fields, "now")?;
+    with_held(fields, |draft| {
+        let docx = make(draft, &now)?;
+        Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]))
     })
 }
 
@@ -470,6 +504,16 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(export) = get(request, "coverage_table") {
         return export_held(&export, |draft, now| {
             report_core::docx::coverage_table::coverage_table(draft, now).map_err(|e| e.to_string())
+        });
+    }
+    if let Some(fields) = get(request, "coverage") {
+        return with_held(&fields, |draft| {
+            let report = draft
+                .plan
+                .as_ref()
+                .map(|plan| report_core::coverage::compute(draft, plan));
+            let json = serde_json::to_string(&report).map_err(|_| FAILED.to_string())?;
+            Ok(object(&[("coverage", &JsValue::from_str(&json))]))
         });
     }
     if let Some(report) = get(request, "report") {

@@ -37,7 +37,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use report_core::attachment::CellRef;
 use report_core::check::{Location, TextRef};
-use report_core::coverage::{self, CoverageReport};
+use report_core::coverage::CoverageReport;
 use report_core::model::TextField;
 use report_core::preview::Source;
 use report_core::{Draft, MetaField, Node, NodeId, Target};
@@ -174,16 +174,65 @@ pub fn use_docx_download(
     (start, *busy)
 }
 
-/// The coverage of the draft's plan in `draft`, computed again only when it changes;
-/// `None` without a plan.
+/// The plan's coverage with the draft it was computed on, whose text its evidence
+/// quotes.
+pub struct Coverage {
+    pub draft: Rc<Draft>,
+    pub report: CoverageReport,
+}
+
+/// What the plan coverage of the open draft shows.
+#[derive(Clone)]
+pub enum CoverageView {
+    /// The draft has no plan.
+    NoPlan,
+    /// The first answer has not come yet.
+    Computing,
+    Ready(Rc<Coverage>),
+}
+
+/// Answers compare by identity: comparing two reports field by field whenever a parent
+/// re-renders (every keystroke) would cost what computing them in the worker saves.
+impl PartialEq for CoverageView {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Ready(a), Self::Ready(b)) => Rc::ptr_eq(a, b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+/// The coverage of the plan of `draft` (the app's `revision` of it), computed in the
+/// worker when typing has paused for [`COVERAGE_SETTLE_MS`]; until a newer answer
+/// comes, the last one stays.
 #[hook]
-pub fn use_coverage(draft: Rc<Draft>) -> Rc<Option<CoverageReport>> {
-    use_memo(draft, |draft| {
-        draft
-            .plan
-            .as_ref()
-            .map(|plan| coverage::compute(draft, plan))
-    })
+pub fn use_coverage(draft: Rc<Draft>, revision: u64) -> CoverageView {
+    let settled = use_settled(revision, COVERAGE_SETTLE_MS);
+    let shown = use_state(|| None::<Rc<Coverage>>);
+    {
+        let shown = shown.clone();
+        let draft = draft.clone();
+        use_effect_with(settled, move |settled| {
+            if *settled != revision {
+                return;
+            }
+            if draft.plan.is_none() {
+                shown.set(None);
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failure keeps the last answer; the worker is replaced for the next.
+                if let Ok(Some(report)) = worker::coverage(revision, &draft).await {
+                    shown.set(Some(Rc::new(Coverage { draft, report })));
+                }
+            });
+        });
+    }
+    match (*shown).clone() {
+        _ if draft.plan.is_none() => CoverageView::NoPlan,
+        Some(coverage) => CoverageView::Ready(coverage),
+        None => CoverageView::Computing,
+    }
 }
 
 /// A click handler that downloads `draft` as a backup file, or says why it cannot.
