@@ -110,7 +110,7 @@ pub fn App() -> Html {
                 }
                 if checks {
                     <aside class="side-panel" aria-label="检查结果">
-                        <CheckPanel draft={state.draft.clone()} setup={setup.clone()} />
+                        <CheckPanel draft={state.draft.clone()} revision={state.revision} setup={setup.clone()} />
                         // The coverage step shows all of it.
                         if state.step != Step::Coverage {
                             <CoverageGlance draft={state.draft.clone()} revision={state.revision} />

@@ -1,8 +1,8 @@
-//! Heavy work in a Web Worker: .docx export, plan coverage and reading plans from files
-//! and pastes. docx-rs, the zip reader, the plan parser and the coverage engine with its
-//! lexicon stay out of the first-paint bundle, and
+//! Heavy work in a Web Worker: .docx export, the checker, plan coverage and reading
+//! plans from files and pastes. docx-rs, the zip reader, the plan parser, the checker's
+//! rules and the coverage engine with its lexicon stay out of the first-paint bundle, and
 //! a long export or a 5 MB paste never blocks typing. Both ends of the message protocol
-//! live here: [`export_docx`], [`coverage`] and [`read_plan`] on the page, [`serve`] in the worker
+//! live here: [`export_docx`], [`check()`], [`coverage`] and [`read_plan`] on the page, [`serve`] in the worker
 //! (`src/bin/worker.rs`).
 //!
 //! The worker is started once, right after the app's first paint ([`warm_up`]), and then
@@ -26,6 +26,8 @@
 //! - `{ id, export: { revision, now: <RFC 3339>, draft? } }` → `{ id, docx: Uint8Array }`;
 //! - `{ id, coverage_table: { revision, now, draft? } }` → `{ id, docx: Uint8Array }`
 //!   (the plan coverage as a Word table);
+//! - `{ id, check: { revision, draft?, inputs: <JSON [today, Setup]> } }` →
+//!   `{ id, findings: <JSON [Checked]> }` (the checker, run when typing pauses);
 //! - `{ id, coverage: { revision, draft? } }` → `{ id, coverage: <CoverageReport JSON
 //!   or null without a plan> }` (run when typing pauses, off the page's bundle);
 //! - `{ id, plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
@@ -47,10 +49,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoder
 
 use super::offline;
 use super::worker_state::{Awaited, HeldDraft};
+use report_core::check::{self, Finding, Setup};
 use report_core::coverage::CoverageReport;
 use report_core::plan::{self, PlanImport};
 use report_core::report_import::{import_report, ReportImport};
-use report_core::{report_text, Draft};
+use report_core::{report_text, CalendarDate, Draft};
+use serde::{Deserialize, Serialize};
 
 /// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the
 /// page; the single file makes its worker from a Blob instead.
@@ -297,6 +301,29 @@ pub async fn coverage(revision: u64, draft: &Draft) -> Result<Option<CoverageRep
     serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
 
+/// A finding of the checker with its fix in words ([`check::fix_label`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Checked {
+    pub finding: Finding,
+    pub fix_label: String,
+}
+
+/// The checker's findings on `draft`, the app's `revision` of it, found in the worker;
+/// `today` dates the deadline reminders.
+pub async fn check(
+    revision: u64,
+    draft: &Draft,
+    today: CalendarDate,
+    setup: &Setup,
+) -> Result<Vec<Checked>, String> {
+    let inputs = serde_json::to_string(&(today, setup)).map_err(|_| FAILED.to_string())?;
+    let reply = about_draft("check", revision, draft, &[("inputs", &inputs.into())]).await?;
+    let json = get(&reply, "findings")
+        .and_then(|f| f.as_string())
+        .ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
+}
+
 /// Where a plan comes from.
 pub enum PlanSource<'a> {
     /// Pasted text.
@@ -504,6 +531,25 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(export) = get(request, "coverage_table") {
         return export_held(&export, |draft, now| {
             report_core::docx::coverage_table::coverage_table(draft, now).map_err(|e| e.to_string())
+        });
+    }
+    if let Some(fields) = get(request, "check") {
+        let (today, setup): (CalendarDate, Setup) =
+            serde_json::from_str(&text(&fields, "inputs")?).map_err(|_| INCOMPLETE.to_string())?;
+        return with_held(&fields, |draft| {
+            let findings: Vec<Checked> = check::check_draft(draft, today, &setup)
+                .into_iter()
+                .map(|finding| Checked {
+                    fix_label: finding
+                        .fix
+                        .as_ref()
+                        .map(|fix| check::fix_label(draft, fix))
+                        .unwrap_or_default(),
+                    finding,
+                })
+                .collect();
+            let json = serde_json::to_string(&findings).map_err(|_| FAILED.to_string())?;
+            Ok(object(&[("findings", &JsValue::from_str(&json))]))
         });
     }
     if let Some(fields) = get(request, "coverage") {

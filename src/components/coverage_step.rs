@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
 use super::plan_importer::PlanImporter;
-use super::{use_coverage, use_docx_download, CoverageView};
+use super::{use_coverage, use_docx_download};
 use crate::adapter::storage::DraftSummary;
 use crate::adapter::worker::DocxKind;
 
@@ -71,27 +71,23 @@ pub fn CoverageStep(props: &Props) -> Html {
     let department = use_state(String::new);
     let importer =
         html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
-    let coverage = match coverage {
-        CoverageView::Ready(coverage) => coverage,
-        CoverageView::Computing => {
-            return html! {
-                <section class="coverage-step" aria-labelledby="step-title">
-                    <h2 id="step-title">{ "计划覆盖检查" }</h2>
-                    <p role="status">{ "正在检查计划覆盖情况…" }</p>
-                </section>
-            };
-        }
-        CoverageView::NoPlan => {
-            return html! {
-                <section class="coverage-step" aria-labelledby="step-title">
-                    <h2 id="step-title">{ "计划覆盖检查" }</h2>
-                    <p>{ "导入本年度的法治政府建设工作要点后，这里逐项列出报告是否写到了每一项任务、依据是哪些段落，以及数字目标是否报告和达标。" }</p>
-                    { importer }
-                </section>
-            };
-        }
+    if props.draft.plan.is_none() {
+        return html! {
+            <section class="coverage-step" aria-labelledby="step-title">
+                <h2 id="step-title">{ "计划覆盖检查" }</h2>
+                <p>{ "导入本年度的法治政府建设工作要点后，这里逐项列出报告是否写到了每一项任务、依据是哪些段落，以及数字目标是否报告和达标。" }</p>
+                { importer }
+            </section>
+        };
+    }
+    let Some((draft, report)) = coverage.report() else {
+        return html! {
+            <section class="coverage-step" aria-labelledby="step-title">
+                <h2 id="step-title">{ "计划覆盖检查" }</h2>
+                <p role="status">{ "正在检查计划覆盖情况…" }</p>
+            </section>
+        };
     };
-    let (draft, report) = (&coverage.draft, &coverage.report);
     let summary = &report.summary;
     let applicable = summary.covered + summary.partial + summary.missing;
     let items = draft.plan.as_ref().map_or(&[][..], |p| &p.plan.items[..]);

@@ -203,7 +203,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 
-            <CheckPanel draft={props.draft.clone()} setup={props.setup.clone()} listed={missing.clone()} />
+            <CheckPanel draft={props.draft.clone()} revision={props.revision} setup={props.setup.clone()} listed={missing.clone()} />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>

@@ -1,13 +1,15 @@
 use report_core::plan_items::Status;
 use yew::prelude::*;
 
-use super::{use_dispatch, CoverageView};
+use report_core::coverage::CoverageReport;
+
+use super::{use_dispatch, Latest};
 use crate::state::{Action, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The coverage as the worker last computed it.
-    pub coverage: CoverageView,
+    pub coverage: Latest<Option<CoverageReport>>,
 }
 
 /// The plan's counts and the items the report does not answer yet, with a link to the
@@ -16,10 +18,9 @@ pub struct Props {
 #[function_component]
 pub fn OpenPlanItems(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let CoverageView::Ready(coverage) = &props.coverage else {
+    let Some((_, report)) = props.coverage.report() else {
         return Html::default();
     };
-    let report = &coverage.report;
     let summary = &report.summary;
     let open = Callback::from(move |_| dispatch.dispatch(Action::GoTo(Step::Coverage)));
     let open_items = report
