@@ -39,7 +39,6 @@
 //! - any failure → `{ id, error: <Chinese message> }`.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -64,13 +63,11 @@ const TIMEOUT_MS: i32 = 60_000;
 const FAILED: &str = "后台处理程序出错";
 const TIMED_OUT: &str = "导出超时";
 
-/// The started worker, a promise that resolves when it is ready for requests, and the
-/// draft revision it was last sent (page side: the worker checks it again).
+/// The started worker and a promise that resolves when it is ready for requests.
 #[derive(Clone)]
 struct ExportWorker {
     worker: Worker,
     ready: Promise,
-    held: Rc<Cell<Option<u64>>>,
 }
 
 /// How a request's promise is settled when its reply comes.
@@ -82,6 +79,8 @@ struct Waiter {
 thread_local! {
     static WORKER: RefCell<Option<ExportWorker>> = const { RefCell::new(None) };
     static AWAITED: RefCell<Awaited<Waiter>> = RefCell::new(Awaited::default());
+    /// The draft revision last sent to the worker (the worker checks it again).
+    static SENT: Cell<Option<u64>> = const { Cell::new(None) };
 }
 
 fn get(object: &JsValue, key: &str) -> Option<JsValue> {
@@ -117,6 +116,7 @@ fn give_up(message: &str) {
     if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
         old.worker.terminate();
     }
+    SENT.with(|sent| sent.set(None));
     for waiter in AWAITED.with(|awaited| awaited.borrow_mut().take_all()) {
         let _ = waiter
             .reject
@@ -145,11 +145,7 @@ fn start_worker() -> Result<ExportWorker, String> {
     let on_error = Closure::<dyn Fn(JsValue)>::new(|_: JsValue| give_up(FAILED));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
-    Ok(ExportWorker {
-        worker,
-        ready,
-        held: Rc::default(),
-    })
+    Ok(ExportWorker { worker, ready })
 }
 
 fn current_worker() -> Result<ExportWorker, String> {
@@ -183,18 +179,14 @@ pub fn warm_up() {
 /// Sends the worker `draft` as `revision` (no reply), so that an export of that
 /// revision need not send it: called when typing pauses, not per keystroke.
 pub fn hold_draft(revision: u64, draft: &Draft) {
-    let Ok(started) = current_worker() else {
-        return;
-    };
-    if started.held.get() == Some(revision) {
+    if SENT.with(|sent| sent.replace(Some(revision))) == Some(revision) {
         return;
     }
-    started.held.set(Some(revision));
     let hold = object(&[
         ("revision", &number(revision)),
         ("draft", &draft_json(draft)),
     ]);
-    post_when_ready(&started, object(&[("hold", &hold)]));
+    send(object(&[("hold", &hold)]));
 }
 
 fn draft_json(draft: &Draft) -> JsValue {
@@ -202,9 +194,39 @@ fn draft_json(draft: &Draft) -> JsValue {
     JsValue::from_str(&report_core::to_compact_json(draft, 0.0))
 }
 
-/// Sends one request `{ id, <kind>: fields }` to the worker and waits for the reply
-/// that carries the same id; a failure or timeout replaces the worker.
+/// Sends one request `{ <kind>: fields }` and waits for its reply; a reply that reports
+/// a failure is an error.
 async fn request(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
+    let reply = round_trip(kind, fields).await?;
+    match get(&reply, "error").and_then(|e| e.as_string()) {
+        Some(message) => Err(message),
+        None => Ok(reply),
+    }
+}
+
+/// Component tests (tests/browser.rs) have no worker files to load: with the
+/// `worker-in-page` feature, which only their build turns on, the worker's own
+/// [`answer`] runs in the page instead, so they still go through the whole protocol
+/// but the postMessage. In the app this is `false` and the branches that use it are
+/// compiled away, with the worker's code they would link.
+const IN_PAGE: bool = cfg!(feature = "worker-in-page");
+
+/// Posts a message that asks for no reply.
+fn send(message: JsValue) {
+    if IN_PAGE {
+        let _ = answer(&message);
+    } else if let Ok(started) = current_worker() {
+        post_when_ready(&started, message);
+    }
+}
+
+/// Posts `{ id, <kind>: fields }` to the worker and waits for the reply that carries
+/// the same id; a failure or timeout replaces the worker.
+async fn round_trip(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
+    if IN_PAGE {
+        return Ok(answer(&object(&[(kind, fields)]))
+            .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))])));
+    }
     let started = current_worker()?;
     let reply = Promise::new(&mut |resolve, reject| {
         let id = AWAITED.with(|awaited| awaited.borrow_mut().add(Waiter { resolve, reject }));
@@ -225,13 +247,9 @@ async fn request(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
             );
         }
     });
-    let reply = JsFuture::from(reply)
+    JsFuture::from(reply)
         .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| FAILED.into()))?;
-    match get(&reply, "error").and_then(|e| e.as_string()) {
-        Some(message) => Err(message),
-        None => Ok(reply),
-    }
+        .map_err(|e| e.as_string().unwrap_or_else(|| FAILED.into()))
 }
 
 /// The Word files the worker makes from a draft.
@@ -260,11 +278,9 @@ async fn about_draft(
         }
         message
     };
-    let held = current_worker()?.held;
-    let reply = if held.get() == Some(revision) {
+    let reply = if SENT.with(|sent| sent.replace(Some(revision))) == Some(revision) {
         request(kind, &message(None)).await?
     } else {
-        held.set(Some(revision));
         request(kind, &message(Some(draft))).await?
     };
     if get(&reply, "not_held").is_some() {
