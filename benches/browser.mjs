@@ -5,6 +5,7 @@
 //  3. .docx export of that draft by the app's worker, and of the same text with the npm
 //     `docx` package in the same page, alternating.
 // Usage: node benches/browser.mjs DIST_DIR [DRAFT_OUT]  (scripts/bench.sh builds and runs it)
+// ONLY=export runs the export comparison alone (the others print null).
 // CPU_SLOWDOWN=4 runs every page under Chromium's CPU throttling (4× slower, as a 2016
 // office PC would be): figures to watch for regressions, not goals.
 // Writes the 30-page draft file to DRAFT_OUT (for the native export benchmark) and prints
@@ -17,6 +18,7 @@ const dist = process.argv[2] ?? 'dist';
 const RUNS = Number(process.env.RUNS ?? 15);
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 300);
 const CPU_SLOWDOWN = Number(process.env.CPU_SLOWDOWN ?? 1);
+const ALL = process.env.ONLY !== 'export';
 
 /** A new page of `context`, throttled by CPU_SLOWDOWN. */
 async function openPage(context) {
@@ -95,7 +97,7 @@ async function timeToEditable(seed) {
 
 const firstVisit = [];
 const withBigDraft = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; ALL && i < RUNS; i++) {
   firstVisit.push(await timeToEditable(null));
   withBigDraft.push(await timeToEditable(big.json));
 }
@@ -188,16 +190,20 @@ async function typingLatency(json, plan) {
 }
 const small = JSON.parse(await readFile(new URL('../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
 small.draft.id = 'bench-30-pages';
-const typingBaseline = await typingLatency(JSON.stringify(small));
-const typingBig = await typingLatency(big.json);
-const typingBigWithPanel = await typingLatency(big.json, await hundredItemPlan());
+const typingBaseline = ALL ? await typingLatency(JSON.stringify(small)) : null;
+const typingBig = ALL ? await typingLatency(big.json) : null;
+const typingBigWithPanel = ALL ? await typingLatency(big.json, await hundredItemPlan()) : null;
 
 // Export by both contenders in one page, alternating run by run, so that a slow spell of
 // the machine falls on both alike.
-// - wasm: round trips through the app's own worker (the file the app loads on export):
-//   posting the draft, parsing it, building and zipping the .docx, and transferring the
-//   bytes back. Worker start-up (download and compile, which the app does behind its
-//   first paint) is reported apart.
+// - wasm: round trips through the app's own worker (the file the app loads on export),
+//   which holds the draft already (the app sends it when typing pauses): posting the
+//   request, building and zipping the .docx, and transferring the bytes back. Worker
+//   start-up (download and compile, which the app does behind its first paint) is
+//   reported apart.
+// - wasm with the draft: the same with the draft posted along and read by the worker,
+//   as an export does when the worker lacks that revision (and as every export did
+//   before the worker kept the draft).
 // - npm docx (its browser build): the same paragraphs, fonts, sizes, indents and
 //   page-number footer, timed from parsing the draft to the zipped bytes.
 // The first run of each is reported apart; then as many untimed runs as timed ones let
@@ -216,11 +222,16 @@ async function exportComparison(json) {
       worker.onerror = () => reject(new Error('the worker failed to load'));
     });
     const readyMs = performance.now() - started;
-    const wasmOnce = () => new Promise((resolve, reject) => {
+    let id = 0;
+    const exportOnce = (draft) => new Promise((resolve, reject) => {
       const start = performance.now();
-      worker.onmessage = (e) => (e.data.docx ? resolve({ ms: performance.now() - start, bytes: e.data.docx.length }) : reject(e.data.error));
-      worker.postMessage({ export: { draft: json, now: '2026-01-01T00:00:00Z' } });
+      const sent = ++id;
+      worker.onmessage = (e) => (e.data.id === sent && e.data.docx ? resolve({ ms: performance.now() - start, bytes: e.data.docx.length }) : reject(e.data.error));
+      worker.postMessage({ id: sent, export: { revision: 1, now: '2026-01-01T00:00:00Z', draft } });
     });
+    worker.postMessage({ hold: { revision: 1, draft: json } });
+    const wasmOnce = () => exportOnce(undefined);
+    const wasmWithDraftOnce = () => exportOnce(json);
 
     const { Document, Packer, Paragraph, TextRun, Footer, AlignmentType, PageNumber } = window.docx;
     const font = (name) => ({ ascii: name, hAnsi: name, eastAsia: name });
@@ -258,11 +269,13 @@ async function exportComparison(json) {
     const first = { wasm: await wasmOnce(), npm: await npmOnce() };
     for (let i = 0; i < runs; i++) {
       await wasmOnce();
+      await wasmWithDraftOnce();
       await npmOnce();
     }
-    const times = { wasm: [], npm: [] };
+    const times = { wasm: [], wasmWithDraft: [], npm: [] };
     for (let i = 0; i < runs; i++) {
       times.wasm.push((await wasmOnce()).ms);
+      times.wasmWithDraft.push((await wasmWithDraftOnce()).ms);
       times.npm.push((await npmOnce()).ms);
     }
     worker.terminate();
@@ -270,11 +283,15 @@ async function exportComparison(json) {
   }, [json, RUNS * 2]);
   await context.close();
   const wasm = stats(result.times.wasm);
+  const withDraft = stats(result.times.wasmWithDraft);
   const npm = stats(result.times.npm);
+  const ratio = (a, b) => Math.round((a / b) * 10) / 10;
   return {
     wasm_worker: { worker_ready_ms: Math.round(result.ready_ms), first_run_ms: Math.round(result.first.wasm.ms), docx_bytes: result.first.wasm.bytes, round_trip_ms: wasm },
+    wasm_worker_with_draft: { round_trip_ms: withDraft },
     npm_docx: { first_run_ms: Math.round(result.first.npm.ms), docx_bytes: result.first.npm.bytes, ms: npm },
-    npm_docx_over_wasm_at_p50: Math.round((npm.p50 / wasm.p50) * 10) / 10,
+    npm_docx_over_wasm: { p50: ratio(npm.p50, wasm.p50), p95: ratio(npm.p95, wasm.p95) },
+    npm_docx_over_wasm_with_draft: { p50: ratio(npm.p50, withDraft.p50), p95: ratio(npm.p95, withDraft.p95) },
   };
 }
 const exportBoth = await exportComparison(big.json);
@@ -286,7 +303,7 @@ console.log(JSON.stringify({
   chromium: version,
   cpu_slowdown: CPU_SLOWDOWN,
   draft: { body_chars: big.chars, pages_at_22x28: Math.round((big.chars / (22 * 28)) * 10) / 10, top_level_headings: big.headings },
-  navigation_to_editable_ms: { first_visit: stats(firstVisit), with_30_page_draft: stats(withBigDraft) },
+  navigation_to_editable_ms: ALL ? { first_visit: stats(firstVisit), with_30_page_draft: stats(withBigDraft) } : null,
   typing_6_page_fixture: typingBaseline,
   typing_30_page_draft: typingBig,
   typing_30_page_draft_in_bursts_with_checks_and_100_item_coverage: typingBigWithPanel,
