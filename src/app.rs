@@ -18,7 +18,7 @@ use crate::components::table_step::TableStep;
 use crate::components::top_bar::TopBar;
 use crate::components::versions_panel::VersionsPanel;
 use crate::components::year_prompt::YearPrompt;
-use crate::components::{element_of, focus_element};
+use crate::components::{element_of, focus_element, use_settled, SETTLE_MS};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, AppState, Dispatch, PreviewMode, Step};
@@ -32,6 +32,17 @@ pub fn App() -> Html {
     // The worker loads now, behind the first paint, so that after load the app
     // makes no request and the first export starts at once.
     use_effect_with((), |_| crate::adapter::worker::warm_up());
+    // The worker keeps the draft as it stands when typing pauses, as the checks do, so
+    // that an export sends only the revision it wants.
+    {
+        let settled = use_settled(state.revision, SETTLE_MS);
+        let (revision, draft) = (state.revision, state.draft.clone());
+        use_effect_with(settled, move |settled| {
+            if *settled == revision {
+                crate::adapter::worker::hold_draft(revision, &draft);
+            }
+        });
+    }
 
     use_undo_keys(dispatcher.clone());
     {
@@ -73,11 +84,11 @@ pub fn App() -> Html {
                 html! { <SectionEditor draft={state.draft.clone()} section_id={id} /> }
             }
             Step::Coverage => {
-                html! { <CoverageStep draft={state.draft.clone()} drafts={state.drafts.clone()} /> }
+                html! { <CoverageStep draft={state.draft.clone()} revision={state.revision} drafts={state.drafts.clone()} /> }
             }
             Step::Table => html! { <TableStep draft={state.draft.clone()} /> },
             Step::Export => {
-                html! { <ExportStep draft={state.draft.clone()} setup={setup.clone()} /> }
+                html! { <ExportStep draft={state.draft.clone()} revision={state.revision} setup={setup.clone()} /> }
             }
         };
         let mode = state.preview;
@@ -99,10 +110,10 @@ pub fn App() -> Html {
                 }
                 if checks {
                     <aside class="side-panel" aria-label="检查结果">
-                        <CheckPanel draft={state.draft.clone()} setup={setup.clone()} />
+                        <CheckPanel draft={state.draft.clone()} revision={state.revision} setup={setup.clone()} />
                         // The coverage step shows all of it.
                         if state.step != Step::Coverage {
-                            <CoverageGlance draft={state.draft.clone()} />
+                            <CoverageGlance draft={state.draft.clone()} revision={state.revision} />
                         }
                     </aside>
                 }

@@ -7,3 +7,4 @@ pub mod idb;
 pub mod offline;
 pub mod storage;
 pub mod worker;
+pub mod worker_state;

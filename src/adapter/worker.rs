@@ -1,7 +1,8 @@
-//! Heavy work in a Web Worker: .docx export and reading plans from files and pastes.
-//! docx-rs, the zip reader and the plan parser stay out of the first-paint bundle, and
+//! Heavy work in a Web Worker: .docx export, the checker, plan coverage and reading
+//! plans from files and pastes. docx-rs, the zip reader, the plan parser, the checker's
+//! rules and the coverage engine with its lexicon stay out of the first-paint bundle, and
 //! a long export or a 5 MB paste never blocks typing. Both ends of the message protocol
-//! live here: [`export_docx`] and [`read_plan`] on the page, [`serve`] in the worker
+//! live here: [`export_docx`], [`check()`], [`coverage`] and [`read_plan`] on the page, [`serve`] in the worker
 //! (`src/bin/worker.rs`).
 //!
 //! The worker is started once, right after the app's first paint ([`warm_up`]), and then
@@ -12,30 +13,47 @@
 //!
 //! Worker → page, once its wasm runs: `{ ready: true }`. A message posted before that
 //! would be lost (the handler does not exist yet), so the page waits for it.
-//! Requests, one at a time:
-//! - `{ export: { draft: <draft file JSON>, now: <RFC 3339> } }` → `{ docx: Uint8Array }`;
-//! - `{ coverage_table: { draft, now } }` → `{ docx: Uint8Array }` (the plan coverage as
-//!   a Word table);
-//! - `{ plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
-//!   `{ plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
+//!
+//! The worker keeps the latest draft: when typing pauses, the page sends
+//! `{ hold: { revision, draft: <draft file JSON> } }` (no reply), tagged with the app
+//! state's revision, so that an export need not send, nor the worker read, a 30-page
+//! draft. An export names the revision it wants and carries the draft only when the
+//! page has not sent that revision; the worker exports exactly the revision named or
+//! answers `{ not_held: true }`, and the page sends it again with the draft.
+//!
+//! Requests carry an `id`, and so does their reply, so that a late reply (to a request
+//! that timed out) is never taken for another request:
+//! - `{ id, export: { revision, now: <RFC 3339>, draft? } }` → `{ id, docx: Uint8Array }`;
+//! - `{ id, coverage_table: { revision, now, draft? } }` → `{ id, docx: Uint8Array }`
+//!   (the plan coverage as a Word table);
+//! - `{ id, check: { revision, draft?, inputs: <JSON [today, Setup]> } }` →
+//!   `{ id, findings: <JSON [Checked]> }` (the checker, run when typing pauses);
+//! - `{ id, coverage: { revision, draft? } }` → `{ id, coverage: <CoverageReport JSON
+//!   or null without a plan> }` (run when typing pauses, off the page's bundle);
+//! - `{ id, plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
+//!   `{ id, plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
-//! - `{ report: { bytes, name, year, template: <template file JSON> } }` →
-//!   `{ report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a new
-//!   draft on the template, with what went where);
-//! - any failure → `{ error: <Chinese message> }`.
+//! - `{ id, report: { bytes, name, year, template: <template file JSON> } }` →
+//!   `{ id, report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a
+//!   new draft on the template, with what went where);
+//! - any failure → `{ id, error: <Chinese message> }`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoderOptions, Worker};
 
 use super::offline;
+use super::worker_state::{Awaited, HeldDraft};
+use report_core::check::{self, Finding, Setup};
+use report_core::coverage::CoverageReport;
 use report_core::plan::{self, PlanImport};
 use report_core::report_import::{import_report, ReportImport};
-use report_core::{report_text, Draft};
+use report_core::{report_text, CalendarDate, Draft};
+use serde::{Deserialize, Serialize};
 
 /// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the
 /// page; the single file makes its worker from a Blob instead.
@@ -43,16 +61,26 @@ const WORKER_URL: &str = "./worker_loader.js";
 /// A worker that has not answered by then is replaced: a 30-page report takes milliseconds.
 const TIMEOUT_MS: i32 = 60_000;
 const FAILED: &str = "后台处理程序出错";
+const TIMED_OUT: &str = "导出超时";
 
-/// The started worker and a promise that settles when it is ready for requests.
+/// The started worker and a promise that resolves when it is ready for requests.
 #[derive(Clone)]
 struct ExportWorker {
     worker: Worker,
     ready: Promise,
 }
 
+/// How a request's promise is settled when its reply comes.
+struct Waiter {
+    resolve: Function,
+    reject: Function,
+}
+
 thread_local! {
     static WORKER: RefCell<Option<ExportWorker>> = const { RefCell::new(None) };
+    static AWAITED: RefCell<Awaited<Waiter>> = RefCell::new(Awaited::default());
+    /// The draft revision last sent to the worker (the worker checks it again).
+    static SENT: Cell<Option<u64>> = const { Cell::new(None) };
 }
 
 fn get(object: &JsValue, key: &str) -> Option<JsValue> {
@@ -69,31 +97,55 @@ fn object(entries: &[(&str, &JsValue)]) -> JsValue {
     object.into()
 }
 
-/// A promise for the next message from `worker`, rejected on a worker error or after
-/// [`TIMEOUT_MS`]. Replaces the worker's handlers, so only one may be pending at a time.
-fn next_message(worker: &Worker) -> Promise {
-    Promise::new(&mut |resolve, reject| {
-        let on_message = Closure::once_into_js(move |event: MessageEvent| {
-            let _ = resolve.call1(&JsValue::NULL, &event.data());
+/// A revision or an id as a message carries it (a JS number: exact below 2^53).
+fn number(value: u64) -> JsValue {
+    JsValue::from(value as f64)
+}
+
+/// Hands a reply to the request that awaits it; a reply nobody awaits any more (its
+/// request timed out) is dropped.
+fn on_reply(reply: JsValue, id: f64) {
+    if let Some(waiter) = AWAITED.with(|awaited| awaited.borrow_mut().take(id as u64)) {
+        let _ = waiter.resolve.call1(&JsValue::NULL, &reply);
+    }
+}
+
+/// Replaces a failed or silent worker: every request still waiting fails with
+/// `message`, and the next request starts a fresh worker.
+fn give_up(message: &str) {
+    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+        old.worker.terminate();
+    }
+    SENT.with(|sent| sent.set(None));
+    for waiter in AWAITED.with(|awaited| awaited.borrow_mut().take_all()) {
+        let _ = waiter
+            .reject
+            .call1(&JsValue::NULL, &JsValue::from_str(message));
+    }
+}
+
+fn start_worker() -> Result<ExportWorker, String> {
+    let url = offline::inlined_worker_url().unwrap_or_else(|| WORKER_URL.into());
+    let worker = Worker::new(&url).map_err(|_| "浏览器无法启动后台处理程序".to_string())?;
+    let ready = Promise::new(&mut |resolve, _| {
+        // Worker → page: `{ ready: true }` once, then replies that carry their request's id.
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            match get(&data, "id").and_then(|id| id.as_f64()) {
+                Some(id) => on_reply(data, id),
+                None => {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            }
         });
-        let on_error = {
-            let reject = reject.clone();
-            Closure::once_into_js(move |_: JsValue| {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(FAILED));
-            })
-        };
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(on_error.unchecked_ref()));
-        let on_timeout = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("导出超时"));
-        });
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_timeout.unchecked_ref(),
-                TIMEOUT_MS,
-            );
-        }
-    })
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handlers live as long as the worker, which is only replaced after a failure.
+        on_message.forget();
+    });
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_: JsValue| give_up(FAILED));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(ExportWorker { worker, ready })
 }
 
 fn current_worker() -> Result<ExportWorker, String> {
@@ -101,27 +153,21 @@ fn current_worker() -> Result<ExportWorker, String> {
         if let Some(existing) = slot.borrow().as_ref() {
             return Ok(existing.clone());
         }
-        let url = offline::inlined_worker_url().unwrap_or_else(|| WORKER_URL.into());
-        let worker = Worker::new(&url).map_err(|_| "浏览器无法启动后台处理程序".to_string())?;
-        let started = ExportWorker {
-            ready: next_message(&worker),
-            worker,
-        };
-        // Nobody may be waiting when a warm-up fails; the rejection is reported by the
-        // export that awaits it, not as an unhandled one in the console.
-        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-        let _ = started.ready.catch(&ignore);
-        ignore.forget();
+        let started = start_worker()?;
         *slot.borrow_mut() = Some(started.clone());
         Ok(started)
     })
 }
 
-/// Stops the worker after a failure, so the next export starts a fresh one.
-fn discard_worker() {
-    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
-        old.worker.terminate();
-    }
+/// Posts `message` once the worker is ready; messages keep the order they were posted
+/// in. A worker that fails before it is ready never gets it: [`give_up`] answers then.
+fn post_when_ready(started: &ExportWorker, message: JsValue) {
+    let ExportWorker { worker, ready, .. } = started.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if JsFuture::from(ready).await.is_ok() {
+            let _ = worker.post_message(&message);
+        }
+    });
 }
 
 /// Starts the worker in the background. Failing here is not reported: the
@@ -130,26 +176,80 @@ pub fn warm_up() {
     let _ = current_worker();
 }
 
-/// Sends one request to the worker and waits for its reply; a failure or timeout stops
-/// the worker so the next request gets a fresh one. The caller lets one request finish
-/// before the next.
-async fn request(request: JsValue) -> Result<JsValue, String> {
-    let ExportWorker { worker, ready } = current_worker()?;
-    let reply = async {
-        JsFuture::from(ready).await?;
-        let reply = next_message(&worker);
-        worker.post_message(&request)?;
-        JsFuture::from(reply).await
+/// Sends the worker `draft` as `revision` (no reply), so that an export of that
+/// revision need not send it: called when typing pauses, not per keystroke.
+pub fn hold_draft(revision: u64, draft: &Draft) {
+    if SENT.with(|sent| sent.replace(Some(revision))) == Some(revision) {
+        return;
     }
-    .await
-    .map_err(|e| {
-        discard_worker();
-        e.as_string().unwrap_or_else(|| FAILED.into())
-    })?;
+    let hold = object(&[
+        ("revision", &number(revision)),
+        ("draft", &draft_json(draft)),
+    ]);
+    send(object(&[("hold", &hold)]));
+}
+
+fn draft_json(draft: &Draft) -> JsValue {
+    // The time saved is not what the worker reads a draft for.
+    JsValue::from_str(&report_core::to_compact_json(draft, 0.0))
+}
+
+/// Sends one request `{ <kind>: fields }` and waits for its reply; a reply that reports
+/// a failure is an error.
+async fn request(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
+    let reply = round_trip(kind, fields).await?;
     match get(&reply, "error").and_then(|e| e.as_string()) {
         Some(message) => Err(message),
         None => Ok(reply),
     }
+}
+
+/// Component tests (tests/browser.rs) have no worker files to load: with the
+/// `worker-in-page` feature, which only their build turns on, the worker's own
+/// [`answer`] runs in the page instead, so they still go through the whole protocol
+/// but the postMessage. In the app this is `false` and the branches that use it are
+/// compiled away, with the worker's code they would link.
+const IN_PAGE: bool = cfg!(feature = "worker-in-page");
+
+/// Posts a message that asks for no reply.
+fn send(message: JsValue) {
+    if IN_PAGE {
+        let _ = answer(&message);
+    } else if let Ok(started) = current_worker() {
+        post_when_ready(&started, message);
+    }
+}
+
+/// Posts `{ id, <kind>: fields }` to the worker and waits for the reply that carries
+/// the same id; a failure or timeout replaces the worker.
+async fn round_trip(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
+    if IN_PAGE {
+        return Ok(answer(&object(&[(kind, fields)]))
+            .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))])));
+    }
+    let started = current_worker()?;
+    let reply = Promise::new(&mut |resolve, reject| {
+        let id = AWAITED.with(|awaited| awaited.borrow_mut().add(Waiter { resolve, reject }));
+        post_when_ready(&started, object(&[("id", &number(id)), (kind, fields)]));
+        // A request still awaited then fails, and so does every other on that worker.
+        let on_timeout = Closure::once_into_js(move || {
+            if let Some(waiter) = AWAITED.with(|awaited| awaited.borrow_mut().take(id)) {
+                let _ = waiter
+                    .reject
+                    .call1(&JsValue::NULL, &JsValue::from_str(TIMED_OUT));
+                give_up(TIMED_OUT);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                TIMEOUT_MS,
+            );
+        }
+    });
+    JsFuture::from(reply)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| FAILED.into()))
 }
 
 /// The Word files the worker makes from a draft.
@@ -161,26 +261,83 @@ pub enum DocxKind {
     CoverageTable,
 }
 
-/// Makes a Word file of `kind` from `draft` in the worker.
-pub async fn export_docx(kind: DocxKind, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
+/// A request `kind` about `draft`, the app's `revision` of it, with `fields`. The draft
+/// goes along only when the worker does not hold that revision already, or says it
+/// does not (a draft it could not read); the worker then keeps it.
+async fn about_draft(
+    kind: &str,
+    revision: u64,
+    draft: &Draft,
+    fields: &[(&str, &JsValue)],
+) -> Result<JsValue, String> {
+    let message = |draft: Option<&Draft>| {
+        let message = object(fields);
+        let _ = Reflect::set(&message, &JsValue::from_str("revision"), &number(revision));
+        if let Some(draft) = draft {
+            let _ = Reflect::set(&message, &JsValue::from_str("draft"), &draft_json(draft));
+        }
+        message
+    };
+    let reply = if SENT.with(|sent| sent.replace(Some(revision))) == Some(revision) {
+        request(kind, &message(None)).await?
+    } else {
+        request(kind, &message(Some(draft))).await?
+    };
+    if get(&reply, "not_held").is_some() {
+        return request(kind, &message(Some(draft))).await;
+    }
+    Ok(reply)
+}
+
+/// Makes a Word file of `kind` from `draft`, the app's `revision` of it, in the worker.
+pub async fn export_docx(
+    kind: DocxKind,
+    revision: u64,
+    draft: &Draft,
+    now_ms: f64,
+) -> Result<Vec<u8>, String> {
     let kind = match kind {
         DocxKind::Report => "export",
         DocxKind::CoverageTable => "coverage_table",
     };
-    let export = object(&[
-        (
-            "draft",
-            &JsValue::from_str(&report_core::to_compact_json(draft, now_ms)),
-        ),
-        (
-            "now",
-            &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
-        ),
-    ]);
-    let reply = request(object(&[(kind, &export)])).await?;
+    let now = JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms));
+    let reply = about_draft(kind, revision, draft, &[("now", &now)]).await?;
     get(&reply, "docx")
         .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
         .ok_or_else(|| "后台处理程序没有返回文件".into())
+}
+
+/// The coverage of the plan of `draft`, the app's `revision` of it, computed in the
+/// worker; `None` without a plan.
+pub async fn coverage(revision: u64, draft: &Draft) -> Result<Option<CoverageReport>, String> {
+    let reply = about_draft("coverage", revision, draft, &[]).await?;
+    let json = get(&reply, "coverage")
+        .and_then(|c| c.as_string())
+        .ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
+}
+
+/// A finding of the checker with its fix in words ([`check::fix_label`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Checked {
+    pub finding: Finding,
+    pub fix_label: String,
+}
+
+/// The checker's findings on `draft`, the app's `revision` of it, found in the worker;
+/// `today` dates the deadline reminders.
+pub async fn check(
+    revision: u64,
+    draft: &Draft,
+    today: CalendarDate,
+    setup: &Setup,
+) -> Result<Vec<Checked>, String> {
+    let inputs = serde_json::to_string(&(today, setup)).map_err(|_| FAILED.to_string())?;
+    let reply = about_draft("check", revision, draft, &[("inputs", &inputs.into())]).await?;
+    let json = get(&reply, "findings")
+        .and_then(|f| f.as_string())
+        .ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
 
 /// Where a plan comes from.
@@ -211,7 +368,7 @@ pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanI
             ("year", &JsValue::from(report_year)),
         ]),
     };
-    let reply = request(object(&[("plan", &fields)])).await?;
+    let reply = request("plan", &fields).await?;
     let json = get(&reply, "plan")
         .and_then(|p| p.as_string())
         .ok_or(FAILED)?;
@@ -237,21 +394,32 @@ pub async fn read_report(
             &report_core::template::file::to_json(template).into(),
         ),
     ]);
-    let reply = request(object(&[("report", &fields)])).await?;
+    let reply = request("report", &fields).await?;
     let json = get(&reply, "report")
         .and_then(|r| r.as_string())
         .ok_or(FAILED)?;
     serde_json::from_str(&json).map_err(|_| FAILED.into())
 }
 
-/// Worker side: announces that it is ready, then answers every request. Never panics
-/// on a bad request, so the worker stays usable.
+thread_local! {
+    /// Worker side: the draft the page last sent.
+    static HELD: RefCell<HeldDraft> = RefCell::new(HeldDraft::default());
+}
+
+/// Worker side: announces that it is ready, then answers every request that carries an
+/// id, under that id. Never panics on a bad request, so the worker stays usable.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let reply = answer(&event.data())
+        let request = event.data();
+        let reply = answer(&request)
             .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))]));
+        // A draft to hold asks for no reply.
+        let Some(id) = get(&request, "id") else {
+            return;
+        };
+        let _ = Reflect::set(&reply, &JsValue::from_str("id"), &id);
         // The file's bytes are handed over to the page rather than copied once more.
         let _ = match get(&reply, "docx") {
             Some(docx) => reply_to.post_message_with_transfer(
@@ -271,17 +439,54 @@ pub fn serve() {
 /// A short draft with every part of the document, as the page sends drafts.
 const WARM_UP_DRAFT: &str = include_str!("warm_up_draft.json");
 
-/// Answers one export request for [`WARM_UP_DRAFT`] before the worker says it is ready.
-/// Chromium compiles wasm functions on their first call and memory grows on first use;
-/// without this the user's first export of a session pays for both (about 100 ms for a
-/// 30-page draft instead of about 30 ms; BENCHMARKS.md). It runs while the page is
-/// loading, behind the first paint.
+/// Reads and exports [`WARM_UP_DRAFT`] before the worker says it is ready, without
+/// holding it. Chromium compiles wasm functions on their first call and memory grows on
+/// first use; without this the user's first export of a session pays for both (about
+/// 100 ms for a 30-page draft instead of about 30 ms; BENCHMARKS.md). It runs while the
+/// page is loading, behind the first paint.
 fn warm_up_export() {
-    let export = object(&[
-        ("draft", &JsValue::from_str(WARM_UP_DRAFT)),
-        ("now", &JsValue::from_str("2026-02-20T00:00:00Z")),
-    ]);
-    let _ = answer(&object(&[("export", &export)]));
+    if let Ok(draft) = report_core::from_json(WARM_UP_DRAFT) {
+        let _ = report_core::docx::export(&draft, &draft.export, "2026-02-20T00:00:00Z");
+    }
+}
+
+/// Reads the draft a request carries and holds it as the request's revision; a draft
+/// that cannot be read leaves none held.
+fn hold_sent(fields: &JsValue) -> Result<(), String> {
+    let revision = revision(fields)?;
+    let read = report_core::from_json(&text(fields, "draft")?);
+    let error = read.as_ref().err().map(ToString::to_string);
+    HELD.with(|held| held.borrow_mut().hold(revision, read.ok()));
+    error.map_or(Ok(()), Err)
+}
+
+/// The reply `answer` makes from the held draft of the request's revision (after
+/// holding the draft the request carries, if any), or `{ not_held: true }` when the
+/// worker holds another revision: a stale draft is never used.
+fn with_held(
+    fields: &JsValue,
+    answer: impl FnOnce(&Draft) -> Result<JsValue, String>,
+) -> Result<JsValue, String> {
+    if get(fields, "draft").is_some() {
+        hold_sent(fields)?;
+    }
+    let revision = revision(fields)?;
+    HELD.with(|held| match held.borrow().at(revision) {
+        Some(draft) => answer(draft),
+        None => Ok(object(&[("not_held", &JsValue::TRUE)])),
+    })
+}
+
+/// A Word file made by `make` from the held draft and the request's time.
+fn export_held(
+    fields: &JsValue,
+    make: impl FnOnce(&Draft, &str) -> Result<Vec<u8>, String>,
+) -> Result<JsValue, String> {
+    let now = text(fields, "now")?;
+    with_held(fields, |draft| {
+        let docx = make(draft, &now)?;
+        Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]))
+    })
 }
 
 const INCOMPLETE: &str = "请求不完整";
@@ -313,6 +518,14 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
     Ok(text.map_or(bytes, String::into_bytes))
 }
 
+/// The draft revision a request names.
+fn revision(request: &JsValue) -> Result<u64, String> {
+    get(request, "revision")
+        .and_then(|r| r.as_f64())
+        .map(|r| r as u64)
+        .ok_or_else(|| INCOMPLETE.into())
+}
+
 /// The report year a request names.
 fn year(request: &JsValue) -> Result<u16, String> {
     get(request, "year")
@@ -322,18 +535,48 @@ fn year(request: &JsValue) -> Result<u16, String> {
 }
 
 fn answer(request: &JsValue) -> Result<JsValue, String> {
+    if let Some(hold) = get(request, "hold") {
+        hold_sent(&hold)?;
+        return Ok(Object::new().into());
+    }
     if let Some(export) = get(request, "export") {
-        let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
-        let docx = report_core::docx::export(&draft, &draft.export, &text(&export, "now")?)
-            .map_err(|e| e.to_string())?;
-        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+        return export_held(&export, |draft, now| {
+            report_core::docx::export(draft, &draft.export, now).map_err(|e| e.to_string())
+        });
     }
     if let Some(export) = get(request, "coverage_table") {
-        let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
-        let docx =
-            report_core::docx::coverage_table::coverage_table(&draft, &text(&export, "now")?)
-                .map_err(|e| e.to_string())?;
-        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+        return export_held(&export, |draft, now| {
+            report_core::docx::coverage_table::coverage_table(draft, now).map_err(|e| e.to_string())
+        });
+    }
+    if let Some(fields) = get(request, "check") {
+        let (today, setup): (CalendarDate, Setup) =
+            serde_json::from_str(&text(&fields, "inputs")?).map_err(|_| INCOMPLETE.to_string())?;
+        return with_held(&fields, |draft| {
+            let findings: Vec<Checked> = check::check_draft(draft, today, &setup)
+                .into_iter()
+                .map(|finding| Checked {
+                    fix_label: finding
+                        .fix
+                        .as_ref()
+                        .map(|fix| check::fix_label(draft, fix))
+                        .unwrap_or_default(),
+                    finding,
+                })
+                .collect();
+            let json = serde_json::to_string(&findings).map_err(|_| FAILED.to_string())?;
+            Ok(object(&[("findings", &JsValue::from_str(&json))]))
+        });
+    }
+    if let Some(fields) = get(request, "coverage") {
+        return with_held(&fields, |draft| {
+            let report = draft
+                .plan
+                .as_ref()
+                .map(|plan| report_core::coverage::compute(draft, plan));
+            let json = serde_json::to_string(&report).map_err(|_| FAILED.to_string())?;
+            Ok(object(&[("coverage", &JsValue::from_str(&json))]))
+        });
     }
     if let Some(report) = get(request, "report") {
         let template = report_core::template::file::from_json(&text(&report, "template")?)

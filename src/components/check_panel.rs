@@ -5,12 +5,14 @@ use report_core::Draft;
 use yew::prelude::*;
 
 use super::finding_list::FindingList;
-use super::{use_settled, SETTLE_MS};
-use crate::adapter::clock;
+use super::{use_answer, SETTLE_MS};
+use crate::adapter::{clock, worker};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The app state's revision of `draft`.
+    pub revision: u64,
     /// The checker as the draft's template sets it up.
     pub setup: Rc<Setup>,
     /// What the page already lists as missing for the export; findings saying the same
@@ -21,14 +23,22 @@ pub struct Props {
 
 /// The 公文 checker's findings on the open draft, errors first, each with its place and,
 /// where safe, a one-click fix. Shown beside the editor and in 检查与导出. The checks
-/// follow the text when typing pauses.
+/// run in the worker and follow the text when typing pauses.
 #[function_component]
 pub fn CheckPanel(props: &Props) -> Html {
-    let draft = use_settled(props.draft.clone(), SETTLE_MS);
+    let findings = use_answer(
+        props.draft.clone(),
+        props.revision,
+        SETTLE_MS,
+        (clock::today(), props.setup.clone()),
+        |revision, draft, (today, setup)| async move {
+            worker::check(revision, &draft, today, &setup).await
+        },
+    );
     html! {
         <section class="check-panel" aria-labelledby="check-title" data-testid="check-panel">
             <h3 id="check-title">{ "公文格式与内容检查" }</h3>
-            <FindingList {draft} today={clock::today()} setup={props.setup.clone()} listed={props.listed.clone()} />
+            <FindingList {findings} listed={props.listed.clone()} />
         </section>
     }
 }

@@ -4,11 +4,13 @@ use report_core::Draft;
 use yew::prelude::*;
 
 use super::open_plan_items::OpenPlanItems;
-use super::{use_settled, COVERAGE_SETTLE_MS};
+use super::use_coverage;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The app state's revision of `draft`.
+    pub revision: u64,
 }
 
 /// The plan's coverage beside the editor: the counts and the items the report does not
@@ -16,6 +18,6 @@ pub struct Props {
 /// item shows it covered without leaving the editor. Nothing when there is no plan.
 #[function_component]
 pub fn CoverageGlance(props: &Props) -> Html {
-    let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
-    html! { <OpenPlanItems {draft} /> }
+    let coverage = use_coverage(props.draft.clone(), props.revision);
+    html! { <OpenPlanItems {coverage} /> }
 }

@@ -9,13 +9,15 @@ use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
 use super::plan_importer::PlanImporter;
-use super::{use_coverage, use_docx_download, use_settled, COVERAGE_SETTLE_MS};
+use super::{use_coverage, use_docx_download};
 use crate::adapter::storage::DraftSummary;
 use crate::adapter::worker::DocxKind;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The app state's revision of `draft`, which the worker may hold already.
+    pub revision: u64,
     pub drafts: Vec<DraftSummary>,
 }
 
@@ -62,20 +64,27 @@ impl Shown {
 /// the evidence; per plan heading and per responsible unit.
 #[function_component]
 pub fn CoverageStep(props: &Props) -> Html {
-    let draft = use_settled(props.draft.clone(), COVERAGE_SETTLE_MS);
-    let report = use_coverage(draft.clone());
+    let coverage = use_coverage(props.draft.clone(), props.revision);
     let (export_docx, exporting) = use_docx_download(DocxKind::CoverageTable, "导出落实情况表失败");
     let shown = use_state(|| Shown::All);
     // Empty: every unit.
     let department = use_state(String::new);
     let importer =
         html! { <PlanImporter draft={props.draft.clone()} drafts={props.drafts.clone()} /> };
-    let Some(report) = report.as_ref() else {
+    if props.draft.plan.is_none() {
         return html! {
             <section class="coverage-step" aria-labelledby="step-title">
                 <h2 id="step-title">{ "计划覆盖检查" }</h2>
                 <p>{ "导入本年度的法治政府建设工作要点后，这里逐项列出报告是否写到了每一项任务、依据是哪些段落，以及数字目标是否报告和达标。" }</p>
                 { importer }
+            </section>
+        };
+    }
+    let Some((draft, report)) = coverage.report() else {
+        return html! {
+            <section class="coverage-step" aria-labelledby="step-title">
+                <h2 id="step-title">{ "计划覆盖检查" }</h2>
+                <p role="status">{ "正在检查计划覆盖情况…" }</p>
             </section>
         };
     };
@@ -154,9 +163,10 @@ pub fn CoverageStep(props: &Props) -> Html {
         .collect();
     let export_table = {
         let draft = props.draft.clone();
+        let revision = props.revision;
         Callback::from(move |_| {
             let name = format!("{}年度工作要点落实情况表", draft.report_year);
-            export_docx.emit((draft.clone(), name));
+            export_docx.emit((revision, draft.clone(), name));
         })
     };
     let unmatched = summary.unmatched.iter().map(|p| html! {

@@ -21,6 +21,8 @@ pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: Rc<Draft>,
+    /// The app state's revision of `draft`, which the worker may hold already.
+    pub revision: u64,
     /// The checker as the draft's template sets it up, with the dates the report is due.
     pub setup: Rc<Setup>,
 }
@@ -131,13 +133,14 @@ pub fn ExportStep(props: &Props) -> Html {
 
     let export_word = {
         let draft = props.draft.clone();
+        let revision = props.revision;
         Callback::from(move |_| {
             let name = if draft.meta.title.trim().is_empty() {
                 &draft.name
             } else {
                 &draft.meta.title
             };
-            export_docx.emit((draft.clone(), name.clone()));
+            export_docx.emit((revision, draft.clone(), name.clone()));
         })
     };
     let backup = use_backup_download(props.draft.clone());
@@ -200,7 +203,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 
-            <CheckPanel draft={props.draft.clone()} setup={props.setup.clone()} listed={missing.clone()} />
+            <CheckPanel draft={props.draft.clone()} revision={props.revision} setup={props.setup.clone()} listed={missing.clone()} />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>

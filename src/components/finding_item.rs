@@ -1,5 +1,6 @@
-use report_core::check::{Finding, Severity};
-use report_core::CalendarDate;
+use std::rc::Rc;
+
+use report_core::check::{Finding, Fix, Severity};
 use yew::prelude::*;
 
 use super::{open_place, place_of, use_dispatch};
@@ -13,12 +14,10 @@ pub struct Props {
     /// The fix's change in its context (see [`report_core::check::fix_label`]).
     #[prop_or_default]
     pub fix_label: AttrValue,
-    /// On the first of several fixable findings of one rule: how many places all of
-    /// them change, for 全部修正.
+    /// On the first of several fixable findings of one rule: the fixes of them all,
+    /// for 全部修正.
     #[prop_or_default]
-    pub fix_all: Option<usize>,
-    /// The day the checks were dated by, for a fix-all that checks again.
-    pub today: CalendarDate,
+    pub fix_all: Option<Rc<Vec<Fix>>>,
 }
 
 /// One finding: severity, message, a link to its place, its one-click fix and, on the
@@ -56,9 +55,9 @@ pub fn FindingItem(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::IgnoreRule(rule)))
     };
-    let fix_all = props.fix_all.map(|places| {
-        let today = props.today;
-        let apply = Callback::from(move |_| dispatch.dispatch(Action::FixAll { rule, today }));
+    let fix_all = props.fix_all.clone().map(|fixes| {
+        let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
+        let apply = Callback::from(move |_| dispatch.dispatch(Action::FixAll(fixes.to_vec())));
         html! {
             <button type="button" class="fix fix-all" onclick={apply}>
                 { format!("全部修正（{places}处）") }

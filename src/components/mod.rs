@@ -37,7 +37,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use report_core::attachment::CellRef;
 use report_core::check::{Location, TextRef};
-use report_core::coverage::{self, CoverageReport};
+use report_core::coverage::CoverageReport;
 use report_core::model::TextField;
 use report_core::preview::Source;
 use report_core::{Draft, MetaField, Node, NodeId, Target};
@@ -133,26 +133,27 @@ pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
     }
 }
 
-/// A Word file made in the worker and downloaded: the callback takes the draft and the
-/// file name without `.docx`; the flag is true while one is being made (a second click
-/// meanwhile does nothing), and a failure is a notice led by `failure`.
+/// A Word file made in the worker and downloaded: the callback takes the app state's
+/// revision of the draft, the draft and the file name without `.docx`; the flag is true
+/// while one is being made (a second click meanwhile does nothing), and a failure is a
+/// notice led by `failure`.
 #[hook]
 pub fn use_docx_download(
     kind: DocxKind,
     failure: &'static str,
-) -> (Callback<(Rc<Draft>, String)>, bool) {
+) -> (Callback<(u64, Rc<Draft>, String)>, bool) {
     let dispatch = use_dispatch();
     let busy = use_state(|| false);
     let start = {
         let busy = busy.clone();
-        Callback::from(move |(draft, name): (Rc<Draft>, String)| {
+        Callback::from(move |(revision, draft, name): (u64, Rc<Draft>, String)| {
             if *busy {
                 return;
             }
             busy.set(true);
             let (busy, dispatch) = (busy.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = worker::export_docx(kind, &draft, clock::now_ms())
+                let result = worker::export_docx(kind, revision, &draft, clock::now_ms())
                     .await
                     .and_then(|bytes| {
                         files::download(
@@ -173,16 +174,89 @@ pub fn use_docx_download(
     (start, *busy)
 }
 
-/// The coverage of the draft's plan in `draft`, computed again only when it changes;
-/// `None` without a plan.
+/// What the worker found about a draft, with the draft it looked at: the places it
+/// names are in that draft's text, which may be older than the open one.
+pub struct Answer<T> {
+    pub draft: Rc<Draft>,
+    pub value: T,
+}
+
+/// The latest answer of the worker, `None` before the first. Compared by identity:
+/// comparing two answers field by field whenever a parent re-renders (every keystroke)
+/// would cost what computing them in the worker saves.
+pub struct Latest<T>(pub Option<Rc<Answer<T>>>);
+
+impl<T> Clone for Latest<T> {
+    fn clone(&self) -> Self {
+        Latest(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Latest<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+/// What `ask` answers about `draft` (the app's `revision` of it) and `inputs`, asked
+/// again when typing has paused for `delay_ms` or `inputs` change; until a newer
+/// answer comes, the last one stays, and a failed request keeps it too (the worker is
+/// replaced for the next).
 #[hook]
-pub fn use_coverage(draft: Rc<Draft>) -> Rc<Option<CoverageReport>> {
-    use_memo(draft, |draft| {
-        draft
-            .plan
-            .as_ref()
-            .map(|plan| coverage::compute(draft, plan))
-    })
+pub fn use_answer<T, I, F, Fut>(
+    draft: Rc<Draft>,
+    revision: u64,
+    delay_ms: u32,
+    inputs: I,
+    ask: F,
+) -> Latest<T>
+where
+    T: 'static,
+    I: PartialEq + Clone + 'static,
+    F: FnOnce(u64, Rc<Draft>, I) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, String>> + 'static,
+{
+    let settled = use_settled(revision, delay_ms);
+    let latest = use_state(|| None::<Rc<Answer<T>>>);
+    {
+        let latest = latest.clone();
+        use_effect_with((settled, inputs), move |(settled, inputs)| {
+            if *settled == revision {
+                let inputs = inputs.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(value) = ask(revision, draft.clone(), inputs).await {
+                        latest.set(Some(Rc::new(Answer { draft, value })));
+                    }
+                });
+            }
+        });
+    }
+    Latest((*latest).clone())
+}
+
+/// The coverage of the plan of `draft` (the app's `revision` of it), computed in the
+/// worker when typing has paused for [`COVERAGE_SETTLE_MS`]; the answer is `None`
+/// without a plan.
+#[hook]
+pub fn use_coverage(draft: Rc<Draft>, revision: u64) -> Latest<Option<CoverageReport>> {
+    use_answer(
+        draft,
+        revision,
+        COVERAGE_SETTLE_MS,
+        (),
+        |revision, draft, ()| async move { worker::coverage(revision, &draft).await },
+    )
+}
+
+impl Latest<Option<CoverageReport>> {
+    /// The latest coverage report, with the draft it was computed on.
+    pub fn report(&self) -> Option<(&Rc<Draft>, &CoverageReport)> {
+        let answer = self.0.as_ref()?;
+        Some((&answer.draft, answer.value.as_ref()?))
+    }
 }
 
 /// A click handler that downloads `draft` as a backup file, or says why it cannot.

@@ -1,26 +1,24 @@
-use std::rc::Rc;
-
 use report_core::plan_items::Status;
-use report_core::Draft;
 use yew::prelude::*;
 
-use super::{use_coverage, use_dispatch};
+use report_core::coverage::CoverageReport;
+
+use super::{use_dispatch, Latest};
 use crate::state::{Action, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The draft as it stood when typing paused.
-    pub draft: Rc<Draft>,
+    /// The coverage as the worker last computed it.
+    pub coverage: Latest<Option<CoverageReport>>,
 }
 
 /// The plan's counts and the items the report does not answer yet, with a link to the
-/// coverage step; nothing when there is no plan. A component of its own so that it
-/// renders only when the paused draft changes, not on every keystroke.
+/// coverage step; nothing when there is no plan or before the first answer. A component
+/// of its own so that it renders only when an answer comes, not on every keystroke.
 #[function_component]
 pub fn OpenPlanItems(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let report = use_coverage(props.draft.clone());
-    let Some(report) = report.as_ref() else {
+    let Some((_, report)) = props.coverage.report() else {
         return Html::default();
     };
     let summary = &report.summary;

@@ -211,12 +211,9 @@ pub enum Action {
     },
     /// Applies a checker fix; refused with a notice when the text changed since the check.
     ApplyFix(Fix),
-    /// 全部修正: every fix of checker rule `rule`, as one undoable step. The fixes are
-    /// found again in the draft as it is now (`today` dates the check), so none is stale.
-    FixAll {
-        rule: Rule,
-        today: report_core::CalendarDate,
-    },
+    /// 全部修正: every fix of one checker rule, as one undoable step; refused as a whole
+    /// with a notice when a text they change has changed since the check.
+    FixAll(Vec<Fix>),
     /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
     /// for the old year and, when `with_typed`, the years in the texts the user typed.
     SetReportYear {
@@ -489,9 +486,9 @@ impl Reducible for AppState {
                 }
                 Err(err) => state.notice = Some(Notice::error(err.to_string())),
             },
-            Action::FixAll { rule, today } => {
+            Action::FixAll(fixes) => {
                 let before = state.draft.clone();
-                state.fix_all(rule, today);
+                state.fix_all(&fixes);
                 state.snapshot_if_changed(before, Reason::BeforeFixAll);
             }
             Action::SetReportYear { year, with_typed } => {
@@ -641,15 +638,9 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    fn fix_all(&mut self, rule: Rule, today: report_core::CalendarDate) {
-        let setup = AppState::check_setup(&self.templates, &self.draft.template);
-        let fixes: Vec<Fix> = check::check_draft(&self.draft, today, &setup)
-            .into_iter()
-            .filter(|f| f.rule == rule)
-            .filter_map(|f| f.fix)
-            .collect();
+    fn fix_all(&mut self, fixes: &[Fix]) {
         let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
-        match check::fix_all_edit(&self.draft, &fixes) {
+        match check::fix_all_edit(&self.draft, fixes) {
             Ok(edit) => {
                 if self.edit(edit, None).is_some() {
                     self.notice = Some(Notice::info(format!(
@@ -1373,15 +1364,24 @@ mod tests {
         Rc::new(AppState::new(draft, None, Vec::new()))
     }
 
+    /// 全部修正 of `rule` as the check panel offers it: the fixes the checker (in the
+    /// worker) finds in the draft of `s`.
+    fn fix_all_of(s: &AppState, rule: Rule) -> Action {
+        let today = report_core::CalendarDate::new(2024, 2, 20).unwrap();
+        let fixes = check::check_draft(&s.draft, today, &Setup::default())
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .filter_map(|f| f.fix)
+            .collect();
+        Action::FixAll(fixes)
+    }
+
     #[test]
     fn changes_that_snapshot_first_ask_for_one_and_a_restore_replaces_the_text() {
-        let today = report_core::CalendarDate::new(2024, 2, 20).unwrap();
         let s = shangcheng();
         let before = s.draft.clone();
-        let fixed = s.reduce(Action::FixAll {
-            rule: Rule::HalfwidthPunct,
-            today,
-        });
+        let fix_all = fix_all_of(&s, Rule::HalfwidthPunct);
+        let fixed = s.reduce(fix_all);
         assert_eq!(
             fixed.pending_snapshot,
             Some((before.clone(), Reason::BeforeFixAll))
@@ -1389,10 +1389,9 @@ mod tests {
         let fixed = fixed.reduce(Action::SnapshotTaken);
         assert_eq!(fixed.pending_snapshot, None);
         // Nothing left to fix: no change, no snapshot.
-        let again = fixed.clone().reduce(Action::FixAll {
-            rule: Rule::HalfwidthPunct,
-            today,
-        });
+        let again = fixed
+            .clone()
+            .reduce(fix_all_of(&fixed, Rule::HalfwidthPunct));
         assert_eq!(again.pending_snapshot, None);
 
         let mut old = (*before).clone();
@@ -1412,7 +1411,7 @@ mod tests {
     }
 
     #[test]
-    fn fix_all_is_one_step_found_again_in_the_text_as_it_is() {
+    fn fix_all_is_one_step_and_fixes_of_an_older_text_are_refused() {
         let today = report_core::CalendarDate::new(2024, 2, 20).unwrap();
         let halfwidth = |s: &AppState| -> usize {
             check::check_draft(&s.draft, today, &Setup::default())
@@ -1420,19 +1419,30 @@ mod tests {
                 .filter(|f| f.rule == Rule::HalfwidthPunct)
                 .count()
         };
-        // Typing after the check does not make the fixes stale: they are found again.
         let s = shangcheng();
         let section = s.draft.sections[1].id;
         let (s, typed) = add_typed(s, section, "新增内容,依法行政。", 0);
+        // Found before more typing moved that paragraph's comma: stale, refused as a whole.
+        let stale = fix_all_of(&s, Rule::HalfwidthPunct);
+        let s = s.reduce(Action::SetText {
+            id: typed,
+            field: TextField::Text,
+            text: "新增的内容,依法行政,".into(),
+            at_ms: 1,
+        });
         let before = json(&s);
+        let refused = s.clone().reduce(stale);
+        assert_eq!(json(&refused), before, "nothing is fixed");
+        assert_eq!(refused.revision, s.revision);
+        let notice = refused.notice.clone().expect("the refusal is told");
+        assert!(notice.error && notice.text.contains("已过时"), "{notice:?}");
+
         let found = halfwidth(&s);
         assert!(found > 1, "{found} findings");
-        let fixed = s.reduce(Action::FixAll {
-            rule: Rule::HalfwidthPunct,
-            today,
-        });
+        let fix_all = fix_all_of(&s, Rule::HalfwidthPunct);
+        let fixed = s.reduce(fix_all);
         assert_eq!(halfwidth(&fixed), 0);
-        assert_eq!(paragraph(&fixed, typed), "新增内容，依法行政。");
+        assert_eq!(paragraph(&fixed, typed), "新增的内容，依法行政，");
         let notice = fixed.notice.clone().expect("the fixes are counted");
         assert!(!notice.error, "{notice:?}");
         let undone = fixed.reduce(Action::Undo);
@@ -1440,10 +1450,9 @@ mod tests {
         let redone = undone.reduce(Action::Redo);
         assert_eq!(halfwidth(&redone), 0);
         // With nothing left to fix, nothing changes.
-        let again = redone.clone().reduce(Action::FixAll {
-            rule: Rule::HalfwidthPunct,
-            today,
-        });
+        let again = redone
+            .clone()
+            .reduce(fix_all_of(&redone, Rule::HalfwidthPunct));
         assert_eq!(again.revision, redone.revision);
     }
 

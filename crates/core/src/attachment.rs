@@ -77,7 +77,7 @@ pub struct OverlongCell {
 }
 
 /// A cell of the printed table: its row (in plan order) and column, counted from 0.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellRef {
     pub row: usize,
     pub column: usize,

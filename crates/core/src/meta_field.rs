@@ -5,7 +5,7 @@ use crate::date::CalendarDate;
 use crate::model::{Metadata, Secrecy, Urgency};
 use crate::text::split_names;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetaField {
     IssuerName,

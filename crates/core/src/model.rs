@@ -259,7 +259,7 @@ pub enum Direction {
 }
 
 /// Which text of a node an edit replaces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TextField {
     /// A heading's title or a section's title.

@@ -14,7 +14,7 @@ use crate::xml_text::drops_characters;
 /// What a field or paragraph holding characters the export drops is told.
 const DROPPED: &str = "含有 Word 文件不能保存的控制字符（如手动换行符），导出时将被删去";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,

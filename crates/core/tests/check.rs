@@ -987,3 +987,23 @@ fn a_draft_ignores_its_ignored_rules_and_gets_them_back() {
     assert!(d.ignored_rules.is_empty());
     assert_eq!(count(&d, "halfwidth-punct"), commas);
 }
+
+/// The web app's worker checks the draft and sends the findings to the page as JSON:
+/// they read back as they were, places and fixes included.
+#[test]
+fn findings_read_back_from_json_as_the_worker_sends_them() {
+    let findings = check_draft(
+        &draft_from_text(SHANGCHENG, 2023).unwrap(),
+        today(),
+        &Setup::default(),
+    );
+    assert!(findings.iter().any(|f| f.fix.is_some()));
+    assert!(findings
+        .iter()
+        .any(|f| matches!(f.location, Location::Text { .. })));
+    let json = serde_json::to_string(&findings).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Vec<Finding>>(&json).unwrap(),
+        findings
+    );
+}

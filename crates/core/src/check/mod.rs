@@ -22,7 +22,7 @@ mod table;
 mod units;
 mod wording;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::attachment::CellRef;
 use crate::date::CalendarDate;
@@ -37,7 +37,7 @@ pub use crate::validate::Severity;
 pub use missing::{missing, Missing};
 
 /// One problem found in a draft or a plain-text report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule; written as its id, e.g. `doc-number-brackets`.
     pub rule: Rule,
@@ -50,7 +50,7 @@ pub struct Finding {
 }
 
 /// Where a finding is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Location {
     /// A stretch of text; `range` is `None` when the whole text is meant.
@@ -65,7 +65,7 @@ pub enum Location {
 }
 
 /// A piece of text a finding points into and a fix edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum TextRef {
     /// A metadata field, in its form value ([`MetaField::get`]).
@@ -79,21 +79,21 @@ pub enum TextRef {
 }
 
 /// Character positions (Unicode scalar values, not bytes), end exclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CharRange {
     pub start: usize,
     pub end: usize,
 }
 
 /// Replacements of character ranges in one text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub target: TextRef,
     /// Non-overlapping, in text order.
     pub edits: Vec<Edit>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub range: CharRange,
     /// The text the range held when the check ran; a fix whose text has changed since
@@ -192,7 +192,7 @@ impl Fix {
 /// How a draft's template sets up the checker: the dates its reports are due by and
 /// the rules it turns off. The default is the regulation's dates and every rule, for a
 /// plain-text report or a draft whose template is not at hand.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Setup {
     pub deadlines: Deadlines,
     pub disabled_rules: Vec<String>,
