@@ -1,0 +1,273 @@
+//! A small SpreadsheetML (.xlsx) writer: one worksheet of text with a title row, a note
+//! row, a header row that filters (筛选) and stays in view, wrapped cells and set column
+//! widths, printed landscape on A4 one page wide. Text goes to a shared-strings part,
+//! as Excel itself writes it. The package parts are the same as the .docx's
+//! ([`crate::opc`]). A maintained crate (`rust_xlsxwriter`) weighed 157 KB gzip in the
+//! worker; this is what the coverage table needs of it.
+
+pub mod coverage_workbook;
+
+use std::collections::HashMap;
+
+use crate::opc::{
+    self, CORE_PROPERTIES_PART, CORE_PROPERTIES_RELATIONSHIP, CORE_PROPERTIES_TYPE,
+    OFFICE_RELATIONSHIP, THEME, THEME_TYPE,
+};
+use crate::xml_text::{clean_text, escape};
+
+const MAIN_NAMESPACE: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const SPREADSHEET: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+/// Excel refuses longer text in a cell (it counts UTF-16 code units).
+const MAX_CELL_UNITS: usize = 32_767;
+/// The rows above the data: title, note, header.
+const HEADER_ROW: usize = 3;
+
+/// Cell formats, as indexes into the styles part's `cellXfs`.
+const STYLE_TITLE: usize = 1;
+const STYLE_NOTE: usize = 2;
+const STYLE_HEADER: usize = 3;
+const STYLE_BODY: usize = 4;
+
+/// Fonts: 宋体 11 pt in the body, bold 黑体 in the header, 黑体 16 pt in the title (the
+/// 公文 fonts, so the sheet looks like the Word table); thin borders round the table and
+/// a light grey header.
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="3"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="11"/><name val="黑体"/><family val="3"/><charset val="134"/></font><font><sz val="16"/><name val="黑体"/><family val="3"/><charset val="134"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+
+/// One worksheet of text.
+pub(crate) struct Sheet<'a> {
+    /// The tab's name: at most 31 characters, none of `[]:*?/\`.
+    pub name: &'a str,
+    /// Row 1, across the table; also the file's title property.
+    pub title: &'a str,
+    /// Row 2, across the table.
+    pub note: &'a str,
+    /// Row 3: each column's header and its width in Excel's units (the width of a "0";
+    /// a CJK character takes about two).
+    pub columns: &'a [(&'a str, f64)],
+    /// The data, from row 4: a cell's lines, shown wrapped one under another.
+    pub rows: Vec<Vec<Vec<String>>>,
+}
+
+/// The workbook of `sheet`. `creator` and `now` (RFC 3339) are the file's properties.
+pub(crate) fn workbook(sheet: &Sheet, creator: &str, now: &str) -> zip::result::ZipResult<Vec<u8>> {
+    let mut strings = SharedStrings::default();
+    let worksheet = worksheet(sheet, &mut strings);
+    let sheet_type = format!("{SPREADSHEET}worksheet+xml");
+    let workbook_type = format!("{SPREADSHEET}sheet.main+xml");
+    let styles_type = format!("{SPREADSHEET}styles+xml");
+    let strings_type = format!("{SPREADSHEET}sharedStrings+xml");
+    let content_types = opc::content_types([
+        ("xl/workbook.xml", workbook_type.as_str()),
+        ("xl/worksheets/sheet1.xml", &sheet_type),
+        ("xl/styles.xml", &styles_type),
+        ("xl/sharedStrings.xml", &strings_type),
+        ("xl/theme/theme1.xml", THEME_TYPE),
+        (CORE_PROPERTIES_PART, CORE_PROPERTIES_TYPE),
+    ]);
+    let office = |kind: &str| format!("{OFFICE_RELATIONSHIP}{kind}");
+    let package_rels = opc::relationships(&[
+        ("rId1", &office("officeDocument"), "xl/workbook.xml"),
+        ("rId2", CORE_PROPERTIES_RELATIONSHIP, CORE_PROPERTIES_PART),
+    ]);
+    let workbook_rels = opc::relationships(&[
+        ("rId1", &office("worksheet"), "worksheets/sheet1.xml"),
+        ("rId2", &office("styles"), "styles.xml"),
+        ("rId3", &office("sharedStrings"), "sharedStrings.xml"),
+        ("rId4", &office("theme"), "theme/theme1.xml"),
+    ]);
+    let parts = [
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", package_rels),
+        (
+            CORE_PROPERTIES_PART,
+            opc::core_properties(sheet.title, creator, now),
+        ),
+        ("xl/workbook.xml", workbook_part(sheet)),
+        ("xl/_rels/workbook.xml.rels", workbook_rels),
+        ("xl/worksheets/sheet1.xml", worksheet),
+        ("xl/styles.xml", STYLES.to_string()),
+        ("xl/sharedStrings.xml", strings.part()),
+        ("xl/theme/theme1.xml", THEME.to_string()),
+    ];
+    opc::zip_deflated(
+        parts
+            .into_iter()
+            .map(|(name, xml)| (name.to_string(), xml.into_bytes()))
+            .collect(),
+    )
+}
+
+/// The workbook part: the one sheet, the filter's range as Excel names it (it writes
+/// `_xlnm._FilterDatabase` with every autofilter) and the header row repeated on every
+/// printed page.
+fn workbook_part(sheet: &Sheet) -> String {
+    let name = escape(sheet.name);
+    // In a formula the sheet's name is quoted, with its own quotes doubled.
+    let quoted = escape(&format!("'{}'", sheet.name.replace('\'', "''")));
+    let filter = absolute_range(&filter_range(sheet));
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="{MAIN_NAMESPACE}" xmlns:r="{OFFICE_RELATIONSHIP_NS}"><bookViews><workbookView/></bookViews><sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">{quoted}!{filter}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">{quoted}!${HEADER_ROW}:${HEADER_ROW}</definedName></definedNames></workbook>"#,
+        OFFICE_RELATIONSHIP_NS = OFFICE_RELATIONSHIP.trim_end_matches('/'),
+    )
+}
+
+/// The worksheet part, its text added to `strings`.
+fn worksheet(sheet: &Sheet, strings: &mut SharedStrings) -> String {
+    let last_column = column_name(sheet.columns.len() - 1);
+    let last_row = HEADER_ROW + sheet.rows.len();
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="{MAIN_NAMESPACE}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:{last_column}{last_row}"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="{HEADER_ROW}" topLeftCell="A{first_data}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A{first_data}" sqref="A{first_data}"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="14.25"/><cols>"#,
+        first_data = HEADER_ROW + 1,
+    );
+    for (i, (_, width)) in sheet.columns.iter().enumerate() {
+        let n = i + 1;
+        xml.push_str(&format!(
+            r#"<col min="{n}" max="{n}" width="{width}" customWidth="1"/>"#
+        ));
+    }
+    xml.push_str("</cols><sheetData>");
+    // The title and the note are merged across the table; merged cells do not grow to
+    // fit their text, so their rows are set tall enough for one line of each.
+    for (row, text, style, height) in [
+        (1, sheet.title, STYLE_TITLE, 30),
+        (2, sheet.note, STYLE_NOTE, 30),
+    ] {
+        xml.push_str(&format!(
+            r#"<row r="{row}" ht="{height}" customHeight="1">{}</row>"#,
+            cell(
+                &format!("A{row}"),
+                Some(strings.index(&cell_text(&[text.to_string()]))),
+                style
+            )
+        ));
+    }
+    let header: Vec<Vec<String>> = sheet
+        .columns
+        .iter()
+        .map(|(name, _)| vec![name.to_string()])
+        .collect();
+    let rows = std::iter::once((STYLE_HEADER, &header))
+        .chain(sheet.rows.iter().map(|row| (STYLE_BODY, row)));
+    for (i, (style, cells)) in rows.enumerate() {
+        let row = HEADER_ROW + i;
+        xml.push_str(&format!(r#"<row r="{row}">"#));
+        for (column, lines) in cells.iter().enumerate() {
+            let text = cell_text(lines);
+            let index = (!text.is_empty()).then(|| strings.index(&text));
+            xml.push_str(&cell(
+                &format!("{}{row}", column_name(column)),
+                index,
+                style,
+            ));
+        }
+        xml.push_str("</row>");
+    }
+    xml.push_str(&format!(
+        r#"</sheetData><autoFilter ref="{}"/><mergeCells count="2"><mergeCell ref="A1:{last_column}1"/><mergeCell ref="A2:{last_column}2"/></mergeCells><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/></worksheet>"#,
+        filter_range(sheet)
+    ));
+    xml
+}
+
+/// The header row and every data row: `A3:E23`.
+fn filter_range(sheet: &Sheet) -> String {
+    format!(
+        "A{HEADER_ROW}:{}{}",
+        column_name(sheet.columns.len() - 1),
+        HEADER_ROW + sheet.rows.len()
+    )
+}
+
+/// `A3:E23` as `$A$3:$E$23`, as a defined name holds it.
+fn absolute_range(range: &str) -> String {
+    range
+        .split(':')
+        .map(|reference| {
+            let digits = reference.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            format!("${}${}", &reference[..digits], &reference[digits..])
+        })
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// A cell of shared string `index` (none: an empty cell, still styled so that its
+/// borders show).
+fn cell(reference: &str, index: Option<usize>, style: usize) -> String {
+    match index {
+        Some(index) => format!(r#"<c r="{reference}" s="{style}" t="s"><v>{index}</v></c>"#),
+        None => format!(r#"<c r="{reference}" s="{style}"/>"#),
+    }
+}
+
+/// The column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
+fn column_name(index: usize) -> String {
+    let mut name = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        name.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).expect("ASCII letters")
+}
+
+/// A cell's lines as its text: each as XML allows it, one per line, cut to what Excel
+/// accepts.
+fn cell_text(lines: &[String]) -> String {
+    let text = lines
+        .iter()
+        .map(|line| clean_text(line))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut units = 0;
+    match text.char_indices().find(|(_, c)| {
+        units += c.len_utf16();
+        units > MAX_CELL_UNITS
+    }) {
+        Some((end, _)) => text[..end].to_string(),
+        None => text,
+    }
+}
+
+/// The workbook's text, each distinct string once.
+#[derive(Default)]
+struct SharedStrings {
+    strings: Vec<String>,
+    indexes: HashMap<String, usize>,
+    /// How many cells refer to a string (the part's `count`).
+    uses: usize,
+}
+
+impl SharedStrings {
+    fn index(&mut self, text: &str) -> usize {
+        self.uses += 1;
+        if let Some(&index) = self.indexes.get(text) {
+            return index;
+        }
+        self.strings.push(text.to_string());
+        self.indexes
+            .insert(text.to_string(), self.strings.len() - 1);
+        self.strings.len() - 1
+    }
+
+    fn part(&self) -> String {
+        let mut xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="{MAIN_NAMESPACE}" count="{}" uniqueCount="{}">"#,
+            self.uses,
+            self.strings.len()
+        );
+        for text in &self.strings {
+            // Kept as written: the line breaks, and spaces at either end.
+            xml.push_str(&format!(
+                r#"<si><t xml:space="preserve">{}</t></si>"#,
+                escape(text)
+            ));
+        }
+        xml.push_str("</sst>");
+        xml
+    }
+}
