@@ -53,9 +53,9 @@ pub(crate) fn content_types<'a>(parts: impl IntoIterator<Item = (&'a str, &'a st
     xml
 }
 
-/// One `<Relationship>` of a `.rels` part.
+/// One `<Relationship>` of a `.rels` part, written as docx-rs writes its own.
 pub(crate) fn relationship(id: &str, kind: &str, target: &str) -> String {
-    format!(r#"<Relationship Id="{id}" Type="{kind}" Target="{target}"/>"#)
+    format!(r#"<Relationship Id="{id}" Type="{kind}" Target="{target}" />"#)
 }
 
 /// A whole `.rels` part of `(id, type, target)` relationships.

@@ -36,3 +36,56 @@ pub fn coverage_workbook(draft: &Draft, now: &str) -> Result<Vec<u8>, CoverageTa
 fn sheet_name(draft: &Draft) -> String {
     format!("{}年落实情况表", draft.report_year)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::parse_plan_text;
+    use crate::plan_items::{Plan, PlanState};
+    use crate::report_text::draft_from_text;
+    use crate::xlsx::tests::{cells, part};
+
+    const PLAN: &str =
+        include_str!("../../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
+    const REPORT: &str =
+        include_str!("../../tests/fixtures/report-2023-shangcheng-district-health-bureau.txt");
+
+    #[test]
+    fn one_row_per_plan_item_with_the_word_tables_cells() {
+        let mut draft = draft_from_text(REPORT, 2023).unwrap();
+        draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan));
+        let report = compute(&draft, draft.plan.as_ref().unwrap());
+        let bytes = coverage_workbook(&draft, "2024-01-15T00:00:00Z").unwrap();
+        let texts: Vec<String> = cells(&bytes).into_iter().map(|(_, text)| text).collect();
+        let mut want = vec![title(&draft), summary_line(&draft, &report)];
+        want.extend(HEADERS.map(str::to_string));
+        for item in &report.items {
+            want.extend(row_texts(item).map(|lines| lines.join("\n")));
+        }
+        assert_eq!(texts, want);
+        assert_eq!(report.items.len(), 20);
+        assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A3:E23"/>"#));
+        assert!(part(&bytes, "xl/workbook.xml").contains(r#"<sheet name="2023年落实情况表""#));
+        // The figures are the coverage engine's, not made up here.
+        assert!(report.items.iter().any(|i| !i.evidence.is_empty()));
+        assert!(report.items.iter().any(|i| !i.targets.is_empty()));
+    }
+
+    #[test]
+    fn a_plan_without_items_gives_the_header_alone() {
+        let mut draft = draft_from_text(REPORT, 2023).unwrap();
+        draft.plan = Some(PlanState::new(Plan::default()));
+        let bytes = coverage_workbook(&draft, "2024-01-15T00:00:00Z").unwrap();
+        assert_eq!(cells(&bytes).len(), 2 + HEADERS.len());
+        assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A3:E3"/>"#));
+    }
+
+    #[test]
+    fn a_draft_without_a_plan_is_refused() {
+        let draft = draft_from_text(REPORT, 2023).unwrap();
+        assert!(matches!(
+            coverage_workbook(&draft, "2024-01-15T00:00:00Z"),
+            Err(CoverageTableError::NoPlan)
+        ));
+    }
+}

@@ -271,3 +271,236 @@ impl SharedStrings {
         xml
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The text of part `name` of the package `bytes`.
+    pub(crate) fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+        xml
+    }
+
+    /// The shared strings in order, unescaped.
+    pub(crate) fn shared_strings(bytes: &[u8]) -> Vec<String> {
+        part(bytes, "xl/sharedStrings.xml")
+            .split(r#"<si><t xml:space="preserve">"#)
+            .skip(1)
+            .map(|si| {
+                si.split("</t>")
+                    .next()
+                    .unwrap()
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&")
+            })
+            .collect()
+    }
+
+    /// Each cell of the worksheet as (reference, text), empty cells with "".
+    pub(crate) fn cells(bytes: &[u8]) -> Vec<(String, String)> {
+        let strings = shared_strings(bytes);
+        part(bytes, "xl/worksheets/sheet1.xml")
+            .split(r#"<c r=""#)
+            .skip(1)
+            .map(|c| {
+                let reference = c.split('"').next().unwrap().to_string();
+                let text = c
+                    .split_once("<v>")
+                    .map(|(_, v)| {
+                        strings[v.split('<').next().unwrap().parse::<usize>().unwrap()].clone()
+                    })
+                    .unwrap_or_default();
+                (reference, text)
+            })
+            .collect()
+    }
+
+    fn sheet(rows: Vec<Vec<Vec<String>>>) -> Vec<u8> {
+        let columns = [("甲", 10.0), ("乙", 20.0), ("丙", 30.0)];
+        workbook(
+            &Sheet {
+                name: "2023年落实情况表",
+                title: "标题",
+                note: "说明",
+                columns: &columns,
+                rows,
+            },
+            "某局",
+            "2024-01-15T00:00:00Z",
+        )
+        .unwrap()
+    }
+
+    fn lines(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn cells_hold_their_lines_row_by_row_after_the_title_note_and_header() {
+        let bytes = sheet(vec![
+            vec![
+                lines(&["1. 任务"]),
+                lines(&["局法制科"]),
+                lines(&["已覆盖", "有依据"]),
+            ],
+            vec![lines(&["2. 任务"]), lines(&[]), lines(&["未覆盖"])],
+        ]);
+        let got = cells(&bytes);
+        let want: Vec<(String, String)> = [
+            ("A1", "标题"),
+            ("A2", "说明"),
+            ("A3", "甲"),
+            ("B3", "乙"),
+            ("C3", "丙"),
+            ("A4", "1. 任务"),
+            ("B4", "局法制科"),
+            ("C4", "已覆盖\n有依据"),
+            ("A5", "2. 任务"),
+            ("B5", ""),
+            ("C5", "未覆盖"),
+        ]
+        .iter()
+        .map(|(r, t)| (r.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(got, want);
+        // Each distinct text is stored once.
+        let strings = shared_strings(&bytes);
+        assert_eq!(strings.len(), 10);
+        assert!(part(&bytes, "xl/sharedStrings.xml").contains(r#"count="10" uniqueCount="10""#));
+    }
+
+    #[test]
+    fn markup_is_escaped_and_control_characters_dropped_in_cells_and_names() {
+        let bytes = workbook(
+            &Sheet {
+                name: "甲'乙&丙",
+                title: "A&B <局>\u{b}",
+                note: "\"说明\"",
+                columns: &[("<列>", 10.0)],
+                rows: vec![vec![lines(&["x < y & z\u{0}", "第二行"])]],
+            },
+            "某局 & <所>",
+            "2024-01-15T00:00:00Z",
+        )
+        .unwrap();
+        let strings = part(&bytes, "xl/sharedStrings.xml");
+        assert!(strings.contains("A&amp;B &lt;局&gt;</t>"), "{strings}");
+        assert!(
+            strings.contains("x &lt; y &amp; z\n第二行</t>"),
+            "{strings}"
+        );
+        assert!(strings.contains("&lt;列&gt;"), "{strings}");
+        let workbook = part(&bytes, "xl/workbook.xml");
+        assert!(
+            workbook.contains(r#"<sheet name="甲&apos;乙&amp;丙""#),
+            "{workbook}"
+        );
+        // In a formula the quote is doubled, then escaped.
+        assert!(
+            workbook.contains("&apos;甲&apos;&apos;乙&amp;丙&apos;!$A$3:$A$4"),
+            "{workbook}"
+        );
+        let core = part(&bytes, "docProps/core.xml");
+        assert!(
+            core.contains("<dc:title>A&amp;B &lt;局&gt;</dc:title>"),
+            "{core}"
+        );
+        assert!(
+            core.contains("<dc:creator>某局 &amp; &lt;所&gt;</dc:creator>"),
+            "{core}"
+        );
+    }
+
+    #[test]
+    fn the_filter_spans_the_header_and_every_row_and_the_header_stays_in_view() {
+        let row = || vec![lines(&["a"]), lines(&["b"]), lines(&["c"])];
+        let bytes = sheet((0..20).map(|_| row()).collect());
+        let worksheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            worksheet.contains(r#"<autoFilter ref="A3:C23"/>"#),
+            "{worksheet}"
+        );
+        assert!(worksheet.contains(r#"<dimension ref="A1:C23"/>"#));
+        assert!(worksheet.contains(
+            r#"<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>"#
+        ));
+        assert!(worksheet.contains(r#"<mergeCell ref="A1:C1"/><mergeCell ref="A2:C2"/>"#));
+        assert!(worksheet.contains(r#"<col min="3" max="3" width="30" customWidth="1"/>"#));
+        let workbook = part(&bytes, "xl/workbook.xml");
+        assert!(
+            workbook.contains(r#"<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;2023年落实情况表&apos;!$A$3:$C$23</definedName>"#),
+            "{workbook}"
+        );
+        assert!(workbook.contains("&apos;2023年落实情况表&apos;!$3:$3</definedName>"));
+    }
+
+    #[test]
+    fn a_workbook_without_rows_has_the_header_alone_under_its_filter() {
+        let bytes = sheet(Vec::new());
+        let worksheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            worksheet.contains(r#"<autoFilter ref="A3:C3"/>"#),
+            "{worksheet}"
+        );
+        assert!(worksheet.contains(r#"<dimension ref="A1:C3"/>"#));
+        assert_eq!(cells(&bytes).len(), 5);
+        assert!(!worksheet.contains(r#"<row r="4""#));
+    }
+
+    #[test]
+    fn every_part_is_named_in_the_content_types_and_related() {
+        let bytes = sheet(Vec::new());
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+        let types = part(&bytes, "[Content_Types].xml");
+        let rels = part(&bytes, "_rels/.rels") + &part(&bytes, "xl/_rels/workbook.xml.rels");
+        for name in names
+            .iter()
+            .filter(|n| !n.ends_with(".rels") && *n != "[Content_Types].xml")
+        {
+            assert!(
+                types.contains(&format!(r#"PartName="/{name}""#)),
+                "{name} has a type"
+            );
+            let from_workbook = name.strip_prefix("xl/").unwrap_or(name);
+            assert!(
+                [name.as_str(), from_workbook]
+                    .iter()
+                    .any(|target| rels.contains(&format!(r#"Target="{target}""#))),
+                "{name} is related"
+            );
+        }
+        assert_eq!(names.len(), 9);
+        // Every entry is deflated.
+        for i in 0..zip.len() {
+            assert_eq!(
+                zip.by_index(i).unwrap().compression(),
+                zip::CompressionMethod::Deflated
+            );
+        }
+    }
+
+    #[test]
+    fn column_names_run_past_z() {
+        let names: Vec<String> = [0, 1, 25, 26, 27, 701, 702].map(column_name).to_vec();
+        assert_eq!(names, ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn a_cell_is_cut_to_what_excel_accepts_never_inside_a_character() {
+        // An astral character is two UTF-16 units; the last one would cross the limit.
+        let long = "字".repeat(MAX_CELL_UNITS - 1) + "😀";
+        let text = cell_text(&[long]);
+        assert_eq!(text.encode_utf16().count(), MAX_CELL_UNITS - 1);
+        assert!(!text.ends_with('😀'));
+        let exact = "a".repeat(MAX_CELL_UNITS);
+        assert_eq!(cell_text(&[exact.clone()]), exact);
+        assert_eq!(cell_text(&lines(&["甲\t乙\u{7}", "丙"])), "甲 乙\n丙");
+    }
+}
