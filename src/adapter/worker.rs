@@ -1,8 +1,8 @@
-//! Heavy work in a Web Worker: .docx export and reading plans from files and pastes.
-//! docx-rs, the zip reader and the plan parser stay out of the first-paint bundle, and
-//! a long export or a 5 MB paste never blocks typing. Both ends of the message protocol
-//! live here: [`export_docx`] and [`read_plan`] on the page, [`serve`] in the worker
-//! (`src/bin/worker.rs`).
+//! Heavy work in a Web Worker: .docx and .xlsx export and reading plans from files and
+//! pastes. docx-rs, the zip reader and the plan parser stay out of the first-paint
+//! bundle, and a long export or a 5 MB paste never blocks typing. Both ends of the
+//! message protocol live here: [`export_file`] and [`read_plan`] on the page, [`serve`]
+//! in the worker (`src/bin/worker.rs`).
 //!
 //! The worker is started once, right after the app's first paint ([`warm_up`]), and then
 //! kept: its files load while the page is loading, not on the first click, so the app
@@ -13,9 +13,12 @@
 //! Worker → page, once its wasm runs: `{ ready: true }`. A message posted before that
 //! would be lost (the handler does not exist yet), so the page waits for it.
 //! Requests, one at a time:
-//! - `{ export: { draft: <draft file JSON>, now: <RFC 3339> } }` → `{ docx: Uint8Array }`;
-//! - `{ coverage_table: { draft, now } }` → `{ docx: Uint8Array }` (the plan coverage as
+//! - `{ export: { draft: <draft file JSON>, now: <RFC 3339> } }` → `{ file: Uint8Array }`
+//!   (the .docx);
+//! - `{ coverage_table: { draft, now } }` → `{ file: Uint8Array }` (the plan coverage as
 //!   a Word table);
+//! - `{ coverage_workbook: { draft, now } }` → `{ file: Uint8Array }` (the same as an
+//!   .xlsx workbook);
 //! - `{ plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
 //!   `{ plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
@@ -152,21 +155,48 @@ async fn request(request: JsValue) -> Result<JsValue, String> {
     }
 }
 
-/// The Word files the worker makes from a draft.
+/// The Office files the worker makes from a draft.
 #[derive(Clone, Copy, PartialEq)]
-pub enum DocxKind {
-    /// The report itself.
+pub enum OfficeFile {
+    /// The report itself, in Word.
     Report,
-    /// The coverage of its plan as a table (计划落实情况表).
+    /// The coverage of its plan as a Word table (计划落实情况表).
     CoverageTable,
+    /// The same table as an Excel workbook, for filtering.
+    CoverageWorkbook,
 }
 
-/// Makes a Word file of `kind` from `draft` in the worker.
-pub async fn export_docx(kind: DocxKind, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
-    let kind = match kind {
-        DocxKind::Report => "export",
-        DocxKind::CoverageTable => "coverage_table",
-    };
+impl OfficeFile {
+    /// The request that asks the worker for it.
+    fn request(self) -> &'static str {
+        match self {
+            OfficeFile::Report => "export",
+            OfficeFile::CoverageTable => "coverage_table",
+            OfficeFile::CoverageWorkbook => "coverage_workbook",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            OfficeFile::Report | OfficeFile::CoverageTable => "docx",
+            OfficeFile::CoverageWorkbook => "xlsx",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            OfficeFile::Report | OfficeFile::CoverageTable => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            OfficeFile::CoverageWorkbook => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+    }
+}
+
+/// Makes the file `kind` of `draft` in the worker.
+pub async fn export_file(kind: OfficeFile, draft: &Draft, now_ms: f64) -> Result<Vec<u8>, String> {
     let export = object(&[
         (
             "draft",
@@ -177,8 +207,8 @@ pub async fn export_docx(kind: DocxKind, draft: &Draft, now_ms: f64) -> Result<V
             &JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms)),
         ),
     ]);
-    let reply = request(object(&[(kind, &export)])).await?;
-    get(&reply, "docx")
+    let reply = request(object(&[(kind.request(), &export)])).await?;
+    get(&reply, "file")
         .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
         .ok_or_else(|| "后台处理程序没有返回文件".into())
 }
@@ -253,10 +283,10 @@ pub fn serve() {
         let reply = answer(&event.data())
             .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))]));
         // The file's bytes are handed over to the page rather than copied once more.
-        let _ = match get(&reply, "docx") {
-            Some(docx) => reply_to.post_message_with_transfer(
+        let _ = match get(&reply, "file") {
+            Some(file) => reply_to.post_message_with_transfer(
                 &reply,
-                &Array::of1(&docx.unchecked_into::<Uint8Array>().buffer()),
+                &Array::of1(&file.unchecked_into::<Uint8Array>().buffer()),
             ),
             None => reply_to.post_message(&reply),
         };
@@ -321,19 +351,31 @@ fn year(request: &JsValue) -> Result<u16, String> {
         .ok_or_else(|| INCOMPLETE.into())
 }
 
+/// The reply that carries a made file.
+fn file(bytes: &[u8]) -> JsValue {
+    object(&[("file", &Uint8Array::from(bytes).into())])
+}
+
 fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(export) = get(request, "export") {
         let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
         let docx = report_core::docx::export(&draft, &draft.export, &text(&export, "now")?)
             .map_err(|e| e.to_string())?;
-        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+        return Ok(file(&docx));
     }
     if let Some(export) = get(request, "coverage_table") {
         let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
         let docx =
             report_core::docx::coverage_table::coverage_table(&draft, &text(&export, "now")?)
                 .map_err(|e| e.to_string())?;
-        return Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]));
+        return Ok(file(&docx));
+    }
+    if let Some(export) = get(request, "coverage_workbook") {
+        let draft = report_core::from_json(&text(&export, "draft")?).map_err(|e| e.to_string())?;
+        let xlsx =
+            report_core::xlsx::coverage_workbook::coverage_workbook(&draft, &text(&export, "now")?)
+                .map_err(|e| e.to_string())?;
+        return Ok(file(&xlsx));
     }
     if let Some(report) = get(request, "report") {
         let template = report_core::template::file::from_json(&text(&report, "template")?)
