@@ -500,7 +500,7 @@ pub(crate) mod tests {
         assert_eq!(text.encode_utf16().count(), MAX_CELL_UNITS - 1);
         assert!(!text.ends_with('😀'));
         let exact = "a".repeat(MAX_CELL_UNITS);
-        assert_eq!(cell_text(&[exact.clone()]), exact);
+        assert_eq!(cell_text(std::slice::from_ref(&exact)), exact);
         assert_eq!(cell_text(&lines(&["甲\t乙\u{7}", "丙"])), "甲 乙\n丙");
     }
 }
