@@ -1162,7 +1162,7 @@ const tests = {
     // The Word table: every plan item, whatever the filter.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /导出落实情况表/ }).click(),
+      page.getByRole('button', { name: '导出落实情况表（Word，供科长审阅）' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), '2023年度工作要点落实情况表.docx');
     const path = join(tmp, 'table.docx');
