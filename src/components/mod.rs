@@ -2,6 +2,7 @@
 //! is not re-rendered while the user types elsewhere.
 
 pub mod check_panel;
+pub mod confirm_delete;
 pub mod coverage_glance;
 pub mod coverage_item;
 pub mod coverage_step;

@@ -298,6 +298,31 @@ const tests = {
     await t.close();
   },
 
+  async 'a file picker reached by Tab shows its focus ring on its own button, not on the next one'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const ring = (id) => page.locator(`label[for="${id}"]`).evaluate((e) => getComputedStyle(e).outlineStyle);
+    for (const [before, picker, next] of [
+      ['新建草稿', 'restore-file', 'report-file'],
+      ['下载完整备份', 'restore-all-file', 'template-file'],
+    ]) {
+      await page.getByRole('button', { name: before }).focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), picker);
+      assert.equal(await ring(picker), 'solid', `${picker} shows the ring`);
+      assert.equal(await ring(next), 'none', `${next} does not`);
+    }
+    // Two pickers side by side, where the ring fell on the second.
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.getByRole('button', { name: '识别粘贴的文本' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'plan-file');
+    assert.equal(await ring('plan-file'), 'solid');
+    assert.equal(await ring('plan-report-file'), 'none');
+    await t.close();
+  },
+
   async 'typing is in storage within a second, without waiting for the page to close'() {
     const t = await open();
     const { page } = t;

@@ -35,13 +35,9 @@ pub fn title(draft: &Draft) -> String {
 /// The one-line count under the title, naming the draft.
 pub fn summary_line(draft: &Draft, report: &CoverageReport) -> String {
     let s = &report.summary;
-    let name = if draft.meta.title.trim().is_empty() {
-        draft.name.trim()
-    } else {
-        draft.meta.title.trim()
-    };
     format!(
-        "对照报告：{name}。共 {} 项：已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}。",
+        "对照报告：{}。共 {} 项：已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}。",
+        draft.shown_name(),
         report.items.len(),
         s.covered,
         s.partial,

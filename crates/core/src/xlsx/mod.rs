@@ -7,8 +7,6 @@
 
 pub mod coverage_workbook;
 
-use std::collections::HashMap;
-
 use crate::opc::{
     self, CORE_PROPERTIES_PART, CORE_PROPERTIES_RELATIONSHIP, CORE_PROPERTIES_TYPE,
     OFFICE_RELATIONSHIP, THEME, THEME_TYPE,
@@ -236,20 +234,19 @@ fn cell_text(lines: &[String]) -> String {
 #[derive(Default)]
 struct SharedStrings {
     strings: Vec<String>,
-    indexes: HashMap<String, usize>,
     /// How many cells refer to a string (the part's `count`).
     uses: usize,
 }
 
 impl SharedStrings {
+    /// Found by a linear search: the table has five cells per plan item, and a hash
+    /// map would add its code to the worker.
     fn index(&mut self, text: &str) -> usize {
         self.uses += 1;
-        if let Some(&index) = self.indexes.get(text) {
+        if let Some(index) = self.strings.iter().position(|s| s == text) {
             return index;
         }
         self.strings.push(text.to_string());
-        self.indexes
-            .insert(text.to_string(), self.strings.len() - 1);
         self.strings.len() - 1
     }
 
