@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Exports the fixture drafts in every combination the app offers (3 layout profiles ×
 # 红头 on/off × sealed/unsealed × with/without the attachment table × one/several 签发人;
-# the font family changes names only, not structure) and validates every .docx against the OOXML schemas with
-# openxml-audit (pinned in versions.env, installed by setup.sh) for Office 2016 and
-# Microsoft 365. Fails on any finding, error or warning: Word must open every file
-# without offering to repair it.
+# the font family changes names only, not structure) and the 落实情况表 as .docx and .xlsx,
+# and validates every file against the OOXML schemas with openxml-audit (pinned in
+# versions.env, installed by setup.sh) for Office 2016 and Microsoft 365. Fails on any
+# finding, error or warning: Word and Excel must open every file without offering to
+# repair it.
 # Usage: scripts/ooxml-audit.sh [CLI_BINARY]   (default: target/debug/report-drafter)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ venv="$TOOLS_DIR/venv/bin"
 [ -x "$venv/openxml-audit" ] || { echo "ooxml-audit: openxml-audit missing, run scripts/setup.sh" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/drafts" "$work/docx"
+mkdir "$work/drafts" "$work/office"
 
 # One and several 签发人 for every fixture; the table fixture is the attachment-table case.
 "$venv/python" - "$work/drafts" crates/core/tests/fixtures/draft-jiaxing-2022.json \
@@ -36,16 +37,25 @@ for draft in "$work"/drafts/*.json; do
         name="$(basename "$draft" .json)-$profile${header:-"-red-header"}${seal:-"-sealed"}.docx"
         # Unquoted: an empty option is no argument.
         # shellcheck disable=SC2086
-        "$cli" export "$draft" --profile "$profile" $header $seal -o "$work/docx/$name" >/dev/null
+        "$cli" export "$draft" --profile "$profile" $header $seal -o "$work/office/$name" >/dev/null
       done
     done
   done
 done
 
+# The 落实情况表 of the seed report against its plan, with items of every status, evidence
+# and targets.
+fixtures=crates/core/tests/fixtures
+for format in docx xlsx; do
+  "$cli" coverage --plan "$fixtures/plan-2023-linan-district-health-bureau.txt" \
+    --report "$fixtures/report-2023-shangcheng-district-health-bureau.txt" \
+    -o "$work/office/coverage-table.$format" >/dev/null
+done
+
 status=0
 for format in office2016 microsoft365; do
   # Exit status 1 means findings, which the summary below reports; anything else is a failure to run.
-  "$venv/openxml-audit" --format "$format" --max-errors 0 --output json --recursive "$work/docx" >"$work/$format.json" \
+  "$venv/openxml-audit" --format "$format" --max-errors 0 --output json --recursive "$work/office" >"$work/$format.json" \
     || [ $? -eq 1 ] || { echo "ooxml-audit: openxml-audit failed" >&2; exit 2; }
   "$venv/python" - "$work/$format.json" "$format" <<'EOF' || status=1
 import json, sys

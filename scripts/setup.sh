@@ -37,7 +37,7 @@ has wasm-opt "version ${BINARYEN_VERSION%%.*}" \
   || npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
 
 missing=()
-for pkg in chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-noto-cjk python3-venv; do
+for pkg in chromium chromium-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk python3-venv; do
   [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *"ok installed"* ]] || missing+=("$pkg")
 done
 # Firefox ESR at the pinned major version: Debian's security archive keeps only the latest

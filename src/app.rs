@@ -125,7 +125,7 @@ pub fn App() -> Html {
         <ContextProvider<Dispatch> context={dispatcher}>
             <div class="app">
                 <TopBar
-                    draft_name={state.draft.name.clone()}
+                    draft_name={AttrValue::from(state.draft.shown_name().to_string())}
                     save={state.save.clone()}
                     unsaved={state.unsaved()}
                     show_drafts={state.show_drafts}

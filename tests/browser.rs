@@ -399,6 +399,29 @@ async fn record(key: &str) -> Option<String> {
 }
 
 #[wasm_bindgen_test]
+async fn the_header_names_the_draft_by_its_title_as_it_now_reads() {
+    let app = Mounted::new().await;
+    let header = || app.one(".draft-name").text_content().unwrap();
+    type_into(
+        &app.one("#meta-title"),
+        "关于2025年度法治政府建设工作情况的报告",
+    )
+    .await;
+    assert_eq!(header(), "关于2025年度法治政府建设工作情况的报告");
+    type_into(
+        &app.one("#meta-title"),
+        "关于2025年度法治政府建设情况的报告",
+    )
+    .await;
+    assert_eq!(header(), "关于2025年度法治政府建设情况的报告");
+    // Without a title, the name in the list of drafts.
+    type_into(&app.one("#meta-title"), " ").await;
+    assert!(!header().trim().is_empty());
+    assert!(!header().contains("关于2025年度"));
+    app.unmount().await;
+}
+
+#[wasm_bindgen_test]
 async fn another_tab_saving_the_same_draft_is_not_overwritten() {
     let app = Mounted::new().await;
     let key = records()
@@ -468,6 +491,18 @@ async fn drafts_can_be_created_renamed_duplicated_and_deleted() {
     assert!(app.text().contains("（副本）"));
     app.click_first("button[aria-label^='删除']").await;
     assert_eq!(stored_drafts().await.len(), 3, "asks before deleting");
+    // The question takes the focus on 取消, and Escape answers it with no.
+    let cancel = app.one(".drafts .confirm button:not(.danger)");
+    assert_eq!(cancel.text_content().unwrap(), "取消");
+    assert_eq!(
+        gloo::utils::document().active_element().as_ref(),
+        Some(&cancel),
+        "the confirmation takes the focus"
+    );
+    press(&cancel, "Escape", false, false).await;
+    assert!(!app.text().contains("确认删除"));
+    assert_eq!(stored_drafts().await.len(), 3, "Escape deletes nothing");
+    app.click_first("button[aria-label^='删除']").await;
     app.click("确认删除").await;
     assert_eq!(stored_drafts().await.len(), 2);
     app.unmount().await;

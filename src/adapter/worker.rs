@@ -1,9 +1,9 @@
-//! Heavy work in a Web Worker: .docx export, the checker, plan coverage and reading
-//! plans from files and pastes. docx-rs, the zip reader, the plan parser, the checker's
-//! rules and the coverage engine with its lexicon stay out of the first-paint bundle, and
-//! a long export or a 5 MB paste never blocks typing. Both ends of the message protocol
-//! live here: [`export_docx`], [`check()`], [`coverage`] and [`read_plan`] on the page, [`serve`] in the worker
-//! (`src/bin/worker.rs`).
+//! Heavy work in a Web Worker: .docx and .xlsx export, the checker, plan coverage and
+//! reading plans from files and pastes. docx-rs, the zip reader, the plan parser, the
+//! checker's rules and the coverage engine with its lexicon stay out of the first-paint
+//! bundle, and a long export or a 5 MB paste never blocks typing. Both ends of the
+//! message protocol live here: [`export_file`], [`check()`], [`coverage`] and
+//! [`read_plan`] on the page, [`serve`] in the worker (`src/bin/worker.rs`).
 //!
 //! The worker is started once, right after the app's first paint ([`warm_up`]), and then
 //! kept: its files load while the page is loading, not on the first click, so the app
@@ -23,9 +23,12 @@
 //!
 //! Requests carry an `id`, and so does their reply, so that a late reply (to a request
 //! that timed out) is never taken for another request:
-//! - `{ id, export: { revision, now: <RFC 3339>, draft? } }` → `{ id, docx: Uint8Array }`;
-//! - `{ id, coverage_table: { revision, now, draft? } }` → `{ id, docx: Uint8Array }`
+//! - `{ id, export: { revision, now: <RFC 3339>, draft? } }` → `{ id, file: Uint8Array }`
+//!   (the .docx);
+//! - `{ id, coverage_table: { revision, now, draft? } }` → `{ id, file: Uint8Array }`
 //!   (the plan coverage as a Word table);
+//! - `{ id, coverage_workbook: { revision, now, draft? } }` → `{ id, file: Uint8Array }`
+//!   (the same as an .xlsx workbook);
 //! - `{ id, check: { revision, draft?, inputs: <JSON [today, Setup]> } }` →
 //!   `{ id, findings: <JSON [Checked]> }` (the checker, run when typing pauses);
 //! - `{ id, coverage: { revision, draft? } }` → `{ id, coverage: <CoverageReport JSON
@@ -252,13 +255,15 @@ async fn round_trip(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
         .map_err(|e| e.as_string().unwrap_or_else(|| FAILED.into()))
 }
 
-/// The Word files the worker makes from a draft.
+/// The Office files the worker makes from a draft.
 #[derive(Clone, Copy, PartialEq)]
-pub enum DocxKind {
-    /// The report itself.
+pub enum OfficeFile {
+    /// The report itself, in Word.
     Report,
-    /// The coverage of its plan as a table (计划落实情况表).
+    /// The coverage of its plan as a Word table (计划落实情况表).
     CoverageTable,
+    /// The same table as an Excel workbook, for filtering.
+    CoverageWorkbook,
 }
 
 /// A request `kind` about `draft`, the app's `revision` of it, with `fields`. The draft
@@ -289,20 +294,45 @@ async fn about_draft(
     Ok(reply)
 }
 
-/// Makes a Word file of `kind` from `draft`, the app's `revision` of it, in the worker.
-pub async fn export_docx(
-    kind: DocxKind,
+impl OfficeFile {
+    /// The request that asks the worker for it.
+    fn request(self) -> &'static str {
+        match self {
+            OfficeFile::Report => "export",
+            OfficeFile::CoverageTable => "coverage_table",
+            OfficeFile::CoverageWorkbook => "coverage_workbook",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            OfficeFile::Report | OfficeFile::CoverageTable => "docx",
+            OfficeFile::CoverageWorkbook => "xlsx",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            OfficeFile::Report | OfficeFile::CoverageTable => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            OfficeFile::CoverageWorkbook => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+    }
+}
+
+/// Makes the file `kind` of `draft`, the app's `revision` of it, in the worker.
+pub async fn export_file(
+    kind: OfficeFile,
     revision: u64,
     draft: &Draft,
     now_ms: f64,
 ) -> Result<Vec<u8>, String> {
-    let kind = match kind {
-        DocxKind::Report => "export",
-        DocxKind::CoverageTable => "coverage_table",
-    };
     let now = JsValue::from_str(&report_core::date::rfc3339_from_unix_ms(now_ms));
-    let reply = about_draft(kind, revision, draft, &[("now", &now)]).await?;
-    get(&reply, "docx")
+    let reply = about_draft(kind.request(), revision, draft, &[("now", &now)]).await?;
+    get(&reply, "file")
         .map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec())
         .ok_or_else(|| "后台处理程序没有返回文件".into())
 }
@@ -421,10 +451,10 @@ pub fn serve() {
         };
         let _ = Reflect::set(&reply, &JsValue::from_str("id"), &id);
         // The file's bytes are handed over to the page rather than copied once more.
-        let _ = match get(&reply, "docx") {
-            Some(docx) => reply_to.post_message_with_transfer(
+        let _ = match get(&reply, "file") {
+            Some(file) => reply_to.post_message_with_transfer(
                 &reply,
-                &Array::of1(&docx.unchecked_into::<Uint8Array>().buffer()),
+                &Array::of1(&file.unchecked_into::<Uint8Array>().buffer()),
             ),
             None => reply_to.post_message(&reply),
         };
@@ -483,10 +513,7 @@ fn export_held(
     make: impl FnOnce(&Draft, &str) -> Result<Vec<u8>, String>,
 ) -> Result<JsValue, String> {
     let now = text(fields, "now")?;
-    with_held(fields, |draft| {
-        let docx = make(draft, &now)?;
-        Ok(object(&[("docx", &Uint8Array::from(&docx[..]).into())]))
-    })
+    with_held(fields, |draft| Ok(file(&make(draft, &now)?)))
 }
 
 const INCOMPLETE: &str = "请求不完整";
@@ -534,6 +561,11 @@ fn year(request: &JsValue) -> Result<u16, String> {
         .ok_or_else(|| INCOMPLETE.into())
 }
 
+/// The reply that carries a made file.
+fn file(bytes: &[u8]) -> JsValue {
+    object(&[("file", &Uint8Array::from(bytes).into())])
+}
+
 fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(hold) = get(request, "hold") {
         hold_sent(&hold)?;
@@ -547,6 +579,12 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
     if let Some(export) = get(request, "coverage_table") {
         return export_held(&export, |draft, now| {
             report_core::docx::coverage_table::coverage_table(draft, now).map_err(|e| e.to_string())
+        });
+    }
+    if let Some(export) = get(request, "coverage_workbook") {
+        return export_held(&export, |draft, now| {
+            report_core::xlsx::coverage_workbook::coverage_workbook(draft, now)
+                .map_err(|e| e.to_string())
         });
     }
     if let Some(fields) = get(request, "check") {

@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::coverage_item::CoverageItem;
 use super::plan_importer::PlanImporter;
-use super::{use_coverage, use_docx_download};
+use super::{use_coverage, use_file_download};
 use crate::adapter::storage::DraftSummary;
-use crate::adapter::worker::DocxKind;
+use crate::adapter::worker::OfficeFile;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -65,7 +65,10 @@ impl Shown {
 #[function_component]
 pub fn CoverageStep(props: &Props) -> Html {
     let coverage = use_coverage(props.draft.clone(), props.revision);
-    let (export_docx, exporting) = use_docx_download(DocxKind::CoverageTable, "导出落实情况表失败");
+    let (export_docx, exporting_docx) =
+        use_file_download(OfficeFile::CoverageTable, "导出落实情况表失败");
+    let (export_xlsx, exporting_xlsx) =
+        use_file_download(OfficeFile::CoverageWorkbook, "导出落实情况表（Excel）失败");
     let shown = use_state(|| Shown::All);
     // Empty: every unit.
     let department = use_state(String::new);
@@ -161,12 +164,13 @@ pub fn CoverageStep(props: &Props) -> Html {
         .iter()
         .filter(|i| shown.admits(i) && in_department(i))
         .collect();
-    let export_table = {
+    // Both formats of the table under the same name.
+    let export_table = |export: Callback<(u64, Rc<Draft>, String)>| {
         let draft = props.draft.clone();
         let revision = props.revision;
-        Callback::from(move |_| {
+        Callback::from(move |_: MouseEvent| {
             let name = format!("{}年度工作要点落实情况表", draft.report_year);
-            export_docx.emit((revision, draft.clone(), name));
+            export.emit((revision, draft.clone(), name));
         })
     };
     let unmatched = summary.unmatched.iter().map(|p| html! {
@@ -196,8 +200,11 @@ pub fn CoverageStep(props: &Props) -> Html {
                 }
             </div>
             <div class="coverage-actions">
-                <button type="button" onclick={export_table} disabled={exporting}>
-                    { if exporting { "正在生成…" } else { "导出落实情况表（Word，供科长审阅）" } }
+                <button type="button" onclick={export_table(export_docx)} disabled={exporting_docx}>
+                    { if exporting_docx { "正在生成…" } else { "导出落实情况表（Word，供科长审阅）" } }
+                </button>
+                <button type="button" onclick={export_table(export_xlsx)} disabled={exporting_xlsx}>
+                    { if exporting_xlsx { "正在生成…" } else { "导出落实情况表（Excel，可筛选）" } }
                 </button>
             </div>
             <div class="coverage-filters" role="group" aria-label="筛选计划任务">

@@ -1,6 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
 use super::use_dispatch;
 use crate::adapter::clock;
 use crate::adapter::storage::DraftSummary;
@@ -65,7 +66,7 @@ pub fn DraftRow(props: &Props) -> Html {
     };
     let cancel = {
         let mode = mode.clone();
-        action(Box::new(move || mode.set(Mode::Normal)))
+        Callback::from(move |()| mode.set(Mode::Normal))
     };
     let delete = {
         let (dispatch, id, open_id, mode) = (
@@ -120,16 +121,13 @@ pub fn DraftRow(props: &Props) -> Html {
                     <label for={format!("rename-{id}")}>{ "新名称" }</label>
                     <input id={format!("rename-{id}")} value={new_name.clone()} oninput={on_input} data-native-undo="" />
                     <button type="submit">{ "确定" }</button>
-                    <button type="button" onclick={cancel}>{ "取消" }</button>
+                    <button type="button" onclick={cancel.reform(|_| ())}>{ "取消" }</button>
                 </form>
             }
         }
         Mode::ConfirmDelete => html! {
-            <div class="confirm" role="alert">
-                <span>{ format!("确定删除“{name}”？删除后无法恢复（除非另有备份文件）。") }</span>
-                <button type="button" class="danger" onclick={delete}>{ "确认删除" }</button>
-                <button type="button" onclick={cancel}>{ "取消" }</button>
-            </div>
+            <ConfirmDelete question={format!("确定删除“{name}”？删除后无法恢复（除非另有备份文件）。")}
+                on_delete={delete} on_cancel={cancel} />
         },
         Mode::Normal if props.summary.damaged.is_some() => html! {
             <div class="row-actions">

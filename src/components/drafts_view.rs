@@ -154,14 +154,14 @@ pub fn DraftsView(props: &Props) -> Html {
                 <label for="new-year">{ "报告年度" }</label>
                 <input id="new-year" type="number" min={report_core::model::REPORT_YEARS.start().to_string()} max={report_core::model::REPORT_YEARS.end().to_string()} value={year.to_string()} oninput={on_year} data-native-undo="" />
                 <button type="button" onclick={create}>{ "新建草稿" }</button>
-                <label class="file-button" for="restore-file">{ "从备份文件恢复…" }</label>
                 <input id="restore-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={restore} />
+                <label class="file-button" for="restore-file">{ "从备份文件恢复…" }</label>
             </div>
             <ReportImporter template={chosen.clone()} fallback_year={*year} save_now={props.save_now.clone()} />
             <div class="drafts-actions">
                 <button type="button" onclick={backup_all}>{ "下载完整备份" }</button>
-                <label class="file-button" for="restore-all-file">{ "从完整备份恢复…" }</label>
                 <input id="restore-all-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={restore_all} />
+                <label class="file-button" for="restore-all-file">{ "从完整备份恢复…" }</label>
             </div>
             <p class="hint">{ "恢复备份和导入已有报告总是新建草稿（导入时按所选模板的大纲归入各部分），不会覆盖现有草稿。完整备份包括全部草稿及其版本记录和我的模板，可在其他浏览器或电脑上恢复。" }</p>
             <StorageUsage />

@@ -8,12 +8,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::check_panel::CheckPanel;
-use super::{open_place, place_of, use_backup_download, use_dispatch, use_docx_download};
-use crate::adapter::worker::DocxKind;
+use super::{open_place, place_of, use_backup_download, use_dispatch, use_file_download};
+use crate::adapter::worker::OfficeFile;
 use crate::state::Action;
-
-pub const DOCX_MIME: &str =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The id of the 保密审查 checkbox, for jumping to it.
 pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
@@ -31,7 +28,7 @@ pub struct Props {
 #[function_component]
 pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let (export_docx, exporting) = use_docx_download(DocxKind::Report, "导出 Word 文件失败");
+    let (export_docx, exporting) = use_file_download(OfficeFile::Report, "导出 Word 文件失败");
     let missing = use_memo(props.draft.clone(), |draft| {
         check::missing(draft, &draft.export)
     });

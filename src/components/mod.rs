@@ -2,6 +2,7 @@
 //! is not re-rendered while the user types elsewhere.
 
 pub mod check_panel;
+pub mod confirm_delete;
 pub mod coverage_glance;
 pub mod coverage_item;
 pub mod coverage_step;
@@ -44,7 +45,7 @@ use report_core::{Draft, MetaField, Node, NodeId, Target};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::adapter::worker::{self, DocxKind};
+use crate::adapter::worker::{self, OfficeFile};
 use crate::adapter::{clock, files};
 use crate::state::persistence::download_backup;
 use crate::state::{Action, Dispatch, Notice, Step};
@@ -133,13 +134,13 @@ pub fn element_of(draft: &Draft, target: &Target) -> Option<String> {
     }
 }
 
-/// A Word file made in the worker and downloaded: the callback takes the app state's
-/// revision of the draft, the draft and the file name without `.docx`; the flag is true
-/// while one is being made (a second click meanwhile does nothing), and a failure is a
-/// notice led by `failure`.
+/// An Office file made in the worker and downloaded: the callback takes the app state's
+/// revision of the draft, the draft and the file name without its extension; the flag is
+/// true while one is being made (a second click meanwhile does nothing), and a failure is
+/// a notice led by `failure`.
 #[hook]
-pub fn use_docx_download(
-    kind: DocxKind,
+pub fn use_file_download(
+    kind: OfficeFile,
     failure: &'static str,
 ) -> (Callback<(u64, Rc<Draft>, String)>, bool) {
     let dispatch = use_dispatch();
@@ -153,12 +154,12 @@ pub fn use_docx_download(
             busy.set(true);
             let (busy, dispatch) = (busy.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = worker::export_docx(kind, revision, &draft, clock::now_ms())
+                let result = worker::export_file(kind, revision, &draft, clock::now_ms())
                     .await
                     .and_then(|bytes| {
                         files::download(
-                            &files::safe_file_name(&name, "docx"),
-                            export_step::DOCX_MIME,
+                            &files::safe_file_name(&name, kind.extension()),
+                            kind.mime(),
                             &bytes,
                         )
                     });

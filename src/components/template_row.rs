@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
 use super::use_dispatch;
 use crate::state::library::delete;
 
@@ -21,7 +22,7 @@ pub fn TemplateRow(props: &Props) -> Html {
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
+        Callback::from(move |()| confirming.set(false))
     };
     let confirm = {
         let (confirming, name) = (confirming.clone(), name.clone());
@@ -37,11 +38,8 @@ pub fn TemplateRow(props: &Props) -> Html {
                 <span class="saved-at">{ props.description.clone() }</span>
             </div>
             if *confirming {
-                <div class="confirm" role="alert">
-                    <span>{ format!("确定删除模板“{name}”？已用它新建的草稿不受影响。") }</span>
-                    <button type="button" class="danger" onclick={confirm}>{ "确认删除" }</button>
-                    <button type="button" onclick={cancel}>{ "取消" }</button>
-                </div>
+                <ConfirmDelete question={format!("确定删除模板“{name}”？已用它新建的草稿不受影响。")}
+                    on_delete={confirm} on_cancel={cancel} />
             } else {
                 <div class="row-actions">
                     <button type="button" onclick={ask} aria-label={format!("删除模板“{name}”")}>{ "删除" }</button>

@@ -88,9 +88,9 @@ pub fn TemplatesSection(props: &Props) -> Html {
                 <label class="check"><input type="checkbox" checked={*with_plan} onchange={toggle(&with_plan)} />
                     { "包含计划任务" }</label>
                 <button type="button" onclick={save}>{ "将当前草稿保存为模板" }</button>
-                <label class="file-button" for="template-file">{ "导入模板文件…" }</label>
                 <input id="template-file" class="visually-hidden" type="file"
                     accept=".json,application/json" onchange={import} />
+                <label class="file-button" for="template-file">{ "导入模板文件…" }</label>
             </div>
             <p class="hint">{ "保存为模板会下载模板文件（.template.json）并加入“我的模板”。也可以把模板文件拖放到本页导入；导入不会覆盖已有模板。" }</p>
             { for clash }

@@ -298,6 +298,31 @@ const tests = {
     await t.close();
   },
 
+  async 'a file picker reached by Tab shows its focus ring on its own button, not on the next one'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByRole('button', { name: '草稿列表' }).click();
+    const ring = (id) => page.locator(`label[for="${id}"]`).evaluate((e) => getComputedStyle(e).outlineStyle);
+    for (const [before, picker, next] of [
+      ['新建草稿', 'restore-file', 'report-file'],
+      ['下载完整备份', 'restore-all-file', 'template-file'],
+    ]) {
+      await page.getByRole('button', { name: before }).focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), picker);
+      assert.equal(await ring(picker), 'solid', `${picker} shows the ring`);
+      assert.equal(await ring(next), 'none', `${next} does not`);
+    }
+    // Two pickers side by side, where the ring fell on the second.
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    await page.getByRole('button', { name: '识别粘贴的文本' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'plan-file');
+    assert.equal(await ring('plan-file'), 'solid');
+    assert.equal(await ring('plan-report-file'), 'none');
+    await t.close();
+  },
+
   async 'typing is in storage within a second, without waiting for the page to close'() {
     const t = await open();
     const { page } = t;
@@ -1124,7 +1149,7 @@ const tests = {
     await t.close();
   },
 
-  async 'the coverage view filters by status, unreported target and unit; the 科长 table has one row per plan item'() {
+  async 'the coverage view filters by status, unreported target and unit; the 科长 table (Word and Excel) has one row per plan item'() {
     const t = await open();
     const { page } = t;
     await restore(page, new URL('../../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url).pathname);
@@ -1162,13 +1187,40 @@ const tests = {
     // The Word table: every plan item, whatever the filter.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /导出落实情况表/ }).click(),
+      page.getByRole('button', { name: '导出落实情况表（Word，供科长审阅）' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), '2023年度工作要点落实情况表.docx');
     const path = join(tmp, 'table.docx');
     await download.saveAs(path);
     const xml = unzip(await readFile(path)).get('word/document.xml').toString('utf8');
     assert.equal(xml.match(/<w:tr[ >]/g).length, 21, 'a header and one row per plan item');
+    // The same table as a workbook: title, count, a filtered and frozen header, and
+    // every plan item with its status as the view shows it.
+    const [workbookDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出落实情况表（Excel，可筛选）' }).click(),
+    ]);
+    assert.equal(workbookDownload.suggestedFilename(), '2023年度工作要点落实情况表.xlsx');
+    const workbookPath = join(tmp, 'table.xlsx');
+    await workbookDownload.saveAs(workbookPath);
+    const workbook = unzip(await readFile(workbookPath));
+    const sheet = workbook.get('xl/worksheets/sheet1.xml').toString('utf8');
+    const strings = [...workbook.get('xl/sharedStrings.xml').toString('utf8').matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
+    const cell = (ref) => {
+      const index = sheet.match(new RegExp(`<c r="${ref}" s="\\d+" t="s"><v>(\\d+)</v>`))?.[1];
+      return index === undefined ? '' : strings[Number(index)];
+    };
+    assert.match(sheet, /<autoFilter ref="A3:E23"\/>/);
+    assert.match(sheet, /<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"\/>/);
+    assert.equal(cell('A1'), '2023年度法治政府建设工作要点落实情况表');
+    assert.deepEqual(['A3', 'B3', 'C3', 'D3', 'E3'].map(cell), ['计划任务', '责任单位', '落实情况', '佐证段落', '指标完成情况']);
+    const labels = { covered: '已覆盖', partial: '部分覆盖', missing: '未覆盖', not_applicable: '不适用' };
+    for (const [i, [number, className]] of all.entries()) {
+      assert.ok(cell(`A${i + 4}`).startsWith(`${number}. `), `row ${i + 4} is item ${number}`);
+      const status = Object.entries(labels).find(([kind]) => className.split(' ').includes(kind))?.[1];
+      assert.ok(status, className);
+      assert.equal(cell(`C${i + 4}`).split('\n')[0], status, `item ${number}`);
+    }
     await t.close();
   },
 

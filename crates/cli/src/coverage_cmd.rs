@@ -4,19 +4,23 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use report_core::coverage::{self, CoverageReport, ParagraphRef};
+use report_core::docx::coverage_table::coverage_table;
 use report_core::format::MAX_DRAFT_BYTES;
 use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::plan::{self, PlanImport};
 use report_core::plan_items::{Comparator, PlanState};
 use report_core::text::clip;
+use report_core::xlsx::coverage_workbook::coverage_workbook;
 use report_core::{report_text, Draft};
 use serde_json::{json, Value};
 
 use crate::files::{self, outln};
 
 /// Check a report against the year's plan (工作要点): for every plan item whether the
-/// report covers it, with the paragraphs that do and the numeric targets.
-/// Exit status: 0 checked, 1 a file is not a usable plan or report, 2 a file cannot be read.
+/// report covers it, with the paragraphs that do and the numeric targets; with
+/// --output, write that as the 落实情况表 for the 科长 instead.
+/// Exit status: 0 checked, 1 a file is not a usable plan or report, 2 a file cannot be
+/// read or the table cannot be written.
 #[derive(Args)]
 pub struct CoverageArgs {
     /// The plan: .txt (pasted text), .docx, or .tsv (indicator table).
@@ -27,8 +31,31 @@ pub struct CoverageArgs {
     #[arg(long, required = true)]
     report: Vec<PathBuf>,
     /// Print JSON instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "output")]
     json: bool,
+    /// Write the 落实情况表 (one report only): a Word table if the name ends in .docx,
+    /// a workbook with filters if it ends in .xlsx. Whole or not at all; an existing
+    /// file is replaced, the plan and the report never are.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// The formats of the 落实情况表, by the output's extension.
+#[derive(Clone, Copy)]
+enum TableFormat {
+    Word,
+    Excel,
+}
+
+impl TableFormat {
+    fn of(path: &Path) -> Option<TableFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "docx" => Some(TableFormat::Word),
+            "xlsx" => Some(TableFormat::Excel),
+            _ => None,
+        }
+    }
 }
 
 /// Prints the coverage of each report and returns the worst exit status. One report
@@ -36,6 +63,9 @@ pub struct CoverageArgs {
 /// the end, or with `--json` an array of those objects, each with its `file` (or only
 /// `file` and `error` for a report that could not be read).
 pub fn run(args: &CoverageArgs) -> u8 {
+    if let Some(output) = &args.output {
+        return write_table(args, output);
+    }
     let import = match load_plan(&args.plan) {
         Ok(import) => import,
         Err((status, message)) => {
@@ -109,6 +139,55 @@ pub fn run(args: &CoverageArgs) -> u8 {
     }
     files::out(format_args!("{totals}"));
     status
+}
+
+/// Writes the 落实情况表 of the one report against the plan to `output`.
+fn write_table(args: &CoverageArgs, output: &Path) -> u8 {
+    let Some(format) = TableFormat::of(output) else {
+        outln!(
+            "{}: 落实情况表只能写成 .docx（Word）或 .xlsx（Excel）文件",
+            output.display()
+        );
+        return 2;
+    };
+    let [report] = &args.report[..] else {
+        outln!("落实情况表一次只对照一份报告；请只给一个 --report");
+        return 2;
+    };
+    let loaded = load_plan(&args.plan).and_then(|import| {
+        let mut draft = load_report(report, import.plan.year)?;
+        draft.plan = Some(PlanState::new(import.plan));
+        Ok(draft)
+    });
+    let draft = match loaded {
+        Ok(draft) => draft,
+        Err((status, message)) => {
+            outln!("{message}");
+            return status;
+        }
+    };
+    let now = report_core::date::rfc3339_from_unix_ms(crate::now_ms());
+    let made = match format {
+        TableFormat::Word => coverage_table(&draft, &now),
+        TableFormat::Excel => coverage_workbook(&draft, &now),
+    };
+    let bytes = match made {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            outln!("{}: {err}", output.display());
+            return 2;
+        }
+    };
+    if let Err(message) = files::write_output(output, &bytes, &[&args.plan, report], true) {
+        outln!("{}: {message}", output.display());
+        return 2;
+    }
+    outln!(
+        "{}: 已导出落实情况表（{} 字节）",
+        output.display(),
+        bytes.len()
+    );
+    0
 }
 
 /// A report read and checked against the plan, or the exit status and message that

@@ -189,3 +189,76 @@ fn several_reports_against_one_plan() {
         .ends_with("draft-shangcheng-2023.json"));
     assert_eq!(entries[1]["items"].as_array().unwrap().len(), 20);
 }
+
+/// `coverage --output` with these reports; status and stdout.
+fn write_table(plan: &PathBuf, reports: &[PathBuf], output: &PathBuf) -> (Option<i32>, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_report-drafter"));
+    command.arg("coverage").arg("--plan").arg(plan);
+    for report in reports {
+        command.arg("--report").arg(report);
+    }
+    let out = command.arg("--output").arg(output).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// The text of part `name` of the zip at `path`.
+fn zip_part(path: &PathBuf, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn the_table_is_written_as_word_or_excel_by_the_output_extension() {
+    let dir = temp_file("placeholder", b"").with_file_name("tables");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (plan, report) = (fixture(PLAN), fixture(REPORT));
+
+    let xlsx = dir.join("落实情况表.XLSX");
+    let (code, stdout) = write_table(&plan, std::slice::from_ref(&report), &xlsx);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("已导出落实情况表"), "{stdout}");
+    let sheet = zip_part(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"<autoFilter ref="A3:E23"/>"#), "20 items");
+
+    let docx = dir.join("落实情况表.docx");
+    let (code, stdout) = write_table(&plan, std::slice::from_ref(&report), &docx);
+    assert_eq!(code, Some(0), "{stdout}");
+    let document = zip_part(&docx, "word/document.xml");
+    assert_eq!(
+        document.matches("<w:tr>").count(),
+        21,
+        "a header and 20 items"
+    );
+
+    // Another extension, or several reports: nothing is written.
+    let csv = dir.join("落实情况表.csv");
+    let (code, stdout) = write_table(&plan, std::slice::from_ref(&report), &csv);
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.contains(".docx（Word）或 .xlsx（Excel）"),
+        "{stdout}"
+    );
+    assert!(!csv.exists());
+    let both = dir.join("两份.xlsx");
+    let (code, stdout) = write_table(&plan, &[report.clone(), report.clone()], &both);
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("只对照一份报告"), "{stdout}");
+    assert!(!both.exists());
+}
+
+#[test]
+fn the_table_is_never_written_over_the_plan_or_the_report() {
+    let plan = temp_file("plan-kept.txt", &std::fs::read(fixture(PLAN)).unwrap());
+    let report = temp_file("report-kept.txt", &std::fs::read(fixture(REPORT)).unwrap());
+    // The plan by another name, as a careless user might give it.
+    let plan_link = plan.with_file_name("plan-link.xlsx");
+    let _ = std::fs::remove_file(&plan_link);
+    std::fs::hard_link(&plan, &plan_link).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let (code, stdout) = write_table(&plan, std::slice::from_ref(&report), &plan_link);
+    assert_eq!(code, Some(2), "{stdout}");
+    assert!(stdout.contains("输出文件就是输入文件"), "{stdout}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}

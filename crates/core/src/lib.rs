@@ -26,6 +26,7 @@ pub mod meta_field;
 pub mod model;
 pub mod next_year;
 pub mod node_id;
+mod opc;
 pub mod outline;
 pub mod page;
 pub mod paste;
@@ -40,6 +41,7 @@ pub mod template;
 pub mod text;
 pub mod validate;
 pub mod versions;
+pub mod xlsx;
 pub mod xml_text;
 
 pub use date::CalendarDate;

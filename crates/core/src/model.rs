@@ -288,6 +288,15 @@ pub enum EditError {
 }
 
 impl Draft {
+    /// What the draft is called where one name stands for it (the app's header, the
+    /// 落实情况表): its title as it now reads, else its name in the list.
+    pub fn shown_name(&self) -> &str {
+        match self.meta.title.trim() {
+            "" => self.name.trim(),
+            title => title,
+        }
+    }
+
     /// Adds an empty heading or paragraph at the end of `parent` and returns its id.
     pub fn add_node(&mut self, parent: Parent, kind: NewNode) -> Result<NodeId, EditError> {
         let node = self.new_node(kind);
@@ -512,6 +521,16 @@ mod tests {
 
     fn first_numbered(d: &Draft) -> NodeId {
         d.sections.iter().find(|s| s.numbered).unwrap().id
+    }
+
+    #[test]
+    fn the_shown_name_is_the_title_as_it_now_reads_else_the_name() {
+        let mut d = draft();
+        d.name = "2023年度报告".into();
+        d.meta.title = "  关于2023年度法治政府建设工作情况的报告 ".into();
+        assert_eq!(d.shown_name(), "关于2023年度法治政府建设工作情况的报告");
+        d.meta.title = " ".into();
+        assert_eq!(d.shown_name(), "2023年度报告");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The characters XML 1.0 can carry: the one rule shared by every writer of XML (each
-//! part of the .docx, its document properties included), the preview that shows what
-//! the file will hold, and the draft check that warns before export.
+//! part of the .docx and the .xlsx, their document properties included), the preview
+//! that shows what the file will hold, and the draft check that warns before export.
 
 /// Text as XML 1.0 allows it: control characters are dropped (NUL, U+0008, Word's
 /// manual line break U+000B, and line breaks too: a run is one line), as are U+FFFE
@@ -12,6 +12,15 @@ pub fn clean_text(text: &str) -> String {
         return text.to_owned();
     }
     text.chars().filter_map(xml_char).collect()
+}
+
+/// Text escaped for an XML text node or a quoted attribute value.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 /// Whether [`clean_text`] drops any character of `text` (a tab, which it keeps as a
@@ -40,5 +49,13 @@ mod tests {
         assert!(drops_characters(hostile));
         assert!(!drops_characters("关于2022年度\t报告𠀀😀"));
         assert_eq!(clean_text("关于2022年度\t报告"), "关于2022年度 报告");
+    }
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escape(r#"A&B <局> "甲" '乙'"#),
+            "A&amp;B &lt;局&gt; &quot;甲&quot; &apos;乙&apos;"
+        );
     }
 }

@@ -526,6 +526,33 @@ fn content_parts_and_deadlines() {
     assert!(rule(&late, "deadline-publish")[0]
         .message
         .starts_with("已超过公开截止日期2024年4月1日2天"));
+    // Late in the year the dates fell in, still counted; a year on, an old report.
+    let year_end = CalendarDate::new(2024, 12, 31).unwrap();
+    assert!(rule(
+        &check_text(CLEAN, year_end, &Setup::default()),
+        "deadline-submit"
+    )[0]
+    .message
+    .starts_with("已超过报送截止日期2024年3月1日305天"));
+    let old = check_text(
+        CLEAN,
+        CalendarDate::new(2026, 12, 3).unwrap(),
+        &Setup::default(),
+    );
+    for (id, message) in [
+        (
+            "deadline-submit",
+            "2023年度报告的报送截止日期2024年3月1日已过：",
+        ),
+        (
+            "deadline-publish",
+            "2023年度报告的公开截止日期2024年4月1日已过：",
+        ),
+    ] {
+        let found = &rule(&old, id)[0].message;
+        assert!(found.starts_with(message), "{found}");
+        assert!(!found.contains('天'), "no count of days: {found}");
+    }
 }
 
 #[test]

@@ -50,7 +50,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
         ],
     ),
     ("analyses", &["check", "coverage", "page", "preview"]),
-    ("writers", &["docx"]),
+    ("writers", &["opc", "docx", "xlsx"]),
 ];
 
 fn src() -> PathBuf {

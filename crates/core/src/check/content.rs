@@ -250,6 +250,9 @@ fn substance(units: &[Unit], phrases: &[&str]) -> usize {
 
 /// Reminders of the 报送 and 公开 dates, counted from `today`. The regulation's dates
 /// are quoted with their article; a template's own earlier dates are named as such.
+/// A report whose dates fell in an earlier calendar year than `today` is an old one
+/// (opened to read or to start from): a count of days since would only grow and say
+/// nothing a clerk can act on, so its reminder names the date as past, uncounted.
 fn due_dates(doc: &Doc, today: CalendarDate, deadlines: &Deadlines, out: &mut Vec<Finding>) {
     let Some(year) = doc.report_year else { return };
     let regulation = Deadlines::default();
@@ -275,6 +278,9 @@ fn due_dates(doc: &Doc, today: CalendarDate, deadlines: &Deadlines, out: &mut Ve
         };
         let days = today.days_until(due_date);
         let when = match days {
+            _ if today.year > due_date.year => {
+                format!("{year}年度报告的{what}截止日期{due_date}已过")
+            }
             1.. => format!("距{what}截止日期{due_date}还有{days}天"),
             0 => format!("今天（{due_date}）是{what}截止日期"),
             _ => format!("已超过{what}截止日期{due_date}{}天", -days),

@@ -32,6 +32,7 @@ mod matching;
 mod report;
 mod status;
 mod summary;
+pub mod table;
 mod targets;
 mod weights;
 

@@ -1,6 +1,6 @@
 //! 计划落实情况表 for the 科长: the plan coverage as a Word table, one row per plan item
-//! (计划任务 | 责任单位 | 落实情况 | 佐证段落 | 指标完成情况), on a landscape A4 page,
-//! written with the same docx-rs and package finishing as the report.
+//! ([`crate::coverage::table`] gives the cells), on a landscape A4 page, written with
+//! the same docx-rs and package finishing as the report.
 
 use docx_rs::{
     AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts, Table,
@@ -9,7 +9,8 @@ use docx_rs::{
 
 use super::package;
 use super::tables::ruled_all_round;
-use crate::coverage::{compute, CoverageReport, Evidence, ItemCoverage};
+use crate::coverage::table::{row_texts, summary_line, title, CoverageTableError, HEADERS};
+use crate::coverage::{compute, CoverageReport};
 use crate::model::Draft;
 use crate::xml_text::clean_text;
 
@@ -17,35 +18,19 @@ use crate::xml_text::clean_text;
 const PAGE_WIDTH: u32 = 16838;
 const PAGE_HEIGHT: u32 = 11906;
 const MARGIN: i32 = 1134;
-/// Column widths in twips; they fill the width between the margins.
-const COLUMNS: [(&str, usize); 5] = [
-    ("计划任务", 3600),
-    ("责任单位", 1700),
-    ("落实情况", 2600),
-    ("佐证段落", 4268),
-    ("指标完成情况", 2400),
-];
+/// Column widths in twips, in the order of [`HEADERS`]; they fill the width between
+/// the margins.
+const WIDTHS: [usize; 5] = [3600, 1700, 2600, 4268, 2400];
 /// 小四 (12 pt) in the table, 三号 (16 pt) for the title, in half-points.
 const SIZE_TABLE: usize = 24;
 const SIZE_TITLE: usize = 32;
-/// Evidence shown per item, and characters of each paragraph quoted.
-const EVIDENCE_SHOWN: usize = 2;
-const QUOTE_CHARS: usize = 80;
-
-#[derive(Debug, thiserror::Error)]
-pub enum CoverageTableError {
-    #[error("这份草稿还没有导入年度工作要点，无法生成落实情况表")]
-    NoPlan,
-    #[error("生成 Word 文件时出错：{0}")]
-    Package(String),
-}
 
 /// The coverage of `draft`'s plan as a .docx table. `now` is an RFC 3339 timestamp for
 /// the file's properties.
 pub fn coverage_table(draft: &Draft, now: &str) -> Result<Vec<u8>, CoverageTableError> {
     let plan = draft.plan.as_ref().ok_or(CoverageTableError::NoPlan)?;
     let report = compute(draft, plan);
-    let title = format!("{}年度法治政府建设工作要点落实情况表", draft.report_year);
+    let title = title(draft);
     let docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_orient(PageOrientationType::Landscape)
@@ -70,25 +55,7 @@ pub fn coverage_table(draft: &Draft, now: &str) -> Result<Vec<u8>, CoverageTable
         )))
         .add_table(table(&report));
     package::finish(docx.build(), &title, &draft.meta.issuer_name, now)
-        .map_err(|e| CoverageTableError::Package(e.to_string()))
-}
-
-/// The one-line count under the title.
-fn summary_line(draft: &Draft, report: &CoverageReport) -> String {
-    let s = &report.summary;
-    let name = if draft.meta.title.trim().is_empty() {
-        draft.name.trim()
-    } else {
-        draft.meta.title.trim()
-    };
-    format!(
-        "对照报告：{name}。共 {} 项：已覆盖 {}，部分覆盖 {}，未覆盖 {}，不适用 {}。",
-        report.items.len(),
-        s.covered,
-        s.partial,
-        s.missing,
-        s.not_applicable
-    )
+        .map_err(|e| CoverageTableError::Word(e.to_string()))
 }
 
 fn run(text: &str, font: &str, size: usize) -> Run {
@@ -124,9 +91,10 @@ fn cell(lines: &[String], width: usize, font: &str, align: AlignmentType) -> Tab
 
 fn table(report: &CoverageReport) -> Table {
     let header = TableRow::new(
-        COLUMNS
+        HEADERS
             .iter()
-            .map(|(name, width)| cell(&[name.to_string()], *width, "黑体", AlignmentType::Center))
+            .zip(WIDTHS)
+            .map(|(name, width)| cell(&[name.to_string()], width, "黑体", AlignmentType::Center))
             .collect(),
     )
     // The package marks the row that cannot split as the header repeated on every page.
@@ -137,71 +105,16 @@ fn table(report: &CoverageReport) -> Table {
         TableRow::new(
             columns
                 .iter()
-                .zip(COLUMNS)
-                .map(|(lines, (_, width))| cell(lines, width, "仿宋_GB2312", AlignmentType::Left))
+                .zip(WIDTHS)
+                .map(|(lines, width)| cell(lines, width, "仿宋_GB2312", AlignmentType::Left))
                 .collect(),
         )
     }));
     Table::new(rows)
         .set_borders(ruled_all_round())
-        .set_grid(COLUMNS.iter().map(|(_, w)| *w).collect())
-        .width(COLUMNS.iter().map(|(_, w)| *w).sum(), WidthType::Dxa)
+        .set_grid(WIDTHS.to_vec())
+        .width(WIDTHS.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-}
-
-/// The five cells of an item's row, as lines.
-pub(crate) fn row_texts(item: &ItemCoverage) -> [Vec<String>; 5] {
-    let task = format!("{}. {}", item.number, item.title);
-    let departments = if item.departments.is_empty() {
-        "—".to_string()
-    } else {
-        item.departments.join("、")
-    };
-    let mut status = vec![item.status.label().to_string()];
-    if !item.reason.is_empty() {
-        status.push(item.reason.clone());
-    }
-    let evidence: Vec<String> = item
-        .evidence
-        .iter()
-        .take(EVIDENCE_SHOWN)
-        .map(evidence_line)
-        .collect();
-    let targets: Vec<String> = item
-        .targets
-        .iter()
-        .map(|t| {
-            let reported = if t.quote.is_empty() {
-                String::new()
-            } else {
-                format!("（报告：{}）", t.quote)
-            };
-            format!("{}：{}{reported}", t.target.text, t.outcome.label())
-        })
-        .collect();
-    [vec![task], vec![departments], status, evidence, targets]
-}
-
-/// Where the evidence is and its first sentence: `一、主要举措和成效 第3段：……`.
-fn evidence_line(evidence: &Evidence) -> String {
-    let p = &evidence.paragraph;
-    let chars: Vec<char> = p.text.chars().collect();
-    let [start, end] = evidence
-        .sentences
-        .first()
-        .copied()
-        .unwrap_or([0, chars.len()]);
-    let end = end.min(chars.len());
-    let start = start.min(end);
-    let mut quote: String = chars[start..end].iter().take(QUOTE_CHARS).collect();
-    if end - start > QUOTE_CHARS {
-        quote.push('…');
-    }
-    format!(
-        "{} 第{}段：{quote}",
-        p.section_title.trim(),
-        p.paragraph_index + 1
-    )
 }
 
 #[cfg(test)]

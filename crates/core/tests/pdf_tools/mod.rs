@@ -17,9 +17,15 @@ pub fn run(command: &mut Command) -> Vec<u8> {
     output.stdout
 }
 
-/// Converts `files` to PDFs in `dir` in one LibreOffice run, with a profile of its own
-/// in `dir` so that it neither reads nor waits on the user's.
+/// Converts `files` to PDFs in `dir` in one LibreOffice run.
 pub fn convert_to_pdf<P: AsRef<Path>>(dir: &Path, files: &[P]) {
+    convert(dir, files, "pdf");
+}
+
+/// Converts `files` in `dir` in one LibreOffice run to `format` (an extension, with
+/// the filter and its options after a colon), with a profile of its own in `dir` so
+/// that it neither reads nor waits on the user's.
+pub fn convert<P: AsRef<Path>>(dir: &Path, files: &[P], format: &str) {
     run(Command::new("timeout")
         .arg("300")
         .arg("soffice")
@@ -28,7 +34,7 @@ pub fn convert_to_pdf<P: AsRef<Path>>(dir: &Path, files: &[P]) {
             "-env:UserInstallation=file://{}",
             dir.join("lo-profile").display()
         ))
-        .args(["--convert-to", "pdf", "--outdir"])
+        .args(["--convert-to", format, "--outdir"])
         .arg(dir)
         .args(files.iter().map(AsRef::as_ref)));
 }
