@@ -9,14 +9,14 @@ use crate::model::Draft;
 
 /// Column widths in Excel's units, in the order of [`HEADERS`]: about the Word table's
 /// proportions, the evidence widest.
-const WIDTHS: [f64; 5] = [40.0, 16.0, 24.0, 56.0, 32.0];
+const WIDTHS: [u16; 5] = [40, 16, 24, 56, 32];
 
 /// The coverage of `draft`'s plan as an .xlsx workbook. `now` is an RFC 3339 timestamp
 /// for the file's properties.
 pub fn coverage_workbook(draft: &Draft, now: &str) -> Result<Vec<u8>, CoverageTableError> {
     let plan = draft.plan.as_ref().ok_or(CoverageTableError::NoPlan)?;
     let report = compute(draft, plan);
-    let columns: Vec<(&str, f64)> = HEADERS.into_iter().zip(WIDTHS).collect();
+    let columns: Vec<(&str, u16)> = HEADERS.into_iter().zip(WIDTHS).collect();
     let sheet = Sheet {
         name: &sheet_name(draft),
         title: &title(draft),

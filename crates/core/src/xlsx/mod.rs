@@ -41,8 +41,9 @@ pub(crate) struct Sheet<'a> {
     /// Row 2, across the table.
     pub note: &'a str,
     /// Row 3: each column's header and its width in Excel's units (the width of a "0";
-    /// a CJK character takes about two).
-    pub columns: &'a [(&'a str, f64)],
+    /// a CJK character takes about two). Whole units: formatting a float would add its
+    /// code to the worker.
+    pub columns: &'a [(&'a str, u16)],
     /// The data, from row 4: a cell's lines, shown wrapped one under another.
     pub rows: Vec<Vec<Vec<String>>>,
 }
@@ -319,7 +320,7 @@ pub(crate) mod tests {
     }
 
     fn sheet(rows: Vec<Vec<Vec<String>>>) -> Vec<u8> {
-        let columns = [("甲", 10.0), ("乙", 20.0), ("丙", 30.0)];
+        let columns = [("甲", 10), ("乙", 20), ("丙", 30)];
         workbook(
             &Sheet {
                 name: "2023年落实情况表",
@@ -379,7 +380,7 @@ pub(crate) mod tests {
                 name: "甲'乙&丙",
                 title: "A&B <局>\u{b}",
                 note: "\"说明\"",
-                columns: &[("<列>", 10.0)],
+                columns: &[("<列>", 10)],
                 rows: vec![vec![lines(&["x < y & z\u{0}", "第二行"])]],
             },
             "某局 & <所>",
