@@ -12,8 +12,12 @@ dist="${1:-dist}"
 # The ceilings, in bytes gzip -9, kept here only. First paint: issue #17's goal is
 # 250 000; NOT MET yet, so this is the figure reached (BENCHMARKS.md) rounded up by less
 # than 2 %, a ratchet that catches growth: lower it as the bundle shrinks.
+# The worker: issue #12's budget is 600 000; NOT MET since the checker and coverage moved
+# into it (−136 KB at first paint, +47 KB here) and the .xlsx writer joined (+7 KB): the
+# figure reached rounded up by less than 1 %, until reading plans and reports moves into a
+# worker of its own.
 FIRST_PAINT_CEILING=515000
-WORKER_CEILING=600000
+WORKER_CEILING=616000
 
 first_raw=0; first_gz=0; lazy_raw=0; lazy_gz=0; install_raw=0; install_gz=0
 printf '%-44s %10s %10s\n' file raw gzip
