@@ -786,8 +786,9 @@ const tests = {
       'last year\'s draft is untouched',
     );
     // Last year's 下一年度主要安排 is this year's checklist.
+    // Coverage comes from the worker: the step says it is checking until the answer is in.
     await page.getByRole('button', { name: '计划覆盖' }).click();
-    assert.match(await page.locator('#editor').innerText(), /重视法治制度建设/);
+    await page.locator('#editor').getByText(/重视法治制度建设/).first().waitFor();
     await page.getByRole('button', { name: '检查与导出' }).click();
     assert.match(await page.getByTestId('deadlines').innerText(), /2025年3月1日.*2025年4月1日/);
     await t.close();
