@@ -236,7 +236,7 @@ async function exportComparison(json) {
     const exportOnce = (draft) => new Promise((resolve, reject) => {
       const start = performance.now();
       const sent = ++id;
-      worker.onmessage = (e) => (e.data.id === sent && e.data.docx ? resolve({ ms: performance.now() - start, bytes: e.data.docx.length }) : reject(e.data.error));
+      worker.onmessage = (e) => (e.data.id === sent && e.data.file ? resolve({ ms: performance.now() - start, bytes: e.data.file.length }) : reject(e.data.error));
       worker.postMessage({ id: sent, export: { revision: 1, now: '2026-01-01T00:00:00Z', draft } });
     });
     worker.postMessage({ hold: { revision: 1, draft: json } });
