@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a wasm module holds, per crate (and per module of the project's own crates): the shallow size of every function and data item
-# (twiggy, installed by scripts/setup.sh) summed by the crate its name starts with.
+# (twiggy: `cargo install twiggy --root ~/.cache/report-drafter/tools`, or TWIGGY=path) summed by the crate its name starts with.
 # Names come from the module's name section, so run it on the module cargo built, before
 # wasm-bindgen and wasm-opt strip them, e.g.
 #   scripts/wasm-crates.sh "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/app.wasm"

@@ -64,7 +64,7 @@ const WORKER_URL: &str = "./worker_loader.js";
 /// A worker that has not answered by then is replaced: a 30-page report takes milliseconds.
 const TIMEOUT_MS: i32 = 60_000;
 const FAILED: &str = "后台处理程序出错";
-const TIMED_OUT: &str = "导出超时";
+const TIMED_OUT: &str = "后台处理超时";
 
 /// The started worker and a promise that resolves when it is ready for requests.
 #[derive(Clone)]
@@ -507,7 +507,7 @@ fn with_held(
     })
 }
 
-/// A Word file made by `make` from the held draft and the request's time.
+/// An Office file made by `make` from the held draft and the request's time.
 fn export_held(
     fields: &JsValue,
     make: impl FnOnce(&Draft, &str) -> Result<Vec<u8>, String>,

@@ -83,7 +83,14 @@ pub fn CoverageStep(props: &Props) -> Html {
             </section>
         };
     }
-    let Some((draft, report)) = coverage.report() else {
+    // An answer about another plan's items (a plan imported since) is not shown: its
+    // decisions would land on whichever items now hold those places.
+    let answer = coverage.report().filter(|(draft, _)| {
+        Rc::ptr_eq(draft, &props.draft)
+            || draft.plan.as_ref().map(|p| &p.plan.items)
+                == props.draft.plan.as_ref().map(|p| &p.plan.items)
+    });
+    let Some((draft, report)) = answer else {
         return html! {
             <section class="coverage-step" aria-labelledby="step-title">
                 <h2 id="step-title">{ "计划覆盖检查" }</h2>

@@ -565,9 +565,15 @@ fn a_group_row_may_hold_its_numeral_in_the_number_cell() {
         .replace("一、\t推进", "二\t推进");
     assert_eq!(word_table_items(&rows), word_table_items(WORD_TABLE_ROWS));
     // Items numbered 一、二 themselves stay items.
-    let items = word_table_items("一\t深入学习贯彻习近平法治思想。\t\t\n二\t推进严格执法。\t\t\n");
-    let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
-    assert_eq!(numbers, ["一", "二"]);
+    for rows in [
+        "一\t深入学习贯彻习近平法治思想。\t\t\n二\t推进严格执法。\t\t\n",
+        // With their 、 and no department or deadline given.
+        "一、\t深入学习贯彻习近平法治思想。\t\t\n二、\t推进严格执法。\t\t\n",
+    ] {
+        let items = word_table_items(rows);
+        let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+        assert_eq!(numbers, ["一", "二"], "{rows:?}");
+    }
 }
 
 /// A .docx holding `paragraphs` and then `table`, if any, as docx-rs writes them.

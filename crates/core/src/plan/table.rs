@@ -50,17 +50,17 @@ pub(super) fn is_table(text: &str) -> bool {
     (header || rows > 0) && rows >= labelled
 }
 
-/// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`, or `一、`
-/// and the title in two cells), read from its non-empty cells. With `bare_numerals`
-/// (a table whose items are numbered in digits), `一` and the title in two cells open
-/// one too.
+/// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`), read from
+/// its non-empty cells. With `bare_numerals` (a table whose items are numbered in
+/// digits), `一、` or `一` and the title in two cells open one too; otherwise such a row
+/// is an item numbered `一、` whose other cells are empty.
 fn group_heading(cells: &[String], bare_numerals: bool) -> Option<String> {
     let filled: Vec<&str> = cells
         .iter()
         .map(String::as_str)
         .filter(|c| !c.is_empty())
         .collect();
-    if filled.len() > 2 {
+    if filled.len() > 2 || (filled.len() == 2 && !bare_numerals) {
         return None;
     }
     let joined = match filled[..] {
