@@ -794,6 +794,43 @@ const tests = {
     await t.close();
   },
 
+  async '报告年度: a new year moves the template\'s titles and the deadlines, asks before touching typed text, and is one undo'() {
+    const t = await open();
+    const { page } = t;
+    const yearInput = page.getByLabel('报告年度');
+    const year = Number(await yearInput.inputValue());
+    const deadlines = async () => {
+      await page.getByRole('button', { name: '检查与导出' }).click();
+      const text = await page.getByTestId('deadlines').innerText();
+      await page.getByRole('button', { name: '基本信息' }).click();
+      return text;
+    };
+    const outline = () => page.getByRole('navigation', { name: '步骤与大纲' }).innerText();
+    assert.match(await deadlines(), new RegExp(`${year + 1}年3月1日.*${year + 1}年4月1日`));
+    assert.match(await outline(), new RegExp(`${year + 1}年推进法治政府建设的主要安排`));
+    const typed = `${year}年，我局组织法治培训3次。`;
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    await page.getByRole('button', { name: '＋ 段落' }).first().click();
+    await typeIntoNewNode(page, typed);
+    await page.getByRole('button', { name: '基本信息' }).click();
+    await yearInput.fill(String(year - 1));
+    await yearInput.press('Tab');
+    // The paragraph names the old year: the user is asked, and keeps it.
+    await page.getByRole('alertdialog').getByRole('button', { name: '只改标题，保留我输入的文字' }).click();
+    assert.equal(await yearInput.inputValue(), String(year - 1));
+    assert.match(await deadlines(), new RegExp(`${year}年3月1日.*${year}年4月1日`));
+    assert.match(await outline(), new RegExp(`${year}年推进法治政府建设的主要安排`));
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    assert.equal(await page.locator('textarea.paragraph-text').first().inputValue(), typed);
+    // One undo brings the year, the titles and the deadlines back.
+    await page.getByRole('button', { name: '撤销' }).click();
+    await page.getByRole('button', { name: '基本信息' }).click();
+    assert.equal(await yearInput.inputValue(), String(year));
+    assert.match(await deadlines(), new RegExp(`${year + 1}年3月1日.*${year + 1}年4月1日`));
+    assert.match(await outline(), new RegExp(`${year + 1}年推进法治政府建设的主要安排`));
+    await t.close();
+  },
+
   async 'the export step lists what is missing and downloads <标题>.docx holding the text'() {
     const t = await open();
     const { page } = t;
@@ -938,6 +975,30 @@ const tests = {
     await page.getByRole('button', { name: '撤销' }).click();
     assert.deepEqual(await texts(), [jia, yi, bing]);
     await storedHolds([jia, yi, bing], fixed);
+    await t.close();
+  },
+
+  async '全部修正 clears every finding of a rule in one edit, and one undo brings them all back'() {
+    const t = await open();
+    const { page } = t;
+    const texts = () => page.locator('textarea.paragraph-text').evaluateAll((all) => all.map((e) => e.value));
+    await page.getByRole('button', { name: /主要举措和成效/ }).click();
+    const typed = ['完善制度,规范程序,强化监督。', '开展培训,提升能力。'];
+    for (const text of typed) {
+      await page.getByRole('button', { name: '＋ 段落' }).first().click();
+      await typeIntoNewNode(page, text);
+    }
+    await page.getByRole('button', { name: '格式检查' }).click();
+    const findings = page.getByTestId('check-panel').locator('[data-rule="halfwidth-punct"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="check-panel"] [data-rule="halfwidth-punct"]').length >= 2);
+    await page.getByTestId('check-panel').getByRole('button', { name: /^全部修正（\d+处）$/ }).click();
+    const fixed = typed.map((text) => text.replaceAll(',', '，'));
+    await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('textarea.paragraph-text')].map((e) => e.value)) === want, JSON.stringify(fixed));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="check-panel"] [data-rule="halfwidth-punct"]').length === 0);
+    assert.equal(await findings.count(), 0);
+    await page.getByRole('button', { name: '撤销' }).click();
+    assert.deepEqual(await texts(), typed);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="check-panel"] [data-rule="halfwidth-punct"]').length >= 2);
     await t.close();
   },
 
