@@ -728,6 +728,8 @@ const tests = {
     assert.equal(await page.getByLabel('标题（一）', { exact: true }).inputValue(), '强化法治建设主体责任落实');
     assert.match(await page.locator('textarea.paragraph-text').first().inputValue(), /学法4次/, 'saved with body text');
     await page.getByRole('button', { name: '计划覆盖' }).click();
+    // Coverage comes from the worker: the step says it is checking until the answer is in.
+    await page.locator('.coverage-item').first().waitFor();
     const coverage = await page.locator('#editor').innerText();
     assert.match(coverage, /行政规范性文件合法性审查/);
     assert.match(coverage, /普法宣传/);
