@@ -2,22 +2,22 @@
 
 use yew::prelude::*;
 
-use crate::components::check_panel::CheckPanel;
-use crate::components::coverage_glance::CoverageGlance;
-use crate::components::coverage_step::CoverageStep;
-use crate::components::drafts_view::DraftsView;
-use crate::components::export_step::ExportStep;
-use crate::components::meta_form::MetaForm;
-use crate::components::no_server_notices::NoServerNotices;
-use crate::components::notice_bar::NoticeBar;
-use crate::components::outline_nav::OutlineNav;
-use crate::components::preview_pane::PreviewPane;
-use crate::components::report_year_input::ReportYearInput;
-use crate::components::section_editor::SectionEditor;
-use crate::components::table_step::TableStep;
-use crate::components::top_bar::TopBar;
-use crate::components::versions_panel::VersionsPanel;
-use crate::components::year_prompt::YearPrompt;
+use crate::components::checks::check_panel::CheckPanel;
+use crate::components::coverage::coverage_glance::CoverageGlance;
+use crate::components::coverage::coverage_step::CoverageStep;
+use crate::components::drafts::drafts_view::DraftsView;
+use crate::components::drafts::versions_panel::VersionsPanel;
+use crate::components::editor::meta_form::MetaForm;
+use crate::components::editor::report_year_input::ReportYearInput;
+use crate::components::editor::section_editor::SectionEditor;
+use crate::components::editor::table_step::TableStep;
+use crate::components::export::export_step::ExportStep;
+use crate::components::preview::preview_pane::PreviewPane;
+use crate::components::shell::no_server_notices::NoServerNotices;
+use crate::components::shell::notice_bar::NoticeBar;
+use crate::components::shell::outline_nav::OutlineNav;
+use crate::components::shell::top_bar::TopBar;
+use crate::components::shell::year_prompt::YearPrompt;
 use crate::components::{element_of, focus_element, use_settled, SETTLE_MS};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;

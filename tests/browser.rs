@@ -5,7 +5,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web::adapter::idb;
-use web::components::node_editor::paragraph_renders;
+use web::components::editor::node_editor::paragraph_renders;
 use web::state::persistence::{SAVE_DELAY_MS, SAVE_IDLE_WAIT_MS};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 

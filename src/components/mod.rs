@@ -1,37 +1,14 @@
-//! One component per file. Props derive `PartialEq`, so an unchanged part of the page
-//! is not re-rendered while the user types elsewhere.
+//! One component per file, grouped by feature (a folder per step or panel); the hooks
+//! and helpers they share are here. Props derive `PartialEq`, so an unchanged part of
+//! the page is not re-rendered while the user types elsewhere.
 
-pub mod check_panel;
-pub mod confirm_delete;
-pub mod coverage_glance;
-pub mod coverage_item;
-pub mod coverage_step;
-pub mod draft_row;
-pub mod drafts_view;
-pub mod export_step;
-pub mod finding_item;
-pub mod finding_list;
-pub mod meta_form;
-pub mod meta_input;
-pub mod no_server_notices;
-pub mod node_editor;
-pub mod notice_bar;
-pub mod open_plan_items;
-pub mod outline_nav;
-pub mod plan_importer;
-pub mod preview_pane;
-pub mod preview_sheet;
-pub mod preview_toggle;
-pub mod report_importer;
-pub mod report_year_input;
-pub mod section_editor;
-pub mod table_row_editor;
-pub mod table_step;
-pub mod template_row;
-pub mod templates_section;
-pub mod top_bar;
-pub mod versions_panel;
-pub mod year_prompt;
+pub mod checks;
+pub mod coverage;
+pub mod drafts;
+pub mod editor;
+pub mod export;
+pub mod preview;
+pub mod shell;
 
 use std::rc::Rc;
 
@@ -45,6 +22,8 @@ use report_core::{Draft, MetaField, Node, NodeId, Target};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use self::editor::{meta_input, report_year_input, table_row_editor};
+use self::export::export_step;
 use crate::adapter::worker::{self, OfficeFile};
 use crate::adapter::{clock, files};
 use crate::state::persistence::download_backup;

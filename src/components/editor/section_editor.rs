@@ -1,0 +1,98 @@
+use std::rc::Rc;
+
+use report_core::model::{NewNode, Parent, TextField, MAX_LEVEL};
+use report_core::{outline, Draft, Node, NodeId};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::adapter::clock::keystroke_ms;
+use crate::components::editor::node_editor::NodeEditor;
+use crate::components::use_dispatch;
+use crate::state::{Action, Dispatch};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub draft: Rc<Draft>,
+    pub section_id: NodeId,
+}
+
+/// One outline part: its title, guidance, and its tree of headings and paragraphs.
+#[function_component]
+pub fn SectionEditor(props: &Props) -> Html {
+    let dispatch = use_dispatch();
+    let Ok(section) = props.draft.section(props.section_id) else {
+        return html! { <p role="alert">{ "这一部分已不存在，请从左侧大纲选择。" }</p> };
+    };
+    let id = section.id;
+    let label = outline::section_label(&props.draft, id);
+    let chars = outline::nodes_chars(&section.children);
+    let on_title = {
+        let dispatch = dispatch.clone();
+        move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::SetText {
+                id,
+                field: TextField::Title,
+                text,
+                at_ms: keystroke_ms(),
+            });
+        }
+    };
+    let max_level = if section.numbered { MAX_LEVEL } else { 1 };
+    html! {
+        <section class="section-editor" aria-labelledby={format!("node-{id}")}>
+            <div class="section-head">
+                <span class="label">{ label }</span>
+                <input id={format!("node-{id}")} class="section-title" aria-label="部分标题"
+                    value={section.title.clone()} oninput={on_title} />
+                <span class="count">{ format!("{chars}字") }</span>
+            </div>
+            <details class="guidance" open=true>
+                <summary>{ "写作提示" }</summary>
+                <p>{ section.guidance.clone() }</p>
+            </details>
+            { node_list(&dispatch, &props.draft, &section.children, Parent::Section(id), 2, max_level) }
+        </section>
+    }
+}
+
+/// The children of a section or heading (`nodes`, in `draft`), with buttons to add to
+/// them. Headings at `level` may be added while `level <= max_level`.
+pub fn node_list(
+    dispatch: &Dispatch,
+    draft: &Rc<Draft>,
+    nodes: &[Node],
+    parent: Parent,
+    level: u8,
+    max_level: u8,
+) -> Html {
+    let labels = outline::sibling_labels(nodes, level);
+    let last = nodes.len().saturating_sub(1);
+    let editors = nodes.iter().enumerate().map(|(i, node)| {
+        let label = labels
+            .iter()
+            .find(|(id, _)| *id == node.id())
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        html! {
+            <NodeEditor key={node.id()} draft={draft.clone()} id={node.id()} label={label} {level}
+                first={i == 0} last={i == last} headings_allowed={level <= max_level} />
+        }
+    });
+    let add = |kind: NewNode| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddNode { parent, kind }))
+    };
+    let next_heading = report_core::labels::heading_label(level, labels.len() + 1);
+    html! {
+        <div class="node-list">
+            { for editors }
+            <div class="add-buttons">
+                <button type="button" onclick={add(NewNode::Paragraph)}>{ "＋ 段落" }</button>
+                if level <= max_level {
+                    <button type="button" onclick={add(NewNode::Heading)}>{ format!("＋ 标题 {next_heading}") }</button>
+                }
+            </div>
+        </div>
+    }
+}

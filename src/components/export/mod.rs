@@ -1,0 +1,3 @@
+//! 检查与导出.
+
+pub mod export_step;
