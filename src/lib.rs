@@ -4,6 +4,7 @@
 pub mod adapter;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod state;
 
 pub use app::App;

@@ -832,7 +832,7 @@ fn the_worker_exports_the_bytes_the_native_core_does() {
 
 /// Waits for the checks to follow the draft (they run when typing pauses).
 async fn checks_settle() {
-    TimeoutFuture::new(web::components::SETTLE_MS + 200).await;
+    TimeoutFuture::new(web::hooks::SETTLE_MS + 200).await;
     settle().await;
 }
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::adapter::{clock, worker};
 use crate::components::checks::finding_list::FindingList;
-use crate::components::{use_answer, SETTLE_MS};
+use crate::hooks::{use_answer, SETTLE_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

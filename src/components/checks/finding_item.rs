@@ -3,7 +3,8 @@ use std::rc::Rc;
 use report_core::check::{Finding, Fix, Severity};
 use yew::prelude::*;
 
-use crate::components::{open_place, place_of, use_dispatch};
+use crate::components::{open_place, place_of};
+use crate::hooks::use_dispatch;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::adapter::worker::Checked;
 use crate::components::checks::finding_item::FindingItem;
-use crate::components::{use_dispatch, Latest};
+use crate::hooks::{use_dispatch, Latest};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]

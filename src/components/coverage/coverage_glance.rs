@@ -4,7 +4,7 @@ use report_core::Draft;
 use yew::prelude::*;
 
 use crate::components::coverage::open_plan_items::OpenPlanItems;
-use crate::components::use_coverage;
+use crate::hooks::use_coverage;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

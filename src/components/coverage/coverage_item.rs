@@ -4,7 +4,7 @@ use report_core::text::split_names;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::{Action, Decision};
 
 #[derive(Properties, PartialEq)]

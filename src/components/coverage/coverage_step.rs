@@ -11,7 +11,7 @@ use crate::adapter::storage::DraftSummary;
 use crate::adapter::worker::OfficeFile;
 use crate::components::coverage::coverage_item::CoverageItem;
 use crate::components::coverage::plan_importer::PlanImporter;
-use crate::components::{use_coverage, use_file_download};
+use crate::hooks::{use_coverage, use_file_download};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use report_core::coverage::CoverageReport;
 
-use crate::components::{use_dispatch, Latest};
+use crate::hooks::{use_dispatch, Latest};
 use crate::state::{Action, Step};
 
 #[derive(Properties, PartialEq)]

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::adapter::files;
 use crate::adapter::storage::{self, DraftSummary};
 use crate::adapter::worker::{self, PlanSource};
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::Action;
 
 /// One read of a plan, from whatever source, in the worker.

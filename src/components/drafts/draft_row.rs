@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::adapter::clock;
 use crate::adapter::storage::DraftSummary;
 use crate::components::drafts::confirm_delete::ConfirmDelete;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::library::start_next_year;
 use crate::state::persistence::{
     delete_stored, download_raw, duplicate_stored, open_stored, rename_stored,

@@ -10,7 +10,7 @@ use crate::adapter::{clock, files};
 use crate::components::drafts::draft_row::DraftRow;
 use crate::components::drafts::report_importer::ReportImporter;
 use crate::components::drafts::templates_section::TemplatesSection;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::backup_all;
 use crate::state::library::{all_templates, import_file, new_draft_from};
 use crate::state::persistence::restore_backup;

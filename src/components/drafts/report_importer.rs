@@ -6,7 +6,7 @@ use report_core::Template;
 use yew::prelude::*;
 
 use crate::adapter::{clock, files, worker};
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::persistence::open_new;
 use crate::state::{Action, Notice};
 

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::components::drafts::confirm_delete::ConfirmDelete;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::library::delete;
 
 #[derive(Properties, PartialEq)]

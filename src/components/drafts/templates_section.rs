@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::adapter::files;
 use crate::components::drafts::template_row::TemplateRow;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::library::{import_file, resolve_clash, save_as_template};
 use crate::state::Action;
 

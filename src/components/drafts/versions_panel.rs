@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::adapter::{clock, storage};
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::{versions as stored_versions, Action, Notice};
 
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]

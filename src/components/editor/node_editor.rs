@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::section_editor::node_list;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::Action;
 
 #[derive(Properties)]

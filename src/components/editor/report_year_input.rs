@@ -6,7 +6,7 @@ use report_core::{Draft, Template};
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::{Action, Notice};
 
 /// The id of the 报告年度 input, for its label and for undo to show it.

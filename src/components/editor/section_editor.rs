@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::node_editor::NodeEditor;
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::{Action, Dispatch};
 
 #[derive(Properties, PartialEq)]

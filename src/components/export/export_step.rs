@@ -9,9 +9,8 @@ use yew::prelude::*;
 
 use crate::adapter::worker::OfficeFile;
 use crate::components::checks::check_panel::CheckPanel;
-use crate::components::{
-    open_place, place_of, use_backup_download, use_dispatch, use_file_download,
-};
+use crate::components::{open_place, place_of};
+use crate::hooks::{use_backup_download, use_dispatch, use_file_download};
 use crate::state::Action;
 
 /// The id of the 保密审查 checkbox, for jumping to it.

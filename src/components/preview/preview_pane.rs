@@ -4,8 +4,9 @@ use report_core::preview::{self, Source};
 use report_core::Draft;
 use yew::prelude::*;
 
+use crate::components::open_place;
 use crate::components::preview::preview_sheet::PreviewSheet;
-use crate::components::{open_place, use_dispatch};
+use crate::hooks::use_dispatch;
 use crate::state::{Action, PreviewMode};
 
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::{Action, PreviewMode};
 
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use report_core::Draft;
 use yew::prelude::*;
 
-use crate::components::{use_backup_download, use_dispatch};
+use crate::hooks::{use_backup_download, use_dispatch};
 use crate::state::persistence::{keep_mine, take_theirs};
 use crate::state::{Action, Notice, SaveState};
 

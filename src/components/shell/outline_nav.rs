@@ -3,7 +3,7 @@ use std::rc::Rc;
 use report_core::{outline, Draft};
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::{Action, Step};
 
 #[derive(Properties, PartialEq)]

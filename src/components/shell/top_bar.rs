@@ -4,7 +4,7 @@ use report_core::Draft;
 use yew::prelude::*;
 
 use crate::components::preview::preview_toggle::PreviewToggle;
-use crate::components::{use_backup_download, use_dispatch};
+use crate::hooks::{use_backup_download, use_dispatch};
 use crate::state::{Action, PreviewMode, SaveState};
 
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@ use report_core::Template;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::state::library::new_draft_from;
 
 #[derive(Properties, PartialEq)]
