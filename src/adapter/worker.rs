@@ -483,7 +483,7 @@ fn warm_up_export() {
 /// Reads the draft a request carries and holds it as the request's revision; a draft
 /// that cannot be read leaves none held.
 fn hold_sent(fields: &JsValue) -> Result<(), String> {
-    let revision = revision(fields)?;
+    let revision = number_of(fields, "revision")? as u64;
     let read = report_core::from_json(&text(fields, "draft")?);
     let error = read.as_ref().err().map(ToString::to_string);
     HELD.with(|held| held.borrow_mut().hold(revision, read.ok()));
@@ -500,7 +500,7 @@ fn with_held(
     if get(fields, "draft").is_some() {
         hold_sent(fields)?;
     }
-    let revision = revision(fields)?;
+    let revision = number_of(fields, "revision")? as u64;
     HELD.with(|held| match held.borrow().at(revision) {
         Some(draft) => answer(draft),
         None => Ok(object(&[("not_held", &JsValue::TRUE)])),
@@ -545,19 +545,10 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
     Ok(text.map_or(bytes, String::into_bytes))
 }
 
-/// The draft revision a request names.
-fn revision(request: &JsValue) -> Result<u64, String> {
-    get(request, "revision")
-        .and_then(|r| r.as_f64())
-        .map(|r| r as u64)
-        .ok_or_else(|| INCOMPLETE.into())
-}
-
-/// The report year a request names.
-fn year(request: &JsValue) -> Result<u16, String> {
-    get(request, "year")
-        .and_then(|y| y.as_f64())
-        .map(|y| y as u16)
+/// The number a request gives under `key` (a draft revision, a report year).
+fn number_of(request: &JsValue, key: &str) -> Result<f64, String> {
+    get(request, key)
+        .and_then(|v| v.as_f64())
         .ok_or_else(|| INCOMPLETE.into())
 }
 
@@ -622,7 +613,7 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
         let read = report_text::draft_from_file(
             &file_bytes(&report)?,
             &text(&report, "name")?,
-            year(&report)?,
+            number_of(&report, "year")? as u16,
         )
         .map_err(|e| e.to_string())?;
         let import = import_report(&read, &template, text(&report, "id")?);
@@ -638,7 +629,7 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
             let report = report_text::draft_from_file(
                 &file_bytes(&plan)?,
                 &text(&plan, "name")?,
-                year(&plan)?,
+                number_of(&plan, "year")? as u16,
             )
             .map_err(|e| e.to_string())?;
             plan::plan_from_report(&report).map_err(|e| e.to_string())?

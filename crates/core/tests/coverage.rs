@@ -453,39 +453,34 @@ fn a_plans_own_terms_join_the_lexicon() {
 
 #[test]
 fn a_unit_named_about_other_work_answers_no_task() {
-    // The partner unit of a task, named in the report about something else.
-    let found = one_item(
-        "加强职业健康监管。会同市疾病预防控制中心开展职业病危害因素监测",
-        "市疾病预防控制中心全年完成核酸检测46万人份，全市未发生规模性疫情。",
-    );
-    assert_eq!(
-        found.items[0].computed,
-        Status::Missing,
-        "{}",
-        table(&found)
-    );
-    // Another unit whose name ends as the task's unit does.
-    let found = one_item(
-        "健全工作机制。调整局依法行政工作领导小组",
-        "年内调整了局安全生产工作领导小组，全年未发生安全生产事故。",
-    );
-    assert_eq!(
-        found.items[0].computed,
-        Status::Missing,
-        "{}",
-        table(&found)
-    );
-    // A task that is the unit itself is answered by its name.
-    let found = one_item(
-        "健全工作机制。调整局依法行政工作领导小组",
-        "根据人员变动调整了局依法行政工作领导小组，明确法规科承担日常工作。",
-    );
-    assert_eq!(
-        found.items[0].computed,
-        Status::Covered,
-        "{}",
-        table(&found)
-    );
+    for (plan, report, status) in [
+        // The partner unit of a task, named in the report about something else.
+        (
+            "加强职业健康监管。会同市疾病预防控制中心开展职业病危害因素监测",
+            "市疾病预防控制中心全年完成核酸检测46万人份，全市未发生规模性疫情。",
+            Status::Missing,
+        ),
+        // Another unit whose name ends as the task's unit does.
+        (
+            "健全工作机制。调整局依法行政工作领导小组",
+            "年内调整了局安全生产工作领导小组，全年未发生安全生产事故。",
+            Status::Missing,
+        ),
+        // A task that is the unit itself is answered by its name.
+        (
+            "健全工作机制。调整局依法行政工作领导小组",
+            "根据人员变动调整了局依法行政工作领导小组，明确法规科承担日常工作。",
+            Status::Covered,
+        ),
+    ] {
+        let found = one_item(plan, report);
+        assert_eq!(
+            found.items[0].computed,
+            status,
+            "{report}\n{}",
+            table(&found)
+        );
+    }
 }
 
 #[test]

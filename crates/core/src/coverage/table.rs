@@ -100,3 +100,28 @@ fn evidence_line(evidence: &Evidence) -> String {
         p.paragraph_index + 1
     )
 }
+
+/// The drafts the Word and Excel tables' tests are made from: the 上城 2023 report read
+/// as text, without or with the 临安 2023 plan.
+#[cfg(test)]
+pub(crate) mod test_drafts {
+    use crate::plan::parse_plan_text;
+    use crate::plan_items::PlanState;
+    use crate::report_text::draft_from_text;
+    use crate::Draft;
+
+    const PLAN: &str =
+        include_str!("../../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
+    const REPORT: &str =
+        include_str!("../../tests/fixtures/report-2023-shangcheng-district-health-bureau.txt");
+
+    pub fn report_only() -> Draft {
+        draft_from_text(REPORT, 2023).unwrap()
+    }
+
+    pub fn report_with_plan() -> Draft {
+        let mut draft = report_only();
+        draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan));
+        draft
+    }
+}

@@ -120,24 +120,11 @@ fn table(report: &CoverageReport) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::parse_plan_text;
-    use crate::plan_items::PlanState;
-    use crate::report_text::draft_from_text;
-
-    const PLAN: &str =
-        include_str!("../../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
-    const REPORT: &str =
-        include_str!("../../tests/fixtures/report-2023-shangcheng-district-health-bureau.txt");
-
-    fn draft_with_plan() -> Draft {
-        let mut draft = draft_from_text(REPORT, 2023).unwrap();
-        draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan));
-        draft
-    }
+    use crate::coverage::table::test_drafts::{report_only, report_with_plan};
 
     #[test]
     fn one_row_per_plan_item_with_its_status_units_evidence_and_targets() {
-        let draft = draft_with_plan();
+        let draft = report_with_plan();
         let report = compute(&draft, draft.plan.as_ref().unwrap());
         let bytes = coverage_table(&draft, "2024-01-15T00:00:00Z").unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
@@ -166,7 +153,7 @@ mod tests {
 
     #[test]
     fn a_draft_without_a_plan_is_refused() {
-        let draft = draft_from_text(REPORT, 2023).unwrap();
+        let draft = report_only();
         assert!(matches!(
             coverage_table(&draft, "2024-01-15T00:00:00Z"),
             Err(CoverageTableError::NoPlan)

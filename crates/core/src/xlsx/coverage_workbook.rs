@@ -40,20 +40,13 @@ fn sheet_name(draft: &Draft) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::parse_plan_text;
+    use crate::coverage::table::test_drafts::{report_only, report_with_plan};
     use crate::plan_items::{Plan, PlanState};
-    use crate::report_text::draft_from_text;
     use crate::xlsx::tests::{cells, part};
-
-    const PLAN: &str =
-        include_str!("../../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
-    const REPORT: &str =
-        include_str!("../../tests/fixtures/report-2023-shangcheng-district-health-bureau.txt");
 
     #[test]
     fn one_row_per_plan_item_with_the_word_tables_cells() {
-        let mut draft = draft_from_text(REPORT, 2023).unwrap();
-        draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan));
+        let draft = report_with_plan();
         let report = compute(&draft, draft.plan.as_ref().unwrap());
         let bytes = coverage_workbook(&draft, "2024-01-15T00:00:00Z").unwrap();
         let texts: Vec<String> = cells(&bytes).into_iter().map(|(_, text)| text).collect();
@@ -73,7 +66,7 @@ mod tests {
 
     #[test]
     fn a_plan_without_items_gives_the_header_alone() {
-        let mut draft = draft_from_text(REPORT, 2023).unwrap();
+        let mut draft = report_only();
         draft.plan = Some(PlanState::new(Plan::default()));
         let bytes = coverage_workbook(&draft, "2024-01-15T00:00:00Z").unwrap();
         assert_eq!(cells(&bytes).len(), 2 + HEADERS.len());
@@ -82,7 +75,7 @@ mod tests {
 
     #[test]
     fn a_draft_without_a_plan_is_refused() {
-        let draft = draft_from_text(REPORT, 2023).unwrap();
+        let draft = report_only();
         assert!(matches!(
             coverage_workbook(&draft, "2024-01-15T00:00:00Z"),
             Err(CoverageTableError::NoPlan)

@@ -203,14 +203,13 @@ fn cell(reference: &str, index: Option<usize>, style: usize) -> String {
 
 /// The column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
 fn column_name(index: usize) -> String {
-    let mut name = Vec::new();
+    let mut letters = Vec::new();
     let mut n = index + 1;
     while n > 0 {
-        name.push(b'A' + ((n - 1) % 26) as u8);
+        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
         n = (n - 1) / 26;
     }
-    name.reverse();
-    String::from_utf8(name).expect("ASCII letters")
+    letters.iter().rev().collect()
 }
 
 /// A cell's lines as its text: each as XML allows it, one per line, cut to what Excel
