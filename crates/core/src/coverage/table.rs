@@ -105,10 +105,10 @@ fn evidence_line(evidence: &Evidence) -> String {
 /// as text, without or with the 临安 2023 plan.
 #[cfg(test)]
 pub(crate) mod test_drafts {
+    use crate::model::Draft;
     use crate::plan::parse_plan_text;
     use crate::plan_items::PlanState;
     use crate::report_text::draft_from_text;
-    use crate::Draft;
 
     const PLAN: &str =
         include_str!("../../tests/fixtures/plan-2023-linan-district-health-bureau.txt");
