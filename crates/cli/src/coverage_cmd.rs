@@ -7,7 +7,7 @@ use report_core::coverage::{self, CoverageReport, ParagraphRef};
 use report_core::docx::coverage_table::coverage_table;
 use report_core::format::MAX_DRAFT_BYTES;
 use report_core::import_text::MAX_IMPORT_BYTES;
-use report_core::plan::{self, PlanImport};
+use report_core::plan::PlanImport;
 use report_core::plan_items::{Comparator, PlanState};
 use report_core::text::clip;
 use report_core::xlsx::coverage_workbook::coverage_workbook;
@@ -15,6 +15,7 @@ use report_core::{report_text, Draft};
 use serde_json::{json, Value};
 
 use crate::files::{self, outln};
+use crate::plan_cmd::{file_name, load_plan, read_input};
 
 /// Check a report against the year's plan (工作要点): for every plan item whether the
 /// report covers it, with the paragraphs that do and the numeric targets; with
@@ -198,29 +199,11 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).expect("JSON values always serialize")
 }
 
-fn read(path: &Path, limit: usize) -> Result<Vec<u8>, (u8, String)> {
-    files::read_bounded(path, limit)
-        .map_err(|message| (2, format!("{}: {message}", path.display())))
-}
-
-/// The file's name, whose extension tells the readers what the bytes are.
-fn file_name(path: &Path) -> &str {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-}
-
-fn load_plan(path: &Path) -> Result<PlanImport, (u8, String)> {
-    let bytes = read(path, MAX_IMPORT_BYTES)?;
-    plan::parse_plan_bytes(&bytes, file_name(path))
-        .map_err(|err| (1, format!("{}: 计划无法导入：{err}", path.display())))
-}
-
 /// A draft backup, a .docx, or text; a report whose title names no year is taken to be
 /// of the plan's year.
 fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String)> {
     // A draft backup may be larger than a text or .docx report; the core checks each.
-    let bytes = read(path, MAX_DRAFT_BYTES.max(MAX_IMPORT_BYTES))?;
+    let bytes = read_input(path, MAX_DRAFT_BYTES.max(MAX_IMPORT_BYTES))?;
     let fallback_year = plan_year.unwrap_or_default();
     report_text::draft_from_file(&bytes, file_name(path), fallback_year)
         .map_err(|err| (1, format!("{}: 报告无法读取：{err}", path.display())))

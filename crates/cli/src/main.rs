@@ -4,6 +4,7 @@
 mod check_cmd;
 mod coverage_cmd;
 mod files;
+mod plan_cmd;
 mod template_cmd;
 
 use std::path::{Path, PathBuf};
@@ -77,6 +78,15 @@ enum Command {
         /// builtin:<id>); default: the built-in a draft names, else the regulation's dates.
         #[arg(long)]
         template: Option<String>,
+    },
+    /// Read a plan (工作要点: .txt, .docx or .tsv) and print its items as the app and
+    /// `coverage` read them: number, group, title, departments and targets, then the
+    /// lines left out and why. Exit status: 0 read, 1 not a usable plan, 2 unreadable.
+    Plan {
+        plan: PathBuf,
+        /// Print the plan as JSON (title, year, items, skipped lines).
+        #[arg(long)]
+        json: bool,
     },
     Coverage(coverage_cmd::CoverageArgs),
     /// Template files: check one before handing it out.
@@ -165,6 +175,7 @@ fn main() -> ExitCode {
             today.as_deref(),
             template.as_deref(),
         )),
+        Command::Plan { plan, json } => ExitCode::from(plan_cmd::run(&plan, json)),
         Command::Coverage(args) => ExitCode::from(coverage_cmd::run(&args)),
         Command::Template {
             command: TemplateCommand::Validate { file },

@@ -703,3 +703,63 @@ fn a_numbered_docx_plan_with_a_small_table_stays_numbered_paragraphs() {
     let skipped: Vec<&str> = import.skipped.iter().map(|s| s.text.as_str()).collect();
     assert!(skipped.ends_with(&["序号指标目标值", "1公立医院法律顾问配备率100%"]));
 }
+
+#[test]
+fn role_labels_and_deadlines_in_a_department_list_are_not_units() {
+    let import = plan::parse_plan_text(
+        "2024年工作要点\n\
+         1.推进严格规范公正文明执法。（牵头处室：办公室；配合：综合监督执法队、医政科）\n\
+         2.开展行政执法案卷评查。（责任科室：法规科，完成时限：2024年12月底前）\n\
+         3.落实公平竞争审查制度。（法规科，2024年6月底前）\n",
+    )
+    .unwrap();
+    let departments: Vec<Vec<String>> = import
+        .plan
+        .items
+        .iter()
+        .map(|i| i.departments.clone())
+        .collect();
+    assert_eq!(
+        departments,
+        [
+            vec!["办公室", "综合监督执法队", "医政科"],
+            vec!["法规科"],
+            vec!["法规科"],
+        ]
+    );
+    assert_eq!(import.plan.items[1].title, "开展行政执法案卷评查");
+}
+
+#[test]
+fn a_plan_numbered_only_with_bracketed_digits_has_its_items() {
+    let flat = plan::parse_plan_text(
+        "某县卫生健康局2025年法治政府建设工作要点\n\
+         （1）深入学习贯彻习近平法治思想。\n\
+         （2）落实党政主要负责人述法制度。\n\
+         （3）全面推行证明事项告知承诺制。\n",
+    )
+    .unwrap();
+    let numbers: Vec<&str> = flat.plan.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert_eq!(flat.plan.items[2].title, "全面推行证明事项告知承诺制");
+
+    let grouped = plan::parse_plan_text(
+        "一、加强学法\n（1）中心组学法。\n（2）会前学法。\n\
+         二、严格执法\n（1）落实三项制度。\n",
+    )
+    .unwrap();
+    let numbers: Vec<(&str, &str)> = grouped
+        .plan
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.group.as_str()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("一（1）", "加强学法"),
+            ("一（2）", "加强学法"),
+            ("二（1）", "严格执法")
+        ]
+    );
+}

@@ -15,6 +15,7 @@ use crate::decode::{decode_text, looks_binary};
 use crate::docx::read::{self, ReadError};
 use crate::import_text::MAX_IMPORT_BYTES;
 use crate::plan_items::Plan;
+use crate::text::split_names;
 pub use from_report::plan_from_report;
 use table::is_table;
 pub use table::parse_plan_tsv;
@@ -95,6 +96,29 @@ pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
     } else {
         parse_numbered_text(text)
     }
+}
+
+/// The unit names of an item's department list, as a plan writes them:
+/// `牵头处室：办公室；配合：执法队、医政科` names 办公室, 执法队 and 医政科 (a role's label
+/// is not a unit), and a deadline written among them (`完成时限：2023年12月底前`,
+/// `2023年底前`) is no unit at all.
+fn unit_names(list: &str) -> Vec<String> {
+    split_names(list)
+        .into_iter()
+        .filter_map(|name| {
+            let (role, unit) = match name.rfind(['：', ':']) {
+                Some(at) => {
+                    let colon_len = name[at..].chars().next().map_or(1, char::len_utf8);
+                    (&name[..at], name[at + colon_len..].trim())
+                }
+                None => ("", name.as_str()),
+            };
+            let is_deadline = ["时限", "时间", "期限"].iter().any(|w| role.contains(w))
+                || (unit.contains(|c: char| c.is_ascii_digit())
+                    && ["前", "底", "内", "完成"].iter().any(|w| unit.contains(w)));
+            (!unit.is_empty() && !is_deadline).then(|| unit.to_string())
+        })
+        .collect()
 }
 
 fn check_size(len: usize) -> Result<(), PlanError> {

@@ -2,11 +2,11 @@
 //! table (序号 | 重点任务 | 责任单位 | 完成时限) pasted, with or without a header row.
 
 use super::text::{item_from_text, plan_import};
-use super::{check_text, PlanError, PlanImport, Skipped};
+use super::{check_text, unit_names, PlanError, PlanImport, Skipped};
 use crate::import_text::squeeze_spaces;
 use crate::labels::{parse_chinese_numeral, parse_label};
 use crate::plan_items::PlanItem;
-use crate::text::{fold_width, split_names};
+use crate::text::fold_width;
 
 /// Whether a table's first cell, in a table without a header row, is an item number
 /// (`12`, `九-1-1`, `（三）`): garbage decoded as text has tabs too.
@@ -268,7 +268,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
                 Some(&cell(row, columns.detail)),
             );
             if item.departments.is_empty() {
-                item.departments = split_names(columns.departments_of(&row.cells));
+                item.departments = unit_names(columns.departments_of(&row.cells));
             }
             item
         })

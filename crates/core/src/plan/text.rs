@@ -1,7 +1,9 @@
 //! Plans as numbered paragraphs: items (`1.` … or `（一）` …) under 一、 group headings, the
 //! plan's title and year, and one item's title, body, departments and targets.
 
-use super::{check_text, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS};
+use super::{
+    check_text, unit_names, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS,
+};
 use crate::import_text::{first_year, logical_lines};
 use crate::labels::{chinese_numeral, parse_label};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
@@ -16,7 +18,8 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         .iter()
         .map(|(_, line)| parse_label(line).map(|l| l.level))
         .collect();
-    let item_level = [3, 2, 1]
+    // 1. items, else （一）, else （1） (a flat list or under 一、 groups), else 一、.
+    let item_level = [3, 2, 4, 1]
         .into_iter()
         .find(|level| labels.contains(&Some(*level)))
         .ok_or(PlanError::NoItems)?;
@@ -95,10 +98,10 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     Ok(plan_import(&preamble, items, skipped))
 }
 
-/// When `（一）` items restart in every group (（一）（二） under 一、, again under 二、),
-/// numbers them with their group's (二（一）) so that each number names one item.
-/// Numbers that are unique already, and `1.` items (whose numbers a reader gives as
-/// written), stay as they are.
+/// When `（一）` or `（1）` items restart in every group (（一）（二） under 一、, again
+/// under 二、), numbers them with their group's (二（一）, 二（1）) so that each number
+/// names one item. Numbers that are unique already, and `1.` items (whose numbers a
+/// reader gives as written), stay as they are.
 fn number_within_groups(
     items: &mut [(String, String, String)],
     groups: &[Option<usize>],
@@ -106,12 +109,17 @@ fn number_within_groups(
 ) {
     let mut numbers: Vec<&str> = items.iter().map(|(number, _, _)| number.as_str()).collect();
     numbers.sort_unstable();
-    if item_level != 2 || numbers.windows(2).all(|w| w[0] != w[1]) {
+    if !matches!(item_level, 2 | 4) || numbers.windows(2).all(|w| w[0] != w[1]) {
         return;
     }
     for ((number, _, _), group) in items.iter_mut().zip(groups) {
         if let (Some(group), Ok(n)) = (group, number.parse::<usize>()) {
-            *number = format!("{}（{}）", chinese_numeral(*group), chinese_numeral(n));
+            let within = if item_level == 2 {
+                chinese_numeral(n)
+            } else {
+                n.to_string()
+            };
+            *number = format!("{}（{within}）", chinese_numeral(*group));
         }
     }
 }
@@ -223,12 +231,12 @@ fn split_departments(text: &str) -> (&str, Option<Vec<String>>) {
     };
     let open_len = trimmed[open_at..].chars().next().map_or(1, char::len_utf8);
     let inner = &trimmed[open_at + open_len..trimmed.len() - last.len_utf8()];
-    let units = split_names(inner);
-    let plausible = !units.is_empty()
+    let names = split_names(inner);
+    let plausible = !names.is_empty()
         && !inner.contains(['%', '。'])
-        && units.iter().all(|u| u.chars().count() <= 25);
+        && names.iter().all(|u| u.chars().count() <= 25);
     if plausible {
-        (&trimmed[..open_at], Some(units))
+        (&trimmed[..open_at], Some(unit_names(inner)))
     } else {
         (text, None)
     }
