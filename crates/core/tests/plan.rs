@@ -710,7 +710,8 @@ fn role_labels_and_deadlines_in_a_department_list_are_not_units() {
         "2024年工作要点\n\
          1.推进严格规范公正文明执法。（牵头处室：办公室；配合：综合监督执法队、医政科）\n\
          2.开展行政执法案卷评查。（责任科室：法规科，完成时限：2024年12月底前）\n\
-         3.落实公平竞争审查制度。（法规科，2024年6月底前）\n",
+         3.落实公平竞争审查制度。（法规科，2024年6月底前）\n\
+         4.推进医养结合。（老年健康科）\n",
     )
     .unwrap();
     let departments: Vec<Vec<String>> = import
@@ -725,6 +726,7 @@ fn role_labels_and_deadlines_in_a_department_list_are_not_units() {
             vec!["办公室", "综合监督执法队", "医政科"],
             vec!["法规科"],
             vec!["法规科"],
+            vec!["老年健康科"],
         ]
     );
     assert_eq!(import.plan.items[1].title, "开展行政执法案卷评查");
@@ -762,4 +764,19 @@ fn a_plan_numbered_only_with_bracketed_digits_has_its_items() {
             ("二（1）", "严格执法")
         ]
     );
+}
+
+#[test]
+fn a_unit_with_a_year_in_its_name_is_no_deadline_in_a_headerless_table() {
+    let import = plan::parse_plan_text(
+        "1\t推进医养结合服务\t老年健康科\t2024年12月底前\n2\t开展案卷评查\t法规科\t全年\n",
+    )
+    .unwrap();
+    let departments: Vec<Vec<String>> = import
+        .plan
+        .items
+        .iter()
+        .map(|i| i.departments.clone())
+        .collect();
+    assert_eq!(departments, [vec!["老年健康科"], vec!["法规科"]]);
 }

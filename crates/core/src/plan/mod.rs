@@ -113,12 +113,22 @@ fn unit_names(list: &str) -> Vec<String> {
                 }
                 None => ("", name.as_str()),
             };
-            let is_deadline = ["时限", "时间", "期限"].iter().any(|w| role.contains(w))
-                || (unit.contains(|c: char| c.is_ascii_digit())
-                    && ["前", "底", "内", "完成"].iter().any(|w| unit.contains(w)));
-            (!unit.is_empty() && !is_deadline).then(|| unit.to_string())
+            let deadline =
+                ["时限", "时间", "期限"].iter().any(|w| role.contains(w)) || is_deadline(unit);
+            (!unit.is_empty() && !deadline).then(|| unit.to_string())
         })
         .collect()
+}
+
+/// Whether a cell or a name is a deadline (完成时限: `2023年12月底前`, `十二月`, `全年`,
+/// `长期坚持`) rather than a unit: a date needs a numeral, so that 老年健康科 stays a unit.
+fn is_deadline(text: &str) -> bool {
+    let numeral = text.contains(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let dated = numeral && ["年", "月", "日", "季度"].iter().any(|w| text.contains(w));
+    let standing = ["长期", "持续", "常态", "全年", "年底", "年内"]
+        .iter()
+        .any(|w| text.contains(w));
+    text.chars().count() <= 20 && (dated || standing)
 }
 
 fn check_size(len: usize) -> Result<(), PlanError> {

@@ -2,7 +2,7 @@
 //! table (序号 | 重点任务 | 责任单位 | 完成时限) pasted, with or without a header row.
 
 use super::text::{item_from_text, plan_import};
-use super::{check_text, unit_names, PlanError, PlanImport, Skipped};
+use super::{check_text, is_deadline, unit_names, PlanError, PlanImport, Skipped};
 use crate::import_text::squeeze_spaces;
 use crate::labels::{parse_chinese_numeral, parse_label};
 use crate::plan_items::PlanItem;
@@ -71,15 +71,6 @@ fn group_heading(cells: &[String], bare_numerals: bool) -> Option<String> {
     };
     let label = parse_label(&joined).filter(|l| l.level == 1)?;
     Some(label.rest.trim().to_string())
-}
-
-/// Whether a cell is a deadline (完成时限: `2023年12月`, `全年`, `长期坚持`), which a
-/// table without a header row may have beside its departments.
-fn is_deadline(cell: &str) -> bool {
-    cell.chars().count() <= 20
-        && ["年", "月", "日", "季度", "长期", "持续", "常态"]
-            .iter()
-            .any(|w| cell.contains(w))
 }
 
 /// Where the header row of an indicator table is: the first tab-separated line naming a
