@@ -234,10 +234,12 @@ pub(super) fn decide(
         .find(|m| m.title_share >= TITLE_NAMED && gives_account(m));
     let best_title = found.iter().map(|m| m.title_share).fold(0.0, f64::max);
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
-    // target; the item's status follows its other tasks, when it has any.
+    // target. One the report answers is a task done, as a reviewer ticks off a figure
+    // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
+    // (a hint), not a task left undone: the status follows the other tasks.
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
-        .filter(|&t| only_targets || !is_target[t])
+        .filter(|&t| only_targets || !is_target[t] || task_results[t].status == Status::Covered)
         .collect();
     let task_count = counted.len();
     // A target the report gives a figure for is part of the item done, even when the
