@@ -22,8 +22,8 @@ use super::{
 pub(super) const TITLE_NAMED: f64 = 0.5;
 /// …and gives an account of it when it has this many Han characters beyond twice the title.
 pub(super) const ACCOUNT_CHARS: usize = 30;
-/// A paragraph holding this share of an item's weight, with half its tasks answered,
-/// covers it.
+/// A paragraph holding this share of an item's weight covers it when the tasks answered
+/// or told in other words hold half the weight of its tasks.
 pub(super) const MOST_OF_ITEM: f64 = 0.35;
 /// Part of a task counts only in a paragraph holding this share of the item's weight:
 /// one that addresses part of the item, not one that shares a term or two with it.
@@ -256,12 +256,21 @@ pub(super) fn decide(
     };
     let answered = with_status(Status::Covered).count();
     let touched = with_status(Status::Partial).count();
+    // Tasks weigh what their words weigh, how well those tell the item from the plan's
+    // other items: a task that names a thing of its own (医疗责任保险全覆盖,
+    // 八五普法中期评估) counts for more than one that restates the subject in general
+    // words (严厉查处违法违规行为, 压缩办理时限), as a reviewer misses the first, not
+    // the second.
+    let weight_of_task = |&t: &usize| weight_of(&position_weights, &task_spans[t]);
+    let task_weight: f64 = counted.iter().map(weight_of_task).sum();
+    let answered_weight: f64 = with_status(Status::Covered).map(weight_of_task).sum();
     // Tasks touched by some of their own words: a paragraph holding most of the item
     // makes up for those, as a task told in other words; not for a task whose own words
     // (what it adds to the item's subject) are all missing.
-    let touched_own = with_status(Status::Partial)
+    let told_weight: f64 = with_status(Status::Partial)
         .filter(|&&t| !touched_without_own_words[t])
-        .count();
+        .map(weight_of_task)
+        .sum();
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
@@ -271,7 +280,7 @@ pub(super) fn decide(
     } else if task_count > 0
         && (answered == task_count
             || named.is_some()
-            || (best_share >= MOST_OF_ITEM && 2 * answered + touched_own >= task_count))
+            || (best_share >= MOST_OF_ITEM && 2.0 * (answered_weight + told_weight) >= task_weight))
     {
         Status::Covered
     } else if answered > 0
