@@ -359,18 +359,20 @@ pub(super) fn task_candidates(
             !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
                 || p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
         };
+        // Lengths of the phrases of three characters or more that anchor (shorter ones
+        // never do: the unit checks are not asked for them).
         let lengths = || {
             in_task()
-                .filter(|p| anchors(p))
-                .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
+                .map(|p| (p, p.item.end.min(task.end) - p.item.start.max(task.start)))
+                .filter(|&(p, n)| n >= 3 && anchors(p))
+                .map(|(_, n)| n)
         };
         let whole_term = in_task().any(|p| {
             terms
                 .iter()
                 .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
-        let anchored =
-            whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
+        let anchored = whole_term || lengths().any(|n| n >= 4) || lengths().count() >= 2;
         if anchored {
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
