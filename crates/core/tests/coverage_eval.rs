@@ -58,19 +58,19 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (11 pairs since dev-09 to dev-11 were written after the engine) meets
-/// the goals. This floor is what the engine measured on it (3 December 2026, 206 items,
-/// second round: agreement 185/206, 未覆盖 precision 45/50 and recall 45/48,
-/// covered/partial called missing 5/158, missing called covered 0, top evidence right
-/// 146/150; rounded to the weaker side), so that no change makes it worse unnoticed.
+/// The dev split (15 pairs since dev-12 to dev-15 were written after the engine) meets
+/// the goals. This floor is what the engine measured on it (3 December 2026, 280 items,
+/// third round: agreement 252/280, 未覆盖 precision 59/64 and recall 59/64,
+/// covered/partial called missing 5/216, missing called covered 0, top evidence right
+/// 204/208; rounded to the weaker side), so that no change makes it worse unnoticed.
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.89,
-    min_missing_precision: 0.9,
-    min_missing_recall: 0.93,
-    max_covered_called_missing: 0.04,
+    min_agreement: 0.9,
+    min_missing_precision: 0.92,
+    min_missing_recall: 0.92,
+    max_covered_called_missing: 0.024,
     max_missing_called_covered: 0,
-    min_top_evidence_right: 0.97,
+    min_top_evidence_right: 0.98,
 };
 
 /// Bounds on an evidence substring's length, in characters (the set's format).

@@ -66,6 +66,23 @@ fn names_a_unit(chars: &[char], span: &Span) -> bool {
 /// Characters before a unit's ending that name the unit (市中医医院, 区妇幼保健院).
 const UNIT_QUALIFIER: usize = 2;
 
+/// Whether the item's words at `span` are followed by a unit's ending, directly or
+/// after [`UNIT_KIND`] characters at most (领导小组, 工作小组): they say which unit.
+fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
+    (0..=UNIT_KIND).any(|gap| {
+        let from = span.end + gap;
+        chars
+            .get(span.end..from)
+            .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
+            && UNIT_ENDINGS
+                .iter()
+                .any(|ending| chars.get(from..from + ending.len()) == Some(*ending))
+    })
+}
+
+/// Characters that may stand between the words that say which unit and its ending.
+const UNIT_KIND: usize = 2;
+
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
 #[derive(Clone)]
@@ -335,23 +352,27 @@ pub(super) fn task_candidates(
         };
         // A unit's name anchors only when the task is the unit itself, its name whole
         // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
-        // name (…安全生产工作领导小组 for …依法行政工作领导小组).
+        // name (…安全生产工作领导小组 for …依法行政工作领导小组), nor the words that
+        // say which unit without its ending (法治政府建设 of 法治政府建设领导小组 names
+        // the report's subject, not the group).
         let anchors = |p: &Phrase| {
-            !names_a_unit(chars, &p.item)
+            !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
                 || p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
         };
+        // Lengths of the phrases of three characters or more that anchor (shorter ones
+        // never do: the unit checks are not asked for them).
         let lengths = || {
             in_task()
-                .filter(|p| anchors(p))
-                .map(|p| p.item.end.min(task.end) - p.item.start.max(task.start))
+                .map(|p| (p, p.item.end.min(task.end) - p.item.start.max(task.start)))
+                .filter(|&(p, n)| n >= 3 && anchors(p))
+                .map(|(_, n)| n)
         };
         let whole_term = in_task().any(|p| {
             terms
                 .iter()
                 .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
-        let anchored =
-            whole_term || lengths().any(|n| n >= 4) || lengths().filter(|&n| n >= 3).count() >= 2;
+        let anchored = whole_term || lengths().any(|n| n >= 4) || lengths().count() >= 2;
         if anchored {
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
@@ -644,4 +665,37 @@ pub(super) fn claims(matches: &[ItemMatch], report: &Report) -> Vec<Vec<Claims>>
         }
     }
     claimed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `words` of `text`, as a span of its characters.
+    fn span_of(text: &[char], words: &str) -> Span {
+        let words: Vec<char> = words.chars().collect();
+        let start = text
+            .windows(words.len())
+            .position(|w| w == words.as_slice())
+            .unwrap();
+        start..start + words.len()
+    }
+
+    #[test]
+    fn words_before_a_units_ending_say_which_unit() {
+        for (task, words, says_which_unit) in [
+            ("调整局法治政府建设领导小组", "法治政府建设", true),
+            ("会同市疾病预防控制中心开展监测", "疾病预防控制", true),
+            ("调整局法治政府建设领导小组", "调整局", false),
+            ("推进法治政府建设示范创建", "法治政府建设", false),
+        ] {
+            let chars: Vec<char> = task.chars().collect();
+            let span = span_of(&chars, words);
+            assert_eq!(
+                qualifies_a_unit(&chars, &span),
+                says_which_unit,
+                "{task}: {words}"
+            );
+        }
+    }
 }

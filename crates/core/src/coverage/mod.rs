@@ -10,7 +10,8 @@
 //! at 一是/二是. Each plan item is cut into its tasks (its sentences, and clauses that
 //! start with a new verb); a task is answered when one sentence of the achievements
 //! parts holds most of its weight; the item is 已覆盖 when all its tasks are answered
-//! (or a paragraph is about the item and answers half of them), 部分覆盖 when some are.
+//! (or a paragraph is about the item and answers tasks holding half their weight),
+//! 部分覆盖 when some are.
 //!
 //! Words are matched as shared runs of three or more characters. Their weight says how
 //! well they separate one plan item from the others (a contrast across the plan's own
@@ -235,8 +236,11 @@ fn round2(x: f64) -> f64 {
 /// Coverage of every item of the plan in the draft, with the user's decisions applied.
 ///
 /// An item is covered when every task is answered by a sentence of the achievements
-/// parts, or when a paragraph there names its subject (most of its title's weight in
-/// its lead), gives an account of it and half its tasks are answered. It is partial
+/// parts, when a paragraph there names its subject (most of its title's weight in its
+/// lead) and gives an account of it, or when a paragraph holds most of the item and the
+/// tasks answered or told in other words hold half the weight of its tasks (a task
+/// weighs what its words tell the item from the plan's other items; a numeric target
+/// the report answers counts as a task). It is partial
 /// when some task or numeric target is answered, a paragraph's lead names part of its
 /// title, or part of a task is told in a sentence that names the item's subject or
 /// gives a figure for the words it shares (or parts of two tasks are); missing

@@ -13,7 +13,7 @@ use super::report::{MatchText, Report};
 use super::targets::check_target;
 use super::weights::{weight_in, weight_of};
 use super::{
-    ratio, round2, Evidence, ItemCoverage, Status, TargetCheck, TargetOutcome, TaskCoverage,
+    ratio, round2, Evidence, ItemCoverage, Span, Status, TargetCheck, TargetOutcome, TaskCoverage,
     TaskEvidence,
 };
 
@@ -22,8 +22,8 @@ use super::{
 pub(super) const TITLE_NAMED: f64 = 0.5;
 /// …and gives an account of it when it has this many Han characters beyond twice the title.
 pub(super) const ACCOUNT_CHARS: usize = 30;
-/// A paragraph holding this share of an item's weight, with half its tasks answered,
-/// covers it.
+/// A paragraph holding this share of an item's weight covers it when the tasks answered
+/// or told in other words hold half the weight of its tasks.
 pub(super) const MOST_OF_ITEM: f64 = 0.35;
 /// Part of a task counts only in a paragraph holding this share of the item's weight:
 /// one that addresses part of the item, not one that shares a term or two with it.
@@ -68,6 +68,36 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
+
+/// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
+const LISTED: usize = 3;
+
+/// Whether `phrases` name at least half the things a task lists between 、 (a task
+/// that lists fewer than [`LISTED`] is one thing, always named).
+fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
+    let members: Vec<Span> = task
+        .clone()
+        .filter(|&k| chars[k] == '、')
+        .chain([task.end])
+        .scan(task.start, |start, end| {
+            let member = *start..end;
+            *start = end + 1;
+            Some(member)
+        })
+        .collect();
+    if members.len() < LISTED {
+        return true;
+    }
+    let named = members
+        .iter()
+        .filter(|m| {
+            phrases
+                .iter()
+                .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
+        })
+        .count();
+    2 * named >= members.len()
+}
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
@@ -122,13 +152,12 @@ pub(super) fn decide(
     let mut candidate_units = vec![false; by_unit.len()];
     // Tasks touched by a sentence that names the item's subject.
     let mut touched_on_subject = 0;
-    // Tasks touched only by their shared words, none of their own: the title's subject
-    // or another task told again (执法公示、执法全过程记录 for a task that adds 法制审核).
-    let mut touched_without_own_words = vec![false; task_spans.len()];
-    for ((task, candidates), without_own_words) in task_spans
-        .iter()
-        .zip(candidates)
-        .zip(&mut touched_without_own_words)
+    // Tasks touched but not told: only by their shared words, none of their own (the
+    // title's subject or another task told again: 执法公示、执法全过程记录 for a task
+    // that adds 法制审核), or by few of the things they list.
+    let mut touched_not_told = vec![false; task_spans.len()];
+    for ((task, candidates), not_told) in
+        task_spans.iter().zip(candidates).zip(&mut touched_not_told)
     {
         let best = candidates
             .into_iter()
@@ -166,7 +195,7 @@ pub(super) fn decide(
                 misses_own_words,
                 ..
             }) => {
-                *without_own_words = misses_own_words;
+                *not_told = misses_own_words;
                 let status = if share >= TASK_ANSWERED {
                     by_unit[k].answers += 1;
                     Status::Covered
@@ -193,6 +222,14 @@ pub(super) fn decide(
                     .iter()
                     .flat_map(|(_, p)| p)
                     .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
+                // A task that lists things (公众参与、专家论证、风险评估…) is told in other
+                // words only where most of them are named: naming one or two leaves the
+                // others undone.
+                if status == Status::Partial
+                    && !names_most_members(&item_text.chars, task, &in_task)
+                {
+                    *not_told = true;
+                }
                 let evidence = report.task_evidence(sentences[0].0, taken, &in_task);
                 if status == Status::Partial
                     && (names_term || names_title || counts_matched_words(&evidence))
@@ -234,10 +271,12 @@ pub(super) fn decide(
         .find(|m| m.title_share >= TITLE_NAMED && gives_account(m));
     let best_title = found.iter().map(|m| m.title_share).fold(0.0, f64::max);
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
-    // target; the item's status follows its other tasks, when it has any.
+    // target. One the report answers is a task done, as a reviewer ticks off a figure
+    // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
+    // (a hint), not a task left undone: the status follows the other tasks.
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
-        .filter(|&t| only_targets || !is_target[t])
+        .filter(|&t| only_targets || !is_target[t] || task_results[t].status == Status::Covered)
         .collect();
     let task_count = counted.len();
     // A target the report gives a figure for is part of the item done, even when the
@@ -254,12 +293,21 @@ pub(super) fn decide(
     };
     let answered = with_status(Status::Covered).count();
     let touched = with_status(Status::Partial).count();
-    // Tasks touched by some of their own words: a paragraph holding most of the item
-    // makes up for those, as a task told in other words; not for a task whose own words
-    // (what it adds to the item's subject) are all missing.
-    let touched_own = with_status(Status::Partial)
-        .filter(|&&t| !touched_without_own_words[t])
-        .count();
+    // Tasks weigh what their words weigh, how well those tell the item from the plan's
+    // other items: a task that names a thing of its own (医疗责任保险全覆盖,
+    // 八五普法中期评估) counts for more than one that restates the subject in general
+    // words (严厉查处违法违规行为, 压缩办理时限), as a reviewer misses the first, not
+    // the second.
+    let weight_of_task = |&t: &usize| weight_of(&position_weights, &task_spans[t]);
+    let task_weight: f64 = counted.iter().map(weight_of_task).sum();
+    let answered_weight: f64 = with_status(Status::Covered).map(weight_of_task).sum();
+    // Tasks touched and told: a paragraph holding most of the item makes up for those,
+    // as a task told in other words; not for a task whose own words (what it adds to
+    // the item's subject) are all missing, nor for a list mostly unnamed.
+    let told_weight: f64 = with_status(Status::Partial)
+        .filter(|&&t| !touched_not_told[t])
+        .map(weight_of_task)
+        .sum();
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
@@ -269,7 +317,7 @@ pub(super) fn decide(
     } else if task_count > 0
         && (answered == task_count
             || named.is_some()
-            || (best_share >= MOST_OF_ITEM && 2 * answered + touched_own >= task_count))
+            || (best_share >= MOST_OF_ITEM && 2.0 * (answered_weight + told_weight) >= task_weight))
     {
         Status::Covered
     } else if answered > 0
