@@ -43,14 +43,14 @@ const GOALS: Bounds = Bounds {
 };
 
 /// The held-out split does not meet the goals yet. This floor is what the engine
-/// measured on it (3 December 2026, 230 items in 12 pairs, after the second tuning round
-/// on the 11 dev pairs: agreement 170/230 = 0.739, 未覆盖 precision 41/56 = 0.732 and
+/// measured on it (3 December 2026, 230 items in 12 pairs, after the third tuning round
+/// on the 15 dev pairs: agreement 176/230 = 0.765, 未覆盖 precision 41/56 = 0.732 and
 /// recall 41/50 = 0.82, covered/partial called missing 15/180 = 0.083, missing called
 /// covered 3; rounded to the weaker side), so that no change makes it worse unnoticed;
 /// the goals it misses are printed on every run. Raise the floor as the engine improves,
 /// never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.73,
+    min_agreement: 0.76,
     min_missing_precision: 0.73,
     min_missing_recall: 0.81,
     max_covered_called_missing: 0.084,
