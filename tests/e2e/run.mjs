@@ -22,8 +22,8 @@ const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 /**
  * A fresh profile and page at `url`, recording console errors, CSP violations and every
  * request. The first visit's question of the report year is answered with the year
- * proposed unless `keepYearPrompt`. Loading ends when the export worker's wasm has
- * loaded and the service worker keeps the app's files; the single file from disk
+ * proposed unless `keepYearPrompt`. Loading ends when both workers' wasm (the draft
+ * worker's, the import worker's) has loaded and the service worker keeps the app's files; the single file from disk
  * (`fromDisk`) has neither to wait for. Requests that leave the origin are blocked,
  * except with `httpCache`: Playwright turns the browser's HTTP cache off wherever it
  * routes requests, so there they are only recorded.
@@ -56,8 +56,9 @@ async function open(url = server.url, { fromDisk = false, httpCache = false, kee
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  // The export worker loads behind the first paint; loading ends with its wasm.
-  const workerLoaded = fromDisk || page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
+  // The workers load behind the first paint; loading ends with their wasm.
+  const workerLoaded = fromDisk || Promise.all(['worker', 'import_worker'].map((bin) =>
+    page.waitForResponse((r) => new RegExp(`/${bin}[^/]*\\.wasm$`).test(r.url()))));
   await page.goto(url);
   await ready(page);
   if (!keepYearPrompt) await page.getByRole('dialog', { name: '开始起草年度报告' }).getByRole('button', { name: '开始起草' }).click();
