@@ -1,14 +1,21 @@
 //! The import worker's requests (`src/bin/import_worker.rs`): it reads the files a user
-//! brings in, so that the plan reader, the .docx reader with its zip inflater and the
-//! report importer stay out of the draft worker and the first-paint bundle. It speaks
-//! the protocol of `adapter/worker.rs`, through the same request/reply path:
+//! brings in, so that the plan reader, the .docx reader with its zip inflater, the
+//! report importer and the readers that name where a draft, backup or template file is
+//! wrong (`serde_path_to_error`) stay out of the draft worker and the first-paint
+//! bundle. It speaks the protocol of `adapter/worker.rs`, through the same request/reply
+//! path:
 //! - `{ id, plan: { source: "text" | "file" | "report", text?, bytes?, name?, year? } }`
 //!   → `{ id, plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
 //!   .docx or .txt, whose next-year section becomes the checklist);
 //! - `{ id, report: { bytes, name, id, year, template: <template file JSON> } }` →
 //!   `{ id, report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a
 //!   new draft on the template, with what went where);
-//! - any failure → `{ id, error: <Chinese message> }`.
+//! - `{ id, user_file: { kind: "draft" | "template" | "backup", bytes } }` →
+//!   `{ id, json: <the file as this program writes it> }`: a draft file (从备份文件恢复),
+//!   a template file (导入模板) or a backup of everything, read and checked here and
+//!   written again, so that the page reads it as its own write (`from_own_json`);
+//! - any failure → `{ id, error: <Chinese message> }` (for a user's file, the message
+//!   that names where it is wrong).
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
@@ -16,9 +23,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{TextDecoder, TextDecoderOptions};
 
 use super::worker::{self, get, number_of, object, reply_json, text, Role, FAILED, INCOMPLETE};
+use report_core::backup::{self, Backup};
 use report_core::plan::{self, PlanImport};
 use report_core::report_import::{import_report, ReportImport};
-use report_core::report_text;
+use report_core::{report_text, template, Draft, Template};
 
 /// The import worker (`src/bin/import_worker.rs`).
 pub fn serve() {
@@ -81,15 +89,84 @@ pub async fn read_report(
     reply_json(&reply, "report")
 }
 
+/// The kinds of file this program writes that a user brings back.
+#[derive(Clone, Copy)]
+enum UserFile {
+    Draft,
+    Template,
+    Backup,
+}
+
+impl UserFile {
+    fn name(self) -> &'static str {
+        match self {
+            UserFile::Draft => "draft",
+            UserFile::Template => "template",
+            UserFile::Backup => "backup",
+        }
+    }
+
+    /// Worker side: reads `bytes` as this kind of file and writes it again.
+    fn rewrite(self, bytes: &[u8]) -> Result<String, String> {
+        match self {
+            UserFile::Draft => report_core::from_json_bytes(bytes)
+                .map(|draft| report_core::to_compact_json(&draft, 0.0))
+                .map_err(|e| e.to_string()),
+            UserFile::Template => template::from_json_bytes(bytes)
+                .map(|t| template::to_json(&t))
+                .map_err(|e| e.to_string()),
+            UserFile::Backup => backup::from_json_bytes(bytes)
+                .map(|b| backup::to_json(&b.drafts, &b.templates, 0.0))
+                .map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// Reads a user's `kind` of file in the import worker, and its answer in the page with
+/// `read`; a file the worker could read but the page cannot is the worker's failure.
+async fn read_user_file<T, E>(
+    kind: UserFile,
+    bytes: &[u8],
+    read: fn(&str) -> Result<T, E>,
+) -> Result<T, String> {
+    let fields = object(&[
+        ("kind", &kind.name().into()),
+        ("bytes", &Uint8Array::from(bytes).into()),
+    ]);
+    let reply = worker::request(Role::Import, "user_file", &fields).await?;
+    let json = text(&reply, "json").map_err(|_| FAILED.to_string())?;
+    read(&json).map_err(|_| FAILED.into())
+}
+
+/// A draft file (a backup of one draft) as the user picked it.
+pub async fn read_draft_file(bytes: &[u8]) -> Result<Draft, String> {
+    read_user_file(UserFile::Draft, bytes, report_core::from_own_json).await
+}
+
+/// A template file as the user picked it.
+pub async fn read_template_file(bytes: &[u8]) -> Result<Template, String> {
+    read_user_file(UserFile::Template, bytes, template::file::from_own_json).await
+}
+
+/// A backup of everything as the user picked it.
+pub async fn read_backup_file(bytes: &[u8]) -> Result<Backup, String> {
+    read_user_file(UserFile::Backup, bytes, backup::from_own_json).await
+}
+
+/// The bytes of a file as the request carries them.
+fn raw_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
+    get(request, "bytes")
+        .filter(|v| v.is_instance_of::<Uint8Array>())
+        .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
+        .ok_or_else(|| INCOMPLETE.into())
+}
+
 /// The bytes of a file, with text in GBK (as Windows Notepad and WPS save it in China)
 /// turned into UTF-8 by the browser's own decoder: the core's would add 124 KB gzip of
 /// tables to the worker. Anything else (a .docx, UTF-8, UTF-16) is passed on as it is,
 /// for the core to read or refuse.
 fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
-    let bytes = get(request, "bytes")
-        .filter(|v| v.is_instance_of::<Uint8Array>())
-        .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
-        .ok_or(INCOMPLETE)?;
+    let bytes = raw_bytes(request)?;
     // UTF-16 (Excel's "Unicode 文本") is for the core to read: GB18030 would garble it.
     let utf16 = report_core::decode::utf16_order(&bytes).is_some();
     if bytes.starts_with(b"PK\x03\x04") || utf16 || std::str::from_utf8(&bytes).is_ok() {
@@ -104,6 +181,17 @@ fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
 
 /// Worker side: the reply to one request (in the page with `worker-in-page`).
 pub(super) fn answer(request: &JsValue) -> Result<JsValue, String> {
+    if let Some(file) = get(request, "user_file") {
+        let kind = match text(&file, "kind")?.as_str() {
+            "draft" => UserFile::Draft,
+            "template" => UserFile::Template,
+            "backup" => UserFile::Backup,
+            _ => return Err(INCOMPLETE.into()),
+        };
+        // As the core reads them: a JSON file's encodings are its own (format::envelope_text).
+        let json = kind.rewrite(&raw_bytes(&file)?)?;
+        return Ok(object(&[("json", &JsValue::from_str(&json))]));
+    }
     if let Some(report) = get(request, "report") {
         let template = report_core::template::file::from_json(&text(&report, "template")?)
             .map_err(|e| e.to_string())?;
