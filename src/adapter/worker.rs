@@ -4,8 +4,9 @@
 //! - the draft worker ([`Role::Draft`], `src/bin/worker.rs`) follows typing and exports:
 //!   it holds the draft and runs the checker, plan coverage and the .docx/.xlsx writers;
 //! - the import worker ([`Role::Import`], `src/bin/import_worker.rs`,
-//!   `adapter/import_worker.rs`) reads the files a user brings in: plans and reports
-//!   (.docx, .txt in any encoding), so the draft worker carries no file reader.
+//!   `adapter/import_worker.rs`) reads the files a user brings in: plans, reports
+//!   (.docx, .txt in any encoding), draft, template and backup files (naming where one
+//!   is wrong), so that neither the draft worker nor the app carries those readers.
 //!
 //! Both speak the protocol below through one request/reply path ([`request`],
 //! [`serve`]); this module holds it and the draft worker's requests: [`export_file`],

@@ -1201,7 +1201,8 @@ const tests = {
     await page.keyboard.type('全面推进政务公开。完善政务公开目录，全年主动公开政府信息326条，依申请公开件全部按期答复。');
     await glanceItem19.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '计划覆盖' }).click();
-    await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
+    // The view lists the items once the worker's coverage is in: wait for the item, then for its status.
+    await page.waitForFunction(() => document.querySelector('.coverage-item[data-number="19"]')?.classList.contains('missing') === false);
 
     // Item 2 marked 不适用 by hand, which outlives a reload.
     await item(2).getByLabel('状态').selectOption('not_applicable');
@@ -1484,6 +1485,10 @@ const tests = {
     await ready(elsewhere);
     assert.equal(await elsewhere.getByLabel('签发人').inputValue(), FIRST_DRAFT.signer, 'the copy sees the draft');
     await elsewhere.close();
+    // The import worker, made from its own data block, reads a backup back.
+    const backup = await downloadBackup(page);
+    await restore(page, backup.path);
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
     assert.deepEqual(since().filter((u) => !u.startsWith('file:')), [], 'no request but the file itself');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'none'/);
