@@ -5,21 +5,22 @@
 // Inlined: the CSS as <style> elements; the app's wasm-bindgen glue in the start-up
 // module script; both wasm files gzip-compressed and base64-encoded in data blocks
 // (<script type="application/octet-stream">, which browsers never run), unpacked by the
-// browser's own DecompressionStream; the export worker's glue and wasm in one more data
-// block, started as a worker from a Blob URL (a file:// page may load no other file).
+// browser's own DecompressionStream; each worker's glue and wasm (the draft worker, the
+// import worker) in one more data block, started as a worker from a Blob URL (a file://
+// page may load no other file).
 // Left out: the service worker, the manifest and its icons (none of them work from
 // file://); the page icon becomes a data: URL.
 //
 // Its Content-Security-Policy is the hosted one made to fit a file with no neighbours:
 // - script-src: the hash of its one inline script and 'wasm-unsafe-eval', no 'self'
 //   (there is no file to load); the data blocks are not scripts and need nothing.
-// - worker-src blob: (instead of 'self'): the export worker is made from the page's own
-//   data block. The worker inherits this policy.
+// - worker-src blob: (instead of 'self'): the workers are made from the page's own data
+//   blocks. They inherit this policy.
 // - style-src: the hashes of the inlined style sheets (instead of 'self').
 // - img-src blob: data: (no 'self'); no connect-src (wasm is not fetched); base-uri
 //   'none' (no <base>: relative URLs are never used).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -56,22 +57,32 @@ const [trunkScript, appGlue, appWasm] = only(
   /<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/g,
   "Trunk start-up script",
 );
-const [, workerGlue, workerWasm] = only(
-  read('worker_loader.js').toString('utf8'),
-  /importScripts\("\.\/([^"]+\.js)"\);wasm_bindgen\("\.\/([^"]+\.wasm)"\);/g,
-  'worker loader',
-);
-
-const worker = rawText(`${read(workerGlue)}
+// The workers, by the name of their bin (index.html): each loader names its glue and wasm.
+const workers = readdirSync(dist)
+  .map((name) => name.match(/^(.+)_loader\.js$/)?.[1])
+  .filter(Boolean)
+  .sort()
+  .map((bin) => {
+    const [, glue, wasm] = only(
+      read(`${bin}_loader.js`).toString('utf8'),
+      /importScripts\("\.\/([^"]+\.js)"\);wasm_bindgen\("\.\/([^"]+\.wasm)"\);/g,
+      `${bin} loader`,
+    );
+    const source = rawText(`${read(glue)}
 ${UNPACK}
-unpack(${JSON.stringify(packed(read(workerWasm)))}).then((wasm) => wasm_bindgen({ module_or_path: wasm }));
-`, 'the worker');
+unpack(${JSON.stringify(packed(read(wasm)))}).then((wasm) => wasm_bindgen({ module_or_path: wasm }));
+`, bin);
+    return { bin, block: `report-drafter-${bin.replaceAll('_', '-')}`, source };
+  });
+if (workers.length !== 2) throw new Error(`single file: expected the draft and import workers, found ${workers.length}`);
+
 const start = rawText(`
 ${read(appGlue)}
 ${UNPACK}
 const dataBlock = (id) => document.getElementById(id).textContent;
-// The export worker (src/adapter/worker.rs takes its URL from here).
-globalThis.reportDrafterWorkerUrl = URL.createObjectURL(new Blob([dataBlock('report-drafter-worker')], { type: 'text/javascript' }));
+const workerUrl = (id) => URL.createObjectURL(new Blob([dataBlock(id)], { type: 'text/javascript' }));
+// The workers (src/adapter/offline.rs takes their URLs from here).
+globalThis.reportDrafterWorkerUrls = { ${workers.map(({ bin, block }) => `${bin}: workerUrl('${block}')`).join(', ')} };
 await __wbg_init({ module_or_path: await unpack(dataBlock('report-drafter-app-wasm')) });
 `, 'the app glue');
 
@@ -110,8 +121,8 @@ html = html.replace(trunkScript, () => `<script type="module">${start}</script>`
 // Before the document's own </body>, the last one: inlined text may hold the string too.
 const bodyEnd = html.lastIndexOf('</body>');
 if (bodyEnd < 0) throw new Error('single file: no </body> in index.html');
+const workerBlocks = workers.map(({ block, source }) => `<script type="text/plain" id="${block}">${source}</script>\n`).join('');
 html = `${html.slice(0, bodyEnd)}<script type="application/octet-stream" id="report-drafter-app-wasm">${packed(read(appWasm))}</script>
-<script type="text/plain" id="report-drafter-worker">${worker}</script>
-${html.slice(bodyEnd)}`;
+${workerBlocks}${html.slice(bodyEnd)}`;
 writeFileSync(join(dist, OUTPUT), html);
 console.log(`single file: ${join(dist, OUTPUT)} (${html.length} characters)`);

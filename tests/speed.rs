@@ -48,11 +48,11 @@ fn interactive_work_in_wasm() {
         check::check_draft(&report, today, &Default::default())
     });
     let layout = time_ms(RUNS, || preview::layout(&report));
-    // What the export worker does per request, apart from messaging: read the draft
-    // file, then build and zip the .docx.
-    let file = report_core::to_json(&report, 0.0);
+    // What the draft worker does per request, apart from messaging: read the draft the
+    // page sent, then build and zip the .docx.
+    let file = report_core::to_compact_json(&report, 0.0);
     let read = time_ms(RUNS, || {
-        report_core::from_json(&file).expect("a draft file")
+        report_core::from_own_json(&file).expect("a draft file")
     });
     let export = time_ms(RUNS, || {
         report_core::docx::export(&report, &report.export, "2026-01-01T00:00:00Z")

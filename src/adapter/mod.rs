@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod files;
 pub mod idb;
+pub mod import_worker;
 pub mod offline;
 pub mod storage;
 pub mod worker;

@@ -21,8 +21,9 @@ use web_sys::{
 const SERVICE_WORKER_URL: &str = "./sw.js";
 /// What the waiting worker is told when the user chooses to reload.
 const SKIP_WAITING: &str = "skip-waiting";
-/// Set by the single file's start-up script: the worker it made from a Blob.
-const INLINED_WORKER_URL: &str = "reportDrafterWorkerUrl";
+/// Set by the single file's start-up script: the URLs of the workers it made from Blobs,
+/// by the name of their bin (`{ worker: "blob:…", import_worker: "blob:…" }`).
+const INLINED_WORKER_URLS: &str = "reportDrafterWorkerUrls";
 
 /// The page was opened from disk (`file://`), as the single file is.
 pub fn opened_from_file() -> bool {
@@ -31,9 +32,16 @@ pub fn opened_from_file() -> bool {
         .is_some_and(|protocol| protocol == "file:")
 }
 
-/// The worker's URL when the page is the single file, which has no files beside it.
-pub fn inlined_worker_url() -> Option<String> {
-    Reflect::get(&js_sys::global(), &JsValue::from_str(INLINED_WORKER_URL))
+/// The workers' URLs when the page is the single file, which has no files beside it.
+fn inlined_worker_urls() -> Option<JsValue> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str(INLINED_WORKER_URLS))
+        .ok()
+        .filter(JsValue::is_object)
+}
+
+/// The URL of the worker built from `bin` when the page is the single file.
+pub fn inlined_worker_url(bin: &str) -> Option<String> {
+    Reflect::get(&inlined_worker_urls()?, &JsValue::from_str(bin))
         .ok()
         .and_then(|url| url.as_string())
 }
@@ -42,7 +50,7 @@ pub fn inlined_worker_url() -> Option<String> {
 /// allows no worker from a URL), or where the browser does not offer it (plain http
 /// outside localhost is not a secure context).
 fn container() -> Option<ServiceWorkerContainer> {
-    if opened_from_file() || inlined_worker_url().is_some() {
+    if opened_from_file() || inlined_worker_urls().is_some() {
         return None;
     }
     let navigator = web_sys::window()?.navigator();

@@ -409,7 +409,7 @@ pub fn is_templates_key(key: &str) -> bool {
 }
 
 /// Every stored draft, newest first. A draft counts as readable only when it opens
-/// (the same [`format::from_json`] as [`load_draft`]); any other is listed as damaged.
+/// (the same [`format::from_own_json`] as [`load_draft`]); any other is listed as damaged.
 pub fn list_drafts() -> Vec<DraftSummary> {
     #[derive(Deserialize)]
     struct Envelope {
@@ -425,7 +425,7 @@ pub fn list_drafts() -> Vec<DraftSummary> {
     });
     let mut out: Vec<DraftSummary> = drafts
         .into_iter()
-        .map(|(id, text)| match format::from_json(&text) {
+        .map(|(id, text)| match format::from_own_json(&text) {
             Ok(draft) => DraftSummary {
                 name: draft.name,
                 // Every readable draft has its envelope's saved_at.
@@ -451,7 +451,7 @@ pub fn list_drafts() -> Vec<DraftSummary> {
 pub fn load_draft(id: &str) -> Result<(Draft, String), String> {
     let text = get(&draft_key(id))
         .ok_or_else(|| "找不到这份草稿，可能已在其他标签页中删除".to_string())?;
-    let draft = format::from_json(&text).map_err(|e| format!("草稿无法打开：{e}"))?;
+    let draft = format::from_own_json(&text).map_err(|e| format!("草稿无法打开：{e}"))?;
     Ok((draft, stamp(id)))
 }
 
@@ -616,7 +616,7 @@ pub fn load_templates() -> Result<Vec<Template>, String> {
         .iter()
         .enumerate()
         .map(|(index, file)| {
-            template::from_json(&file.to_string())
+            template::file::from_own_json(&file.to_string())
                 .map_err(|e| damaged(format!("第 {} 个模板：{e}", index + 1)))
         })
         .collect()

@@ -1,28 +1,37 @@
-//! Heavy work in a Web Worker: .docx and .xlsx export, the checker, plan coverage and
-//! reading plans from files and pastes. docx-rs, the zip reader, the plan parser, the
-//! checker's rules and the coverage engine with its lexicon stay out of the first-paint
-//! bundle, and a long export or a 5 MB paste never blocks typing. Both ends of the
-//! message protocol live here: [`export_file`], [`check()`], [`coverage`] and
-//! [`read_plan`] on the page, [`serve`] in the worker (`src/bin/worker.rs`).
+//! Work off the page, in two Web Workers, each a wasm entry of its own loaded behind the
+//! first paint, so that their code stays out of the first-paint bundle and a long export
+//! or a 5 MB file never blocks typing:
+//! - the draft worker ([`Role::Draft`], `src/bin/worker.rs`) follows typing and exports:
+//!   it holds the draft and runs the checker, plan coverage and the .docx/.xlsx writers;
+//! - the import worker ([`Role::Import`], `src/bin/import_worker.rs`,
+//!   `adapter/import_worker.rs`) reads the files a user brings in: plans, reports
+//!   (.docx, .txt in any encoding), draft, template and backup files (naming where one
+//!   is wrong), so that neither the draft worker nor the app carries those readers.
 //!
-//! The worker is started once, right after the app's first paint ([`warm_up`]), and then
-//! kept: its files load while the page is loading, not on the first click, so the app
-//! makes no request after load and the first export does not wait for a download. It
-//! exports a short draft before saying it is ready ([`warm_up_export`]), so the first
-//! real export runs compiled code.
+//! Both speak the protocol below through one request/reply path ([`request`],
+//! [`serve`]); this module holds it and the draft worker's requests: [`export_file`],
+//! [`check()`] and [`coverage`] on the page, [`serve_drafts`] in the worker.
+//!
+//! Both workers are started once, right after the app's first paint ([`warm_up`]), and
+//! then kept: their files load while the page is loading, not on the first click, so the
+//! app makes no request after load and the first export or import does not wait for a
+//! download. The draft worker exports a short draft before saying it is ready
+//! ([`warm_up_export`]), so the first real export runs compiled code.
 //!
 //! Worker → page, once its wasm runs: `{ ready: true }`. A message posted before that
 //! would be lost (the handler does not exist yet), so the page waits for it.
 //!
-//! The worker keeps the latest draft: when typing pauses, the page sends
+//! The draft worker keeps the latest draft: when typing pauses, the page sends
 //! `{ hold: { revision, draft: <draft file JSON> } }` (no reply), tagged with the app
 //! state's revision, so that an export need not send, nor the worker read, a 30-page
 //! draft. An export names the revision it wants and carries the draft only when the
 //! page has not sent that revision; the worker exports exactly the revision named or
-//! answers `{ not_held: true }`, and the page sends it again with the draft.
+//! answers `{ not_held: true }`, and the page sends it again with the draft. The draft
+//! is the app's own write, read with plain serde_json ([`report_core::from_own_json`]).
 //!
 //! Requests carry an `id`, and so does their reply, so that a late reply (to a request
-//! that timed out) is never taken for another request:
+//! that timed out) is never taken for another request; each worker has its own waiting
+//! requests, and a worker that fails or times out fails only those. The draft worker's:
 //! - `{ id, export: { revision, now: <RFC 3339>, draft? } }` → `{ id, file: Uint8Array }`
 //!   (the .docx);
 //! - `{ id, coverage_table: { revision, now, draft? } }` → `{ id, file: Uint8Array }`
@@ -33,13 +42,9 @@
 //!   `{ id, findings: <JSON [Checked]> }` (the checker, run when typing pauses);
 //! - `{ id, coverage: { revision, draft? } }` → `{ id, coverage: <CoverageReport JSON
 //!   or null without a plan> }` (run when typing pauses, off the page's bundle);
-//! - `{ id, plan: { source: "text" | "file" | "report", text?, bytes?, name? } }` →
-//!   `{ id, plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
-//!   .docx or .txt, whose next-year section becomes the checklist);
-//! - `{ id, report: { bytes, name, year, template: <template file JSON> } }` →
-//!   `{ id, report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a
-//!   new draft on the template, with what went where);
 //! - any failure → `{ id, error: <Chinese message> }`.
+//!
+//! The import worker's requests: see `adapter/import_worker.rs`.
 
 use std::cell::{Cell, RefCell};
 
@@ -47,28 +52,58 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, TextDecoder, TextDecoderOptions, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
+use super::import_worker;
 use super::offline;
 use super::worker_state::{Awaited, HeldDraft};
 use report_core::check::{self, Finding, Setup};
 use report_core::coverage::CoverageReport;
-use report_core::plan::{self, PlanImport};
-use report_core::report_import::{import_report, ReportImport};
-use report_core::{report_text, CalendarDate, Draft};
+use report_core::{CalendarDate, Draft};
 use serde::{Deserialize, Serialize};
 
-/// The loader Trunk writes for `src/bin/worker.rs` (`data-loader-shim`), relative to the
-/// page; the single file makes its worker from a Blob instead.
-const WORKER_URL: &str = "./worker_loader.js";
 /// A worker that has not answered by then is replaced: a 30-page report takes milliseconds.
 const TIMEOUT_MS: i32 = 60_000;
-const FAILED: &str = "后台处理程序出错";
+pub(super) const FAILED: &str = "后台处理程序出错";
 const TIMED_OUT: &str = "后台处理超时";
 
-/// The started worker and a promise that resolves when it is ready for requests.
+/// The two workers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// Follows typing and exports (`src/bin/worker.rs`).
+    Draft,
+    /// Reads the files a user brings in (`src/bin/import_worker.rs`).
+    Import,
+}
+
+impl Role {
+    const ALL: [Role; 2] = [Role::Draft, Role::Import];
+
+    /// The name of its bin, which Trunk gives its files (index.html).
+    fn bin(self) -> &'static str {
+        match self {
+            Role::Draft => "worker",
+            Role::Import => "import_worker",
+        }
+    }
+
+    /// Its place in the per-worker slots below.
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// What answers its requests: in the worker, or in the page with `worker-in-page`.
+    fn answer(self) -> fn(&JsValue) -> Result<JsValue, String> {
+        match self {
+            Role::Draft => answer,
+            Role::Import => import_worker::answer,
+        }
+    }
+}
+
+/// A started worker and a promise that resolves when it is ready for requests.
 #[derive(Clone)]
-struct ExportWorker {
+struct Started {
     worker: Worker,
     ready: Promise,
 }
@@ -80,19 +115,20 @@ struct Waiter {
 }
 
 thread_local! {
-    static WORKER: RefCell<Option<ExportWorker>> = const { RefCell::new(None) };
-    static AWAITED: RefCell<Awaited<Waiter>> = RefCell::new(Awaited::default());
-    /// The draft revision last sent to the worker (the worker checks it again).
+    /// Per worker ([`Role::index`]): the started worker, and the requests it has to answer.
+    static WORKERS: RefCell<[Option<Started>; 2]> = const { RefCell::new([None, None]) };
+    static AWAITED: RefCell<[Awaited<Waiter>; 2]> = RefCell::new(Default::default());
+    /// The draft revision last sent to the draft worker (the worker checks it again).
     static SENT: Cell<Option<u64>> = const { Cell::new(None) };
 }
 
-fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+pub(super) fn get(object: &JsValue, key: &str) -> Option<JsValue> {
     Reflect::get(object, &JsValue::from_str(key))
         .ok()
         .filter(|v| !v.is_undefined())
 }
 
-fn object(entries: &[(&str, &JsValue)]) -> JsValue {
+pub(super) fn object(entries: &[(&str, &JsValue)]) -> JsValue {
     let object = Object::new();
     for (key, value) in entries {
         let _ = Reflect::set(&object, &JsValue::from_str(key), value);
@@ -105,37 +141,43 @@ fn number(value: u64) -> JsValue {
     JsValue::from(value as f64)
 }
 
-/// Hands a reply to the request that awaits it; a reply nobody awaits any more (its
-/// request timed out) is dropped.
-fn on_reply(reply: JsValue, id: f64) {
-    if let Some(waiter) = AWAITED.with(|awaited| awaited.borrow_mut().take(id as u64)) {
+/// Hands a reply of `role`'s worker to the request that awaits it; a reply nobody awaits
+/// any more (its request timed out) is dropped.
+fn on_reply(role: Role, reply: JsValue, id: f64) {
+    let waiter = AWAITED.with(|awaited| awaited.borrow_mut()[role.index()].take(id as u64));
+    if let Some(waiter) = waiter {
         let _ = waiter.resolve.call1(&JsValue::NULL, &reply);
     }
 }
 
-/// Replaces a failed or silent worker: every request still waiting fails with
-/// `message`, and the next request starts a fresh worker.
-fn give_up(message: &str) {
-    if let Some(old) = WORKER.with(|slot| slot.borrow_mut().take()) {
+/// Replaces a failed or silent worker: every request still waiting for it fails with
+/// `message`, and its next request starts a fresh worker.
+fn give_up(role: Role, message: &str) {
+    if let Some(old) = WORKERS.with(|slots| slots.borrow_mut()[role.index()].take()) {
         old.worker.terminate();
     }
-    SENT.with(|sent| sent.set(None));
-    for waiter in AWAITED.with(|awaited| awaited.borrow_mut().take_all()) {
+    if role == Role::Draft {
+        SENT.with(|sent| sent.set(None));
+    }
+    for waiter in AWAITED.with(|awaited| awaited.borrow_mut()[role.index()].take_all()) {
         let _ = waiter
             .reject
             .call1(&JsValue::NULL, &JsValue::from_str(message));
     }
 }
 
-fn start_worker() -> Result<ExportWorker, String> {
-    let url = offline::inlined_worker_url().unwrap_or_else(|| WORKER_URL.into());
+fn start_worker(role: Role) -> Result<Started, String> {
+    // The loader Trunk writes for the bin (`data-loader-shim`), relative to the page; the
+    // single file makes its workers from Blobs instead.
+    let url = offline::inlined_worker_url(role.bin())
+        .unwrap_or_else(|| format!("./{}_loader.js", role.bin()));
     let worker = Worker::new(&url).map_err(|_| "浏览器无法启动后台处理程序".to_string())?;
     let ready = Promise::new(&mut |resolve, _| {
         // Worker → page: `{ ready: true }` once, then replies that carry their request's id.
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
             match get(&data, "id").and_then(|id| id.as_f64()) {
-                Some(id) => on_reply(data, id),
+                Some(id) => on_reply(role, data, id),
                 None => {
                     let _ = resolve.call0(&JsValue::NULL);
                 }
@@ -145,27 +187,27 @@ fn start_worker() -> Result<ExportWorker, String> {
         // The handlers live as long as the worker, which is only replaced after a failure.
         on_message.forget();
     });
-    let on_error = Closure::<dyn Fn(JsValue)>::new(|_: JsValue| give_up(FAILED));
+    let on_error = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| give_up(role, FAILED));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
-    Ok(ExportWorker { worker, ready })
+    Ok(Started { worker, ready })
 }
 
-fn current_worker() -> Result<ExportWorker, String> {
-    WORKER.with(|slot| {
-        if let Some(existing) = slot.borrow().as_ref() {
+fn current_worker(role: Role) -> Result<Started, String> {
+    WORKERS.with(|slots| {
+        if let Some(existing) = slots.borrow()[role.index()].as_ref() {
             return Ok(existing.clone());
         }
-        let started = start_worker()?;
-        *slot.borrow_mut() = Some(started.clone());
+        let started = start_worker(role)?;
+        slots.borrow_mut()[role.index()] = Some(started.clone());
         Ok(started)
     })
 }
 
 /// Posts `message` once the worker is ready; messages keep the order they were posted
 /// in. A worker that fails before it is ready never gets it: [`give_up`] answers then.
-fn post_when_ready(started: &ExportWorker, message: JsValue) {
-    let ExportWorker { worker, ready, .. } = started.clone();
+fn post_when_ready(started: &Started, message: JsValue) {
+    let Started { worker, ready } = started.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if JsFuture::from(ready).await.is_ok() {
             let _ = worker.post_message(&message);
@@ -173,13 +215,15 @@ fn post_when_ready(started: &ExportWorker, message: JsValue) {
     });
 }
 
-/// Starts the worker in the background. Failing here is not reported: the
-/// export button tries again and reports then.
+/// Starts both workers in the background. Failing here is not reported: the button
+/// that needs a worker tries again and reports then.
 pub fn warm_up() {
-    let _ = current_worker();
+    for role in Role::ALL {
+        let _ = current_worker(role);
+    }
 }
 
-/// Sends the worker `draft` as `revision` (no reply), so that an export of that
+/// Sends the draft worker `draft` as `revision` (no reply), so that an export of that
 /// revision need not send it: called when typing pauses, not per keystroke.
 pub fn hold_draft(revision: u64, draft: &Draft) {
     if SENT.with(|sent| sent.replace(Some(revision))) == Some(revision) {
@@ -197,10 +241,19 @@ fn draft_json(draft: &Draft) -> JsValue {
     JsValue::from_str(&report_core::to_compact_json(draft, 0.0))
 }
 
-/// Sends one request `{ <kind>: fields }` and waits for its reply; a reply that reports
-/// a failure is an error.
-async fn request(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
-    let reply = round_trip(kind, fields).await?;
+/// The JSON a reply carries under `key`, read as `T`.
+pub(super) fn reply_json<T: serde::de::DeserializeOwned>(
+    reply: &JsValue,
+    key: &str,
+) -> Result<T, String> {
+    let json = get(reply, key).and_then(|v| v.as_string()).ok_or(FAILED)?;
+    serde_json::from_str(&json).map_err(|_| FAILED.into())
+}
+
+/// Sends `role`'s worker one request `{ <kind>: fields }` and waits for its reply; a
+/// reply that reports a failure is an error.
+pub(super) async fn request(role: Role, kind: &str, fields: &JsValue) -> Result<JsValue, String> {
+    let reply = round_trip(role, kind, fields).await?;
     match get(&reply, "error").and_then(|e| e.as_string()) {
         Some(message) => Err(message),
         None => Ok(reply),
@@ -208,39 +261,41 @@ async fn request(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
 }
 
 /// Component tests (tests/browser.rs) have no worker files to load: with the
-/// `worker-in-page` feature, which only their build turns on, the worker's own
-/// [`answer`] runs in the page instead, so they still go through the whole protocol
-/// but the postMessage. In the app this is `false` and the branches that use it are
-/// compiled away, with the worker's code they would link.
+/// `worker-in-page` feature, which only their build turns on, the workers' own answers
+/// ([`Role::answer`]) run in the page instead, so they still go through the whole
+/// protocol but the postMessage. In the app this is `false` and the branches that use it
+/// are compiled away, with the workers' code they would link.
 const IN_PAGE: bool = cfg!(feature = "worker-in-page");
 
-/// Posts a message that asks for no reply.
+/// Posts the draft worker a message that asks for no reply.
 fn send(message: JsValue) {
     if IN_PAGE {
         let _ = answer(&message);
-    } else if let Ok(started) = current_worker() {
+    } else if let Ok(started) = current_worker(Role::Draft) {
         post_when_ready(&started, message);
     }
 }
 
-/// Posts `{ id, <kind>: fields }` to the worker and waits for the reply that carries
-/// the same id; a failure or timeout replaces the worker.
-async fn round_trip(kind: &str, fields: &JsValue) -> Result<JsValue, String> {
+/// Posts `{ id, <kind>: fields }` to `role`'s worker and waits for the reply that
+/// carries the same id; a failure or timeout replaces the worker.
+async fn round_trip(role: Role, kind: &str, fields: &JsValue) -> Result<JsValue, String> {
     if IN_PAGE {
-        return Ok(answer(&object(&[(kind, fields)]))
+        return Ok(role.answer()(&object(&[(kind, fields)]))
             .unwrap_or_else(|message| object(&[("error", &JsValue::from_str(&message))])));
     }
-    let started = current_worker()?;
+    let started = current_worker(role)?;
     let reply = Promise::new(&mut |resolve, reject| {
-        let id = AWAITED.with(|awaited| awaited.borrow_mut().add(Waiter { resolve, reject }));
+        let id = AWAITED
+            .with(|awaited| awaited.borrow_mut()[role.index()].add(Waiter { resolve, reject }));
         post_when_ready(&started, object(&[("id", &number(id)), (kind, fields)]));
         // A request still awaited then fails, and so does every other on that worker.
         let on_timeout = Closure::once_into_js(move || {
-            if let Some(waiter) = AWAITED.with(|awaited| awaited.borrow_mut().take(id)) {
+            let waiter = AWAITED.with(|awaited| awaited.borrow_mut()[role.index()].take(id));
+            if let Some(waiter) = waiter {
                 let _ = waiter
                     .reject
                     .call1(&JsValue::NULL, &JsValue::from_str(TIMED_OUT));
-                give_up(TIMED_OUT);
+                give_up(role, TIMED_OUT);
             }
         });
         if let Some(window) = web_sys::window() {
@@ -284,12 +339,12 @@ async fn about_draft(
         message
     };
     let reply = if SENT.with(|sent| sent.replace(Some(revision))) == Some(revision) {
-        request(kind, &message(None)).await?
+        request(Role::Draft, kind, &message(None)).await?
     } else {
-        request(kind, &message(Some(draft))).await?
+        request(Role::Draft, kind, &message(Some(draft))).await?
     };
     if get(&reply, "not_held").is_some() {
-        return request(kind, &message(Some(draft))).await;
+        return request(Role::Draft, kind, &message(Some(draft))).await;
     }
     Ok(reply)
 }
@@ -341,10 +396,7 @@ pub async fn export_file(
 /// worker; `None` without a plan.
 pub async fn coverage(revision: u64, draft: &Draft) -> Result<Option<CoverageReport>, String> {
     let reply = about_draft("coverage", revision, draft, &[]).await?;
-    let json = get(&reply, "coverage")
-        .and_then(|c| c.as_string())
-        .ok_or(FAILED)?;
-    serde_json::from_str(&json).map_err(|_| FAILED.into())
+    reply_json(&reply, "coverage")
 }
 
 /// A finding of the checker with its fix in words ([`check::fix_label`]).
@@ -364,71 +416,7 @@ pub async fn check(
 ) -> Result<Vec<Checked>, String> {
     let inputs = serde_json::to_string(&(today, setup)).map_err(|_| FAILED.to_string())?;
     let reply = about_draft("check", revision, draft, &[("inputs", &inputs.into())]).await?;
-    let json = get(&reply, "findings")
-        .and_then(|f| f.as_string())
-        .ok_or(FAILED)?;
-    serde_json::from_str(&json).map_err(|_| FAILED.into())
-}
-
-/// Where a plan comes from.
-pub enum PlanSource<'a> {
-    /// Pasted text.
-    Text(&'a str),
-    /// A plan file (.txt, .tsv, .docx) and its name.
-    File(&'a [u8], &'a str),
-    /// Last year's report (draft backup .json, .docx or .txt) and its name.
-    Report(&'a [u8], &'a str),
-}
-
-/// Reads a plan in the worker; `report_year` is the year a report file without one in
-/// its title is taken to be about.
-pub async fn read_plan(source: PlanSource<'_>, report_year: u16) -> Result<PlanImport, String> {
-    let bytes = |b: &[u8]| JsValue::from(Uint8Array::from(b));
-    let fields = match source {
-        PlanSource::Text(text) => object(&[("source", &"text".into()), ("text", &text.into())]),
-        PlanSource::File(b, name) => object(&[
-            ("source", &"file".into()),
-            ("bytes", &bytes(b)),
-            ("name", &name.into()),
-        ]),
-        PlanSource::Report(b, name) => object(&[
-            ("source", &"report".into()),
-            ("bytes", &bytes(b)),
-            ("name", &name.into()),
-            ("year", &JsValue::from(report_year)),
-        ]),
-    };
-    let reply = request("plan", &fields).await?;
-    let json = get(&reply, "plan")
-        .and_then(|p| p.as_string())
-        .ok_or(FAILED)?;
-    serde_json::from_str(&json).map_err(|_| FAILED.into())
-}
-
-/// Reads a report file (.docx or .txt) in the worker into a new draft on `template`,
-/// under storage id `id`; `report_year` is the year of a report whose title names none.
-pub async fn read_report(
-    bytes: &[u8],
-    name: &str,
-    template: &report_core::Template,
-    id: &str,
-    report_year: u16,
-) -> Result<ReportImport, String> {
-    let fields = object(&[
-        ("bytes", &Uint8Array::from(bytes).into()),
-        ("name", &name.into()),
-        ("id", &id.into()),
-        ("year", &JsValue::from(report_year)),
-        (
-            "template",
-            &report_core::template::file::to_json(template).into(),
-        ),
-    ]);
-    let reply = request("report", &fields).await?;
-    let json = get(&reply, "report")
-        .and_then(|r| r.as_string())
-        .ok_or(FAILED)?;
-    serde_json::from_str(&json).map_err(|_| FAILED.into())
+    reply_json(&reply, "findings")
 }
 
 thread_local! {
@@ -436,9 +424,16 @@ thread_local! {
     static HELD: RefCell<HeldDraft> = RefCell::new(HeldDraft::default());
 }
 
+/// The draft worker (`src/bin/worker.rs`): warms its export up, then [`serve`]s.
+pub fn serve_drafts() {
+    warm_up_export();
+    serve(answer);
+}
+
 /// Worker side: announces that it is ready, then answers every request that carries an
-/// id, under that id. Never panics on a bad request, so the worker stays usable.
-pub fn serve() {
+/// id with what `answer` makes of it, under that id. Never panics on a bad request, so
+/// the worker stays usable.
+pub(super) fn serve(answer: fn(&JsValue) -> Result<JsValue, String>) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -462,7 +457,6 @@ pub fn serve() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    warm_up_export();
     let _ = scope.post_message(&object(&[("ready", &JsValue::TRUE)]));
 }
 
@@ -475,7 +469,7 @@ const WARM_UP_DRAFT: &str = include_str!("warm_up_draft.json");
 /// 100 ms for a 30-page draft instead of about 30 ms; BENCHMARKS.md). It runs while the
 /// page is loading, behind the first paint.
 fn warm_up_export() {
-    if let Ok(draft) = report_core::from_json(WARM_UP_DRAFT) {
+    if let Ok(draft) = report_core::from_own_json(WARM_UP_DRAFT) {
         let _ = report_core::docx::export(&draft, &draft.export, "2026-02-20T00:00:00Z");
     }
 }
@@ -484,7 +478,7 @@ fn warm_up_export() {
 /// that cannot be read leaves none held.
 fn hold_sent(fields: &JsValue) -> Result<(), String> {
     let revision = number_of(fields, "revision")? as u64;
-    let read = report_core::from_json(&text(fields, "draft")?);
+    let read = report_core::from_own_json(&text(fields, "draft")?);
     let error = read.as_ref().err().map(ToString::to_string);
     HELD.with(|held| held.borrow_mut().hold(revision, read.ok()));
     error.map_or(Ok(()), Err)
@@ -516,37 +510,16 @@ fn export_held(
     with_held(fields, |draft| Ok(file(&make(draft, &now)?)))
 }
 
-const INCOMPLETE: &str = "请求不完整";
+pub(super) const INCOMPLETE: &str = "请求不完整";
 
-fn text(request: &JsValue, key: &str) -> Result<String, String> {
+pub(super) fn text(request: &JsValue, key: &str) -> Result<String, String> {
     get(request, key)
         .and_then(|v| v.as_string())
         .ok_or_else(|| INCOMPLETE.into())
 }
 
-/// The bytes of a file, with text in GBK (as Windows Notepad and WPS save it in China)
-/// turned into UTF-8 by the browser's own decoder: the core's would add 124 KB gzip of
-/// tables to the worker. Anything else (a .docx, UTF-8, UTF-16) is passed on as it is,
-/// for the core to read or refuse.
-fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
-    let bytes = get(request, "bytes")
-        .filter(|v| v.is_instance_of::<Uint8Array>())
-        .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
-        .ok_or(INCOMPLETE)?;
-    // UTF-16 (Excel's "Unicode 文本") is for the core to read: GB18030 would garble it.
-    let utf16 = report_core::decode::utf16_order(&bytes).is_some();
-    if bytes.starts_with(b"PK\x03\x04") || utf16 || std::str::from_utf8(&bytes).is_ok() {
-        return Ok(bytes);
-    }
-    let options = TextDecoderOptions::new();
-    options.set_fatal(true);
-    let text = TextDecoder::new_with_label_and_options("gb18030", &options)
-        .and_then(|decoder| decoder.decode_with_u8_array(&bytes));
-    Ok(text.map_or(bytes, String::into_bytes))
-}
-
 /// The number a request gives under `key` (a draft revision, a report year).
-fn number_of(request: &JsValue, key: &str) -> Result<f64, String> {
+pub(super) fn number_of(request: &JsValue, key: &str) -> Result<f64, String> {
     get(request, key)
         .and_then(|v| v.as_f64())
         .ok_or_else(|| INCOMPLETE.into())
@@ -607,46 +580,16 @@ fn answer(request: &JsValue) -> Result<JsValue, String> {
             Ok(object(&[("coverage", &JsValue::from_str(&json))]))
         });
     }
-    if let Some(report) = get(request, "report") {
-        let template = report_core::template::file::from_json(&text(&report, "template")?)
-            .map_err(|e| e.to_string())?;
-        let read = report_text::draft_from_file(
-            &file_bytes(&report)?,
-            &text(&report, "name")?,
-            number_of(&report, "year")? as u16,
-        )
-        .map_err(|e| e.to_string())?;
-        let import = import_report(&read, &template, text(&report, "id")?);
-        let json = serde_json::to_string(&import).map_err(|_| FAILED.to_string())?;
-        return Ok(object(&[("report", &JsValue::from_str(&json))]));
-    }
-    let plan = get(request, "plan").ok_or(INCOMPLETE)?;
-    let import = match text(&plan, "source")?.as_str() {
-        "text" => plan::parse_plan_text(&text(&plan, "text")?).map_err(|e| e.to_string())?,
-        "file" => plan::parse_plan_bytes(&file_bytes(&plan)?, &text(&plan, "name")?)
-            .map_err(|e| e.to_string())?,
-        "report" => {
-            let report = report_text::draft_from_file(
-                &file_bytes(&plan)?,
-                &text(&plan, "name")?,
-                number_of(&plan, "year")? as u16,
-            )
-            .map_err(|e| e.to_string())?;
-            plan::plan_from_report(&report).map_err(|e| e.to_string())?
-        }
-        _ => return Err(INCOMPLETE.into()),
-    };
-    let json = serde_json::to_string(&import).map_err(|_| FAILED.to_string())?;
-    Ok(object(&[("plan", &JsValue::from_str(&json))]))
+    Err(INCOMPLETE.into())
 }
 
 #[cfg(test)]
 mod tests {
-    /// The warm-up draft is read as any draft file is, and has every part the export
+    /// The warm-up draft is read as the page's drafts are, and has every part the export
     /// writes, so that all of the export code runs once.
     #[test]
     fn the_warm_up_draft_is_a_complete_draft() {
-        let draft = report_core::from_json(super::WARM_UP_DRAFT).unwrap();
+        let draft = report_core::from_own_json(super::WARM_UP_DRAFT).unwrap();
         assert!(report_core::check::missing(&draft, &draft.export).is_empty());
         assert!(report_core::docx::export(&draft, &draft.export, "2026-02-20T00:00:00Z").is_ok());
     }

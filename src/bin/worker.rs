@@ -1,5 +1,5 @@
-//! The worker: a second wasm entry holding docx-rs and the plan reader, loaded behind
-//! the first paint (see `adapter/worker.rs`).
+//! The draft worker: a second wasm entry holding docx-rs, the checker and plan coverage,
+//! loaded behind the first paint (see `adapter/worker.rs`).
 fn main() {
-    web::adapter::worker::serve();
+    web::adapter::worker::serve_drafts();
 }

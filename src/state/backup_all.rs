@@ -6,7 +6,7 @@ use report_core::versions::Versions;
 use report_core::TemplateLibrary;
 
 use super::{Action, Dispatch, Notice};
-use crate::adapter::{clock, files, storage};
+use crate::adapter::{clock, files, import_worker, storage};
 
 /// Downloads the backup of everything stored (the caller saves the open draft first).
 /// Drafts that cannot be read are left out and named: each has its own raw download. A
@@ -81,9 +81,9 @@ fn refuse(dispatcher: &Dispatch, file_name: &str, problem: &str) {
 /// every template (a name in use keeps both, as an import does), all in one write, and
 /// says so once the write is stored.
 pub async fn restore(dispatcher: &Dispatch, file_name: &str, bytes: &[u8]) {
-    let backup = match backup::from_json_bytes(bytes) {
+    let backup = match import_worker::read_backup_file(bytes).await {
         Ok(backup) => backup,
-        Err(err) => return refuse(dispatcher, file_name, &err.to_string()),
+        Err(message) => return refuse(dispatcher, file_name, &message),
     };
     let mut library = match storage::load_templates() {
         Ok(templates) => TemplateLibrary { templates },

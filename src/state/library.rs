@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::persistence::open_new;
 use super::{Action, AppState, Notice};
-use crate::adapter::{clock, files, storage};
+use crate::adapter::{clock, files, import_worker, storage};
 
 type Dispatcher = UseReducerDispatcher<AppState>;
 
@@ -31,18 +31,19 @@ pub fn import_file(dispatcher: &Dispatcher, file: web_sys::File) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match files::read_bytes(file, MAX_TEMPLATE_BYTES).await {
-            Ok(bytes) => import_bytes(&dispatcher, &name, &bytes),
+            Ok(bytes) => import_bytes(&dispatcher, &name, &bytes).await,
             Err(message) => refuse(&dispatcher, &name, &message),
         }
     });
 }
 
-/// Adds the template in a file to the library. A bad file changes nothing and the
-/// message names the field and the problem; a name in use asks the user first.
-pub fn import_bytes(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
-    match template::from_json_bytes(bytes) {
+/// Adds the template in a file, read in the import worker, to the library. A bad file
+/// changes nothing and the message names the field and the problem; a name in use asks
+/// the user first.
+async fn import_bytes(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
+    match import_worker::read_template_file(bytes).await {
         Ok(template) => add(dispatcher, template, format!("已从“{file_name}”导入模板")),
-        Err(err) => refuse(dispatcher, file_name, &err.to_string()),
+        Err(message) => refuse(dispatcher, file_name, &message),
     }
 }
 

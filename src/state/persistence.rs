@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use super::{versions, Action, AppState, Notice, SaveState};
 use crate::adapter::storage::{self, Record, SaveError, StorageError};
-use crate::adapter::{clock, files};
+use crate::adapter::{clock, files, import_worker};
 
 pub const SAVE_DELAY_MS: u32 = 500;
 
@@ -420,9 +420,14 @@ fn finish_list_change(
     }
 }
 
-/// Restores a backup file as a new draft; existing drafts are never touched.
-pub fn restore_backup(dispatcher: &UseReducerDispatcher<AppState>, file_name: &str, bytes: &[u8]) {
-    match report_core::from_json_bytes(bytes) {
+/// Restores a backup file as a new draft, read in the import worker; existing drafts are
+/// never touched.
+pub async fn restore_backup(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    file_name: &str,
+    bytes: &[u8],
+) {
+    match import_worker::read_draft_file(bytes).await {
         Ok(draft) => {
             let name = format!("{}（恢复）", draft.name);
             open_new(dispatcher, draft.duplicate(clock::new_id(), name));

@@ -22,8 +22,8 @@ const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
 /**
  * A fresh profile and page at `url`, recording console errors, CSP violations and every
  * request. The first visit's question of the report year is answered with the year
- * proposed unless `keepYearPrompt`. Loading ends when the export worker's wasm has
- * loaded and the service worker keeps the app's files; the single file from disk
+ * proposed unless `keepYearPrompt`. Loading ends when both workers' wasm (the draft
+ * worker's, the import worker's) has loaded and the service worker keeps the app's files; the single file from disk
  * (`fromDisk`) has neither to wait for. Requests that leave the origin are blocked,
  * except with `httpCache`: Playwright turns the browser's HTTP cache off wherever it
  * routes requests, so there they are only recorded.
@@ -56,8 +56,9 @@ async function open(url = server.url, { fromDisk = false, httpCache = false, kee
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  // The export worker loads behind the first paint; loading ends with its wasm.
-  const workerLoaded = fromDisk || page.waitForResponse((r) => /\/worker[^/]*\.wasm$/.test(r.url()));
+  // The workers load behind the first paint; loading ends with their wasm.
+  const workerLoaded = fromDisk || Promise.all(['worker', 'import_worker'].map((bin) =>
+    page.waitForResponse((r) => new RegExp(`/${bin}[^/]*\\.wasm$`).test(r.url()))));
   await page.goto(url);
   await ready(page);
   if (!keepYearPrompt) await page.getByRole('dialog', { name: '开始起草年度报告' }).getByRole('button', { name: '开始起草' }).click();
@@ -1200,7 +1201,8 @@ const tests = {
     await page.keyboard.type('全面推进政务公开。完善政务公开目录，全年主动公开政府信息326条，依申请公开件全部按期答复。');
     await glanceItem19.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '计划覆盖' }).click();
-    await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
+    // The view lists the items once the worker's coverage is in: wait for the item, then for its status.
+    await page.waitForFunction(() => document.querySelector('.coverage-item[data-number="19"]')?.classList.contains('missing') === false);
 
     // Item 2 marked 不适用 by hand, which outlives a reload.
     await item(2).getByLabel('状态').selectOption('not_applicable');
@@ -1483,6 +1485,10 @@ const tests = {
     await ready(elsewhere);
     assert.equal(await elsewhere.getByLabel('签发人').inputValue(), FIRST_DRAFT.signer, 'the copy sees the draft');
     await elsewhere.close();
+    // The import worker, made from its own data block, reads a backup back.
+    const backup = await downloadBackup(page);
+    await restore(page, backup.path);
+    await page.getByTestId('notice').filter({ hasText: '恢复为新草稿' }).waitFor();
     assert.deepEqual(since().filter((u) => !u.startsWith('file:')), [], 'no request but the file itself');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'none'/);

@@ -70,8 +70,28 @@ pub fn to_json(drafts: &[DraftWithVersions], templates: &[Template], saved_at_ms
     )
 }
 
-/// Reads a backup of everything; any problem refuses the whole file.
+/// Reads a backup of everything, a file a user brings in (its drafts and templates with
+/// faults named by field); any problem refuses the whole file.
 pub fn from_json_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
+    read(bytes, format::from_json, template::from_json)
+}
+
+/// [`from_json_bytes`] for a backup this program wrote itself ([`to_json`]: the import
+/// worker's answer), read without path tracking (see [`format::from_own_json`]).
+pub fn from_own_json(text: &str) -> Result<Backup, BackupError> {
+    read(
+        text.as_bytes(),
+        format::from_own_json,
+        template::file::from_own_json,
+    )
+}
+
+/// A backup, each of its drafts read by `draft` and each template by `template`.
+fn read(
+    bytes: &[u8],
+    draft: fn(&str) -> Result<Draft, format::LoadError>,
+    template: fn(&str) -> Result<Template, template::TemplateError>,
+) -> Result<Backup, BackupError> {
     #[derive(Deserialize)]
     struct Head {
         format: String,
@@ -114,8 +134,7 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
                 index: index + 1,
                 problem,
             };
-            let draft =
-                format::from_json(&entry.file.to_string()).map_err(|e| problem(e.to_string()))?;
+            let draft = draft(&entry.file.to_string()).map_err(|e| problem(e.to_string()))?;
             let versions = match entry.versions {
                 Some(versions) => Versions::from_json(&versions.to_string())
                     .map_err(|e| problem(e.to_string()))?,
@@ -129,7 +148,7 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
         .iter()
         .enumerate()
         .map(|(index, file)| {
-            template::from_json(&file.to_string()).map_err(|e| BackupError::Template {
+            template(&file.to_string()).map_err(|e| BackupError::Template {
                 index: index + 1,
                 problem: e.to_string(),
             })
@@ -183,6 +202,9 @@ mod tests {
         let backup = from_json_bytes(json.as_bytes()).unwrap();
         assert_eq!(backup.drafts, drafts);
         assert_eq!(backup.templates, templates);
+        // As the import worker hands it to the page: written again, read without paths.
+        let own = from_own_json(&to_json(&backup.drafts, &backup.templates, 0.0)).unwrap();
+        assert_eq!((own.drafts, own.templates), (drafts, templates));
     }
 
     #[test]

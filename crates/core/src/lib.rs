@@ -46,7 +46,7 @@ pub mod xml_text;
 
 pub use date::CalendarDate;
 pub use edit::{Edit, Target};
-pub use format::{from_json, from_json_bytes, to_compact_json, to_json, LoadError};
+pub use format::{from_json, from_json_bytes, from_own_json, to_compact_json, to_json, LoadError};
 pub use history::History;
 pub use meta_field::{FieldKind, MetaField};
 pub use model::{

@@ -77,8 +77,9 @@ impl Snapshot {
         self.reason == Reason::Named
     }
 
+    /// The draft of the snapshot: a file this program wrote ([`format::from_own_json`]).
     pub fn draft(&self) -> Result<Draft, format::LoadError> {
-        format::from_json(&self.file)
+        format::from_own_json(&self.file)
     }
 }
 

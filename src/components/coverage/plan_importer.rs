@@ -9,12 +9,12 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::files;
+use crate::adapter::import_worker::{self, PlanSource};
 use crate::adapter::storage::{self, DraftSummary};
-use crate::adapter::worker::{self, PlanSource};
 use crate::hooks::use_dispatch;
 use crate::state::Action;
 
-/// One read of a plan, from whatever source, in the worker.
+/// One read of a plan, from whatever source, in the import worker.
 type Task = Pin<Box<dyn Future<Output = Result<PlanImport, String>>>>;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub struct Props {
     pub drafts: Vec<DraftSummary>,
 }
 
-/// What the import is showing: nothing yet, work in the worker, a result to review, a
+/// What the import is showing: nothing yet, work in the import worker, a result to review, a
 /// message naming what went wrong.
 #[derive(Clone, PartialEq)]
 enum Stage {
@@ -65,7 +65,7 @@ pub fn PlanImporter(props: &Props) -> Html {
                 .map(|t| t.value())
                 .unwrap_or_default();
             read(Box::pin(async move {
-                worker::read_plan(PlanSource::Text(&text), report_year).await
+                import_worker::read_plan(PlanSource::Text(&text), report_year).await
             }));
         })
     };
@@ -83,7 +83,7 @@ pub fn PlanImporter(props: &Props) -> Html {
                 } else {
                     PlanSource::File(&bytes, &name)
                 };
-                worker::read_plan(source, report_year).await
+                import_worker::read_plan(source, report_year).await
             }));
         })
     };
@@ -101,7 +101,7 @@ pub fn PlanImporter(props: &Props) -> Html {
             read(Box::pin(async move {
                 let (draft, _) = storage::load_draft(&id)?;
                 let json = report_core::to_compact_json(&draft, 0.0);
-                worker::read_plan(
+                import_worker::read_plan(
                     PlanSource::Report(json.as_bytes(), "draft.json"),
                     report_year,
                 )

@@ -105,7 +105,7 @@ pub fn DraftsView(props: &Props) -> Html {
                 match files::read_bytes(file, MAX_DRAFT_BYTES).await {
                     Ok(bytes) => {
                         save_now.emit(());
-                        restore_backup(&dispatch, &name, &bytes);
+                        restore_backup(&dispatch, &name, &bytes).await;
                     }
                     Err(message) => dispatch.dispatch(Action::Notify(Notice::error(format!(
                         "{message}。现有草稿没有任何改动。"

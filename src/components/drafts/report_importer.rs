@@ -5,7 +5,7 @@ use report_core::report_import::ReportImport;
 use report_core::Template;
 use yew::prelude::*;
 
-use crate::adapter::{clock, files, worker};
+use crate::adapter::{clock, files, import_worker};
 use crate::hooks::use_dispatch;
 use crate::state::persistence::open_new;
 use crate::state::{Action, Notice};
@@ -28,7 +28,7 @@ enum Stage {
     Failed(String),
 }
 
-/// 导入已有报告: reads a .docx or .txt report in the worker, shows which part of the
+/// 导入已有报告: reads a .docx or .txt report in the import worker, shows which part of the
 /// outline each of its parts goes to, and only on 导入 stores it as a new draft; the
 /// open draft is never changed.
 #[function_component]
@@ -48,7 +48,8 @@ pub fn ReportImporter(props: &Props) -> Html {
                 let name = file.name();
                 let read = async {
                     let bytes = files::read_bytes(file, MAX_IMPORT_BYTES).await?;
-                    worker::read_report(&bytes, &name, &template, &clock::new_id(), year).await
+                    import_worker::read_report(&bytes, &name, &template, &clock::new_id(), year)
+                        .await
                 };
                 stage.set(match read.await {
                     Ok(import) => Stage::Review(Rc::new(import)),

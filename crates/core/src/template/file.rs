@@ -56,6 +56,8 @@ pub enum TemplateError {
     MissingTemplate,
     #[error("字段“{path}”{problem}")]
     Field { path: String, problem: String },
+    #[error("模板内容已损坏：有字段缺失、多余或类型不对")]
+    Damaged,
 }
 
 impl From<EnvelopeFault> for TemplateError {
@@ -101,8 +103,33 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Template, TemplateError> {
     from_json(&envelope_text(bytes)?)
 }
 
-/// Reads a template from its JSON form, migrating older versions, and checks it.
+/// Reads a template from its JSON form, migrating older versions, and checks it: a file
+/// a user brings in, whose faults are named by field ([`TemplateError::Field`]).
 pub fn from_json(text: &str) -> Result<Template, TemplateError> {
+    read_template(text, |template| {
+        serde_path_to_error::deserialize(template).map_err(|err| {
+            let (path, problem) = field_fault(err, "template");
+            TemplateError::Field { path, problem }
+        })
+    })
+}
+
+/// [`from_json`] for a template this program wrote itself (the library in browser
+/// storage, the built-ins, a file the import worker has read), with plain serde_json,
+/// as [`crate::format::from_own_json`] reads drafts: a fault is
+/// [`TemplateError::Damaged`], not named by field.
+pub fn from_own_json(text: &str) -> Result<Template, TemplateError> {
+    read_template(text, |template| {
+        serde_json::from_value(template).map_err(|_| TemplateError::Damaged)
+    })
+}
+
+/// The envelope, migration and checks of every template read; `deserialize` turns the
+/// migrated `template` object into a [`Template`].
+fn read_template(
+    text: &str,
+    deserialize: impl FnOnce(Value) -> Result<Template, TemplateError>,
+) -> Result<Template, TemplateError> {
     let (mut root, version) = read_envelope(
         text,
         TEMPLATE_FORMAT,
@@ -112,11 +139,7 @@ pub fn from_json(text: &str) -> Result<Template, TemplateError> {
     let template = root
         .remove("template")
         .ok_or(TemplateError::MissingTemplate)?;
-    let template: Template =
-        serde_path_to_error::deserialize(migrate(template, version)).map_err(|err| {
-            let (path, problem) = field_fault(err, "template");
-            TemplateError::Field { path, problem }
-        })?;
+    let template = deserialize(migrate(template, version))?;
     check(&template)?;
     Ok(template)
 }

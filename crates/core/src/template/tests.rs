@@ -195,6 +195,29 @@ fn round_trip() {
 }
 
 #[test]
+fn builtins_read_as_user_files_too_and_own_writes_read_back() {
+    for (t, (_, json)) in Template::builtins().iter().zip(BUILTINS) {
+        assert_eq!(
+            from_json(json).as_ref(),
+            Ok(t),
+            "the reader that names faults"
+        );
+    }
+    let json = to_json(&full());
+    assert_eq!(file::from_own_json(&json), Ok(full()));
+    let damaged = json.replace("\"title\"", "\"titel\"");
+    assert_eq!(file::from_own_json(&damaged), Err(TemplateError::Damaged));
+    assert!(matches!(
+        from_json(&damaged),
+        Err(TemplateError::Field { .. })
+    ));
+    assert_eq!(
+        TemplateError::Damaged.to_string(),
+        "模板内容已损坏：有字段缺失、多余或类型不对"
+    );
+}
+
+#[test]
 fn version_0_templates_are_migrated() {
     let v0 = json!({
         "format": "report-drafter.template",
