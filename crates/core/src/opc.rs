@@ -76,7 +76,7 @@ pub(crate) fn relationships(all: &[(&str, &str, &str)]) -> String {
 ///
 /// Written here rather than by `zip::ZipWriter`, which starts a new compressor for
 /// every entry: zlib-rs zeroes about 440 KB of state for each (window, hash chains,
-/// buffers), 7 MB for the 16 parts of a .docx, more work than deflating them. One
+/// buffers), 7 MB of memory written for the 16 parts of a .docx whose zip is 26 KB. One
 /// compressor, reset between entries, zeroes only its 128 KB hash table per entry. The
 /// archive is the plainest zip: no extra fields, no data descriptors, no zip64 (a part
 /// over 4 GB is an error), times at 1980-01-01 00:00 as the zip crate wrote them.
