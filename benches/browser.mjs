@@ -280,17 +280,16 @@ async function exportComparison(json) {
 
     const first = { wasm: await wasmOnce(), npm: await npmOnce() };
     const contenders = { wasm: wasmOnce, wasmWithDraft: wasmWithDraftOnce, npm: npmOnce };
-    const names = Object.keys(contenders);
+    // The runs follow this circuit over and over: each contender twice, and each right
+    // after each of the others once (every ordered pair once, the last leading back to the
+    // first), so that garbage npm docx leaves on the main thread, collected during
+    // whatever runs next, falls on all alike. The first half is untimed.
+    const circuit = ['wasm', 'wasmWithDraft', 'npm', 'wasm', 'npm', 'wasmWithDraft'];
     const times = { wasm: [], wasmWithDraft: [], npm: [] };
-    // Round i starts with contender i mod 3, so that each contender runs right after each
-    // of the others equally often: garbage npm docx leaves on the main thread, collected
-    // during whatever runs next, falls on all three alike.
-    for (let i = 0; i < 2 * runs; i++) {
-      for (let k = 0; k < names.length; k++) {
-        const name = names[(i + k) % names.length];
-        const { ms } = await contenders[name]();
-        if (i >= runs) times[name].push(ms);
-      }
+    for (let i = 0; i < 6 * runs; i++) {
+      const name = circuit[i % circuit.length];
+      const { ms } = await contenders[name]();
+      if (i >= 3 * runs) times[name].push(ms);
     }
     worker.terminate();
     return { ready_ms: readyMs, first, times };
