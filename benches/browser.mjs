@@ -3,11 +3,12 @@
 //  2. keystroke-to-paint latency while typing into that 30-page draft, also in bursts with
 //     the side panel's checks and 100-item plan coverage following the text;
 //  3. .docx export of that draft by the app's worker, and of the same text with the npm
-//     `docx` package in the same page, alternating.
+//     `docx` package in the same page, taking turns;
+//  4. plan coverage of 100 items against a 30 000-character draft in the app's worker.
 // Usage: node benches/browser.mjs DIST_DIR [DRAFT_OUT]  (scripts/bench.sh builds and runs it)
 // CPU_SLOWDOWN=4 runs every page under Chromium's CPU throttling (4× slower, as a 2016
 // office PC would be): figures to watch for regressions, not goals.
-// ONLY=typing (or navigation, export; comma-separated) runs only those parts.
+// ONLY=typing (or navigation, export, coverage; comma-separated) runs only those parts.
 // TRACE_DIR=DIR writes a Chromium performance trace of each typing run's keystrokes there
 // (with the CPU profile; `node benches/trace-summary.mjs FILE` says where the time goes).
 // Writes the 30-page draft file to DRAFT_OUT (for the native export benchmark) and prints
@@ -36,8 +37,9 @@ async function openPage(context) {
   return page;
 }
 
-/** The 上城 fixture with its 主要举措和成效 repeated until the body is ≥ 30 pages of 22 × 28. */
-async function thirtyPageDraft() {
+/** The 上城 fixture with its 主要举措和成效 repeated until the body holds at least `minChars`
+ * characters other than whitespace (30 pages of 22 × 28 for the export and typing). */
+async function longDraft(minChars) {
   const file = JSON.parse(await readFile(new URL('../crates/core/tests/fixtures/draft-shangcheng-2023.json', import.meta.url), 'utf8'));
   const draft = file.draft;
   const measures = draft.sections.find((s) => s.key === 'measures');
@@ -54,7 +56,7 @@ async function thirtyPageDraft() {
     if (kind === 'heading') copy.children = v.children.map(renumber);
     return { [kind]: copy };
   };
-  while (bodyChars() < 30 * 22 * 28) measures.children = measures.children.concat(original.map(renumber));
+  while (bodyChars() < minChars) measures.children = measures.children.concat(original.map(renumber));
   draft.id = 'bench-30-pages';
   draft.name = '30页草稿（基准测试）';
   return { json: JSON.stringify(file), chars: bodyChars(), headings: measures.children.length };
@@ -69,7 +71,7 @@ function stats(values) {
 
 const server = await startServer(dist);
 const browser = await launchChromium(chromium);
-const big = await thirtyPageDraft();
+const big = await longDraft(30 * 22 * 28);
 if (process.argv[3]) await writeFile(process.argv[3], big.json);
 
 // The first editable field appearing, in ms since navigation start.
@@ -204,7 +206,7 @@ const typing = runs('typing') && {
   bigWithPanel: await typingLatency('typing-30-page-draft-with-panel', big.json, await hundredItemPlan()),
 };
 
-// Export by both contenders in one page, alternating run by run, so that a slow spell of
+// Export by both contenders in one page, taking turns run by run, so that a slow spell of
 // the machine falls on both alike.
 // - wasm: round trips through the app's own worker (the file the app loads on export),
 //   which holds the draft already (the app sends it when typing pauses): posting the
@@ -277,16 +279,17 @@ async function exportComparison(json) {
     };
 
     const first = { wasm: await wasmOnce(), npm: await npmOnce() };
-    for (let i = 0; i < runs; i++) {
-      await wasmOnce();
-      await wasmWithDraftOnce();
-      await npmOnce();
-    }
+    const contenders = { wasm: wasmOnce, wasmWithDraft: wasmWithDraftOnce, npm: npmOnce };
+    // The runs follow this circuit over and over: each contender twice, and each right
+    // after each of the others once (every ordered pair once, the last leading back to the
+    // first), so that garbage npm docx leaves on the main thread, collected during
+    // whatever runs next, falls on all alike. The first half is untimed.
+    const circuit = ['wasm', 'wasmWithDraft', 'npm', 'wasm', 'npm', 'wasmWithDraft'];
     const times = { wasm: [], wasmWithDraft: [], npm: [] };
-    for (let i = 0; i < runs; i++) {
-      times.wasm.push((await wasmOnce()).ms);
-      times.wasmWithDraft.push((await wasmWithDraftOnce()).ms);
-      times.npm.push((await npmOnce()).ms);
+    for (let i = 0; i < 6 * runs; i++) {
+      const name = circuit[i % circuit.length];
+      const { ms } = await contenders[name]();
+      if (i >= 3 * runs) times[name].push(ms);
     }
     worker.terminate();
     return { ready_ms: readyMs, first, times };
@@ -306,6 +309,53 @@ async function exportComparison(json) {
 }
 const exportBoth = runs('export') && await exportComparison(big.json);
 
+// Plan coverage of 100 items against a report of at least 30 000 characters, as the app
+// runs it when typing pauses: the page posts a coverage request for the revision the
+// worker holds, the worker computes it (`coverage::compute`) and answers with the
+// report as JSON. Timed on the page from `postMessage` to the reply, so the figure is
+// the computation plus the worker's serialising of the report and the messaging; the
+// page's reading of the JSON is not in it. The plan is read by the worker from the
+// pasted text, as the app reads a pasted plan. As many untimed runs as timed ones first.
+async function coverageInWorker(json, planText) {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  const result = await page.evaluate(async ([json, planText, runs]) => {
+    const worker = new Worker('./worker_loader.js');
+    await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => (e.data.ready ? resolve() : reject(new Error('no ready message')));
+      worker.onerror = () => reject(new Error('the worker failed to load'));
+    });
+    let id = 0;
+    const ask = (request) => new Promise((resolve, reject) => {
+      const start = performance.now();
+      const sent = ++id;
+      worker.onmessage = (e) => (e.data.id === sent && !e.data.error ? resolve({ ms: performance.now() - start, reply: e.data }) : reject(e.data.error));
+      worker.postMessage({ id: sent, ...request });
+    });
+    const { reply } = await ask({ plan: { source: 'text', text: planText } });
+    const { plan } = JSON.parse(reply.plan);
+    const file = JSON.parse(json);
+    file.draft.plan = { plan, decisions: [] };
+    worker.postMessage({ hold: { revision: 1, draft: JSON.stringify(file) } });
+    const once = () => ask({ coverage: { revision: 1 } });
+    const covered = JSON.parse((await once()).reply.coverage);
+    for (let i = 0; i < runs; i++) await once();
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push((await once()).ms);
+    worker.terminate();
+    return { items: covered.items.length, times };
+  }, [json, planText, RUNS * 2]);
+  await context.close();
+  if (result.items !== 100) throw new Error(`the plan should have 100 items, not ${result.items}`);
+  return { items: result.items, round_trip_ms: stats(result.times) };
+}
+const coverageReport = runs('coverage') && await longDraft(30000);
+const coverage = coverageReport && {
+  report_body_chars: coverageReport.chars,
+  ...await coverageInWorker(coverageReport.json, await hundredItemPlan()),
+};
+
 const version = browser.version();
 await browser.close();
 await server.close();
@@ -318,4 +368,5 @@ console.log(JSON.stringify({
   typing_30_page_draft: typing.big,
   typing_30_page_draft_in_bursts_with_checks_and_100_item_coverage: typing.bigWithPanel,
   export_30_page_draft: exportBoth,
+  coverage_100_items_in_worker: coverage,
 }, null, 2));

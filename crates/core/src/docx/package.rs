@@ -29,7 +29,7 @@ pub(super) fn finish(
     title: &str,
     creator: &str,
     now: &str,
-) -> zip::result::ZipResult<Vec<u8>> {
+) -> std::io::Result<Vec<u8>> {
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
     xml.doc_props.core = opc::core_properties(title, creator, now).into_bytes();
     keep_punctuation_inside(&mut xml.styles);

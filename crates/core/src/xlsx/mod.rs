@@ -49,7 +49,7 @@ pub(crate) struct Sheet<'a> {
 }
 
 /// The workbook of `sheet`. `creator` and `now` (RFC 3339) are the file's properties.
-pub(crate) fn workbook(sheet: &Sheet, creator: &str, now: &str) -> zip::result::ZipResult<Vec<u8>> {
+pub(crate) fn workbook(sheet: &Sheet, creator: &str, now: &str) -> std::io::Result<Vec<u8>> {
     let mut strings = SharedStrings::default();
     let worksheet = worksheet(sheet, &mut strings);
     let sheet_type = format!("{SPREADSHEET}worksheet+xml");
