@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use report_core::check::{Finding, Fix, Missing, Severity};
+use report_core::check::{Finding, Fix, Places, Severity};
 use report_core::outline;
 use report_core::rules::Rule;
 use yew::prelude::*;
@@ -14,7 +14,8 @@ use crate::state::Action;
 pub struct Props {
     /// The findings as the worker last found them.
     pub findings: Latest<Vec<Checked>>,
-    pub listed: Rc<Vec<Missing>>,
+    /// Leave out what the document lacks ([`Rule::is_absence`]): the page lists it.
+    pub absences_listed: bool,
 }
 
 /// The checker's counts and findings, each with its place. A component of its own so
@@ -30,10 +31,11 @@ pub fn FindingList(props: &Props) -> Html {
     let checked: Vec<&Checked> = answer
         .value
         .iter()
-        .filter(|c| !c.finding.repeats(&props.listed))
+        .filter(|c| !(props.absences_listed && c.finding.rule.is_absence()))
         .collect();
     let findings: Vec<&Finding> = checked.iter().map(|c| &c.finding).collect();
     let entries = outline::outline(draft);
+    let places = Places::new(Some(draft), &entries);
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -41,7 +43,7 @@ pub fn FindingList(props: &Props) -> Html {
     let fix_all = fix_all_offers(&findings);
     let items = checked.iter().enumerate().map(|(index, checked)| {
         let finding = &checked.finding;
-        let place = finding.location.describe(Some(draft), &entries);
+        let place = finding.location.describe(&places);
         let fix_all = fix_all
             .iter()
             .find(|offer| offer.first == index)

@@ -30,9 +30,10 @@ pub struct Props {
 pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let (export_docx, exporting) = use_file_download(OfficeFile::Report, "导出 Word 文件失败");
-    let missing = use_memo(props.draft.clone(), |draft| {
-        check::missing(draft, &draft.export)
-    });
+    let missing = use_memo(
+        (props.draft.clone(), props.setup.clone()),
+        |(draft, setup)| check::missing(draft, &draft.export, setup),
+    );
     let options = props.draft.export.clone();
 
     let set_options = {
@@ -123,9 +124,9 @@ pub fn ExportStep(props: &Props) -> Html {
             Some(place) => {
                 let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_| open_place(&dispatch, place));
-                html! { <li><button type="button" class="link" {onclick}>{ m.what.clone() }</button></li> }
+                html! { <li><button type="button" class="link" {onclick}>{ m.message.clone() }</button></li> }
             }
-            None => html! { <li>{ m.what.clone() }</li> },
+            None => html! { <li>{ m.message.clone() }</li> },
         })
         .collect::<Html>();
 
@@ -201,7 +202,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 
-            <CheckPanel draft={props.draft.clone()} revision={props.revision} setup={props.setup.clone()} listed={missing.clone()} />
+            <CheckPanel draft={props.draft.clone()} revision={props.revision} setup={props.setup.clone()} absences_listed=true />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>
