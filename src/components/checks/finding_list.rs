@@ -3,12 +3,13 @@ use std::rc::Rc;
 use report_core::check::{Finding, Fix, Places, Severity};
 use report_core::outline;
 use report_core::rules::Rule;
+use report_core::Edit;
 use yew::prelude::*;
 
 use crate::adapter::worker::Checked;
 use crate::components::checks::finding_item::FindingItem;
 use crate::hooks::{use_dispatch, Latest};
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -55,7 +56,11 @@ pub fn FindingList(props: &Props) -> Html {
     let ignored = draft.ignored_rules.len();
     let restore = (ignored > 0).then(|| {
         let dispatch = dispatch.clone();
-        let restore = Callback::from(move |_| dispatch.dispatch(Action::RestoreIgnoredRules));
+        let restore = Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::Apply(Edit::SetIgnoredRules(
+                Vec::new(),
+            ))))
+        });
         html! {
             <p class="ignored-rules" title={draft.ignored_rules.join("、")}>
                 { format!("已忽略 {ignored} 条规则 · ") }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
 use report_core::restructure::Restructure;
-use report_core::{outline, Draft, Node, NodeId};
+use report_core::{outline, Draft, Edit, Node, NodeId};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::section_editor::node_list;
 use crate::hooks::use_dispatch;
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 #[derive(Properties)]
 pub struct Props {
@@ -67,21 +67,23 @@ pub fn NodeEditor(props: &Props) -> Html {
     let set_text = |field: TextField| {
         let dispatch = dispatch.clone();
         move |text: String| {
-            dispatch.dispatch(Action::SetText {
-                id,
-                field,
-                text,
+            dispatch.dispatch(Action::from(DraftAction::Typed {
+                edit: Edit::SetText { id, field, text },
                 at_ms: keystroke_ms(),
-            })
+            }))
         }
     };
     let mover = |direction: Direction| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::MoveNode { id, direction }))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::MoveNode { id, direction }))
+        })
     };
     let restructurer = |how: Restructure| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Restructure { id, how }))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::Restructure { id, how }))
+        })
     };
     // In every text of the node: Alt+←/→ 升级/降级, Ctrl+Alt+0–4 a level.
     let on_structure_key = {
@@ -89,7 +91,7 @@ pub fn NodeEditor(props: &Props) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if let Some(how) = structure_key(&e) {
                 e.prevent_default();
-                dispatch.dispatch(Action::Restructure { id, how });
+                dispatch.dispatch(Action::from(DraftAction::Restructure { id, how }));
             }
         })
     };
@@ -115,7 +117,10 @@ pub fn NodeEditor(props: &Props) -> Html {
             if has_content && !*confirming {
                 confirming.set(true);
             } else {
-                dispatch.dispatch(Action::RemoveNode(id));
+                dispatch.dispatch(Action::from(DraftAction::Apply(Edit::Remove {
+                    id,
+                    next_id: None,
+                })));
             }
         })
     };
@@ -253,8 +258,8 @@ fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> O
     let collapsed = caret == area.selection_end().ok().flatten();
     let at_end = collapsed && caret == u32::try_from(value.encode_utf16().count()).ok();
     match e.key().as_str() {
-        "Enter" if at_end => Some(Action::BreakAfter(id)),
-        "Backspace" if value.is_empty() => Some(Action::RemoveEmpty(id)),
+        "Enter" if at_end => Some(Action::from(DraftAction::BreakAfter(id))),
+        "Backspace" if value.is_empty() => Some(Action::from(DraftAction::RemoveEmpty(id))),
         _ => None,
     }
 }
@@ -303,11 +308,11 @@ fn paste_action(e: &Event, id: NodeId, field: TextField) -> Option<Action> {
     let offset = |at: Option<u32>| at.map_or(units.len(), |at| (at as usize).min(units.len()));
     let start = offset(start);
     let end = offset(end).max(start);
-    Some(Action::Paste {
+    Some(Action::from(DraftAction::Paste {
         id,
         field,
         before: String::from_utf16_lossy(&units[..start]),
         pasted,
         after: String::from_utf16_lossy(&units[end..]),
-    })
+    }))
 }

@@ -1,14 +1,14 @@
 use std::rc::Rc;
 
 use report_core::model::{NewNode, Parent, TextField, MAX_LEVEL};
-use report_core::{outline, Draft, Node, NodeId};
+use report_core::{outline, Draft, Edit, Node, NodeId};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::node_editor::NodeEditor;
 use crate::hooks::use_dispatch;
-use crate::state::{Action, Dispatch};
+use crate::state::{Action, Dispatch, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -30,12 +30,14 @@ pub fn SectionEditor(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::SetText {
-                id,
-                field: TextField::Title,
-                text,
+            dispatch.dispatch(Action::from(DraftAction::Typed {
+                edit: Edit::SetText {
+                    id,
+                    field: TextField::Title,
+                    text,
+                },
                 at_ms: keystroke_ms(),
-            });
+            }));
         }
     };
     let max_level = if section.numbered { MAX_LEVEL } else { 1 };
@@ -81,7 +83,9 @@ pub fn node_list(
     });
     let add = |kind: NewNode| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AddNode { parent, kind }))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::AddNode { parent, kind }))
+        })
     };
     let next_heading = report_core::labels::heading_label(level, labels.len() + 1);
     html! {

@@ -4,6 +4,7 @@ use report_core::check::{self, Setup};
 use report_core::empty_parts::{empty_parts, EmptyParts};
 use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::Draft;
+use report_core::Edit;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::adapter::worker::OfficeFile;
 use crate::components::checks::check_panel::CheckPanel;
 use crate::components::{open_place, place_of};
 use crate::hooks::{use_backup_download, use_dispatch, use_file_download};
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 /// The id of the 保密审查 checkbox, for jumping to it.
 pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
@@ -43,7 +44,7 @@ pub fn ExportStep(props: &Props) -> Html {
             move |value: String, checked: bool| {
                 let mut options = options.clone();
                 change(&mut options, &value, checked);
-                dispatch.dispatch(Action::SetExportOptions(options));
+                dispatch.dispatch(Action::from(DraftAction::SetExportOptions(options)));
             }
         }
     };
@@ -113,7 +114,9 @@ pub fn ExportStep(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let done = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(Action::SetSecrecyReviewed(done));
+            dispatch.dispatch(Action::from(DraftAction::Apply(Edit::SetSecrecyReviewed(
+                done,
+            ))));
         })
     };
 
