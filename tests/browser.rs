@@ -1042,3 +1042,58 @@ async fn a_record_with_a_sound_wrapper_around_an_unreadable_draft_is_listed_as_u
     app.button("下载原始数据");
     app.unmount().await;
 }
+
+/// Answers "已回答" on every request but the first, which fails as a broken worker does.
+#[yew::function_component]
+fn FailsOnce() -> yew::Html {
+    use yew::prelude::*;
+    let calls = use_mut_ref(|| 0u32);
+    let draft = use_memo((), |()| {
+        report_core::Template::builtin_default().new_draft("x".into(), 2023)
+    });
+    let latest = web::hooks::use_answer(draft, 0, 0, (), move |_, _, ()| {
+        *calls.borrow_mut() += 1;
+        let first = *calls.borrow() == 1;
+        async move {
+            if first {
+                Err("后台处理程序出错".to_string())
+            } else {
+                Ok("已回答")
+            }
+        }
+    });
+    html! {
+        <>
+            if let Some(failure) = latest.failure {
+                <web::components::shell::request_failed::RequestFailed what="检查" {failure} />
+            }
+            { for latest.answer.map(|a| a.value) }
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_to_the_worker_says_so_and_can_be_retried() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let handle = yew::Renderer::<FailsOnce>::with_root(root.clone()).render();
+    settle().await;
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("检查未能完成（后台处理程序出错），请重试。"),
+        "{text}"
+    );
+    let retry: HtmlElement = root
+        .query_selector("[role=alert] button")
+        .unwrap()
+        .expect("a retry button")
+        .dyn_into()
+        .unwrap();
+    retry.click();
+    settle().await;
+    settle().await;
+    assert_eq!(root.text_content().unwrap(), "已回答");
+    handle.destroy();
+    root.remove();
+}

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::adapter::worker::Checked;
 use crate::components::checks::finding_item::FindingItem;
+use crate::components::shell::request_failed::RequestFailed;
 use crate::hooks::{use_dispatch, Latest};
 use crate::state::{Action, DraftAction};
 
@@ -25,8 +26,14 @@ pub struct Props {
 #[function_component]
 pub fn FindingList(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let Some(answer) = props.findings.0.as_ref() else {
-        return html! { <p class="check-summary" role="status">{ "正在检查…" }</p> };
+    let failed = props.findings.failure.clone().map(|failure| {
+        html! { <RequestFailed what="检查" {failure} /> }
+    });
+    let Some(answer) = props.findings.answer.as_ref() else {
+        return match failed {
+            Some(failed) => failed,
+            None => html! { <p class="check-summary" role="status">{ "正在检查…" }</p> },
+        };
     };
     let draft = &answer.draft;
     let checked: Vec<&Checked> = answer
@@ -70,6 +77,7 @@ pub fn FindingList(props: &Props) -> Html {
     });
     html! {
         <>
+            { for failed }
             <p class="check-summary" role="status">
                 { format!("{errors} 个错误，{} 个提示", findings.len() - errors) }
             </p>
