@@ -257,7 +257,7 @@ impl AppState {
     }
 
     fn fix_all(&mut self, fixes: &[Fix]) {
-        let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
+        let places = check::places(fixes);
         match check::fix_all_edit(&self.draft, fixes) {
             Ok(edit) => {
                 if self.edit(edit, None).is_some() {

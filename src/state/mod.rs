@@ -922,6 +922,22 @@ mod tests {
     }
 
     #[test]
+    fn a_second_quick_fix_all_is_refused_in_the_plural() {
+        let s = shangcheng();
+        let section = s.draft.sections[1].id;
+        let (s, _) = add_typed(s, section, "新增内容,依法行政,规范执法。", 0);
+        let fixed = s.clone().reduce(fix_all_of(&s, Rule::HalfwidthPunct));
+        // The same button again, before the checker has answered about the fixed text.
+        let again = fixed.clone().reduce(fix_all_of(&s, Rule::HalfwidthPunct));
+        assert_eq!(json(&again), json(&fixed));
+        let notice = again.notice.clone().expect("the refusal is told");
+        assert!(
+            notice.error && notice.text.contains("这些修改建议已过时"),
+            "{notice:?}"
+        );
+    }
+
+    #[test]
     fn fix_all_is_one_step_and_fixes_of_an_older_text_are_refused() {
         let today = report_core::CalendarDate::new(2024, 2, 20).unwrap();
         let halfwidth = |s: &AppState| -> usize {

@@ -960,7 +960,8 @@ fn fix_all_merges_fixes_of_one_text_and_refuses_a_stale_one() {
         other => panic!("{other:?}"),
     };
     d.set_text(id, part, format!("新增，{before}")).unwrap();
-    assert_eq!(fix_all_edit(&d, &halves), Err(FixError::Stale));
+    // Several fixes refused together are named together (a second quick 全部修正 too).
+    assert_eq!(fix_all_edit(&d, &halves), Err(FixError::StaleAll));
 }
 
 #[test]

@@ -59,7 +59,7 @@ pub fn FindingItem(props: &Props) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::from(DraftAction::IgnoreRule(rule))))
     };
     let fix_all = props.fix_all.clone().map(|fixes| {
-        let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
+        let places = report_core::check::places(&fixes);
         let apply = Callback::from(move |_| {
             dispatch.dispatch(Action::from(DraftAction::FixAll(fixes.to_vec())))
         });

@@ -127,6 +127,10 @@ pub struct Edit {
 pub enum FixError {
     #[error("内容已修改，这条修改建议已过时，请重新检查")]
     Stale,
+    /// Of several fixes made together (全部修正): some text they change has changed,
+    /// possibly by the same fixes made a moment before.
+    #[error("内容已修改，这些修改建议已过时（可能已经修正），请重新检查")]
+    StaleAll,
     #[error("找不到要修改的段落或标题（编号 {0}），可能已被删除")]
     NotFound(NodeId),
     #[error("找不到要修改的表格单元格，表格可能已变动")]
@@ -303,6 +307,15 @@ pub fn fix_all_edit(draft: &Draft, fixes: &[Fix]) -> Result<DraftEdit, FixError>
         })
         .collect::<Result<Vec<_>, _>>()
         .map(DraftEdit::Batch)
+        .map_err(|err| match err {
+            FixError::Stale => FixError::StaleAll,
+            other => other,
+        })
+}
+
+/// The places a set of fixes changes, as 全部修正 counts them.
+pub fn places(fixes: &[Fix]) -> usize {
+    fixes.iter().map(|f| f.edits.len()).sum()
 }
 
 /// Characters of context shown on each side of a fix's first change.
