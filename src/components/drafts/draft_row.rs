@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::adapter::clock;
 use crate::adapter::storage::DraftSummary;
-use crate::components::drafts::confirm_delete::ConfirmDelete;
+use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::use_dispatch;
 use crate::state::library::start_next_year;
 use crate::state::persistence::{

@@ -1,15 +1,15 @@
-use std::cell::Cell;
 use std::rc::Rc;
 
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
 use report_core::restructure::Restructure;
 use report_core::{outline, Draft, Edit, Node, NodeId};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::section_editor::node_list;
+use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, DraftAction};
 
@@ -44,12 +44,15 @@ impl PartialEq for Props {
     }
 }
 
+#[cfg(feature = "render-count")]
 thread_local! {
-    static PARAGRAPH_RENDERS: Cell<u64> = const { Cell::new(0) };
+    static PARAGRAPH_RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// How many times a paragraph's editor has rendered in this page: the component tests
-/// count that typing renders the edited paragraph alone.
+/// count that typing renders the edited paragraph alone. Only with the `render-count`
+/// feature, which the component tests turn on; the app does not carry the counter.
+#[cfg(feature = "render-count")]
 pub fn paragraph_renders() -> u64 {
     PARAGRAPH_RENDERS.get()
 }
@@ -126,29 +129,7 @@ pub fn NodeEditor(props: &Props) -> Html {
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
-    };
-    // The confirmation takes the focus, so that Escape (or Enter) answers it at once.
-    let confirm_button = use_node_ref();
-    {
-        let confirm_button = confirm_button.clone();
-        use_effect_with(*confirming, move |confirming| {
-            if let Some(button) = confirming
-                .then(|| confirm_button.cast::<HtmlElement>())
-                .flatten()
-            {
-                let _ = button.focus();
-            }
-        });
-    }
-    let on_key = {
-        let confirming = confirming.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if *confirming && e.key() == "Escape" {
-                e.prevent_default();
-                confirming.set(false);
-            }
-        })
+        Callback::from(move |()| confirming.set(false))
     };
     let name = if props.label.is_empty() {
         kind.to_string()
@@ -156,7 +137,7 @@ pub fn NodeEditor(props: &Props) -> Html {
         format!("{kind}{}", props.label)
     };
     let tools = html! {
-        <div class="node-tools" role="group" aria-label={format!("{name}操作")} onkeydown={on_key}>
+        <div class="node-tools" role="group" aria-label={format!("{name}操作")}>
             <button type="button" onclick={mover(Direction::Up)} disabled={props.first} aria-label={format!("上移{name}")}>{ "↑" }</button>
             <button type="button" onclick={mover(Direction::Down)} disabled={props.last} aria-label={format!("下移{name}")}>{ "↓" }</button>
             if node.is_heading() {
@@ -171,9 +152,8 @@ pub fn NodeEditor(props: &Props) -> Html {
             <button type="button" onclick={restructurer(Restructure::Demote)} disabled={props.first}
                 aria-label={format!("降级{name}")} title="降级（Alt+→）：归入前一个标题之下">{ "降级" }</button>
             if *confirming {
-                <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？（Esc 取消）") }</span>
-                <button type="button" class="danger" ref={confirm_button} onclick={remove}>{ "确认删除" }</button>
-                <button type="button" onclick={cancel}>{ "取消" }</button>
+                <ConfirmDelete question={format!("删除{name}及其全部内容？")}
+                    on_delete={remove} on_cancel={cancel} />
             } else {
                 <button type="button" onclick={remove} aria-label={format!("删除{name}")}>{ "删除" }</button>
             }
@@ -181,6 +161,7 @@ pub fn NodeEditor(props: &Props) -> Html {
     };
     match node {
         Node::Paragraph { text, .. } => {
+            #[cfg(feature = "render-count")]
             PARAGRAPH_RENDERS.set(PARAGRAPH_RENDERS.get() + 1);
             let set = set_text(TextField::Text);
             let on_key = {
