@@ -1099,3 +1099,72 @@ async fn a_failed_request_to_the_worker_says_so_and_can_be_retried() {
     handle.destroy();
     root.remove();
 }
+
+#[derive(yew::Properties, PartialEq)]
+struct SectionProps {
+    draft: std::rc::Rc<report_core::Draft>,
+}
+
+/// The editor of the draft's first numbered part, as the app renders it.
+#[yew::function_component]
+fn FirstPart(props: &SectionProps) -> yew::Html {
+    use yew::prelude::*;
+    let state = use_reducer(|| web::state::AppState::new((*props.draft).clone(), None, Vec::new()));
+    let section_id = props.draft.sections[1].id;
+    html! {
+        <ContextProvider<web::state::Dispatch> context={state.dispatcher()}>
+            <web::components::editor::section_editor::SectionEditor draft={props.draft.clone()} {section_id} />
+        </ContextProvider<web::state::Dispatch>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn node_editors_that_do_not_render_again_keep_no_older_draft() {
+    use report_core::model::{NewNode, Parent, TextField};
+    let mut draft = report_core::Template::builtin_default().new_draft("x".into(), 2023);
+    let section = Parent::Section(draft.sections[1].id);
+    let mut paragraphs = Vec::new();
+    for text in ["甲段。", "乙段。"] {
+        let id = draft.add_node(section, NewNode::Paragraph).unwrap();
+        draft.set_text(id, TextField::Text, text.into()).unwrap();
+        paragraphs.push(id);
+    }
+    let older = std::rc::Rc::new(draft.clone());
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let mut handle = yew::Renderer::<FirstPart>::with_root_and_props(
+        root.clone(),
+        SectionProps {
+            draft: older.clone(),
+        },
+    )
+    .render();
+    settle().await;
+    // Typing into 乙 makes a newer draft; 甲's editor does not render again.
+    draft
+        .set_text(paragraphs[1], TextField::Text, "乙段，改了。".into())
+        .unwrap();
+    handle.update(SectionProps {
+        draft: std::rc::Rc::new(draft),
+    });
+    settle().await;
+    let texts: Vec<String> = (0..2)
+        .map(|i| {
+            root.query_selector_all("textarea.paragraph-text")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into::<HtmlTextAreaElement>()
+                .unwrap()
+                .value()
+        })
+        .collect();
+    assert_eq!(texts, ["甲段。", "乙段，改了。"]);
+    assert_eq!(
+        std::rc::Rc::strong_count(&older),
+        1,
+        "only the test holds the older draft"
+    );
+    handle.destroy();
+    root.remove();
+}

@@ -1,24 +1,25 @@
-use std::rc::Rc;
-
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
 use report_core::restructure::Restructure;
-use report_core::{outline, Draft, Edit, Node, NodeId};
+use report_core::{outline, Edit, Node, NodeId};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
-use crate::components::editor::section_editor::node_list;
+use crate::components::editor::section_editor::{node_list, OpenDraft};
 use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, DraftAction};
 
-#[derive(Properties)]
+/// The node is read from the open draft ([`OpenDraft`]) when the editor renders, so
+/// listing a section's nodes copies none of their text.
+#[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The open draft, shared: the node is read from it, so listing a section's nodes
-    /// copies none of their text.
-    pub draft: Rc<Draft>,
     pub id: NodeId,
+    /// The node's text and structure as a fingerprint: typing into one paragraph
+    /// re-renders its editor and those of the headings above it, not the other
+    /// paragraphs of the section.
+    pub content: u64,
     /// The heading's number (`（一）`); empty for a paragraph.
     pub label: AttrValue,
     pub level: u8,
@@ -27,21 +28,6 @@ pub struct Props {
     /// A heading may stand where this node is (not in the unnumbered opening part, not
     /// below the deepest level).
     pub headings_allowed: bool,
-}
-
-impl PartialEq for Props {
-    /// Equal while the node itself is: typing into one paragraph re-renders its editor
-    /// and those of the headings above it, not the other paragraphs of the section.
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.label == other.label
-            && self.level == other.level
-            && self.first == other.first
-            && self.last == other.last
-            && self.headings_allowed == other.headings_allowed
-            && (Rc::ptr_eq(&self.draft, &other.draft)
-                || self.draft.node(self.id) == other.draft.node(other.id))
-    }
 }
 
 #[cfg(feature = "render-count")]
@@ -63,8 +49,11 @@ pub fn NodeEditor(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let confirming = use_state(|| false);
     let id = props.id;
+    let draft = use_context::<OpenDraft>()
+        .expect("node editors are listed by a section editor")
+        .get();
     // Listed by its parent from the same draft, so it is there.
-    let Some(node) = props.draft.node(id) else {
+    let Some(node) = draft.node(id) else {
         return Html::default();
     };
     let set_text = |field: TextField| {
@@ -211,7 +200,7 @@ pub fn NodeEditor(props: &Props) -> Html {
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
                         onpaste={on_paste(TextField::Text)} onkeydown={on_structure_key}
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
-                    { node_list(&dispatch, &props.draft, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
+                    { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
                 </div>
             }
         }
