@@ -1200,7 +1200,8 @@ const tests = {
     await page.keyboard.type('全面推进政务公开。完善政务公开目录，全年主动公开政府信息326条，依申请公开件全部按期答复。');
     await glanceItem19.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '计划覆盖' }).click();
-    await page.waitForFunction(() => !document.querySelector('.coverage-item[data-number="19"]').classList.contains('missing'));
+    // The step asks the worker again when it opens: wait for its answer, not only its class.
+    await page.waitForFunction(() => document.querySelector('.coverage-item[data-number="19"]')?.classList.contains('missing') === false);
 
     // Item 2 marked 不适用 by hand, which outlives a reload.
     await item(2).getByLabel('状态').selectOption('not_applicable');
