@@ -22,7 +22,7 @@ use crate::components::{element_of, focus_element};
 use crate::hooks::{use_settled, SETTLE_MS};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
-use crate::state::{Action, AppState, Dispatch, PreviewMode, Step};
+use crate::state::{Action, AppState, Dispatch, NavAction, PreviewMode, Step};
 
 #[function_component]
 pub fn App() -> Html {
@@ -54,7 +54,7 @@ pub fn App() -> Html {
                 if let Some(element) = element_of(&draft, target) {
                     focus_element(&element);
                 }
-                dispatcher.dispatch(Action::Focused);
+                dispatcher.dispatch(Action::from(NavAction::Focused));
             }
         });
     }

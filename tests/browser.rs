@@ -337,14 +337,16 @@ async fn ctrl_z_after_a_delete_puts_the_paragraph_back_and_leaves_the_other_alon
     )
     .await;
     app.click_first("[aria-label='删除段落']").await;
-    // Escape answers the confirmation with no.
-    let confirm = app.button("确认删除");
+    // The confirmation takes the focus on 取消, as every delete confirmation does, so
+    // that Enter keeps the paragraph; Escape answers it with no.
+    let cancel = app.one(".node-tools .confirm button:not(.danger)");
+    assert_eq!(cancel.text_content().as_deref(), Some("取消"));
     assert_eq!(
         gloo::utils::document().active_element().as_ref(),
-        Some(confirm.as_ref()),
-        "the confirmation takes the focus"
+        Some(&cancel),
+        "the confirmation takes the focus on 取消"
     );
-    press(&confirm, "Escape", false, false).await;
+    press(&cancel, "Escape", false, false).await;
     assert_eq!(paragraphs(&app).len(), 2);
     assert!(!app.text().contains("确认删除"));
     app.click_first("[aria-label='删除段落']").await;
@@ -1041,4 +1043,128 @@ async fn a_record_with_a_sound_wrapper_around_an_unreadable_draft_is_listed_as_u
     assert!(!list.contains("只剩名称的草稿"), "{list}");
     app.button("下载原始数据");
     app.unmount().await;
+}
+
+/// Answers "已回答" on every request but the first, which fails as a broken worker does.
+#[yew::function_component]
+fn FailsOnce() -> yew::Html {
+    use yew::prelude::*;
+    let calls = use_mut_ref(|| 0u32);
+    let draft = use_memo((), |()| {
+        report_core::Template::builtin_default().new_draft("x".into(), 2023)
+    });
+    let latest = web::hooks::use_answer(draft, 0, 0, (), move |_, _, ()| {
+        *calls.borrow_mut() += 1;
+        let first = *calls.borrow() == 1;
+        async move {
+            if first {
+                Err("后台处理程序出错".to_string())
+            } else {
+                Ok("已回答")
+            }
+        }
+    });
+    html! {
+        <>
+            if let Some(failure) = latest.failure {
+                <web::components::shell::request_failed::RequestFailed what="检查" {failure} />
+            }
+            { for latest.answer.map(|a| a.value) }
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_to_the_worker_says_so_and_can_be_retried() {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let handle = yew::Renderer::<FailsOnce>::with_root(root.clone()).render();
+    settle().await;
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("检查未能完成（后台处理程序出错），请重试。"),
+        "{text}"
+    );
+    let retry: HtmlElement = root
+        .query_selector("[role=alert] button")
+        .unwrap()
+        .expect("a retry button")
+        .dyn_into()
+        .unwrap();
+    retry.click();
+    settle().await;
+    settle().await;
+    assert_eq!(root.text_content().unwrap(), "已回答");
+    handle.destroy();
+    root.remove();
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct SectionProps {
+    draft: std::rc::Rc<report_core::Draft>,
+}
+
+/// The editor of the draft's first numbered part, as the app renders it.
+#[yew::function_component]
+fn FirstPart(props: &SectionProps) -> yew::Html {
+    use yew::prelude::*;
+    let state = use_reducer(|| web::state::AppState::new((*props.draft).clone(), None, Vec::new()));
+    let section_id = props.draft.sections[1].id;
+    html! {
+        <ContextProvider<web::state::Dispatch> context={state.dispatcher()}>
+            <web::components::editor::section_editor::SectionEditor draft={props.draft.clone()} {section_id} />
+        </ContextProvider<web::state::Dispatch>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn node_editors_that_do_not_render_again_keep_no_older_draft() {
+    use report_core::model::{NewNode, Parent, TextField};
+    let mut draft = report_core::Template::builtin_default().new_draft("x".into(), 2023);
+    let section = Parent::Section(draft.sections[1].id);
+    let mut paragraphs = Vec::new();
+    for text in ["甲段。", "乙段。"] {
+        let id = draft.add_node(section, NewNode::Paragraph).unwrap();
+        draft.set_text(id, TextField::Text, text.into()).unwrap();
+        paragraphs.push(id);
+    }
+    let older = std::rc::Rc::new(draft.clone());
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let mut handle = yew::Renderer::<FirstPart>::with_root_and_props(
+        root.clone(),
+        SectionProps {
+            draft: older.clone(),
+        },
+    )
+    .render();
+    settle().await;
+    // Typing into 乙 makes a newer draft; 甲's editor does not render again.
+    draft
+        .set_text(paragraphs[1], TextField::Text, "乙段，改了。".into())
+        .unwrap();
+    handle.update(SectionProps {
+        draft: std::rc::Rc::new(draft),
+    });
+    settle().await;
+    let texts: Vec<String> = (0..2)
+        .map(|i| {
+            root.query_selector_all("textarea.paragraph-text")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into::<HtmlTextAreaElement>()
+                .unwrap()
+                .value()
+        })
+        .collect();
+    assert_eq!(texts, ["甲段。", "乙段，改了。"]);
+    assert_eq!(
+        std::rc::Rc::strong_count(&older),
+        1,
+        "only the test holds the older draft"
+    );
+    handle.destroy();
+    root.remove();
 }

@@ -590,7 +590,7 @@ mod tests {
     #[test]
     fn the_warm_up_draft_is_a_complete_draft() {
         let draft = report_core::from_own_json(super::WARM_UP_DRAFT).unwrap();
-        assert!(report_core::check::missing(&draft, &draft.export).is_empty());
+        assert!(report_core::check::missing(&draft, &draft.export, &Default::default()).is_empty());
         assert!(report_core::docx::export(&draft, &draft.export, "2026-02-20T00:00:00Z").is_ok());
     }
 }

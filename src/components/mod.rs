@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 
 use self::editor::{meta_input, report_year_input, table_row_editor};
 use self::export::export_step;
-use crate::state::{Action, Dispatch, Step};
+use crate::state::{Action, Dispatch, NavAction, Step};
 
 /// A place the user edits something: a node, a form field or a cell of the table.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,14 +60,14 @@ pub fn place_of(location: &Location) -> Option<Place> {
 /// cell, with that focused.
 pub fn open_place(dispatch: &Dispatch, place: Place) {
     let (step, element) = match place {
-        Place::Node(id) => return dispatch.dispatch(Action::JumpTo(id)),
+        Place::Node(id) => return dispatch.dispatch(Action::from(NavAction::JumpTo(id))),
         Place::Field(field) if MetaField::HEADER.contains(&field) => {
             (Step::Basics, meta_input::input_id(field))
         }
         Place::Field(field) => (Step::Closing, meta_input::input_id(field)),
         Place::TableCell(cell) => (Step::Table, table_row_editor::cell_id(cell)),
     };
-    dispatch.dispatch(Action::GoTo(step));
+    dispatch.dispatch(Action::from(NavAction::GoTo(step)));
     // The element exists once the step has rendered.
     Timeout::new(0, move || focus_element(&element)).forget();
 }

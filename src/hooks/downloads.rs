@@ -7,7 +7,7 @@ use super::use_dispatch;
 use crate::adapter::worker::{self, OfficeFile};
 use crate::adapter::{clock, files};
 use crate::state::persistence::download_backup;
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, SessionAction};
 
 /// An Office file made in the worker and downloaded: the callback takes the app state's
 /// revision of the draft, the draft and the file name without its extension; the flag is
@@ -40,9 +40,9 @@ pub fn use_file_download(
                     });
                 busy.set(false);
                 if let Err(message) = result {
-                    dispatch.dispatch(Action::Notify(Notice::error(format!(
+                    dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(format!(
                         "{failure}：{message}"
-                    ))));
+                    )))));
                 }
             });
         })
@@ -56,7 +56,7 @@ pub fn use_backup_download(draft: Rc<Draft>) -> Callback<MouseEvent> {
     let dispatch = use_dispatch();
     Callback::from(move |_| {
         if let Err(message) = download_backup(&draft) {
-            dispatch.dispatch(Action::Notify(Notice::error(message)));
+            dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
         }
     })
 }

@@ -14,30 +14,52 @@ pub struct Answer<T> {
     pub value: T,
 }
 
-/// The latest answer of the worker, `None` before the first. Compared by identity:
-/// comparing two answers field by field whenever a parent re-renders (every keystroke)
-/// would cost what computing them in the worker saves.
-pub struct Latest<T>(pub Option<Rc<Answer<T>>>);
+/// The latest answer of the worker, `None` before the first, and why the latest request
+/// failed, if it did. Answers are compared by identity: comparing two answers field by
+/// field whenever a parent re-renders (every keystroke) would cost what computing them
+/// in the worker saves.
+pub struct Latest<T> {
+    pub answer: Option<Rc<Answer<T>>>,
+    pub failure: Option<Failure>,
+}
+
+/// A request the worker did not answer: why, and a way to ask again.
+#[derive(Clone)]
+pub struct Failure {
+    pub message: AttrValue,
+    pub retry: Callback<()>,
+}
+
+impl PartialEq for Failure {
+    /// The retry callback is made anew on each render; the message tells failures apart.
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+    }
+}
 
 impl<T> Clone for Latest<T> {
     fn clone(&self) -> Self {
-        Latest(self.0.clone())
+        Latest {
+            answer: self.answer.clone(),
+            failure: self.failure.clone(),
+        }
     }
 }
 
 impl<T> PartialEq for Latest<T> {
     fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
+        let same_answer = match (&self.answer, &other.answer) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
-        }
+        };
+        same_answer && self.failure == other.failure
     }
 }
 
 /// What `ask` answers about `draft` (the app's `revision` of it) and `inputs`, asked
 /// again when typing has paused for `delay_ms` or `inputs` change; until a newer
-/// answer comes, the last one stays, and a failed request keeps it too (the worker is
-/// replaced for the next).
+/// answer comes, the last one stays. A failed request keeps it too (the worker is
+/// replaced for the next) and is reported with a retry, which asks again at once.
 #[hook]
 pub fn use_answer<T, I, F, Fut>(
     draft: Rc<Draft>,
@@ -54,20 +76,35 @@ where
 {
     let settled = use_settled(revision, delay_ms);
     let latest = use_state(|| None::<Rc<Answer<T>>>);
+    let failed = use_state(|| None::<AttrValue>);
+    // Bumped by a retry, so the request is made again for the same revision.
+    let attempt = use_state(|| 0u32);
     {
         let latest = latest.clone();
-        use_effect_with((settled, inputs), move |(settled, inputs)| {
+        let failed = failed.clone();
+        use_effect_with((settled, inputs, *attempt), move |(settled, inputs, _)| {
             if *settled == revision {
                 let inputs = inputs.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(value) = ask(revision, draft.clone(), inputs).await {
-                        latest.set(Some(Rc::new(Answer { draft, value })));
+                    match ask(revision, draft.clone(), inputs).await {
+                        Ok(value) => {
+                            failed.set(None);
+                            latest.set(Some(Rc::new(Answer { draft, value })));
+                        }
+                        Err(message) => failed.set(Some(message.into())),
                     }
                 });
             }
         });
     }
-    Latest((*latest).clone())
+    let failure = (*failed).clone().map(|message| Failure {
+        message,
+        retry: Callback::from(move |()| attempt.set(*attempt + 1)),
+    });
+    Latest {
+        answer: (*latest).clone(),
+        failure,
+    }
 }
 
 /// The coverage of the plan of `draft` (the app's `revision` of it), computed in the
@@ -87,7 +124,7 @@ pub fn use_coverage(draft: Rc<Draft>, revision: u64) -> Latest<Option<CoverageRe
 impl Latest<Option<CoverageReport>> {
     /// The latest coverage report, with the draft it was computed on.
     pub fn report(&self) -> Option<(&Rc<Draft>, &CoverageReport)> {
-        let answer = self.0.as_ref()?;
+        let answer = self.answer.as_ref()?;
         Some((&answer.draft, answer.value.as_ref()?))
     }
 }

@@ -5,7 +5,7 @@ use report_core::backup::{self, DraftWithVersions, MAX_BACKUP_BYTES};
 use report_core::versions::Versions;
 use report_core::TemplateLibrary;
 
-use super::{Action, Dispatch, Notice};
+use super::{Action, Dispatch, Notice, SessionAction};
 use crate::adapter::{clock, files, import_worker, storage};
 
 /// Downloads the backup of everything stored (the caller saves the open draft first).
@@ -29,7 +29,9 @@ pub fn download(dispatcher: &Dispatch) {
     }
     let templates = match storage::load_templates() {
         Ok(templates) => templates,
-        Err(message) => return dispatcher.dispatch(Action::Notify(Notice::error(message))),
+        Err(message) => {
+            return dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+        }
     };
     let json = backup::to_json(&drafts, &templates, clock::now_ms());
     let name = files::safe_file_name(
@@ -37,7 +39,7 @@ pub fn download(dispatcher: &Dispatch) {
         "json",
     );
     if let Err(message) = files::download(&name, files::JSON_MIME, json.as_bytes()) {
-        return dispatcher.dispatch(Action::Notify(Notice::error(message)));
+        return dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
     }
     let mut message = format!(
         "已下载完整备份“{name}”：{} 份草稿（含版本记录）、{} 个模板。",
@@ -56,7 +58,7 @@ pub fn download(dispatcher: &Dispatch) {
             left_out.join("、")
         ));
     }
-    dispatcher.dispatch(Action::Notify(Notice::info(message)));
+    dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(message))));
 }
 
 /// Reads a picked backup file and restores it.
@@ -72,9 +74,9 @@ pub fn restore_file(dispatcher: &Dispatch, file: web_sys::File) {
 }
 
 fn refuse(dispatcher: &Dispatch, file_name: &str, problem: &str) {
-    dispatcher.dispatch(Action::Notify(Notice::error(format!(
+    dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(format!(
         "无法从“{file_name}”恢复：{problem}。现有草稿和模板没有任何改动。"
-    ))));
+    )))));
 }
 
 /// Adds every draft of a backup under a new id (a name already used gets （恢复）) and
@@ -115,10 +117,14 @@ pub async fn restore(dispatcher: &Dispatch, file_name: &str, bytes: &[u8]) {
     if let Err(err) = stored {
         return refuse(dispatcher, file_name, err.message());
     }
-    dispatcher.dispatch(Action::DraftsListed(storage::list_drafts()));
-    dispatcher.dispatch(Action::TemplatesListed(library.templates));
-    dispatcher.dispatch(Action::Notify(Notice::info(format!(
+    dispatcher.dispatch(Action::from(SessionAction::DraftsListed(
+        storage::list_drafts(),
+    )));
+    dispatcher.dispatch(Action::from(SessionAction::TemplatesListed(
+        library.templates,
+    )));
+    dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(format!(
         "已从“{file_name}”恢复 {} 份草稿（含版本记录）和 {template_count} 个模板，均为新增，现有草稿和模板没有改动。",
         drafts.len()
-    ))));
+    )))));
 }

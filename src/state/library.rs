@@ -10,7 +10,7 @@ use report_core::{next_year_draft, Draft, Template, TemplateLibrary};
 use yew::prelude::*;
 
 use super::persistence::open_new;
-use super::{Action, AppState, Notice};
+use super::{Action, AppState, Notice, SessionAction};
 use crate::adapter::{clock, files, import_worker, storage};
 
 type Dispatcher = UseReducerDispatcher<AppState>;
@@ -48,9 +48,9 @@ async fn import_bytes(dispatcher: &Dispatcher, file_name: &str, bytes: &[u8]) {
 }
 
 fn refuse(dispatcher: &Dispatcher, file_name: &str, problem: &str) {
-    dispatcher.dispatch(Action::Notify(Notice::error(format!(
+    dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(format!(
         "无法从“{file_name}”导入模板：{problem}。模板库没有任何改动。"
-    ))));
+    )))));
 }
 
 /// The open draft as a template: downloads `<name>.template.json` and adds it to the
@@ -66,7 +66,7 @@ pub fn save_as_template(dispatcher: &Dispatcher, draft: &Draft, with_body: bool,
     let file_name = files::safe_file_name(&template.name, "template.json");
     let json = template::to_json(&template);
     if let Err(message) = files::download(&file_name, files::JSON_MIME, json.as_bytes()) {
-        dispatcher.dispatch(Action::Notify(Notice::error(message)));
+        dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
         return;
     }
     add(dispatcher, template, format!("已下载模板文件“{file_name}”"));
@@ -79,7 +79,7 @@ fn add(dispatcher: &Dispatcher, template: Template, done: String) {
         match library.add(template.clone()) {
             Ok(AddOutcome::Added(_)) => Ok(Some(format!("{done}，模板“{name}”已加入模板库。"))),
             Ok(AddOutcome::NameExists) => {
-                dispatcher.dispatch(Action::TemplateNameTaken(template));
+                dispatcher.dispatch(Action::from(SessionAction::TemplateNameTaken(template)));
                 Ok(None)
             }
             Err(err) => Err(err.to_string()),
@@ -129,11 +129,13 @@ fn change_library(
     });
     match result {
         Ok(Some((templates, message))) => {
-            dispatcher.dispatch(Action::TemplatesListed(templates));
-            dispatcher.dispatch(Action::Notify(Notice::info(message)));
+            dispatcher.dispatch(Action::from(SessionAction::TemplatesListed(templates)));
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(message))));
         }
         Ok(None) => {}
-        Err(message) => dispatcher.dispatch(Action::Notify(Notice::error(message))),
+        Err(message) => {
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+        }
     }
 }
 
@@ -142,7 +144,9 @@ fn change_library(
 pub fn start_next_year(dispatcher: &Dispatcher, id: &str) {
     let last_year = match storage::load_draft(id) {
         Ok((draft, _)) => draft,
-        Err(message) => return dispatcher.dispatch(Action::Notify(Notice::error(message))),
+        Err(message) => {
+            return dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+        }
     };
     let draft = next_year_draft(&last_year, clock::new_id());
     let plan = match &draft.plan {
@@ -157,5 +161,5 @@ pub fn start_next_year(dispatcher: &Dispatcher, id: &str) {
         last_year.name, draft.report_year
     );
     open_new(dispatcher, draft);
-    dispatcher.dispatch(Action::Notify(Notice::info(message)));
+    dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(message))));
 }

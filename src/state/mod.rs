@@ -5,25 +5,23 @@
 
 mod action;
 pub mod backup_all;
+mod edits;
 pub mod library;
+mod navigation;
 pub mod persistence;
+mod session;
 pub mod undo_keys;
 pub mod versions;
 
 use std::rc::Rc;
 
-use report_core::check::{self, Fix, Setup};
-use report_core::model::{NewNode, Node, Parent};
-use report_core::paste::{clean_pasted, paste_into};
-use report_core::plan_items::PlanState;
-use report_core::restructure::restructure;
-use report_core::template::change_report_year;
+use report_core::check::Setup;
 use report_core::versions::Reason;
-use report_core::{Draft, Edit, History, MetaField, NodeId, Target, Template};
+use report_core::{Draft, History, MetaField, NodeId, Target, Template};
 use yew::{Reducible, UseReducerDispatcher};
 
 use crate::adapter::storage::DraftSummary;
-pub use action::{Action, Decision};
+pub use action::{Action, Decision, DraftAction, NavAction, SessionAction};
 
 /// The steps a clerk walks through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,311 +169,15 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
-            Action::SetMeta {
-                field,
-                value,
-                at_ms,
-            } => {
-                state.edit(Edit::SetMeta { field, value }, Some(at_ms));
-            }
-            Action::SetExportOptions(options) => {
-                Rc::make_mut(&mut state.draft).export = options;
-                state.revision += 1;
-            }
-            Action::Rename(name) => {
-                state.edit(Edit::Rename(name), None);
-            }
-            Action::SetText {
-                id,
-                field,
-                text,
-                at_ms,
-            } => {
-                state.edit(Edit::SetText { id, field, text }, Some(at_ms));
-            }
-            Action::AddNode { parent, kind } => {
-                let edit = Edit::add(&state.draft, parent, kind);
-                state.edit_and_show(edit);
-            }
-            Action::MoveNode { id, direction } => {
-                match Edit::move_by(&state.draft, id, direction) {
-                    Ok(Some(edit)) => {
-                        state.edit_and_show(Ok(edit));
-                    }
-                    Ok(None) => {}
-                    Err(err) => state.notice = Some(Notice::error(err.to_string())),
-                }
-            }
-            Action::RemoveNode(id) => {
-                state.edit(Edit::Remove { id, next_id: None }, None);
-            }
-            Action::BreakAfter(id) => {
-                let edit = Edit::add_after(&state.draft, id);
-                state.edit_and_show(edit);
-            }
-            Action::RemoveEmpty(id) => {
-                let empty = matches!(state.draft.node(id),
-                    Some(Node::Paragraph { text, .. }) if text.is_empty());
-                // The paragraph before it (else after it, else its parent) is shown.
-                if empty {
-                    state.edit_and_show(Ok(Edit::Remove { id, next_id: None }));
-                }
-            }
-            Action::Paste {
-                id,
-                field,
-                before,
-                pasted,
-                after,
-            } => {
-                let cleaned = clean_pasted(&pasted);
-                let summary = cleaned.summary();
-                let edit = paste_into(&state.draft, id, field, &before, &cleaned.text, &after);
-                // The last piece pasted is shown.
-                if state.edit_and_show(edit) && !summary.is_empty() {
-                    state.notice = Some(Notice::info(format!(
-                        "已清除粘贴内容中的{summary}（来自 Word 或网页的隐藏字符和格式）。"
-                    )));
-                }
-            }
-            Action::Restructure { id, how } => match restructure(&state.draft, id, how) {
-                Ok(Some(edit)) => {
-                    state.edit_and_show(Ok(edit));
-                }
-                Ok(None) => {}
-                Err(err) => state.notice = Some(Notice::error(err.to_string())),
-            },
-            Action::Undo => state.travel(false),
-            Action::Redo => state.travel(true),
-            Action::GoTo(step) => {
-                state.step = step;
-                state.show_drafts = false;
-                state.show_versions = false;
-            }
-            Action::JumpTo(id) => {
-                state.step = state.step_of(id);
-                state.focus = Some(Target::node(&state.draft, id));
-                state.show_drafts = false;
-                state.show_versions = false;
-            }
-            Action::Focused => state.focus = None,
-            Action::ShowDrafts(show) => {
-                state.show_drafts = show;
-                if show {
-                    state.show_versions = false;
-                }
-            }
-            Action::SetPreview(mode) => state.preview = mode,
-            Action::Open {
-                draft,
-                stamp,
-                drafts,
-            } => {
-                let kept = state.clone();
-                state = AppState::new(draft, stamp, drafts);
-                // What belongs to the tab, not to the draft, stays.
-                state.notice = kept.notice;
-                state.show_checks = kept.show_checks;
-                state.preview = kept.preview;
-                state.templates = kept.templates;
-                state.template_clash = kept.template_clash;
-                // Distinct from any revision the old draft had, so effects keyed on it rerun.
-                state.revision = self.revision + 1;
-                state.saved_revision = state.revision;
-            }
-            Action::DraftsListed(drafts) => state.drafts = drafts,
-            Action::Saved {
-                revision,
-                stamp,
-                saved_at,
-            } => {
-                state.saved_revision = revision;
-                state.stamp = Some(stamp);
-                // After a refusal only a committed write shows as saved (see DraftWriteCommitted).
-                if !matches!(state.save, SaveState::Failed(_)) {
-                    state.save = SaveState::Saved;
-                }
-                let summary = DraftSummary {
-                    id: state.draft.id.clone(),
-                    name: state.draft.name.clone(),
-                    saved_at,
-                    damaged: None,
-                };
-                state.drafts.retain(|d| d.id != summary.id);
-                state.drafts.insert(0, summary);
-            }
-            Action::SaveFailed(message) => state.save = SaveState::Failed(message),
-            Action::DraftWriteRefused { id, message } => {
-                if id == state.draft.id {
-                    state.save = SaveState::Failed(message);
-                    // Any value but the current revision marks the draft unsaved.
-                    state.saved_revision = state.revision.wrapping_sub(1);
-                } else {
-                    state.notice = Some(Notice::error(format!("另一份草稿未能保存：{message}")));
-                }
-            }
-            Action::DraftWriteCommitted { id, stamp } => {
-                let latest = id == state.draft.id && state.stamp.as_deref() == Some(&stamp);
-                if latest && !state.unsaved() && matches!(state.save, SaveState::Failed(_)) {
-                    state.save = SaveState::Saved;
-                }
-            }
-            Action::Conflict => state.save = SaveState::Conflict,
-            Action::KeepMine { stamp } => {
-                state.stamp = stamp;
-                state.save = SaveState::Saved;
-                // This tab's text differs from what is stored now, so it is unsaved.
-                state.revision += 1;
-            }
-            Action::ReloadedFromOtherTab { draft, stamp } => {
-                state.draft = Rc::new(draft);
-                state.history = History::default();
-                state.stamp = Some(stamp);
-                state.revision += 1;
-                state.saved_revision = state.revision;
-                state.save = SaveState::Saved;
-                state.leave_a_missing_section();
-            }
-            Action::ApplyFix(fix) => match check::fix_edit(&state.draft, &fix) {
-                Ok(edit) => {
-                    state.edit(edit, None);
-                }
-                Err(err) => state.notice = Some(Notice::error(err.to_string())),
-            },
-            Action::FixAll(fixes) => {
-                let before = state.draft.clone();
-                state.fix_all(&fixes);
-                state.snapshot_if_changed(before, Reason::BeforeFixAll);
-            }
-            Action::SetReportYear { year, with_typed } => {
-                let template = Template::named(&state.templates, &state.draft.template);
-                let change = change_report_year(&state.draft, template, year);
-                let before = state.draft.clone();
-                state.edit(change.into_edit(with_typed), None);
-                state.snapshot_if_changed(before, Reason::BeforeYearChange);
-            }
-            Action::IgnoreRule(rule) => {
-                if let Some(edit) = Edit::ignore_rule(&state.draft, rule.id()) {
-                    state.edit(edit, None);
-                }
-            }
-            Action::RestoreIgnoredRules => {
-                state.edit(Edit::SetIgnoredRules(Vec::new()), None);
-            }
-            Action::ShowChecks(show) => state.show_checks = show,
-            Action::SetPlan(plan) => {
-                let plan = match state.draft.plan.clone() {
-                    Some(mut existing) => {
-                        existing.replace_plan(plan);
-                        existing
-                    }
-                    None => PlanState::new(plan),
-                };
-                let before = state.draft.clone();
-                state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
-                state.snapshot_if_changed(before, Reason::BeforeImport);
-            }
-            Action::EditPlanItem {
-                index,
-                title,
-                departments,
-            } => {
-                if let Some(mut plan) = state.draft.plan.clone() {
-                    if plan.edit_item(index, title, departments) {
-                        state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
-                    }
-                }
-            }
-            Action::Decide { index, decision } => {
-                let Some(mut plan) = state.draft.plan.clone() else {
-                    return Rc::new(state);
-                };
-                if let Some(target) = plan.decision_mut(index) {
-                    match decision {
-                        Decision::Confirm(id) => target.confirm(id),
-                        Decision::Reject(id) => target.reject(id),
-                        Decision::Status(status, reason) => target.set_status(status, reason),
-                    }
-                    state.edit(Edit::SetPlan(Some(Box::new(plan))), None);
-                }
-            }
-            Action::AddParagraphFor(index) => state.add_paragraph_for(index),
-            Action::SetSecrecyReviewed(done) => {
-                state.edit(Edit::SetSecrecyReviewed(done), None);
-            }
-            Action::SetTableCell {
-                number,
-                column,
-                text,
-                at_ms,
-            } => {
-                let edit = Edit::SetTableCell {
-                    number,
-                    column,
-                    text,
-                };
-                state.edit(edit, Some(at_ms));
-            }
-            Action::Notify(notice) => state.notice = Some(notice),
-            Action::DismissNotice => state.notice = None,
-            Action::TemplatesListed(templates) => {
-                state.templates = Rc::new(templates);
-                state.template_clash = None;
-            }
-            Action::TemplateNameTaken(template) => state.template_clash = Some(Rc::new(template)),
-            Action::CancelTemplateClash => state.template_clash = None,
-            Action::ShowVersions(show) => {
-                state.show_versions = show;
-                if show {
-                    state.show_drafts = false;
-                }
-            }
-            Action::RestoreVersion(mut draft) => {
-                draft.id = state.draft.id.clone();
-                let before = std::mem::replace(&mut state.draft, Rc::new(draft));
-                state.pending_snapshot = Some((before, Reason::BeforeRestore));
-                state.history = History::default();
-                state.revision += 1;
-                state.leave_a_missing_section();
-            }
-            Action::SnapshotTaken => state.pending_snapshot = None,
+            Action::Draft(action) => state.edit_draft(action),
+            Action::Nav(action) => state.navigate(action),
+            Action::Session(action) => state.session(*action),
         }
         Rc::new(state)
     }
 }
 
 impl AppState {
-    fn add_paragraph_for(&mut self, index: usize) {
-        let Some(item) = self
-            .draft
-            .plan
-            .as_ref()
-            .and_then(|p| p.plan.items.get(index))
-        else {
-            return;
-        };
-        let label = format!("第{}项“{}”", item.number, item.title);
-        // The section for achievements: the mandated outline's key, else the first
-        // numbered section.
-        let Some(section) = self
-            .draft
-            .sections
-            .iter()
-            .find(|s| s.key == "measures")
-            .or_else(|| self.draft.sections.iter().find(|s| s.numbered))
-            .map(|s| s.id)
-        else {
-            return;
-        };
-        let edit = Edit::add(&self.draft, Parent::Section(section), NewNode::Paragraph);
-        if self.edit_and_show(edit) {
-            self.step = Step::Section(section);
-            self.notice = Some(Notice::info(format!(
-                "已在本部分末尾添加空段落，请写明计划{label}的落实情况和成效。"
-            )));
-        }
-    }
-
     /// The checker as the draft's template sets it up. The draft keeps only its
     /// template's name; one no longer at hand leaves the regulation's dates and rules.
     pub fn check_setup(templates: &[Template], template_name: &str) -> Setup {
@@ -484,107 +186,11 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    fn fix_all(&mut self, fixes: &[Fix]) {
-        let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
-        match check::fix_all_edit(&self.draft, fixes) {
-            Ok(edit) => {
-                if self.edit(edit, None).is_some() {
-                    self.notice = Some(Notice::info(format!(
-                        "已修正 {places} 处，可撤销（Ctrl+Z）。"
-                    )));
-                }
-            }
-            Err(err) => self.notice = Some(Notice::error(err.to_string())),
-        }
-    }
-
     /// Goes to 基本信息 when the open step's section is not in the draft any more.
     fn leave_a_missing_section(&mut self) {
         if let Step::Section(id) = self.step {
             if self.draft.section(id).is_err() {
                 self.step = Step::Basics;
-            }
-        }
-    }
-
-    /// Asks for a snapshot of `before` when the draft changed since.
-    fn snapshot_if_changed(&mut self, before: Rc<Draft>, reason: Reason) {
-        if before != self.draft {
-            self.pending_snapshot = Some((before, reason));
-        }
-    }
-
-    /// Applies an edit built from the draft (which can fail) and focuses the node it
-    /// changed: a node added or moved, the one before a node removed. Returns whether
-    /// the draft changed.
-    fn edit_and_show(&mut self, edit: Result<Edit, report_core::EditError>) -> bool {
-        let place = match edit {
-            Ok(edit) => self.edit(edit, None),
-            Err(err) => {
-                self.notice = Some(Notice::error(err.to_string()));
-                None
-            }
-        };
-        let changed = place.is_some();
-        if changed {
-            self.focus = place;
-        }
-        changed
-    }
-
-    /// Applies a draft edit through the history: typed text (`typed_at_ms`) joins the
-    /// step of the keystrokes before it. A change is a new revision, which the autosave
-    /// writes; a refusal, which only a stale view can cause, is a notice. Returns where
-    /// the draft changed, `None` when it did not.
-    fn edit(&mut self, edit: Edit, typed_at_ms: Option<u64>) -> Option<Target> {
-        let draft = Rc::make_mut(&mut self.draft);
-        let result = match typed_at_ms {
-            Some(at_ms) => self.history.apply_typing(draft, edit, at_ms),
-            None => self.history.apply(draft, edit),
-        };
-        match result {
-            Ok(place) => {
-                if place.is_some() {
-                    self.revision += 1;
-                }
-                place
-            }
-            Err(err) => {
-                self.notice = Some(Notice::error(err.to_string()));
-                None
-            }
-        }
-    }
-
-    /// Undoes (or with `redo`, redoes) one step and shows where the draft changed: its
-    /// step opens and its text takes the focus, so no other text is left focused for
-    /// the browser's own undo to act on.
-    fn travel(&mut self, redo: bool) {
-        let (possible, what) = if redo {
-            (self.history.can_redo(), "重做")
-        } else {
-            (self.history.can_undo(), "撤销")
-        };
-        if !possible {
-            return;
-        }
-        let draft = Rc::make_mut(&mut self.draft);
-        let result = if redo {
-            self.history.redo(draft)
-        } else {
-            self.history.undo(draft)
-        };
-        match result {
-            Ok(place) => {
-                self.revision += 1;
-                if let Some(place) = place {
-                    self.show(place);
-                }
-            }
-            Err(err) => {
-                self.notice = Some(Notice::error(format!(
-                    "无法{what}：{err}。撤销记录已清空，草稿保持当前内容。"
-                )))
             }
         }
     }
@@ -611,10 +217,12 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use report_core::model::{Direction, TextField};
+    use report_core::check;
+    use report_core::model::{Direction, NewNode, Node, Parent, TextField};
     use report_core::plan_items::Status;
     use report_core::restructure::Restructure;
     use report_core::rules::Rule;
+    use report_core::Edit;
     use report_core::Template;
 
     /// The node that takes the focus after the next render.
@@ -632,46 +240,48 @@ mod tests {
 
     #[test]
     fn a_refused_draft_write_leaves_the_draft_unsaved_until_a_write_commits() {
-        let s = state().reduce(Action::Saved {
+        let s = state().reduce(Action::from(SessionAction::Saved {
             revision: 0,
             stamp: "t:2".into(),
             saved_at: String::new(),
-        });
+        }));
         assert!(!s.unsaved());
-        let refused = s.reduce(Action::DraftWriteRefused {
+        let refused = s.reduce(Action::from(SessionAction::DraftWriteRefused {
             id: "a".into(),
             message: "满".into(),
-        });
+        }));
         assert!(refused.unsaved(), "every save path retries");
         assert_eq!(refused.save, SaveState::Failed("满".into()));
         let revision = refused.revision;
-        let retried = refused.reduce(Action::Saved {
+        let retried = refused.reduce(Action::from(SessionAction::Saved {
             revision,
             stamp: "t:3".into(),
             saved_at: String::new(),
-        });
+        }));
         assert!(
             matches!(retried.save, SaveState::Failed(_)),
             "a retry not yet committed does not look saved"
         );
-        let earlier = retried.clone().reduce(Action::DraftWriteCommitted {
-            id: "a".into(),
-            stamp: "t:2".into(),
-        });
+        let earlier = retried
+            .clone()
+            .reduce(Action::from(SessionAction::DraftWriteCommitted {
+                id: "a".into(),
+                stamp: "t:2".into(),
+            }));
         assert!(matches!(earlier.save, SaveState::Failed(_)));
-        let committed = retried.reduce(Action::DraftWriteCommitted {
+        let committed = retried.reduce(Action::from(SessionAction::DraftWriteCommitted {
             id: "a".into(),
             stamp: "t:3".into(),
-        });
+        }));
         assert_eq!(committed.save, SaveState::Saved);
     }
 
     #[test]
     fn a_refused_write_of_another_draft_is_told_and_leaves_the_open_one_saved() {
-        let s = state().reduce(Action::DraftWriteRefused {
+        let s = state().reduce(Action::from(SessionAction::DraftWriteRefused {
             id: "b".into(),
             message: "满".into(),
-        });
+        }));
         assert!(!s.unsaved());
         assert_eq!(s.save, SaveState::Saved);
         assert!(s.notice.as_ref().is_some_and(|n| n.error));
@@ -681,32 +291,36 @@ mod tests {
     fn edits_bump_the_revision_and_mark_unsaved() {
         let s = state();
         let section = s.draft.sections[1].id;
-        let s = s.reduce(Action::AddNode {
+        let s = s.reduce(Action::from(DraftAction::AddNode {
             parent: Parent::Section(section),
             kind: NewNode::Paragraph,
-        });
+        }));
         assert_eq!(s.revision, 1);
         assert!(s.unsaved());
         let id = focused(&s);
-        let s = s.reduce(Action::SetText {
-            id,
-            field: TextField::Text,
-            text: "保护市场公平竞争。".into(),
+        let s = s.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetText {
+                id,
+                field: TextField::Text,
+                text: "保护市场公平竞争。".into(),
+            },
             at_ms: 0,
-        });
+        }));
         assert_eq!(s.revision, 2);
-        let s = s.reduce(Action::Saved {
+        let s = s.reduce(Action::from(SessionAction::Saved {
             revision: 2,
             stamp: "t:2".into(),
             saved_at: "2024-02-27T08:30:00Z".into(),
-        });
+        }));
         assert!(!s.unsaved());
         assert_eq!(s.drafts[0].id, "a", "the list shows the saved draft first");
-        let s = s.reduce(Action::SetMeta {
-            field: MetaField::Title,
-            value: "新标题".into(),
+        let s = s.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetMeta {
+                field: MetaField::Title,
+                value: "新标题".into(),
+            },
             at_ms: 0,
-        });
+        }));
         assert_eq!(s.draft.meta.title, "新标题");
         assert!(s.unsaved());
     }
@@ -717,21 +331,25 @@ mod tests {
             .unwrap()
             .new_draft("a".into(), 2023);
         let s = Rc::new(AppState::new(draft, Some("t:1".into()), Vec::new()));
-        let s = s.reduce(Action::SetTableCell {
-            number: "九-1-1".into(),
-            column: 4,
-            text: "已完成".into(),
+        let s = s.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetTableCell {
+                number: "九-1-1".into(),
+                column: 4,
+                text: "已完成".into(),
+            },
             at_ms: 0,
-        });
+        }));
         assert_eq!(s.revision, 1);
         let table = s.draft.attachment_table.as_ref().unwrap();
         assert_eq!(table.cell("九-1-1", 4), "已完成");
-        let after = s.clone().reduce(Action::SetTableCell {
-            number: "九-1-1".into(),
-            column: 1,
-            text: "改指标".into(),
+        let after = s.clone().reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetTableCell {
+                number: "九-1-1".into(),
+                column: 1,
+                text: "改指标".into(),
+            },
             at_ms: 0,
-        });
+        }));
         assert_eq!((after.revision, &after.draft), (s.revision, &s.draft));
         assert!(after.notice.as_ref().is_some_and(|n| n.error));
     }
@@ -739,7 +357,12 @@ mod tests {
     #[test]
     fn a_failed_edit_changes_nothing_but_says_so() {
         let s = state();
-        let after = s.clone().reduce(Action::RemoveNode(999));
+        let after = s
+            .clone()
+            .reduce(Action::from(DraftAction::Apply(Edit::Remove {
+                id: 999,
+                next_id: None,
+            })));
         assert_eq!(after.draft, s.draft);
         assert_eq!(after.revision, s.revision);
         assert!(after.notice.as_ref().is_some_and(|n| n.error));
@@ -749,13 +372,15 @@ mod tests {
     fn jump_opens_the_section_holding_the_node() {
         let s = state();
         let section = s.draft.sections[2].id;
-        let s = s.reduce(Action::AddNode {
+        let s = s.reduce(Action::from(DraftAction::AddNode {
             parent: Parent::Section(section),
             kind: NewNode::Heading,
-        });
+        }));
         let heading = focused(&s);
-        let s = s.reduce(Action::Focused).reduce(Action::GoTo(Step::Basics));
-        let s = s.reduce(Action::JumpTo(heading));
+        let s = s
+            .reduce(Action::from(NavAction::Focused))
+            .reduce(Action::from(NavAction::GoTo(Step::Basics)));
+        let s = s.reduce(Action::from(NavAction::JumpTo(heading)));
         assert_eq!(s.step, Step::Section(section));
         assert_eq!(focused(&s), heading);
     }
@@ -771,7 +396,7 @@ mod tests {
             .find(|f| f.rule == Rule::WordingFazhi)
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
-        let fixed = s.reduce(Action::ApplyFix(fix.clone()));
+        let fixed = s.reduce(Action::from(DraftAction::ApplyFix(fix.clone())));
         let text = |s: &AppState| paragraph(s, id);
         assert_eq!(
             text(&fixed),
@@ -779,7 +404,9 @@ mod tests {
             "only 法制 changed"
         );
         assert_eq!(fixed.revision, 3, "a fix is an edit and is autosaved");
-        let again = fixed.clone().reduce(Action::ApplyFix(fix));
+        let again = fixed
+            .clone()
+            .reduce(Action::from(DraftAction::ApplyFix(fix)));
         assert_eq!(text(&again), text(&fixed));
         assert_eq!(again.revision, fixed.revision);
         assert!(again
@@ -791,29 +418,29 @@ mod tests {
     #[test]
     fn a_plan_is_set_decided_on_and_replaced_without_losing_decisions() {
         let plan = |text: &str| report_core::plan::parse_plan_text(text).unwrap().plan;
-        let s = state().reduce(Action::SetPlan(plan(
+        let s = state().reduce(Action::from(DraftAction::SetPlan(plan(
             "1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）",
-        )));
+        ))));
         assert_eq!(s.revision, 1);
-        let s = s.reduce(Action::Decide {
+        let s = s.reduce(Action::from(DraftAction::Decide {
             index: 1,
             decision: Decision::Status(Some(Status::NotApplicable), "本级不承担".into()),
-        });
+        }));
         assert_eq!(s.revision, 2);
         // A re-import with an extra item keeps the decision on item 2.
-        let s = s.reduce(Action::SetPlan(plan(
+        let s = s.reduce(Action::from(DraftAction::SetPlan(plan(
             "1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）\n3.加强执法监督。（监督所）",
-        )));
+        ))));
         let state = s.draft.plan.as_ref().unwrap();
         assert_eq!(state.plan.items.len(), 3);
         let decision = state.decision(&state.plan.items[1]).unwrap();
         assert_eq!(decision.status, Some(Status::NotApplicable));
         assert_eq!(decision.reason, "本级不承担");
         // A decision on an item that does not exist changes nothing.
-        let same = s.clone().reduce(Action::Decide {
+        let same = s.clone().reduce(Action::from(DraftAction::Decide {
             index: 9,
             decision: Decision::Confirm(1),
-        });
+        }));
         assert_eq!(same.revision, s.revision);
     }
 
@@ -822,7 +449,7 @@ mod tests {
         let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）")
             .unwrap()
             .plan;
-        let s = state().reduce(Action::SetPlan(plan));
+        let s = state().reduce(Action::from(DraftAction::SetPlan(plan)));
         let measures = s
             .draft
             .sections
@@ -830,7 +457,7 @@ mod tests {
             .find(|x| x.key == "measures")
             .unwrap()
             .id;
-        let s = s.reduce(Action::AddParagraphFor(0));
+        let s = s.reduce(Action::from(DraftAction::AddParagraphFor(0)));
         assert_eq!(s.step, Step::Section(measures));
         let id = focused(&s);
         let section = s.draft.section(measures).unwrap();
@@ -846,31 +473,33 @@ mod tests {
 
     #[test]
     fn the_preview_mode_survives_opening_another_draft() {
-        let s = state().reduce(Action::SetPreview(PreviewMode::Instead));
+        let s = state().reduce(Action::from(NavAction::SetPreview(PreviewMode::Instead)));
         assert_eq!(s.preview, PreviewMode::Instead);
         let other = Template::builtin_default().new_draft("b".into(), 2024);
-        let s = s.reduce(Action::Open {
+        let s = s.reduce(Action::from(SessionAction::Open {
             draft: other,
             stamp: None,
             drafts: vec![],
-        });
+        }));
         assert_eq!(s.preview, PreviewMode::Instead);
     }
 
     #[test]
     fn opening_another_draft_resets_save_state_and_keeps_revisions_moving() {
-        let s = state().reduce(Action::SetMeta {
-            field: MetaField::Title,
-            value: "x".into(),
+        let s = state().reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetMeta {
+                field: MetaField::Title,
+                value: "x".into(),
+            },
             at_ms: 0,
-        });
-        let s = s.reduce(Action::Conflict);
+        }));
+        let s = s.reduce(Action::from(SessionAction::Conflict));
         let other = Template::builtin_default().new_draft("b".into(), 2024);
-        let s = s.reduce(Action::Open {
+        let s = s.reduce(Action::from(SessionAction::Open {
             draft: other,
             stamp: None,
             drafts: vec![],
-        });
+        }));
         assert_eq!(s.draft.id, "b");
         assert_eq!(s.save, SaveState::Saved);
         assert!(!s.unsaved());
@@ -883,9 +512,11 @@ mod tests {
             name: "上城区模板".into(),
             ..Template::builtin_default()
         };
-        let s = state().reduce(Action::TemplatesListed(vec![mine.clone()]));
+        let s = state().reduce(Action::from(SessionAction::TemplatesListed(vec![
+            mine.clone()
+        ])));
         assert_eq!(s.templates.as_slice(), std::slice::from_ref(&mine));
-        let s = s.reduce(Action::TemplateNameTaken(mine.clone()));
+        let s = s.reduce(Action::from(SessionAction::TemplateNameTaken(mine.clone())));
         assert_eq!(s.template_clash.as_deref(), Some(&mine));
         assert_eq!(
             s.templates.len(),
@@ -893,14 +524,18 @@ mod tests {
             "nothing is added while the user is asked"
         );
         assert_eq!(s.revision, 0, "the draft is not edited");
-        let cancelled = s.clone().reduce(Action::CancelTemplateClash);
+        let cancelled = s
+            .clone()
+            .reduce(Action::from(SessionAction::CancelTemplateClash));
         assert_eq!(cancelled.template_clash, None);
         assert_eq!(cancelled.templates, s.templates);
         let renamed = Template {
             name: "上城区模板 (2)".into(),
             ..mine.clone()
         };
-        let s = s.reduce(Action::TemplatesListed(vec![mine, renamed]));
+        let s = s.reduce(Action::from(SessionAction::TemplatesListed(vec![
+            mine, renamed,
+        ])));
         assert_eq!(s.template_clash, None);
         assert_eq!(s.templates.len(), 2);
     }
@@ -912,13 +547,15 @@ mod tests {
             ..Template::builtin_default()
         };
         let s = state()
-            .reduce(Action::TemplatesListed(vec![mine.clone()]))
-            .reduce(Action::TemplateNameTaken(mine.clone()));
-        let s = s.reduce(Action::Open {
+            .reduce(Action::from(SessionAction::TemplatesListed(vec![
+                mine.clone()
+            ])))
+            .reduce(Action::from(SessionAction::TemplateNameTaken(mine.clone())));
+        let s = s.reduce(Action::from(SessionAction::Open {
             draft: mine.new_draft("b".into(), 2024),
             stamp: None,
             drafts: vec![],
-        });
+        }));
         assert_eq!(s.draft.template, "上城区模板");
         assert_eq!(s.templates.as_slice(), std::slice::from_ref(&mine));
         assert_eq!(s.template_clash.as_deref(), Some(&mine));
@@ -929,10 +566,10 @@ mod tests {
         let s = state();
         let mut theirs = (*s.draft).clone();
         theirs.meta.title = "另一标签页".into();
-        let s = s.reduce(Action::ReloadedFromOtherTab {
+        let s = s.reduce(Action::from(SessionAction::ReloadedFromOtherTab {
             draft: theirs,
             stamp: "other:1".into(),
-        });
+        }));
         assert_eq!(s.draft.meta.title, "另一标签页");
         assert_eq!(s.stamp.as_deref(), Some("other:1"));
         assert!(!s.unsaved());
@@ -945,18 +582,20 @@ mod tests {
         text: &str,
         at_ms: u64,
     ) -> (Rc<AppState>, NodeId) {
-        let s = s.reduce(Action::AddNode {
+        let s = s.reduce(Action::from(DraftAction::AddNode {
             parent: Parent::Section(section),
             kind: NewNode::Paragraph,
-        });
+        }));
         let id = focused(&s);
-        let s = s.reduce(Action::SetText {
-            id,
-            field: TextField::Text,
-            text: text.into(),
+        let s = s.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetText {
+                id,
+                field: TextField::Text,
+                text: text.into(),
+            },
             at_ms,
-        });
-        (s.reduce(Action::Focused), id)
+        }));
+        (s.reduce(Action::from(NavAction::Focused)), id)
     }
 
     fn paragraph(s: &AppState, id: NodeId) -> String {
@@ -977,12 +616,15 @@ mod tests {
         let (s, jia) = add_typed(s, section, "甲段内容。", 1_000);
         let (s, yi) = add_typed(s, section, "乙段是最后打字的内容。", 9_000);
         let typed = json(&s);
-        let s = s.reduce(Action::GoTo(Step::Basics));
-        let s = s.reduce(Action::RemoveNode(jia));
+        let s = s.reduce(Action::from(NavAction::GoTo(Step::Basics)));
+        let s = s.reduce(Action::from(DraftAction::Apply(Edit::Remove {
+            id: jia,
+            next_id: None,
+        })));
         assert!(s.draft.node(jia).is_none());
         let deleted = s.revision;
 
-        let s = s.reduce(Action::Undo);
+        let s = s.reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&s), typed, "the draft is as before the delete");
         let children = &s.draft.section(section).unwrap().children;
         assert_eq!(children[children.len() - 2].id(), jia, "甲 is in its place");
@@ -998,7 +640,9 @@ mod tests {
         );
         assert!(s.revision > deleted && s.unsaved(), "the undo is autosaved");
 
-        let s = s.reduce(Action::Focused).reduce(Action::Redo);
+        let s = s
+            .reduce(Action::from(NavAction::Focused))
+            .reduce(Action::from(DraftAction::Redo));
         assert!(s.draft.node(jia).is_none());
         assert_eq!(paragraph(&s, yi), "乙段是最后打字的内容。");
         assert!(!s.history.can_redo() && s.history.can_undo());
@@ -1011,16 +655,16 @@ mod tests {
         let (s, first) = add_typed(s, section, "加强法制建设。", 1_000);
         let (s, second) = add_typed(s, section, "完善制度。", 9_000);
         let before = json(&s);
-        let moved = s.reduce(Action::MoveNode {
+        let moved = s.reduce(Action::from(DraftAction::MoveNode {
             id: second,
             direction: Direction::Up,
-        });
+        }));
         let order = |s: &AppState| -> Vec<NodeId> {
             let children = &s.draft.section(section).unwrap().children;
             children.iter().map(|n| n.id()).collect()
         };
         assert_eq!(order(&moved)[..2], [second, first]);
-        let s = moved.reduce(Action::Undo);
+        let s = moved.reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&s), before);
         assert_eq!(
             s.focus,
@@ -1037,12 +681,14 @@ mod tests {
             .find(|f| f.rule == Rule::WordingFazhi)
             .and_then(|f| f.fix)
             .expect("法制建设 is found with a fix");
-        let fixed = s.reduce(Action::Focused).reduce(Action::ApplyFix(fix));
+        let fixed = s
+            .reduce(Action::from(NavAction::Focused))
+            .reduce(Action::from(DraftAction::ApplyFix(fix)));
         assert_eq!(paragraph(&fixed, first), "加强法治建设。");
-        let s = fixed.reduce(Action::Undo);
+        let s = fixed.reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&s), before);
         assert_eq!(paragraph(&s, second), "完善制度。");
-        let s = s.reduce(Action::Redo);
+        let s = s.reduce(Action::from(DraftAction::Redo));
         assert_eq!(paragraph(&s, first), "加强法治建设。");
     }
 
@@ -1050,21 +696,23 @@ mod tests {
     fn typing_is_undone_by_pauses_and_fields_take_their_step() {
         let s = state();
         let set = |s: Rc<AppState>, value: &str, at_ms| {
-            s.reduce(Action::SetMeta {
-                field: MetaField::Printer,
-                value: value.into(),
+            s.reduce(Action::from(DraftAction::Typed {
+                edit: Edit::SetMeta {
+                    field: MetaField::Printer,
+                    value: value.into(),
+                },
                 at_ms,
-            })
+            }))
         };
         let s = set(s, "区卫", 1_000);
         let s = set(s, "区卫健", 1_200);
         let s = set(s, "区卫健局办公室", 9_000);
-        let s = s.reduce(Action::GoTo(Step::Basics));
-        let s = s.reduce(Action::Undo);
+        let s = s.reduce(Action::from(NavAction::GoTo(Step::Basics)));
+        let s = s.reduce(Action::from(DraftAction::Undo));
         assert_eq!(s.draft.meta.printer, "区卫健");
         assert_eq!(s.step, Step::Closing, "印发机关 is in 落款与版记");
         assert_eq!(s.focus, Some(Target::Meta(MetaField::Printer)));
-        let s = s.reduce(Action::Undo);
+        let s = s.reduce(Action::from(DraftAction::Undo));
         assert_eq!(s.draft.meta.printer, "");
         assert!(!s.history.can_undo());
     }
@@ -1072,7 +720,10 @@ mod tests {
     #[test]
     fn with_nothing_to_undo_nothing_changes() {
         let s = state();
-        let after = s.clone().reduce(Action::Undo).reduce(Action::Redo);
+        let after = s
+            .clone()
+            .reduce(Action::from(DraftAction::Undo))
+            .reduce(Action::from(DraftAction::Redo));
         assert_eq!(after.revision, s.revision);
         assert_eq!(after.draft, s.draft);
         assert_eq!(after.notice, None);
@@ -1085,16 +736,16 @@ mod tests {
         let (s, _) = add_typed(s, section, "内容", 0);
         assert!(s.history.can_undo());
         let other = Template::builtin_default().new_draft("b".into(), 2024);
-        let opened = s.clone().reduce(Action::Open {
+        let opened = s.clone().reduce(Action::from(SessionAction::Open {
             draft: other.clone(),
             stamp: None,
             drafts: vec![],
-        });
+        }));
         assert!(!opened.history.can_undo());
-        let reloaded = s.reduce(Action::ReloadedFromOtherTab {
+        let reloaded = s.reduce(Action::from(SessionAction::ReloadedFromOtherTab {
             draft: other,
             stamp: "other:1".into(),
-        });
+        }));
         assert!(!reloaded.history.can_undo());
     }
 
@@ -1107,25 +758,27 @@ mod tests {
         let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）")
             .unwrap()
             .plan;
-        let s = s.reduce(Action::SetPlan(plan));
-        let decided = s.clone().reduce(Action::Decide {
+        let s = s.reduce(Action::from(DraftAction::SetPlan(plan)));
+        let decided = s.clone().reduce(Action::from(DraftAction::Decide {
             index: 0,
             decision: Decision::Status(Some(Status::NotApplicable), "本级不承担".into()),
-        });
-        let undone = decided.reduce(Action::Undo);
+        }));
+        let undone = decided.reduce(Action::from(DraftAction::Undo));
         assert_eq!(undone.draft, s.draft);
         assert_eq!(undone.step, Step::Coverage);
-        let s = undone.reduce(Action::SetTableCell {
-            number: "1".into(),
-            column: 4,
-            text: "已完成".into(),
+        let s = undone.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetTableCell {
+                number: "1".into(),
+                column: 4,
+                text: "已完成".into(),
+            },
             at_ms: 0,
-        });
-        let s = s.reduce(Action::Undo);
+        }));
+        let s = s.reduce(Action::from(DraftAction::Undo));
         assert_eq!(s.draft.attachment_table.as_ref().unwrap().cell("1", 4), "");
         assert_eq!(s.step, Step::Table);
         // Undo all the way takes the plan away again.
-        let s = s.reduce(Action::Undo);
+        let s = s.reduce(Action::from(DraftAction::Undo));
         assert!(s.draft.plan.is_none());
     }
 
@@ -1135,7 +788,7 @@ mod tests {
         let section = s.draft.sections[1].id;
         let (s, first) = add_typed(s, section, "第一段。", 0);
         let typed = json(&s);
-        let s = s.reduce(Action::BreakAfter(first));
+        let s = s.reduce(Action::from(DraftAction::BreakAfter(first)));
         let second = focused(&s);
         assert_eq!(paragraph(&s, second), "");
         let children = |s: &AppState| -> Vec<NodeId> {
@@ -1144,30 +797,34 @@ mod tests {
         };
         assert_eq!(children(&s), [first, second]);
         // Backspace in the empty paragraph removes it and goes back to the first.
-        let s = s.reduce(Action::RemoveEmpty(second));
+        let s = s.reduce(Action::from(DraftAction::RemoveEmpty(second)));
         assert_eq!(children(&s), [first]);
         assert_eq!(focused(&s), first);
-        let s = s.reduce(Action::Undo).reduce(Action::Undo);
+        let s = s
+            .reduce(Action::from(DraftAction::Undo))
+            .reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&s), typed);
         // A paragraph with text is not removed by Backspace.
-        let same = s.clone().reduce(Action::RemoveEmpty(first));
+        let same = s
+            .clone()
+            .reduce(Action::from(DraftAction::RemoveEmpty(first)));
         assert_eq!(same.draft, s.draft);
 
-        let s = s.reduce(Action::Paste {
+        let s = s.reduce(Action::from(DraftAction::Paste {
             id: first,
             field: TextField::Text,
             before: "第一段。".into(),
             pasted: "\u{200B}依法决策。\r\n严格执法。\r\n（一）强化\u{A0}保障\r\n落实责任。\r\n"
                 .into(),
             after: String::new(),
-        });
+        }));
         let section_nodes = &s.draft.section(section).unwrap().children;
         assert_eq!(section_nodes.len(), 3, "{section_nodes:?}");
         assert_eq!(paragraph(&s, first), "第一段。依法决策。");
         assert!(section_nodes[2].is_heading());
         let notice = s.notice.clone().expect("the cleaning is reported");
         assert!(notice.text.contains("零宽字符 1 个") && notice.text.contains("不间断空格 1 个"));
-        let s = s.reduce(Action::Undo);
+        let s = s.reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&s), typed, "one undo takes the whole paste back");
         assert_eq!(
             focused(&s),
@@ -1182,10 +839,10 @@ mod tests {
         let section = s.draft.sections[1].id;
         let (s, first) = add_typed(s, section, "加强领导", 0);
         let typed = json(&s);
-        let s = s.reduce(Action::Restructure {
+        let s = s.reduce(Action::from(DraftAction::Restructure {
             id: first,
             how: Restructure::ToHeading,
-        });
+        }));
         assert!(s.draft.node(first).is_some_and(Node::is_heading));
         assert_eq!(
             s.focus,
@@ -1195,16 +852,18 @@ mod tests {
             })
         );
         // Refused: a heading directly in a section cannot go higher.
-        let refused = s.clone().reduce(Action::Restructure {
+        let refused = s.clone().reduce(Action::from(DraftAction::Restructure {
             id: first,
             how: Restructure::Promote,
-        });
+        }));
         assert_eq!(refused.draft, s.draft);
         assert!(refused
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains("不能再升级")));
-        let s = s.reduce(Action::Focused).reduce(Action::Undo);
+        let s = s
+            .reduce(Action::from(NavAction::Focused))
+            .reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&s), typed);
         assert_eq!(focused(&s), first);
     }
@@ -1223,7 +882,7 @@ mod tests {
             .filter(|f| f.rule == rule)
             .filter_map(|f| f.fix)
             .collect();
-        Action::FixAll(fixes)
+        Action::from(DraftAction::FixAll(fixes))
     }
 
     #[test]
@@ -1236,7 +895,7 @@ mod tests {
             fixed.pending_snapshot,
             Some((before.clone(), Reason::BeforeFixAll))
         );
-        let fixed = fixed.reduce(Action::SnapshotTaken);
+        let fixed = fixed.reduce(Action::from(SessionAction::SnapshotTaken));
         assert_eq!(fixed.pending_snapshot, None);
         // Nothing left to fix: no change, no snapshot.
         let again = fixed
@@ -1246,7 +905,9 @@ mod tests {
 
         let mut old = (*before).clone();
         old.id = "another-id".into();
-        let restored = fixed.clone().reduce(Action::RestoreVersion(old));
+        let restored = fixed
+            .clone()
+            .reduce(Action::from(SessionAction::RestoreVersion(old)));
         assert_eq!(restored.draft.sections, before.sections);
         assert_eq!(
             restored.draft.id, fixed.draft.id,
@@ -1258,6 +919,22 @@ mod tests {
         );
         assert!(restored.unsaved(), "the restore is autosaved");
         assert!(!restored.history.can_undo());
+    }
+
+    #[test]
+    fn a_second_quick_fix_all_is_refused_in_the_plural() {
+        let s = shangcheng();
+        let section = s.draft.sections[1].id;
+        let (s, _) = add_typed(s, section, "新增内容,依法行政,规范执法。", 0);
+        let fixed = s.clone().reduce(fix_all_of(&s, Rule::HalfwidthPunct));
+        // The same button again, before the checker has answered about the fixed text.
+        let again = fixed.clone().reduce(fix_all_of(&s, Rule::HalfwidthPunct));
+        assert_eq!(json(&again), json(&fixed));
+        let notice = again.notice.clone().expect("the refusal is told");
+        assert!(
+            notice.error && notice.text.contains("这些修改建议已过时"),
+            "{notice:?}"
+        );
     }
 
     #[test]
@@ -1274,12 +951,14 @@ mod tests {
         let (s, typed) = add_typed(s, section, "新增内容,依法行政。", 0);
         // Found before more typing moved that paragraph's comma: stale, refused as a whole.
         let stale = fix_all_of(&s, Rule::HalfwidthPunct);
-        let s = s.reduce(Action::SetText {
-            id: typed,
-            field: TextField::Text,
-            text: "新增的内容,依法行政,".into(),
+        let s = s.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetText {
+                id: typed,
+                field: TextField::Text,
+                text: "新增的内容,依法行政,".into(),
+            },
             at_ms: 1,
-        });
+        }));
         let before = json(&s);
         let refused = s.clone().reduce(stale);
         assert_eq!(json(&refused), before, "nothing is fixed");
@@ -1295,9 +974,9 @@ mod tests {
         assert_eq!(paragraph(&fixed, typed), "新增的内容，依法行政，");
         let notice = fixed.notice.clone().expect("the fixes are counted");
         assert!(!notice.error, "{notice:?}");
-        let undone = fixed.reduce(Action::Undo);
+        let undone = fixed.reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&undone), before, "one undo takes every fix back");
-        let redone = undone.reduce(Action::Redo);
+        let redone = undone.reduce(Action::from(DraftAction::Redo));
         assert_eq!(halfwidth(&redone), 0);
         // With nothing left to fix, nothing changes.
         let again = redone
@@ -1308,19 +987,25 @@ mod tests {
 
     #[test]
     fn an_ignored_rule_is_one_undoable_step_and_can_be_restored() {
-        let s = shangcheng().reduce(Action::IgnoreRule(Rule::HalfwidthPunct));
+        let s = shangcheng().reduce(Action::from(DraftAction::IgnoreRule(Rule::HalfwidthPunct)));
         assert_eq!(s.draft.ignored_rules, ["halfwidth-punct"]);
         assert_eq!(s.revision, 1, "ignoring is an edit and is autosaved");
-        let same = s.clone().reduce(Action::IgnoreRule(Rule::HalfwidthPunct));
+        let same = s
+            .clone()
+            .reduce(Action::from(DraftAction::IgnoreRule(Rule::HalfwidthPunct)));
         assert_eq!(same.revision, s.revision, "a rule is ignored once");
-        let s = s.reduce(Action::IgnoreRule(Rule::WordingFazhi));
-        let restored = s.clone().reduce(Action::RestoreIgnoredRules);
+        let s = s.reduce(Action::from(DraftAction::IgnoreRule(Rule::WordingFazhi)));
+        let restored = s
+            .clone()
+            .reduce(Action::from(DraftAction::Apply(Edit::SetIgnoredRules(
+                Vec::new(),
+            ))));
         assert!(restored.draft.ignored_rules.is_empty());
-        let undone = restored.reduce(Action::Undo);
+        let undone = restored.reduce(Action::from(DraftAction::Undo));
         assert_eq!(undone.draft.ignored_rules, s.draft.ignored_rules);
         let undone = undone
-            .reduce(Action::ShowChecks(false))
-            .reduce(Action::Undo);
+            .reduce(Action::from(NavAction::ShowChecks(false)))
+            .reduce(Action::from(DraftAction::Undo));
         assert_eq!(undone.draft.ignored_rules, ["halfwidth-punct"]);
         assert!(
             undone.show_checks,
@@ -1340,23 +1025,23 @@ mod tests {
         let fresh = Template::builtin_default().new_draft("n".into(), 2024);
         let expected: Vec<String> = fresh.sections.iter().map(|x| x.title.clone()).collect();
 
-        let kept = s.clone().reduce(Action::SetReportYear {
+        let kept = s.clone().reduce(Action::from(DraftAction::SetReportYear {
             year: 2024,
             with_typed: false,
-        });
+        }));
         assert_eq!(kept.draft.report_year, 2024);
         assert_eq!(titles(&kept), expected);
         assert_eq!(paragraph(&kept, typed), "2023年，我局推进依法行政。");
-        let undone = kept.reduce(Action::Undo);
+        let undone = kept.reduce(Action::from(DraftAction::Undo));
         assert_eq!(json(&undone), before);
         assert_eq!(undone.step, Step::Basics, "the undo shows the year");
         assert_eq!(undone.focus, Some(Target::ReportYear));
 
-        let moved = s.reduce(Action::SetReportYear {
+        let moved = s.reduce(Action::from(DraftAction::SetReportYear {
             year: 2024,
             with_typed: true,
-        });
+        }));
         assert_eq!(paragraph(&moved, typed), "2024年，我局推进依法行政。");
-        assert_eq!(json(&moved.reduce(Action::Undo)), before);
+        assert_eq!(json(&moved.reduce(Action::from(DraftAction::Undo))), before);
     }
 }

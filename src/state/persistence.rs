@@ -17,7 +17,7 @@ use report_core::{Draft, Template};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{versions, Action, AppState, Notice, SaveState};
+use super::{versions, Action, AppState, NavAction, Notice, SaveState, SessionAction};
 use crate::adapter::storage::{self, Record, SaveError, StorageError};
 use crate::adapter::{clock, files, import_worker};
 
@@ -95,13 +95,13 @@ fn save_error_message(err: &SaveError) -> String {
 /// Stores `draft` as a new draft and opens it (create, duplicate, restore).
 pub fn open_new(dispatcher: &UseReducerDispatcher<AppState>, draft: Draft) {
     let (state, failure) = stored_state(draft);
-    dispatcher.dispatch(Action::Open {
+    dispatcher.dispatch(Action::from(SessionAction::Open {
         draft: (*state.draft).clone(),
         stamp: state.stamp,
         drafts: state.drafts,
-    });
+    }));
     if let Some(message) = failure {
-        dispatcher.dispatch(Action::SaveFailed(message));
+        dispatcher.dispatch(Action::from(SessionAction::SaveFailed(message)));
     }
 }
 
@@ -110,13 +110,15 @@ pub fn open_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str) {
     match storage::load_draft(id) {
         Ok((draft, stamp)) => {
             storage::set_last_opened(id);
-            dispatcher.dispatch(Action::Open {
+            dispatcher.dispatch(Action::from(SessionAction::Open {
                 draft,
                 stamp: Some(stamp),
                 drafts: storage::list_drafts(),
-            });
+            }));
         }
-        Err(message) => dispatcher.dispatch(Action::Notify(Notice::error(message))),
+        Err(message) => {
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+        }
     }
 }
 
@@ -135,16 +137,16 @@ fn save_now(state: &AppState, dispatcher: &UseReducerDispatcher<AppState>) {
     match storage::save_draft(&state.draft, state.stamp.as_deref(), clock::now_ms()) {
         Ok(stored) => {
             storage::set_last_opened(&state.draft.id);
-            dispatcher.dispatch(Action::Saved {
+            dispatcher.dispatch(Action::from(SessionAction::Saved {
                 revision: state.revision,
                 stamp: stored.stamp,
                 saved_at: stored.saved_at,
-            });
+            }));
         }
-        Err(SaveError::Conflict) => dispatcher.dispatch(Action::Conflict),
-        Err(SaveError::Storage(err)) => {
-            dispatcher.dispatch(Action::SaveFailed(err.message().into()))
-        }
+        Err(SaveError::Conflict) => dispatcher.dispatch(Action::from(SessionAction::Conflict)),
+        Err(SaveError::Storage(err)) => dispatcher.dispatch(Action::from(
+            SessionAction::SaveFailed(err.message().into()),
+        )),
     }
 }
 
@@ -192,9 +194,10 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
         use_effect_with(state.pending_snapshot.clone(), move |pending| {
             if let Some((draft, reason)) = pending {
                 if let Err(message) = versions::take(draft, *reason, "") {
-                    dispatcher.dispatch(Action::Notify(Notice::error(message)));
+                    dispatcher
+                        .dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
                 }
-                dispatcher.dispatch(Action::SnapshotTaken);
+                dispatcher.dispatch(Action::from(SessionAction::SnapshotTaken));
             }
         });
     }
@@ -208,7 +211,8 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
             *pause.borrow_mut() = Some(Timeout::new(versions::PAUSE_MS, move || {
                 let draft = latest.borrow().draft.clone();
                 if let Err(message) = versions::take(&draft, Reason::Pause, "") {
-                    dispatcher.dispatch(Action::Notify(Notice::error(message)));
+                    dispatcher
+                        .dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
                 }
             }));
         });
@@ -264,9 +268,9 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
             {
                 let dispatcher = dispatcher.clone();
                 storage::on_superseded(move || {
-                    dispatcher.dispatch(Action::Notify(Notice::error(
+                    dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(
                         StorageError::Superseded.message(),
-                    )))
+                    ))))
                 });
             }
             let other_tabs = storage::on_change_elsewhere(move |key, new_value| {
@@ -287,11 +291,11 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
 fn settled_action(record: Record, outcome: Result<(), StorageError>) -> Option<Action> {
     if let Record::Draft { id, stamp } = record {
         return Some(match outcome {
-            Ok(()) => Action::DraftWriteCommitted { id, stamp },
-            Err(err) => Action::DraftWriteRefused {
+            Ok(()) => Action::from(SessionAction::DraftWriteCommitted { id, stamp }),
+            Err(err) => Action::from(SessionAction::DraftWriteRefused {
                 id,
                 message: err.message().into(),
-            },
+            }),
         });
     }
     let refused = outcome.err()?;
@@ -302,10 +306,10 @@ fn settled_action(record: Record, outcome: Result<(), StorageError>) -> Option<A
         Record::Templates => "模板库的修改未能保存，重新载入后模板库将是修改前的样子",
         Record::Deletion => "草稿未能删除，重新载入后它仍会出现",
     };
-    Some(Action::Notify(Notice::error(format!(
+    Some(Action::from(SessionAction::Notify(Notice::error(format!(
         "{lost}：{}",
         refused.message()
-    ))))
+    )))))
 }
 
 /// Another tab wrote record `key`. Only its final write (the stamp, written after the
@@ -320,14 +324,16 @@ fn on_change_elsewhere(
     if storage::is_templates_key(key) {
         // Only a readable library is listed; a damaged one is reported on its next change.
         if let Ok(templates) = storage::load_templates() {
-            dispatcher.dispatch(Action::TemplatesListed(templates));
+            dispatcher.dispatch(Action::from(SessionAction::TemplatesListed(templates)));
         }
         return;
     }
     let Some(id) = storage::draft_id_of_key(key) else {
         return;
     };
-    dispatcher.dispatch(Action::DraftsListed(storage::list_drafts()));
+    dispatcher.dispatch(Action::from(SessionAction::DraftsListed(
+        storage::list_drafts(),
+    )));
     let state = latest.borrow().clone();
     if id != state.draft.id || !key.contains(".stamp.") {
         return;
@@ -335,17 +341,22 @@ fn on_change_elsewhere(
     match new_value {
         None => {
             // Deleted elsewhere: keep the text here and store it again, nothing is lost.
-            dispatcher.dispatch(Action::KeepMine { stamp: None });
-            dispatcher.dispatch(Action::Notify(Notice::info(
+            dispatcher.dispatch(Action::from(SessionAction::KeepMine { stamp: None }));
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(
                 "这份草稿已在另一个标签页中删除；本页内容仍然保留并已重新保存。",
-            )));
+            ))));
         }
-        Some(_) if state.unsaved() => dispatcher.dispatch(Action::Conflict),
+        Some(_) if state.unsaved() => dispatcher.dispatch(Action::from(SessionAction::Conflict)),
         Some(_) => match storage::load_draft(id) {
             Ok((draft, stamp)) => {
-                dispatcher.dispatch(Action::ReloadedFromOtherTab { draft, stamp })
+                dispatcher.dispatch(Action::from(SessionAction::ReloadedFromOtherTab {
+                    draft,
+                    stamp,
+                }))
             }
-            Err(message) => dispatcher.dispatch(Action::Notify(Notice::error(message))),
+            Err(message) => {
+                dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+            }
         },
     }
 }
@@ -353,16 +364,23 @@ fn on_change_elsewhere(
 /// Resolves a conflict by loading the other tab's version.
 pub fn take_theirs(dispatcher: &UseReducerDispatcher<AppState>, id: &str) {
     match storage::load_draft(id) {
-        Ok((draft, stamp)) => dispatcher.dispatch(Action::ReloadedFromOtherTab { draft, stamp }),
-        Err(message) => dispatcher.dispatch(Action::Notify(Notice::error(message))),
+        Ok((draft, stamp)) => {
+            dispatcher.dispatch(Action::from(SessionAction::ReloadedFromOtherTab {
+                draft,
+                stamp,
+            }))
+        }
+        Err(message) => {
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+        }
     }
 }
 
 /// Resolves a conflict by keeping this tab's version: its next save overwrites.
 pub fn keep_mine(dispatcher: &UseReducerDispatcher<AppState>, id: &str) {
-    dispatcher.dispatch(Action::KeepMine {
+    dispatcher.dispatch(Action::from(SessionAction::KeepMine {
         stamp: storage::stamp_of(id),
-    });
+    }));
 }
 
 /// Renames a draft that is not open (the open one is renamed through its state).
@@ -389,7 +407,9 @@ pub fn duplicate_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str) {
 /// Deletes a draft. Deleting the open one opens the newest other draft, or a new one.
 pub fn delete_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str, open_id: &str) {
     if let Err(err) = storage::delete_draft(id) {
-        dispatcher.dispatch(Action::Notify(Notice::error(err.message())));
+        dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(
+            err.message(),
+        ))));
         return;
     }
     if id != open_id {
@@ -402,7 +422,7 @@ pub fn delete_stored(dispatcher: &UseReducerDispatcher<AppState>, id: &str, open
         Some(next) => open_stored(dispatcher, &next.id),
         None => open_new(dispatcher, new_draft(clock::default_report_year())),
     }
-    dispatcher.dispatch(Action::ShowDrafts(true));
+    dispatcher.dispatch(Action::from(NavAction::ShowDrafts(true)));
 }
 
 fn finish_list_change(
@@ -411,12 +431,16 @@ fn finish_list_change(
 ) {
     match result {
         Ok(message) => {
-            dispatcher.dispatch(Action::DraftsListed(storage::list_drafts()));
+            dispatcher.dispatch(Action::from(SessionAction::DraftsListed(
+                storage::list_drafts(),
+            )));
             if let Some(message) = message {
-                dispatcher.dispatch(Action::Notify(Notice::info(message)));
+                dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(message))));
             }
         }
-        Err(message) => dispatcher.dispatch(Action::Notify(Notice::error(message))),
+        Err(message) => {
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(message))))
+        }
     }
 }
 
@@ -431,12 +455,12 @@ pub async fn restore_backup(
         Ok(draft) => {
             let name = format!("{}（恢复）", draft.name);
             open_new(dispatcher, draft.duplicate(clock::new_id(), name));
-            dispatcher.dispatch(Action::Notify(Notice::info(format!(
+            dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::info(format!(
                 "已从“{file_name}”恢复为新草稿。"
-            ))));
+            )))));
         }
-        Err(err) => dispatcher.dispatch(Action::Notify(Notice::error(format!(
-            "无法从“{file_name}”恢复：{err}。现有草稿没有任何改动。"
+        Err(err) => dispatcher.dispatch(Action::from(SessionAction::Notify(Notice::error(
+            format!("无法从“{file_name}”恢复：{err}。现有草稿没有任何改动。"),
         )))),
     }
 }

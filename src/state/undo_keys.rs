@@ -13,13 +13,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{InputEvent, KeyboardEvent};
 use yew::prelude::*;
 
-use super::{Action, AppState};
+use super::{Action, AppState, DraftAction};
 
 /// The history action of a key press with Ctrl or ⌘ held, if it is one.
 pub fn history_action(key: &str, shift: bool) -> Option<Action> {
     match (key.to_ascii_lowercase().as_str(), shift) {
-        ("z", false) => Some(Action::Undo),
-        ("z", true) | ("y", false) => Some(Action::Redo),
+        ("z", false) => Some(Action::from(DraftAction::Undo)),
+        ("z", true) | ("y", false) => Some(Action::from(DraftAction::Redo)),
         _ => None,
     }
 }
@@ -27,8 +27,8 @@ pub fn history_action(key: &str, shift: bool) -> Option<Action> {
 /// The history action of a `beforeinput` event's `inputType`, if it is one.
 pub fn history_input(input_type: &str) -> Option<Action> {
     match input_type {
-        "historyUndo" => Some(Action::Undo),
-        "historyRedo" => Some(Action::Redo),
+        "historyUndo" => Some(Action::from(DraftAction::Undo)),
+        "historyRedo" => Some(Action::from(DraftAction::Redo)),
         _ => None,
     }
 }
@@ -97,8 +97,8 @@ mod tests {
 
     fn name(action: Option<Action>) -> &'static str {
         match action {
-            Some(Action::Undo) => "undo",
-            Some(Action::Redo) => "redo",
+            Some(Action::Draft(DraftAction::Undo)) => "undo",
+            Some(Action::Draft(DraftAction::Redo)) => "redo",
             Some(_) => "other",
             None => "none",
         }

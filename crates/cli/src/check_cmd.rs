@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use report_core::check::{self, Finding, Severity};
+use report_core::check::{self, Finding, Places, Severity};
 use report_core::decode::{decode_text, looks_binary, NOT_TEXT};
 use report_core::format::looks_like_json;
 use report_core::format::MAX_DRAFT_BYTES;
 use report_core::import_text::MAX_IMPORT_BYTES;
-use report_core::outline::OutlineEntry;
 use report_core::{outline, CalendarDate, Draft, Template};
 
 use crate::files::{self, errln, outln};
@@ -150,19 +149,21 @@ fn print_findings(path: &Path, checked: &Checked) {
         errors,
         checked.findings.len() - errors
     );
-    // One outline for every finding of the file: a draft may have thousands.
+    // One index of places for every finding of the file: a draft may have thousands.
     let entries = checked
         .draft
         .as_ref()
         .map(outline::outline)
         .unwrap_or_default();
+    let places = Places::new(checked.draft.as_ref(), &entries);
     for finding in &checked.findings {
-        print_finding(finding, checked.draft.as_ref(), &entries);
+        print_finding(finding, &places);
     }
 }
 
-fn print_finding(finding: &Finding, draft: Option<&Draft>, entries: &[OutlineEntry]) {
-    let place = finding.location.describe(draft, entries);
+/// One finding: its severity, place, message and rule, and its fix when it has one.
+pub(crate) fn print_finding(finding: &Finding, places: &Places) {
+    let place = finding.location.describe(places);
     let place = if place.is_empty() {
         String::new()
     } else {

@@ -12,13 +12,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::outln;
+use report_core::check::{self, Severity};
+use report_core::docx;
 use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::format::MAX_DRAFT_BYTES;
 use report_core::model::REPORT_YEARS;
 use report_core::outline;
 use report_core::text::clip;
-use report_core::validate::{self, Severity};
-use report_core::{check, docx};
 
 #[derive(Parser)]
 #[command(
@@ -208,8 +208,8 @@ fn export_file(
         }
     };
     let options = overrides(draft.export.clone());
-    for warning in check::missing(&draft, &options) {
-        outln!("{}: [提示] {warning}", path.display());
+    for finding in check::missing(&draft, &options, &check::Setup::default()) {
+        outln!("{}: [提示] {}", path.display(), finding.message);
     }
     let now = report_core::date::rfc3339_from_unix_ms(now_ms());
     let bytes = match docx::export(&draft, &options, &now) {
@@ -244,10 +244,12 @@ fn validate_file(path: &Path) -> u8 {
             return status;
         }
     };
-    let problems = validate::problems(&draft);
-    let errors = problems
+    // A draft that loads has passed validation; what is left to report are the
+    // findings about its structure.
+    let findings = check::structure(&draft);
+    let errors = findings
         .iter()
-        .filter(|p| p.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error)
         .count();
     outln!(
         "{name}: 《{}》，{} 个部分，正文 {} 字；{} 个错误，{} 个提示",
@@ -255,10 +257,12 @@ fn validate_file(path: &Path) -> u8 {
         draft.sections.len(),
         outline::draft_chars(&draft),
         errors,
-        problems.len() - errors
+        findings.len() - errors
     );
-    for problem in &problems {
-        outln!("  [{}] {problem}", problem.severity.label());
+    let entries = outline::outline(&draft);
+    let places = check::Places::new(Some(&draft), &entries);
+    for finding in &findings {
+        check_cmd::print_finding(finding, &places);
     }
     u8::from(errors > 0)
 }

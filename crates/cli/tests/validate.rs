@@ -29,8 +29,10 @@ fn a_good_draft_passes_with_its_summary() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("0 个错误"), "{stdout}");
+    // The checker's finding for a part with no text, with its place; the message names
+    // the part because 检查与导出 lists it without one.
     assert!(
-        stdout.contains("其他需要报告的情况：这一部分还没有内容"),
+        stdout.contains("五、其他需要报告的情况：“其他需要报告的情况”部分没有内容"),
         "{stdout}"
     );
 }

@@ -50,11 +50,16 @@ pub enum Rule {
     RecipientsMissing,
     TableCellLength,
     TextDebris,
+    FieldMissing,
+    SectionNoText,
+    HeadingEmpty,
+    ParagraphEmpty,
+    DroppedCharacters,
 }
 
 impl Rule {
     /// Every rule, in the order the checker's documentation lists them.
-    pub const ALL: [Rule; 38] = [
+    pub const ALL: [Rule; 43] = [
         Rule::DocNumberBrackets,
         Rule::DocNumberSerial,
         Rule::DocNumberYear,
@@ -93,6 +98,11 @@ impl Rule {
         Rule::RecipientsMissing,
         Rule::TableCellLength,
         Rule::TextDebris,
+        Rule::FieldMissing,
+        Rule::SectionNoText,
+        Rule::HeadingEmpty,
+        Rule::ParagraphEmpty,
+        Rule::DroppedCharacters,
     ];
 
     /// The rule's id as JSON, the command line, drafts and templates write it.
@@ -136,7 +146,22 @@ impl Rule {
             Rule::RecipientsMissing => "recipients-missing",
             Rule::TableCellLength => "table-cell-length",
             Rule::TextDebris => "text-debris",
+            Rule::FieldMissing => "field-missing",
+            Rule::SectionNoText => "section-no-text",
+            Rule::HeadingEmpty => "heading-empty",
+            Rule::ParagraphEmpty => "paragraph-empty",
+            Rule::DroppedCharacters => "dropped-characters",
         }
+    }
+
+    /// Whether the rule names something a complete document still lacks (an empty field
+    /// or a part with no text): 检查与导出 lists these before export, apart from the other
+    /// findings.
+    pub fn is_absence(self) -> bool {
+        matches!(
+            self,
+            Rule::TitleMissing | Rule::RecipientsMissing | Rule::FieldMissing | Rule::SectionNoText
+        )
     }
 
     /// The rule with this id, if there is one.

@@ -1,44 +1,24 @@
-//! Problems with a draft as a whole: broken structure (errors, which stop a file from
-//! loading) and missing content (warnings). The 公文 rules are in [`crate::check`].
+//! What stops a draft file from loading: broken structure (no id, a report year out of
+//! range, repeated ids, headings where they cannot be). Everything a user can act on in
+//! a draft that loads is a finding of [`crate::check`].
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, MAX_LEVEL, REPORT_YEARS};
-use crate::outline::{self, char_count, OutlineEntry};
+use crate::outline::{self, OutlineEntry};
 use crate::text::clip;
-use crate::xml_text::drops_characters;
 
-/// What a field or paragraph holding characters the export drops is told.
-const DROPPED: &str = "含有 Word 文件不能保存的控制字符（如手动换行符），导出时将被删去";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "提示",
-        }
-    }
-}
-
+/// A reason a draft cannot load.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
+pub struct LoadError {
     /// Where, in words a clerk recognises (e.g. `一、…（二）`); empty for the whole draft.
     pub location: String,
     pub message: String,
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.location.is_empty() {
             write!(f, "{}", self.message)
@@ -48,22 +28,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Everything wrong with the draft, errors first.
-pub fn problems(draft: &Draft) -> Vec<Problem> {
-    let mut out = errors(draft);
-    out.extend(warnings(draft, &outline::outline(draft)));
-    out
-}
-
-/// The problems that stop a draft from loading. Cheaper than [`problems`]: the outline,
-/// which counts every character, is only made to name where an error is.
-pub fn errors(draft: &Draft) -> Vec<Problem> {
+/// What stops a draft from loading. The outline, which counts every character, is only
+/// made to name where an error is.
+pub fn errors(draft: &Draft) -> Vec<LoadError> {
     let mut out = Vec::new();
-    let error = |location: String, message: String| Problem {
-        severity: Severity::Error,
-        location,
-        message,
-    };
+    let error = |location: String, message: String| LoadError { location, message };
     if draft.id.trim().is_empty() {
         out.push(error(String::new(), "草稿缺少存储编号 id".into()));
     }
@@ -103,81 +72,6 @@ pub fn errors(draft: &Draft) -> Vec<Problem> {
         }
     }
     out
-}
-
-fn warnings(draft: &Draft, entries: &[OutlineEntry]) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let warning = |location: String, message: &str| Problem {
-        severity: Severity::Warning,
-        location,
-        message: message.to_string(),
-    };
-    if draft.meta.title.trim().is_empty() {
-        out.push(warning("基本信息".into(), "标题未填写"));
-    }
-    for field in MetaField::HEADER.into_iter().chain(MetaField::CLOSING) {
-        let value = field.get(&draft.meta);
-        let dropped = match field.kind() {
-            FieldKind::Lines => value.split('\n').any(drops_characters),
-            _ => drops_characters(&value),
-        };
-        if dropped {
-            out.push(warning(
-                "基本信息".into(),
-                &format!("{}{DROPPED}", field.label()),
-            ));
-        }
-    }
-    // Built once: a draft with 100 000 empty paragraphs has as many warnings.
-    let locator = Locator::new(entries);
-    for section in &draft.sections {
-        if section.numbered && outline::nodes_chars(&section.children) == 0 {
-            out.push(warning(locator.location(section.id), "这一部分还没有内容"));
-        }
-        walk(
-            &section.children,
-            section.id,
-            &mut |node, parent, ordinal| {
-                let dropped = match node {
-                    Node::Heading { title, text, .. } => {
-                        drops_characters(title) || drops_characters(text)
-                    }
-                    Node::Paragraph { text, .. } => drops_characters(text),
-                };
-                if dropped {
-                    let at = match node {
-                        Node::Heading { .. } => locator.location(node.id()),
-                        Node::Paragraph { .. } => locator.paragraph_location(parent, ordinal),
-                    };
-                    out.push(warning(at, DROPPED));
-                }
-                match node {
-                    Node::Heading { title, .. } if char_count(title) == 0 => {
-                        out.push(warning(locator.location(node.id()), "标题为空"))
-                    }
-                    Node::Paragraph { text, .. } if char_count(text) == 0 => out.push(warning(
-                        locator.paragraph_location(parent, ordinal),
-                        "段落为空",
-                    )),
-                    _ => {}
-                }
-            },
-        );
-    }
-    out
-}
-
-/// Visits every node with the id of the section or heading it is in and, for a
-/// paragraph, its 1-based position among the paragraphs there.
-fn walk<'a>(nodes: &'a [Node], parent: NodeId, visit: &mut impl FnMut(&'a Node, NodeId, usize)) {
-    let mut paragraphs = 0;
-    for node in nodes {
-        if !node.is_heading() {
-            paragraphs += 1;
-        }
-        visit(node, parent, paragraphs);
-        walk(node.children(), node.id(), visit);
-    }
 }
 
 /// The level of the first heading deeper than [`MAX_LEVEL`], if any.
@@ -245,37 +139,15 @@ impl<'a> Locator<'a> {
             .join(" › ")
     }
 
+    /// Whether `id` is a section or heading of the outline.
+    pub fn contains(&self, id: NodeId) -> bool {
+        self.index.contains_key(&id)
+    }
+
     /// `一、标题 › 第3段` for the `ordinal`-th paragraph under a section or heading.
     pub fn paragraph_location(&self, parent: NodeId, ordinal: usize) -> String {
         format!("{} › 第{ordinal}段", self.location(parent))
     }
-}
-
-/// `一、标题 › （二）标题` for a section or heading. For many, use a [`Locator`].
-pub fn location(entries: &[OutlineEntry], id: NodeId) -> String {
-    Locator::new(entries).location(id)
-}
-
-/// Location of a paragraph: its heading's location and its position among the paragraphs there.
-pub fn paragraph_location(draft: &Draft, entries: &[OutlineEntry], id: NodeId) -> String {
-    fn parent_of(nodes: &[Node], parent: NodeId, id: NodeId) -> Option<(NodeId, usize)> {
-        if let Some(i) = nodes
-            .iter()
-            .filter(|n| !n.is_heading())
-            .position(|n| n.id() == id)
-        {
-            return Some((parent, i + 1));
-        }
-        nodes
-            .iter()
-            .find_map(|n| parent_of(n.children(), n.id(), id))
-    }
-    draft
-        .sections
-        .iter()
-        .find_map(|s| parent_of(&s.children, s.id, id))
-        .map(|(parent, n)| Locator::new(entries).paragraph_location(parent, n))
-        .unwrap_or_default()
 }
 
 /// How much of a heading's title a location quotes.
@@ -284,80 +156,7 @@ const SHORT_TITLE_CHARS: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{NewNode, Parent, TextField};
     use crate::template::Template;
-
-    #[test]
-    fn a_new_draft_has_warnings_but_no_errors() {
-        let d = Template::builtin_default().new_draft("x".into(), 2023);
-        let problems = problems(&d);
-        assert!(problems.iter().all(|p| p.severity == Severity::Warning));
-        // Five numbered sections, all empty.
-        assert_eq!(
-            problems
-                .iter()
-                .filter(|p| p.message == "这一部分还没有内容")
-                .count(),
-            5
-        );
-        assert!(problems[0]
-            .location
-            .starts_with("一、2023年推进法治政府建设"));
-    }
-
-    #[test]
-    fn empty_headings_and_paragraphs_are_located() {
-        let mut d = Template::builtin_default().new_draft("x".into(), 2023);
-        let s = d.sections[1].id;
-        let h = d.add_node(Parent::Section(s), NewNode::Heading).unwrap();
-        d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
-        let p = d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
-        d.set_text(p, TextField::Text, "内容".into()).unwrap();
-        let found: Vec<String> = problems(&d).iter().map(ToString::to_string).collect();
-        assert!(
-            found
-                .iter()
-                .any(|p| p.ends_with("（一） › 第1段：段落为空")),
-            "{found:?}"
-        );
-        assert!(
-            found.iter().any(|p| p.ends_with("（一）：标题为空")),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn characters_the_export_drops_are_named_before_export() {
-        let mut d = Template::builtin_default().new_draft("x".into(), 2023);
-        d.meta.title = "关于2023年度法治政府\u{b}建设工作的报告".into();
-        d.meta.issuer_name = "某某\0局".into();
-        d.meta.attachments = vec!["指标表".into(), "自查\u{fffe}报告".into()];
-        let s = d.sections[1].id;
-        let p = d.add_node(Parent::Section(s), NewNode::Paragraph).unwrap();
-        d.set_text(p, TextField::Text, "正文\u{8}一段".into())
-            .unwrap();
-        let found: Vec<String> = problems(&d).iter().map(ToString::to_string).collect();
-        for expected in [
-            format!("基本信息：标题{DROPPED}"),
-            format!("基本信息：发文机关全称{DROPPED}"),
-            format!("基本信息：附件说明{DROPPED}"),
-        ] {
-            assert!(found.contains(&expected), "{expected} in {found:?}");
-        }
-        assert!(
-            found
-                .iter()
-                .any(|p| p.ends_with(&format!("第1段：{DROPPED}"))),
-            "{found:?}"
-        );
-        assert_eq!(found.iter().filter(|p| p.contains(DROPPED)).count(), 4);
-        // Several attachments, one a line, are not a line break to drop; a tab is kept.
-        d.meta.title = "关于\t报告".into();
-        d.meta.issuer_name = "某某局".into();
-        d.meta.attachments = vec!["指标表".into(), "自查报告".into()];
-        d.set_text(p, TextField::Text, "正文".into()).unwrap();
-        assert!(!problems(&d).iter().any(|p| p.message.contains(DROPPED)));
-    }
 
     #[test]
     fn structural_errors() {
@@ -383,11 +182,7 @@ mod tests {
         }
         d.sections[1].children.push(deep);
         d.id = " ".into();
-        let errors: Vec<_> = problems(&d)
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .map(|p| p.message)
-            .collect();
+        let errors: Vec<_> = errors(&d).into_iter().map(|p| p.message).collect();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[2].contains("第 5 级"), "{errors:?}");
     }

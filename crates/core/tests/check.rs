@@ -566,9 +566,11 @@ fn seed_drafts_have_no_false_errors() {
         shangcheng.iter().all(|f| f.severity == Severity::Warning),
         "{shangcheng:#?}"
     );
-    // Its empty 其他需要报告的情况 section is located as a section.
-    let empty = rule(&shangcheng, "section-empty");
+    // Its 其他需要报告的情况 section has no text: it is among what the document lacks,
+    // located as a section, and said once.
+    let empty = rule(&shangcheng, "section-no-text");
     assert_eq!(empty[0].location, Location::Section { id: 6 });
+    assert!(rule(&shangcheng, "section-empty").is_empty());
 
     let jiaxing = check_draft(
         &draft("draft-jiaxing-2022.json"),
@@ -649,41 +651,38 @@ fn draft_rules_know_what_the_exporter_adds() {
     }
 }
 
-/// 检查与导出 shows the export's list of what is missing above the findings: a finding
-/// that says the same (this field or section is empty) is recognised so the page names
-/// it once, and only then.
+/// 检查与导出 lists what the document lacks above the other findings: those are the
+/// findings of the absence rules, each problem found once, so no two findings say the
+/// same field or section is empty.
 #[test]
-fn findings_that_repeat_the_export_missing_list() {
+fn what_the_document_lacks_is_found_once() {
     let mut d = report_core::Template::builtin_default().new_draft("x".into(), 2023);
     set_field(&mut d, MetaField::Recipients, "");
-    // Recipients are only looked for once there is a title.
-    for (title, absent) in [
-        ("", "title-missing"),
-        (
-            "关于2023年度法治政府建设工作情况的报告",
-            "recipients-missing",
-        ),
-    ] {
+    for title in ["", "关于2023年度法治政府建设工作情况的报告"] {
         set_field(&mut d, MetaField::Title, title);
-        let missing = report_core::check::missing(&d, &d.export);
         let findings = check_draft(&d, today(), &Setup::default());
-        let mut repeating: Vec<&str> = findings
-            .iter()
-            .filter(|f| f.repeats(&missing))
-            .map(|f| f.rule.id())
-            .collect();
-        repeating.sort();
-        repeating.dedup();
-        let mut expected = [absent, "section-empty"];
-        expected.sort();
-        assert_eq!(repeating, expected, "{findings:#?}");
-        assert!(rule(&findings, "section-empty")
-            .iter()
-            .all(|f| f.repeats(&missing)));
+        let absent: Vec<&Finding> = findings.iter().filter(|f| f.rule.is_absence()).collect();
+        let missing = report_core::check::missing(&d, &d.export, &Setup::default());
+        assert_eq!(absent, missing.iter().collect::<Vec<_>>());
+        assert_eq!(
+            rule(&findings, "title-missing").len(),
+            usize::from(title.is_empty())
+        );
+        assert_eq!(rule(&findings, "recipients-missing").len(), 1);
+        // The five empty parts are named by the absence rule only.
+        assert_eq!(rule(&findings, "section-no-text").len(), 5, "{findings:#?}");
+        assert!(rule(&findings, "section-empty").is_empty(), "{findings:#?}");
+        for (i, f) in absent.iter().enumerate() {
+            assert!(
+                absent[i + 1..].iter().all(|g| g.location != f.location),
+                "{f:?} twice"
+            );
+        }
     }
 
-    // A part holding only a placeholder is not missing for the export, but it still has
-    // no substance: that finding is the only one to say so.
+    // A part holding only a placeholder has text, so it is not missing for the export,
+    // but it still has no substance: that finding, among the others, is the only one to
+    // say so.
     let shortcomings = d
         .sections
         .iter()
@@ -698,15 +697,13 @@ fn findings_that_repeat_the_export_missing_list() {
         .unwrap();
     d.set_text(paragraph, TextField::Text, "【待补充】".into())
         .unwrap();
-    let missing = report_core::check::missing(&d, &d.export);
-    let empty = check_draft(&d, today(), &Setup::default())
+    let at_shortcomings: Vec<Finding> = check_draft(&d, today(), &Setup::default())
         .into_iter()
-        .filter(|f| {
-            f.rule.id() == "section-empty" && f.location == Location::Section { id: shortcomings }
-        })
-        .collect::<Vec<_>>();
-    assert_eq!(empty.len(), 1);
-    assert!(!empty[0].repeats(&missing));
+        .filter(|f| f.location == Location::Section { id: shortcomings })
+        .collect();
+    assert_eq!(at_shortcomings.len(), 1, "{at_shortcomings:#?}");
+    assert_eq!(at_shortcomings[0].rule.id(), "section-empty");
+    assert!(!at_shortcomings[0].rule.is_absence());
 }
 
 #[test]
@@ -963,7 +960,8 @@ fn fix_all_merges_fixes_of_one_text_and_refuses_a_stale_one() {
         other => panic!("{other:?}"),
     };
     d.set_text(id, part, format!("新增，{before}")).unwrap();
-    assert_eq!(fix_all_edit(&d, &halves), Err(FixError::Stale));
+    // Several fixes refused together are named together (a second quick 全部修正 too).
+    assert_eq!(fix_all_edit(&d, &halves), Err(FixError::StaleAll));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use report_core::check::{Missing, Setup};
+use report_core::check::Setup;
 use report_core::Draft;
 use yew::prelude::*;
 
@@ -15,10 +15,10 @@ pub struct Props {
     pub revision: u64,
     /// The checker as the draft's template sets it up.
     pub setup: Rc<Setup>,
-    /// What the page already lists as missing for the export; findings saying the same
-    /// are left out, so nothing is named twice.
+    /// The page lists what the document lacks above the panel (检查与导出): the panel
+    /// leaves those findings out, so nothing is named twice.
     #[prop_or_default]
-    pub listed: Rc<Vec<Missing>>,
+    pub absences_listed: bool,
 }
 
 /// The 公文 checker's findings on the open draft, errors first, each with its place and,
@@ -38,7 +38,7 @@ pub fn CheckPanel(props: &Props) -> Html {
     html! {
         <section class="check-panel" aria-labelledby="check-title" data-testid="check-panel">
             <h3 id="check-title">{ "公文格式与内容检查" }</h3>
-            <FindingList {findings} listed={props.listed.clone()} />
+            <FindingList {findings} absences_listed={props.absences_listed} />
         </section>
     }
 }

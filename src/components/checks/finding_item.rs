@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::{open_place, place_of};
 use crate::hooks::use_dispatch;
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -44,7 +44,9 @@ pub fn FindingItem(props: &Props) -> Html {
     let fix = finding.fix.clone().map(|fix| {
         let label = props.fix_label.clone();
         let dispatch = dispatch.clone();
-        let apply = Callback::from(move |_| dispatch.dispatch(Action::ApplyFix(fix.clone())));
+        let apply = Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::ApplyFix(fix.clone())))
+        });
         html! {
             <button type="button" class="fix" onclick={apply} title={label.clone()}>
                 { format!("一键修正：{label}") }
@@ -54,11 +56,13 @@ pub fn FindingItem(props: &Props) -> Html {
     let rule = finding.rule;
     let ignore = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::IgnoreRule(rule)))
+        Callback::from(move |_| dispatch.dispatch(Action::from(DraftAction::IgnoreRule(rule))))
     };
     let fix_all = props.fix_all.clone().map(|fixes| {
-        let places: usize = fixes.iter().map(|f| f.edits.len()).sum();
-        let apply = Callback::from(move |_| dispatch.dispatch(Action::FixAll(fixes.to_vec())));
+        let places = report_core::check::places(&fixes);
+        let apply = Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::FixAll(fixes.to_vec())))
+        });
         html! {
             <button type="button" class="fix fix-all" onclick={apply}>
                 { format!("全部修正（{places}处）") }

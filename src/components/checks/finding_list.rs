@@ -1,20 +1,23 @@
 use std::rc::Rc;
 
-use report_core::check::{Finding, Fix, Missing, Severity};
+use report_core::check::{Finding, Fix, Places, Severity};
 use report_core::outline;
 use report_core::rules::Rule;
+use report_core::Edit;
 use yew::prelude::*;
 
 use crate::adapter::worker::Checked;
 use crate::components::checks::finding_item::FindingItem;
+use crate::components::shell::request_failed::RequestFailed;
 use crate::hooks::{use_dispatch, Latest};
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The findings as the worker last found them.
     pub findings: Latest<Vec<Checked>>,
-    pub listed: Rc<Vec<Missing>>,
+    /// Leave out what the document lacks ([`Rule::is_absence`]): the page lists it.
+    pub absences_listed: bool,
 }
 
 /// The checker's counts and findings, each with its place. A component of its own so
@@ -23,17 +26,24 @@ pub struct Props {
 #[function_component]
 pub fn FindingList(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let Some(answer) = props.findings.0.as_ref() else {
-        return html! { <p class="check-summary" role="status">{ "正在检查…" }</p> };
+    let failed = props.findings.failure.clone().map(|failure| {
+        html! { <RequestFailed what="检查" {failure} /> }
+    });
+    let Some(answer) = props.findings.answer.as_ref() else {
+        return match failed {
+            Some(failed) => failed,
+            None => html! { <p class="check-summary" role="status">{ "正在检查…" }</p> },
+        };
     };
     let draft = &answer.draft;
     let checked: Vec<&Checked> = answer
         .value
         .iter()
-        .filter(|c| !c.finding.repeats(&props.listed))
+        .filter(|c| !(props.absences_listed && c.finding.rule.is_absence()))
         .collect();
     let findings: Vec<&Finding> = checked.iter().map(|c| &c.finding).collect();
     let entries = outline::outline(draft);
+    let places = Places::new(Some(draft), &entries);
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -41,7 +51,7 @@ pub fn FindingList(props: &Props) -> Html {
     let fix_all = fix_all_offers(&findings);
     let items = checked.iter().enumerate().map(|(index, checked)| {
         let finding = &checked.finding;
-        let place = finding.location.describe(Some(draft), &entries);
+        let place = finding.location.describe(&places);
         let fix_all = fix_all
             .iter()
             .find(|offer| offer.first == index)
@@ -53,7 +63,11 @@ pub fn FindingList(props: &Props) -> Html {
     let ignored = draft.ignored_rules.len();
     let restore = (ignored > 0).then(|| {
         let dispatch = dispatch.clone();
-        let restore = Callback::from(move |_| dispatch.dispatch(Action::RestoreIgnoredRules));
+        let restore = Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::Apply(Edit::SetIgnoredRules(
+                Vec::new(),
+            ))))
+        });
         html! {
             <p class="ignored-rules" title={draft.ignored_rules.join("、")}>
                 { format!("已忽略 {ignored} 条规则 · ") }
@@ -63,6 +77,7 @@ pub fn FindingList(props: &Props) -> Html {
     });
     html! {
         <>
+            { for failed }
             <p class="check-summary" role="status">
                 { format!("{errors} 个错误，{} 个提示", findings.len() - errors) }
             </p>

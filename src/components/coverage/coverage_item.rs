@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::hooks::use_dispatch;
-use crate::state::{Action, Decision};
+use crate::state::{Action, Decision, DraftAction, NavAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -73,7 +73,9 @@ pub fn CoverageItem(props: &Props) -> Html {
 
     let decide = {
         let dispatch = dispatch.clone();
-        move |decision: Decision| dispatch.dispatch(Action::Decide { index, decision })
+        move |decision: Decision| {
+            dispatch.dispatch(Action::from(DraftAction::Decide { index, decision }))
+        }
     };
     let on_status = {
         let (decide, reason) = (decide.clone(), item.reason.clone());
@@ -94,7 +96,7 @@ pub fn CoverageItem(props: &Props) -> Html {
         let id = evidence.paragraph.paragraph_id;
         let jump = {
             let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::JumpTo(id)))
+            Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::JumpTo(id))))
         };
         let (confirm, reject) = {
             let (a, b) = (decide.clone(), decide.clone());
@@ -141,7 +143,9 @@ pub fn CoverageItem(props: &Props) -> Html {
     });
     let add_paragraph = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AddParagraphFor(index)))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::AddParagraphFor(index)))
+        })
     };
     let editor = if *editing {
         let save = {
@@ -154,11 +158,11 @@ pub fn CoverageItem(props: &Props) -> Html {
                         .unwrap_or_default()
                 };
                 let departments = split_names(&value(&departments_ref));
-                dispatch.dispatch(Action::EditPlanItem {
+                dispatch.dispatch(Action::from(DraftAction::EditPlanItem {
                     index,
                     title: value(&title_ref).trim().to_string(),
                     departments,
-                });
+                }));
                 editing.set(false);
             })
         };

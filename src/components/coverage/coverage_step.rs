@@ -11,6 +11,7 @@ use crate::adapter::storage::DraftSummary;
 use crate::adapter::worker::OfficeFile;
 use crate::components::coverage::coverage_item::CoverageItem;
 use crate::components::coverage::plan_importer::PlanImporter;
+use crate::components::shell::request_failed::RequestFailed;
 use crate::hooks::{use_coverage, use_file_download};
 
 #[derive(Properties, PartialEq)]
@@ -90,11 +91,18 @@ pub fn CoverageStep(props: &Props) -> Html {
             || draft.plan.as_ref().map(|p| &p.plan.items)
                 == props.draft.plan.as_ref().map(|p| &p.plan.items)
     });
+    let failed = coverage.failure.clone().map(|failure| {
+        html! { <RequestFailed what="计划覆盖检查" {failure} /> }
+    });
     let Some((draft, report)) = answer else {
         return html! {
             <section class="coverage-step" aria-labelledby="step-title">
                 <h2 id="step-title">{ "计划覆盖检查" }</h2>
-                <p role="status">{ "正在检查计划覆盖情况…" }</p>
+                if let Some(failed) = failed {
+                    { failed }
+                } else {
+                    <p role="status">{ "正在检查计划覆盖情况…" }</p>
+                }
             </section>
         };
     };
@@ -186,6 +194,7 @@ pub fn CoverageStep(props: &Props) -> Html {
     html! {
         <section class="coverage-step" aria-labelledby="step-title">
             <h2 id="step-title">{ "计划覆盖检查" }</h2>
+            { for failed }
             <div class="coverage-summary" data-testid="coverage-summary">
                 <progress max={applicable.max(1).to_string()} value={summary.covered.to_string()}></progress>
                 <p role="status">

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use report_core::coverage::CoverageReport;
 
 use crate::hooks::{use_dispatch, Latest};
-use crate::state::{Action, Step};
+use crate::state::{Action, NavAction, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,7 +22,8 @@ pub fn OpenPlanItems(props: &Props) -> Html {
         return Html::default();
     };
     let summary = &report.summary;
-    let open = Callback::from(move |_| dispatch.dispatch(Action::GoTo(Step::Coverage)));
+    let open =
+        Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::GoTo(Step::Coverage))));
     let open_items = report
         .items
         .iter()

@@ -12,7 +12,7 @@ use crate::adapter::files;
 use crate::adapter::import_worker::{self, PlanSource};
 use crate::adapter::storage::{self, DraftSummary};
 use crate::hooks::use_dispatch;
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 /// One read of a plan, from whatever source, in the import worker.
 type Task = Pin<Box<dyn Future<Output = Result<PlanImport, String>>>>;
@@ -121,7 +121,7 @@ pub fn PlanImporter(props: &Props) -> Html {
                 let (dispatch, stage, plan) =
                     (dispatch.clone(), stage.clone(), import.plan.clone());
                 Callback::from(move |_| {
-                    dispatch.dispatch(Action::SetPlan(plan.clone()));
+                    dispatch.dispatch(Action::from(DraftAction::SetPlan(plan.clone())));
                     stage.set(Stage::Idle);
                 })
             };

@@ -1,15 +1,16 @@
+use report_core::Edit;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::adapter::clock;
 use crate::adapter::storage::DraftSummary;
-use crate::components::drafts::confirm_delete::ConfirmDelete;
+use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::use_dispatch;
 use crate::state::library::start_next_year;
 use crate::state::persistence::{
     delete_stored, download_raw, duplicate_stored, open_stored, rename_stored,
 };
-use crate::state::{Action, Notice};
+use crate::state::{Action, DraftAction, Notice, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -84,7 +85,7 @@ pub fn DraftRow(props: &Props) -> Html {
         let (dispatch, id) = (dispatch.clone(), id.clone());
         action(Box::new(move || {
             if let Err(message) = download_raw(&id) {
-                dispatch.dispatch(Action::Notify(Notice::error(message)));
+                dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
             }
         }))
     };
@@ -109,7 +110,9 @@ pub fn DraftRow(props: &Props) -> Html {
                         return;
                     }
                     if is_open {
-                        dispatch.dispatch(Action::Rename(new_name.clone()));
+                        dispatch.dispatch(Action::from(DraftAction::Apply(Edit::Rename(
+                            new_name.clone(),
+                        ))));
                     } else {
                         rename_stored(&dispatch, &id, new_name.clone());
                     }

@@ -14,7 +14,7 @@ use crate::hooks::use_dispatch;
 use crate::state::backup_all;
 use crate::state::library::{all_templates, import_file, new_draft_from};
 use crate::state::persistence::restore_backup;
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -107,9 +107,9 @@ pub fn DraftsView(props: &Props) -> Html {
                         save_now.emit(());
                         restore_backup(&dispatch, &name, &bytes).await;
                     }
-                    Err(message) => dispatch.dispatch(Action::Notify(Notice::error(format!(
-                        "{message}。现有草稿没有任何改动。"
-                    )))),
+                    Err(message) => dispatch.dispatch(Action::from(SessionAction::Notify(
+                        Notice::error(format!("{message}。现有草稿没有任何改动。")),
+                    ))),
                 }
             });
         })

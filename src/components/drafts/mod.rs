@@ -1,6 +1,5 @@
 //! 草稿列表: drafts, templates, imports and 版本记录.
 
-pub mod confirm_delete;
 pub mod draft_row;
 pub mod drafts_view;
 pub mod report_importer;

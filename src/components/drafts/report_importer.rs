@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::adapter::{clock, files, import_worker};
 use crate::hooks::use_dispatch;
 use crate::state::persistence::open_new;
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -75,9 +75,9 @@ pub fn ReportImporter(props: &Props) -> Html {
                     save_now.emit(());
                     let name = draft.name.clone();
                     open_new(&dispatch, draft.clone());
-                    dispatch.dispatch(Action::Notify(Notice::info(format!(
+                    dispatch.dispatch(Action::from(SessionAction::Notify(Notice::info(format!(
                         "已导入为新草稿“{name}”，原有草稿没有改动。"
-                    ))));
+                    )))));
                     stage.set(Stage::Idle);
                 })
             };

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::drafts::confirm_delete::ConfirmDelete;
+use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::use_dispatch;
 use crate::state::library::delete;
 

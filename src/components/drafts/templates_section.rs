@@ -9,7 +9,7 @@ use crate::adapter::files;
 use crate::components::drafts::template_row::TemplateRow;
 use crate::hooks::use_dispatch;
 use crate::state::library::{import_file, resolve_clash, save_as_template};
-use crate::state::Action;
+use crate::state::{Action, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -56,7 +56,7 @@ pub fn TemplatesSection(props: &Props) -> Html {
         };
         let cancel = {
             let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::CancelTemplateClash))
+            Callback::from(move |_| dispatch.dispatch(Action::from(SessionAction::CancelTemplateClash)))
         };
         let builtin = is_builtin_name(&template.name);
         html! {

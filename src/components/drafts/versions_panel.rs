@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::adapter::{clock, storage};
 use crate::hooks::use_dispatch;
-use crate::state::{versions as stored_versions, Action, Notice};
+use crate::state::{versions as stored_versions, Action, NavAction, Notice, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -54,9 +54,9 @@ pub fn VersionsPanel(props: &Props) -> Html {
             };
             let name = input.value();
             if name.trim().is_empty() {
-                dispatch.dispatch(Action::Notify(Notice::error(
+                dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(
                     "请填写版本名称，如“报局长审阅稿”。",
-                )));
+                ))));
                 return;
             }
             let (dispatch, draft, generation) =
@@ -65,12 +65,12 @@ pub fn VersionsPanel(props: &Props) -> Html {
                 match stored_versions::take_named(&draft, &name).await {
                     Ok(()) => {
                         input.set_value("");
-                        dispatch.dispatch(Action::Notify(Notice::info(format!(
-                            "已保存版本“{}”。",
-                            name.trim()
+                        dispatch.dispatch(Action::from(SessionAction::Notify(Notice::info(
+                            format!("已保存版本“{}”。", name.trim()),
                         ))));
                     }
-                    Err(message) => dispatch.dispatch(Action::Notify(Notice::error(message))),
+                    Err(message) => dispatch
+                        .dispatch(Action::from(SessionAction::Notify(Notice::error(message)))),
                 }
                 generation.set(*generation + 1);
             });
@@ -108,14 +108,14 @@ pub fn VersionsPanel(props: &Props) -> Html {
             let label = format!("{time} {label}");
             Callback::from(move |_| match &restored {
                 Ok(draft) => {
-                    dispatch.dispatch(Action::RestoreVersion(draft.clone()));
-                    dispatch.dispatch(Action::Notify(Notice::info(format!(
+                    dispatch.dispatch(Action::from(SessionAction::RestoreVersion(draft.clone())));
+                    dispatch.dispatch(Action::from(SessionAction::Notify(Notice::info(format!(
                         "已恢复到版本“{label}”。恢复前的内容已另存为“恢复版本前”，可随时恢复回去。"
-                    ))));
+                    )))));
                 }
-                Err(err) => dispatch.dispatch(Action::Notify(Notice::error(format!(
+                Err(err) => dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(format!(
                     "这个版本无法读取：{err}"
-                )))),
+                ))))),
             })
         };
         let delete = {
@@ -123,7 +123,7 @@ pub fn VersionsPanel(props: &Props) -> Html {
             let (id, taken_ms) = (props.draft.id.clone(), snapshot.taken_ms);
             Callback::from(move |_| {
                 if let Err(message) = stored_versions::delete(&id, taken_ms) {
-                    dispatch.dispatch(Action::Notify(Notice::error(message)));
+                    dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
                 }
                 generation.set(*generation + 1);
             })
@@ -221,7 +221,7 @@ pub fn VersionsPanel(props: &Props) -> Html {
 
     let close = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::ShowVersions(false)))
+        Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::ShowVersions(false))))
     };
     html! {
         <main class="versions-view" aria-labelledby="versions-title">

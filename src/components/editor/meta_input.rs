@@ -1,10 +1,10 @@
-use report_core::{FieldKind, MetaField};
+use report_core::{Edit, FieldKind, MetaField};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::hooks::use_dispatch;
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,11 +25,10 @@ pub fn MetaInput(props: &Props) -> Html {
     let id = input_id(field);
     let hint_id = format!("{id}-hint");
     let set = move |value: String| {
-        dispatch.dispatch(Action::SetMeta {
-            field,
-            value,
+        dispatch.dispatch(Action::from(DraftAction::Typed {
+            edit: Edit::SetMeta { field, value },
             at_ms: keystroke_ms(),
-        })
+        }))
     };
     let control = match field.kind() {
         FieldKind::Lines => html! {

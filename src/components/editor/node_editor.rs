@@ -1,24 +1,25 @@
-use std::cell::Cell;
-use std::rc::Rc;
-
 use report_core::model::{Direction, Parent, TextField, MAX_LEVEL};
 use report_core::restructure::Restructure;
-use report_core::{outline, Draft, Node, NodeId};
+use report_core::{outline, Edit, Node, NodeId};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
-use crate::components::editor::section_editor::node_list;
+use crate::components::editor::section_editor::{node_list, OpenDraft};
+use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::use_dispatch;
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
-#[derive(Properties)]
+/// The node is read from the open draft ([`OpenDraft`]) when the editor renders, so
+/// listing a section's nodes copies none of their text.
+#[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The open draft, shared: the node is read from it, so listing a section's nodes
-    /// copies none of their text.
-    pub draft: Rc<Draft>,
     pub id: NodeId,
+    /// The node's text and structure as a fingerprint: typing into one paragraph
+    /// re-renders its editor and those of the headings above it, not the other
+    /// paragraphs of the section.
+    pub content: u64,
     /// The heading's number (`（一）`); empty for a paragraph.
     pub label: AttrValue,
     pub level: u8,
@@ -29,27 +30,15 @@ pub struct Props {
     pub headings_allowed: bool,
 }
 
-impl PartialEq for Props {
-    /// Equal while the node itself is: typing into one paragraph re-renders its editor
-    /// and those of the headings above it, not the other paragraphs of the section.
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.label == other.label
-            && self.level == other.level
-            && self.first == other.first
-            && self.last == other.last
-            && self.headings_allowed == other.headings_allowed
-            && (Rc::ptr_eq(&self.draft, &other.draft)
-                || self.draft.node(self.id) == other.draft.node(other.id))
-    }
-}
-
+#[cfg(feature = "render-count")]
 thread_local! {
-    static PARAGRAPH_RENDERS: Cell<u64> = const { Cell::new(0) };
+    static PARAGRAPH_RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// How many times a paragraph's editor has rendered in this page: the component tests
-/// count that typing renders the edited paragraph alone.
+/// count that typing renders the edited paragraph alone. Only with the `render-count`
+/// feature, which the component tests turn on; the app does not carry the counter.
+#[cfg(feature = "render-count")]
 pub fn paragraph_renders() -> u64 {
     PARAGRAPH_RENDERS.get()
 }
@@ -60,28 +49,33 @@ pub fn NodeEditor(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let confirming = use_state(|| false);
     let id = props.id;
+    let draft = use_context::<OpenDraft>()
+        .expect("node editors are listed by a section editor")
+        .get();
     // Listed by its parent from the same draft, so it is there.
-    let Some(node) = props.draft.node(id) else {
+    let Some(node) = draft.node(id) else {
         return Html::default();
     };
     let set_text = |field: TextField| {
         let dispatch = dispatch.clone();
         move |text: String| {
-            dispatch.dispatch(Action::SetText {
-                id,
-                field,
-                text,
+            dispatch.dispatch(Action::from(DraftAction::Typed {
+                edit: Edit::SetText { id, field, text },
                 at_ms: keystroke_ms(),
-            })
+            }))
         }
     };
     let mover = |direction: Direction| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::MoveNode { id, direction }))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::MoveNode { id, direction }))
+        })
     };
     let restructurer = |how: Restructure| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Restructure { id, how }))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::from(DraftAction::Restructure { id, how }))
+        })
     };
     // In every text of the node: Alt+←/→ 升级/降级, Ctrl+Alt+0–4 a level.
     let on_structure_key = {
@@ -89,7 +83,7 @@ pub fn NodeEditor(props: &Props) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if let Some(how) = structure_key(&e) {
                 e.prevent_default();
-                dispatch.dispatch(Action::Restructure { id, how });
+                dispatch.dispatch(Action::from(DraftAction::Restructure { id, how }));
             }
         })
     };
@@ -115,35 +109,16 @@ pub fn NodeEditor(props: &Props) -> Html {
             if has_content && !*confirming {
                 confirming.set(true);
             } else {
-                dispatch.dispatch(Action::RemoveNode(id));
+                dispatch.dispatch(Action::from(DraftAction::Apply(Edit::Remove {
+                    id,
+                    next_id: None,
+                })));
             }
         })
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
-    };
-    // The confirmation takes the focus, so that Escape (or Enter) answers it at once.
-    let confirm_button = use_node_ref();
-    {
-        let confirm_button = confirm_button.clone();
-        use_effect_with(*confirming, move |confirming| {
-            if let Some(button) = confirming
-                .then(|| confirm_button.cast::<HtmlElement>())
-                .flatten()
-            {
-                let _ = button.focus();
-            }
-        });
-    }
-    let on_key = {
-        let confirming = confirming.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if *confirming && e.key() == "Escape" {
-                e.prevent_default();
-                confirming.set(false);
-            }
-        })
+        Callback::from(move |()| confirming.set(false))
     };
     let name = if props.label.is_empty() {
         kind.to_string()
@@ -151,7 +126,7 @@ pub fn NodeEditor(props: &Props) -> Html {
         format!("{kind}{}", props.label)
     };
     let tools = html! {
-        <div class="node-tools" role="group" aria-label={format!("{name}操作")} onkeydown={on_key}>
+        <div class="node-tools" role="group" aria-label={format!("{name}操作")}>
             <button type="button" onclick={mover(Direction::Up)} disabled={props.first} aria-label={format!("上移{name}")}>{ "↑" }</button>
             <button type="button" onclick={mover(Direction::Down)} disabled={props.last} aria-label={format!("下移{name}")}>{ "↓" }</button>
             if node.is_heading() {
@@ -166,9 +141,8 @@ pub fn NodeEditor(props: &Props) -> Html {
             <button type="button" onclick={restructurer(Restructure::Demote)} disabled={props.first}
                 aria-label={format!("降级{name}")} title="降级（Alt+→）：归入前一个标题之下">{ "降级" }</button>
             if *confirming {
-                <span class="confirm" role="alert">{ format!("删除{name}及其全部内容？（Esc 取消）") }</span>
-                <button type="button" class="danger" ref={confirm_button} onclick={remove}>{ "确认删除" }</button>
-                <button type="button" onclick={cancel}>{ "取消" }</button>
+                <ConfirmDelete question={format!("删除{name}及其全部内容？")}
+                    on_delete={remove} on_cancel={cancel} />
             } else {
                 <button type="button" onclick={remove} aria-label={format!("删除{name}")}>{ "删除" }</button>
             }
@@ -176,6 +150,7 @@ pub fn NodeEditor(props: &Props) -> Html {
     };
     match node {
         Node::Paragraph { text, .. } => {
+            #[cfg(feature = "render-count")]
             PARAGRAPH_RENDERS.set(PARAGRAPH_RENDERS.get() + 1);
             let set = set_text(TextField::Text);
             let on_key = {
@@ -225,7 +200,7 @@ pub fn NodeEditor(props: &Props) -> Html {
                         placeholder="（可选）接在标题后的同段正文，如“（一）标题。正文……”"
                         onpaste={on_paste(TextField::Text)} onkeydown={on_structure_key}
                         oninput={move |e: InputEvent| set_run_in(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
-                    { node_list(&dispatch, &props.draft, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
+                    { node_list(&dispatch, children, Parent::Heading(id), props.level + 1, MAX_LEVEL) }
                 </div>
             }
         }
@@ -253,8 +228,8 @@ fn paragraph_key(e: &KeyboardEvent, area: &HtmlTextAreaElement, id: NodeId) -> O
     let collapsed = caret == area.selection_end().ok().flatten();
     let at_end = collapsed && caret == u32::try_from(value.encode_utf16().count()).ok();
     match e.key().as_str() {
-        "Enter" if at_end => Some(Action::BreakAfter(id)),
-        "Backspace" if value.is_empty() => Some(Action::RemoveEmpty(id)),
+        "Enter" if at_end => Some(Action::from(DraftAction::BreakAfter(id))),
+        "Backspace" if value.is_empty() => Some(Action::from(DraftAction::RemoveEmpty(id))),
         _ => None,
     }
 }
@@ -303,11 +278,11 @@ fn paste_action(e: &Event, id: NodeId, field: TextField) -> Option<Action> {
     let offset = |at: Option<u32>| at.map_or(units.len(), |at| (at as usize).min(units.len()));
     let start = offset(start);
     let end = offset(end).max(start);
-    Some(Action::Paste {
+    Some(Action::from(DraftAction::Paste {
         id,
         field,
         before: String::from_utf16_lossy(&units[..start]),
         pasted,
         after: String::from_utf16_lossy(&units[end..]),
-    })
+    }))
 }

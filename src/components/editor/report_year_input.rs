@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::hooks::use_dispatch;
-use crate::state::{Action, Notice};
+use crate::state::{Action, DraftAction, Notice, SessionAction};
 
 /// The id of the 报告年度 input, for its label and for undo to show it.
 pub const REPORT_YEAR_ID: &str = "report-year";
@@ -48,21 +48,21 @@ pub fn ReportYearInput(props: &Props) -> Html {
                 Ok(year) if REPORT_YEARS.contains(&year) => year,
                 _ => {
                     input.set_value(&draft.report_year.to_string());
-                    dispatch.dispatch(Action::Notify(Notice::error(format!(
+                    dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(format!(
                         "报告年度应为 {}—{} 之间的年份",
                         REPORT_YEARS.start(),
                         REPORT_YEARS.end()
-                    ))));
+                    )))));
                     return;
                 }
             };
             let template = Template::named(&templates, &draft.template);
             let typed = change_report_year(&draft, template, year).typed.len();
             if typed == 0 {
-                dispatch.dispatch(Action::SetReportYear {
+                dispatch.dispatch(Action::from(DraftAction::SetReportYear {
                     year,
                     with_typed: false,
-                });
+                }));
             } else {
                 asking.set(Some((year, typed)));
             }
@@ -84,7 +84,7 @@ pub fn ReportYearInput(props: &Props) -> Html {
             let (asking, dispatch) = (asking.clone(), dispatch.clone());
             Callback::from(move |_| {
                 asking.set(None);
-                dispatch.dispatch(Action::SetReportYear { year, with_typed });
+                dispatch.dispatch(Action::from(DraftAction::SetReportYear { year, with_typed }));
             })
         };
         let on_key = {

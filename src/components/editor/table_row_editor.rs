@@ -2,12 +2,13 @@ use std::rc::Rc;
 
 use report_core::attachment::CellRef;
 use report_core::attachment::{ColumnSource, TableColumn};
+use report_core::Edit;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::hooks::use_dispatch;
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -53,12 +54,11 @@ pub fn TableRowEditor(props: &Props) -> Html {
             let number = props.number.clone();
             let oninput = move |e: InputEvent| {
                 let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-                dispatch.dispatch(Action::SetTableCell {
+                dispatch.dispatch(Action::from(DraftAction::Typed { edit: Edit::SetTableCell {
                     number: number.clone(),
                     column,
                     text,
-                    at_ms: keystroke_ms(),
-                });
+                }, at_ms: keystroke_ms() }));
             };
             let chars = text.chars().count();
             let counter = definition.max_chars.map(|max| {

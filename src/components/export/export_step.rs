@@ -4,6 +4,7 @@ use report_core::check::{self, Setup};
 use report_core::empty_parts::{empty_parts, EmptyParts};
 use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::Draft;
+use report_core::Edit;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::adapter::worker::OfficeFile;
 use crate::components::checks::check_panel::CheckPanel;
 use crate::components::{open_place, place_of};
 use crate::hooks::{use_backup_download, use_dispatch, use_file_download};
-use crate::state::Action;
+use crate::state::{Action, DraftAction};
 
 /// The id of the 保密审查 checkbox, for jumping to it.
 pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
@@ -30,9 +31,10 @@ pub struct Props {
 pub fn ExportStep(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let (export_docx, exporting) = use_file_download(OfficeFile::Report, "导出 Word 文件失败");
-    let missing = use_memo(props.draft.clone(), |draft| {
-        check::missing(draft, &draft.export)
-    });
+    let missing = use_memo(
+        (props.draft.clone(), props.setup.clone()),
+        |(draft, setup)| check::missing(draft, &draft.export, setup),
+    );
     let options = props.draft.export.clone();
 
     let set_options = {
@@ -42,7 +44,7 @@ pub fn ExportStep(props: &Props) -> Html {
             move |value: String, checked: bool| {
                 let mut options = options.clone();
                 change(&mut options, &value, checked);
-                dispatch.dispatch(Action::SetExportOptions(options));
+                dispatch.dispatch(Action::from(DraftAction::SetExportOptions(options)));
             }
         }
     };
@@ -112,7 +114,9 @@ pub fn ExportStep(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let done = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(Action::SetSecrecyReviewed(done));
+            dispatch.dispatch(Action::from(DraftAction::Apply(Edit::SetSecrecyReviewed(
+                done,
+            ))));
         })
     };
 
@@ -123,9 +127,9 @@ pub fn ExportStep(props: &Props) -> Html {
             Some(place) => {
                 let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_| open_place(&dispatch, place));
-                html! { <li><button type="button" class="link" {onclick}>{ m.what.clone() }</button></li> }
+                html! { <li><button type="button" class="link" {onclick}>{ m.message.clone() }</button></li> }
             }
-            None => html! { <li>{ m.what.clone() }</li> },
+            None => html! { <li>{ m.message.clone() }</li> },
         })
         .collect::<Html>();
 
@@ -201,7 +205,7 @@ pub fn ExportStep(props: &Props) -> Html {
                 { "已完成保密审查（报告向社会公开前必须经过保密审查）" }
             </label>
 
-            <CheckPanel draft={props.draft.clone()} revision={props.revision} setup={props.setup.clone()} listed={missing.clone()} />
+            <CheckPanel draft={props.draft.clone()} revision={props.revision} setup={props.setup.clone()} absences_listed=true />
 
             <h3>{ "备份" }</h3>
             <p>{ "草稿只保存在本浏览器中。清除浏览器数据会删除草稿，请定期下载备份文件（.json），需要时在“草稿列表”中恢复。" }</p>

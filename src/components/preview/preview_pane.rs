@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::open_place;
 use crate::components::preview::preview_sheet::PreviewSheet;
 use crate::hooks::use_dispatch;
-use crate::state::{Action, PreviewMode};
+use crate::state::{Action, NavAction, PreviewMode};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -29,7 +29,7 @@ pub fn PreviewPane(props: &Props) -> Html {
     let mode = props.mode;
     let jump = Callback::from(move |source: Source| {
         if mode == PreviewMode::Instead {
-            dispatch.dispatch(Action::SetPreview(PreviewMode::Beside));
+            dispatch.dispatch(Action::from(NavAction::SetPreview(PreviewMode::Beside)));
         }
         open_place(&dispatch, source.into());
     });

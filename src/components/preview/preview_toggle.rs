@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::hooks::use_dispatch;
-use crate::state::{Action, PreviewMode};
+use crate::state::{Action, NavAction, PreviewMode};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -21,7 +21,7 @@ pub fn PreviewToggle(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         html! {
             <button type="button" aria-pressed={(props.mode == mode).to_string()}
-                onclick={move |_| dispatch.dispatch(Action::SetPreview(mode))}>
+                onclick={move |_| dispatch.dispatch(Action::from(NavAction::SetPreview(mode)))}>
                 { label }
             </button>
         }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::{use_backup_download, use_dispatch};
 use crate::state::persistence::{keep_mine, take_theirs};
-use crate::state::{Action, Notice, SaveState};
+use crate::state::{Action, Notice, SaveState, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,7 +23,7 @@ pub fn NoticeBar(props: &Props) -> Html {
     let notice = props.notice.as_ref().map(|notice| {
         let dismiss = {
             let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::DismissNotice))
+            Callback::from(move |_| dispatch.dispatch(Action::from(SessionAction::DismissNotice)))
         };
         let (class, role) = if notice.error {
             ("notice error", "alert")

@@ -4,7 +4,7 @@ use report_core::{outline, Draft};
 use yew::prelude::*;
 
 use crate::hooks::use_dispatch;
-use crate::state::{Action, Step};
+use crate::state::{Action, NavAction, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -26,7 +26,7 @@ pub fn OutlineNav(props: &Props) -> Html {
         let current = (props.step == step).then_some("step");
         html! {
             <li class="outline-step">
-                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::GoTo(step))}>
+                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::from(NavAction::GoTo(step)))}>
                     { label }
                 </button>
             </li>
@@ -45,7 +45,7 @@ pub fn OutlineNav(props: &Props) -> Html {
         let title = if entry.title.trim().is_empty() { "（未填标题）".to_string() } else { entry.title };
         html! {
             <li key={id} class={classes!("outline-entry", format!("level-{}", entry.level))}>
-                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::JumpTo(id))}>
+                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::from(NavAction::JumpTo(id)))}>
                     <span class="label">{ entry.label }</span>
                     <span class="title">{ title }</span>
                     <span class="count">{ format!("{}字", entry.chars) }</span>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::preview::preview_toggle::PreviewToggle;
 use crate::hooks::{use_backup_download, use_dispatch};
-use crate::state::{Action, PreviewMode, SaveState};
+use crate::state::{Action, DraftAction, NavAction, PreviewMode, SaveState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -33,17 +33,17 @@ pub fn TopBar(props: &Props) -> Html {
     let toggle_drafts = {
         let dispatch = dispatch.clone();
         let show = !props.show_drafts;
-        Callback::from(move |_| dispatch.dispatch(Action::ShowDrafts(show)))
+        Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::ShowDrafts(show))))
     };
     let toggle_checks = {
         let dispatch = dispatch.clone();
         let show = !props.show_checks;
-        Callback::from(move |_| dispatch.dispatch(Action::ShowChecks(show)))
+        Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::ShowChecks(show))))
     };
     let toggle_versions = {
         let dispatch = dispatch.clone();
         let show = !props.show_versions;
-        Callback::from(move |_| dispatch.dispatch(Action::ShowVersions(show)))
+        Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::ShowVersions(show))))
     };
     let history = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
@@ -55,9 +55,9 @@ pub fn TopBar(props: &Props) -> Html {
             <h1 class="app-name">{ "法治政府建设年度报告起草助手" }</h1>
             <span class="draft-name" title={props.draft_name.clone()}>{ props.draft_name.clone() }</span>
             <span class={class} role="status" aria-live="polite" data-testid="save-status">{ status }</span>
-            <button type="button" onclick={history(|| Action::Undo)} disabled={!props.can_undo}
+            <button type="button" onclick={history(|| Action::from(DraftAction::Undo))} disabled={!props.can_undo}
                 title="撤销上一步修改（Ctrl+Z）">{ "撤销" }</button>
-            <button type="button" onclick={history(|| Action::Redo)} disabled={!props.can_redo}
+            <button type="button" onclick={history(|| Action::from(DraftAction::Redo))} disabled={!props.can_redo}
                 title="重做撤销的修改（Ctrl+Y）">{ "重做" }</button>
             <button type="button" onclick={toggle_drafts} aria-pressed={props.show_drafts.to_string()}>
                 { if props.show_drafts { "返回编辑" } else { "草稿列表" } }

@@ -188,6 +188,15 @@ fn parts<'a>(doc: &Doc<'a>, out: &mut Vec<Finding>) {
                 .heading
                 .map_or(Location::Document, |h| heading_location(&units[h]))
         };
+        let no_text = found.heading.is_some_and(|h| match units[h].target {
+            TextRef::Node { id, .. } => doc.no_text.contains(&id),
+            _ => false,
+        });
+        if no_text {
+            // A draft's part with no text at all is named once, among what the
+            // document lacks (`missing`).
+            continue;
+        }
         if substance(text, &[]) == 0 {
             out.push(Finding {
                 rule: Rule::SectionEmpty,

@@ -39,27 +39,16 @@ pub(super) fn severity_of(unit: &Unit) -> Severity {
 fn title(doc: &Doc, out: &mut Vec<Finding>) {
     let titles: Vec<&Unit> = doc.units.iter().filter(|u| u.role == Role::Title).collect();
     let Some(last) = titles.last() else {
-        let (severity, location) = if doc.from_draft {
-            let target = super::TextRef::Field {
-                field: crate::meta_field::MetaField::Title,
-            };
-            (
-                Severity::Error,
-                Location::Text {
-                    target,
-                    range: None,
-                },
-            )
-        } else {
-            (Severity::Warning, Location::Document)
-        };
-        out.push(Finding {
-            rule: Rule::TitleMissing,
-            severity,
-            location,
-            message: "没有标题：标题应写明年度、“法治政府建设”并以“报告”结尾，如“关于2023年度法治政府建设工作情况的报告”".into(),
-            fix: None,
-        });
+        // A draft's empty title field is among what the document lacks (`missing`).
+        if !doc.from_draft {
+            out.push(Finding {
+                rule: Rule::TitleMissing,
+                severity: Severity::Warning,
+                location: Location::Document,
+                message: "没有标题：标题应写明年度、“法治政府建设”并以“报告”结尾，如“关于2023年度法治政府建设工作情况的报告”".into(),
+                fix: None,
+            });
+        }
         return;
     };
     let words = last.trimmed();
@@ -119,21 +108,12 @@ fn title(doc: &Doc, out: &mut Vec<Finding>) {
 
 fn recipients(doc: &Doc, out: &mut Vec<Finding>) {
     let Some(unit) = doc.units.iter().find(|u| u.role == Role::Recipients) else {
-        if doc.units.iter().any(|u| u.role == Role::Title) {
-            let location = if doc.from_draft {
-                Location::Text {
-                    target: super::TextRef::Field {
-                        field: crate::meta_field::MetaField::Recipients,
-                    },
-                    range: None,
-                }
-            } else {
-                Location::Document
-            };
+        // A draft's empty recipients field is among what the document lacks (`missing`).
+        if !doc.from_draft && doc.units.iter().any(|u| u.role == Role::Title) {
             out.push(Finding {
                 rule: Rule::RecipientsMissing,
                 severity: Severity::Warning,
-                location,
+                location: Location::Document,
                 message: "没有主送机关：年度报告是上行文，应写明主送的本级党委、政府或上级部门，如“区委、区政府：”".into(),
                 fix: None,
             });

@@ -1,54 +1,49 @@
 //! What a complete document still lacks (an empty 标题, no 成文日期, a numbered part
-//! without content), listed before export; export is never blocked by it.
+//! with no text), listed apart in 检查与导出 before export; export is never blocked by
+//! it, so every finding here is a 提示.
 
-use std::fmt;
-
-use super::{Location, TextRef};
-use crate::empty_parts::{self, EmptyParts};
+use super::{Finding, Location, Severity, TextRef};
+use crate::empty_parts::empty_parts;
 use crate::export_options::ExportOptions;
 use crate::meta_field::MetaField;
 use crate::model::Draft;
+use crate::rules::Rule;
 
-/// Something a complete document still lacks, and where the user supplies it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Missing {
-    /// What is lacking, in Chinese (`成文日期未填写`).
-    pub what: String,
-    /// The form field, or the section of the draft, that supplies it.
-    pub location: Location,
-}
-
-impl fmt::Display for Missing {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.what)
-    }
-}
-
-/// What a complete document still lacks, for the warnings shown before export. Export
-/// is never blocked by these.
-pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<Missing> {
+/// Adds what the document written with `options` still lacks, each with the form field
+/// or the section that supplies it.
+pub(super) fn check(draft: &Draft, options: &ExportOptions, out: &mut Vec<Finding>) {
     let meta = &draft.meta;
-    let mut out = Vec::new();
-    let mut need = |empty: bool, what: &str, field: MetaField| {
+    let mut need = |empty: bool, rule: Rule, what: &str, field: MetaField| {
         if empty {
-            out.push(Missing {
-                what: format!("{what}未填写"),
+            out.push(Finding {
+                rule,
+                severity: Severity::Warning,
                 location: Location::Text {
                     target: TextRef::Field { field },
                     range: None,
                 },
+                message: format!("{what}未填写"),
+                fix: None,
             });
         }
     };
-    need(meta.title.trim().is_empty(), "标题", MetaField::Title);
+    need(
+        meta.title.trim().is_empty(),
+        Rule::TitleMissing,
+        "标题",
+        MetaField::Title,
+    );
     need(
         meta.recipients.trim().is_empty(),
+        Rule::RecipientsMissing,
         "主送机关",
         MetaField::Recipients,
     );
+    let field = Rule::FieldMissing;
     if options.red_header {
         need(
             meta.issuer_mark.trim().is_empty(),
+            field,
             "发文机关标志",
             MetaField::IssuerMark,
         );
@@ -63,33 +58,44 @@ pub fn missing(draft: &Draft, options: &ExportOptions) -> Vec<Missing> {
         } else {
             None
         };
-        if let Some(field) = number_field {
-            need(true, "发文字号（机关代字、年份、序号）", field);
+        if let Some(number_field) = number_field {
+            need(
+                true,
+                field,
+                "发文字号（机关代字、年份、序号）",
+                number_field,
+            );
         }
-        need(meta.signers.is_empty(), "签发人", MetaField::Signers);
+        need(meta.signers.is_empty(), field, "签发人", MetaField::Signers);
     }
     need(
         meta.signature.trim().is_empty(),
+        field,
         "发文机关署名",
         MetaField::Signature,
     );
-    need(meta.date.is_none(), "成文日期", MetaField::Date);
+    need(meta.date.is_none(), field, "成文日期", MetaField::Date);
     need(
         meta.printer.trim().is_empty(),
+        field,
         "印发机关",
         MetaField::Printer,
     );
-    need(meta.print_date.is_none(), "印发日期", MetaField::PrintDate);
-    // An empty part is only missing when its heading would be printed alone.
-    if options.empty_parts == EmptyParts::KeepHeading {
-        for section in empty_parts::empty_parts(draft) {
-            out.push(Missing {
-                what: format!("“{}”部分没有内容", section.title.trim()),
-                location: Location::Section { id: section.id },
-            });
-        }
+    need(
+        meta.print_date.is_none(),
+        field,
+        "印发日期",
+        MetaField::PrintDate,
+    );
+    for section in empty_parts(draft) {
+        out.push(Finding {
+            rule: Rule::SectionNoText,
+            severity: Severity::Warning,
+            location: Location::Section { id: section.id },
+            message: format!("“{}”部分没有内容", section.title.trim()),
+            fix: None,
+        });
     }
-    out
 }
 
 #[cfg(test)]
@@ -97,12 +103,18 @@ mod tests {
     use super::*;
     use crate::template::Template;
 
+    fn missing(draft: &Draft) -> Vec<Finding> {
+        let mut out = Vec::new();
+        check(draft, &ExportOptions::default(), &mut out);
+        out
+    }
+
     #[test]
     fn what_is_missing_is_listed_for_the_user() {
         let jiaxing =
             crate::from_json(include_str!("../../tests/fixtures/draft-jiaxing-2022.json")).unwrap();
         let draft = Template::builtin_default().new_draft("x".into(), 2025);
-        let listed = missing(&draft, &ExportOptions::default());
+        let listed = missing(&draft);
         for want in [
             "主送机关未填写",
             "成文日期未填写",
@@ -110,10 +122,11 @@ mod tests {
             "部分没有内容",
         ] {
             assert!(
-                listed.iter().any(|m| m.what.contains(want)),
+                listed.iter().any(|m| m.message.contains(want)),
                 "{want}: {listed:?}"
             );
         }
-        assert!(missing(&jiaxing, &ExportOptions::default()).is_empty());
+        assert!(listed.iter().all(|f| f.rule.is_absence()), "{listed:?}");
+        assert!(missing(&jiaxing).is_empty());
     }
 }

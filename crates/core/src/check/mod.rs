@@ -6,8 +6,10 @@
 //! Every rule runs over that list, so a rule is written once for both inputs. Fast
 //! enough to run on every keystroke: std only, one pass per rule over the text.
 //!
-//! Severities reuse [`Severity`]: `Error` (错误) breaks a 规定 of the standard or the
-//! regulation; `Warning` (提示) is a convention, a likely slip or a reminder.
+//! A [`Finding`] is the one shape of everything a user can act on: the rules' findings,
+//! what a complete document still lacks ([`missing`], listed apart before export) and
+//! texts the export writes empty or drops characters of. What stops a file loading is
+//! not a finding: it is [`crate::validate`]'s.
 
 mod content;
 mod dates;
@@ -16,8 +18,10 @@ mod doc_number;
 mod form;
 mod headings;
 mod missing;
+mod places;
 mod punct;
 mod scan;
+mod structure;
 mod table;
 mod units;
 mod wording;
@@ -27,14 +31,31 @@ use serde::{Deserialize, Serialize};
 use crate::attachment::CellRef;
 use crate::date::CalendarDate;
 use crate::edit::Edit as DraftEdit;
+use crate::export_options::ExportOptions;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
-use crate::outline::OutlineEntry;
 use crate::rules::Rule;
 use crate::template::{Deadlines, Template};
-use crate::validate;
-pub use crate::validate::Severity;
-pub use missing::{missing, Missing};
+pub use places::Places;
+pub use structure::DROPPED;
+
+/// How much a finding matters: `Error` (错误) breaks a 规定 of the standard or the
+/// regulation; `Warning` (提示) is a convention, a likely slip or a reminder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提示",
+        }
+    }
+}
 
 /// One problem found in a draft or a plain-text report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +127,10 @@ pub struct Edit {
 pub enum FixError {
     #[error("内容已修改，这条修改建议已过时，请重新检查")]
     Stale,
+    /// Of several fixes made together (全部修正): some text they change has changed,
+    /// possibly by the same fixes made a moment before.
+    #[error("内容已修改，这些修改建议已过时（可能已经修正），请重新检查")]
+    StaleAll,
     #[error("找不到要修改的段落或标题（编号 {0}），可能已被删除")]
     NotFound(NodeId),
     #[error("找不到要修改的表格单元格，表格可能已变动")]
@@ -114,60 +139,6 @@ pub enum FixError {
     NotDraftText,
     #[error("这项修改不针对纯文本中的行")]
     NotTextLine,
-}
-
-impl Location {
-    /// The place in words a clerk recognises: line and column, a form field, a heading
-    /// path; empty for the whole document. `entries` is the draft's outline (empty
-    /// without a draft).
-    pub fn describe(&self, draft: Option<&Draft>, entries: &[OutlineEntry]) -> String {
-        let (target, range) = match self {
-            Location::Document => return String::new(),
-            Location::Section { id } => return validate::location(entries, *id),
-            Location::Text { target, range } => (target, range),
-        };
-        let column = range.map_or(String::new(), |r| format!("第{}字", r.start + 1));
-        match target {
-            TextRef::Line { line } => format!("第{line}行{column}"),
-            TextRef::TableCell { cell } => {
-                format!(
-                    "附件表格第{}行第{}列{column}",
-                    cell.row + 1,
-                    cell.column + 1
-                )
-            }
-            TextRef::Field { field } => format!("{}{column}", field.label()),
-            TextRef::Node { id, part } => {
-                let Some(draft) = draft else {
-                    return String::new();
-                };
-                let node = match part {
-                    TextField::Title => validate::location(entries, *id),
-                    TextField::Text if entries.iter().any(|e| e.id == *id) => {
-                        format!("{}（正文）", validate::location(entries, *id))
-                    }
-                    TextField::Text => validate::paragraph_location(draft, entries, *id),
-                };
-                format!("{node} {column}")
-            }
-        }
-    }
-}
-
-/// The rules that report a field or section as empty, which the export's list of what
-/// is [`missing`] may name as well.
-const ABSENCE_RULES: [Rule; 3] = [
-    Rule::TitleMissing,
-    Rule::RecipientsMissing,
-    Rule::SectionEmpty,
-];
-
-impl Finding {
-    /// Whether `missing` already says what this finding says: the same field or
-    /// section, found empty. A page that shows both lists names it once.
-    pub fn repeats(&self, missing: &[Missing]) -> bool {
-        ABSENCE_RULES.contains(&self.rule) && missing.iter().any(|m| m.location == self.location)
-    }
 }
 
 impl Fix {
@@ -211,29 +182,59 @@ impl Setup {
 /// Checks a draft; `today` dates the deadline reminders (the core has no clock). The
 /// rules the draft ignores are left out, as are those `setup` turns off.
 pub fn check_draft(draft: &Draft, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
-    let mut findings = run(&units::Doc::from_draft(draft), today, setup);
-    findings.retain(|f| !draft.ignored_rules.iter().any(|r| r == f.rule.id()));
-    findings
+    let mut out = Vec::new();
+    missing::check(draft, &draft.export, &mut out);
+    structure::check(draft, &mut out);
+    run(&units::Doc::from_draft(draft), today, setup, &mut out);
+    kept(out, Some(draft), setup)
+}
+
+/// What the document written with `options` still lacks: the findings of the
+/// [`Rule::is_absence`] rules, which [`check_draft`] finds with the draft's own options.
+/// Cheap enough to run on every render.
+pub fn missing(draft: &Draft, options: &ExportOptions, setup: &Setup) -> Vec<Finding> {
+    let mut out = Vec::new();
+    missing::check(draft, options, &mut out);
+    kept(out, Some(draft), setup)
+}
+
+/// The findings about the draft's structure that validation used to warn about: what
+/// the document lacks, and headings, paragraphs and fields the export writes empty or
+/// drops characters of. Needs no date or template.
+pub fn structure(draft: &Draft) -> Vec<Finding> {
+    let mut out = Vec::new();
+    missing::check(draft, &draft.export, &mut out);
+    structure::check(draft, &mut out);
+    kept(out, Some(draft), &Setup::default())
 }
 
 /// Checks a plain-text report, line by line; locations are [`TextRef::Line`]s.
 pub fn check_text(text: &str, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
-    run(&units::Doc::from_text(text), today, setup)
+    let mut out = Vec::new();
+    run(&units::Doc::from_text(text), today, setup, &mut out);
+    kept(out, None, setup)
 }
 
-fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
-    let mut out = Vec::new();
-    form::check(doc, &mut out);
-    headings::check(doc, &mut out);
-    punct::check(doc, &mut out);
-    wording::check(doc, &mut out);
-    content::check(doc, today, &setup.deadlines, &mut out);
-    table::check(doc, &mut out);
-    debris::check(doc, &mut out);
-    out.retain(|f| !setup.disabled_rules.iter().any(|r| r == f.rule.id()));
-    // Errors first; within a severity, rules keep document order.
-    out.sort_by_key(|f| f.severity != Severity::Error);
-    out
+/// The findings without the rules `setup` turns off and `draft` ignores, errors first;
+/// within a severity, rules keep document order.
+fn kept(mut findings: Vec<Finding>, draft: Option<&Draft>, setup: &Setup) -> Vec<Finding> {
+    let ignored = draft.map_or(&[][..], |d| &d.ignored_rules);
+    findings.retain(|f| {
+        let id = f.rule.id();
+        !setup.disabled_rules.iter().chain(ignored).any(|r| r == id)
+    });
+    findings.sort_by_key(|f| f.severity != Severity::Error);
+    findings
+}
+
+fn run(doc: &units::Doc, today: CalendarDate, setup: &Setup, out: &mut Vec<Finding>) {
+    form::check(doc, out);
+    headings::check(doc, out);
+    punct::check(doc, out);
+    wording::check(doc, out);
+    content::check(doc, today, &setup.deadlines, out);
+    table::check(doc, out);
+    debris::check(doc, out);
 }
 
 /// Applies a fix to a draft, changing only the ranges it names.
@@ -306,6 +307,15 @@ pub fn fix_all_edit(draft: &Draft, fixes: &[Fix]) -> Result<DraftEdit, FixError>
         })
         .collect::<Result<Vec<_>, _>>()
         .map(DraftEdit::Batch)
+        .map_err(|err| match err {
+            FixError::Stale => FixError::StaleAll,
+            other => other,
+        })
+}
+
+/// The places a set of fixes changes, as 全部修正 counts them.
+pub fn places(fixes: &[Fix]) -> usize {
+    fixes.iter().map(|f| f.edits.len()).sum()
 }
 
 /// Characters of context shown on each side of a fix's first change.

@@ -7,7 +7,7 @@ use crate::attachment::OverlongCell;
 use crate::date::CalendarDate;
 use crate::labels::parse_label;
 use crate::meta_field::MetaField;
-use crate::model::{Draft, Node, TextField};
+use crate::model::{Draft, Node, NodeId, TextField};
 use crate::rules::Rule;
 
 use super::dates::parse_date;
@@ -148,6 +148,9 @@ pub struct Doc<'a> {
     pub secrecy_reviewed: bool,
     /// Cells of the attached table over their column's limit; a text has no table.
     pub overlong_cells: Vec<OverlongCell>,
+    /// A draft's numbered sections with no text at all, which the list of what the
+    /// document lacks names; a text has none.
+    pub no_text: Vec<NodeId>,
 }
 
 impl<'a> Doc<'a> {
@@ -242,6 +245,9 @@ impl<'a> Doc<'a> {
                 .as_ref()
                 .map(|t| t.overlong_cells(draft.plan.as_ref().map(|p| &p.plan)))
                 .unwrap_or_default(),
+            no_text: crate::empty_parts::empty_parts(draft)
+                .map(|s| s.id)
+                .collect(),
         }
     }
 
@@ -311,6 +317,7 @@ impl<'a> Doc<'a> {
             from_draft: false,
             secrecy_reviewed: false,
             overlong_cells: Vec::new(),
+            no_text: Vec::new(),
         }
     }
 }
