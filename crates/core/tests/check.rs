@@ -663,11 +663,26 @@ fn what_the_document_lacks_is_found_once() {
         let findings = check_draft(&d, today(), &Setup::default());
         let absent: Vec<&Finding> = findings.iter().filter(|f| f.rule.is_absence()).collect();
         let missing = report_core::check::missing(&d, &d.export, &Setup::default());
-        assert_eq!(absent, missing.iter().collect::<Vec<_>>());
-        assert_eq!(
-            rule(&findings, "title-missing").len(),
-            usize::from(title.is_empty())
-        );
+        // The same problems, where the checker names the missing title and required
+        // parts as 错误 (so it lists them first) and 检查与导出 as 提示.
+        let said = |fs: Vec<&Finding>| {
+            let mut said: Vec<String> = fs
+                .iter()
+                .map(|f| format!("{:?} {:?} {}", f.rule, f.location, f.message))
+                .collect();
+            said.sort();
+            said
+        };
+        assert_eq!(said(absent.clone()), said(missing.iter().collect()));
+        assert!(missing.iter().all(|f| f.severity == Severity::Warning));
+        let title_missing = rule(&findings, "title-missing");
+        assert_eq!(title_missing.len(), usize::from(title.is_empty()));
+        assert!(title_missing.iter().all(|f| f.severity == Severity::Error));
+        let required_parts = rule(&findings, "section-no-text")
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        assert_eq!(required_parts, 4, "all but 其他需要报告的情况");
         assert_eq!(rule(&findings, "recipients-missing").len(), 1);
         // The five empty parts are named by the absence rule only.
         assert_eq!(rule(&findings, "section-no-text").len(), 5, "{findings:#?}");

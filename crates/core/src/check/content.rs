@@ -22,6 +22,12 @@ pub struct Part {
     body_words: &'static [&'static str],
 }
 
+/// Whether a draft's section with template key `key` is a part the regulation requires
+/// (all but 其他需要报告的情况): leaving it without text is an error, not a hint.
+pub(super) fn is_required_part(key: &str) -> bool {
+    key != "other" && PARTS.iter().any(|p| p.key == key)
+}
+
 const PARTS: [Part; 5] = [
     Part {
         key: "measures",
@@ -165,8 +171,7 @@ fn parts<'a>(doc: &Doc<'a>, out: &mut Vec<Finding>) {
                 content: content_of(h),
             })
             .or_else(thematic);
-        let required = part.key != "other";
-        let severity = if required {
+        let severity = if is_required_part(part.key) {
             Severity::Error
         } else {
             Severity::Warning

@@ -1,7 +1,8 @@
 //! What a complete document still lacks (an empty 标题, no 成文日期, a numbered part
 //! with no text), listed apart in 检查与导出 before export; export is never blocked by
-//! it, so every finding here is a 提示.
+//! it, so every finding here is a 提示, except to the checker (below).
 
+use super::content::is_required_part;
 use super::{Finding, Location, Severity, TextRef};
 use crate::empty_parts::empty_parts;
 use crate::export_options::ExportOptions;
@@ -98,6 +99,25 @@ pub(super) fn check(draft: &Draft, options: &ExportOptions, out: &mut Vec<Findin
     }
 }
 
+/// To the checker, a report without its title or without text in a part the
+/// regulation requires is wrong, not merely unfinished: those findings of
+/// [`check`] become 错误 (a city checking its districts' reports gets exit status 1).
+pub(super) fn raise_required(draft: &Draft, findings: &mut [Finding]) {
+    for finding in findings {
+        let required = match (finding.rule, &finding.location) {
+            (Rule::TitleMissing, _) => true,
+            (Rule::SectionNoText, Location::Section { id }) => draft
+                .sections
+                .iter()
+                .any(|s| s.id == *id && is_required_part(&s.key)),
+            _ => false,
+        };
+        if required {
+            finding.severity = Severity::Error;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +147,26 @@ mod tests {
             );
         }
         assert!(listed.iter().all(|f| f.rule.is_absence()), "{listed:?}");
+        assert!(listed.iter().all(|f| f.severity == Severity::Warning));
+        // To the checker, a report without its title or a required part is wrong.
+        let mut untitled = draft.clone();
+        untitled.meta.title.clear();
+        let mut raised = missing(&untitled);
+        raise_required(&untitled, &mut raised);
+        let errors: Vec<&str> = raised
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(errors.contains(&"标题未填写"), "{errors:?}");
+        assert!(
+            errors.iter().any(|m| m.contains("主要举措和成效")),
+            "{errors:?}"
+        );
+        assert!(
+            !errors.iter().any(|m| m.contains("其他需要报告的情况")),
+            "{errors:?}"
+        );
         assert!(missing(&jiaxing).is_empty());
     }
 }

@@ -184,6 +184,7 @@ impl Setup {
 pub fn check_draft(draft: &Draft, today: CalendarDate, setup: &Setup) -> Vec<Finding> {
     let mut out = Vec::new();
     missing::check(draft, &draft.export, &mut out);
+    missing::raise_required(draft, &mut out);
     structure::check(draft, &mut out);
     run(&units::Doc::from_draft(draft), today, setup, &mut out);
     kept(out, Some(draft), setup)
