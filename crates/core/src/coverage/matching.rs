@@ -351,6 +351,12 @@ pub(super) fn task_candidates(
     // task's own words; none unless they are anchored by a term of the lexicon, a word
     // of four characters or two of three (two-character words join in only beside
     // those: alone they are as often chance as meaning).
+    // The item's own terms in this task that are words of the task's own.
+    let own_terms_here: Vec<&Span> = own_terms
+        .iter()
+        .filter(|t| task.start <= t.start && t.end <= task.end)
+        .filter(|t| weight_of(own_weights, t) > 0.0)
+        .collect();
     let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
         let in_task = || {
             first
@@ -380,16 +386,21 @@ pub(super) fn task_candidates(
                 .iter()
                 .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
-        let names_own_term = in_task().any(|p| {
-            own_terms.iter().any(|t| {
-                p.item.start <= t.start
-                    && t.end <= p.item.end
-                    && weight_of(own_weights, t) > 0.0
-                    && alone_in_clause(report, unit, p.at + (t.start - p.item.start), t.len())
-            })
-        });
         let anchored = whole_term || lengths().any(|n| n >= 4) || lengths().count() >= 2;
         if anchored {
+            let names_own_term = whole_term
+                && in_task().any(|p| {
+                    own_terms_here.iter().any(|t| {
+                        p.item.start <= t.start
+                            && t.end <= p.item.end
+                            && alone_in_clause(
+                                report,
+                                unit,
+                                p.at + (t.start - p.item.start),
+                                t.len(),
+                            )
+                    })
+                });
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
