@@ -523,18 +523,17 @@ pub(super) fn add_words(
 
 /// An item's matches in the report: its tasks, the paragraphs that share phrases with
 /// it and, for each task, the sentences of the achievements parts that could answer it.
-/// `terms`: where the item holds lexicon heads; `title_end`: where its title ends, in
-/// matching characters; `sentence_chars`: the report's sentences.
+/// `item`: its words; `title_end`: where its title ends, in matching characters;
+/// `sentence_chars`: the report's sentences.
 pub(super) fn match_item(
-    chars: &[char],
-    terms: &[Span],
-    own_terms: &[Span],
+    item: ItemWords,
     title_end: usize,
     decision: Option<&Decision>,
     report: &Report,
     weights: &Weights,
     sentence_chars: &[&[char]],
 ) -> ItemMatch {
+    let ItemWords { chars, terms, .. } = item;
     let position_weights = weights.positions(chars);
     let whole = 0..chars.len();
     let total = weight_of(&position_weights, &whole);
@@ -664,11 +663,7 @@ pub(super) fn match_item(
         .iter()
         .map(|task| {
             task_candidates(
-                ItemWords {
-                    chars,
-                    terms,
-                    own_terms,
-                },
+                item,
                 task,
                 &by_unit,
                 report,

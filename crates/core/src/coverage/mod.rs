@@ -313,9 +313,11 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         .enumerate()
         .map(|(i, item)| {
             matching::match_item(
-                &item_chars[i],
-                &items_text[i].terms,
-                &own_terms[i],
+                matching::ItemWords {
+                    chars: &item_chars[i],
+                    terms: &items_text[i].terms,
+                    own_terms: &own_terms[i],
+                },
                 item_titles[i],
                 state.decision(item),
                 &report,
