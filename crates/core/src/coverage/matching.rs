@@ -598,7 +598,15 @@ pub(super) fn match_item(
             &position_weights[..title_positions],
         );
         let share = share_in(&mut paragraph.iter().map(|(_, p)| p));
-        if share < EVIDENCE / 2.0 && title_share < TITLE_PART {
+        // A term only this item holds names it, however little of the item it is.
+        let names_own_term = || {
+            paragraph.iter().any(|(_, p)| {
+                item.own_terms
+                    .iter()
+                    .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+            })
+        };
+        if share < EVIDENCE / 2.0 && title_share < TITLE_PART && !names_own_term() {
             continue;
         }
         let mut sentences = Vec::new();
