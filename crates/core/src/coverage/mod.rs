@@ -273,7 +273,8 @@ fn round2(x: f64) -> f64 {
 /// the report answers counts as a task). It is partial
 /// when some task or numeric target is answered, a paragraph's lead names part of its
 /// title, or part of a task is told in a sentence that names the item's subject or
-/// gives a figure for the words it shares (or parts of two tasks are); missing
+/// gives a figure for the words it shares (or parts of two tasks are), a lexicon term
+/// no other item holds counting wherever it is said ([`own_terms`]); missing
 /// otherwise ([`status::decide`]). Words shared with the report alone do not make an
 /// item partial, nor does a unit's name the task only mentions (会同…中心开展…).
 pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
