@@ -483,6 +483,43 @@ fn a_unit_named_about_other_work_answers_no_task() {
     }
 }
 
+/// Coverage of a two-item plan (重大行政决策, then 爱国卫生 with `second_body`) in a
+/// report of one paragraph.
+fn decision_item_in(second_body: &str, paragraph: &str) -> Status {
+    let plan = plan::parse_plan_text(&format!(
+        "2023年工作要点\n一、总体\n1.严格执行重大行政决策程序。落实公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。（局法制科）\n2.深入开展爱国卫生运动。{second_body}。（局疾控科）"
+    ))
+    .unwrap()
+    .plan;
+    let report =
+        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{paragraph}\n");
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+}
+
+#[test]
+fn a_term_only_one_item_holds_names_it_in_a_paragraph_about_something_else() {
+    let closing = "全区开展城乡环境卫生整治行动1200余次，病媒生物密度持续下降，创建卫生村86个。三是重大事项听取民意。";
+    // 听取民意 reads as 公众参与, which only the first item holds: part of it is told.
+    assert_eq!(
+        decision_item_in("开展城乡环境卫生整治", closing),
+        Status::Partial
+    );
+    // When another item holds 公众参与 too, the term names neither.
+    assert_eq!(
+        decision_item_in("鼓励公众参与城乡环境卫生整治", closing),
+        Status::Missing
+    );
+    // Beside another subject's term in its clause, it serves that subject.
+    assert_eq!(
+        decision_item_in(
+            "开展城乡环境卫生整治",
+            "广泛动员公众参与爱国卫生运动，全区开展城乡环境卫生整治行动1200余次，病媒生物密度持续下降。"
+        ),
+        Status::Missing
+    );
+}
+
 #[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {

@@ -58,17 +58,17 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (15 pairs since dev-12 to dev-15 were written after the engine) meets
-/// the goals. This floor is what the engine measured on it (3 December 2026, 280 items,
-/// third round: agreement 252/280, 未覆盖 precision 59/64 and recall 59/64,
-/// covered/partial called missing 5/216, missing called covered 0, top evidence right
-/// 204/208; rounded to the weaker side), so that no change makes it worse unnoticed.
+/// The dev split (19 pairs since dev-16 to dev-19 were written after the engine) meets
+/// the goals but 未覆盖 recall. This floor is what the engine measured on it (3 December
+/// 2026, 356 items, fourth round: agreement 307/356, 未覆盖 precision 69/74 and recall
+/// 69/82, covered/partial called missing 5/274, missing called covered 0, top evidence
+/// right 261/266; rounded to the weaker side), so that no change makes it worse unnoticed.
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.9,
-    min_missing_precision: 0.92,
-    min_missing_recall: 0.92,
-    max_covered_called_missing: 0.024,
+    min_agreement: 0.86,
+    min_missing_precision: 0.93,
+    min_missing_recall: 0.84,
+    max_covered_called_missing: 0.019,
     max_missing_called_covered: 0,
     min_top_evidence_right: 0.98,
 };

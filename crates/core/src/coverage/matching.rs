@@ -246,6 +246,8 @@ pub(super) struct Candidate {
     /// It holds much of the task's weight but none of the task's own words (those not in
     /// the title or another task): its share is cut to [`TASK_TOUCHED`].
     pub(super) misses_own_words: bool,
+    /// Its words in the task hold a term no other item holds ([`super::own_terms`]).
+    pub(super) names_own_term: bool,
 }
 
 /// The phrases of a candidate's sentences that fall in `task`.
@@ -319,6 +321,8 @@ pub(super) struct ItemMatch {
 pub(super) struct ItemWords<'a> {
     pub(super) chars: &'a [char],
     pub(super) terms: &'a [Span],
+    /// The terms no other item holds ([`super::own_terms`]).
+    pub(super) own_terms: &'a [Span],
 }
 
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
@@ -333,7 +337,11 @@ pub(super) fn task_candidates(
     own_weights: &[f64],
     elsewhere: &mut Option<usize>,
 ) -> Vec<Candidate> {
-    let ItemWords { chars, terms } = item;
+    let ItemWords {
+        chars,
+        terms,
+        own_terms,
+    } = item;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
@@ -343,7 +351,13 @@ pub(super) fn task_candidates(
     // task's own words; none unless they are anchored by a term of the lexicon, a word
     // of four characters or two of three (two-character words join in only beside
     // those: alone they are as often chance as meaning).
-    let share_of = |first: &[Phrase], second: &[Phrase]| {
+    // The item's own terms in this task that are words of the task's own.
+    let own_terms_here: Vec<&Span> = own_terms
+        .iter()
+        .filter(|t| task.start <= t.start && t.end <= task.end)
+        .filter(|t| weight_of(own_weights, t) > 0.0)
+        .collect();
+    let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
         let in_task = || {
             first
                 .iter()
@@ -374,6 +388,19 @@ pub(super) fn task_candidates(
         });
         let anchored = whole_term || lengths().any(|n| n >= 4) || lengths().count() >= 2;
         if anchored {
+            let names_own_term = whole_term
+                && in_task().any(|p| {
+                    own_terms_here.iter().any(|t| {
+                        p.item.start <= t.start
+                            && t.end <= p.item.end
+                            && alone_in_clause(
+                                report,
+                                unit,
+                                p.at + (t.start - p.item.start),
+                                t.len(),
+                            )
+                    })
+                });
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
@@ -383,12 +410,16 @@ pub(super) fn task_candidates(
                     && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
             };
             if share > TASK_TOUCHED && misses_own_words() {
-                (TASK_TOUCHED, true)
+                (TASK_TOUCHED, true, names_own_term)
+            } else if names_own_term {
+                // The term the item alone holds touches its task, however little of
+                // a long task it is (公众参与 of a list of five procedures).
+                (share.max(TASK_TOUCHED), false, true)
             } else {
-                (share, false)
+                (share, false, false)
             }
         } else {
-            (0.0, false)
+            (0.0, false, false)
         }
     };
     let mut out = Vec::new();
@@ -409,9 +440,9 @@ pub(super) fn task_candidates(
                 .filter(|(next, _)| {
                     *next == s + 1 && next_overlaps && report.sentences[*next].counts
                 })
-                .map(|(_, more)| (share_of(phrases, more), 2));
-            for ((share, misses_own_words), taken) in
-                std::iter::once((share_of(phrases, &[]), 1)).chain(with_next)
+                .map(|(_, more)| (share_of(phrases, more, m.unit), 2));
+            for ((share, misses_own_words, names_own_term), taken) in
+                std::iter::once((share_of(phrases, &[], m.unit), 1)).chain(with_next)
             {
                 if share < TASK_TOUCHED {
                     continue;
@@ -429,11 +460,27 @@ pub(super) fn task_candidates(
                     taken,
                     sentences: *s..s + taken,
                     misses_own_words,
+                    names_own_term,
                 });
             }
         }
     }
     out
+}
+
+/// Whether the term at `at` (`len` characters) of paragraph `unit` is the only lexicon
+/// term of its clause: in `动员公众参与爱国卫生运动` 公众参与 serves another subject.
+fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
+    let text = &report.texts[unit];
+    let cut = |c: &char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：');
+    let start = text.chars[..at].iter().rposition(cut).map_or(0, |k| k + 1);
+    let end = text.chars[at..]
+        .iter()
+        .position(cut)
+        .map_or(text.chars.len(), |k| at + k);
+    text.terms
+        .iter()
+        .all(|t| t.start == at && t.len() == len || t.end <= start || end <= t.start)
 }
 
 /// Adds to a sentence's phrases the two-character words of the item it also holds, in
@@ -476,17 +523,17 @@ pub(super) fn add_words(
 
 /// An item's matches in the report: its tasks, the paragraphs that share phrases with
 /// it and, for each task, the sentences of the achievements parts that could answer it.
-/// `terms`: where the item holds lexicon heads; `title_end`: where its title ends, in
-/// matching characters; `sentence_chars`: the report's sentences.
+/// `item`: its words; `title_end`: where its title ends, in matching characters;
+/// `sentence_chars`: the report's sentences.
 pub(super) fn match_item(
-    chars: &[char],
-    terms: &[Span],
+    item: ItemWords,
     title_end: usize,
     decision: Option<&Decision>,
     report: &Report,
     weights: &Weights,
     sentence_chars: &[&[char]],
 ) -> ItemMatch {
+    let ItemWords { chars, terms, .. } = item;
     let position_weights = weights.positions(chars);
     let whole = 0..chars.len();
     let total = weight_of(&position_weights, &whole);
@@ -551,7 +598,15 @@ pub(super) fn match_item(
             &position_weights[..title_positions],
         );
         let share = share_in(&mut paragraph.iter().map(|(_, p)| p));
-        if share < EVIDENCE / 2.0 && title_share < TITLE_PART {
+        // A term only this item holds names it, however little of the item it is.
+        let names_own_term = || {
+            paragraph.iter().any(|(_, p)| {
+                item.own_terms
+                    .iter()
+                    .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+            })
+        };
+        if share < EVIDENCE / 2.0 && title_share < TITLE_PART && !names_own_term() {
             continue;
         }
         let mut sentences = Vec::new();
@@ -616,7 +671,7 @@ pub(super) fn match_item(
         .iter()
         .map(|task| {
             task_candidates(
-                ItemWords { chars, terms },
+                item,
                 task,
                 &by_unit,
                 report,

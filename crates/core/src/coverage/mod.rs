@@ -228,6 +228,36 @@ fn ratio(part: f64, whole: f64) -> f64 {
     }
 }
 
+/// For each item, where it holds a lexicon head that no other item of the plan holds and
+/// the plan's title does not: the domain term that tells it from the others (出庭应诉,
+/// 公众参与), as a reviewer recognises the item from that term said in passing, in a
+/// paragraph about something else. A head several items share (卫生健康) tells none.
+fn own_terms(items: &[MatchText], plan_title: &MatchText) -> Vec<Vec<Span>> {
+    let head = |text: &MatchText, t: &Span| -> String { text.chars[t.clone()].iter().collect() };
+    let mut holders: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
+    for text in items {
+        let mut heads: Vec<String> = text.terms.iter().map(|t| head(text, t)).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        for h in heads {
+            *holders.entry(h).or_default() += 1;
+        }
+    }
+    for t in &plan_title.terms {
+        *holders.entry(head(plan_title, t)).or_default() += 2;
+    }
+    items
+        .iter()
+        .map(|text| {
+            text.terms
+                .iter()
+                .filter(|t| holders.get(&head(text, t)) == Some(&1))
+                .cloned()
+                .collect()
+        })
+        .collect()
+}
+
 /// Two decimals; `+ 0.0` turns the −0.0 of an empty float sum into 0.
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0 + 0.0
@@ -243,7 +273,8 @@ fn round2(x: f64) -> f64 {
 /// the report answers counts as a task). It is partial
 /// when some task or numeric target is answered, a paragraph's lead names part of its
 /// title, or part of a task is told in a sentence that names the item's subject or
-/// gives a figure for the words it shares (or parts of two tasks are); missing
+/// gives a figure for the words it shares (or parts of two tasks are), a lexicon term
+/// no other item holds counting wherever it is said ([`own_terms`]); missing
 /// otherwise ([`status::decide`]). Words shared with the report alone do not make an
 /// item partial, nor does a unit's name the task only mentions (会同…中心开展…).
 pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
@@ -272,6 +303,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         .collect();
     let sentence_units: Vec<usize> = report.sentences.iter().map(|s| s.unit).collect();
     let item_chars: Vec<Vec<char>> = items_text.iter().map(|t| t.chars.clone()).collect();
+    let own_terms = own_terms(&items_text, &MatchText::new(&plan.title, &[], &normalizer));
     let weights = Weights::new(&sentence_chars, &sentence_units, units.len(), &item_chars);
 
     // First every item's matches and the sentences that could answer each task, then
@@ -282,8 +314,11 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         .enumerate()
         .map(|(i, item)| {
             matching::match_item(
-                &item_chars[i],
-                &items_text[i].terms,
+                matching::ItemWords {
+                    chars: &item_chars[i],
+                    terms: &items_text[i].terms,
+                    own_terms: &own_terms[i],
+                },
                 item_titles[i],
                 state.decision(item),
                 &report,

@@ -159,9 +159,12 @@ pub(super) fn decide(
     for ((task, candidates), not_told) in
         task_spans.iter().zip(candidates).zip(&mut touched_not_told)
     {
+        // A term only this item holds is the item named, even in a paragraph about
+        // something else (在监管中对轻微违法行为依法不予处罚 closing a 双随机 paragraph).
+        let in_passing = |c: &Candidate| by_unit[c.k].share < SOME_OF_ITEM;
         let best = candidates
             .into_iter()
-            .filter(|c| by_unit[c.k].share >= EVIDENCE)
+            .filter(|c| by_unit[c.k].share >= EVIDENCE || c.names_own_term)
             .filter(|c| {
                 let unit = by_unit[c.k].unit;
                 let taken_by_another = |p: &Phrase| {
@@ -172,7 +175,7 @@ pub(super) fn decide(
                     })
                 };
                 c.share >= TASK_ANSWERED
-                    || by_unit[c.k].share >= SOME_OF_ITEM
+                    || (!in_passing(c) || c.names_own_term)
                         && !phrases_in(&by_unit[c.k], c, task)
                             .filter(|p| p.item.len() >= MIN_PHRASE)
                             .all(taken_by_another)
@@ -196,7 +199,8 @@ pub(super) fn decide(
                 ..
             }) => {
                 *not_told = misses_own_words;
-                let status = if share >= TASK_ANSWERED {
+                // Said in a paragraph about something else, a task is touched at most.
+                let status = if share >= TASK_ANSWERED && by_unit[k].share >= EVIDENCE {
                     by_unit[k].answers += 1;
                     Status::Covered
                 } else {
