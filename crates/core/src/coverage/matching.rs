@@ -372,7 +372,14 @@ pub(super) fn task_candidates(
                 .iter()
                 .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
-        let anchored = whole_term || lengths().any(|n| n >= 4) || lengths().count() >= 2;
+        // A phrase of four characters, or a second one of three (one pass: the unit
+        // checks are the costly part).
+        let mut threes = 0;
+        let anchored = whole_term
+            || lengths().any(|n| {
+                threes += 1;
+                n >= 4 || threes >= 2
+            });
         if anchored {
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
@@ -593,20 +600,29 @@ pub(super) fn match_item(
     // The weights of the words each task does not share with the title or another task.
     // A numeric target (出庭应诉率100%) is no other task but the measure of one: the
     // words it repeats (出庭应诉 of 执行负责人出庭应诉制度) stay that task's own.
+    // The character pairs of the title, and of each task that is not a target (pairs
+    // starting in it, the last one reaching past it), sorted: looked up, not searched.
+    let pair_at = |k: usize| (k + 2 <= chars.len()).then(|| bigram(chars[k], chars[k + 1]));
+    let mut title_pairs: Vec<Bigram> = (0..title_len).filter_map(pair_at).collect();
+    title_pairs.sort_unstable();
+    let mut task_pairs: Vec<(Bigram, usize)> = task_spans
+        .iter()
+        .enumerate()
+        .filter(|&(u, _)| !is_target[u])
+        .flat_map(|(u, other)| (other.start..other.end).filter_map(move |k| Some((pair_at(k)?, u))))
+        .collect();
+    task_pairs.sort_unstable();
+    task_pairs.dedup();
     let mut own_weights = position_weights.clone();
     for (t, task) in task_spans.iter().enumerate() {
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
-            let pair = [chars[j], chars[j + 1]];
-            let elsewhere = (0..title_len)
-                .map(|k| k..k + 2)
-                .chain(
-                    task_spans
-                        .iter()
-                        .enumerate()
-                        .filter(|&(u, _)| u != t && !is_target[u])
-                        .flat_map(|(_, other)| (other.start..other.end).map(|k| k..k + 2)),
-                )
-                .any(|at| at.end <= chars.len() && chars[at] == pair);
+            let pair = bigram(chars[j], chars[j + 1]);
+            let from = task_pairs.partition_point(|&(p, _)| p < pair);
+            let elsewhere = title_pairs.binary_search(&pair).is_ok()
+                || task_pairs[from..]
+                    .iter()
+                    .take_while(|&&(p, _)| p == pair)
+                    .any(|&(_, u)| u != t);
             if elsewhere {
                 own_weights[j] = 0.0;
             }

@@ -280,7 +280,8 @@ pub(super) fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64], with
     } else {
         &mut heap[..]
     };
-    bigrams.sort_by_key(|b| b.start);
+    // Ties in any order: the positions below are added once each, in increasing order.
+    bigrams.sort_unstable_by_key(|b| b.start);
     let mut total = 0.0;
     let mut done = 0;
     for b in bigrams.iter() {
