@@ -253,42 +253,33 @@ pub(super) fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram
 /// Total weight of the item's bigram positions (`weights`) inside any of the phrases at
 /// `spans` (character ranges of the item), clipped to `within`.
 pub(super) fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64], within: &Span) -> f64 {
-    // A sentence shares few phrases with an item: they are sorted on the stack, and only
-    // a long list goes to the heap (this runs for every sentence and task).
-    const ON_STACK: usize = 16;
-    let mut stack: [Span; ON_STACK] = Default::default();
-    let mut heap: Vec<Span> = Vec::new();
-    let mut count = 0;
-    // Characters s..e hold the bigrams s..e − 1.
-    for b in spans.map(|s| s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)))
-    {
-        if b.start >= b.end {
-            continue;
-        }
-        if count < ON_STACK {
-            stack[count] = b;
-        } else {
-            if heap.is_empty() {
-                heap.extend_from_slice(&stack);
-            }
-            heap.push(b);
-        }
-        count += 1;
-    }
-    let bigrams = if count <= ON_STACK {
-        &mut stack[..count]
+    // The bigram positions the phrases hold, as bits: the sum runs over them once each
+    // and in increasing order, whatever the order and overlaps of the phrases, with no
+    // sort (this runs for every sentence and task). An item is rarely longer than the
+    // bits on the stack; a longer one goes to the heap.
+    const ON_STACK: usize = 8;
+    let words = within.end.div_ceil(64);
+    let mut stack = [0u64; ON_STACK];
+    let mut heap: Vec<u64> = Vec::new();
+    let bits: &mut [u64] = if words <= ON_STACK {
+        &mut stack[..words]
     } else {
-        &mut heap[..]
+        heap.resize(words, 0);
+        &mut heap
     };
-    // Ties in any order: the positions below are added once each, in increasing order.
-    bigrams.sort_unstable_by_key(|b| b.start);
-    let mut total = 0.0;
-    let mut done = 0;
-    for b in bigrams.iter() {
-        for weight in &weights[b.start.max(done)..b.end.max(done)] {
-            total += weight;
+    // Characters s..e hold the bigrams s..e − 1.
+    for s in spans {
+        for k in s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)) {
+            bits[k / 64] |= 1 << (k % 64);
         }
-        done = done.max(b.end);
+    }
+    let mut total = 0.0;
+    for (w, &word) in bits.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            total += weights[w * 64 + rest.trailing_zeros() as usize];
+            rest &= rest - 1;
+        }
     }
     total
 }
