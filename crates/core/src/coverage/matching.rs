@@ -443,15 +443,48 @@ pub(super) fn task_candidates(
     out
 }
 
+/// Where each pair of positive weight is in an item, by the pair's id ([`Weights`]).
+pub(super) struct WordPositions {
+    /// For each pair id, its index in `positions`, or `u32::MAX` when not in the item.
+    slot: Vec<u32>,
+    positions: Vec<Vec<usize>>,
+}
+
+impl WordPositions {
+    fn new(chars: &[char], position_weights: &[f64], weights: &Weights) -> WordPositions {
+        let mut words = WordPositions {
+            slot: vec![u32::MAX; weights.pairs.len()],
+            positions: Vec::new(),
+        };
+        for (j, b) in han_bigrams(chars) {
+            let Some(pair) = weights.pairs.get(&b).filter(|_| position_weights[j] > 0.0) else {
+                continue;
+            };
+            let slot = &mut words.slot[pair.id as usize];
+            if *slot == u32::MAX {
+                *slot = words.positions.len() as u32;
+                words.positions.push(Vec::new());
+            }
+            words.positions[*slot as usize].push(j);
+        }
+        words
+    }
+
+    fn get(&self, id: u32) -> Option<&[usize]> {
+        let slot = *self.slot.get(id as usize)?;
+        self.positions.get(slot as usize).map(Vec::as_slice)
+    }
+}
+
 /// Adds to a sentence's phrases the two-character words of the item it also holds, in
 /// the tasks where it shares a longer phrase: most Chinese words have two characters,
-/// and beside such a phrase they count (精简…材料 beside 医疗机构). `words`: where
-/// each bigram of positive weight is in the item.
+/// and beside such a phrase they count (精简…材料 beside 医疗机构). `pairs`: the plan's
+/// pairs in the sentence, as (position, pair id).
 pub(super) fn add_words(
     phrases: &mut Vec<Phrase>,
-    words: &FastMap<Bigram, Vec<usize>>,
+    words: &WordPositions,
     tasks: &[Span],
-    sentence: &[char],
+    pairs: &[(u32, u32)],
 ) {
     // Only in tasks with a phrase of their own here: words do not anchor on their own.
     let anchored = |j: usize| {
@@ -465,10 +498,11 @@ pub(super) fn add_words(
     };
     // A word inside a phrase found already is that phrase: it is not marked twice.
     let mut added = Vec::new();
-    for (at, b) in han_bigrams(sentence) {
-        let Some(positions) = words.get(&b) else {
+    for &(at, id) in pairs {
+        let Some(positions) = words.get(id) else {
             continue;
         };
+        let at = at as usize;
         for &j in positions {
             let inside_phrase = phrases
                 .iter()
@@ -520,12 +554,7 @@ pub(super) fn match_item(
         })
         .collect();
 
-    let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
-    for (j, b) in han_bigrams(chars) {
-        if position_weights[j] > 0.0 {
-            words.entry(b).or_default().push(j);
-        }
-    }
+    let words = WordPositions::new(chars, &position_weights, weights);
     let share_in = |phrases: &mut dyn Iterator<Item = &Phrase>| {
         ratio(
             weight_in(phrases.map(|p| p.item.clone()), &position_weights, &whole),
@@ -590,7 +619,7 @@ pub(super) fn match_item(
         for (s, phrases) in &mut m.sentences {
             let offset = report.sentences[*s].span.start;
             let found = phrases.len();
-            add_words(phrases, &words, &task_spans, sentence_chars[*s]);
+            add_words(phrases, &words, &task_spans, weights.pairs_in_sentence(*s));
             phrases[found..].iter_mut().for_each(|p| p.at += offset);
         }
         m.share = share_in(&mut m.sentences.iter().flat_map(|(_, p)| p));
