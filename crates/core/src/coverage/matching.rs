@@ -356,8 +356,8 @@ pub(super) fn task_candidates(
         // say which unit without its ending (法治政府建设 of 法治政府建设领导小组 names
         // the report's subject, not the group).
         let anchors = |p: &Phrase| {
-            !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
-                || p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+            p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
         };
         // Lengths of the phrases of three characters or more that anchor (shorter ones
         // never do: the unit checks are not asked for them).
