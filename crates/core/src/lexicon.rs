@@ -252,10 +252,21 @@ impl Hasher for IntHasher {
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
+/// The normalizer of the built-in lexicon, built once: coverage runs every time the
+/// text pauses, and building the trie each time cost more than reading a short report.
+pub fn builtin_normalizer() -> &'static Normalizer {
+    static NORMALIZER: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+    NORMALIZER.get_or_init(|| Normalizer::new(builtin()))
+}
+
 /// Rewrites every term of a lexicon to its head, longest term first.
+#[derive(Clone)]
 pub struct Normalizer {
     /// Trie edges: (node, character) → node; node 0 is the root.
     edges: FastMap<(u32, char), u32>,
+    /// Bit c is set when a term starts with character c: most positions of a text start
+    /// none, and this answers them without hashing.
+    firsts: Vec<u64>,
     /// For each node, the head a term ending there reads as (an index into `heads`).
     ends: Vec<Option<u32>>,
     heads: Vec<Vec<char>>,
@@ -278,6 +289,7 @@ impl Normalizer {
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Normalizer {
         let mut normalizer = Normalizer {
             edges: FastMap::default(),
+            firsts: Vec::new(),
             ends: vec![None],
             heads: Vec::new(),
         };
@@ -292,6 +304,13 @@ impl Normalizer {
     }
 
     fn insert(&mut self, term: &[char], head: u32) {
+        if let Some(&first) = term.first() {
+            let bit = first as usize;
+            if self.firsts.len() <= bit / 64 {
+                self.firsts.resize(bit / 64 + 1, 0);
+            }
+            self.firsts[bit / 64] |= 1 << (bit % 64);
+        }
         let mut node = 0;
         for &c in term {
             node = match self.edges.get(&(node, c)) {
@@ -309,6 +328,14 @@ impl Normalizer {
 
     /// The head of the longest term starting at `chars[at]`, and the term's length.
     fn longest_at(&self, chars: &[char], at: usize) -> Option<(u32, usize)> {
+        let bit = chars[at] as usize;
+        let starts_a_term = self
+            .firsts
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0);
+        if !starts_a_term {
+            return None;
+        }
         let mut node = 0;
         let mut found = None;
         for (k, &c) in chars[at..].iter().take(MAX_TERM_CHARS).enumerate() {

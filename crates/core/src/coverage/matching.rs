@@ -370,8 +370,8 @@ pub(super) fn task_candidates(
         // say which unit without its ending (法治政府建设 of 法治政府建设领导小组 names
         // the report's subject, not the group).
         let anchors = |p: &Phrase| {
-            !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
-                || p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+            p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
         };
         // Lengths of the phrases of three characters or more that anchor (shorter ones
         // never do: the unit checks are not asked for them).
@@ -386,7 +386,14 @@ pub(super) fn task_candidates(
                 .iter()
                 .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
-        let anchored = whole_term || lengths().any(|n| n >= 4) || lengths().count() >= 2;
+        // A phrase of four characters, or a second one of three (one pass: the unit
+        // checks are the costly part).
+        let mut threes = 0;
+        let anchored = whole_term
+            || lengths().any(|n| {
+                threes += 1;
+                n >= 4 || threes >= 2
+            });
         if anchored {
             let names_own_term = whole_term
                 && in_task().any(|p| {
@@ -483,15 +490,48 @@ fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool 
         .all(|t| t.start == at && t.len() == len || t.end <= start || end <= t.start)
 }
 
+/// Where each pair of positive weight is in an item, by the pair's id ([`Weights`]).
+pub(super) struct WordPositions {
+    /// For each pair id, its index in `positions`, or `u32::MAX` when not in the item.
+    slot: Vec<u32>,
+    positions: Vec<Vec<usize>>,
+}
+
+impl WordPositions {
+    fn new(chars: &[char], position_weights: &[f64], weights: &Weights) -> WordPositions {
+        let mut words = WordPositions {
+            slot: vec![u32::MAX; weights.pairs.len()],
+            positions: Vec::new(),
+        };
+        for (j, b) in han_bigrams(chars) {
+            let Some(pair) = weights.pairs.get(&b).filter(|_| position_weights[j] > 0.0) else {
+                continue;
+            };
+            let slot = &mut words.slot[pair.id as usize];
+            if *slot == u32::MAX {
+                *slot = words.positions.len() as u32;
+                words.positions.push(Vec::new());
+            }
+            words.positions[*slot as usize].push(j);
+        }
+        words
+    }
+
+    fn get(&self, id: u32) -> Option<&[usize]> {
+        let slot = *self.slot.get(id as usize)?;
+        self.positions.get(slot as usize).map(Vec::as_slice)
+    }
+}
+
 /// Adds to a sentence's phrases the two-character words of the item it also holds, in
 /// the tasks where it shares a longer phrase: most Chinese words have two characters,
-/// and beside such a phrase they count (精简…材料 beside 医疗机构). `words`: where
-/// each bigram of positive weight is in the item.
+/// and beside such a phrase they count (精简…材料 beside 医疗机构). `pairs`: the plan's
+/// pairs in the sentence, as (position, pair id).
 pub(super) fn add_words(
     phrases: &mut Vec<Phrase>,
-    words: &FastMap<Bigram, Vec<usize>>,
+    words: &WordPositions,
     tasks: &[Span],
-    sentence: &[char],
+    pairs: &[(u32, u32)],
 ) {
     // Only in tasks with a phrase of their own here: words do not anchor on their own.
     let anchored = |j: usize| {
@@ -505,10 +545,11 @@ pub(super) fn add_words(
     };
     // A word inside a phrase found already is that phrase: it is not marked twice.
     let mut added = Vec::new();
-    for (at, b) in han_bigrams(sentence) {
-        let Some(positions) = words.get(&b) else {
+    for &(at, id) in pairs {
+        let Some(positions) = words.get(id) else {
             continue;
         };
+        let at = at as usize;
         for &j in positions {
             let inside_phrase = phrases
                 .iter()
@@ -560,12 +601,7 @@ pub(super) fn match_item(
         })
         .collect();
 
-    let mut words: FastMap<Bigram, Vec<usize>> = FastMap::default();
-    for (j, b) in han_bigrams(chars) {
-        if position_weights[j] > 0.0 {
-            words.entry(b).or_default().push(j);
-        }
-    }
+    let words = WordPositions::new(chars, &position_weights, weights);
     let share_in = |phrases: &mut dyn Iterator<Item = &Phrase>| {
         ratio(
             weight_in(phrases.map(|p| p.item.clone()), &position_weights, &whole),
@@ -638,7 +674,7 @@ pub(super) fn match_item(
         for (s, phrases) in &mut m.sentences {
             let offset = report.sentences[*s].span.start;
             let found = phrases.len();
-            add_words(phrases, &words, &task_spans, sentence_chars[*s]);
+            add_words(phrases, &words, &task_spans, weights.pairs_in_sentence(*s));
             phrases[found..].iter_mut().for_each(|p| p.at += offset);
         }
         m.share = share_in(&mut m.sentences.iter().flat_map(|(_, p)| p));
@@ -648,20 +684,29 @@ pub(super) fn match_item(
     // The weights of the words each task does not share with the title or another task.
     // A numeric target (出庭应诉率100%) is no other task but the measure of one: the
     // words it repeats (出庭应诉 of 执行负责人出庭应诉制度) stay that task's own.
+    // The character pairs of the title, and of each task that is not a target (pairs
+    // starting in it, the last one reaching past it), sorted: looked up, not searched.
+    let pair_at = |k: usize| (k + 2 <= chars.len()).then(|| bigram(chars[k], chars[k + 1]));
+    let mut title_pairs: Vec<Bigram> = (0..title_len).filter_map(pair_at).collect();
+    title_pairs.sort_unstable();
+    let mut task_pairs: Vec<(Bigram, usize)> = task_spans
+        .iter()
+        .enumerate()
+        .filter(|&(u, _)| !is_target[u])
+        .flat_map(|(u, other)| (other.start..other.end).filter_map(move |k| Some((pair_at(k)?, u))))
+        .collect();
+    task_pairs.sort_unstable();
+    task_pairs.dedup();
     let mut own_weights = position_weights.clone();
     for (t, task) in task_spans.iter().enumerate() {
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
-            let pair = [chars[j], chars[j + 1]];
-            let elsewhere = (0..title_len)
-                .map(|k| k..k + 2)
-                .chain(
-                    task_spans
-                        .iter()
-                        .enumerate()
-                        .filter(|&(u, _)| u != t && !is_target[u])
-                        .flat_map(|(_, other)| (other.start..other.end).map(|k| k..k + 2)),
-                )
-                .any(|at| at.end <= chars.len() && chars[at] == pair);
+            let pair = bigram(chars[j], chars[j + 1]);
+            let from = task_pairs.partition_point(|&(p, _)| p < pair);
+            let elsewhere = title_pairs.binary_search(&pair).is_ok()
+                || task_pairs[from..]
+                    .iter()
+                    .take_while(|&&(p, _)| p == pair)
+                    .any(|&(_, u)| u != t);
             if elsewhere {
                 own_weights[j] = 0.0;
             }

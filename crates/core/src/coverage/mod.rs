@@ -37,6 +37,8 @@ pub mod table;
 mod targets;
 mod weights;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{self, Normalizer};
@@ -206,16 +208,15 @@ fn merged(mut ranges: Vec<CharRange>) -> Vec<CharRange> {
 
 /// The lexicon for this plan: the built-in entries and the plan's own terms. A bad
 /// line of the plan's terms is named in a warning and the built-in lexicon used alone.
-fn normalizer(state: &PlanState, warnings: &mut Vec<String>) -> Normalizer {
-    let builtin = lexicon::builtin();
+fn normalizer(state: &PlanState, warnings: &mut Vec<String>) -> Cow<'static, Normalizer> {
     if state.plan.terms.is_empty() {
-        return Normalizer::new(builtin);
+        return Cow::Borrowed(lexicon::builtin_normalizer());
     }
     match lexicon::parse_lines(&state.plan.terms) {
-        Ok(own) => Normalizer::new(builtin.iter().chain(&own)),
+        Ok(own) => Cow::Owned(Normalizer::new(lexicon::builtin().iter().chain(&own))),
         Err(err) => {
             warnings.push(format!("计划附带的词表有误，未使用：{err}"));
-            Normalizer::new(builtin)
+            Cow::Borrowed(lexicon::builtin_normalizer())
         }
     }
 }

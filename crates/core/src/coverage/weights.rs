@@ -109,12 +109,18 @@ pub(super) struct Pair {
     pub(super) looked_up: bool,
     /// Where it occurs in the report's sentences: (sentence, position), sorted.
     pub(super) occurrences: Vec<(u32, u32)>,
+    /// Its number among the plan's pairs, `0..pairs.len()`: items index their words by it.
+    pub(super) id: u32,
 }
 
 /// The pairs of the plan's items and the generic words. Pairs found only in the report
 /// never match anything, so they are not counted.
 pub(super) struct Weights {
     pub(super) pairs: FastMap<Bigram, Pair>,
+    /// The plan's pairs in each report sentence, as (position, pair id), sentence after
+    /// sentence; sentence s's are `sentence_pairs[sentence_starts[s]..sentence_starts[s + 1]]`.
+    sentence_pairs: Vec<(u32, u32)>,
+    sentence_starts: Vec<usize>,
     /// The generic words, sorted by their first character, so a position is compared
     /// only with the words that start with its character.
     pub(super) generic: Vec<Vec<char>>,
@@ -132,6 +138,7 @@ impl Weights {
         /// counted is remembered).
         #[derive(Default)]
         struct Frequency {
+            id: u32,
             in_items: usize,
             last_item: Option<usize>,
             in_units: usize,
@@ -148,20 +155,34 @@ impl Weights {
         let mut frequencies: FastMap<Bigram, (Frequency, Vec<(u32, u32)>)> = FastMap::default();
         for (k, doc) in items.iter().enumerate() {
             for (_, b) in han_bigrams(doc) {
-                let (f, _) = frequencies.entry(b).or_default();
+                let id = frequencies.len() as u32;
+                let (f, _) = frequencies.entry(b).or_insert_with(|| {
+                    (
+                        Frequency {
+                            id,
+                            ..Frequency::default()
+                        },
+                        Vec::new(),
+                    )
+                });
                 count(&mut f.in_items, &mut f.last_item, k);
             }
         }
+        let mut sentence_pairs = Vec::new();
+        let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         for (s, doc) in sentences.iter().enumerate() {
+            sentence_starts.push(sentence_pairs.len());
             for (pos, b) in han_bigrams(doc) {
                 let Some((f, occurrences)) = frequencies.get_mut(&b) else {
                     continue;
                 };
+                sentence_pairs.push((pos as u32, f.id));
                 count(&mut f.in_units, &mut f.last_unit, sentence_units[s]);
                 count(&mut f.in_sentences, &mut f.last_sentence, s);
                 occurrences.push((s as u32, pos as u32));
             }
         }
+        sentence_starts.push(sentence_pairs.len());
         let item_count = items.len() as f64;
         let unit_count = units as f64;
         let common_above = (sentences.len() as f64 * COMMON_SHARE).max(3.0);
@@ -193,6 +214,7 @@ impl Weights {
                         weight: weight.max(0.0),
                         looked_up,
                         occurrences,
+                        id: f.id,
                     },
                 )
             })
@@ -200,7 +222,17 @@ impl Weights {
         let mut generic: Vec<Vec<char>> =
             GENERIC_WORDS.iter().map(|w| w.chars().collect()).collect();
         generic.sort_unstable_by_key(|w| w[0]);
-        Weights { pairs, generic }
+        Weights {
+            pairs,
+            sentence_pairs,
+            sentence_starts,
+            generic,
+        }
+    }
+
+    /// The plan's pairs in report sentence `s`, as (position, pair id), in order.
+    pub(super) fn pairs_in_sentence(&self, s: usize) -> &[(u32, u32)] {
+        &self.sentence_pairs[self.sentence_starts[s]..self.sentence_starts[s + 1]]
     }
 
     /// Weight of each bigram position of an item text (position j covers chars j, j+1);
@@ -253,41 +285,33 @@ pub(super) fn han_bigrams(chars: &[char]) -> impl Iterator<Item = (usize, Bigram
 /// Total weight of the item's bigram positions (`weights`) inside any of the phrases at
 /// `spans` (character ranges of the item), clipped to `within`.
 pub(super) fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64], within: &Span) -> f64 {
-    // A sentence shares few phrases with an item: they are sorted on the stack, and only
-    // a long list goes to the heap (this runs for every sentence and task).
-    const ON_STACK: usize = 16;
-    let mut stack: [Span; ON_STACK] = Default::default();
-    let mut heap: Vec<Span> = Vec::new();
-    let mut count = 0;
-    // Characters s..e hold the bigrams s..e − 1.
-    for b in spans.map(|s| s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)))
-    {
-        if b.start >= b.end {
-            continue;
-        }
-        if count < ON_STACK {
-            stack[count] = b;
-        } else {
-            if heap.is_empty() {
-                heap.extend_from_slice(&stack);
-            }
-            heap.push(b);
-        }
-        count += 1;
-    }
-    let bigrams = if count <= ON_STACK {
-        &mut stack[..count]
+    // The bigram positions the phrases hold, as bits: the sum runs over them once each
+    // and in increasing order, whatever the order and overlaps of the phrases, with no
+    // sort (this runs for every sentence and task). An item is rarely longer than the
+    // bits on the stack; a longer one goes to the heap.
+    const ON_STACK: usize = 8;
+    let words = within.end.div_ceil(64);
+    let mut stack = [0u64; ON_STACK];
+    let mut heap: Vec<u64> = Vec::new();
+    let bits: &mut [u64] = if words <= ON_STACK {
+        &mut stack[..words]
     } else {
-        &mut heap[..]
+        heap.resize(words, 0);
+        &mut heap
     };
-    bigrams.sort_by_key(|b| b.start);
-    let mut total = 0.0;
-    let mut done = 0;
-    for b in bigrams.iter() {
-        for weight in &weights[b.start.max(done)..b.end.max(done)] {
-            total += weight;
+    // Characters s..e hold the bigrams s..e − 1.
+    for s in spans {
+        for k in s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)) {
+            bits[k / 64] |= 1 << (k % 64);
         }
-        done = done.max(b.end);
+    }
+    let mut total = 0.0;
+    for (w, &word) in bits.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            total += weights[w * 64 + rest.trailing_zeros() as usize];
+            rest &= rest - 1;
+        }
     }
     total
 }
