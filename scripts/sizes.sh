@@ -12,12 +12,13 @@ set -euo pipefail
 dist="${1:-dist}"
 
 # The ceilings, in bytes gzip -9, kept here only: each the figure reached (BENCHMARKS.md,
-# "The import worker") rounded up by less than 1 %, a ratchet that catches growth: lower
-# them as the bundles shrink.
+# "The import worker"; first paint as merged with the one problem vocabulary and grouped
+# actions, +6.9 KB, "This stop's final build") rounded up by about 1 %, a ratchet that
+# catches growth: lower them as the bundles shrink.
 # First paint: issue #17's goal is 250 000; NOT MET yet.
 # The draft worker: issue #12's budget is 600 000, met since reading the files a user
 # brings in moved into the import worker, which has no budget of its own.
-FIRST_PAINT_CEILING=499400
+FIRST_PAINT_CEILING=506500
 WORKER_CEILING=537000
 IMPORT_WORKER_CEILING=277200
 
