@@ -24,17 +24,27 @@ pub fn convert_to_pdf<P: AsRef<Path>>(dir: &Path, files: &[P]) {
 
 /// Converts `files` in `dir` in one LibreOffice run to `format` (an extension, with
 /// the filter and its options after a colon), with a profile of its own in `dir` so
-/// that it neither reads nor waits on the user's.
+/// that it neither reads nor waits on the user's. A run that fails is tried once more:
+/// on a machine where LibreOffice has never run, its first start has aborted (signal 6
+/// while building its caches, 3 December 2026) and the next one worked.
 pub fn convert<P: AsRef<Path>>(dir: &Path, files: &[P], format: &str) {
-    run(Command::new("timeout")
-        .arg("300")
-        .arg("soffice")
-        .args(["--headless", "--norestore"])
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("lo-profile").display()
-        ))
-        .args(["--convert-to", format, "--outdir"])
-        .arg(dir)
-        .args(files.iter().map(AsRef::as_ref)));
+    let command = || {
+        let mut command = Command::new("timeout");
+        command
+            .arg("300")
+            .arg("soffice")
+            .args(["--headless", "--norestore"])
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("lo-profile").display()
+            ))
+            .args(["--convert-to", format, "--outdir"])
+            .arg(dir)
+            .args(files.iter().map(AsRef::as_ref));
+        command
+    };
+    let first = command().output();
+    if !first.is_ok_and(|output| output.status.success()) {
+        run(&mut command());
+    }
 }
