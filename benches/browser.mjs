@@ -314,31 +314,38 @@ const exportBoth = runs('export') && await exportComparison(big.json);
 // worker holds, the worker computes it (`coverage::compute`) and answers with the
 // report as JSON. Timed on the page from `postMessage` to the reply, so the figure is
 // the computation plus the worker's serialising of the report and the messaging; the
-// page's reading of the JSON is not in it. The plan is read by the worker from the
+// page's reading of the JSON is not in it. The plan is read by the import worker from the
 // pasted text, as the app reads a pasted plan. As many untimed runs as timed ones first.
 async function coverageInWorker(json, planText) {
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.goto(server.url);
   const result = await page.evaluate(async ([json, planText, runs]) => {
-    const worker = new Worker('./worker_loader.js');
-    await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => (e.data.ready ? resolve() : reject(new Error('no ready message')));
-      worker.onerror = () => reject(new Error('the worker failed to load'));
-    });
+    const start = async (loader) => {
+      const worker = new Worker(loader);
+      await new Promise((resolve, reject) => {
+        worker.onmessage = (e) => (e.data.ready ? resolve() : reject(new Error('no ready message')));
+        worker.onerror = () => reject(new Error(`${loader} failed to load`));
+      });
+      return worker;
+    };
     let id = 0;
-    const ask = (request) => new Promise((resolve, reject) => {
+    const ask = (worker, request) => new Promise((resolve, reject) => {
       const start = performance.now();
       const sent = ++id;
       worker.onmessage = (e) => (e.data.id === sent && !e.data.error ? resolve({ ms: performance.now() - start, reply: e.data }) : reject(e.data.error));
       worker.postMessage({ id: sent, ...request });
     });
-    const { reply } = await ask({ plan: { source: 'text', text: planText } });
+    // Plans are read by the import worker, coverage runs in the draft worker.
+    const importer = await start('./import_worker_loader.js');
+    const { reply } = await ask(importer, { plan: { source: 'text', text: planText } });
+    importer.terminate();
     const { plan } = JSON.parse(reply.plan);
+    const worker = await start('./worker_loader.js');
     const file = JSON.parse(json);
     file.draft.plan = { plan, decisions: [] };
     worker.postMessage({ hold: { revision: 1, draft: JSON.stringify(file) } });
-    const once = () => ask({ coverage: { revision: 1 } });
+    const once = () => ask(worker, { coverage: { revision: 1 } });
     const covered = JSON.parse((await once()).reply.coverage);
     for (let i = 0; i < runs; i++) await once();
     const times = [];
