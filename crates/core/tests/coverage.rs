@@ -521,6 +521,43 @@ fn a_term_only_one_item_holds_names_it_in_a_paragraph_about_something_else() {
 }
 
 #[test]
+fn an_amount_of_work_the_report_is_silent_on_is_a_task_undone() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    let random_checks =
+        "加强事中事后监管。深入推进“双随机、一公开”监管，开展跨部门联合抽查不少于5次";
+    let told =
+        "全年随机抽取检查对象657户次，随机选派执法人员，“双随机、一公开”抽查结果全部向社会公开。";
+    // Nothing on the joint inspections: the work the target counts is not done.
+    assert_eq!(status(random_checks, told), Status::Partial);
+    // Told, with or without its figure, the item is covered.
+    assert_eq!(
+        status(
+            random_checks,
+            &format!("{told}会同市场监管部门开展跨部门联合抽查6次。")
+        ),
+        Status::Covered
+    );
+    // A rate measures how the other tasks were done: not reported, it leaves them done.
+    assert_eq!(
+        status(
+            "加强事中事后监管。深入推进“双随机、一公开”监管，抽查结果公示率100%",
+            told
+        ),
+        Status::Covered
+    );
+    // An amount given its figure is reported, though its words are too short to match.
+    let training = "提升执法人员素质。开展法律培训，人均不少于60学时";
+    assert_eq!(
+        status(training, "全年开展法律培训12期，执法人员人均68学时。"),
+        Status::Covered
+    );
+    assert_eq!(
+        status(training, "全年开展法律培训12期，执法人员参加考试。"),
+        Status::Partial
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

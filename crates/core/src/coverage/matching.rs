@@ -2,7 +2,7 @@
 //! paragraphs that hold them, and the sentences that could answer each of its tasks.
 
 use crate::lexicon::FastMap;
-use crate::plan_items::Decision;
+use crate::plan_items::{Comparator, Decision, Target};
 use crate::text::is_han;
 
 use super::report::{clauses, Report};
@@ -50,6 +50,21 @@ const UNIT_ENDINGS: [&[char]; 12] = [
     &['执', '法', '大', '队'],
     &['监', '督', '所'],
 ];
+
+/// Units of a target that counts work done (`开展跨部门联合抽查不少于5次`,
+/// `培训不少于60学时`), as opposed to a rate or a time limit (`7个工作日内`).
+const AMOUNT_UNITS: [&str; 11] = [
+    "学时", "小时", "人次", "个", "家", "次", "期", "人", "件", "起", "项",
+];
+
+/// Whether a target sets an amount of work to do, at least so many times, hours or
+/// things: the work itself is a task, which a report silent on it has left undone. A
+/// rate (`审查率100%`, `全覆盖`) or a time limit measures how other tasks were done: not
+/// reported, it is a target not reported, not a task undone.
+fn sets_an_amount(target: &Target) -> bool {
+    matches!(target.comparator, Comparator::AtLeast | Comparator::Above)
+        && AMOUNT_UNITS.contains(&target.unit.as_str())
+}
 
 /// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
 const VERB_CHARS: usize = 2;
@@ -309,6 +324,9 @@ pub(super) struct ItemMatch {
     pub(super) task_spans: Vec<Span>,
     /// Which tasks are numeric targets (`参考率、合格率达到100%`).
     pub(super) is_target: Vec<bool>,
+    /// The targets of each task that is an amount of work to do ([`sets_an_amount`]);
+    /// empty for other tasks.
+    pub(super) amounts: Vec<Vec<Target>>,
     pub(super) by_unit: Vec<ParagraphMatch>,
     /// For each task, the sentences of the achievements parts that answer it in part.
     pub(super) candidates: Vec<Vec<Candidate>>,
@@ -593,11 +611,19 @@ pub(super) fn match_item(
             .filter(meaningful)
             .collect();
     }
-    let is_target: Vec<bool> = task_spans
+    let targets: Vec<Vec<Target>> = task_spans
         .iter()
+        .map(|t| crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>()))
+        .collect();
+    let is_target: Vec<bool> = targets.iter().map(|t| !t.is_empty()).collect();
+    let amounts: Vec<Vec<Target>> = targets
+        .into_iter()
         .map(|t| {
-            !crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>())
-                .is_empty()
+            if !t.is_empty() && t.iter().all(sets_an_amount) {
+                t
+            } else {
+                Vec::new()
+            }
         })
         .collect();
 
@@ -738,6 +764,7 @@ pub(super) fn match_item(
         title_len,
         task_spans,
         is_target,
+        amounts,
         by_unit,
         candidates,
         mentioned_elsewhere,

@@ -139,6 +139,7 @@ pub(super) fn decide(
         title_len,
         task_spans,
         is_target,
+        amounts,
         mut by_unit,
         candidates,
         mentioned_elsewhere,
@@ -278,9 +279,28 @@ pub(super) fn decide(
     // target. One the report answers is a task done, as a reviewer ticks off a figure
     // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
     // (a hint), not a task left undone: the status follows the other tasks.
+    // A target that sets an amount of work (跨部门联合抽查不少于5次) is that work: when
+    // no sentence tells any of it, nor a paragraph about the item its figure, it is a
+    // task undone.
+    let found_texts: Vec<&[char]> = found
+        .iter()
+        .map(|m| report.texts[m.unit].chars.as_slice())
+        .collect();
+    let amount_undone = |t: usize| {
+        !amounts[t].is_empty()
+            && task_results[t].status == Status::Missing
+            && amounts[t].iter().all(|a| {
+                check_target(a, &found_texts, normalizer).outcome == TargetOutcome::NotReported
+            })
+    };
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
-        .filter(|&t| only_targets || !is_target[t] || task_results[t].status == Status::Covered)
+        .filter(|&t| {
+            only_targets
+                || !is_target[t]
+                || task_results[t].status == Status::Covered
+                || amount_undone(t)
+        })
         .collect();
     let task_count = counted.len();
     // A target the report gives a figure for is part of the item done, even when the
