@@ -558,6 +558,28 @@ fn an_amount_of_work_the_report_is_silent_on_is_a_task_undone() {
 }
 
 #[test]
+fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
+    let status = |sentence: &str| {
+        one_item(
+            "推进政务公开。做好政务公开工作，及时更新政府信息公开指南",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // Penalty decisions posted through the 政务公开 column: the channel, not the work.
+    assert_eq!(
+        status("作出的行政处罚决定均在作出之日起7个工作日内通过委门户网站政务公开专栏向社会公开。"),
+        Status::Missing
+    );
+    // Opening the column is work on it.
+    assert_ne!(
+        status("在委门户网站开设政务公开专栏，集中发布卫生健康政策文件86件。"),
+        Status::Missing
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

@@ -98,6 +98,44 @@ fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
 /// Characters that may stand between the words that say which unit and its ending.
 const UNIT_KIND: usize = 2;
 
+/// Words that say by what channel something was done (通过…平台).
+const THROUGH: [[char; 2]; 4] = [['通', '过'], ['依', '托'], ['借', '助'], ['利', '用']];
+
+/// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
+const CHANNEL_ENDINGS: [&[char]; 6] = [
+    &['专', '栏'],
+    &['栏', '目'],
+    &['平', '台'],
+    &['网', '站'],
+    &['公', '众', '号'],
+    &['小', '程', '序'],
+];
+
+/// Whether a phrase of report paragraph `unit` is the name of a channel something was
+/// published through: after 通过, 依托… in its clause, and followed by a channel's
+/// ending at once or after [`UNIT_KIND`] characters at most (`通过委门户网站政务公开
+/// 专栏向社会公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work).
+pub(super) fn names_a_channel(report: &Report, unit: usize, p: &Phrase) -> bool {
+    let text = &report.texts[unit].chars;
+    let clause_start = text[..p.at]
+        .iter()
+        .rposition(|&c| matches!(c, '，' | ',' | '。' | '；' | ';' | '：'))
+        .map_or(0, |k| k + 1);
+    let through = text[clause_start..p.at]
+        .windows(2)
+        .any(|w| THROUGH.iter().any(|word| w == *word));
+    let end = p.at + p.item.len();
+    through
+        && (0..=UNIT_KIND).any(|gap| {
+            let from = end + gap;
+            text.get(end..from)
+                .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
+                && CHANNEL_ENDINGS
+                    .iter()
+                    .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
+        })
+}
+
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
 #[derive(Clone)]
@@ -388,8 +426,9 @@ pub(super) fn task_candidates(
         // say which unit without its ending (法治政府建设 of 法治政府建设领导小组 names
         // the report's subject, not the group).
         let anchors = |p: &Phrase| {
-            p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
-                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
+            (p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item)))
+                && !names_a_channel(report, unit, p)
         };
         // Lengths of the phrases of three characters or more that anchor (shorter ones
         // never do: the unit checks are not asked for them).
@@ -400,9 +439,10 @@ pub(super) fn task_candidates(
                 .map(|(_, n)| n)
         };
         let whole_term = in_task().any(|p| {
-            terms
-                .iter()
-                .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+            !names_a_channel(report, unit, p)
+                && terms
+                    .iter()
+                    .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
         // A phrase of four characters, or a second one of three (one pass: the unit
         // checks are the costly part).

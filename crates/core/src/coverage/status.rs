@@ -6,8 +6,8 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
-    TASK_ANSWERED, TITLE_PART,
+    names_a_channel, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED,
+    EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
 use super::report::{MatchText, Report};
 use super::targets::check_target;
@@ -42,13 +42,14 @@ pub(super) fn subject_in_passing(
     let title_total = weight_of(weights, &title);
     matches
         .iter()
-        .flat_map(|m| &m.sentences)
-        .any(|(s, phrases)| {
+        .flat_map(|m| m.sentences.iter().map(move |s| (m.unit, s)))
+        .any(|(unit, (s, phrases))| {
+            let named = phrases
+                .iter()
+                .filter(|p| !names_a_channel(report, unit, p))
+                .map(|p| p.item.clone());
             report.sentences[*s].counts
-                && ratio(
-                    weight_in(phrases.iter().map(|p| p.item.clone()), weights, &title),
-                    title_total,
-                ) >= TITLE_NAMED
+                && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
         })
 }
 
