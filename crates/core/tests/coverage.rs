@@ -580,6 +580,28 @@ fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
 }
 
 #[test]
+fn a_term_beside_other_terms_in_its_clause_serves_their_subject() {
+    let status = |sentence: &str| {
+        one_item(
+            "加强规范性文件管理。落实规范性文件合法性审核和备案审查制度，开展规范性文件全面清理",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // 法制审核 as one of the three 执法 systems: no word on 规范性文件.
+    assert_eq!(
+        status("执法大队严格落实执法公示、全过程记录、法制审核制度，全年作出行政处罚决定126件。"),
+        Status::Missing
+    );
+    // Named on its own, it tells part of the task.
+    assert_eq!(
+        status("局机关严格落实法制审核制度，全年召开专题会议4次。"),
+        Status::Partial
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

@@ -535,7 +535,7 @@ pub(super) fn task_candidates(
 
 /// Whether the term at `at` (`len` characters) of paragraph `unit` is the only lexicon
 /// term of its clause: in `动员公众参与爱国卫生运动` 公众参与 serves another subject.
-fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
+pub(super) fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
     let text = &report.texts[unit];
     let cut = |c: &char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：');
     let start = text.chars[..at].iter().rposition(cut).map_or(0, |k| k + 1);

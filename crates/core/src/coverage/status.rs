@@ -6,8 +6,8 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    names_a_channel, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED,
-    EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
+    alone_in_clause, names_a_channel, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch,
+    Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
 use super::report::{MatchText, Report};
 use super::targets::check_target;
@@ -218,11 +218,20 @@ pub(super) fn decide(
                     .collect();
                 // The sentence names the item's subject: a domain term of the task, or
                 // words of the item's title (顺带抽查了医疗废物 for 深化医疗废物专项整治).
+                // A term beside other terms in its clause serves their subject
+                // (法制审核 in 执法公示、全过程记录、法制审核制度).
+                let unit = by_unit[k].unit;
                 let names_term = in_task.iter().any(|p| {
-                    item_text
-                        .terms
-                        .iter()
-                        .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+                    item_text.terms.iter().any(|t| {
+                        p.item.start <= t.start
+                            && t.end <= p.item.end
+                            && alone_in_clause(
+                                report,
+                                unit,
+                                p.at + (t.start - p.item.start),
+                                t.len(),
+                            )
+                    })
                 });
                 let names_title = sentences
                     .iter()
