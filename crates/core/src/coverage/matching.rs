@@ -98,8 +98,62 @@ fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
 /// Characters that may stand between the words that say which unit and its ending.
 const UNIT_KIND: usize = 2;
 
-/// Words that say by what channel something was done (通过…平台).
-const THROUGH: [[char; 2]; 4] = [['通', '过'], ['依', '托'], ['借', '助'], ['利', '用']];
+/// Whether a phrase of report paragraph `unit` names what some other work goes by, not
+/// that work: the channel it was published through (`通过委门户网站政务公开专栏向社会
+/// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), or the
+/// document it follows (`按照第八个五年法治宣传教育规划部署，` is no evaluation of that
+/// plan) unless the item asks to follow that document (`深入实施“八五”普法规划`: work
+/// done by it is that). Such a phrase answers no task and names no subject. `item`: the
+/// item's characters.
+pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[char]) -> bool {
+    let text = &report.texts[unit].chars;
+    let clause_start = text[..p.at]
+        .iter()
+        .rposition(|&c| CLAUSE_ENDS.contains(&c))
+        .map_or(0, |k| k + 1);
+    let clause_end = text[p.at..]
+        .iter()
+        .position(|&c| CLAUSE_ENDS.contains(&c))
+        .map_or(text.len(), |k| p.at + k);
+    // Read in the report's own words: the lexicon may have put a document's name as
+    // its head (八五普法 for 第八个五年法治宣传教育规划).
+    let clause = report.texts[unit].slice(
+        &report.units[unit].text,
+        report.texts[unit].original(&(clause_start..clause_end)),
+    );
+    let asks_to_follow = item[..p.item.start]
+        .windows(2)
+        .last()
+        .is_some_and(|w| FOLLOW.contains(&[w[0], w[1]]));
+    let in_a_frame = !asks_to_follow
+        && FRAME_STARTS.iter().any(|w| clause.starts_with(w))
+        && FRAME_ENDS.iter().any(|w| clause.ends_with(w))
+        && FRAME_DOCUMENTS.iter().any(|w| clause.contains(w));
+    let end = p.at + p.item.len();
+    let names_a_channel = text[clause_start..p.at].windows(2).any(|w| w == THROUGH)
+        && (0..=UNIT_KIND).any(|gap| {
+            let from = end + gap;
+            text.get(end..from)
+                .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
+                && CHANNEL_ENDINGS
+                    .iter()
+                    .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
+        });
+    in_a_frame || names_a_channel
+}
+
+const CLAUSE_ENDS: [char; 6] = ['，', ',', '。', '；', ';', '：'];
+
+/// How a clause that names the document some work follows starts and ends (按照…部署，
+/// 根据…要求，), and the words that say it names a document.
+const FRAME_STARTS: [&str; 3] = ["按照", "根据", "依据"];
+const FRAME_ENDS: [&str; 3] = ["部署", "要求", "安排"];
+const FRAME_DOCUMENTS: [&str; 4] = ["规划", "纲要", "方案", "条例"];
+/// Verbs by which an item asks to follow a document.
+const FOLLOW: [[char; 2]; 4] = [['实', '施'], ['落', '实'], ['贯', '彻'], ['执', '行']];
+
+/// The word that says through what channel something was done (通过…平台).
+const THROUGH: [char; 2] = ['通', '过'];
 
 /// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
 const CHANNEL_ENDINGS: [&[char]; 6] = [
@@ -110,31 +164,6 @@ const CHANNEL_ENDINGS: [&[char]; 6] = [
     &['公', '众', '号'],
     &['小', '程', '序'],
 ];
-
-/// Whether a phrase of report paragraph `unit` is the name of a channel something was
-/// published through: after 通过, 依托… in its clause, and followed by a channel's
-/// ending at once or after [`UNIT_KIND`] characters at most (`通过委门户网站政务公开
-/// 专栏向社会公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work).
-pub(super) fn names_a_channel(report: &Report, unit: usize, p: &Phrase) -> bool {
-    let text = &report.texts[unit].chars;
-    let clause_start = text[..p.at]
-        .iter()
-        .rposition(|&c| matches!(c, '，' | ',' | '。' | '；' | ';' | '：'))
-        .map_or(0, |k| k + 1);
-    let through = text[clause_start..p.at]
-        .windows(2)
-        .any(|w| THROUGH.iter().any(|word| w == *word));
-    let end = p.at + p.item.len();
-    through
-        && (0..=UNIT_KIND).any(|gap| {
-            let from = end + gap;
-            text.get(end..from)
-                .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
-                && CHANNEL_ENDINGS
-                    .iter()
-                    .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
-        })
-}
 
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
@@ -419,6 +448,7 @@ pub(super) fn task_candidates(
                 .iter()
                 .chain(second)
                 .filter(|p| p.item.start < task.end && task.start < p.item.end)
+                .filter(|p| !names_no_work(report, unit, p, chars))
         };
         // A unit's name anchors only when the task is the unit itself, its name whole
         // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
@@ -426,9 +456,8 @@ pub(super) fn task_candidates(
         // say which unit without its ending (法治政府建设 of 法治政府建设领导小组 names
         // the report's subject, not the group).
         let anchors = |p: &Phrase| {
-            (p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
-                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item)))
-                && !names_a_channel(report, unit, p)
+            p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
+                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
         };
         // Lengths of the phrases of three characters or more that anchor (shorter ones
         // never do: the unit checks are not asked for them).
@@ -439,10 +468,9 @@ pub(super) fn task_candidates(
                 .map(|(_, n)| n)
         };
         let whole_term = in_task().any(|p| {
-            !names_a_channel(report, unit, p)
-                && terms
-                    .iter()
-                    .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+            terms
+                .iter()
+                .any(|t| p.item.start <= t.start && t.end <= p.item.end)
         });
         // A phrase of four characters, or a second one of three (one pass: the unit
         // checks are the costly part).

@@ -6,7 +6,7 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    alone_in_clause, names_a_channel, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch,
+    alone_in_clause, names_no_work, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch,
     Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
 use super::report::{MatchText, Report};
@@ -31,10 +31,11 @@ pub(super) const SOME_OF_ITEM: f64 = 0.1;
 pub(super) const MAX_EVIDENCE: usize = 5;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
-/// subject named in passing.
+/// subject named in passing. `item`: the item's characters.
 pub(super) fn subject_in_passing(
     matches: &[ParagraphMatch],
     report: &Report,
+    item: &[char],
     weights: &[f64],
     title_len: usize,
 ) -> bool {
@@ -46,7 +47,7 @@ pub(super) fn subject_in_passing(
         .any(|(unit, (s, phrases))| {
             let named = phrases
                 .iter()
-                .filter(|p| !names_a_channel(report, unit, p))
+                .filter(|p| !names_no_work(report, unit, p, item))
                 .map(|p| p.item.clone());
             report.sentences[*s].counts
                 && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
@@ -359,7 +360,13 @@ pub(super) fn decide(
         || best_title >= TITLE_PART
         || touched >= 2
         || touched_on_subject > 0
-        || subject_in_passing(&by_unit, report, &position_weights, title_len)
+        || subject_in_passing(
+            &by_unit,
+            report,
+            &item_text.chars,
+            &position_weights,
+            title_len,
+        )
     {
         Status::Partial
     } else {
