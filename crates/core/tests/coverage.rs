@@ -619,6 +619,19 @@ fn a_term_beside_other_terms_in_its_clause_serves_their_subject() {
 }
 
 #[test]
+fn one_thing_of_a_list_told_whole_is_part_of_the_task() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    // 医疗美容 of three fields, told with its own work: part of the item.
+    assert_eq!(
+        status(
+            "开展医疗美容、口腔诊疗、辅助生殖等重点领域专项整治",
+            "开展医疗美容机构专项检查，查处超范围执业案件47件，吊销1家机构执业许可证。"
+        ),
+        Status::Partial
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

@@ -66,6 +66,54 @@ fn sets_an_amount(target: &Target) -> bool {
         && AMOUNT_UNITS.contains(&target.unit.as_str())
 }
 
+/// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
+pub(super) const LISTED: usize = 3;
+
+/// The things a task lists between 、 (one, the whole task, when it lists none).
+pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
+    task.clone()
+        .filter(|&k| chars[k] == '、')
+        .chain([task.end])
+        .scan(task.start, |start, end| {
+            let member = *start..end;
+            *start = end + 1;
+            Some(member)
+        })
+        .collect()
+}
+
+/// Whether `phrases` name a whole thing of a task's list of [`LISTED`] or more
+/// (`开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
+/// the tasks the list holds is told. The last thing ends at 等 (what follows is the
+/// list's common tail), and the first may start with a verb of [`VERB_CHARS`]. A phrase
+/// holding a domain term (`terms`) names a thing of many subjects (法制审核 of 执法决定
+/// for the 合法性审查 of 决策) and names none here; a term the item alone holds touches
+/// its task already ([`super::own_terms`]).
+fn names_a_member<'p>(
+    chars: &[char],
+    task: &Span,
+    terms: &[Span],
+    mut phrases: impl Iterator<Item = &'p Phrase>,
+) -> bool {
+    let mut members = list_members(chars, task);
+    if members.len() < LISTED {
+        return false;
+    }
+    if let Some(last) = members.last_mut() {
+        if let Some(k) = chars[last.clone()].iter().position(|&c| c == '等') {
+            last.end = last.start + k;
+        }
+    }
+    phrases.any(|p| {
+        !terms
+            .iter()
+            .any(|t| p.item.start < t.end && t.start < p.item.end)
+            && members.iter().any(|m| {
+                m.len() >= MIN_PHRASE && p.item.start <= m.start + VERB_CHARS && p.item.end >= m.end
+            })
+    })
+}
+
 /// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
 const VERB_CHARS: usize = 2;
 
@@ -508,6 +556,8 @@ pub(super) fn task_candidates(
                 // The term the item alone holds touches its task, however little of
                 // a long task it is (公众参与 of a list of five procedures).
                 (share.max(TASK_TOUCHED), false, true)
+            } else if names_a_member(chars, task, terms, in_task()) {
+                (share.max(TASK_TOUCHED), false, false)
             } else {
                 (share, false, false)
             }
@@ -874,6 +924,32 @@ mod tests {
             .position(|w| w == words.as_slice())
             .unwrap();
         start..start + words.len()
+    }
+
+    #[test]
+    fn a_whole_thing_of_a_list_is_named_but_not_by_a_domain_term() {
+        let task: Vec<char> = "开展医疗美容、口腔诊疗、合法性审查等专项整治"
+            .chars()
+            .collect();
+        let whole = 0..task.len();
+        let terms = [span_of(&task, "合法性审查")];
+        let phrase = |words: &str| Phrase {
+            item: span_of(&task, words),
+            at: 0,
+        };
+        for (words, named) in [
+            ("开展医疗美容", true),
+            ("口腔诊疗", true),
+            ("医疗美容", true),
+            ("口腔", false),
+            ("合法性审查", false),
+        ] {
+            assert_eq!(
+                names_a_member(&task, &whole, &terms, [phrase(words)].iter()),
+                named,
+                "{words}"
+            );
+        }
     }
 
     #[test]

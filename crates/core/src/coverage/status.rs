@@ -6,8 +6,8 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    alone_in_clause, names_no_work, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch,
-    Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
+    alone_in_clause, list_members, names_no_work, phrases_in, Candidate, Claims, ItemMatch,
+    ParagraphMatch, Phrase, COPIED, EVIDENCE, LISTED, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
 use super::report::{MatchText, Report};
 use super::targets::check_target;
@@ -71,22 +71,10 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
 
-/// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
-const LISTED: usize = 3;
-
 /// Whether `phrases` name at least half the things a task lists between 、 (a task
 /// that lists fewer than [`LISTED`] is one thing, always named).
 fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
-    let members: Vec<Span> = task
-        .clone()
-        .filter(|&k| chars[k] == '、')
-        .chain([task.end])
-        .scan(task.start, |start, end| {
-            let member = *start..end;
-            *start = end + 1;
-            Some(member)
-        })
-        .collect();
+    let members = list_members(chars, task);
     if members.len() < LISTED {
         return true;
     }
