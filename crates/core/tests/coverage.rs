@@ -632,6 +632,26 @@ fn one_thing_of_a_list_told_whole_is_part_of_the_task() {
 }
 
 #[test]
+fn one_of_two_things_a_task_joins_leaves_the_other_undone() {
+    let status = |sentence: &str| {
+        one_item(
+            "深入整治医疗乱象。开展打击欺诈骗取医保基金和整治医疗乱象专项行动",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
+        Status::Partial
+    );
+    assert_eq!(
+        status("深入整治医疗乱象，开展打击欺诈骗取医保基金专项检查，追回基金120万元；开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
+        Status::Covered
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

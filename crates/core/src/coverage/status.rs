@@ -71,23 +71,32 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
 
-/// Whether `phrases` name at least half the things a task lists between 、 (a task
-/// that lists fewer than [`LISTED`] is one thing, always named).
+/// Whether `phrases` name at least half the things a task lists between 、, or both of
+/// two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`: one
+/// told leaves the other undone). A task that lists nothing is one thing, always named.
 fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
+    let named = |m: &Span| {
+        phrases
+            .iter()
+            .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
+    };
     let members = list_members(chars, task);
-    if members.len() < LISTED {
-        return true;
+    if members.len() >= LISTED {
+        return 2 * members.iter().filter(|m| named(m)).count() >= members.len();
     }
-    let named = members
-        .iter()
-        .filter(|m| {
-            phrases
-                .iter()
-                .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
-        })
-        .count();
-    2 * named >= members.len()
+    let joined: Vec<Span> = task
+        .clone()
+        .filter(|&k| chars[k] == '和')
+        .map(|k| [task.start..k, k + 1..task.end])
+        .collect::<Vec<_>>()
+        .concat();
+    let two_things = joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING);
+    !two_things || joined.iter().all(named)
 }
+
+/// Fewest characters of each of two things a task joins with 和 for it to be read as
+/// two tasks (公共场所和学校卫生; 调解和解 is one word, 依法行政和 names no thing).
+const JOINED_THING: usize = 4;
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
