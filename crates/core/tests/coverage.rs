@@ -652,6 +652,31 @@ fn one_of_two_things_a_task_joins_leaves_the_other_undone() {
 }
 
 #[test]
+fn the_preambles_opening_sentence_reports_nothing_done() {
+    let status = |preamble: &str| {
+        let plan = plan::parse_plan_text(
+            "2023年工作要点\n一、总体\n1.开展法治政府建设示范创建。争创市级法治政府建设示范项目1个。（局法制科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n{preamble}现将有关情况报告如下。\n一、2023年主要举措和成效\n全年办理行政处罚案件32件，罚没款86万元。\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    let guided = "2023年，局党组坚持以习近平法治思想为指导，推动法治政府建设示范创建取得新成效。";
+    assert_eq!(status(guided), Status::Missing);
+    // What the preamble reports after it counts.
+    assert_ne!(
+        status(&format!(
+            "{guided}全年争创市级法治政府建设示范项目1个，获市委依法治市办通报表扬。"
+        )),
+        Status::Missing
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

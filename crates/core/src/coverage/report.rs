@@ -45,6 +45,8 @@ pub(super) const NON_EVIDENCE_SECTIONS: [&str; 10] = [
     "下一步",
     "今后",
 ];
+/// How a report's preamble ends: 现将有关情况报告如下.
+const PREAMBLE_ENDS: [&str; 2] = ["报告如下", "汇报如下"];
 /// Words that say a shortcoming was dealt with (研究解决执法装备不足等问题): a shortcoming
 /// word after one of them, in the same clause, tells an achievement.
 const REMEDY_WORDS: [&str; 5] = ["解决", "弥补", "补齐", "整改", "克服"];
@@ -349,9 +351,14 @@ impl<'a> Report<'a> {
             // 同时，我们也清醒地认识到……) is not about achievements, whatever its part.
             let counts = unit.counts && !states_shortcoming(first);
             unit_counts.push(counts);
-            all.extend(spans.into_iter().map(|span| Sentence {
+            // The report's preamble (…现将有关情况报告如下) opens on what guided the
+            // year's work (坚持以…为指导，深入贯彻…): that sentence reports nothing done.
+            let preamble = PREAMBLE_ENDS.iter().any(|w| unit.text.contains(w));
+            all.extend(spans.into_iter().enumerate().map(|(n, span)| Sentence {
                 unit: k,
-                counts: counts && !states_shortcoming(&text.chars[span.clone()]),
+                counts: counts
+                    && !(preamble && n == 0)
+                    && !states_shortcoming(&text.chars[span.clone()]),
                 span,
             }));
         }
