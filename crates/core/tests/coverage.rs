@@ -645,6 +645,11 @@ fn one_of_two_things_a_task_joins_leaves_the_other_undone() {
         status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
         Status::Partial
     );
+    // A two-character word of the other thing, said of something else, does not tell it.
+    assert_eq!(
+        status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件，专项基金全部到位。"),
+        Status::Partial
+    );
     assert_eq!(
         status("深入整治医疗乱象，开展打击欺诈骗取医保基金专项检查，追回基金120万元；开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
         Status::Covered

@@ -84,14 +84,24 @@ fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
     if members.len() >= LISTED {
         return 2 * members.iter().filter(|m| named(m)).count() >= members.len();
     }
+    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three.
     let joined: Vec<Span> = task
         .clone()
         .filter(|&k| chars[k] == '和')
         .map(|k| [task.start..k, k + 1..task.end])
         .collect::<Vec<_>>()
         .concat();
-    let two_things = joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING);
-    !two_things || joined.iter().all(named)
+    let two_things =
+        members.len() == 1 && joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING);
+    // Each by words of its own, more than one two-character word (人员 of 医务人员
+    // for 执法人员 is as often chance).
+    let named_in_full = |m: &Span| {
+        m.clone()
+            .filter(|&k| phrases.iter().any(|p| p.item.contains(&k)))
+            .count()
+            >= MIN_PHRASE
+    };
+    !two_things || joined.iter().all(named_in_full)
 }
 
 /// Fewest characters of each of two things a task joins with 和 for it to be read as
@@ -472,5 +482,51 @@ pub(super) fn decide(
         hints,
         tasks: task_results,
         explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The phrases of `task` at `words`, as matched.
+    fn phrases(task: &[char], words: &[&str]) -> Vec<Phrase> {
+        words
+            .iter()
+            .map(|w| {
+                let w: Vec<char> = w.chars().collect();
+                let start = task
+                    .windows(w.len())
+                    .position(|x| x == w.as_slice())
+                    .unwrap();
+                Phrase {
+                    item: start..start + w.len(),
+                    at: 0,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_things_joined_by_he_are_both_named_or_not_told() {
+        let task: Vec<char> = "开展打击欺诈骗取医保基金和整治医疗乱象专项行动"
+            .chars()
+            .collect();
+        let whole = 0..task.len();
+        let told = |words: &[&str]| names_most_members(&task, &whole, &phrases(&task, words));
+        assert!(!told(&["整治医疗乱象专项行动"]));
+        assert!(told(&["打击欺诈", "整治医疗乱象专项行动"]));
+        // One two-character word of the other thing is as often chance.
+        assert!(!told(&["基金", "整治医疗乱象专项行动"]));
+        // Three things (、 then 和) are a list, not a pair: most of them named.
+        let list: Vec<char> = "局机关规范性文件、重大决策和合同在出台前均经法制机构审核"
+            .chars()
+            .collect();
+        let whole = 0..list.len();
+        assert!(names_most_members(
+            &list,
+            &whole,
+            &phrases(&list, &["规范性文件", "重大决策"])
+        ));
     }
 }
