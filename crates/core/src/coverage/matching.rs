@@ -1,11 +1,13 @@
 //! Matching an item against the report: the phrases it shares with each sentence, the
 //! paragraphs that hold them, and the sentences that could answer each of its tasks.
 
+use std::borrow::Cow;
+
 use crate::lexicon::FastMap;
 use crate::plan_items::{Comparator, Decision, Target};
 use crate::text::is_han;
 
-use super::report::{clauses, Report};
+use super::report::{clauses, Report, THROUGH};
 use super::weights::{
     bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
 };
@@ -82,28 +84,18 @@ pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
         .collect()
 }
 
-/// Whether `phrases` name a whole thing of a task's list of [`LISTED`] or more
-/// (`开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
-/// the tasks the list holds is told. The last thing ends at 等 (what follows is the
-/// list's common tail), and the first may start with a verb of [`VERB_CHARS`]. A phrase
+/// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
+/// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
+/// the tasks the list holds is told. The first thing may start with a verb of
+/// [`VERB_CHARS`]. A phrase
 /// holding a domain term (`terms`) names a thing of many subjects (法制审核 of 执法决定
 /// for the 合法性审查 of 决策) and names none here; a term the item alone holds touches
 /// its task already ([`super::own_terms`]).
 fn names_a_member<'p>(
-    chars: &[char],
-    task: &Span,
+    members: &[Span],
     terms: &[Span],
     mut phrases: impl Iterator<Item = &'p Phrase>,
 ) -> bool {
-    let mut members = list_members(chars, task);
-    if members.len() < LISTED {
-        return false;
-    }
-    if let Some(last) = members.last_mut() {
-        if let Some(k) = chars[last.clone()].iter().position(|&c| c == '等') {
-            last.end = last.start + k;
-        }
-    }
     phrases.any(|p| {
         !terms
             .iter()
@@ -112,6 +104,21 @@ fn names_a_member<'p>(
                 m.len() >= MIN_PHRASE && p.item.start <= m.start + VERB_CHARS && p.item.end >= m.end
             })
     })
+}
+
+/// The things of a task's list that [`names_a_member`] looks for: none unless it lists
+/// [`LISTED`] or more; the last ends at 等 (what follows is the list's common tail).
+fn listed_things(chars: &[char], task: &Span) -> Vec<Span> {
+    let mut members = list_members(chars, task);
+    if members.len() < LISTED {
+        return Vec::new();
+    }
+    if let Some(last) = members.last_mut() {
+        if let Some(k) = chars[last.clone()].iter().position(|&c| c == '等') {
+            last.end = last.start + k;
+        }
+    }
+    members
 }
 
 /// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
@@ -154,54 +161,34 @@ const UNIT_KIND: usize = 2;
 /// done by it is that). Such a phrase answers no task and names no subject. `item`: the
 /// item's characters.
 pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[char]) -> bool {
+    let clauses = &report.clauses[unit];
+    let Some(clause) = clauses.get(clauses.partition_point(|c| c.span.end <= p.at)) else {
+        return false;
+    };
+    let asks_to_follow = || {
+        item[..p.item.start]
+            .windows(2)
+            .last()
+            .is_some_and(|w| FOLLOW.contains(&[w[0], w[1]]))
+    };
     let text = &report.texts[unit].chars;
-    let clause_start = text[..p.at]
-        .iter()
-        .rposition(|&c| CLAUSE_ENDS.contains(&c))
-        .map_or(0, |k| k + 1);
-    let clause_end = text[p.at..]
-        .iter()
-        .position(|&c| CLAUSE_ENDS.contains(&c))
-        .map_or(text.len(), |k| p.at + k);
-    // Read in the report's own words: the lexicon may have put a document's name as
-    // its head (八五普法 for 第八个五年法治宣传教育规划).
-    let clause = report.texts[unit].slice(
-        &report.units[unit].text,
-        report.texts[unit].original(&(clause_start..clause_end)),
-    );
-    let asks_to_follow = item[..p.item.start]
-        .windows(2)
-        .last()
-        .is_some_and(|w| FOLLOW.contains(&[w[0], w[1]]));
-    let in_a_frame = !asks_to_follow
-        && FRAME_STARTS.iter().any(|w| clause.starts_with(w))
-        && FRAME_ENDS.iter().any(|w| clause.ends_with(w))
-        && FRAME_DOCUMENTS.iter().any(|w| clause.contains(w));
     let end = p.at + p.item.len();
-    let names_a_channel = text[clause_start..p.at].windows(2).any(|w| w == THROUGH)
-        && (0..=UNIT_KIND).any(|gap| {
-            let from = end + gap;
-            text.get(end..from)
-                .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
-                && CHANNEL_ENDINGS
-                    .iter()
-                    .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
-        });
-    in_a_frame || names_a_channel
+    let names_a_channel = || {
+        clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
+            && (0..=UNIT_KIND).any(|gap| {
+                let from = end + gap;
+                text.get(end..from)
+                    .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
+                    && CHANNEL_ENDINGS
+                        .iter()
+                        .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
+            })
+    };
+    clause.names_a_document_followed && !asks_to_follow() || names_a_channel()
 }
 
-const CLAUSE_ENDS: [char; 6] = ['，', ',', '。', '；', ';', '：'];
-
-/// How a clause that names the document some work follows starts and ends (按照…部署，
-/// 根据…要求，), and the words that say it names a document.
-const FRAME_STARTS: [&str; 3] = ["按照", "根据", "依据"];
-const FRAME_ENDS: [&str; 3] = ["部署", "要求", "安排"];
-const FRAME_DOCUMENTS: [&str; 4] = ["规划", "纲要", "方案", "条例"];
 /// Verbs by which an item asks to follow a document.
 const FOLLOW: [[char; 2]; 4] = [['实', '施'], ['落', '实'], ['贯', '彻'], ['执', '行']];
-
-/// The word that says through what channel something was done (通过…平台).
-const THROUGH: [char; 2] = ['通', '过'];
 
 /// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
 const CHANNEL_ENDINGS: [&[char]; 6] = [
@@ -465,6 +452,7 @@ pub(super) fn task_candidates(
     item: ItemWords,
     task: &Span,
     by_unit: &[ParagraphMatch],
+    naming_work: &[Vec<Cow<[Phrase]>>],
     report: &Report,
     weights: &[f64],
     own_weights: &[f64],
@@ -490,13 +478,13 @@ pub(super) fn task_candidates(
         .filter(|t| task.start <= t.start && t.end <= task.end)
         .filter(|t| weight_of(own_weights, t) > 0.0)
         .collect();
+    let listed = listed_things(chars, task);
     let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
         let in_task = || {
             first
                 .iter()
                 .chain(second)
                 .filter(|p| p.item.start < task.end && task.start < p.item.end)
-                .filter(|p| !names_no_work(report, unit, p, chars))
         };
         // A unit's name anchors only when the task is the unit itself, its name whole
         // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
@@ -556,7 +544,7 @@ pub(super) fn task_candidates(
                 // The term the item alone holds touches its task, however little of
                 // a long task it is (公众参与 of a list of five procedures).
                 (share.max(TASK_TOUCHED), false, true)
-            } else if names_a_member(chars, task, terms, in_task()) {
+            } else if names_a_member(&listed, terms, in_task()) {
                 (share.max(TASK_TOUCHED), false, false)
             } else {
                 (share, false, false)
@@ -566,14 +554,14 @@ pub(super) fn task_candidates(
         }
     };
     let mut out = Vec::new();
-    for (k, m) in by_unit.iter().enumerate() {
+    for (k, (m, naming_work)) in by_unit.iter().zip(naming_work).enumerate() {
         for j in 0..m.sentences.len() {
-            let (s, phrases) = &m.sentences[j];
+            let (s, _) = &m.sentences[j];
+            let phrases = &naming_work[j];
             let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
-            let next_overlaps = m
-                .sentences
+            let next_overlaps = naming_work
                 .get(j + 1)
-                .is_some_and(|(_, more)| more.iter().any(overlaps));
+                .is_some_and(|more| more.iter().any(overlaps));
             if !phrases.iter().any(overlaps) && !next_overlaps {
                 continue;
             }
@@ -583,7 +571,7 @@ pub(super) fn task_candidates(
                 .filter(|(next, _)| {
                     *next == s + 1 && next_overlaps && report.sentences[*next].counts
                 })
-                .map(|(_, more)| (share_of(phrases, more, m.unit), 2));
+                .map(|_| (share_of(phrases, &naming_work[j + 1], m.unit), 2));
             for ((share, misses_own_words, names_own_term), taken) in
                 std::iter::once((share_of(phrases, &[], m.unit), 1)).chain(with_next)
             {
@@ -856,6 +844,24 @@ pub(super) fn match_item(
             }
         }
     }
+    // Each sentence's phrases that name work ([`names_no_work`]), found once for all
+    // the item's tasks.
+    let naming_work: Vec<Vec<Cow<[Phrase]>>> = by_unit
+        .iter()
+        .map(|m| {
+            m.sentences
+                .iter()
+                .map(|(_, phrases)| {
+                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p, chars);
+                    if phrases.iter().any(no_work) {
+                        Cow::Owned(phrases.iter().filter(|p| !no_work(p)).cloned().collect())
+                    } else {
+                        Cow::Borrowed(phrases.as_slice())
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
         .map(|task| {
@@ -863,6 +869,7 @@ pub(super) fn match_item(
                 item,
                 task,
                 &by_unit,
+                &naming_work,
                 report,
                 &position_weights,
                 &own_weights,
@@ -945,7 +952,11 @@ mod tests {
             ("合法性审查", false),
         ] {
             assert_eq!(
-                names_a_member(&task, &whole, &terms, [phrase(words)].iter()),
+                names_a_member(
+                    &listed_things(&task, &whole),
+                    &terms,
+                    [phrase(words)].iter()
+                ),
                 named,
                 "{words}"
             );
