@@ -445,14 +445,20 @@ pub(super) struct ItemWords<'a> {
     pub(super) own_terms: &'a [Span],
 }
 
+/// An item's paragraph matches as its tasks are looked for in them.
+pub(super) struct Paragraphs<'a> {
+    pub(super) by_unit: &'a [ParagraphMatch],
+    /// The phrases of each of their sentences that name work ([`names_no_work`]).
+    pub(super) naming_work: &'a [Vec<Cow<'a, [Phrase]>>],
+}
+
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
 /// weight: one sentence, or two that follow each other (a task is often told over two).
 /// A paragraph outside those parts that would answer it is noted in `elsewhere`.
 pub(super) fn task_candidates(
     item: ItemWords,
     task: &Span,
-    by_unit: &[ParagraphMatch],
-    naming_work: &[Vec<Cow<[Phrase]>>],
+    paragraphs: Paragraphs,
     report: &Report,
     weights: &[f64],
     own_weights: &[f64],
@@ -463,6 +469,10 @@ pub(super) fn task_candidates(
         terms,
         own_terms,
     } = item;
+    let Paragraphs {
+        by_unit,
+        naming_work,
+    } = paragraphs;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
@@ -868,8 +878,10 @@ pub(super) fn match_item(
             task_candidates(
                 item,
                 task,
-                &by_unit,
-                &naming_work,
+                Paragraphs {
+                    by_unit: &by_unit,
+                    naming_work: &naming_work,
+                },
                 report,
                 &position_weights,
                 &own_weights,
