@@ -7,7 +7,7 @@ use crate::lexicon::FastMap;
 use crate::plan_items::{Comparator, Decision, Target};
 use crate::text::is_han;
 
-use super::report::{clauses, Report, THROUGH};
+use super::report::{clauses, Report, CLAUSE_ENDS, THROUGH};
 use super::weights::{
     bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
 };
@@ -87,10 +87,9 @@ pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
 /// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
 /// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
 /// the tasks the list holds is told. The first thing may start with a verb of
-/// [`VERB_CHARS`]. A phrase
-/// holding a domain term (`terms`) names a thing of many subjects (法制审核 of 执法决定
-/// for the 合法性审查 of 决策) and names none here; a term the item alone holds touches
-/// its task already ([`super::own_terms`]).
+/// [`VERB_CHARS`]. A phrase holding a domain term (`terms`) names a thing of many
+/// subjects (法制审核 of 执法决定 for the 合法性审查 of 决策) and names none here; a term
+/// the item alone holds touches its task already ([`super::own_terms`]).
 fn names_a_member<'p>(
     members: &[Span],
     terms: &[Span],
@@ -613,7 +612,7 @@ pub(super) fn task_candidates(
 /// term of its clause: in `动员公众参与爱国卫生运动` 公众参与 serves another subject.
 pub(super) fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
     let text = &report.texts[unit];
-    let cut = |c: &char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：');
+    let cut = |c: &char| CLAUSE_ENDS.contains(c);
     let start = text.chars[..at].iter().rposition(cut).map_or(0, |k| k + 1);
     let end = text.chars[at..]
         .iter()

@@ -64,7 +64,8 @@ const FRAME_ENDS: [&str; 3] = ["部署", "要求", "安排"];
 const FRAME_DOCUMENTS: [&str; 4] = ["规划", "纲要", "方案", "条例"];
 /// The word that says through what channel something was done (通过…平台).
 pub(super) const THROUGH: [char; 2] = ['通', '过'];
-const CLAUSE_ENDS: [char; 6] = ['，', ',', '。', '；', ';', '：'];
+/// Marks that end a clause.
+pub(super) const CLAUSE_ENDS: [char; 8] = ['，', ',', '。', '；', ';', '！', '？', '：'];
 
 /// The clauses of a paragraph, in order. Whether one names a document is read in the
 /// report's own words: the lexicon may have put a document's name as its head (八五普法

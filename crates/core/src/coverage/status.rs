@@ -105,7 +105,8 @@ fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
 }
 
 /// Fewest characters of each of two things a task joins with 和 for it to be read as
-/// two tasks (公共场所和学校卫生; 调解和解 is one word, 依法行政和 names no thing).
+/// two tasks (打击欺诈骗取医保基金 和 整治医疗乱象专项行动; in 调解和解 neither side names
+/// a thing of its own).
 const JOINED_THING: usize = 4;
 
 /// What deciding an item's status needs to know besides the item.
