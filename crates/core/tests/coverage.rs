@@ -575,6 +575,26 @@ fn a_document_other_work_follows_is_no_work_on_it() {
 }
 
 #[test]
+fn the_thought_that_guides_other_work_is_no_study_of_it() {
+    let status = |sentence: &str| {
+        one_item(
+            "深入学习贯彻习近平法治思想。把习近平法治思想纳入委党组理论学习中心组年度学习计划",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("委坚持以习近平法治思想为指引，推进健康城区建设，选取3个重大建设项目试点开展健康影响评估。"),
+        Status::Missing
+    );
+    assert_ne!(
+        status("委党组理论学习中心组围绕习近平法治思想开展专题学习5次。"),
+        Status::Missing
+    );
+}
+
+#[test]
 fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
     let status = |sentence: &str| {
         one_item(

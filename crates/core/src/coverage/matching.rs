@@ -157,7 +157,8 @@ const UNIT_KIND: usize = 2;
 /// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), or the
 /// document it follows (`按照第八个五年法治宣传教育规划部署，` is no evaluation of that
 /// plan) unless the item asks to follow that document (`深入实施“八五”普法规划`: work
-/// done by it is that). Such a phrase answers no task and names no subject. `item`: the
+/// done by it is that), or the thought that guides it (`坚持以习近平法治思想为指引，推进…`
+/// is no study of it). Such a phrase answers no task and names no subject. `item`: the
 /// item's characters.
 pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[char]) -> bool {
     let clauses = &report.clauses[unit];
@@ -183,7 +184,9 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[ch
                         .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
             })
     };
-    clause.names_a_document_followed && !asks_to_follow() || names_a_channel()
+    clause.names_a_document_followed && !asks_to_follow()
+        || clause.names_guidance
+        || names_a_channel()
 }
 
 /// Verbs by which an item asks to follow a document.
