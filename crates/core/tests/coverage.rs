@@ -521,6 +521,187 @@ fn a_term_only_one_item_holds_names_it_in_a_paragraph_about_something_else() {
 }
 
 #[test]
+fn an_amount_of_work_the_report_is_silent_on_is_a_task_undone() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    let random_checks =
+        "加强事中事后监管。深入推进“双随机、一公开”监管，开展跨部门联合抽查不少于5次";
+    let told =
+        "全年随机抽取检查对象657户次，随机选派执法人员，“双随机、一公开”抽查结果全部向社会公开。";
+    // Nothing on the joint inspections: the work the target counts is not done.
+    assert_eq!(status(random_checks, told), Status::Partial);
+    // Told, with or without its figure, the item is covered.
+    assert_eq!(
+        status(
+            random_checks,
+            &format!("{told}会同市场监管部门开展跨部门联合抽查6次。")
+        ),
+        Status::Covered
+    );
+    // A rate measures how the other tasks were done: not reported, it leaves them done.
+    assert_eq!(
+        status(
+            "加强事中事后监管。深入推进“双随机、一公开”监管，抽查结果公示率100%",
+            told
+        ),
+        Status::Covered
+    );
+    // An amount given its figure is reported, though its words are too short to match.
+    let training = "提升执法人员素质。开展法律培训，人均不少于60学时";
+    assert_eq!(
+        status(training, "全年开展法律培训12期，执法人员人均68学时。"),
+        Status::Covered
+    );
+    assert_eq!(
+        status(training, "全年开展法律培训12期，执法人员参加考试。"),
+        Status::Partial
+    );
+}
+
+#[test]
+fn a_document_other_work_follows_is_no_work_on_it() {
+    let frame =
+        "按照第八个五年法治宣传教育规划的安排，组织开展宪法宣传周活动32场，发放资料1.2万份。";
+    let status = |item: &str| one_item(item, frame).items[0].computed;
+    // The plan named as the basis of other work: no evaluation of it.
+    assert_eq!(
+        status("推进普法评估。开展“八五”普法规划实施情况中期评估"),
+        Status::Missing
+    );
+    // An item that asks to carry the plan out is told by work done by it.
+    assert_ne!(
+        status("推进普法工作。深入实施“八五”普法规划"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn the_thought_that_guides_other_work_is_no_study_of_it() {
+    let status = |sentence: &str| {
+        one_item(
+            "深入学习贯彻习近平法治思想。把习近平法治思想纳入委党组理论学习中心组年度学习计划",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("委坚持以习近平法治思想为指引，推进健康城区建设，选取3个重大建设项目试点开展健康影响评估。"),
+        Status::Missing
+    );
+    assert_ne!(
+        status("委党组理论学习中心组围绕习近平法治思想开展专题学习5次。"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
+    let status = |sentence: &str| {
+        one_item(
+            "推进政务公开。做好政务公开工作，及时更新政府信息公开指南",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // Penalty decisions posted through the 政务公开 column: the channel, not the work.
+    assert_eq!(
+        status("作出的行政处罚决定均在作出之日起7个工作日内通过委门户网站政务公开专栏向社会公开。"),
+        Status::Missing
+    );
+    // Opening the column is work on it.
+    assert_ne!(
+        status("在委门户网站开设政务公开专栏，集中发布卫生健康政策文件86件。"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn a_term_beside_other_terms_in_its_clause_serves_their_subject() {
+    let status = |sentence: &str| {
+        one_item(
+            "加强规范性文件管理。落实规范性文件合法性审核和备案审查制度，开展规范性文件全面清理",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // 法制审核 as one of the three 执法 systems: no word on 规范性文件.
+    assert_eq!(
+        status("执法大队严格落实执法公示、全过程记录、法制审核制度，全年作出行政处罚决定126件。"),
+        Status::Missing
+    );
+    // Named on its own, it tells part of the task.
+    assert_eq!(
+        status("局机关严格落实法制审核制度，全年召开专题会议4次。"),
+        Status::Partial
+    );
+}
+
+#[test]
+fn one_thing_of_a_list_told_whole_is_part_of_the_task() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    // 医疗美容 of three fields, told with its own work: part of the item.
+    assert_eq!(
+        status(
+            "开展医疗美容、口腔诊疗、辅助生殖等重点领域专项整治",
+            "开展医疗美容机构专项检查，查处超范围执业案件47件，吊销1家机构执业许可证。"
+        ),
+        Status::Partial
+    );
+}
+
+#[test]
+fn one_of_two_things_a_task_joins_leaves_the_other_undone() {
+    let status = |sentence: &str| {
+        one_item(
+            "深入整治医疗乱象。开展打击欺诈骗取医保基金和整治医疗乱象专项行动",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
+        Status::Partial
+    );
+    // A two-character word of the other thing, said of something else, does not tell it.
+    assert_eq!(
+        status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件，专项基金全部到位。"),
+        Status::Partial
+    );
+    assert_eq!(
+        status("深入整治医疗乱象，开展打击欺诈骗取医保基金专项检查，追回基金120万元；开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
+        Status::Covered
+    );
+}
+
+#[test]
+fn the_preambles_opening_sentence_reports_nothing_done() {
+    let status = |preamble: &str| {
+        let plan = plan::parse_plan_text(
+            "2023年工作要点\n一、总体\n1.开展法治政府建设示范创建。争创市级法治政府建设示范项目1个。（局法制科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n{preamble}现将有关情况报告如下。\n一、2023年主要举措和成效\n全年办理行政处罚案件32件，罚没款86万元。\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    let guided = "2023年，局党组坚持以习近平法治思想为指导，推动法治政府建设示范创建取得新成效。";
+    assert_eq!(status(guided), Status::Missing);
+    // What the preamble reports after it counts.
+    assert_ne!(
+        status(&format!(
+            "{guided}全年争创市级法治政府建设示范项目1个，获市委依法治市办通报表扬。"
+        )),
+        Status::Missing
+    );
+}
+
+#[test]
 fn a_figure_for_part_of_a_task_makes_the_item_partial() {
     let report = |sentence: &str| {
         one_item(

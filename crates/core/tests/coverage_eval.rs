@@ -58,17 +58,19 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (19 pairs since dev-16 to dev-19 were written after the engine) meets
-/// the goals but 未覆盖 recall. This floor is what the engine measured on it (3 December
-/// 2026, 356 items, fourth round: agreement 307/356, 未覆盖 precision 69/74 and recall
-/// 69/82, covered/partial called missing 5/274, missing called covered 0, top evidence
-/// right 261/266; rounded to the weaker side), so that no change makes it worse unnoticed.
+/// The dev split (23 pairs since dev-20 to dev-23 were written after the engine) misses
+/// the 未覆盖 goals. This floor is what the engine measured on it (3 December 2026, 431
+/// items, fifth round: agreement 375/431, 未覆盖 precision 88/99 and recall 88/98,
+/// covered/partial called missing 11/333, missing called covered 0, top evidence right
+/// 313/319; rounded to the weaker side), so that no change makes it worse unnoticed. It
+/// is lower than the fourth round's floor on 356 items (precision 0.93): the four new
+/// pairs, unseen when they arrived, brought errors the tuned-on pairs did not have.
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.86,
-    min_missing_precision: 0.93,
-    min_missing_recall: 0.84,
-    max_covered_called_missing: 0.019,
+    min_agreement: 0.87,
+    min_missing_precision: 0.88,
+    min_missing_recall: 0.89,
+    max_covered_called_missing: 0.034,
     max_missing_called_covered: 0,
     min_top_evidence_right: 0.98,
 };

@@ -1,11 +1,13 @@
 //! Matching an item against the report: the phrases it shares with each sentence, the
 //! paragraphs that hold them, and the sentences that could answer each of its tasks.
 
+use std::borrow::Cow;
+
 use crate::lexicon::FastMap;
-use crate::plan_items::Decision;
+use crate::plan_items::{Comparator, Decision, Target};
 use crate::text::is_han;
 
-use super::report::{clauses, Report};
+use super::report::{clauses, Report, CLAUSE_ENDS, THROUGH};
 use super::weights::{
     bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
 };
@@ -51,6 +53,73 @@ const UNIT_ENDINGS: [&[char]; 12] = [
     &['监', '督', '所'],
 ];
 
+/// Units of a target that counts work done (`开展跨部门联合抽查不少于5次`,
+/// `培训不少于60学时`), as opposed to a rate or a time limit (`7个工作日内`).
+const AMOUNT_UNITS: [&str; 11] = [
+    "学时", "小时", "人次", "个", "家", "次", "期", "人", "件", "起", "项",
+];
+
+/// Whether a target sets an amount of work to do, at least so many times, hours or
+/// things: the work itself is a task, which a report silent on it has left undone. A
+/// rate (`审查率100%`, `全覆盖`) or a time limit measures how other tasks were done: not
+/// reported, it is a target not reported, not a task undone.
+fn sets_an_amount(target: &Target) -> bool {
+    matches!(target.comparator, Comparator::AtLeast | Comparator::Above)
+        && AMOUNT_UNITS.contains(&target.unit.as_str())
+}
+
+/// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
+pub(super) const LISTED: usize = 3;
+
+/// The things a task lists between 、 (one, the whole task, when it lists none).
+pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
+    task.clone()
+        .filter(|&k| chars[k] == '、')
+        .chain([task.end])
+        .scan(task.start, |start, end| {
+            let member = *start..end;
+            *start = end + 1;
+            Some(member)
+        })
+        .collect()
+}
+
+/// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
+/// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
+/// the tasks the list holds is told. The first thing may start with a verb of
+/// [`VERB_CHARS`]. A phrase holding a domain term (`terms`) names a thing of many
+/// subjects (法制审核 of 执法决定 for the 合法性审查 of 决策) and names none here; a term
+/// the item alone holds touches its task already ([`super::own_terms`]).
+fn names_a_member<'p>(
+    members: &[Span],
+    terms: &[Span],
+    mut phrases: impl Iterator<Item = &'p Phrase>,
+) -> bool {
+    phrases.any(|p| {
+        !terms
+            .iter()
+            .any(|t| p.item.start < t.end && t.start < p.item.end)
+            && members.iter().any(|m| {
+                m.len() >= MIN_PHRASE && p.item.start <= m.start + VERB_CHARS && p.item.end >= m.end
+            })
+    })
+}
+
+/// The things of a task's list that [`names_a_member`] looks for: none unless it lists
+/// [`LISTED`] or more; the last ends at 等 (what follows is the list's common tail).
+fn listed_things(chars: &[char], task: &Span) -> Vec<Span> {
+    let mut members = list_members(chars, task);
+    if members.len() < LISTED {
+        return Vec::new();
+    }
+    if let Some(last) = members.last_mut() {
+        if let Some(k) = chars[last.clone()].iter().position(|&c| c == '等') {
+            last.end = last.start + k;
+        }
+    }
+    members
+}
+
 /// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
 const VERB_CHARS: usize = 2;
 
@@ -82,6 +151,56 @@ fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
 
 /// Characters that may stand between the words that say which unit and its ending.
 const UNIT_KIND: usize = 2;
+
+/// Whether a phrase of report paragraph `unit` names what some other work goes by, not
+/// that work: the channel it was published through (`通过委门户网站政务公开专栏向社会
+/// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), or the
+/// document it follows (`按照第八个五年法治宣传教育规划部署，` is no evaluation of that
+/// plan) unless the item asks to follow that document (`深入实施“八五”普法规划`: work
+/// done by it is that), or the thought that guides it (`坚持以习近平法治思想为指引，推进…`
+/// is no study of it). Such a phrase answers no task and names no subject. `item`: the
+/// item's characters.
+pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[char]) -> bool {
+    let clauses = &report.clauses[unit];
+    let Some(clause) = clauses.get(clauses.partition_point(|c| c.span.end <= p.at)) else {
+        return false;
+    };
+    let asks_to_follow = || {
+        item[..p.item.start]
+            .windows(2)
+            .last()
+            .is_some_and(|w| FOLLOW.contains(&[w[0], w[1]]))
+    };
+    let text = &report.texts[unit].chars;
+    let end = p.at + p.item.len();
+    let names_a_channel = || {
+        clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
+            && (0..=UNIT_KIND).any(|gap| {
+                let from = end + gap;
+                text.get(end..from)
+                    .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
+                    && CHANNEL_ENDINGS
+                        .iter()
+                        .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
+            })
+    };
+    clause.names_a_document_followed && !asks_to_follow()
+        || clause.names_guidance
+        || names_a_channel()
+}
+
+/// Verbs by which an item asks to follow a document.
+const FOLLOW: [[char; 2]; 4] = [['实', '施'], ['落', '实'], ['贯', '彻'], ['执', '行']];
+
+/// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
+const CHANNEL_ENDINGS: [&[char]; 6] = [
+    &['专', '栏'],
+    &['栏', '目'],
+    &['平', '台'],
+    &['网', '站'],
+    &['公', '众', '号'],
+    &['小', '程', '序'],
+];
 
 /// A phrase an item shares with a sentence: where it is in the item, and where it
 /// starts in the sentence (as matched) or, once grouped by paragraph, in the paragraph.
@@ -309,6 +428,9 @@ pub(super) struct ItemMatch {
     pub(super) task_spans: Vec<Span>,
     /// Which tasks are numeric targets (`参考率、合格率达到100%`).
     pub(super) is_target: Vec<bool>,
+    /// The targets of each task that is an amount of work to do ([`sets_an_amount`]);
+    /// empty for other tasks.
+    pub(super) amounts: Vec<Vec<Target>>,
     pub(super) by_unit: Vec<ParagraphMatch>,
     /// For each task, the sentences of the achievements parts that answer it in part.
     pub(super) candidates: Vec<Vec<Candidate>>,
@@ -325,13 +447,20 @@ pub(super) struct ItemWords<'a> {
     pub(super) own_terms: &'a [Span],
 }
 
+/// An item's paragraph matches as its tasks are looked for in them.
+pub(super) struct Paragraphs<'a> {
+    pub(super) by_unit: &'a [ParagraphMatch],
+    /// The phrases of each of their sentences that name work ([`names_no_work`]).
+    pub(super) naming_work: &'a [Vec<Cow<'a, [Phrase]>>],
+}
+
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
 /// weight: one sentence, or two that follow each other (a task is often told over two).
 /// A paragraph outside those parts that would answer it is noted in `elsewhere`.
 pub(super) fn task_candidates(
     item: ItemWords,
     task: &Span,
-    by_unit: &[ParagraphMatch],
+    paragraphs: Paragraphs,
     report: &Report,
     weights: &[f64],
     own_weights: &[f64],
@@ -342,6 +471,10 @@ pub(super) fn task_candidates(
         terms,
         own_terms,
     } = item;
+    let Paragraphs {
+        by_unit,
+        naming_work,
+    } = paragraphs;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
     // 规范性文件 of the item's other tasks) is answered only where some of them are.
@@ -357,6 +490,7 @@ pub(super) fn task_candidates(
         .filter(|t| task.start <= t.start && t.end <= task.end)
         .filter(|t| weight_of(own_weights, t) > 0.0)
         .collect();
+    let listed = listed_things(chars, task);
     let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
         let in_task = || {
             first
@@ -422,6 +556,8 @@ pub(super) fn task_candidates(
                 // The term the item alone holds touches its task, however little of
                 // a long task it is (公众参与 of a list of five procedures).
                 (share.max(TASK_TOUCHED), false, true)
+            } else if names_a_member(&listed, terms, in_task()) {
+                (share.max(TASK_TOUCHED), false, false)
             } else {
                 (share, false, false)
             }
@@ -430,14 +566,14 @@ pub(super) fn task_candidates(
         }
     };
     let mut out = Vec::new();
-    for (k, m) in by_unit.iter().enumerate() {
+    for (k, (m, naming_work)) in by_unit.iter().zip(naming_work).enumerate() {
         for j in 0..m.sentences.len() {
-            let (s, phrases) = &m.sentences[j];
+            let (s, _) = &m.sentences[j];
+            let phrases = &naming_work[j];
             let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
-            let next_overlaps = m
-                .sentences
+            let next_overlaps = naming_work
                 .get(j + 1)
-                .is_some_and(|(_, more)| more.iter().any(overlaps));
+                .is_some_and(|more| more.iter().any(overlaps));
             if !phrases.iter().any(overlaps) && !next_overlaps {
                 continue;
             }
@@ -447,7 +583,7 @@ pub(super) fn task_candidates(
                 .filter(|(next, _)| {
                     *next == s + 1 && next_overlaps && report.sentences[*next].counts
                 })
-                .map(|(_, more)| (share_of(phrases, more, m.unit), 2));
+                .map(|_| (share_of(phrases, &naming_work[j + 1], m.unit), 2));
             for ((share, misses_own_words, names_own_term), taken) in
                 std::iter::once((share_of(phrases, &[], m.unit), 1)).chain(with_next)
             {
@@ -477,9 +613,9 @@ pub(super) fn task_candidates(
 
 /// Whether the term at `at` (`len` characters) of paragraph `unit` is the only lexicon
 /// term of its clause: in `动员公众参与爱国卫生运动` 公众参与 serves another subject.
-fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
+pub(super) fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
     let text = &report.texts[unit];
-    let cut = |c: &char| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：');
+    let cut = |c: &char| CLAUSE_ENDS.contains(c);
     let start = text.chars[..at].iter().rposition(cut).map_or(0, |k| k + 1);
     let end = text.chars[at..]
         .iter()
@@ -593,11 +729,19 @@ pub(super) fn match_item(
             .filter(meaningful)
             .collect();
     }
-    let is_target: Vec<bool> = task_spans
+    let targets: Vec<Vec<Target>> = task_spans
         .iter()
+        .map(|t| crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>()))
+        .collect();
+    let is_target: Vec<bool> = targets.iter().map(|t| !t.is_empty()).collect();
+    let amounts: Vec<Vec<Target>> = targets
+        .into_iter()
         .map(|t| {
-            !crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>())
-                .is_empty()
+            if !t.is_empty() && t.iter().all(sets_an_amount) {
+                t
+            } else {
+                Vec::new()
+            }
         })
         .collect();
 
@@ -712,13 +856,34 @@ pub(super) fn match_item(
             }
         }
     }
+    // Each sentence's phrases that name work ([`names_no_work`]), found once for all
+    // the item's tasks.
+    let naming_work: Vec<Vec<Cow<[Phrase]>>> = by_unit
+        .iter()
+        .map(|m| {
+            m.sentences
+                .iter()
+                .map(|(_, phrases)| {
+                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p, chars);
+                    if phrases.iter().any(no_work) {
+                        Cow::Owned(phrases.iter().filter(|p| !no_work(p)).cloned().collect())
+                    } else {
+                        Cow::Borrowed(phrases.as_slice())
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
         .map(|task| {
             task_candidates(
                 item,
                 task,
-                &by_unit,
+                Paragraphs {
+                    by_unit: &by_unit,
+                    naming_work: &naming_work,
+                },
                 report,
                 &position_weights,
                 &own_weights,
@@ -738,6 +903,7 @@ pub(super) fn match_item(
         title_len,
         task_spans,
         is_target,
+        amounts,
         by_unit,
         candidates,
         mentioned_elsewhere,
@@ -779,6 +945,36 @@ mod tests {
             .position(|w| w == words.as_slice())
             .unwrap();
         start..start + words.len()
+    }
+
+    #[test]
+    fn a_whole_thing_of_a_list_is_named_but_not_by_a_domain_term() {
+        let task: Vec<char> = "开展医疗美容、口腔诊疗、合法性审查等专项整治"
+            .chars()
+            .collect();
+        let whole = 0..task.len();
+        let terms = [span_of(&task, "合法性审查")];
+        let phrase = |words: &str| Phrase {
+            item: span_of(&task, words),
+            at: 0,
+        };
+        for (words, named) in [
+            ("开展医疗美容", true),
+            ("口腔诊疗", true),
+            ("医疗美容", true),
+            ("口腔", false),
+            ("合法性审查", false),
+        ] {
+            assert_eq!(
+                names_a_member(
+                    &listed_things(&task, &whole),
+                    &terms,
+                    [phrase(words)].iter()
+                ),
+                named,
+                "{words}"
+            );
+        }
     }
 
     #[test]

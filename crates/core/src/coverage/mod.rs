@@ -271,7 +271,8 @@ fn round2(x: f64) -> f64 {
 /// lead) and gives an account of it, or when a paragraph holds most of the item and the
 /// tasks answered or told in other words hold half the weight of its tasks (a task
 /// weighs what its words tell the item from the plan's other items; a numeric target
-/// the report answers counts as a task). It is partial
+/// the report answers counts as a task, and so does one that sets an amount of work
+/// the report is silent on, as a task undone). It is partial
 /// when some task or numeric target is answered, a paragraph's lead names part of its
 /// title, or part of a task is told in a sentence that names the item's subject or
 /// gives a figure for the words it shares (or parts of two tasks are), a lexicon term

@@ -45,6 +45,65 @@ pub(super) const NON_EVIDENCE_SECTIONS: [&str; 10] = [
     "下一步",
     "今后",
 ];
+/// A clause of a report paragraph (up to a comma, a full stop…), as the coverage of a
+/// task needs to know it.
+pub(super) struct Clause {
+    /// Its characters in the paragraph's match text.
+    pub(super) span: Span,
+    /// It names the document some work follows (`按照第八个五年法治宣传教育规划部署，`
+    /// `按照《…实施纲要》的部署，`): the basis of the work told next.
+    pub(super) names_a_document_followed: bool,
+    /// It names the thought that guides the work (`坚持以习近平法治思想为指引，`).
+    pub(super) names_guidance: bool,
+    /// Where it says 通过 (through some channel), if it does.
+    pub(super) through: Option<usize>,
+}
+
+/// How a clause naming the document some work follows starts and ends (按照…部署，
+/// 根据…要求，), and the words that say it names a document.
+const FRAME_STARTS: [&str; 3] = ["按照", "根据", "依据"];
+const FRAME_ENDS: [&str; 3] = ["部署", "要求", "安排"];
+const FRAME_DOCUMENTS: [&str; 4] = ["规划", "纲要", "方案", "条例"];
+/// How a clause naming the thought that guides the work ends (以…为指导).
+const GUIDANCE_ENDS: [&str; 3] = ["为指导", "为指引", "为引领"];
+/// The word that says through what channel something was done (通过…平台).
+pub(super) const THROUGH: [char; 2] = ['通', '过'];
+/// Marks that end a clause.
+pub(super) const CLAUSE_ENDS: [char; 8] = ['，', ',', '。', '；', ';', '！', '？', '：'];
+
+/// The clauses of a paragraph, in order. Whether one names a document is read in the
+/// report's own words: the lexicon may have put a document's name as its head (八五普法
+/// for 第八个五年法治宣传教育规划).
+fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
+    let chars = &text.chars;
+    let ends = (0..chars.len())
+        .filter(|&k| CLAUSE_ENDS.contains(&chars[k]))
+        .chain([chars.len()]);
+    let mut start = 0;
+    let mut out = Vec::new();
+    for end in ends {
+        if end > start {
+            let words = text.slice(&unit.text, text.original(&(start..end)));
+            out.push(Clause {
+                span: start..end,
+                names_a_document_followed: FRAME_STARTS.iter().any(|w| words.starts_with(w))
+                    && FRAME_ENDS.iter().any(|w| words.ends_with(w))
+                    && FRAME_DOCUMENTS.iter().any(|w| words.contains(w)),
+                names_guidance: words.contains('以')
+                    && GUIDANCE_ENDS.iter().any(|w| words.ends_with(w)),
+                through: chars[start..end]
+                    .windows(THROUGH.len())
+                    .position(|w| w == THROUGH)
+                    .map(|k| start + k),
+            });
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// How a report's preamble ends: 现将有关情况报告如下.
+const PREAMBLE_ENDS: [&str; 2] = ["报告如下", "汇报如下"];
 /// Words that say a shortcoming was dealt with (研究解决执法装备不足等问题): a shortcoming
 /// word after one of them, in the same clause, tells an achievement.
 const REMEDY_WORDS: [&str; 5] = ["解决", "弥补", "补齐", "整改", "克服"];
@@ -311,6 +370,8 @@ pub(super) struct Report<'a> {
     pub(super) leads: Vec<Vec<Bigram>>,
     /// Han characters of each paragraph.
     pub(super) han: Vec<usize>,
+    /// The clauses of each paragraph, in order.
+    pub(super) clauses: Vec<Vec<Clause>>,
 }
 
 impl<'a> Report<'a> {
@@ -349,15 +410,25 @@ impl<'a> Report<'a> {
             // 同时，我们也清醒地认识到……) is not about achievements, whatever its part.
             let counts = unit.counts && !states_shortcoming(first);
             unit_counts.push(counts);
-            all.extend(spans.into_iter().map(|span| Sentence {
+            // The report's preamble (…现将有关情况报告如下) opens on what guided the
+            // year's work (坚持以…为指导，深入贯彻…): that sentence reports nothing done.
+            let preamble = PREAMBLE_ENDS.iter().any(|w| unit.text.contains(w));
+            all.extend(spans.into_iter().enumerate().map(|(n, span)| Sentence {
                 unit: k,
-                counts: counts && !states_shortcoming(&text.chars[span.clone()]),
+                counts: counts
+                    && !(preamble && n == 0)
+                    && !states_shortcoming(&text.chars[span.clone()]),
                 span,
             }));
         }
         let han = texts
             .iter()
             .map(|t| t.chars.iter().filter(|&&c| is_han(c)).count())
+            .collect();
+        let clauses = units
+            .iter()
+            .zip(&texts)
+            .map(|(unit, text)| clauses_of(unit, text))
             .collect();
         Report {
             units,
@@ -366,6 +437,7 @@ impl<'a> Report<'a> {
             sentences: all,
             leads,
             han,
+            clauses,
         }
     }
 

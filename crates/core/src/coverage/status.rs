@@ -6,8 +6,8 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
-    TASK_ANSWERED, TITLE_PART,
+    alone_in_clause, list_members, names_no_work, phrases_in, Candidate, Claims, ItemMatch,
+    ParagraphMatch, Phrase, COPIED, EVIDENCE, LISTED, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
 use super::report::{MatchText, Report};
 use super::targets::check_target;
@@ -31,10 +31,11 @@ pub(super) const SOME_OF_ITEM: f64 = 0.1;
 pub(super) const MAX_EVIDENCE: usize = 5;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
-/// subject named in passing.
+/// subject named in passing. `item`: the item's characters.
 pub(super) fn subject_in_passing(
     matches: &[ParagraphMatch],
     report: &Report,
+    item: &[char],
     weights: &[f64],
     title_len: usize,
 ) -> bool {
@@ -42,13 +43,14 @@ pub(super) fn subject_in_passing(
     let title_total = weight_of(weights, &title);
     matches
         .iter()
-        .flat_map(|m| &m.sentences)
-        .any(|(s, phrases)| {
+        .flat_map(|m| m.sentences.iter().map(move |s| (m.unit, s)))
+        .any(|(unit, (s, phrases))| {
+            let named = phrases
+                .iter()
+                .filter(|p| !names_no_work(report, unit, p, item))
+                .map(|p| p.item.clone());
             report.sentences[*s].counts
-                && ratio(
-                    weight_in(phrases.iter().map(|p| p.item.clone()), weights, &title),
-                    title_total,
-                ) >= TITLE_NAMED
+                && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
         })
 }
 
@@ -69,35 +71,43 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
 
-/// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
-const LISTED: usize = 3;
-
-/// Whether `phrases` name at least half the things a task lists between 、 (a task
-/// that lists fewer than [`LISTED`] is one thing, always named).
+/// Whether `phrases` name at least half the things a task lists between 、, or both of
+/// two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`: one
+/// told leaves the other undone). A task that lists nothing is one thing, always named.
 fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
-    let members: Vec<Span> = task
-        .clone()
-        .filter(|&k| chars[k] == '、')
-        .chain([task.end])
-        .scan(task.start, |start, end| {
-            let member = *start..end;
-            *start = end + 1;
-            Some(member)
-        })
-        .collect();
-    if members.len() < LISTED {
-        return true;
+    let named = |m: &Span| {
+        phrases
+            .iter()
+            .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
+    };
+    let members = list_members(chars, task);
+    if members.len() >= LISTED {
+        return 2 * members.iter().filter(|m| named(m)).count() >= members.len();
     }
-    let named = members
-        .iter()
-        .filter(|m| {
-            phrases
-                .iter()
-                .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
-        })
-        .count();
-    2 * named >= members.len()
+    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three.
+    let joined: Vec<Span> = task
+        .clone()
+        .filter(|&k| chars[k] == '和')
+        .map(|k| [task.start..k, k + 1..task.end])
+        .collect::<Vec<_>>()
+        .concat();
+    let two_things =
+        members.len() == 1 && joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING);
+    // Each by words of its own, more than one two-character word (人员 of 医务人员
+    // for 执法人员 is as often chance).
+    let named_in_full = |m: &Span| {
+        m.clone()
+            .filter(|&k| phrases.iter().any(|p| p.item.contains(&k)))
+            .count()
+            >= MIN_PHRASE
+    };
+    !two_things || joined.iter().all(named_in_full)
 }
+
+/// Fewest characters of each of two things a task joins with 和 for it to be read as
+/// two tasks (打击欺诈骗取医保基金 和 整治医疗乱象专项行动; in 调解和解 neither side names
+/// a thing of its own).
+const JOINED_THING: usize = 4;
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
@@ -139,6 +149,7 @@ pub(super) fn decide(
         title_len,
         task_spans,
         is_target,
+        amounts,
         mut by_unit,
         candidates,
         mentioned_elsewhere,
@@ -216,11 +227,20 @@ pub(super) fn decide(
                     .collect();
                 // The sentence names the item's subject: a domain term of the task, or
                 // words of the item's title (顺带抽查了医疗废物 for 深化医疗废物专项整治).
+                // A term beside other terms in its clause serves their subject
+                // (法制审核 in 执法公示、全过程记录、法制审核制度).
+                let unit = by_unit[k].unit;
                 let names_term = in_task.iter().any(|p| {
-                    item_text
-                        .terms
-                        .iter()
-                        .any(|t| p.item.start <= t.start && t.end <= p.item.end)
+                    item_text.terms.iter().any(|t| {
+                        p.item.start <= t.start
+                            && t.end <= p.item.end
+                            && alone_in_clause(
+                                report,
+                                unit,
+                                p.at + (t.start - p.item.start),
+                                t.len(),
+                            )
+                    })
                 });
                 let names_title = sentences
                     .iter()
@@ -278,9 +298,28 @@ pub(super) fn decide(
     // target. One the report answers is a task done, as a reviewer ticks off a figure
     // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
     // (a hint), not a task left undone: the status follows the other tasks.
+    // A target that sets an amount of work (跨部门联合抽查不少于5次) is that work: when
+    // no sentence tells any of it, nor a paragraph about the item its figure, it is a
+    // task undone.
+    let found_texts: Vec<&[char]> = found
+        .iter()
+        .map(|m| report.texts[m.unit].chars.as_slice())
+        .collect();
+    let amount_undone = |t: usize| {
+        !amounts[t].is_empty()
+            && task_results[t].status == Status::Missing
+            && amounts[t].iter().all(|a| {
+                check_target(a, &found_texts, normalizer).outcome == TargetOutcome::NotReported
+            })
+    };
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
-        .filter(|&t| only_targets || !is_target[t] || task_results[t].status == Status::Covered)
+        .filter(|&t| {
+            only_targets
+                || !is_target[t]
+                || task_results[t].status == Status::Covered
+                || amount_undone(t)
+        })
         .collect();
     let task_count = counted.len();
     // A target the report gives a figure for is part of the item done, even when the
@@ -329,7 +368,13 @@ pub(super) fn decide(
         || best_title >= TITLE_PART
         || touched >= 2
         || touched_on_subject > 0
-        || subject_in_passing(&by_unit, report, &position_weights, title_len)
+        || subject_in_passing(
+            &by_unit,
+            report,
+            &item_text.chars,
+            &position_weights,
+            title_len,
+        )
     {
         Status::Partial
     } else {
@@ -438,5 +483,51 @@ pub(super) fn decide(
         hints,
         tasks: task_results,
         explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The phrases of `task` at `words`, as matched.
+    fn phrases(task: &[char], words: &[&str]) -> Vec<Phrase> {
+        words
+            .iter()
+            .map(|w| {
+                let w: Vec<char> = w.chars().collect();
+                let start = task
+                    .windows(w.len())
+                    .position(|x| x == w.as_slice())
+                    .unwrap();
+                Phrase {
+                    item: start..start + w.len(),
+                    at: 0,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_things_joined_by_he_are_both_named_or_not_told() {
+        let task: Vec<char> = "开展打击欺诈骗取医保基金和整治医疗乱象专项行动"
+            .chars()
+            .collect();
+        let whole = 0..task.len();
+        let told = |words: &[&str]| names_most_members(&task, &whole, &phrases(&task, words));
+        assert!(!told(&["整治医疗乱象专项行动"]));
+        assert!(told(&["打击欺诈", "整治医疗乱象专项行动"]));
+        // One two-character word of the other thing is as often chance.
+        assert!(!told(&["基金", "整治医疗乱象专项行动"]));
+        // Three things (、 then 和) are a list, not a pair: most of them named.
+        let list: Vec<char> = "局机关规范性文件、重大决策和合同在出台前均经法制机构审核"
+            .chars()
+            .collect();
+        let whole = 0..list.len();
+        assert!(names_most_members(
+            &list,
+            &whole,
+            &phrases(&list, &["规范性文件", "重大决策"])
+        ));
     }
 }
