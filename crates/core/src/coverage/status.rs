@@ -294,22 +294,61 @@ pub(super) fn decide(
         .iter()
         .find(|m| m.title_share >= TITLE_NAMED && gives_account(m));
     let best_title = found.iter().map(|m| m.title_share).fold(0.0, f64::max);
+    // Every paragraph that answers a task is shown (deleting or rejecting them all
+    // must leave the item uncovered), others up to [`MAX_EVIDENCE`].
+    let shown = found
+        .iter()
+        .take_while(|m| m.answers + m.touches > 0)
+        .count()
+        .max(MAX_EVIDENCE);
+    let mut evidence: Vec<Evidence> = found
+        .iter()
+        .take(shown)
+        .map(|m| paragraph_evidence(report, m))
+        .collect();
+    // The paragraph of each piece of evidence, in the same order.
+    let mut evidence_units: Vec<usize> = found.iter().take(shown).map(|m| m.unit).collect();
+    if let Some(decision) = decision {
+        for &id in &decision.confirmed {
+            match evidence.iter_mut().find(|e| e.paragraph.paragraph_id == id) {
+                Some(e) => e.confirmed = true,
+                None => {
+                    if let Some(unit) = units.iter().position(|u| u.id == id) {
+                        evidence_units.insert(0, unit);
+                        evidence.insert(
+                            0,
+                            Evidence {
+                                paragraph: units[unit].to_ref(),
+                                phrases: Vec::new(),
+                                score: 0.0,
+                                confirmed: true,
+                                sentences: Vec::new(),
+                                highlights: Vec::new(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let user_confirmed = evidence.iter().any(|e| e.confirmed);
+    let evidence_texts: Vec<&[char]> = evidence_units
+        .iter()
+        .map(|&unit| report.texts[unit].chars.as_slice())
+        .collect();
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
     // target. One the report answers is a task done, as a reviewer ticks off a figure
     // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
     // (a hint), not a task left undone: the status follows the other tasks.
     // A target that sets an amount of work (跨部门联合抽查不少于5次) is that work: when
-    // no sentence tells any of it, nor a paragraph about the item its figure, it is a
-    // task undone.
-    let found_texts: Vec<&[char]> = found
-        .iter()
-        .map(|m| report.texts[m.unit].chars.as_slice())
-        .collect();
+    // no sentence tells any of it, nor a paragraph shown as the item's evidence its
+    // figure, it is a task undone (read where the targets are checked: only there, a
+    // figure the 指标未报告 hint does not see would not answer it either).
     let amount_undone = |t: usize| {
         !amounts[t].is_empty()
             && task_results[t].status == Status::Missing
             && amounts[t].iter().all(|a| {
-                check_target(a, &found_texts, normalizer).outcome == TargetOutcome::NotReported
+                check_target(a, &evidence_texts, normalizer).outcome == TargetOutcome::NotReported
             })
     };
     let only_targets = is_target.iter().all(|&t| t);
@@ -385,55 +424,13 @@ pub(super) fn decide(
         .flat_map(|m| m.sentences.iter())
         .flat_map(|(_, p)| p.iter().map(|p| p.item.clone()));
     let score = ratio(weight_in(all_spans, &position_weights, &whole), total);
-
-    // Every paragraph that answers a task is shown (deleting or rejecting them all
-    // must leave the item uncovered), others up to [`MAX_EVIDENCE`].
-    let shown = found
-        .iter()
-        .take_while(|m| m.answers + m.touches > 0)
-        .count()
-        .max(MAX_EVIDENCE);
-    let mut evidence: Vec<Evidence> = found
-        .iter()
-        .take(shown)
-        .map(|m| paragraph_evidence(report, m))
-        .collect();
-    // The paragraph of each piece of evidence, in the same order.
-    let mut evidence_units: Vec<usize> = found.iter().take(shown).map(|m| m.unit).collect();
-    if let Some(decision) = decision {
-        for &id in &decision.confirmed {
-            match evidence.iter_mut().find(|e| e.paragraph.paragraph_id == id) {
-                Some(e) => e.confirmed = true,
-                None => {
-                    if let Some(unit) = units.iter().position(|u| u.id == id) {
-                        evidence_units.insert(0, unit);
-                        evidence.insert(
-                            0,
-                            Evidence {
-                                paragraph: units[unit].to_ref(),
-                                phrases: Vec::new(),
-                                score: 0.0,
-                                confirmed: true,
-                                sentences: Vec::new(),
-                                highlights: Vec::new(),
-                            },
-                        );
-                    }
-                }
-            }
-        }
-    }
-    let user_confirmed = evidence.iter().any(|e| e.confirmed);
     if user_confirmed {
         computed = Status::Covered;
     }
     for &unit in &evidence_units {
         matched_units[unit] = true;
     }
-    let evidence_texts: Vec<&[char]> = evidence_units
-        .iter()
-        .map(|&unit| report.texts[unit].chars.as_slice())
-        .collect();
+
     let targets: Vec<TargetCheck> = item
         .targets
         .iter()
