@@ -530,18 +530,8 @@ pub(super) fn task_candidates(
             });
         if anchored {
             let names_own_term = whole_term
-                && in_task().any(|p| {
-                    own_terms_here.iter().any(|t| {
-                        p.item.start <= t.start
-                            && t.end <= p.item.end
-                            && alone_in_clause(
-                                report,
-                                unit,
-                                p.at + (t.start - p.item.start),
-                                t.len(),
-                            )
-                    })
-                });
+                && in_task()
+                    .any(|p| holds_a_term_alone(report, unit, p, own_terms_here.iter().copied()));
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
@@ -611,19 +601,36 @@ pub(super) fn task_candidates(
     out
 }
 
+/// Whether phrase `p` of paragraph `unit` holds one of the item's `terms` whole, and that
+/// term is the only lexicon term of its clause: in `动员公众参与爱国卫生运动` 公众参与
+/// serves another subject.
+pub(super) fn holds_a_term_alone<'t>(
+    report: &Report,
+    unit: usize,
+    p: &Phrase,
+    terms: impl IntoIterator<Item = &'t Span>,
+) -> bool {
+    terms.into_iter().any(|t| {
+        p.item.start <= t.start
+            && t.end <= p.item.end
+            && alone_in_clause(report, unit, p.at + (t.start - p.item.start), t.len())
+    })
+}
+
 /// Whether the term at `at` (`len` characters) of paragraph `unit` is the only lexicon
-/// term of its clause: in `动员公众参与爱国卫生运动` 公众参与 serves another subject.
-pub(super) fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
-    let text = &report.texts[unit];
-    let cut = |c: &char| CLAUSE_ENDS.contains(c);
-    let start = text.chars[..at].iter().rposition(cut).map_or(0, |k| k + 1);
-    let end = text.chars[at..]
+/// term of its clause. The paragraph's terms are in order and apart
+/// ([`crate::lexicon::Normalized::terms`]): those of the clause are a run of them, found
+/// by halving, as the clause is.
+fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
+    let clauses = &report.clauses[unit];
+    let clause = clauses
+        .get(clauses.partition_point(|c| c.span.end <= at))
+        .map_or(at..at + len, |c| c.span.clone());
+    let terms = &report.texts[unit].terms;
+    terms[terms.partition_point(|t| t.end <= clause.start)..]
         .iter()
-        .position(cut)
-        .map_or(text.chars.len(), |k| at + k);
-    text.terms
-        .iter()
-        .all(|t| t.start == at && t.len() == len || t.end <= start || end <= t.start)
+        .take_while(|t| t.start < clause.end)
+        .all(|t| t.start == at && t.len() == len)
 }
 
 /// Where each pair of positive weight is in an item, by the pair's id ([`Weights`]).

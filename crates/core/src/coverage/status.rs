@@ -6,7 +6,7 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    alone_in_clause, list_members, names_no_work, phrases_in, Candidate, Claims, ItemMatch,
+    holds_a_term_alone, list_members, names_no_work, phrases_in, Candidate, Claims, ItemMatch,
     ParagraphMatch, Phrase, COPIED, EVIDENCE, LISTED, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
 use super::report::{MatchText, Report};
@@ -230,18 +230,9 @@ pub(super) fn decide(
                 // A term beside other terms in its clause serves their subject
                 // (法制审核 in 执法公示、全过程记录、法制审核制度).
                 let unit = by_unit[k].unit;
-                let names_term = in_task.iter().any(|p| {
-                    item_text.terms.iter().any(|t| {
-                        p.item.start <= t.start
-                            && t.end <= p.item.end
-                            && alone_in_clause(
-                                report,
-                                unit,
-                                p.at + (t.start - p.item.start),
-                                t.len(),
-                            )
-                    })
-                });
+                let names_term = in_task
+                    .iter()
+                    .any(|p| holds_a_term_alone(report, unit, p, &item_text.terms));
                 let names_title = sentences
                     .iter()
                     .flat_map(|(_, p)| p)
