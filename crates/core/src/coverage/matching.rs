@@ -71,10 +71,15 @@ fn sets_an_amount(target: &Target) -> bool {
 /// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
 pub(super) const LISTED: usize = 3;
 
-/// The things a task lists between 、 (one, the whole task, when it lists none).
+/// The things a task lists between 、, and after a 和 that follows the last 、
+/// (`规范性文件、重大决策和合同` lists three); one, the whole task, when it lists none.
 pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
-    task.clone()
-        .filter(|&k| chars[k] == '、')
+    let mut ends: Vec<usize> = task.clone().filter(|&k| chars[k] == '、').collect();
+    let last_and = ends
+        .last()
+        .and_then(|&last| (last + 1..task.end).find(|&k| joins_two_things(chars, k)));
+    ends.extend(last_and);
+    ends.into_iter()
         .chain([task.end])
         .scan(task.start, |start, end| {
             let member = *start..end;
@@ -82,6 +87,11 @@ pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
             Some(member)
         })
         .collect()
+}
+
+/// Whether character `k` of a plan text is a 和 that joins two things.
+pub(super) fn joins_two_things(chars: &[char], k: usize) -> bool {
+    chars[k] == '和'
 }
 
 /// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:

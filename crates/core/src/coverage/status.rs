@@ -6,8 +6,9 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    holds_a_term_alone, list_members, names_no_work, phrases_in, Candidate, Claims, ItemMatch,
-    ParagraphMatch, Phrase, COPIED, EVIDENCE, LISTED, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
+    holds_a_term_alone, joins_two_things, list_members, names_no_work, phrases_in, Candidate,
+    Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, LISTED, MIN_PHRASE, TASK_ANSWERED,
+    TITLE_PART,
 };
 use super::report::{MatchText, Report};
 use super::targets::check_target;
@@ -71,9 +72,10 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
 
-/// Whether `phrases` name at least half the things a task lists between 、, or both of
-/// two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`: one
-/// told leaves the other undone). A task that lists nothing is one thing, always named.
+/// Whether `phrases` name at least half the things a task lists ([`list_members`]), or
+/// both of two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`:
+/// one told leaves the other undone). A task that lists nothing is one thing, always
+/// named.
 fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
     let named = |m: &Span| {
         phrases
@@ -84,10 +86,11 @@ fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
     if members.len() >= LISTED {
         return 2 * members.iter().filter(|m| named(m)).count() >= members.len();
     }
-    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three.
+    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three
+    // ([`list_members`]), and one of two things between 、 is not read as a pair.
     let joined: Vec<Span> = task
         .clone()
-        .filter(|&k| chars[k] == '和')
+        .filter(|&k| joins_two_things(chars, k))
         .map(|k| [task.start..k, k + 1..task.end])
         .collect::<Vec<_>>()
         .concat();
@@ -512,10 +515,8 @@ mod tests {
             .chars()
             .collect();
         let whole = 0..list.len();
-        assert!(names_most_members(
-            &list,
-            &whole,
-            &phrases(&list, &["规范性文件", "重大决策"])
-        ));
+        let told = |words: &[&str]| names_most_members(&list, &whole, &phrases(&list, words));
+        assert!(told(&["规范性文件", "重大决策"]));
+        assert!(!told(&["规范性文件"]));
     }
 }
