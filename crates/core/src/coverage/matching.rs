@@ -96,21 +96,28 @@ pub(super) fn joins_two_things(chars: &[char], k: usize) -> bool {
 
 /// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
 /// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
-/// the tasks the list holds is told. The first thing may start with a verb of
-/// [`VERB_CHARS`]. A phrase holding a domain term (`terms`) names a thing of many
-/// subjects (法制审核 of 执法决定 for the 合法性审查 of 决策) and names none here; a term
-/// the item alone holds touches its task already ([`super::own_terms`]).
+/// the tasks the list holds is told. The first thing, which starts the task, may start
+/// with a verb of [`VERB_CHARS`] the phrase leaves out; no other may (诊疗 does not name
+/// 口腔诊疗), and a phrase of fewer than [`MIN_PHRASE`] characters names none. A phrase
+/// holding a domain term (`terms`) names a thing of many subjects (法制审核 of 执法决定
+/// for the 合法性审查 of 决策) and names none here; a term the item alone holds touches
+/// its task already ([`super::own_terms`]).
 fn names_a_member<'p>(
     members: &[Span],
     terms: &[Span],
     mut phrases: impl Iterator<Item = &'p Phrase>,
 ) -> bool {
+    let Some(task_start) = members.first().map(|m| m.start) else {
+        return false;
+    };
     phrases.any(|p| {
-        !terms
-            .iter()
-            .any(|t| p.item.start < t.end && t.start < p.item.end)
+        p.item.len() >= MIN_PHRASE
+            && !terms
+                .iter()
+                .any(|t| p.item.start < t.end && t.start < p.item.end)
             && members.iter().any(|m| {
-                m.len() >= MIN_PHRASE && p.item.start <= m.start + VERB_CHARS && p.item.end >= m.end
+                let verb = if m.start == task_start { VERB_CHARS } else { 0 };
+                m.len() >= MIN_PHRASE && p.item.start <= m.start + verb && p.item.end >= m.end
             })
     })
 }
@@ -980,6 +987,8 @@ mod tests {
             ("口腔诊疗", true),
             ("医疗美容", true),
             ("口腔", false),
+            ("诊疗", false),
+            ("腔诊疗", false),
             ("合法性审查", false),
         ] {
             assert_eq!(
