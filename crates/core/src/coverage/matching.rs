@@ -73,11 +73,12 @@ pub(super) const LISTED: usize = 3;
 
 /// The things a task lists between 、, and after a 和 that follows the last 、
 /// (`规范性文件、重大决策和合同` lists three); one, the whole task, when it lists none.
-pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
+/// `terms`: where the item holds lexicon heads.
+pub(super) fn list_members(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
     let mut ends: Vec<usize> = task.clone().filter(|&k| chars[k] == '、').collect();
     let last_and = ends
         .last()
-        .and_then(|&last| (last + 1..task.end).find(|&k| joins_two_things(chars, k)));
+        .and_then(|&last| (last + 1..task.end).find(|&k| joins_two_things(chars, terms, k)));
     ends.extend(last_and);
     ends.into_iter()
         .chain([task.end])
@@ -89,10 +90,29 @@ pub(super) fn list_members(chars: &[char], task: &Span) -> Vec<Span> {
         .collect()
 }
 
-/// Whether character `k` of a plan text is a 和 that joins two things.
-pub(super) fn joins_two_things(chars: &[char], k: usize) -> bool {
+/// Whether character `k` of a plan text is a 和 that joins two things: not one that
+/// forms a word with its neighbour ([`WORDS_WITH_AND`]) or lies inside a lexicon head
+/// (`terms`).
+pub(super) fn joins_two_things(chars: &[char], terms: &[Span], k: usize) -> bool {
+    // Whether `word` is in the text with its 和 at k.
+    let at_k = |word: &&str| {
+        let before = word.chars().take_while(|&c| c != '和').count();
+        k.checked_sub(before).is_some_and(|start| {
+            let mut text = chars[start..].iter();
+            word.chars().all(|c| text.next() == Some(&c))
+        })
+    };
     chars[k] == '和'
+        && !terms.iter().any(|t| t.contains(&k))
+        && (READ_APART.iter().any(at_k) || !WORDS_WITH_AND.iter().any(at_k))
 }
+
+/// Words 和 forms with a neighbour (和谐社会, 行政和解, 缓和矛盾): such a 和 joins
+/// nothing…
+const WORDS_WITH_AND: [&str; 6] = ["和谐", "和平", "和解", "和睦", "缓和", "总和"];
+/// …unless the neighbour belongs to the next or the previous word (法治和平安建设,
+/// 数据汇总和分析).
+const READ_APART: [&str; 2] = ["和平安", "汇总和"];
 
 /// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
 /// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
@@ -124,8 +144,8 @@ fn names_a_member<'p>(
 
 /// The things of a task's list that [`names_a_member`] looks for: none unless it lists
 /// [`LISTED`] or more; the last ends at 等 (what follows is the list's common tail).
-fn listed_things(chars: &[char], task: &Span) -> Vec<Span> {
-    let mut members = list_members(chars, task);
+fn listed_things(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
+    let mut members = list_members(chars, terms, task);
     if members.len() < LISTED {
         return Vec::new();
     }
@@ -507,7 +527,7 @@ pub(super) fn task_candidates(
         .filter(|t| task.start <= t.start && t.end <= task.end)
         .filter(|t| weight_of(own_weights, t) > 0.0)
         .collect();
-    let listed = listed_things(chars, task);
+    let listed = listed_things(chars, terms, task);
     let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
         let in_task = || {
             first
@@ -993,7 +1013,7 @@ mod tests {
         ] {
             assert_eq!(
                 names_a_member(
-                    &listed_things(&task, &whole),
+                    &listed_things(&task, &terms, &whole),
                     &terms,
                     [phrase(words)].iter()
                 ),
@@ -1001,6 +1021,29 @@ mod tests {
                 "{words}"
             );
         }
+    }
+
+    #[test]
+    fn a_he_of_a_word_or_a_lexicon_head_joins_nothing() {
+        let joins = |text: &str, terms: &[&str]| {
+            let chars: Vec<char> = text.chars().collect();
+            let terms: Vec<Span> = terms.iter().map(|t| span_of(&chars, t)).collect();
+            let k = chars.iter().position(|&c| c == '和').unwrap();
+            joins_two_things(&chars, &terms, k)
+        };
+        assert!(joins("开展打击欺诈骗取医保基金和整治医疗乱象专项行动", &[]));
+        for word in [
+            "构建和谐医患关系",
+            "推进行政和解工作",
+            "缓和医患矛盾",
+            "维护地区和平稳定",
+        ] {
+            assert!(!joins(word, &[]), "{word}");
+        }
+        // A neighbour of the next or the previous word leaves the 和 a conjunction.
+        assert!(joins("推进法治和平安建设", &[]));
+        assert!(joins("做好数据汇总和分析", &[]));
+        assert!(!joins("推进调解和仲裁机制建设", &["调解和仲裁"]));
     }
 
     #[test]

@@ -76,13 +76,14 @@ const FIGURE_GAP: usize = 1;
 /// both of two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`:
 /// one told leaves the other undone). A task that lists nothing is one thing, always
 /// named.
-fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
+/// `terms`: where the item holds lexicon heads.
+fn names_most_members(chars: &[char], terms: &[Span], task: &Span, phrases: &[Phrase]) -> bool {
     let named = |m: &Span| {
         phrases
             .iter()
             .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
     };
-    let members = list_members(chars, task);
+    let members = list_members(chars, terms, task);
     if members.len() >= LISTED {
         return 2 * members.iter().filter(|m| named(m)).count() >= members.len();
     }
@@ -90,7 +91,7 @@ fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
     // ([`list_members`]), and one of two things between 、 is not read as a pair.
     let joined: Vec<Span> = task
         .clone()
-        .filter(|&k| joins_two_things(chars, k))
+        .filter(|&k| joins_two_things(chars, terms, k))
         .map(|k| [task.start..k, k + 1..task.end])
         .collect::<Vec<_>>()
         .concat();
@@ -108,8 +109,8 @@ fn names_most_members(chars: &[char], task: &Span, phrases: &[Phrase]) -> bool {
 }
 
 /// Fewest characters of each of two things a task joins with 和 for it to be read as
-/// two tasks (打击欺诈骗取医保基金 和 整治医疗乱象专项行动; in 调解和解 neither side names
-/// a thing of its own).
+/// two tasks (打击欺诈骗取医保基金 和 整治医疗乱象专项行动): a shorter side is too little
+/// to be a task of its own.
 const JOINED_THING: usize = 4;
 
 /// What deciding an item's status needs to know besides the item.
@@ -244,7 +245,7 @@ pub(super) fn decide(
                 // words only where most of them are named: naming one or two leaves the
                 // others undone.
                 if status == Status::Partial
-                    && !names_most_members(&item_text.chars, task, &in_task)
+                    && !names_most_members(&item_text.chars, &item_text.terms, task, &in_task)
                 {
                     *not_told = true;
                 }
@@ -505,7 +506,7 @@ mod tests {
             .chars()
             .collect();
         let whole = 0..task.len();
-        let told = |words: &[&str]| names_most_members(&task, &whole, &phrases(&task, words));
+        let told = |words: &[&str]| names_most_members(&task, &[], &whole, &phrases(&task, words));
         assert!(!told(&["整治医疗乱象专项行动"]));
         assert!(told(&["打击欺诈", "整治医疗乱象专项行动"]));
         // One two-character word of the other thing is as often chance.
@@ -515,8 +516,17 @@ mod tests {
             .chars()
             .collect();
         let whole = 0..list.len();
-        let told = |words: &[&str]| names_most_members(&list, &whole, &phrases(&list, words));
+        let told = |words: &[&str]| names_most_members(&list, &[], &whole, &phrases(&list, words));
         assert!(told(&["规范性文件", "重大决策"]));
         assert!(!told(&["规范性文件"]));
+        // A 和 of a word (和解) joins nothing: the task is one thing.
+        let one: Vec<char> = "推进医疗纠纷人民调解和解工作机制建设".chars().collect();
+        let whole = 0..one.len();
+        assert!(names_most_members(
+            &one,
+            &[],
+            &whole,
+            &phrases(&one, &["医疗纠纷人民调解"])
+        ));
     }
 }
