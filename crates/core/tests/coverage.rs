@@ -681,25 +681,43 @@ fn one_of_two_things_a_task_joins_leaves_the_other_undone() {
 
 #[test]
 fn the_preambles_opening_sentence_reports_nothing_done() {
-    let status = |preamble: &str| {
+    // The item's status from a report with `opening` before its first heading and
+    // `body` under it.
+    let status = |opening: &str, body: &str| {
         let plan = plan::parse_plan_text(
             "2023年工作要点\n一、总体\n1.开展法治政府建设示范创建。争创市级法治政府建设示范项目1个。（局法制科）",
         )
         .unwrap()
         .plan;
         let report = format!(
-            "2023年度法治政府建设工作情况的报告\n{preamble}现将有关情况报告如下。\n一、2023年主要举措和成效\n全年办理行政处罚案件32件，罚没款86万元。\n"
+            "2023年度法治政府建设工作情况的报告\n{opening}\n一、2023年主要举措和成效\n{body}\n"
         );
         let draft = report_text::draft_from_text(&report, 2023).unwrap();
         coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
     };
+    let body = "全年办理行政处罚案件32件，罚没款86万元。";
     let guided = "2023年，局党组坚持以习近平法治思想为指导，推动法治政府建设示范创建取得新成效。";
-    assert_eq!(status(guided), Status::Missing);
+    let ends = "现将有关情况报告如下：";
+    assert_eq!(status(&format!("{guided}{ends}"), body), Status::Missing);
     // What the preamble reports after it counts.
     assert_ne!(
-        status(&format!(
-            "{guided}全年争创市级法治政府建设示范项目1个，获市委依法治市办通报表扬。"
-        )),
+        status(
+            &format!(
+                "{guided}全年争创市级法治政府建设示范项目1个，获市委依法治市办通报表扬。{ends}"
+            ),
+            body
+        ),
+        Status::Missing
+    );
+    // A paragraph that does not end the preamble so is no preamble: before the first
+    // heading, its first sentence reports the work…
+    assert_ne!(status(&format!("{ends}{guided}"), body), Status::Missing);
+    // …and so does a paragraph of the body that introduces an account.
+    assert_ne!(
+        status(
+            "现将有关情况报告如下。",
+            &format!("{guided}现将自查情况报告如下：{body}")
+        ),
         Status::Missing
     );
 }

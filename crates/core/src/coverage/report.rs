@@ -388,7 +388,10 @@ impl<'a> Report<'a> {
         let mut all = Vec::new();
         let mut leads = Vec::with_capacity(units.len());
         let mut unit_counts = Vec::with_capacity(units.len());
+        // No numbered part has begun: the paragraphs before the first heading.
+        let mut before_headings = true;
         for (k, (unit, text)) in units.iter().zip(&texts).enumerate() {
+            before_headings &= !unit.section.numbered;
             let spans = sentences(&text.chars);
             let mut lead = normalizer.apply(&lexicon::matching_key(unit.heading)).chars;
             lead.push('。');
@@ -410,9 +413,13 @@ impl<'a> Report<'a> {
             // 同时，我们也清醒地认识到……) is not about achievements, whatever its part.
             let counts = unit.counts && !states_shortcoming(first);
             unit_counts.push(counts);
-            // The report's preamble (…现将有关情况报告如下) opens on what guided the
-            // year's work (坚持以…为指导，深入贯彻…): that sentence reports nothing done.
-            let preamble = PREAMBLE_ENDS.iter().any(|w| unit.text.contains(w));
+            // The report's preamble, before the first heading and ending …现将有关情况
+            // 报告如下, opens on what guided the year's work (坚持以…为指导，深入贯彻…):
+            // that sentence reports nothing done. Elsewhere the words introduce an account.
+            let preamble = before_headings && {
+                let words = unit.text.trim_end_matches(|c: char| !c.is_alphanumeric());
+                PREAMBLE_ENDS.iter().any(|w| words.ends_with(w))
+            };
             all.extend(spans.into_iter().enumerate().map(|(n, span)| Sentence {
                 unit: k,
                 counts: counts
