@@ -54,7 +54,8 @@ const UNIT_ENDINGS: [&[char]; 12] = [
 ];
 
 /// Units of a target that counts work done (`开展跨部门联合抽查不少于5次`,
-/// `培训不少于60学时`), as opposed to a rate or a time limit (`7个工作日内`).
+/// `培训不少于60学时`), as opposed to a rate, a time limit (`7个工作日内`) or a
+/// duration (`不少于3个月`, `2周`).
 const AMOUNT_UNITS: [&str; 11] = [
     "学时", "小时", "人次", "个", "家", "次", "期", "人", "件", "起", "项",
 ];
@@ -1020,6 +1021,21 @@ mod tests {
                 named,
                 "{words}"
             );
+        }
+    }
+
+    #[test]
+    fn a_duration_is_no_amount_of_work() {
+        for (task, amount) in [
+            ("开展跨部门联合抽查不少于5次", true),
+            ("组织执法人员培训不少于60学时", true),
+            ("建成示范点不少于3个", true),
+            ("整改公示期不少于3个月", false),
+            ("集中宣传不少于2周", false),
+        ] {
+            let targets = crate::plan_items::extract_targets(task);
+            assert_eq!(targets.len(), 1, "{task}");
+            assert_eq!(sets_an_amount(&targets[0]), amount, "{task}");
         }
     }
 

@@ -22,9 +22,13 @@ const COMPARATORS_AFTER: [(&str, Comparator); 4] = [
     ("以内", Comparator::AtMost),
     ("内", Comparator::AtMost),
 ];
-const UNITS: [&str; 14] = [
+/// Units a figure may carry, longest first where one starts another: `3个月` is a
+/// duration, not three things.
+const UNITS: [&str; 16] = [
     "个工作日",
     "工作日",
+    "个月",
+    "周",
     "学时",
     "小时",
     "人次",
