@@ -176,12 +176,18 @@ const UNIT_QUALIFIER: usize = 2;
 /// Whether the item's words at `span` are followed by a unit's ending, directly or
 /// after [`UNIT_KIND`] characters at most (领导小组, 工作小组): they say which unit.
 fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
-    (0..=UNIT_KIND).any(|gap| {
-        let from = span.end + gap;
+    followed_by_ending(chars, span.end, UNIT_KIND, &UNIT_ENDINGS)
+}
+
+/// Whether one of `endings` follows position `end` of `chars`, directly or after at most
+/// `gap` Han characters.
+fn followed_by_ending(chars: &[char], end: usize, gap: usize, endings: &[&[char]]) -> bool {
+    (0..=gap).any(|n| {
+        let from = end + n;
         chars
-            .get(span.end..from)
-            .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
-            && UNIT_ENDINGS
+            .get(end..from)
+            .is_some_and(|between| between.iter().all(|&c| is_han(c)))
+            && endings
                 .iter()
                 .any(|ending| chars.get(from..from + ending.len()) == Some(*ending))
     })
@@ -213,14 +219,7 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[ch
     let end = p.at + p.item.len();
     let names_a_channel = || {
         clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
-            && (0..=UNIT_KIND).any(|gap| {
-                let from = end + gap;
-                text.get(end..from)
-                    .is_some_and(|kind| kind.iter().all(|&c| is_han(c)))
-                    && CHANNEL_ENDINGS
-                        .iter()
-                        .any(|ending| text.get(from..from + ending.len()) == Some(*ending))
-            })
+            && followed_by_ending(text, end, CHANNEL_KIND, &CHANNEL_ENDINGS)
     };
     clause.names_a_document_followed && !asks_to_follow()
         || clause.names_guidance
@@ -229,6 +228,10 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[ch
 
 /// Verbs by which an item asks to follow a document.
 const FOLLOW: [[char; 2]; 4] = [['实', '施'], ['落', '实'], ['贯', '彻'], ['执', '行']];
+
+/// Characters that may stand between the words a channel goes by and its ending
+/// (普法宣传|微信|公众号).
+const CHANNEL_KIND: usize = 2;
 
 /// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
 const CHANNEL_ENDINGS: [&[char]; 6] = [
