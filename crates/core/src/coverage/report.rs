@@ -76,30 +76,38 @@ pub(super) const CLAUSE_ENDS: [char; 8] = ['，', ',', '。', '；', ';', '！',
 /// for 第八个五年法治宣传教育规划).
 fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
     let chars = &text.chars;
-    let ends = (0..chars.len())
-        .filter(|&k| CLAUSE_ENDS.contains(&chars[k]))
-        .chain([chars.len()]);
-    let mut start = 0;
-    let mut out = Vec::new();
-    for end in ends {
-        if end > start {
-            let words = text.slice(&unit.text, text.original(&(start..end)));
-            out.push(Clause {
-                span: start..end,
+    clause_spans(chars, 0..chars.len())
+        .map(|span| {
+            let words = text.slice(&unit.text, text.original(&span));
+            Clause {
                 names_a_document_followed: FRAME_STARTS.iter().any(|w| words.starts_with(w))
                     && FRAME_ENDS.iter().any(|w| words.ends_with(w))
                     && FRAME_DOCUMENTS.iter().any(|w| words.contains(w)),
                 names_guidance: words.contains('以')
                     && GUIDANCE_ENDS.iter().any(|w| words.ends_with(w)),
-                through: chars[start..end]
+                through: chars[span.clone()]
                     .windows(THROUGH.len())
                     .position(|w| w == THROUGH)
-                    .map(|k| start + k),
-            });
-        }
-        start = end + 1;
-    }
-    out
+                    .map(|k| span.start + k),
+                span,
+            }
+        })
+        .collect()
+}
+
+/// The clauses of `within` in `chars`: the runs between marks of [`CLAUSE_ENDS`],
+/// without the marks, empty ones left out.
+fn clause_spans(chars: &[char], within: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut start = within.start;
+    let end = within.end;
+    within
+        .filter(|&k| CLAUSE_ENDS.contains(&chars[k]))
+        .chain([end])
+        .filter_map(move |end| {
+            let clause = start..end;
+            start = end + 1;
+            (!clause.is_empty()).then_some(clause)
+        })
 }
 
 /// How a report's preamble ends: 现将有关情况报告如下.
@@ -333,21 +341,14 @@ pub(super) fn sentences(chars: &[char]) -> Vec<Span> {
     out
 }
 
-/// The clauses of a plan text: its sentences cut at commas, each a thing to report on
-/// (`做好政府信息主动公开，依法规范办理依申请公开`). Ranges of `chars`, without the
-/// marks that end them.
+/// The clauses of a plan text: its sentences cut at commas and colons, as a report's
+/// are ([`CLAUSE_ENDS`]), each a thing to report on (`做好政府信息主动公开，依法规范办理
+/// 依申请公开`). Ranges of `chars`, without the marks that end them; those without a Han
+/// character left out.
 pub(super) fn clauses(chars: &[char], within: Span) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut start = within.start;
-    for k in within.clone() {
-        if matches!(chars[k], '，' | ',' | '。' | '；' | ';' | '！' | '？') {
-            out.push(start..k);
-            start = k + 1;
-        }
-    }
-    out.push(start..within.end);
-    out.retain(|span| span.clone().any(|k| is_han(chars[k])));
-    out
+    clause_spans(chars, within)
+        .filter(|span| span.clone().any(|k| is_han(chars[k])))
+        .collect()
 }
 
 /// A report sentence: its paragraph and where it is in the paragraph's match text.
@@ -509,18 +510,17 @@ fn shortcoming_words() -> &'static ShortcomingWords {
 /// Whether a sentence (as matching sees it) states a shortcoming or a plan.
 pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
     let words = shortcoming_words();
-    let mut remedied = false;
-    (0..sentence.len()).any(|at| {
-        let c = sentence[at];
-        if matches!(c, '，' | ',' | '；' | ';' | '。') {
-            remedied = false;
-        }
-        if words.firsts.binary_search(&c).is_err() {
-            return false;
-        }
-        let rest = &sentence[at..];
-        remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
-        !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
+    clause_spans(sentence, 0..sentence.len()).any(|clause| {
+        // A remedy word holds for the rest of its clause.
+        let mut remedied = false;
+        clause.clone().any(|at| {
+            if words.firsts.binary_search(&sentence[at]).is_err() {
+                return false;
+            }
+            let rest = &sentence[at..clause.end];
+            remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
+            !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
+        })
     })
 }
 
