@@ -7,7 +7,7 @@ use crate::lexicon::FastMap;
 use crate::plan_items::{Comparator, Decision, Target};
 use crate::text::is_han;
 
-use super::report::{clauses, Report, CLAUSE_ENDS, THROUGH};
+use super::report::{clauses, Report, THROUGH};
 use super::weights::{
     bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
 };
