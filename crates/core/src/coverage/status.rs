@@ -501,7 +501,7 @@ mod tests {
     }
 
     #[test]
-    fn two_things_joined_by_he_are_both_named_or_not_told() {
+    fn two_things_joined_by_and_are_both_named_or_not_told() {
         let task: Vec<char> = "开展打击欺诈骗取医保基金和整治医疗乱象专项行动"
             .chars()
             .collect();
