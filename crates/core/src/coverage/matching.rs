@@ -180,7 +180,9 @@ fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
 }
 
 /// Whether one of `endings` follows position `end` of `chars`, directly or after at most
-/// `gap` Han characters.
+/// `gap` Han characters. Inlined: asked of most phrases, with a constant gap and
+/// endings (out of line it added 4 % to `compute`).
+#[inline(always)]
 fn followed_by_ending(chars: &[char], end: usize, gap: usize, endings: &[&[char]]) -> bool {
     (0..=gap).any(|n| {
         let from = end + n;
