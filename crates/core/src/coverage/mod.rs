@@ -30,6 +30,7 @@
 
 mod explain;
 mod matching;
+mod naming;
 mod report;
 mod status;
 mod summary;

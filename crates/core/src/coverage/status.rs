@@ -6,10 +6,10 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    holds_a_term_alone, joins_two_things, list_members, names_no_work, phrases_in, Candidate,
-    Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, LISTED, MIN_PHRASE, TASK_ANSWERED,
-    TITLE_PART,
+    holds_a_term_alone, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED,
+    EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
 };
+use super::naming::{joins_two_things, list_members, names_no_work, LISTED};
 use super::report::{MatchText, Report};
 use super::targets::check_target;
 use super::weights::{weight_in, weight_of};

@@ -1,0 +1,323 @@
+//! What the words of a task or of a report's phrase name: a unit (who does the work, not
+//! the work), an amount of work, the things a task lists, and what other work goes by (a
+//! publication channel, a document followed, a guiding thought).
+
+use crate::plan_items::{Comparator, Target};
+use crate::text::is_han;
+
+use super::matching::{Phrase, MIN_PHRASE};
+use super::report::{Report, THROUGH};
+use super::Span;
+
+/// How names of units end (…预防控制中心, …工作领导小组, …依法治区办): a unit a task
+/// names is who does it or with whom, not what is done, and reports name the same units
+/// about their other work.
+const UNIT_ENDINGS: [&[char]; 12] = [
+    &['中', '心'],
+    &['委', '员', '会'],
+    &['小', '组'],
+    &['办', '公', '室'],
+    &['医', '院'],
+    &['卫', '生', '院'],
+    &['治', '区', '办'],
+    &['治', '县', '办'],
+    &['治', '市', '办'],
+    &['执', '法', '局'],
+    &['执', '法', '大', '队'],
+    &['监', '督', '所'],
+];
+
+/// Units of a target that counts work done (`开展跨部门联合抽查不少于5次`,
+/// `培训不少于60学时`), as opposed to a rate, a time limit (`7个工作日内`) or a
+/// duration (`不少于3个月`, `2周`).
+const AMOUNT_UNITS: [&str; 11] = [
+    "学时", "小时", "人次", "个", "家", "次", "期", "人", "件", "起", "项",
+];
+
+/// Whether a target sets an amount of work to do, at least so many times, hours or
+/// things: the work itself is a task, which a report silent on it has left undone. A
+/// rate (`审查率100%`, `全覆盖`) or a time limit measures how other tasks were done: not
+/// reported, it is a target not reported, not a task undone.
+pub(super) fn sets_an_amount(target: &Target) -> bool {
+    matches!(target.comparator, Comparator::AtLeast | Comparator::Above)
+        && AMOUNT_UNITS.contains(&target.unit.as_str())
+}
+
+/// Fewest things a task lists between 、 for it to be read as a list of its own tasks.
+pub(super) const LISTED: usize = 3;
+
+/// The things a task lists between 、, and after a 和 that follows the last 、
+/// (`规范性文件、重大决策和合同` lists three); one, the whole task, when it lists none.
+/// `terms`: where the item holds lexicon heads.
+pub(super) fn list_members(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
+    let mut ends: Vec<usize> = task.clone().filter(|&k| chars[k] == '、').collect();
+    let last_and = ends
+        .last()
+        .and_then(|&last| (last + 1..task.end).find(|&k| joins_two_things(chars, terms, k)));
+    ends.extend(last_and);
+    ends.into_iter()
+        .chain([task.end])
+        .scan(task.start, |start, end| {
+            let member = *start..end;
+            *start = end + 1;
+            Some(member)
+        })
+        .collect()
+}
+
+/// Whether character `k` of a plan text is a 和 that joins two things: not one that
+/// forms a word with its neighbour ([`WORDS_WITH_AND`]) or lies inside a lexicon head
+/// (`terms`).
+pub(super) fn joins_two_things(chars: &[char], terms: &[Span], k: usize) -> bool {
+    // Whether `word` is in the text with its 和 at k.
+    let at_k = |word: &&str| {
+        let before = word.chars().take_while(|&c| c != '和').count();
+        k.checked_sub(before).is_some_and(|start| {
+            let mut text = chars[start..].iter();
+            word.chars().all(|c| text.next() == Some(&c))
+        })
+    };
+    chars[k] == '和'
+        && !terms.iter().any(|t| t.contains(&k))
+        && (READ_APART.iter().any(at_k) || !WORDS_WITH_AND.iter().any(at_k))
+}
+
+/// Words 和 forms with a neighbour (和谐社会, 行政和解, 缓和矛盾): such a 和 joins
+/// nothing…
+const WORDS_WITH_AND: [&str; 6] = ["和谐", "和平", "和解", "和睦", "缓和", "总和"];
+/// …unless the neighbour belongs to the next or the previous word (法治和平安建设,
+/// 数据汇总和分析).
+const READ_APART: [&str; 2] = ["和平安", "汇总和"];
+
+/// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
+/// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
+/// the tasks the list holds is told. The first thing, which starts the task, may start
+/// with a verb of [`VERB_CHARS`] the phrase leaves out; no other may (诊疗 does not name
+/// 口腔诊疗), and a phrase of fewer than [`MIN_PHRASE`] characters names none. A phrase
+/// holding a domain term (`terms`) names a thing of many subjects (法制审核 of 执法决定
+/// for the 合法性审查 of 决策) and names none here; a term the item alone holds touches
+/// its task already ([`super::own_terms`]).
+pub(super) fn names_a_member<'p>(
+    members: &[Span],
+    terms: &[Span],
+    mut phrases: impl Iterator<Item = &'p Phrase>,
+) -> bool {
+    let Some(task_start) = members.first().map(|m| m.start) else {
+        return false;
+    };
+    phrases.any(|p| {
+        p.item.len() >= MIN_PHRASE
+            && !terms
+                .iter()
+                .any(|t| p.item.start < t.end && t.start < p.item.end)
+            && members.iter().any(|m| {
+                let verb = if m.start == task_start { VERB_CHARS } else { 0 };
+                m.len() >= MIN_PHRASE && p.item.start <= m.start + verb && p.item.end >= m.end
+            })
+    })
+}
+
+/// The things of a task's list that [`names_a_member`] looks for: none unless it lists
+/// [`LISTED`] or more; the last ends at 等 (what follows is the list's common tail).
+pub(super) fn listed_things(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
+    let mut members = list_members(chars, terms, task);
+    if members.len() < LISTED {
+        return Vec::new();
+    }
+    if let Some(last) = members.last_mut() {
+        if let Some(k) = chars[last.clone()].iter().position(|&c| c == '等') {
+            last.end = last.start + k;
+        }
+    }
+    members
+}
+
+/// A task that is a unit's name may start with a verb of this many characters (调整, 设立).
+pub(super) const VERB_CHARS: usize = 2;
+
+/// Whether the item's words at `span` end as a unit's name does, after at least
+/// [`UNIT_QUALIFIER`] characters that say which unit (进医院 names none).
+pub(super) fn names_a_unit(chars: &[char], span: &Span) -> bool {
+    let words = &chars[span.clone()];
+    UNIT_ENDINGS
+        .iter()
+        .any(|ending| words.len() >= ending.len() + UNIT_QUALIFIER && words.ends_with(ending))
+}
+
+/// Characters before a unit's ending that name the unit (市中医医院, 区妇幼保健院).
+const UNIT_QUALIFIER: usize = 2;
+
+/// Whether the item's words at `span` are followed by a unit's ending, directly or
+/// after [`UNIT_KIND`] characters at most (领导小组, 工作小组): they say which unit.
+pub(super) fn qualifies_a_unit(chars: &[char], span: &Span) -> bool {
+    followed_by_ending(chars, span.end, UNIT_KIND, &UNIT_ENDINGS)
+}
+
+/// Whether one of `endings` follows position `end` of `chars`, directly or after at most
+/// `gap` Han characters. Inlined: asked of most phrases, with a constant gap and
+/// endings (out of line it added 4 % to `compute`).
+#[inline(always)]
+fn followed_by_ending(chars: &[char], end: usize, gap: usize, endings: &[&[char]]) -> bool {
+    (0..=gap).any(|n| {
+        let from = end + n;
+        chars
+            .get(end..from)
+            .is_some_and(|between| between.iter().all(|&c| is_han(c)))
+            && endings
+                .iter()
+                .any(|ending| chars.get(from..from + ending.len()) == Some(*ending))
+    })
+}
+
+/// Characters that may stand between the words that say which unit and its ending.
+const UNIT_KIND: usize = 2;
+
+/// Whether a phrase of report paragraph `unit` names what some other work goes by, not
+/// that work: the channel it was published through (`通过委门户网站政务公开专栏向社会
+/// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), or the
+/// document it follows (`按照第八个五年法治宣传教育规划部署，` is no evaluation of that
+/// plan) unless the item asks to follow that document (`深入实施“八五”普法规划`: work
+/// done by it is that), or the thought that guides it (`坚持以习近平法治思想为指引，推进…`
+/// is no study of it). Such a phrase answers no task and names no subject. `item`: the
+/// item's characters.
+pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[char]) -> bool {
+    let clauses = &report.clauses[unit];
+    let Some(clause) = clauses.get(clauses.partition_point(|c| c.span.end <= p.at)) else {
+        return false;
+    };
+    let asks_to_follow = || {
+        item[..p.item.start]
+            .windows(2)
+            .last()
+            .is_some_and(|w| FOLLOW.contains(&[w[0], w[1]]))
+    };
+    let text = &report.texts[unit].chars;
+    let end = p.at + p.item.len();
+    let names_a_channel = || {
+        clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
+            && followed_by_ending(text, end, CHANNEL_KIND, &CHANNEL_ENDINGS)
+    };
+    clause.names_a_document_followed && !asks_to_follow()
+        || clause.names_guidance
+        || names_a_channel()
+}
+
+/// Verbs by which an item asks to follow a document.
+const FOLLOW: [[char; 2]; 4] = [['实', '施'], ['落', '实'], ['贯', '彻'], ['执', '行']];
+
+/// Characters that may stand between the words a channel goes by and its ending
+/// (普法宣传|微信|公众号).
+const CHANNEL_KIND: usize = 2;
+
+/// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
+const CHANNEL_ENDINGS: [&[char]; 6] = [
+    &['专', '栏'],
+    &['栏', '目'],
+    &['平', '台'],
+    &['网', '站'],
+    &['公', '众', '号'],
+    &['小', '程', '序'],
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `words` of `text`, as a span of its characters.
+    fn span_of(text: &[char], words: &str) -> Span {
+        let words: Vec<char> = words.chars().collect();
+        let start = text
+            .windows(words.len())
+            .position(|w| w == words.as_slice())
+            .unwrap();
+        start..start + words.len()
+    }
+
+    #[test]
+    fn a_whole_thing_of_a_list_is_named_but_not_by_a_domain_term() {
+        let task: Vec<char> = "开展医疗美容、口腔诊疗、合法性审查等专项整治"
+            .chars()
+            .collect();
+        let whole = 0..task.len();
+        let terms = [span_of(&task, "合法性审查")];
+        let phrase = |words: &str| Phrase {
+            item: span_of(&task, words),
+            at: 0,
+        };
+        for (words, named) in [
+            ("开展医疗美容", true),
+            ("口腔诊疗", true),
+            ("医疗美容", true),
+            ("口腔", false),
+            ("诊疗", false),
+            ("腔诊疗", false),
+            ("合法性审查", false),
+        ] {
+            assert_eq!(
+                names_a_member(
+                    &listed_things(&task, &terms, &whole),
+                    &terms,
+                    [phrase(words)].iter()
+                ),
+                named,
+                "{words}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_duration_is_no_amount_of_work() {
+        for (task, amount) in [
+            ("开展跨部门联合抽查不少于5次", true),
+            ("组织执法人员培训不少于60学时", true),
+            ("建成示范点不少于3个", true),
+            ("整改公示期不少于3个月", false),
+            ("集中宣传不少于2周", false),
+        ] {
+            let targets = crate::plan_items::extract_targets(task);
+            assert_eq!(targets.len(), 1, "{task}");
+            assert_eq!(sets_an_amount(&targets[0]), amount, "{task}");
+        }
+    }
+
+    #[test]
+    fn a_he_of_a_word_or_a_lexicon_head_joins_nothing() {
+        let joins = |text: &str, terms: &[&str]| {
+            let chars: Vec<char> = text.chars().collect();
+            let terms: Vec<Span> = terms.iter().map(|t| span_of(&chars, t)).collect();
+            let k = chars.iter().position(|&c| c == '和').unwrap();
+            joins_two_things(&chars, &terms, k)
+        };
+        assert!(joins("开展打击欺诈骗取医保基金和整治医疗乱象专项行动", &[]));
+        for word in [
+            "构建和谐医患关系",
+            "推进行政和解工作",
+            "缓和医患矛盾",
+            "维护地区和平稳定",
+        ] {
+            assert!(!joins(word, &[]), "{word}");
+        }
+        // A neighbour of the next or the previous word leaves the 和 a conjunction.
+        assert!(joins("推进法治和平安建设", &[]));
+        assert!(joins("做好数据汇总和分析", &[]));
+        assert!(!joins("推进调解和仲裁机制建设", &["调解和仲裁"]));
+    }
+
+    #[test]
+    fn words_before_a_units_ending_say_which_unit() {
+        for (task, words, says_which_unit) in [
+            ("调整局法治政府建设领导小组", "法治政府建设", true),
+            ("会同市疾病预防控制中心开展监测", "疾病预防控制", true),
+            ("调整局法治政府建设领导小组", "调整局", false),
+            ("推进法治政府建设示范创建", "法治政府建设", false),
+        ] {
+            let chars: Vec<char> = task.chars().collect();
+            let span = span_of(&chars, words);
+            assert_eq!(
+                qualifies_a_unit(&chars, &span),
+                says_which_unit,
+                "{task}: {words}"
+            );
+        }
+    }
+}
