@@ -25,8 +25,8 @@ pub fn convert_to_pdf<P: AsRef<Path>>(dir: &Path, files: &[P]) {
 /// Converts `files` in `dir` in one LibreOffice run to `format` (an extension, with
 /// the filter and its options after a colon), with a profile of its own in `dir` so
 /// that it neither reads nor waits on the user's. A run that fails is tried once more:
-/// on a machine where LibreOffice has never run, its first start has aborted (signal 6
-/// while building its caches, 3 December 2026) and the next one worked.
+/// on a machine where LibreOffice had never run, its first start aborted (signal 6 on a
+/// `WrappedTargetRuntimeException`, 3 December 2026) and every later one worked.
 pub fn convert<P: AsRef<Path>>(dir: &Path, files: &[P], format: &str) {
     let command = || {
         let mut command = Command::new("timeout");
