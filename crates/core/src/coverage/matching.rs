@@ -1,5 +1,5 @@
-//! Matching an item against the report: the phrases it shares with each sentence, the
-//! paragraphs that hold them, and the sentences that could answer each of its tasks.
+//! Matching an item against the report: the phrases it shares with each sentence and the
+//! paragraphs that hold them; the sentences that could answer each task are in `tasks`.
 
 use std::borrow::Cow;
 
@@ -7,11 +7,9 @@ use crate::lexicon::FastMap;
 use crate::plan_items::{Decision, Target};
 use crate::text::is_han;
 
-use super::naming::{
-    listed_things, names_a_member, names_a_unit, names_no_work, qualifies_a_unit, sets_an_amount,
-    VERB_CHARS,
-};
+use super::naming::{names_no_work, sets_an_amount};
 use super::report::{clauses, Report};
+use super::tasks::{phrases_in, task_candidates, Candidate, Paragraphs};
 use super::weights::{
     bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
 };
@@ -28,7 +26,7 @@ pub(super) const TASK_ANSWERED: f64 = 0.5;
 pub(super) const TASK_TOUCHED: f64 = 0.25;
 /// A task whose own words (not in the title or another task) hold this share of its
 /// weight needs one of them matched to be answered.
-const OWN_WORDS: f64 = 0.3;
+pub(super) const OWN_WORDS: f64 = 0.3;
 /// A paragraph whose lead holds this share of the title's weight mentions the subject.
 pub(super) const TITLE_PART: f64 = 0.4;
 /// A task whose meaning-bearing words weigh less than this share of the item's is a
@@ -188,36 +186,6 @@ pub(super) struct ParagraphMatch {
     pub(super) touches: usize,
 }
 
-/// A sentence (or two that follow each other) that answers a task at least in part.
-#[derive(Clone)]
-pub(super) struct Candidate {
-    /// Share of the task's weight it holds.
-    pub(super) share: f64,
-    /// The paragraph match it is in, its first sentence there, and how many it takes.
-    pub(super) k: usize,
-    pub(super) j: usize,
-    pub(super) taken: usize,
-    /// Its sentences, as indices of the report's sentences.
-    pub(super) sentences: Span,
-    /// It holds much of the task's weight but none of the task's own words (those not in
-    /// the title or another task): its share is cut to [`TASK_TOUCHED`].
-    pub(super) misses_own_words: bool,
-    /// Its words in the task hold a term no other item holds ([`super::own_terms`]).
-    pub(super) names_own_term: bool,
-}
-
-/// The phrases of a candidate's sentences that fall in `task`.
-pub(super) fn phrases_in<'a>(
-    m: &'a ParagraphMatch,
-    c: &Candidate,
-    task: &'a Span,
-) -> impl Iterator<Item = &'a Phrase> + 'a {
-    m.sentences[c.j..c.j + c.taken]
-        .iter()
-        .flat_map(|(_, p)| p)
-        .filter(|p| p.item.start < task.end && task.start < p.item.end)
-}
-
 /// The two items whose tasks a character of the report answers most (share, item).
 #[derive(Clone, Copy)]
 pub(super) struct Claims([(f64, usize); 2]);
@@ -282,192 +250,6 @@ pub(super) struct ItemWords<'a> {
     pub(super) terms: &'a [Span],
     /// The terms no other item holds ([`super::own_terms`]).
     pub(super) own_terms: &'a [Span],
-}
-
-/// An item's paragraph matches as its tasks are looked for in them.
-pub(super) struct Paragraphs<'a> {
-    pub(super) by_unit: &'a [ParagraphMatch],
-    /// The phrases of each of their sentences that name work ([`names_no_work`]).
-    pub(super) naming_work: &'a [Vec<Cow<'a, [Phrase]>>],
-}
-
-/// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
-/// weight: one sentence, or two that follow each other (a task is often told over two).
-/// A paragraph outside those parts that would answer it is noted in `elsewhere`.
-pub(super) fn task_candidates(
-    item: ItemWords,
-    task: &Span,
-    paragraphs: Paragraphs,
-    report: &Report,
-    weights: &[f64],
-    own_weights: &[f64],
-    elsewhere: &mut Option<usize>,
-) -> Vec<Candidate> {
-    let ItemWords {
-        chars,
-        terms,
-        own_terms,
-    } = item;
-    let Paragraphs {
-        by_unit,
-        naming_work,
-    } = paragraphs;
-    let task_total = weight_of(weights, task);
-    // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
-    // 规范性文件 of the item's other tasks) is answered only where some of them are.
-    let own_total = weight_of(own_weights, task);
-    let has_own_words = own_total >= OWN_WORDS * task_total;
-    // The task's share found in these phrases, and whether it was cut for missing the
-    // task's own words; none unless they are anchored by a term of the lexicon, a word
-    // of four characters or two of three (two-character words join in only beside
-    // those: alone they are as often chance as meaning).
-    // The item's own terms in this task that are words of the task's own.
-    let own_terms_here: Vec<&Span> = own_terms
-        .iter()
-        .filter(|t| task.start <= t.start && t.end <= task.end)
-        .filter(|t| weight_of(own_weights, t) > 0.0)
-        .collect();
-    let listed = listed_things(chars, terms, task);
-    let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
-        let in_task = || {
-            first
-                .iter()
-                .chain(second)
-                .filter(|p| p.item.start < task.end && task.start < p.item.end)
-        };
-        // A unit's name anchors only when the task is the unit itself, its name whole
-        // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
-        // name (…安全生产工作领导小组 for …依法行政工作领导小组), nor the words that
-        // say which unit without its ending (法治政府建设 of 法治政府建设领导小组 names
-        // the report's subject, not the group).
-        let anchors = |p: &Phrase| {
-            p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
-                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
-        };
-        // Lengths of the phrases of three characters or more that anchor (shorter ones
-        // never do: the unit checks are not asked for them).
-        let lengths = || {
-            in_task()
-                .map(|p| (p, p.item.end.min(task.end) - p.item.start.max(task.start)))
-                .filter(|&(p, n)| n >= 3 && anchors(p))
-                .map(|(_, n)| n)
-        };
-        let whole_term = in_task().any(|p| {
-            terms
-                .iter()
-                .any(|t| p.item.start <= t.start && t.end <= p.item.end)
-        });
-        // A phrase of four characters, or a second one of three (one pass: the unit
-        // checks are the costly part).
-        let mut threes = 0;
-        let anchored = whole_term
-            || lengths().any(|n| {
-                threes += 1;
-                n >= 4 || threes >= 2
-            });
-        if anchored {
-            let names_own_term = whole_term
-                && in_task()
-                    .any(|p| holds_a_term_alone(report, unit, p, own_terms_here.iter().copied()));
-            let share = ratio(
-                weight_in(in_task().map(|p| p.item.clone()), weights, task),
-                task_total,
-            );
-            let misses_own_words = || {
-                has_own_words
-                    && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
-            };
-            if share > TASK_TOUCHED && misses_own_words() {
-                (TASK_TOUCHED, true, names_own_term)
-            } else if names_own_term {
-                // The term the item alone holds touches its task, however little of
-                // a long task it is (公众参与 of a list of five procedures).
-                (share.max(TASK_TOUCHED), false, true)
-            } else if names_a_member(&listed, terms, in_task()) {
-                (share.max(TASK_TOUCHED), false, false)
-            } else {
-                (share, false, false)
-            }
-        } else {
-            (0.0, false, false)
-        }
-    };
-    let mut out = Vec::new();
-    for (k, (m, naming_work)) in by_unit.iter().zip(naming_work).enumerate() {
-        for j in 0..m.sentences.len() {
-            let (s, _) = &m.sentences[j];
-            let phrases = &naming_work[j];
-            let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
-            let next_overlaps = naming_work
-                .get(j + 1)
-                .is_some_and(|more| more.iter().any(overlaps));
-            if !phrases.iter().any(overlaps) && !next_overlaps {
-                continue;
-            }
-            let with_next = m
-                .sentences
-                .get(j + 1)
-                .filter(|(next, _)| {
-                    *next == s + 1 && next_overlaps && report.sentences[*next].counts
-                })
-                .map(|_| (share_of(phrases, &naming_work[j + 1], m.unit), 2));
-            for ((share, misses_own_words, names_own_term), taken) in
-                std::iter::once((share_of(phrases, &[], m.unit), 1)).chain(with_next)
-            {
-                if share < TASK_TOUCHED {
-                    continue;
-                }
-                if !report.sentences[*s].counts {
-                    if share >= TASK_ANSWERED {
-                        elsewhere.get_or_insert(m.unit);
-                    }
-                    continue;
-                }
-                out.push(Candidate {
-                    share,
-                    k,
-                    j,
-                    taken,
-                    sentences: *s..s + taken,
-                    misses_own_words,
-                    names_own_term,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// Whether phrase `p` of paragraph `unit` holds one of the item's `terms` whole, and that
-/// term is the only lexicon term of its clause: in `动员公众参与爱国卫生运动` 公众参与
-/// serves another subject.
-pub(super) fn holds_a_term_alone<'t>(
-    report: &Report,
-    unit: usize,
-    p: &Phrase,
-    terms: impl IntoIterator<Item = &'t Span>,
-) -> bool {
-    terms.into_iter().any(|t| {
-        p.item.start <= t.start
-            && t.end <= p.item.end
-            && alone_in_clause(report, unit, p.at + (t.start - p.item.start), t.len())
-    })
-}
-
-/// Whether the term at `at` (`len` characters) of paragraph `unit` is the only lexicon
-/// term of its clause. The paragraph's terms are in order and apart
-/// ([`crate::lexicon::Normalized::terms`]): those of the clause are a run of them, found
-/// by halving, as the clause is.
-fn alone_in_clause(report: &Report, unit: usize, at: usize, len: usize) -> bool {
-    let clauses = &report.clauses[unit];
-    let clause = clauses
-        .get(clauses.partition_point(|c| c.span.end <= at))
-        .map_or(at..at + len, |c| c.span.clone());
-    let terms = &report.texts[unit].terms;
-    terms[terms.partition_point(|t| t.end <= clause.start)..]
-        .iter()
-        .take_while(|t| t.start < clause.end)
-        .all(|t| t.start == at && t.len() == len)
 }
 
 /// Where each pair of positive weight is in an item, by the pair's id ([`Weights`]).

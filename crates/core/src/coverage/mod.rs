@@ -36,6 +36,7 @@ mod status;
 mod summary;
 pub mod table;
 mod targets;
+mod tasks;
 mod weights;
 
 use std::borrow::Cow;
@@ -193,6 +194,16 @@ pub struct DepartmentRollup {
 /// Fewer Han characters than this in the achievements parts is not a report.
 const SHORT_REPORT: usize = 300;
 type Span = std::ops::Range<usize>;
+
+/// `words` in `text`, as a span of its characters: tests write tasks and phrases as text.
+#[cfg(test)]
+fn span_of(text: &[char], words: &str) -> Span {
+    let words: Vec<char> = words.chars().collect();
+    let start = targets::positions_of(text, &words)
+        .next()
+        .expect("the words are in the text");
+    start..start + words.len()
+}
 
 /// Ranges sorted and overlapping ones merged.
 fn merged(mut ranges: Vec<CharRange>) -> Vec<CharRange> {

@@ -221,17 +221,8 @@ const CHANNEL_ENDINGS: [&[char]; 6] = [
 
 #[cfg(test)]
 mod tests {
+    use super::super::span_of;
     use super::*;
-
-    /// `words` of `text`, as a span of its characters.
-    fn span_of(text: &[char], words: &str) -> Span {
-        let words: Vec<char> = words.chars().collect();
-        let start = text
-            .windows(words.len())
-            .position(|w| w == words.as_slice())
-            .unwrap();
-        start..start + words.len()
-    }
 
     #[test]
     fn a_whole_thing_of_a_list_is_named_but_not_by_a_domain_term() {

@@ -6,12 +6,13 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence};
 use super::matching::{
-    holds_a_term_alone, phrases_in, Candidate, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED,
-    EVIDENCE, MIN_PHRASE, TASK_ANSWERED, TITLE_PART,
+    Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
+    TITLE_PART,
 };
 use super::naming::{joins_two_things, list_members, names_no_work, LISTED};
 use super::report::{MatchText, Report};
 use super::targets::check_target;
+use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
 use super::weights::{weight_in, weight_of};
 use super::{
     ratio, round2, Evidence, ItemCoverage, Span, Status, TargetCheck, TargetOutcome, TaskCoverage,
@@ -480,22 +481,16 @@ pub(super) fn decide(
 
 #[cfg(test)]
 mod tests {
+    use super::super::span_of;
     use super::*;
 
     /// The phrases of `task` at `words`, as matched.
     fn phrases(task: &[char], words: &[&str]) -> Vec<Phrase> {
         words
             .iter()
-            .map(|w| {
-                let w: Vec<char> = w.chars().collect();
-                let start = task
-                    .windows(w.len())
-                    .position(|x| x == w.as_slice())
-                    .unwrap();
-                Phrase {
-                    item: start..start + w.len(),
-                    at: 0,
-                }
+            .map(|w| Phrase {
+                item: span_of(task, w),
+                at: 0,
             })
             .collect()
     }
