@@ -10,6 +10,7 @@ use crate::model::{Draft, Node, NodeId, Section};
 use crate::text::{fold_char, is_han};
 
 use super::matching::Phrase;
+use super::targets::positions_of;
 use super::weights::{han_bigrams, Bigram};
 use super::{merged, CharRange, ParagraphRef, Span, TaskEvidence};
 
@@ -85,9 +86,8 @@ fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
                     && FRAME_DOCUMENTS.iter().any(|w| words.contains(w)),
                 names_guidance: words.contains('以')
                     && GUIDANCE_ENDS.iter().any(|w| words.ends_with(w)),
-                through: chars[span.clone()]
-                    .windows(THROUGH.len())
-                    .position(|w| w == THROUGH)
+                through: positions_of(&chars[span.clone()], &THROUGH)
+                    .next()
                     .map(|k| span.start + k),
                 span,
             }
