@@ -401,15 +401,16 @@ pub(super) fn decide(
     } else if answered > 0
         || target_answered
         || best_title >= TITLE_PART
-        || touched >= 2
-        || touched_on_subject > 0
-        || subject_in_passing(
-            &by_unit,
-            report,
-            &item_text.chars,
-            &position_weights,
-            title_len,
-        )
+        || mentioned_elsewhere.is_none()
+            && (touched >= 2
+                || touched_on_subject > 0
+                || subject_in_passing(
+                    &by_unit,
+                    report,
+                    &item_text.chars,
+                    &position_weights,
+                    title_len,
+                ))
     {
         Status::Partial
     } else {
