@@ -818,3 +818,38 @@ fn hostile_sizes_end_in_bounded_time() {
     let summary = &found.summary;
     assert_eq!(summary.covered + summary.partial + summary.missing, 2000);
 }
+
+#[test]
+fn a_task_the_report_places_in_its_shortcomings_is_not_touched_in_passing() {
+    // The item's status from a report whose achievements part is `done` and whose
+    // shortcomings part is `shortcoming`.
+    let status = |done: &str, shortcoming: &str| {
+        let plan = plan::parse_plan_text(
+            "2021年工作要点\n（一）严格落实重大行政决策程序，编制年度重大行政决策事项目录并向社会公布。（责任科室：法规科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2021年度法治政府建设工作情况的报告\n一、2021年主要举措和成效\n{done}\n二、存在的不足和原因\n{shortcoming}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2021).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    let other_list = "编制《卫生健康领域轻微违法行为不予行政处罚事项目录》并向社会公布，对14家首次轻微违法单位不予处罚。";
+    let list_not_begun = "一是重大行政决策事项目录编制工作尚未开展。";
+    // Another list published touches the task of publishing the decisions' list…
+    assert_eq!(
+        status(other_list, "一是执法装备配备不足。"),
+        Status::Partial
+    );
+    // …but not when the report itself says that list is not begun.
+    assert_eq!(status(other_list, list_not_begun), Status::Missing);
+    // The other task, told, is still done.
+    assert_eq!(
+        status(
+            "全年作出重大行政决策2项，均经合法性审查和集体讨论决定。",
+            list_not_begun
+        ),
+        Status::Partial
+    );
+}

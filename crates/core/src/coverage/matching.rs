@@ -241,6 +241,8 @@ pub(super) struct ItemMatch {
     pub(super) candidates: Vec<Vec<Candidate>>,
     /// A paragraph outside them (shortcomings, next year) that answers a task.
     pub(super) mentioned_elsewhere: Option<usize>,
+    /// For each task, whether such a paragraph answers it.
+    pub(super) told_elsewhere: Vec<bool>,
 }
 
 /// An item's words as matched: its characters and where it holds lexicon heads.
@@ -500,10 +502,12 @@ pub(super) fn match_item(
                 .collect()
         })
         .collect();
+    let mut told_elsewhere = Vec::with_capacity(task_spans.len());
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
         .map(|task| {
-            task_candidates(
+            let mut elsewhere = None;
+            let found = task_candidates(
                 item,
                 task,
                 Paragraphs {
@@ -513,8 +517,11 @@ pub(super) fn match_item(
                 report,
                 &position_weights,
                 &own_weights,
-                &mut mentioned_elsewhere,
-            )
+                &mut elsewhere,
+            );
+            told_elsewhere.push(elsewhere.is_some());
+            mentioned_elsewhere = mentioned_elsewhere.or(elsewhere);
+            found
         })
         .collect();
     // Nothing added: the paragraph is little longer than the item.
@@ -533,6 +540,7 @@ pub(super) fn match_item(
         by_unit,
         candidates,
         mentioned_elsewhere,
+        told_elsewhere,
     }
 }
 

@@ -158,6 +158,7 @@ pub(super) fn decide(
         mut by_unit,
         candidates,
         mentioned_elsewhere,
+        told_elsewhere,
     } = m;
     let whole = 0..item_text.chars.len();
     // Each task's best sentence. Part of a task counts only when its words are not
@@ -172,8 +173,11 @@ pub(super) fn decide(
     // title's subject or another task told again: 执法公示、执法全过程记录 for a task
     // that adds 法制审核), or by few of the things they list.
     let mut touched_not_told = vec![false; task_spans.len()];
-    for ((task, candidates), not_told) in
-        task_spans.iter().zip(candidates).zip(&mut touched_not_told)
+    for (t, ((task, candidates), not_told)) in task_spans
+        .iter()
+        .zip(candidates)
+        .zip(&mut touched_not_told)
+        .enumerate()
     {
         // A term only this item holds is the item named, even in a paragraph about
         // something else (在监管中对轻微违法行为依法不予处罚 closing a 双随机 paragraph).
@@ -251,7 +255,9 @@ pub(super) fn decide(
                     *not_told = true;
                 }
                 let evidence = report.task_evidence(sentences[0].0, taken, &in_task);
+                // Not a task placed in the shortcomings or plans (see `touched`).
                 if status == Status::Partial
+                    && !told_elsewhere[t]
                     && (names_term || names_title || counts_matched_words(&evidence))
                 {
                     touched_on_subject += 1;
@@ -370,7 +376,12 @@ pub(super) fn decide(
             .filter(move |&&t| task_results[t].status == status)
     };
     let answered = with_status(Status::Covered).count();
-    let touched = with_status(Status::Partial).count();
+    // A task the report itself places in its shortcomings or next year's plans (a
+    // sentence there would answer it) is not done: words of it in the achievements are
+    // about something else (another 目录 published), as a reviewer reads them.
+    let touched = with_status(Status::Partial)
+        .filter(|&&t| !told_elsewhere[t])
+        .count();
     // Tasks weigh what their words weigh, how well those tell the item from the plan's
     // other items: a task that names a thing of its own (医疗责任保险全覆盖,
     // 八五普法中期评估) counts for more than one that restates the subject in general
@@ -401,16 +412,17 @@ pub(super) fn decide(
     } else if answered > 0
         || target_answered
         || best_title >= TITLE_PART
+        || touched >= 2
+        || touched_on_subject > 0
+        // Nor is the subject named in passing when the report places the item there.
         || mentioned_elsewhere.is_none()
-            && (touched >= 2
-                || touched_on_subject > 0
-                || subject_in_passing(
-                    &by_unit,
-                    report,
-                    &item_text.chars,
-                    &position_weights,
-                    title_len,
-                ))
+            && subject_in_passing(
+                &by_unit,
+                report,
+                &item_text.chars,
+                &position_weights,
+                title_len,
+            )
     {
         Status::Partial
     } else {
