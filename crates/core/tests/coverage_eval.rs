@@ -60,20 +60,21 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (23 pairs since dev-20 to dev-23 were written after the engine) misses
-/// the 未覆盖 goals. This floor is what the engine measured on it (3 December 2026, 431
-/// items, fifth round: agreement 375/431, 未覆盖 precision 88/99 and recall 88/98,
-/// covered/partial called missing 11/333, missing called covered 0, top evidence right
-/// 313/319; rounded to the weaker side), so that no change makes it worse unnoticed. It
-/// is lower than the fourth round's floor on 356 items (precision 0.93): the four new
-/// pairs, unseen when they arrived, brought errors the tuned-on pairs did not have.
-/// Raise it as the engine improves.
+/// The dev split (27 pairs since dev-24 to dev-27 were written after the engine) misses
+/// the agreement of its tuned-on pairs and the 未覆盖 precision goal. This floor is what
+/// the engine measured on it (3 December 2026, 511 items, sixth round: agreement
+/// 435/511, 未覆盖 precision 104/119 and recall 104/112, covered/partial called missing
+/// 15/399, missing called covered 1, top evidence right 374/381; rounded to the weaker
+/// side), so that no change makes it worse unnoticed. It is lower than the fifth round's
+/// floor on 431 items (agreement 0.87, none missing called covered): the four new pairs,
+/// unseen when they arrived, scored 0.69 and brought an item called covered that the
+/// report only plans (dev-27 4). Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.87,
-    min_missing_precision: 0.88,
-    min_missing_recall: 0.89,
-    max_covered_called_missing: 0.034,
-    max_missing_called_covered: 0,
+    min_agreement: 0.85,
+    min_missing_precision: 0.87,
+    min_missing_recall: 0.92,
+    max_covered_called_missing: 0.038,
+    max_missing_called_covered: 1,
     min_top_evidence_right: 0.98,
 };
 
