@@ -561,23 +561,6 @@ fn an_amount_of_work_the_report_is_silent_on_is_a_task_undone() {
 }
 
 #[test]
-fn a_document_other_work_follows_is_no_work_on_it() {
-    let frame =
-        "按照第八个五年法治宣传教育规划的安排，组织开展宪法宣传周活动32场，发放资料1.2万份。";
-    let status = |item: &str| one_item(item, frame).items[0].computed;
-    // The plan named as the basis of other work: no evaluation of it.
-    assert_eq!(
-        status("推进普法评估。开展“八五”普法规划实施情况中期评估"),
-        Status::Missing
-    );
-    // An item that asks to carry the plan out is told by work done by it.
-    assert_ne!(
-        status("推进普法工作。深入实施“八五”普法规划"),
-        Status::Missing
-    );
-}
-
-#[test]
 fn the_thought_that_guides_other_work_is_no_study_of_it() {
     let status = |sentence: &str| {
         one_item(

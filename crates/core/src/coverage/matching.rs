@@ -492,7 +492,7 @@ pub(super) fn match_item(
             m.sentences
                 .iter()
                 .map(|(_, phrases)| {
-                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p, chars);
+                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p);
                     if phrases.iter().any(no_work) {
                         Cow::Owned(phrases.iter().filter(|p| !no_work(p)).cloned().collect())
                     } else {

@@ -1,6 +1,6 @@
 //! What the words of a task or of a report's phrase name: a unit (who does the work, not
 //! the work), an amount of work, the things a task lists, and what other work goes by (a
-//! publication channel, a document followed, a guiding thought).
+//! publication channel, a guiding thought).
 
 use crate::plan_items::{Comparator, Target};
 use crate::text::is_han;
@@ -175,21 +175,12 @@ const UNIT_KIND: usize = 2;
 /// Whether a phrase of report paragraph `unit` names what some other work goes by, not
 /// that work: the channel it was published through (`通过委门户网站政务公开专栏向社会
 /// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), or the
-/// document it follows (`按照第八个五年法治宣传教育规划部署，` is no evaluation of that
-/// plan) unless the item asks to follow that document (`深入实施“八五”普法规划`: work
-/// done by it is that), or the thought that guides it (`坚持以习近平法治思想为指引，推进…`
-/// is no study of it). Such a phrase answers no task and names no subject. `item`: the
-/// item's characters.
-pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[char]) -> bool {
+/// thought that guides it (`坚持以习近平法治思想为指引，推进…` is no study of it). Such a
+/// phrase answers no task and names no subject.
+pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase) -> bool {
     let clauses = &report.clauses[unit];
     let Some(clause) = clauses.get(clauses.partition_point(|c| c.span.end <= p.at)) else {
         return false;
-    };
-    let asks_to_follow = || {
-        item[..p.item.start]
-            .windows(2)
-            .last()
-            .is_some_and(|w| FOLLOW.contains(&[w[0], w[1]]))
     };
     let text = &report.texts[unit].chars;
     let end = p.at + p.item.len();
@@ -197,13 +188,8 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, item: &[ch
         clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
             && followed_by_ending(text, end, CHANNEL_KIND, &CHANNEL_ENDINGS)
     };
-    clause.names_a_document_followed && !asks_to_follow()
-        || clause.names_guidance
-        || names_a_channel()
+    clause.names_guidance || names_a_channel()
 }
-
-/// Verbs by which an item asks to follow a document.
-const FOLLOW: [[char; 2]; 4] = [['实', '施'], ['落', '实'], ['贯', '彻'], ['执', '行']];
 
 /// Characters that may stand between the words a channel goes by and its ending
 /// (普法宣传|微信|公众号).

@@ -51,20 +51,12 @@ pub(super) const NON_EVIDENCE_SECTIONS: [&str; 10] = [
 pub(super) struct Clause {
     /// Its characters in the paragraph's match text.
     pub(super) span: Span,
-    /// It names the document some work follows (`按照第八个五年法治宣传教育规划部署，`
-    /// `按照《…实施纲要》的部署，`): the basis of the work told next.
-    pub(super) names_a_document_followed: bool,
     /// It names the thought that guides the work (`坚持以习近平法治思想为指引，`).
     pub(super) names_guidance: bool,
     /// Where it says 通过 (through some channel), if it does.
     pub(super) through: Option<usize>,
 }
 
-/// How a clause naming the document some work follows starts and ends (按照…部署，
-/// 根据…要求，), and the words that say it names a document.
-const FRAME_STARTS: [&str; 3] = ["按照", "根据", "依据"];
-const FRAME_ENDS: [&str; 3] = ["部署", "要求", "安排"];
-const FRAME_DOCUMENTS: [&str; 4] = ["规划", "纲要", "方案", "条例"];
 /// How a clause naming the thought that guides the work ends (以…为指导).
 const GUIDANCE_ENDS: [&str; 3] = ["为指导", "为指引", "为引领"];
 /// The word that says through what channel something was done (通过…平台).
@@ -72,18 +64,14 @@ pub(super) const THROUGH: [char; 2] = ['通', '过'];
 /// Marks that end a clause.
 const CLAUSE_ENDS: [char; 8] = ['，', ',', '。', '；', ';', '！', '？', '：'];
 
-/// The clauses of a paragraph, in order. Whether one names a document is read in the
-/// report's own words: the lexicon may have put a document's name as its head (八五普法
-/// for 第八个五年法治宣传教育规划).
+/// The clauses of a paragraph, in order. Whether one names a guiding thought is read in
+/// the report's own words, before the lexicon puts its terms as their heads.
 fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
     let chars = &text.chars;
     clause_spans(chars, 0..chars.len())
         .map(|span| {
             let words = text.slice(&unit.text, text.original(&span));
             Clause {
-                names_a_document_followed: FRAME_STARTS.iter().any(|w| words.starts_with(w))
-                    && FRAME_ENDS.iter().any(|w| words.ends_with(w))
-                    && FRAME_DOCUMENTS.iter().any(|w| words.contains(w)),
                 names_guidance: words.contains('以')
                     && GUIDANCE_ENDS.iter().any(|w| words.ends_with(w)),
                 through: positions_of(&chars[span.clone()], &THROUGH)

@@ -33,11 +33,10 @@ pub(super) const SOME_OF_ITEM: f64 = 0.1;
 pub(super) const MAX_EVIDENCE: usize = 5;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
-/// subject named in passing. `item`: the item's characters.
+/// subject named in passing.
 pub(super) fn subject_in_passing(
     matches: &[ParagraphMatch],
     report: &Report,
-    item: &[char],
     weights: &[f64],
     title_len: usize,
 ) -> bool {
@@ -49,7 +48,7 @@ pub(super) fn subject_in_passing(
         .any(|(unit, (s, phrases))| {
             let named = phrases
                 .iter()
-                .filter(|p| !names_no_work(report, unit, p, item))
+                .filter(|p| !names_no_work(report, unit, p))
                 .map(|p| p.item.clone());
             report.sentences[*s].counts
                 && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
@@ -416,13 +415,7 @@ pub(super) fn decide(
         || touched_on_subject > 0
         // Nor is the subject named in passing when the report places the item there.
         || mentioned_elsewhere.is_none()
-            && subject_in_passing(
-                &by_unit,
-                report,
-                &item_text.chars,
-                &position_weights,
-                title_len,
-            )
+            && subject_in_passing(&by_unit, report, &position_weights, title_len)
     {
         Status::Partial
     } else {
