@@ -836,3 +836,23 @@ fn a_task_the_report_places_in_its_shortcomings_is_not_touched_in_passing() {
         Status::Partial
     );
 }
+
+#[test]
+fn an_item_the_report_places_in_its_shortcomings_is_not_named_in_passing() {
+    let status = |shortcoming: &str| {
+        let plan = plan::parse_plan_text(
+            "2021年工作要点\n一、总体\n1.加强执法队伍建设。推进执法人员轮岗交流，组织执法人员法律知识培训不少于40学时。（责任科室：法规科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2021年度法治政府建设工作情况的报告\n一、2021年主要举措和成效\n全市卫生健康系统加强执法队伍建设，全年办理卫生行政案件2150起，罚没款1991万元。\n二、存在的不足和原因\n{shortcoming}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2021).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    // The item's subject named in passing makes it partial…
+    assert_eq!(status("一是执法装备配备不足。"), Status::Partial);
+    // …unless the report says where it stands: not done.
+    assert_eq!(status("一是执法人员轮岗交流推进较慢。"), Status::Missing);
+}
