@@ -43,19 +43,17 @@ const GOALS: Bounds = Bounds {
 };
 
 /// The held-out split does not meet the goals yet. This floor is what the engine
-/// measured on it (3 December 2026, 230 items in 12 pairs, after the fifth tuning round
-/// on the 23 dev pairs: agreement 173/230 = 0.752, 未覆盖 precision 40/49 = 0.816 and
-/// recall 40/50 = 0.80, covered/partial called missing 9/180 = 0.05, missing called
+/// measured on it (3 December 2026, 230 items in 12 pairs, after the sixth tuning round
+/// on the 27 dev pairs: agreement 176/230 = 0.765, 未覆盖 precision 41/49 = 0.837 and
+/// recall 41/50 = 0.82, covered/partial called missing 8/180 = 0.044, missing called
 /// covered 3; rounded to the weaker side), so that no change makes it worse unnoticed;
-/// the goals it misses are printed on every run. Agreement is two items below the fourth
-/// round's 175, which the floor then held: the fifth round's loss, reported in the eval
-/// README, not tuned away. Raise the floor as the engine improves, never by tuning on
-/// this split.
+/// the goals it misses are printed on every run. Raise the floor as the engine improves,
+/// never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.75,
-    min_missing_precision: 0.81,
-    min_missing_recall: 0.8,
-    max_covered_called_missing: 0.051,
+    min_agreement: 0.76,
+    min_missing_precision: 0.83,
+    min_missing_recall: 0.82,
+    max_covered_called_missing: 0.045,
     max_missing_called_covered: 3,
     ..GOALS
 };
