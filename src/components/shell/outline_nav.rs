@@ -1,14 +1,13 @@
-use std::rc::Rc;
-
-use report_core::{outline, Draft};
+use report_core::outline;
 use yew::prelude::*;
 
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, NavAction, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     pub step: Step,
 }
 
