@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::adapter::clock;
 use crate::components::checks::check_panel::CheckPanel;
 use crate::components::coverage::coverage_glance::CoverageGlance;
 use crate::components::coverage::coverage_step::CoverageStep;
@@ -24,6 +25,9 @@ use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, AppState, Dispatch, NavAction, PreviewMode, Step};
 
+/// The longest the draft waits for an idle page before it is sent to the worker.
+const HOLD_IDLE_WAIT_MS: u32 = 500;
+
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
@@ -34,13 +38,17 @@ pub fn App() -> Html {
     // makes no request and the first export starts at once.
     use_effect_with((), |_| crate::adapter::worker::warm_up());
     // The worker keeps the draft as it stands when typing pauses, as the checks do, so
-    // that an export sends only the revision it wants.
+    // that an export sends only the revision it wants. Sent when the page is idle: the
+    // first is due with the first render, where serialising a long report held back the
+    // editable page, and a request that comes first sends the draft itself.
     {
         let settled = use_settled(state.revision, SETTLE_MS);
         let (revision, draft) = (state.revision, state.draft.clone());
         use_effect_with(settled, move |settled| {
             if *settled == revision {
-                crate::adapter::worker::hold_draft(revision, &draft);
+                clock::when_idle(HOLD_IDLE_WAIT_MS, move || {
+                    crate::adapter::worker::hold_draft(revision, &draft)
+                });
             }
         });
     }
