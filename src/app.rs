@@ -25,8 +25,8 @@ use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, AppState, Dispatch, NavAction, PreviewMode, Step};
 
-/// The longest the draft waits for an idle page before it is sent to the worker.
-const HOLD_IDLE_WAIT_MS: u32 = 500;
+/// The longest the workers' start and the draft sent to them wait for an idle page.
+const WORKER_IDLE_WAIT_MS: u32 = 500;
 
 #[function_component]
 pub fn App() -> Html {
@@ -34,9 +34,12 @@ pub fn App() -> Html {
     let save_now = use_persistence(&state);
     let dispatcher = state.dispatcher();
 
-    // The worker loads now, behind the first paint, so that after load the app
-    // makes no request and the first export starts at once.
-    use_effect_with((), |_| crate::adapter::worker::warm_up());
+    // The workers load now, behind the first paint (starting them took several
+    // milliseconds of the task that renders the editable page), so that after load the
+    // app makes no request and the first export starts at once.
+    use_effect_with((), |_| {
+        clock::when_idle(WORKER_IDLE_WAIT_MS, crate::adapter::worker::warm_up)
+    });
     // The worker keeps the draft as it stands when typing pauses, as the checks do, so
     // that an export sends only the revision it wants. Sent when the page is idle: the
     // first is due with the first render, where serialising a long report held back the
@@ -46,7 +49,7 @@ pub fn App() -> Html {
         let (revision, draft) = (state.revision, state.draft.clone());
         use_effect_with(settled, move |settled| {
             if *settled == revision {
-                clock::when_idle(HOLD_IDLE_WAIT_MS, move || {
+                clock::when_idle(WORKER_IDLE_WAIT_MS, move || {
                     crate::adapter::worker::hold_draft(revision, &draft)
                 });
             }
