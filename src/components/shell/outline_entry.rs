@@ -16,11 +16,25 @@ pub struct Props {
     pub current: bool,
 }
 
+#[cfg(feature = "render-count")]
+thread_local! {
+    static ENTRY_RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times an outline entry has rendered in this page: the component tests count
+/// that typing renders only the entries whose count changes (`render-count` feature).
+#[cfg(feature = "render-count")]
+pub fn entry_renders() -> u64 {
+    ENTRY_RENDERS.get()
+}
+
 /// One entry of the outline: its number, title and count; a click jumps to it. A
 /// component of its own so that a keystroke renders the entries whose count it changes
 /// (the headings above the paragraph), not the whole outline.
 #[function_component]
 pub fn OutlineEntry(props: &Props) -> Html {
+    #[cfg(feature = "render-count")]
+    ENTRY_RENDERS.set(ENTRY_RENDERS.get() + 1);
     let dispatch = use_dispatch();
     let id = props.id;
     let jump = Callback::from(move |_| dispatch.dispatch(Action::from(NavAction::JumpTo(id))));
