@@ -30,10 +30,11 @@ use crate::state::{Action, Dispatch, NavAction, Step};
 /// The open draft as a component's prop, compared by identity. `Rc<Draft>` compares two
 /// drafts field by field (a `Draft` is not `Eq`: a plan's numeric target is an `f64`), a
 /// walk through the report's text for each component that takes the draft, on every
-/// keystroke. Identity says the same: the reducer changes a draft through `Rc::make_mut`,
-/// which copies a draft held anywhere else, and the props of the component that rendered
-/// it hold it; so a draft is never changed under a component, and every change is a new
-/// `Rc`. Derefs to the `Rc`: `props.draft.clone()` is the `Rc<Draft>` to pass on.
+/// keystroke. Identity misses no change: the reducer changes a draft through
+/// `Rc::make_mut`, which copies a draft held anywhere else, and the props of the component
+/// that rendered it hold it; so a draft is never changed under a component, and every
+/// change is a new `Rc` (an equal copy renders once more, no harm). Derefs to the `Rc`:
+/// `props.draft.clone()` is the `Rc<Draft>` to pass on.
 pub struct SharedDraft(Rc<Draft>);
 
 impl PartialEq for SharedDraft {
