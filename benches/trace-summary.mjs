@@ -72,6 +72,11 @@ table('The same in the thread\'s CPU time', cpuByStarter);
 console.log(`${(sum(cpuByStarter) / perKey).toFixed(3).padStart(10)}  all tasks, CPU time`);
 table('Main-thread time by kind of work (own time)', byKind);
 table('Main-thread time by event (own time)', byName, 20);
+// How much the layouts had to walk: the layout tree's size, which a keystroke's layout
+// visits from the document down (content-visibility skips what is off screen).
+const layouts = onMain.filter((e) => e.name === 'Layout' && e.args?.beginData);
+const objects = layouts.reduce((n, e) => n + (e.args.beginData.totalObjects ?? 0), 0);
+console.log(`\n${layouts.length} layouts, ${Math.round(objects / (layouts.length || 1))} layout objects on average`);
 
 // The main thread's CPU profile (a worker's is another): samples with their stacks.
 const profiles = new Set(events.filter((e) => e.name === 'Profile' && e.pid === main.pid && e.tid === main.tid).map((e) => e.id));

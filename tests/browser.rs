@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web::adapter::idb;
 use web::components::editor::node_editor::paragraph_renders;
+use web::components::shell::outline_entry::entry_renders;
 use web::state::persistence::{SAVE_DELAY_MS, SAVE_IDLE_WAIT_MS};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
@@ -273,7 +274,8 @@ async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
 }
 
 /// Typing into a paragraph renders that paragraph's editor alone, not the other
-/// paragraphs of its section; typing a heading's title renders none of them.
+/// paragraphs of its section, and of the outline the entries whose count changes (its
+/// section and the headings above it); typing a heading's title renders no paragraph.
 #[wasm_bindgen_test]
 async fn typing_renders_only_the_edited_paragraph() {
     let draft = report_core::from_json(include_str!(
@@ -285,9 +287,15 @@ async fn typing_renders_only_the_edited_paragraph() {
     let areas = app.all("textarea.paragraph-text");
     assert!(areas.len() > 10, "{} paragraphs", areas.len());
     let middle = areas.len() / 2;
-    let renders = paragraph_renders();
+    let (renders, entries) = (paragraph_renders(), entry_renders());
     type_into(&areas[middle], "新写的一段。").await;
     assert_eq!(paragraph_renders() - renders, 1);
+    let outline = app.all(".outline-entry").len();
+    let rendered = entry_renders() - entries;
+    assert!(
+        rendered <= 3 && outline > 3,
+        "{rendered} of {outline} outline entries rendered"
+    );
     assert_eq!(paragraphs(&app)[middle], "新写的一段。");
     let renders = paragraph_renders();
     type_into(&app.all("input.heading-title")[0], "新的标题").await;

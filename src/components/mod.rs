@@ -11,6 +11,9 @@ pub mod export;
 pub mod preview;
 pub mod shell;
 
+use std::ops::Deref;
+use std::rc::Rc;
+
 use gloo::timers::callback::Timeout;
 use report_core::attachment::CellRef;
 use report_core::check::{Location, TextRef};
@@ -18,10 +21,41 @@ use report_core::model::TextField;
 use report_core::preview::Source;
 use report_core::{Draft, MetaField, Node, NodeId, Target};
 use wasm_bindgen::JsCast;
+use yew::html::IntoPropValue;
 
 use self::editor::{meta_input, report_year_input, table_row_editor};
 use self::export::export_step;
 use crate::state::{Action, Dispatch, NavAction, Step};
+
+/// The open draft as a component's prop, compared by identity. `Rc<Draft>` compares two
+/// drafts field by field (a `Draft` is not `Eq`: a plan's numeric target is an `f64`), a
+/// walk through the report's text for each component that takes the draft, on every
+/// keystroke. Identity misses no change: the reducer changes a draft through
+/// `Rc::make_mut`, which copies a draft held anywhere else, and the props of the component
+/// that rendered it hold it; so a draft is never changed under a component, and every
+/// change is a new `Rc` (an equal copy renders once more, no harm). Derefs to the `Rc`:
+/// `props.draft.clone()` is the `Rc<Draft>` to pass on.
+pub struct SharedDraft(Rc<Draft>);
+
+impl PartialEq for SharedDraft {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedDraft {
+    type Target = Rc<Draft>;
+
+    fn deref(&self) -> &Rc<Draft> {
+        &self.0
+    }
+}
+
+impl IntoPropValue<SharedDraft> for Rc<Draft> {
+    fn into_prop_value(self) -> SharedDraft {
+        SharedDraft(self)
+    }
+}
 
 /// A place the user edits something: a node, a form field or a cell of the table.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,16 +1,16 @@
 use std::rc::Rc;
 
 use report_core::check::Setup;
-use report_core::Draft;
 use yew::prelude::*;
 
 use crate::adapter::{clock, worker};
 use crate::components::checks::finding_list::FindingList;
+use crate::components::SharedDraft;
 use crate::hooks::{use_answer, SETTLE_MS};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The app state's revision of `draft`.
     pub revision: u64,
     /// The checker as the draft's template sets it up.

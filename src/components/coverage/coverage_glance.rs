@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
-use report_core::Draft;
 use yew::prelude::*;
 
 use crate::components::coverage::open_plan_items::OpenPlanItems;
+use crate::components::SharedDraft;
 use crate::hooks::use_coverage;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The app state's revision of `draft`.
     pub revision: u64,
 }

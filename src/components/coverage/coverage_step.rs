@@ -12,11 +12,12 @@ use crate::adapter::worker::OfficeFile;
 use crate::components::coverage::coverage_item::CoverageItem;
 use crate::components::coverage::plan_importer::PlanImporter;
 use crate::components::shell::request_failed::RequestFailed;
+use crate::components::SharedDraft;
 use crate::hooks::{use_coverage, use_file_download};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The app state's revision of `draft`, which the worker may hold already.
     pub revision: u64,
     pub drafts: Vec<DraftSummary>,

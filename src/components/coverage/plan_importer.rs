@@ -4,13 +4,13 @@ use std::rc::Rc;
 
 use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::plan::PlanImport;
-use report_core::Draft;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::adapter::files;
 use crate::adapter::import_worker::{self, PlanSource};
 use crate::adapter::storage::{self, DraftSummary};
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, DraftAction};
 
@@ -19,7 +19,7 @@ type Task = Pin<Box<dyn Future<Output = Result<PlanImport, String>>>>;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The other drafts, any of which may be last year's report.
     pub drafts: Vec<DraftSummary>,
 }

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use report_core::format::MAX_DRAFT_BYTES;
-use report_core::{Draft, Template};
+use report_core::Template;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -10,6 +10,7 @@ use crate::adapter::{clock, files};
 use crate::components::drafts::draft_row::DraftRow;
 use crate::components::drafts::report_importer::ReportImporter;
 use crate::components::drafts::templates_section::TemplatesSection;
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::backup_all;
 use crate::state::library::{all_templates, import_file, new_draft_from};
@@ -23,7 +24,7 @@ pub struct Props {
     /// Saves the open draft before another one replaces it.
     pub save_now: Callback<()>,
     /// The open draft, which can be saved as a template.
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The user's templates.
     pub templates: Rc<Vec<Template>>,
     pub template_clash: Option<Rc<Template>>,

@@ -1,12 +1,13 @@
 use std::rc::Rc;
 
 use report_core::template::is_builtin_name;
-use report_core::{Draft, Template};
+use report_core::Template;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::adapter::files;
 use crate::components::drafts::template_row::TemplateRow;
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::library::{import_file, resolve_clash, save_as_template};
 use crate::state::{Action, SessionAction};
@@ -14,7 +15,7 @@ use crate::state::{Action, SessionAction};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The open draft, offered to be saved as a template.
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     pub templates: Rc<Vec<Template>>,
     /// A template waiting for the user's choice because its name is taken.
     pub clash: Option<Rc<Template>>,

@@ -1,17 +1,16 @@
-use std::rc::Rc;
-
 use report_core::versions::{self, Change, Versions};
 use report_core::Draft;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::adapter::{clock, storage};
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{versions as stored_versions, Action, NavAction, Notice, SessionAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// Whether a snapshot is being stored: when it is done the panel renders again,
     /// reading the list with it.
     pub snapshot_pending: bool,
@@ -79,7 +78,7 @@ pub fn VersionsPanel(props: &Props) -> Html {
 
     let snapshot_draft = |key: &str| -> Option<Result<Draft, String>> {
         if key == CURRENT {
-            return Some(Ok((*props.draft).clone()));
+            return Some(Ok((**props.draft).clone()));
         }
         let snapshot = versions
             .snapshots

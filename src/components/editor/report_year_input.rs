@@ -2,10 +2,11 @@ use std::rc::Rc;
 
 use report_core::model::REPORT_YEARS;
 use report_core::template::change_report_year;
-use report_core::{Draft, Template};
+use report_core::Template;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, DraftAction, Notice, SessionAction};
 
@@ -14,7 +15,7 @@ pub const REPORT_YEAR_ID: &str = "report-year";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The user's templates, where the draft's own may be.
     pub templates: Rc<Vec<Template>>,
 }

@@ -10,12 +10,13 @@ use yew::prelude::*;
 
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::node_editor::NodeEditor;
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, Dispatch, DraftAction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     pub section_id: NodeId,
 }
 

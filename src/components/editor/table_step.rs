@@ -1,13 +1,13 @@
 use std::rc::Rc;
 
-use report_core::Draft;
 use yew::prelude::*;
 
 use crate::components::editor::table_row_editor::TableRowEditor;
+use crate::components::SharedDraft;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
 }
 
 /// 附件表格: one editor per plan item, the plan's columns read-only and the columns the

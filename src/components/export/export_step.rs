@@ -3,13 +3,13 @@ use std::rc::Rc;
 use report_core::check::{self, Setup};
 use report_core::empty_parts::{empty_parts, EmptyParts};
 use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
-use report_core::Draft;
 use report_core::Edit;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::adapter::worker::OfficeFile;
 use crate::components::checks::check_panel::CheckPanel;
+use crate::components::SharedDraft;
 use crate::components::{open_place, place_of};
 use crate::hooks::{use_backup_download, use_dispatch, use_file_download};
 use crate::state::{Action, DraftAction};
@@ -19,7 +19,7 @@ pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     /// The app state's revision of `draft`, which the worker may hold already.
     pub revision: u64,
     /// The checker as the draft's template sets it up, with the dates the report is due.

@@ -1,17 +1,17 @@
 use std::rc::Rc;
 
 use report_core::preview::{self, Source};
-use report_core::Draft;
 use yew::prelude::*;
 
 use crate::components::open_place;
 use crate::components::preview::preview_sheet::PreviewSheet;
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, NavAction, PreviewMode};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     pub mode: PreviewMode,
 }
 

@@ -5,6 +5,7 @@
 pub mod confirm_delete;
 pub mod no_server_notices;
 pub mod notice_bar;
+pub mod outline_entry;
 pub mod outline_nav;
 pub mod request_failed;
 pub mod top_bar;

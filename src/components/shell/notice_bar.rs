@@ -1,8 +1,6 @@
-use std::rc::Rc;
-
-use report_core::Draft;
 use yew::prelude::*;
 
+use crate::components::SharedDraft;
 use crate::hooks::{use_backup_download, use_dispatch};
 use crate::state::persistence::{keep_mine, take_theirs};
 use crate::state::{Action, Notice, SaveState, SessionAction};
@@ -11,7 +9,7 @@ use crate::state::{Action, Notice, SaveState, SessionAction};
 pub struct Props {
     pub notice: Option<Notice>,
     pub save: SaveState,
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
 }
 
 /// Messages for the user: the latest notice, and what to do when saving is impossible

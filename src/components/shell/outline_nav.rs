@@ -1,14 +1,14 @@
-use std::rc::Rc;
-
-use report_core::{outline, Draft};
+use report_core::outline;
 use yew::prelude::*;
 
+use crate::components::shell::outline_entry::OutlineEntry;
+use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, NavAction, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     pub step: Step,
 }
 
@@ -39,18 +39,15 @@ pub fn OutlineNav(props: &Props) -> Html {
         .map(|e| e.chars)
         .sum();
     let entries = outline.into_iter().map(|entry| {
-        let dispatch = dispatch.clone();
-        let id = entry.id;
-        let current = (entry.level == 1 && props.step == Step::Section(id)).then_some("step");
-        let title = if entry.title.trim().is_empty() { "（未填标题）".to_string() } else { entry.title };
+        let current = entry.level == 1 && props.step == Step::Section(entry.id);
+        let title = if entry.title.trim().is_empty() {
+            "（未填标题）".to_string()
+        } else {
+            entry.title
+        };
         html! {
-            <li key={id} class={classes!("outline-entry", format!("level-{}", entry.level))}>
-                <button type="button" aria-current={current} onclick={move |_| dispatch.dispatch(Action::from(NavAction::JumpTo(id)))}>
-                    <span class="label">{ entry.label }</span>
-                    <span class="title">{ title }</span>
-                    <span class="count">{ format!("{}字", entry.chars) }</span>
-                </button>
-            </li>
+            <OutlineEntry key={entry.id} id={entry.id} level={entry.level} label={entry.label}
+                {title} chars={entry.chars} {current} />
         }
     });
     html! {

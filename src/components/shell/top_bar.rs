@@ -1,9 +1,7 @@
-use std::rc::Rc;
-
-use report_core::Draft;
 use yew::prelude::*;
 
 use crate::components::preview::preview_toggle::PreviewToggle;
+use crate::components::SharedDraft;
 use crate::hooks::{use_backup_download, use_dispatch};
 use crate::state::{Action, DraftAction, NavAction, PreviewMode, SaveState};
 
@@ -15,7 +13,7 @@ pub struct Props {
     pub show_drafts: bool,
     pub show_checks: bool,
     pub show_versions: bool,
-    pub draft: Rc<Draft>,
+    pub draft: SharedDraft,
     pub preview: PreviewMode,
     pub can_undo: bool,
     pub can_redo: bool,
