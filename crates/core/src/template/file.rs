@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{OutlineNode, Template};
-use crate::format::{envelope_text, field_fault, read_envelope, EnvelopeFault, NOT_JSON_TEXT};
+use crate::format::{
+    envelope_text, field_fault, indented, read_envelope, EnvelopeFault, NOT_JSON_TEXT,
+};
 use crate::model::MAX_LEVEL;
 use crate::text::clip;
 
@@ -92,7 +94,7 @@ pub fn to_json(template: &Template) -> String {
         version: TEMPLATE_VERSION,
         template,
     };
-    serde_json::to_string_pretty(&file).expect("a template always serializes")
+    indented(&serde_json::to_string(&file).expect("a template always serializes"))
 }
 
 /// Reads a template from a file's bytes; see [`from_json`].
