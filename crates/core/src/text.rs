@@ -49,7 +49,7 @@ pub fn split_names(list: &str) -> Vec<String> {
 /// `value` with `places` decimals (at most 6), as `format!("{value:.places$}")` writes
 /// it but for exact ties (rounded away from zero here): the sizes and lengths the page
 /// shows, in integer arithmetic, since formatting an `f64` brings Rust's float-printing
-/// code (about 5.6 KB gzip) into the first paint.
+/// code (about 7 KB gzip) into the first paint.
 pub fn decimal(value: f64, places: u32) -> String {
     let scale = 10u64.pow(places);
     let scaled = (value.abs() * scale as f64).round() as u64;
