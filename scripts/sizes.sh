@@ -12,15 +12,14 @@ set -euo pipefail
 dist="${1:-dist}"
 
 # The ceilings, in bytes gzip -9, kept here only: each the figure reached (BENCHMARKS.md,
-# "The import worker"; first paint as merged with the one problem vocabulary and grouped
-# actions, +6.9 KB, "This stop's final build") rounded up by about 1 %, a ratchet that
-# catches growth: lower them as the bundles shrink.
+# "Leaner readers and writers in the first paint") rounded up by about 1 %, a ratchet
+# that catches growth: lower them as the bundles shrink.
 # First paint: issue #17's goal is 250 000; NOT MET yet.
 # The draft worker: issue #12's budget is 600 000, met since reading the files a user
 # brings in moved into the import worker, which has no budget of its own.
-FIRST_PAINT_CEILING=506500
+FIRST_PAINT_CEILING=462600
 WORKER_CEILING=537000
-IMPORT_WORKER_CEILING=277200
+IMPORT_WORKER_CEILING=272500
 
 first_raw=0; first_gz=0; worker_raw=0; worker_gz=0; import_raw=0; import_gz=0
 install_raw=0; install_gz=0

@@ -2,6 +2,7 @@
 
 use gloo::file::{Blob, File, ObjectUrl};
 use gloo::timers::callback::Timeout;
+use report_core::text::decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlAnchorElement;
 
@@ -37,9 +38,9 @@ pub async fn read_bytes(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>
     let file = File::from(file);
     if file.size() > max_bytes as u64 {
         return Err(format!(
-            "文件“{}”过大（{:.1} MB），超出了可读取的大小",
+            "文件“{}”过大（{} MB），超出了可读取的大小",
             file.name(),
-            file.size() as f64 / 1_048_576.0
+            decimal(file.size() as f64 / 1_048_576.0, 1)
         ));
     }
     gloo::file::futures::read_as_bytes(&file)

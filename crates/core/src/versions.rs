@@ -99,12 +99,14 @@ pub enum VersionsError {
     Newer(u64),
 }
 
+/// The stored form: `{"format", "version", "snapshots": […]}`. The snapshots are a field
+/// of their own rather than [`Versions`] flattened in: `#[serde(flatten)]` reads through
+/// serde's buffering deserializer, which the first paint would carry for this alone.
 #[derive(Serialize, Deserialize)]
-struct Envelope {
+struct Envelope<S> {
     format: String,
     version: u64,
-    #[serde(flatten)]
-    versions: Versions,
+    snapshots: S,
 }
 
 impl Versions {
@@ -122,16 +124,18 @@ impl Versions {
         if head.version > VERSIONS_VERSION {
             return Err(VersionsError::Newer(head.version));
         }
-        let envelope: Envelope =
+        let envelope: Envelope<Vec<Snapshot>> =
             serde_json::from_str(text).map_err(|e| VersionsError::Unreadable(e.to_string()))?;
-        Ok(envelope.versions)
+        Ok(Versions {
+            snapshots: envelope.snapshots,
+        })
     }
 
     pub fn to_json(&self) -> String {
         let envelope = Envelope {
             format: VERSIONS_FORMAT.into(),
             version: VERSIONS_VERSION,
-            versions: self.clone(),
+            snapshots: &self.snapshots,
         };
         serde_json::to_string(&envelope).unwrap_or_default()
     }
@@ -559,6 +563,10 @@ mod tests {
         versions.take(&draft_with("甲"), 5.0, Reason::Named, "初稿");
         let json = versions.to_json();
         assert_eq!(Versions::from_json(&json).unwrap(), versions);
+        // The shape earlier releases stored, so their snapshots still load.
+        assert!(json.starts_with(&format!(
+            r#"{{"format":"{VERSIONS_FORMAT}","version":1,"snapshots":[{{"#
+        )));
         assert!(matches!(
             Versions::from_json(&json[..json.len() / 2]),
             Err(VersionsError::Unreadable(_))

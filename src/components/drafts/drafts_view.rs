@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use report_core::format::MAX_DRAFT_BYTES;
+use report_core::text::decimal;
 use report_core::Template;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -199,10 +200,10 @@ fn StorageUsage() -> Html {
 fn byte_size(bytes: f64) -> String {
     const KB: f64 = 1024.0;
     if bytes < KB * KB {
-        format!("{:.0} KB", bytes / KB)
+        format!("{} KB", decimal(bytes / KB, 0))
     } else if bytes < KB * KB * KB {
-        format!("{:.1} MB", bytes / (KB * KB))
+        format!("{} MB", decimal(bytes / (KB * KB), 1))
     } else {
-        format!("{:.1} GB", bytes / (KB * KB * KB))
+        format!("{} GB", decimal(bytes / (KB * KB * KB), 1))
     }
 }

@@ -19,6 +19,12 @@ pub struct Props {
 /// What a comparison side shows: the open draft's text, or a snapshot (by its time).
 const CURRENT: &str = "current";
 
+/// A snapshot's key in the page: its time's bits, which tell apart snapshots taken
+/// within one millisecond and need no float formatting (see [`report_core::text::decimal`]).
+fn snapshot_key(snapshot: &versions::Snapshot) -> String {
+    snapshot.taken_ms.to_bits().to_string()
+}
+
 /// 版本记录: the open draft's snapshots, taking one by hand, the difference between any
 /// two (or one and the current text) part by part, restoring and deleting.
 #[function_component]
@@ -80,15 +86,12 @@ pub fn VersionsPanel(props: &Props) -> Html {
         if key == CURRENT {
             return Some(Ok((**props.draft).clone()));
         }
-        let snapshot = versions
-            .snapshots
-            .iter()
-            .find(|s| s.taken_ms.to_string() == key)?;
+        let snapshot = versions.snapshots.iter().find(|s| snapshot_key(s) == key)?;
         Some(snapshot.draft().map_err(|e| e.to_string()))
     };
 
     let rows = versions.snapshots.iter().rev().map(|snapshot| {
-        let key = snapshot.taken_ms.to_string();
+        let key = snapshot_key(snapshot);
         let time = clock::local_time_label(&report_core::date::rfc3339_from_unix_ms(
             snapshot.taken_ms,
         ));
@@ -147,7 +150,7 @@ pub fn VersionsPanel(props: &Props) -> Html {
     let option = |selected: &str| {
         let selected = selected.to_string();
         move |snapshot: &versions::Snapshot| {
-            let key = snapshot.taken_ms.to_string();
+            let key = snapshot_key(snapshot);
             let time = clock::local_time_label(&report_core::date::rfc3339_from_unix_ms(
                 snapshot.taken_ms,
             ));

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use report_core::page::{FontRole, Part};
 use report_core::preview::{Align, Geometry, PreviewPage, Source};
+use report_core::text::decimal;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -60,11 +61,11 @@ pub fn PreviewSheet(props: &Props) -> Html {
 }
 
 fn mm(twips: i32) -> String {
-    format!("{:.2}mm", f64::from(twips) * 25.4 / 1440.0)
+    format!("{}mm", decimal(f64::from(twips) * 25.4 / 1440.0, 2))
 }
 
 fn pt(twips: i32) -> String {
-    format!("{:.2}pt", f64::from(twips) / 20.0)
+    format!("{}pt", decimal(f64::from(twips) / 20.0, 2))
 }
 
 /// Sets the page's geometry and each line's and rule's place, in the order rendered.
@@ -95,7 +96,11 @@ fn place(sheet: &HtmlElement, page: &PreviewPage, geometry: &Geometry) {
             set(&e, "--height", mm(line.height));
             set(&e, "--left", mm(line.left));
             set(&e, "--right", mm(line.right));
-            set(&e, "--size", format!("{}pt", line.size as f64 / 2.0));
+            set(
+                &e,
+                "--size",
+                format!("{}pt", decimal(line.size as f64 / 2.0, 1)),
+            );
         }
     }
     for (i, rule) in page.rules.iter().enumerate() {

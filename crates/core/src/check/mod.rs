@@ -17,6 +17,7 @@ mod debris;
 mod doc_number;
 mod form;
 mod headings;
+mod location_fields;
 mod missing;
 mod places;
 mod punct;
@@ -72,7 +73,11 @@ pub struct Finding {
 
 /// Where a finding is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "kind",
+    try_from = "location_fields::LocationFields"
+)]
 pub enum Location {
     /// A stretch of text; `range` is `None` when the whole text is meant.
     Text {
@@ -87,7 +92,11 @@ pub enum Location {
 
 /// A piece of text a finding points into and a fix edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "kind",
+    try_from = "location_fields::TextRefFields"
+)]
 pub enum TextRef {
     /// A metadata field, in its form value ([`MetaField::get`]).
     Field { field: MetaField },

@@ -13,11 +13,13 @@
 //! Loading never trusts its input: every way a file can be wrong maps to a
 //! [`TemplateError`] whose Chinese message names the field and the problem.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{OutlineNode, Template};
-use crate::format::{envelope_text, field_fault, read_envelope, EnvelopeFault, NOT_JSON_TEXT};
+use crate::format::{
+    envelope_text, field_fault, indented, read_envelope, EnvelopeFault, NOT_JSON_TEXT,
+};
 use crate::model::MAX_LEVEL;
 use crate::text::clip;
 
@@ -92,7 +94,7 @@ pub fn to_json(template: &Template) -> String {
         version: TEMPLATE_VERSION,
         template,
     };
-    serde_json::to_string_pretty(&file).expect("a template always serializes")
+    indented(&serde_json::to_string(&file).expect("a template always serializes"))
 }
 
 /// Reads a template from a file's bytes; see [`from_json`].
@@ -118,10 +120,27 @@ pub fn from_json(text: &str) -> Result<Template, TemplateError> {
 /// storage, the built-ins, a file the import worker has read), with plain serde_json,
 /// as [`crate::format::from_own_json`] reads drafts: a fault is
 /// [`TemplateError::Damaged`], not named by field.
+/// At the current version, read straight from the text, as drafts are.
 pub fn from_own_json(text: &str) -> Result<Template, TemplateError> {
-    read_template(text, |template| {
-        serde_json::from_value(template).map_err(|_| TemplateError::Damaged)
-    })
+    #[derive(Deserialize)]
+    struct Current {
+        format: String,
+        version: u64,
+        template: Template,
+    }
+    match serde_json::from_str::<Current>(text) {
+        Ok(file)
+            if file.format == TEMPLATE_FORMAT
+                && file.version == TEMPLATE_VERSION
+                && text.len() <= MAX_TEMPLATE_BYTES =>
+        {
+            check(&file.template)?;
+            Ok(file.template)
+        }
+        _ => read_template(text, |template| {
+            serde_json::from_str(&template.to_string()).map_err(|_| TemplateError::Damaged)
+        }),
+    }
 }
 
 /// The envelope, migration and checks of every template read; `deserialize` turns the

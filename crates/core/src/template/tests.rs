@@ -225,6 +225,8 @@ fn version_0_templates_are_migrated() {
         }
     });
     let t = from_json(&v0.to_string()).unwrap();
+    // A library stored by an earlier release is read by the own reader, migrated alike.
+    assert_eq!(file::from_own_json(&v0.to_string()).as_ref(), Ok(&t));
     assert_eq!((t.created_by.as_str(), t.created), ("", None));
     assert_eq!(t.defaults, DocumentDefaults::default());
     assert_eq!(t.deadlines, Deadlines::default());
