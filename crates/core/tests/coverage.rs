@@ -370,7 +370,12 @@ fn officers_explaining_the_law_as_they_inspect_is_who_enforces_educates() {
     ] {
         let found = one_item("落实“谁执法谁普法”普法责任制", sentence);
         let item = &found.items[0];
-        assert_eq!(item.status, Status::Covered, "{sentence}: {}", item.explanation);
+        assert_eq!(
+            item.status,
+            Status::Covered,
+            "{sentence}: {}",
+            item.explanation
+        );
     }
 }
 
