@@ -358,6 +358,27 @@ fn one_item(item: &str, sentence: &str) -> CoverageReport {
     coverage::compute(&draft, &PlanState::new(plan))
 }
 
+/// Reports tell 谁执法谁普法 by its means, the officers explaining the law while they
+/// inspect, as a reviewer reads it (dev-16, 23, 26 and 27 of the evaluation set).
+#[test]
+fn officers_explaining_the_law_as_they_inspect_is_who_enforces_educates() {
+    for sentence in [
+        "各级执法人员在检查中同步讲解卫生健康法律法规，全年现场普法4100余次。",
+        "执法人员在检查现场边查边讲，全年发放宣传资料1.2万份。",
+        "监督员在执法检查中向从业人员讲解法律条文，做到执法即普法。",
+        "把执法同时作为普法的过程，全年开展现场普法86次。",
+    ] {
+        let found = one_item("落实“谁执法谁普法”普法责任制", sentence);
+        let item = &found.items[0];
+        assert_eq!(
+            item.status,
+            Status::Covered,
+            "{sentence}: {}",
+            item.explanation
+        );
+    }
+}
+
 #[test]
 fn every_lexicon_entry_matches_through_the_engine() {
     let entries = report_core::lexicon::parse_file(report_core::lexicon::BUILTIN).unwrap();
