@@ -416,7 +416,9 @@ pub(super) fn match_item(
         if share < EVIDENCE / 2.0 && title_share < TITLE_PART && !names_own_term() {
             continue;
         }
-        let mut sentences = Vec::new();
+        // Sized up front: one entry per sentence, a run of the paragraph's phrases.
+        let runs = 1 + paragraph.windows(2).filter(|w| w[0].0 != w[1].0).count();
+        let mut sentences = Vec::with_capacity(runs);
         let mut in_paragraph = paragraph;
         while !in_paragraph.is_empty() {
             let (sentence, after) = leading_run(in_paragraph, |(s, _)| *s);
