@@ -297,32 +297,33 @@ pub(super) fn add_words(
     pairs: &[(u32, u32)],
 ) {
     // Only in tasks with a phrase of their own here: words do not anchor on their own.
-    let anchored = |j: usize| {
+    let anchored = |found: &[Phrase], j: usize| {
         tasks.iter().any(|t| {
             t.start <= j
                 && j + 2 <= t.end
-                && phrases
+                && found
                     .iter()
                     .any(|p| p.item.start < t.end && t.start < p.item.end)
         })
     };
-    // A word inside a phrase found already is that phrase: it is not marked twice.
-    let mut added = Vec::new();
+    // A word inside a phrase found already is that phrase: it is not marked twice. Words
+    // go straight after the phrases (no list of their own to allocate and copy); only the
+    // phrases found before are asked.
+    let found = phrases.len();
     for &(at, id) in pairs {
         let Some(positions) = words.get(id) else {
             continue;
         };
         let at = at as usize;
         for &j in positions {
-            let inside_phrase = phrases
+            let inside_phrase = phrases[..found]
                 .iter()
                 .any(|p| p.item.start <= j && j + 2 <= p.item.end);
-            if !inside_phrase && anchored(j) {
-                added.push(Phrase { item: j..j + 2, at });
+            if !inside_phrase && anchored(&phrases[..found], j) {
+                phrases.push(Phrase { item: j..j + 2, at });
             }
         }
     }
-    phrases.extend(added);
 }
 
 /// An item's matches in the report: its tasks, the paragraphs that share phrases with
