@@ -91,47 +91,48 @@ pub(super) fn match_sentences(
     };
     // Active diagonals, sorted: (sentence, position of the last matched bigram, first
     // item bigram). Occurrence lists are sorted the same way, so continuing a diagonal
-    // and finding the ones that end are merges, not lookups.
+    // is a merge, not a lookup; the one pass over `active` also finds, in its order,
+    // the diagonals that end at bigram j − 1.
     let mut active: Vec<(u32, u32, usize)> = Vec::new();
     let mut next: Vec<(u32, u32, usize)> = Vec::new();
     for j in 0..weights.len() {
         let (a, b) = (item[j], item[j + 1]);
         next.clear();
-        if is_han(a) && is_han(b) {
-            let looked_up = pairs
-                .get(&bigram(a, b))
-                .filter(|pair| weights[j] > 0.0 && pair.looked_up);
-            if let Some(pair) = looked_up {
-                let mut before = active.iter().peekable();
-                for &(s, pos) in &pair.occurrences {
-                    let first = match pos.checked_sub(1) {
-                        Some(last) => {
-                            while before.next_if(|d| (d.0, d.1) < (s, last)).is_some() {}
-                            before
-                                .next_if(|d| (d.0, d.1) == (s, last))
-                                .map_or(j, |d| d.2)
+        let looked_up = (is_han(a) && is_han(b))
+            .then(|| pairs.get(&bigram(a, b)))
+            .flatten()
+            .filter(|pair| weights[j] > 0.0 && pair.looked_up);
+        if let Some(pair) = looked_up {
+            let mut before = active.iter().peekable();
+            for &(s, pos) in &pair.occurrences {
+                let first = match pos.checked_sub(1) {
+                    Some(last) => {
+                        while let Some(&(s, pos, first)) =
+                            before.next_if(|d| (d.0, d.1) < (s, last))
+                        {
+                            record(s, pos, first, j - 1);
                         }
-                        None => j,
-                    };
-                    next.push((s, pos, first));
-                }
-            } else {
-                next.extend(active.iter().filter_map(|&(s, pos, first)| {
-                    let text = sentences[s as usize];
-                    let at = pos as usize + 1;
-                    (text.get(at) == Some(&a) && text.get(at + 1) == Some(&b)).then_some((
-                        s,
-                        pos + 1,
-                        first,
-                    ))
-                }));
+                        before
+                            .next_if(|d| (d.0, d.1) == (s, last))
+                            .map_or(j, |d| d.2)
+                    }
+                    None => j,
+                };
+                next.push((s, pos, first));
             }
-        }
-        let mut after = next.iter().peekable();
-        for &(s, pos, first) in &active {
-            while after.next_if(|d| (d.0, d.1) < (s, pos + 1)).is_some() {}
-            if after.peek().is_none_or(|d| (d.0, d.1) != (s, pos + 1)) {
+            for &(s, pos, first) in before {
                 record(s, pos, first, j - 1);
+            }
+        } else {
+            let continues = is_han(a) && is_han(b);
+            for &(s, pos, first) in &active {
+                let text = sentences[s as usize];
+                let at = pos as usize + 1;
+                if continues && text.get(at) == Some(&a) && text.get(at + 1) == Some(&b) {
+                    next.push((s, pos + 1, first));
+                } else {
+                    record(s, pos, first, j - 1);
+                }
             }
         }
         std::mem::swap(&mut active, &mut next);
@@ -298,32 +299,33 @@ pub(super) fn add_words(
     pairs: &[(u32, u32)],
 ) {
     // Only in tasks with a phrase of their own here: words do not anchor on their own.
-    let anchored = |j: usize| {
+    let anchored = |found: &[Phrase], j: usize| {
         tasks.iter().any(|t| {
             t.start <= j
                 && j + 2 <= t.end
-                && phrases
+                && found
                     .iter()
                     .any(|p| p.item.start < t.end && t.start < p.item.end)
         })
     };
-    // A word inside a phrase found already is that phrase: it is not marked twice.
-    let mut added = Vec::new();
+    // A word inside a phrase found already is that phrase: it is not marked twice. Words
+    // go straight after the phrases (no list of their own to allocate and copy); only the
+    // phrases found before are asked.
+    let found = phrases.len();
     for &(at, id) in pairs {
         let Some(positions) = words.get(id) else {
             continue;
         };
         let at = at as usize;
         for &j in positions {
-            let inside_phrase = phrases
+            let inside_phrase = phrases[..found]
                 .iter()
                 .any(|p| p.item.start <= j && j + 2 <= p.item.end);
-            if !inside_phrase && anchored(j) {
-                added.push(Phrase { item: j..j + 2, at });
+            if !inside_phrase && anchored(&phrases[..found], j) {
+                phrases.push(Phrase { item: j..j + 2, at });
             }
         }
     }
-    phrases.extend(added);
 }
 
 /// An item's matches in the report: its tasks, the paragraphs that share phrases with
@@ -417,7 +419,9 @@ pub(super) fn match_item(
         if share < EVIDENCE / 2.0 && title_share < TITLE_PART && !names_own_term() {
             continue;
         }
-        let mut sentences = Vec::new();
+        // Sized up front: one entry per sentence, a run of the paragraph's phrases.
+        let runs = 1 + paragraph.windows(2).filter(|w| w[0].0 != w[1].0).count();
+        let mut sentences = Vec::with_capacity(runs);
         let mut in_paragraph = paragraph;
         while !in_paragraph.is_empty() {
             let (sentence, after) = leading_run(in_paragraph, |(s, _)| *s);

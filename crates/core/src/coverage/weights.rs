@@ -299,10 +299,16 @@ pub(super) fn weight_in(spans: impl Iterator<Item = Span>, weights: &[f64], with
         heap.resize(words, 0);
         &mut heap
     };
-    // Characters s..e hold the bigrams s..e − 1.
+    // Characters s..e hold the bigrams s..e − 1, set a word at a time.
     for s in spans {
-        for k in s.start.max(within.start)..(s.end - 1).min(within.end.saturating_sub(1)) {
-            bits[k / 64] |= 1 << (k % 64);
+        let (mut k, end) = (
+            s.start.max(within.start),
+            (s.end - 1).min(within.end.saturating_sub(1)),
+        );
+        while k < end {
+            let n = (end - k).min(64 - k % 64);
+            bits[k / 64] |= (u64::MAX >> (64 - n)) << (k % 64);
+            k += n;
         }
     }
     let mut total = 0.0;
