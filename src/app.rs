@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::adapter::clock;
 use crate::components::checks::check_panel::CheckPanel;
 use crate::components::coverage::coverage_glance::CoverageGlance;
 use crate::components::coverage::coverage_step::CoverageStep;
@@ -25,33 +24,25 @@ use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, AppState, Dispatch, NavAction, PreviewMode, Step};
 
-/// The longest the workers' start and the draft sent to them wait for an idle page.
-const WORKER_IDLE_WAIT_MS: u32 = 500;
-
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let save_now = use_persistence(&state);
     let dispatcher = state.dispatcher();
 
-    // The workers load now, behind the first paint (starting them took several
-    // milliseconds of the task that renders the editable page), so that after load the
-    // app makes no request and the first export starts at once.
-    use_effect_with((), |_| {
-        clock::when_idle(WORKER_IDLE_WAIT_MS, crate::adapter::worker::warm_up)
-    });
+    // The workers load as soon as the page has rendered, so that after load the app
+    // makes no request and the first export starts at once. Not deferred to an idle
+    // moment: that left a new build's service worker waiting after 保存并刷新 in the
+    // update e2e test (BENCHMARKS.md, "The side panel's frames…").
+    use_effect_with((), |_| crate::adapter::worker::warm_up());
     // The worker keeps the draft as it stands when typing pauses, as the checks do, so
-    // that an export sends only the revision it wants. Sent when the page is idle: the
-    // first is due with the first render, where serialising a long report held back the
-    // editable page, and a request that comes first sends the draft itself.
+    // that an export sends only the revision it wants.
     {
         let settled = use_settled(state.revision, SETTLE_MS);
         let (revision, draft) = (state.revision, state.draft.clone());
         use_effect_with(settled, move |settled| {
             if *settled == revision {
-                clock::when_idle(WORKER_IDLE_WAIT_MS, move || {
-                    crate::adapter::worker::hold_draft(revision, &draft)
-                });
+                crate::adapter::worker::hold_draft(revision, &draft);
             }
         });
     }
