@@ -16,6 +16,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { launchChromium, startServer } from '../tests/e2e/server.mjs';
+import { TRACE_CATEGORIES, caretInLongSection, hundredItemPlan, openPanelWithPlan, storeDraft } from './typing-setup.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -24,8 +25,6 @@ const CPU_SLOWDOWN = Number(process.env.CPU_SLOWDOWN ?? 1);
 const ONLY = process.env.ONLY?.split(',');
 const runs = (part) => !ONLY || ONLY.includes(part);
 const TRACE_DIR = process.env.TRACE_DIR;
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute',
-  'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc'];
 
 /** A new page of `context`, throttled by CPU_SLOWDOWN. */
 async function openPage(context) {
@@ -110,15 +109,6 @@ for (let i = 0; runs('navigation') && i < RUNS; i++) {
   withBigDraft.push(await timeToEditable(big.json));
 }
 
-// The 临安 plan five times over, numbered on (21–40, …): 100 items, as in the core's
-// coverage benchmark.
-async function hundredItemPlan() {
-  const text = await readFile(new URL('../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
-  return [0, 1, 2, 3, 4]
-    .map((copy) => text.replace(/^(\d+)\./gm, (_, n) => `${Number(n) + 20 * copy}.`))
-    .join('\n');
-}
-
 // Per keystroke, two figures from the input event's timestamp:
 // - work: until a message posted from the event runs, i.e. after the input task and the
 //   microtasks where Yew renders: the main-thread time the keystroke costs;
@@ -133,9 +123,8 @@ async function hundredItemPlan() {
 // pause, coverage after 550 ms).
 async function typingLatency(name, json, plan) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript(([json]) => {
-    localStorage.setItem('report-drafter.v1.draft.bench-30-pages', json);
-    localStorage.setItem('report-drafter.v1.last-opened', 'bench-30-pages');
+  await storeDraft(context, json);
+  await context.addInitScript(() => {
     window.__work = [];
     window.__paint = [];
     window.__frames = [];
@@ -156,28 +145,11 @@ async function typingLatency(name, json, plan) {
       after(() => window.__work.push(performance.now() - start));
       requestAnimationFrame(() => after(() => window.__paint.push(performance.now() - start)));
     }, true);
-  }, [json]);
+  });
   const page = await openPage(context);
   await page.goto(server.url);
-  if (plan) {
-    await page.getByRole('button', { name: '计划覆盖' }).click();
-    await page.locator('#plan-paste').fill(plan);
-    await page.getByRole('button', { name: '识别粘贴的文本' }).click();
-    await page.getByRole('button', { name: '使用这份计划' }).click();
-    const summary = page.getByTestId('coverage-summary');
-    await summary.waitFor();
-    const total = (await summary.innerText()).match(/共 (\d+) 项/)?.[1];
-    if (total !== '100') throw new Error(`the plan should have 100 items, not ${total}`);
-    await page.getByRole('button', { name: '格式检查' }).click();
-  }
-  // The first numbered section (after the unnumbered 导语) holds the bulk of the text.
-  await page.locator('.outline-entry.level-1 button').nth(1).click();
-  const paragraphs = page.locator('textarea.paragraph-text');
-  const count = await paragraphs.count();
-  const target = paragraphs.nth(Math.floor(count / 2));
-  await target.click();
-  await page.keyboard.press('Control+End');
-  if (plan) await page.getByTestId('coverage-glance').waitFor();
+  if (plan) await openPanelWithPlan(page, plan);
+  const { target, count } = await caretInLongSection(page, plan);
   await page.evaluate(() => { window.__work = []; window.__paint = []; window.__frames = []; });
   if (TRACE_DIR) await browser.startTracing(page, { path: `${TRACE_DIR}/${name}.json`, categories: TRACE_CATEGORIES });
   for (let i = 0; i < KEYSTROKES; i++) {

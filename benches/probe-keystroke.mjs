@@ -11,39 +11,23 @@
 import { readFile } from 'node:fs/promises';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { launchChromium, startServer } from '../tests/e2e/server.mjs';
+import { TRACE_CATEGORIES, caretInLongSection, hundredItemPlan, openPanelWithPlan, storeDraft } from './typing-setup.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 100);
 const PANEL = process.env.PANEL !== '0';
 const draftJson = await readFile(process.env.DRAFT ?? 'bench-out/draft-30-pages.json', 'utf8');
-const planText = await readFile(new URL('../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
-const plan = [0, 1, 2, 3, 4].map((c) => planText.replace(/^(\d+)\./gm, (_, n) => `${Number(n) + 20 * c}.`)).join('\n');
 
 const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-await context.addInitScript(([json]) => {
-  localStorage.setItem('report-drafter.v1.draft.bench-30-pages', json);
-  localStorage.setItem('report-drafter.v1.last-opened', 'bench-30-pages');
-}, [draftJson]);
+await storeDraft(context, draftJson);
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Performance.enable');
 await page.goto(server.url);
-if (PANEL) {
-  await page.getByRole('button', { name: '计划覆盖' }).click();
-  await page.locator('#plan-paste').fill(plan);
-  await page.getByRole('button', { name: '识别粘贴的文本' }).click();
-  await page.getByRole('button', { name: '使用这份计划' }).click();
-  await page.getByTestId('coverage-summary').waitFor();
-  await page.getByRole('button', { name: '格式检查' }).click();
-}
-await page.locator('.outline-entry.level-1 button').nth(1).click();
-const paragraphs = page.locator('textarea.paragraph-text');
-const target = paragraphs.nth(Math.floor((await paragraphs.count()) / 2));
-await target.click();
-await page.keyboard.press('Control+End');
-if (PANEL) await page.getByTestId('coverage-glance').waitFor();
+if (PANEL) await openPanelWithPlan(page, await hundredItemPlan());
+await caretInLongSection(page, PANEL);
 await page.waitForTimeout(1500);
 await page.evaluate(() => {
   window.__mutations = {};
@@ -61,7 +45,7 @@ await page.evaluate(() => {
 });
 const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 const TRACE = process.env.TRACE;
-if (TRACE) await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] });
+if (TRACE) await browser.startTracing(page, { path: TRACE, categories: TRACE_CATEGORIES });
 const before = await metrics();
 for (let i = 0; i < KEYSTROKES; i++) {
   await page.keyboard.type('法');
