@@ -332,6 +332,27 @@ impl Figures {
     }
 }
 
+/// Label against engine, counts only: which way the disagreements lean (too strict or
+/// too lenient on the 已覆盖 / 部分覆盖 line) shows without naming an item.
+fn confusion(rows: &[Row]) -> String {
+    const STATUSES: [&str; 3] = ["covered", "partial", "missing"];
+    let row_of = |label: &str| {
+        let counts: Vec<String> = STATUSES
+            .iter()
+            .map(|engine| {
+                let n = rows
+                    .iter()
+                    .filter(|r| r.label == label && r.engine == *engine)
+                    .count();
+                format!("{engine} {n}")
+            })
+            .collect();
+        format!("{label} → {}", counts.join(", "))
+    };
+    let lines: Vec<String> = STATUSES.iter().map(|label| row_of(label)).collect();
+    format!("label → engine: {}", lines.join("; "))
+}
+
 /// Per-pair agreement, so that one pair's trouble shows in the summary.
 fn per_pair_agreement(rows: &[Row]) -> String {
     let mut pairs: Vec<&str> = rows.iter().map(|r| r.pair.as_str()).collect();
@@ -391,6 +412,7 @@ fn evaluate(split: &str, bounds: &Bounds) {
     }
     let figures = Figures::of(&rows);
     println!("{}", figures.summary(split));
+    println!("{}", confusion(&rows));
     println!("per pair: {}", per_pair_agreement(&rows));
     let missed_goals = figures.unmet(&GOALS);
     if !missed_goals.is_empty() {
