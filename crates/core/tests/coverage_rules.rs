@@ -396,3 +396,34 @@ fn an_item_the_report_places_in_its_shortcomings_is_not_named_in_passing() {
     // …unless the report says where it stands: not done.
     assert_eq!(status("一是执法人员轮岗交流推进较慢。"), Status::Missing);
 }
+
+#[test]
+fn a_later_task_only_in_next_years_plans_keeps_the_item_partial() {
+    // The item's status from a report whose achievements part is `done` and whose next
+    // year's plans are `plans`.
+    let status = |item: &str, done: &str, plans: &str| {
+        let plan =
+            plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+                .unwrap()
+                .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{done}\n二、2024年工作打算\n{plans}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        let found = coverage::compute(&draft, &PlanState::new(plan));
+        (found.items[0].computed, table(&found))
+    };
+    let disputes = "依法化解医疗纠纷，发挥医疗纠纷人民调解委员会作用，深入推进平安医院建设";
+    let mediated = "充分发挥市医疗纠纷人民调解委员会作用，全年受理医疗纠纷412件，调解成功368件，调解成功率89.3%。";
+    // Most of the item told, the minor task not: 已覆盖 by the lenient rule…
+    let (found, why) = status(disputes, mediated, "一是持续深化“放管服”改革。");
+    assert_eq!(found, Status::Covered, "{why}");
+    // …unless the report places that task in next year's plans: it is not done.
+    let (found, why) = status(disputes, mediated, "一是深入推进平安医院建设。");
+    assert_eq!(found, Status::Partial, "{why}");
+    // The item's opening clause, its goal, said again in the plans is the work going on.
+    let approvals = "优化卫生健康领域营商环境，推进社会办医审批提速，医疗机构设置审批时限压缩至法定时限的50%以内";
+    let faster = "将社会力量举办医疗机构设置审批时限由法定的45个工作日压缩至20个工作日，全年为社会办医疗机构办理设置审批46件，无一超时。";
+    let (found, why) = status(approvals, faster, "一是持续优化卫生健康领域营商环境。");
+    assert_eq!(found, Status::Covered, "{why}");
+}
