@@ -60,7 +60,7 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split (27 pairs since dev-24 to dev-27 were written after the engine) misses
 /// the 未覆盖 precision goal and calls one missing item covered. This floor is what the
-/// engine measured on it (3 December 2026, 511 items, seventh round: agreement 441/511,
+/// engine measured on it (3 December 2026, 511 items, eighth round: agreement 444/511,
 /// 未覆盖 precision 104/116 and recall 104/112, covered/partial called missing 12/399,
 /// missing called covered 1, top evidence right 377/384; rounded to the weaker side), so
 /// that no change makes it worse unnoticed. It is lower than the fifth round's floor on
@@ -68,7 +68,7 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// dev-27, unseen when they arrived, scored 0.69 and brought an item called covered that
 /// the report only plans (dev-27 4). Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.86,
+    min_agreement: 0.868,
     min_missing_precision: 0.89,
     min_missing_recall: 0.92,
     max_covered_called_missing: 0.031,
