@@ -396,6 +396,16 @@ pub(super) fn decide(
         .filter(|&&t| !touched_not_told[t])
         .map(weight_of_task)
         .sum();
+    // A task after the item's opening clause that the achievements do not tell and the
+    // report places in its shortcomings or next year's plans (平安医院建设 only in the
+    // plans) is work the report says is not done: the rest told makes the item partial,
+    // not covered. The opening clause is exempt: it states the item's goal (优化营商
+    // 环境), which next year's plans carry on (持续优化…) when its means are done.
+    let planned_not_done = |t: usize| {
+        t > 0
+            && told_elsewhere[t]
+            && (task_results[t].status == Status::Missing || touched_not_told[t])
+    };
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
@@ -405,7 +415,9 @@ pub(super) fn decide(
     } else if task_count > 0
         && (answered == task_count
             || named.is_some()
-            || (best_share >= MOST_OF_ITEM && 2.0 * (answered_weight + told_weight) >= task_weight))
+            || (best_share >= MOST_OF_ITEM
+                && 2.0 * (answered_weight + told_weight) >= task_weight
+                && !counted.iter().any(|&t| planned_not_done(t))))
     {
         Status::Covered
     } else if answered > 0

@@ -1,0 +1,429 @@
+//! The coverage engine's rules, each on a small plan and report written for its test:
+//! the lexicon through the engine, and what a reviewer does and does not count as an
+//! item told (units, own terms, amounts, channels, guidance, lists, the preamble, the
+//! report's own shortcomings and plans).
+
+use report_core::coverage;
+use report_core::plan;
+use report_core::plan_items::{PlanState, Status};
+use report_core::report_text;
+
+mod coverage_support;
+
+use coverage_support::{one_item, table};
+
+/// Reports tell 谁执法谁普法 by its means, the officers explaining the law while they
+/// inspect, as a reviewer reads it (dev-16, 23, 26 and 27 of the evaluation set).
+#[test]
+fn officers_explaining_the_law_as_they_inspect_is_who_enforces_educates() {
+    for sentence in [
+        "各级执法人员在检查中同步讲解卫生健康法律法规，全年现场普法4100余次。",
+        "执法人员在检查现场边查边讲，全年发放宣传资料1.2万份。",
+        "监督员在执法检查中向从业人员讲解法律条文，做到执法即普法。",
+        "把执法同时作为普法的过程，全年开展现场普法86次。",
+    ] {
+        let found = one_item("落实“谁执法谁普法”普法责任制", sentence);
+        let item = &found.items[0];
+        assert_eq!(
+            item.status,
+            Status::Covered,
+            "{sentence}: {}",
+            item.explanation
+        );
+    }
+}
+
+#[test]
+fn every_lexicon_entry_matches_through_the_engine() {
+    let entries = report_core::lexicon::parse_file(report_core::lexicon::BUILTIN).unwrap();
+    let mut failures = Vec::new();
+    for entry in &entries {
+        for term in &entry.terms {
+            for (plan_word, report_word) in [(&entry.head, term), (term, &entry.head)] {
+                let found = one_item(
+                    &format!("深入推进{plan_word}"),
+                    &format!("全年我局{report_word}，共办理32件，群众普遍认可。"),
+                );
+                let item = &found.items[0];
+                let highlighted = item.tasks.iter().any(|t| {
+                    t.evidence.as_ref().is_some_and(|e| {
+                        e.highlights.iter().any(|&[s, e2]| {
+                            let words: String = e.sentence.chars().skip(s).take(e2 - s).collect();
+                            report_core::lexicon::matching_key(&words)
+                                == report_core::lexicon::matching_key(report_word)
+                        })
+                    })
+                });
+                if item.status != Status::Covered || !highlighted {
+                    failures.push(format!(
+                        "line {}: plan {plan_word} / report {report_word}: {:?} {}",
+                        entry.line, item.status, item.explanation
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn a_unit_named_about_other_work_answers_no_task() {
+    for (plan, report, status) in [
+        // The partner unit of a task, named in the report about something else.
+        (
+            "加强职业健康监管。会同市疾病预防控制中心开展职业病危害因素监测",
+            "市疾病预防控制中心全年完成核酸检测46万人份，全市未发生规模性疫情。",
+            Status::Missing,
+        ),
+        // Another unit whose name ends as the task's unit does.
+        (
+            "健全工作机制。调整局依法行政工作领导小组",
+            "年内调整了局安全生产工作领导小组，全年未发生安全生产事故。",
+            Status::Missing,
+        ),
+        // A task that is the unit itself is answered by its name.
+        (
+            "健全工作机制。调整局依法行政工作领导小组",
+            "根据人员变动调整了局依法行政工作领导小组，明确法规科承担日常工作。",
+            Status::Covered,
+        ),
+    ] {
+        let found = one_item(plan, report);
+        assert_eq!(
+            found.items[0].computed,
+            status,
+            "{report}\n{}",
+            table(&found)
+        );
+    }
+}
+
+/// Coverage of a two-item plan (重大行政决策, then 爱国卫生 with `second_body`) in a
+/// report of one paragraph.
+fn decision_item_in(second_body: &str, paragraph: &str) -> Status {
+    let plan = plan::parse_plan_text(&format!(
+        "2023年工作要点\n一、总体\n1.严格执行重大行政决策程序。落实公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。（局法制科）\n2.深入开展爱国卫生运动。{second_body}。（局疾控科）"
+    ))
+    .unwrap()
+    .plan;
+    let report =
+        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{paragraph}\n");
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+}
+
+#[test]
+fn a_term_only_one_item_holds_names_it_in_a_paragraph_about_something_else() {
+    let closing = "全区开展城乡环境卫生整治行动1200余次，病媒生物密度持续下降，创建卫生村86个。三是重大事项听取民意。";
+    // 听取民意 reads as 公众参与, which only the first item holds: part of it is told.
+    assert_eq!(
+        decision_item_in("开展城乡环境卫生整治", closing),
+        Status::Partial
+    );
+    // When another item holds 公众参与 too, the term names neither.
+    assert_eq!(
+        decision_item_in("鼓励公众参与城乡环境卫生整治", closing),
+        Status::Missing
+    );
+    // Beside another subject's term in its clause, it serves that subject.
+    assert_eq!(
+        decision_item_in(
+            "开展城乡环境卫生整治",
+            "广泛动员公众参与爱国卫生运动，全区开展城乡环境卫生整治行动1200余次，病媒生物密度持续下降。"
+        ),
+        Status::Missing
+    );
+}
+
+#[test]
+fn an_amount_of_work_the_report_is_silent_on_is_a_task_undone() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    let random_checks =
+        "加强事中事后监管。深入推进“双随机、一公开”监管，开展跨部门联合抽查不少于5次";
+    let told =
+        "全年随机抽取检查对象657户次，随机选派执法人员，“双随机、一公开”抽查结果全部向社会公开。";
+    // Nothing on the joint inspections: the work the target counts is not done.
+    assert_eq!(status(random_checks, told), Status::Partial);
+    // Told, with or without its figure, the item is covered.
+    for joint in [
+        "会同市场监管部门开展跨部门联合抽查6次。",
+        "会同市场监管部门开展跨部门联合抽查。",
+    ] {
+        assert_eq!(
+            status(random_checks, &format!("{told}{joint}")),
+            Status::Covered,
+            "{joint}"
+        );
+    }
+    // A rate measures how the other tasks were done: not reported, it leaves them done.
+    assert_eq!(
+        status(
+            "加强事中事后监管。深入推进“双随机、一公开”监管，抽查结果公示率100%",
+            told
+        ),
+        Status::Covered
+    );
+    // An amount given its figure is reported, though its words are too short to match.
+    let training = "提升执法人员素质。开展法律培训，人均不少于60学时";
+    assert_eq!(
+        status(training, "全年开展法律培训12期，执法人员人均68学时。"),
+        Status::Covered
+    );
+    assert_eq!(
+        status(training, "全年开展法律培训12期，执法人员参加考试。"),
+        Status::Partial
+    );
+}
+
+#[test]
+fn the_thought_that_guides_other_work_is_no_study_of_it() {
+    let status = |sentence: &str| {
+        one_item(
+            "深入学习贯彻习近平法治思想。把习近平法治思想纳入委党组理论学习中心组年度学习计划",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("委坚持以习近平法治思想为指引，推进健康城区建设，选取3个重大建设项目试点开展健康影响评估。"),
+        Status::Missing
+    );
+    assert_ne!(
+        status("委党组理论学习中心组围绕习近平法治思想开展专题学习5次。"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
+    let status = |sentence: &str| {
+        one_item(
+            "推进政务公开。做好政务公开工作，及时更新政府信息公开指南",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // Penalty decisions posted through the 政务公开 column: the channel, not the work.
+    assert_eq!(
+        status("作出的行政处罚决定均在作出之日起7个工作日内通过委门户网站政务公开专栏向社会公开。"),
+        Status::Missing
+    );
+    // Opening the column is work on it.
+    assert_ne!(
+        status("在委门户网站开设政务公开专栏，集中发布卫生健康政策文件86件。"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn a_term_beside_other_terms_in_its_clause_serves_their_subject() {
+    let status = |sentence: &str| {
+        one_item(
+            "加强规范性文件管理。落实规范性文件合法性审核和备案审查制度，开展规范性文件全面清理",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // 法制审核 as one of the three 执法 systems: no word on 规范性文件.
+    assert_eq!(
+        status("执法大队严格落实执法公示、全过程记录、法制审核制度，全年作出行政处罚决定126件。"),
+        Status::Missing
+    );
+    // Named on its own, it tells part of the task.
+    assert_eq!(
+        status("局机关严格落实法制审核制度，全年召开专题会议4次。"),
+        Status::Partial
+    );
+}
+
+#[test]
+fn one_thing_of_a_list_told_whole_is_part_of_the_task() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    // 医疗美容 of three fields, told with its own work: part of the item.
+    assert_eq!(
+        status(
+            "开展医疗美容、口腔诊疗、辅助生殖等重点领域专项整治",
+            "开展医疗美容机构专项检查，查处超范围执业案件47件，吊销1家机构执业许可证。"
+        ),
+        Status::Partial
+    );
+}
+
+#[test]
+fn one_of_two_things_a_task_joins_leaves_the_other_undone() {
+    let status = |sentence: &str| {
+        one_item(
+            "深入整治医疗乱象。开展打击欺诈骗取医保基金和整治医疗乱象专项行动",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
+        Status::Partial
+    );
+    // A two-character word of the other thing, said of something else, does not tell it.
+    assert_eq!(
+        status("深入整治医疗乱象，开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件，专项基金全部到位。"),
+        Status::Partial
+    );
+    assert_eq!(
+        status("深入整治医疗乱象，开展打击欺诈骗取医保基金专项检查，追回基金120万元；开展整治医疗乱象专项行动，检查医疗机构186家，立案查处11件。"),
+        Status::Covered
+    );
+}
+
+#[test]
+fn the_preambles_opening_sentence_reports_nothing_done() {
+    // The item's status from a report with `opening` before its first heading and
+    // `body` under it.
+    let status = |opening: &str, body: &str| {
+        let plan = plan::parse_plan_text(
+            "2023年工作要点\n一、总体\n1.开展法治政府建设示范创建。争创市级法治政府建设示范项目1个。（局法制科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n{opening}\n一、2023年主要举措和成效\n{body}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    let body = "全年办理行政处罚案件32件，罚没款86万元。";
+    let guided = "2023年，局党组坚持以习近平法治思想为指导，推动法治政府建设示范创建取得新成效。";
+    let ends = "现将有关情况报告如下：";
+    assert_eq!(status(&format!("{guided}{ends}"), body), Status::Missing);
+    // What the preamble reports after it counts.
+    assert_ne!(
+        status(
+            &format!(
+                "{guided}全年争创市级法治政府建设示范项目1个，获市委依法治市办通报表扬。{ends}"
+            ),
+            body
+        ),
+        Status::Missing
+    );
+    // A paragraph that does not end the preamble so is no preamble: before the first
+    // heading, its first sentence reports the work…
+    assert_ne!(status(&format!("{ends}{guided}"), body), Status::Missing);
+    // …and so does a paragraph of the body that introduces an account.
+    assert_ne!(
+        status(
+            "现将有关情况报告如下。",
+            &format!("{guided}现将自查情况报告如下：{body}")
+        ),
+        Status::Missing
+    );
+}
+
+#[test]
+fn a_figure_for_part_of_a_task_makes_the_item_partial() {
+    let report = |sentence: &str| {
+        one_item(
+            "推进政务公开。主动公开卫生健康领域政府信息，规范办理政府信息公开申请，按时答复率100%",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    // The report counts what the task asks for: part of the item is done.
+    assert_eq!(
+        report("全年召开专题会议4次。在门户网站主动公开政府信息1260条。"),
+        Status::Partial
+    );
+    // The same words without a count of them are words in passing.
+    assert_eq!(
+        report("全年召开专题会议4次。门户网站主动公开政府信息栏目改版。"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn a_task_the_report_places_in_its_shortcomings_is_not_touched_in_passing() {
+    // The item's status from a report whose achievements part is `done` and whose
+    // shortcomings part is `shortcoming`.
+    let status = |done: &str, shortcoming: &str| {
+        let plan = plan::parse_plan_text(
+            "2021年工作要点\n（一）严格落实重大行政决策程序，编制年度重大行政决策事项目录并向社会公布。（责任科室：法规科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2021年度法治政府建设工作情况的报告\n一、2021年主要举措和成效\n{done}\n二、存在的不足和原因\n{shortcoming}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2021).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    let other_list = "编制《卫生健康领域轻微违法行为不予行政处罚事项目录》并向社会公布，对14家首次轻微违法单位不予处罚。";
+    let list_not_begun = "一是重大行政决策事项目录编制工作尚未开展。";
+    // Another list published touches the task of publishing the decisions' list…
+    assert_eq!(
+        status(other_list, "一是执法装备配备不足。"),
+        Status::Partial
+    );
+    // …but not when the report itself says that list is not begun.
+    assert_eq!(status(other_list, list_not_begun), Status::Missing);
+    // The other task, told, is still done.
+    assert_eq!(
+        status(
+            "全年作出重大行政决策2项，均经合法性审查和集体讨论决定。",
+            list_not_begun
+        ),
+        Status::Partial
+    );
+}
+
+#[test]
+fn an_item_the_report_places_in_its_shortcomings_is_not_named_in_passing() {
+    let status = |shortcoming: &str| {
+        let plan = plan::parse_plan_text(
+            "2021年工作要点\n一、总体\n1.加强执法队伍建设。推进执法人员轮岗交流，组织执法人员法律知识培训不少于40学时。（责任科室：法规科）",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2021年度法治政府建设工作情况的报告\n一、2021年主要举措和成效\n全市卫生健康系统加强执法队伍建设，全年办理卫生行政案件2150起，罚没款1991万元。\n二、存在的不足和原因\n{shortcoming}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2021).unwrap();
+        coverage::compute(&draft, &PlanState::new(plan)).items[0].computed
+    };
+    // The item's subject named in passing makes it partial…
+    assert_eq!(status("一是执法装备配备不足。"), Status::Partial);
+    // …unless the report says where it stands: not done.
+    assert_eq!(status("一是执法人员轮岗交流推进较慢。"), Status::Missing);
+}
+
+#[test]
+fn a_later_task_only_in_next_years_plans_keeps_the_item_partial() {
+    // The item's status from a report whose achievements part is `done` and whose next
+    // year's plans are `plans`.
+    let status = |item: &str, done: &str, plans: &str| {
+        let plan =
+            plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+                .unwrap()
+                .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{done}\n二、2024年工作打算\n{plans}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        let found = coverage::compute(&draft, &PlanState::new(plan));
+        (found.items[0].computed, table(&found))
+    };
+    let disputes = "依法化解医疗纠纷，发挥医疗纠纷人民调解委员会作用，深入推进平安医院建设";
+    let mediated = "充分发挥市医疗纠纷人民调解委员会作用，全年受理医疗纠纷412件，调解成功368件，调解成功率89.3%。";
+    // Most of the item told, the minor task not: 已覆盖 by the lenient rule…
+    let (found, why) = status(disputes, mediated, "一是持续深化“放管服”改革。");
+    assert_eq!(found, Status::Covered, "{why}");
+    // …unless the report places that task in next year's plans: it is not done.
+    let (found, why) = status(disputes, mediated, "一是深入推进平安医院建设。");
+    assert_eq!(found, Status::Partial, "{why}");
+    // The item's opening clause, its goal, said again in the plans is the work going on.
+    let approvals = "优化卫生健康领域营商环境，推进社会办医审批提速，医疗机构设置审批时限压缩至法定时限的50%以内";
+    let faster = "将社会力量举办医疗机构设置审批时限由法定的45个工作日压缩至20个工作日，全年为社会办医疗机构办理设置审批46件，无一超时。";
+    let (found, why) = status(approvals, faster, "一是持续优化卫生健康领域营商环境。");
+    assert_eq!(found, Status::Covered, "{why}");
+}
