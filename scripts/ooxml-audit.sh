@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Exports the fixture drafts in every combination the app offers (3 layout profiles ×
-# 红头 on/off × sealed/unsealed × with/without the attachment table × one/several 签发人;
+# 红头 on/off × sealed/unsealed × with/without the attachment table × one/several 签发人,
+# and a 版记 taller than a page;
 # the font family changes names only, not structure) and the 落实情况表 as .docx and .xlsx,
 # and validates every file against the OOXML schemas with openxml-audit (pinned in
 # versions.env, installed by setup.sh) for Office 2016 and Microsoft 365. Fails on any
@@ -19,6 +20,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir "$work/drafts" "$work/office"
 
 # One and several 签发人 for every fixture; the table fixture is the attachment-table case.
+# A 抄送 of sixty 机关 makes a 版记 taller than a page, which the writer puts in the flow
+# of the text instead of floating it.
 "$venv/python" - "$work/drafts" crates/core/tests/fixtures/draft-jiaxing-2022.json \
   crates/core/tests/fixtures/draft-shangcheng-2023.json crates/core/tests/fixtures/draft-jiaxing-2022-table.json <<'EOF'
 import json, pathlib, sys
@@ -28,6 +31,8 @@ for path in map(pathlib.Path, sys.argv[2:]):
     for signers, names in (("one", ["王伟荣"]), ("several", ["王伟荣", "李明", "陈晓华"])):
         file["draft"]["meta"]["signers"] = names
         (out / f"{path.stem}-{signers}-signers.json").write_text(json.dumps(file, ensure_ascii=False), encoding="utf-8")
+    file["draft"]["meta"]["cc"] = "、".join(f"某某市第{i}人民政府办公室" for i in range(60))
+    (out / f"{path.stem}-long-cc.json").write_text(json.dumps(file, ensure_ascii=False), encoding="utf-8")
 EOF
 
 for draft in "$work"/drafts/*.json; do

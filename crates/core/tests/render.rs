@@ -41,8 +41,22 @@ fn cases() -> Vec<(&'static str, Draft, ExportOptions)> {
             },
         ),
         ("hostile", hostile(), ExportOptions::default()),
+        (
+            "long-cc",
+            long_cc(jiaxing.clone()),
+            ExportOptions::default(),
+        ),
         ("attachment", with_table(jiaxing), ExportOptions::default()),
     ]
+}
+
+/// The 嘉兴 draft sent in copy to sixty 机关: a 版记 taller than a page.
+fn long_cc(mut draft: Draft) -> Draft {
+    draft.meta.cc = (0..60)
+        .map(|i| format!("某某市第{i}人民政府办公室"))
+        .collect::<Vec<_>>()
+        .join("、");
+    draft
 }
 
 /// The 嘉兴 draft with 青浦's indicator table attached, its rows the 青浦 plan.
@@ -284,6 +298,35 @@ fn hostile_text_opens_in_libreoffice() {
         text.contains("抄送：]]><w:p>。"),
         "markup stays text: {text}"
     );
+}
+
+/// A 版记 taller than a page flows across pages: every 机关 and the 印发 line are
+/// printed inside the 版心, and every page keeps its number.
+#[test]
+fn a_version_record_taller_than_a_page_loses_nothing() {
+    let all = lines("long-cc");
+    let text: String = all
+        .iter()
+        .filter(|l| !is_page_number(l))
+        .map(|l| l.text.as_str())
+        .collect();
+    for i in 0..60 {
+        let organ = format!("某某市第{i}人民政府办公室");
+        assert!(text.contains(&organ), "{organ} lost: {text}");
+    }
+    assert!(text.contains("2023年2月27日印发"), "{text}");
+    for line in all.iter().filter(|l| !is_page_number(l)) {
+        assert!(
+            line.x0 >= 27.0 && line.x1 <= 185.0 && line.y0 >= 36.0 && line.y1 <= 263.0,
+            "outside the 版心: {line:?}"
+        );
+    }
+    for page in 1..=pages("long-cc") {
+        assert!(
+            all.iter().any(|l| l.page == page && is_page_number(l)),
+            "page {page} has no number"
+        );
+    }
 }
 
 #[test]

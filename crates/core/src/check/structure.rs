@@ -2,6 +2,7 @@
 //! characters a Word file cannot hold, which the export drops.
 
 use super::{Finding, Location, Severity, TextRef};
+use crate::attachment::CellRef;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, TextField};
 use crate::outline::char_count;
@@ -37,6 +38,17 @@ pub(super) fn check(draft: &Draft, out: &mut Vec<Finding>) {
         }
     }
     for section in &draft.sections {
+        // The title of an unnumbered part is not printed.
+        if section.numbered && drops_characters(&section.title) {
+            out.push(hint(
+                Rule::DroppedCharacters,
+                TextRef::Node {
+                    id: section.id,
+                    part: TextField::Title,
+                },
+                DROPPED.into(),
+            ));
+        }
         walk(&section.children, &mut |node| {
             let id = node.id();
             let (dropped, empty) = match node {
@@ -61,6 +73,23 @@ pub(super) fn check(draft: &Draft, out: &mut Vec<Finding>) {
                 out.push(hint(rule, target, message.into()));
             }
         });
+    }
+    if let Some(table) = &draft.attachment_table {
+        let plan = draft.plan.as_ref().map(|state| &state.plan);
+        for (row, printed) in table.rows(plan).iter().enumerate() {
+            // The cells the user writes; the others are the plan's.
+            for column in 0..table.columns.len() {
+                if drops_characters(table.cell(&printed.number, column)) {
+                    out.push(hint(
+                        Rule::DroppedCharacters,
+                        TextRef::TableCell {
+                            cell: CellRef { row, column },
+                        },
+                        DROPPED.into(),
+                    ));
+                }
+            }
+        }
     }
 }
 
@@ -144,5 +173,32 @@ mod tests {
         d.meta.attachments = vec!["指标表".into(), "自查报告".into()];
         d.set_text(p, TextField::Text, "正文".into()).unwrap();
         assert!(described(&d).is_empty());
+    }
+
+    /// A numbered part's title and the table cells the user writes are printed too.
+    #[test]
+    fn dropped_characters_in_part_titles_and_table_cells_are_named() {
+        let mut d = crate::page::tests::with_qingpu_table();
+        d.sections[1].title = "抓好学法\u{1}宣法".into();
+        let table = d.attachment_table.as_mut().unwrap();
+        table.set_cell("6", 4, "全部\u{b}办结".into()).unwrap();
+        let found = described(&d);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("一、抓好学法") && p.ends_with(&format!("宣法：{DROPPED}"))),
+            "{found:?}"
+        );
+        let row = d
+            .attachment_table
+            .as_ref()
+            .unwrap()
+            .rows(d.plan.as_ref().map(|state| &state.plan))
+            .iter()
+            .position(|r| r.number == "6")
+            .unwrap();
+        let cell = format!("附件表格第{}行第5列：{DROPPED}", row + 1);
+        assert!(found.contains(&cell), "{cell} in {found:?}");
+        assert_eq!(found.iter().filter(|p| p.contains(DROPPED)).count(), 2);
     }
 }

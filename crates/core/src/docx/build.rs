@@ -16,6 +16,7 @@ use crate::page::measures::{
     SIZE_3, SIZE_4, ZI_4,
 };
 use crate::page::{self, Align, Block, FontRole as Role, LineHeight, Part, ProfilePage};
+use crate::preview;
 
 pub(super) const RED: &str = "FF0000";
 
@@ -188,9 +189,16 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
         };
     }
     if let Some(texts) = &composed.imprint {
+        // A floating table cannot break across pages: a 版记 taller than the 版心 (a
+        // 抄送 of sixty 机关) pinned to the bottom of one runs off it, and its last lines
+        // are lost in print. It flows with the text instead, as the preview shows it.
+        let floating =
+            preview::imprint_floats(texts, PAGE_HEIGHT as i32 - w.page.top - w.page.bottom);
         // A floating table needs a paragraph after it to anchor to (and a body must not
         // end in a table); 1 pt high so it never starts a page of its own.
-        docx = docx.add_table(imprint(w, texts)).add_paragraph(w.free(20));
+        docx = docx
+            .add_table(imprint(w, texts, floating))
+            .add_paragraph(w.free(20));
     }
     docx
 }

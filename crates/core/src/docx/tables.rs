@@ -97,8 +97,8 @@ fn rule(position: TableBorderPosition, size: usize) -> TableBorder {
 }
 
 /// 版记: 抄送 and 印发机关/印发日期 between thick/thin/thick lines, as a table floating at
-/// the bottom of the 版心 on the last page.
-pub(super) fn imprint(w: &Writer, imprint: &Imprint) -> Table {
+/// the bottom of the 版心 on the last page when `floating`, else in the flow of the text.
+pub(super) fn imprint(w: &Writer, imprint: &Imprint, floating: bool) -> Table {
     let Imprint {
         cc,
         printer,
@@ -155,7 +155,7 @@ pub(super) fn imprint(w: &Writer, imprint: &Imprint) -> Table {
         }
         rows.push(TableRow::new(vec![cell]));
     }
-    Table::without_borders(rows)
+    let table = Table::without_borders(rows)
         .set_borders(
             TableBorders::with_empty()
                 .set(rule(TableBorderPosition::Top, IMPRINT_THICK))
@@ -164,14 +164,17 @@ pub(super) fn imprint(w: &Writer, imprint: &Imprint) -> Table {
         .set_grid(vec![TEXT_WIDTH as usize])
         .width(TEXT_WIDTH as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
-        // Anchored to the page at the left margin: LibreOffice keeps a table of
-        // the 版心's full width inline when it is anchored to the margin.
-        .position(
-            TablePositionProperty::new()
-                .horizontal_anchor("page")
-                .position_x(MARGIN_LEFT)
-                .vertical_anchor("margin")
-                .position_y_alignment("bottom"),
-        )
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+    if !floating {
+        return table;
+    }
+    // Anchored to the page at the left margin: LibreOffice keeps a table of the 版心's
+    // full width inline when it is anchored to the margin.
+    table.position(
+        TablePositionProperty::new()
+            .horizontal_anchor("page")
+            .position_x(MARGIN_LEFT)
+            .vertical_anchor("margin")
+            .position_y_alignment("bottom"),
+    )
 }

@@ -126,5 +126,11 @@ pub(crate) fn layout_document(document: &Document) -> Preview {
     }
 }
 
+/// Whether the 版记 floats at the bottom of a page of `text_height`, its lines broken
+/// as the preview breaks them (else it flows with the text).
+pub(crate) fn imprint_floats(imprint: &page::Imprint, text_height: i32) -> bool {
+    lines::imprint(imprint).floats(text_height)
+}
+
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use super::{Line, PreviewPage, Rule};
-use crate::page::measures::{border_twips, RED_LINE_SIZE, RED_LINE_SPACE};
+use crate::page::measures::{border_twips, IMPRINT_LINE, RED_LINE_SIZE, RED_LINE_SPACE};
 
 /// LibreOffice's default widow and orphan control (the export sets none of its own):
 /// a paragraph split across pages leaves at least two lines on each.
@@ -55,8 +55,18 @@ pub(super) struct Imprint {
     pub height: i32,
 }
 
+impl Imprint {
+    /// Whether it floats at the bottom of a page, with a line to spare for where Word
+    /// or LibreOffice break its lines differently; a taller one cannot stay on one page
+    /// and flows with the text instead.
+    pub fn floats(&self, text_height: i32) -> bool {
+        self.height + IMPRINT_LINE <= text_height
+    }
+}
+
 /// Fills pages of `text_height` with the blocks, then pins the 版记 to the bottom of the
-/// last page, or of a page of its own when it does not fit under the text.
+/// last page, or of a page of its own when it does not fit under the text, or flows it
+/// on from the text when it does not float.
 pub(super) fn paginate(
     blocks: Vec<Block>,
     imprint: Option<Imprint>,
@@ -89,23 +99,27 @@ pub(super) fn paginate(
             pages.place(block);
         }
     }
-    if let Some(imprint) = imprint {
-        if pages.y > 0 && pages.y + imprint.height > text_height {
-            pages.new_page();
-            pages.current().imprint_only = true;
+    match imprint {
+        Some(imprint) if !imprint.floats(text_height) => pages.flow(imprint),
+        Some(imprint) => {
+            if pages.y > 0 && pages.y + imprint.height > text_height {
+                pages.new_page();
+                pages.current().imprint_only = true;
+            }
+            let top = text_height - imprint.height;
+            let page = pages.current();
+            page.lines
+                .extend(imprint.lines.into_iter().map(|line| Line {
+                    top: top + line.top,
+                    ..line
+                }));
+            page.rules
+                .extend(imprint.rules.into_iter().map(|rule| Rule {
+                    top: top + rule.top,
+                    ..rule
+                }));
         }
-        let top = text_height - imprint.height;
-        let page = pages.current();
-        page.lines
-            .extend(imprint.lines.into_iter().map(|line| Line {
-                top: top + line.top,
-                ..line
-            }));
-        page.rules
-            .extend(imprint.rules.into_iter().map(|rule| Rule {
-                top: top + rule.top,
-                ..rule
-            }));
+        None => {}
     }
     pages.pages
 }
@@ -131,6 +145,36 @@ impl Pager {
             imprint_only: false,
         });
         self.y = 0;
+    }
+
+    /// Places the 版记's lines below the text, each on the next page when it does not
+    /// fit on this one, each rule with the line that follows it.
+    fn flow(&mut self, imprint: Imprint) {
+        let mut base = self.y;
+        let mut rules = imprint.rules.into_iter().peekable();
+        for line in imprint.lines {
+            if self.y > 0 && base + line.top + line.height > self.text_height {
+                self.new_page();
+                base = -line.top;
+            }
+            while let Some(rule) = rules.next_if(|rule| rule.top <= line.top) {
+                self.current().rules.push(Rule {
+                    top: base + rule.top,
+                    ..rule
+                });
+            }
+            self.y = base + line.top + line.height;
+            self.current().lines.push(Line {
+                top: base + line.top,
+                ..line
+            });
+        }
+        for rule in rules {
+            self.current().rules.push(Rule {
+                top: base + rule.top,
+                ..rule
+            });
+        }
     }
 
     /// Places a block's rows, splitting it across pages with widow and orphan control.

@@ -263,6 +263,43 @@ fn an_imprint_that_does_not_fit_goes_to_a_page_of_its_own() {
         .all(|l| l.kind == Part::Imprint));
 }
 
+/// A 版记 taller than a page flows on from the text across pages, as the file holds
+/// it: every line on a page, none lost.
+#[test]
+fn an_imprint_taller_than_a_page_flows_on_from_the_text() {
+    let mut draft = body_only(vec![han(26 + 28 * 10)]);
+    draft.meta.cc = (0..60)
+        .map(|i| format!("某某市第{i}人民政府办公室"))
+        .collect::<Vec<_>>()
+        .join("、");
+    draft.meta.printer = "办公室".into();
+    let preview = layout(&draft);
+    let text_height = preview.geometry.text_height;
+    let imprint: Vec<&Line> = preview
+        .pages
+        .iter()
+        .flat_map(|page| &page.lines)
+        .filter(|l| l.kind == Part::Imprint)
+        .collect();
+    let cc: String = imprint.iter().map(|l| l.text()).collect();
+    assert!(cc.starts_with("抄送：某某市第0") && cc.contains("某某市第59人民政府办公室。"));
+    assert!(imprint.last().unwrap().text() == "办公室");
+    for page in &preview.pages {
+        for line in &page.lines {
+            assert!(
+                line.top >= 0 && line.top + line.height <= text_height,
+                "page {}: {line:?}",
+                page.number
+            );
+        }
+    }
+    assert!(preview.pages.len() >= 2, "the 版记 runs over");
+    assert!(preview.pages[0]
+        .lines
+        .iter()
+        .any(|l| l.kind == Part::Imprint));
+}
+
 #[test]
 fn huge_and_hostile_drafts_do_not_panic() {
     let preview = layout(&body_only(vec!["短".into(); 10_000]));

@@ -103,3 +103,28 @@ fn a_huge_issuer_mark_keeps_a_usable_size() {
         .flat_map(|page| &page.lines)
         .all(|line| line.height > 0));
 }
+
+/// A 版记 taller than a page cannot float at the bottom of one (it would run off the
+/// page, its last lines lost): it flows with the text; a short one still floats.
+#[test]
+fn an_imprint_taller_than_a_page_flows_with_the_text() {
+    let floats = |cc: String| {
+        let mut d = jiaxing();
+        d.meta.cc = cc;
+        let doc = part(
+            &export(&d, &ExportOptions::default(), NOW).unwrap(),
+            "word/document.xml",
+        );
+        let table = &doc[doc.rfind("<w:tbl>").unwrap()..doc.rfind("</w:tbl>").unwrap()];
+        assert!(table.contains("印发"), "{table}");
+        table.contains("<w:tblpPr")
+    };
+    let organs = |n: usize| {
+        (0..n)
+            .map(|i| format!("某某市第{i}人民政府办公室"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    assert!(floats(organs(3)));
+    assert!(!floats(organs(60)));
+}
