@@ -110,18 +110,45 @@ fn same_identity(_: &fs::Metadata, _: &fs::Metadata) -> bool {
     false
 }
 
+/// The text with every control character but line breaks and tabs written as `\u{…}`:
+/// findings quote the files' own text (a title, a cell), and an ESC or a carriage return
+/// taken from a file must not drive the user's terminal or hide what was printed.
+fn printable(text: std::fmt::Arguments) -> String {
+    let text = text.to_string();
+    if !text.chars().any(is_hidden_control) {
+        return text;
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden_control(c) {
+            shown.push_str(&c.escape_unicode().to_string());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+fn is_hidden_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 /// Writes to stdout. A reader that went away (`| head -1`) ends the run quietly with
 /// status 0, as `cat` and `grep` do; any other failure (a full disk) is an error, status 2.
 pub fn out(text: std::fmt::Arguments) {
     let mut stdout = io::stdout().lock();
-    if let Err(err) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+    let text = printable(text);
+    if let Err(err) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         output_failed(&err);
     }
 }
 
 /// Writes to stderr; a closed stderr is not worth a panic.
 pub fn err(text: std::fmt::Arguments) {
-    let _ = io::stderr().lock().write_fmt(text);
+    let _ = io::stderr().lock().write_all(printable(text).as_bytes());
 }
 
 fn output_failed(err: &io::Error) -> ! {

@@ -895,3 +895,24 @@ fn a_garbage_tsv_is_no_plan() {
         said(&out)
     );
 }
+
+/// A finding quotes the draft's own text; an ESC sequence or a carriage return in a title
+/// is printed as `\u{…}`, so a file cannot clear or rewrite the user's terminal.
+#[test]
+fn control_characters_quoted_from_a_draft_do_not_reach_the_terminal() {
+    let dir = folder("terminal");
+    let draft = fs::read_to_string(fixture("draft-jiaxing-2022.json")).unwrap();
+    let title = "\"抓好学法宣法，全员法治意识有效提升\"";
+    assert!(draft.contains(title), "the fixture's first part title");
+    let hostile = write(
+        &dir,
+        "draft.json",
+        draft.replacen(title, "\"学法\\u001b[2J\\r\"", 1).as_bytes(),
+    );
+
+    let out = run(&[&"check", &hostile]);
+    assert_no_panic(&out);
+    let text = said(&out);
+    assert!(text.contains("学法\\u{1b}[2J\\u{d}"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+}
