@@ -145,7 +145,14 @@ fn continues(previous: &str, joined: &Joined, hard_wrapped: bool) -> bool {
         && !joined.full_stop
         && joined.chars <= HEADING_CHARS
         && !full_width;
-    !ends_sentence && !is_top_heading && !is_heading && (has_sentence_marks || full_width)
+    // A 签发人 or 抄送 line of a report copied as sent is a field of its own, not the
+    // start of the title or of the 印发 line below it.
+    let is_field = !full_width && (previous.starts_with("签发人") || previous.starts_with("抄送"));
+    !ends_sentence
+        && !is_top_heading
+        && !is_heading
+        && !is_field
+        && (has_sentence_marks || full_width)
 }
 
 /// The first `YYYY年` (or `YYYY 年度`) in `text` with a plausible year, 2000–2099.

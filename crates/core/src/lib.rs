@@ -33,6 +33,7 @@ pub mod paste;
 pub mod plan;
 pub mod plan_items;
 pub mod preview;
+pub mod report_frame;
 pub mod report_import;
 pub mod report_text;
 pub mod restructure;

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Draft, Node, NodeId, Section};
+use crate::model::{Draft, Metadata, Node, NodeId, Section};
 use crate::template::Template;
 
 /// A draft made from a report, not yet stored, and what went where.
@@ -89,14 +89,38 @@ pub fn import_report(report: &Draft, template: &Template, id: String) -> ReportI
             paragraphs,
         });
     }
-    if !report.meta.title.is_empty() {
-        draft.meta.title = report.meta.title.clone();
-    }
-    if !report.meta.recipients.is_empty() {
-        draft.meta.recipients = report.meta.recipients.clone();
-    }
+    take_filled(&mut draft.meta, &report.meta);
     draft.name = format!("{}（导入）", draft.meta.title);
     ReportImport { draft, parts }
+}
+
+/// The report's own title block and frame (标题, 主送机关, and the 版头 and 版记 fields a
+/// report copied as sent carries) over the template's, field by field where the report
+/// has one: the report is the document, the template only its starting point.
+fn take_filled(meta: &mut Metadata, report: &Metadata) {
+    let texts = [
+        (&mut meta.title, &report.title),
+        (&mut meta.recipients, &report.recipients),
+        (&mut meta.issuer_name, &report.issuer_name),
+        (&mut meta.issuer_mark, &report.issuer_mark),
+        (&mut meta.signature, &report.signature),
+        (&mut meta.annotation, &report.annotation),
+        (&mut meta.cc, &report.cc),
+        (&mut meta.printer, &report.printer),
+    ];
+    for (field, value) in texts {
+        if !value.is_empty() {
+            field.clone_from(value);
+        }
+    }
+    if !report.doc_number.display().is_empty() {
+        meta.doc_number = report.doc_number.clone();
+    }
+    if !report.signers.is_empty() {
+        meta.signers = report.signers.clone();
+    }
+    meta.date = report.date.or(meta.date);
+    meta.print_date = report.print_date.or(meta.print_date);
 }
 
 /// Headings and paragraphs in `nodes` and below.
@@ -174,6 +198,26 @@ mod tests {
         assert_eq!(ids.len(), n);
         assert!(ids.iter().all(|&id| id < d.next_id));
         assert!(errors(d).is_empty());
+    }
+
+    #[test]
+    fn the_frame_of_a_report_copied_as_sent_replaces_the_templates() {
+        let text = "石家庄市卫生健康委员会文件\n石卫〔2025〕7号\n签发人：张明\n关于2024年度法治政府建设工作情况的报告\n市委、市政府：\n开头一段。\n一、主要举措和成效\n甲段。\n石家庄市卫生健康委员会\n2025年2月18日\n抄送：省卫生健康委。\n石家庄市卫生健康委员会办公室 2025年2月19日印发\n";
+        let report = draft_from_text(text, 2000).unwrap();
+        let template = Template::builtin_default();
+        let fresh = template.new_draft("fresh".into(), 2024);
+        let d = import_report(&report, &template, "new".into()).draft;
+        assert_eq!(d.meta.issuer_mark, "石家庄市卫生健康委员会文件");
+        assert_eq!(d.meta.doc_number.display(), "石卫〔2025〕7号");
+        assert_eq!(d.meta.signers, ["张明"]);
+        assert_eq!(d.meta.signature, "石家庄市卫生健康委员会");
+        assert_eq!(d.meta.date, crate::date::CalendarDate::new(2025, 2, 18));
+        assert_eq!(d.meta.cc, "省卫生健康委");
+        assert_eq!(d.meta.printer, "石家庄市卫生健康委员会办公室");
+        // What the report does not say stays the template's.
+        assert_eq!(d.meta.secrecy, fresh.meta.secrecy);
+        assert_eq!(d.meta.copy_number, fresh.meta.copy_number);
+        assert!(errors(&d).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::format::LoadError;
 use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
 use crate::labels::{heading_parts, parse_label};
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
+use crate::report_frame;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReportImportError {
@@ -67,7 +68,11 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
     if looks_binary(text.as_bytes()) {
         return Err(ReportImportError::Binary);
     }
-    let lines = logical_lines(text);
+    let all_lines = logical_lines(text);
+    let mut meta = Metadata::default();
+    let header = report_frame::read_header(&all_lines, &mut meta);
+    let footer = report_frame::read_footer(&all_lines[header..], &mut meta);
+    let lines = &all_lines[header..all_lines.len() - footer];
     // Leading lines without sentence punctuation that name a 报告 are the title.
     let title_lines = lines
         .iter()
@@ -84,7 +89,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
     let (title, body) = if title.contains("报告") {
         (title, &lines[title_lines..])
     } else {
-        (String::new(), &lines[..])
+        (String::new(), lines)
     };
     let (recipients, body) = match body.split_first() {
         Some(((_, first), rest)) => match recipients_line(first) {
@@ -156,7 +161,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         meta: Metadata {
             title,
             recipients,
-            ..Metadata::default()
+            ..meta
         },
         sections,
         export: ExportOptions::default(),
@@ -266,6 +271,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.meta.recipients, "");
+    }
+
+    #[test]
+    fn a_report_copied_as_sent_keeps_its_frame_in_the_metadata() {
+        let text = "嘉兴市卫生健康委员会文件\n\n嘉卫〔2023〕24号\n签发人：王伟荣\n关于 2022 年度法治政府建设工作的报告\n中共嘉兴市委、嘉兴市人民政府：\n2022年，我委坚持依法行政。\n一、主要举措和成效\n全面推进。\n嘉兴市卫生健康委员会\n2023年2月20日\n抄送：省卫生健康委员会、市委依法治市办\n嘉兴市卫生健康委员会办公室\n2023年2月27日印发\n";
+        let d = draft_from_text(text, 2000).unwrap();
+        assert_eq!(d.meta.title, "关于2022年度法治政府建设工作的报告");
+        assert_eq!(d.meta.recipients, "中共嘉兴市委、嘉兴市人民政府");
+        assert_eq!(d.meta.doc_number.display(), "嘉卫〔2023〕24号");
+        assert_eq!(d.meta.signers, ["王伟荣"]);
+        assert_eq!(d.meta.signature, "嘉兴市卫生健康委员会");
+        assert_eq!(d.meta.cc, "省卫生健康委员会、市委依法治市办");
+        assert_eq!(d.meta.printer, "嘉兴市卫生健康委员会办公室");
+        assert_eq!(d.report_year, 2022);
+        assert!(
+            matches!(&d.sections[1].children[..], [Node::Paragraph { text, .. }] if text == "全面推进。")
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
             "import_text",
             "plan",
             "report_text",
+            "report_frame",
             "docx::read",
             "paste",
             "next_year",
