@@ -83,13 +83,11 @@ pub(super) fn task_candidates(
         .filter(|t| weight_of(own_weights, t) > 0.0)
         .collect();
     let listed = listed_things(chars, terms, task);
-    let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
-        let in_task = || {
-            first
-                .iter()
-                .chain(second)
-                .filter(|p| p.item.start < task.end && task.start < p.item.end)
-        };
+    // `first` and `second`: the phrases of one sentence and of the next that fall in
+    // the task, gathered once per sentence ([`in_task_of`]): each question below walks
+    // them again.
+    let share_of = |first: &[&Phrase], second: &[&Phrase], unit: usize| {
+        let in_task = || first.iter().chain(second).copied();
         // A unit's name anchors only when the task is the unit itself, its name whole
         // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
         // name (…安全生产工作领导小组 for …依法行政工作领导小组), nor the words that
@@ -148,26 +146,26 @@ pub(super) fn task_candidates(
         }
     };
     let mut out = Vec::new();
+    // The task's phrases in sentence j and in sentence j + 1 of the paragraph, reused.
+    let (mut here, mut next): (Vec<&Phrase>, Vec<&Phrase>) = (Vec::new(), Vec::new());
     for (k, (m, naming_work)) in by_unit.iter().zip(naming_work).enumerate() {
+        in_task_of(naming_work.first(), task, &mut next);
         for j in 0..m.sentences.len() {
             let (s, _) = &m.sentences[j];
-            let phrases = &naming_work[j];
-            let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
-            let next_overlaps = naming_work
-                .get(j + 1)
-                .is_some_and(|more| more.iter().any(overlaps));
-            if !phrases.iter().any(overlaps) && !next_overlaps {
+            std::mem::swap(&mut here, &mut next);
+            in_task_of(naming_work.get(j + 1), task, &mut next);
+            if here.is_empty() && next.is_empty() {
                 continue;
             }
             let with_next = m
                 .sentences
                 .get(j + 1)
-                .filter(|(next, _)| {
-                    *next == s + 1 && next_overlaps && report.sentences[*next].counts
+                .filter(|(following, _)| {
+                    *following == s + 1 && !next.is_empty() && report.sentences[*following].counts
                 })
-                .map(|_| (share_of(phrases, &naming_work[j + 1], m.unit), 2));
+                .map(|_| (share_of(&here, &next, m.unit), 2));
             for ((share, misses_own_words, names_own_term), taken) in
-                std::iter::once((share_of(phrases, &[], m.unit), 1)).chain(with_next)
+                std::iter::once((share_of(&here, &[], m.unit), 1)).chain(with_next)
             {
                 if share < TASK_TOUCHED {
                     continue;
@@ -191,6 +189,18 @@ pub(super) fn task_candidates(
         }
     }
     out
+}
+
+/// The phrases of a sentence (`phrases`, none when there is no such sentence) that fall
+/// in `task`, in order, into `into`.
+fn in_task_of<'a>(phrases: Option<&'a Cow<'a, [Phrase]>>, task: &Span, into: &mut Vec<&'a Phrase>) {
+    into.clear();
+    into.extend(
+        phrases
+            .into_iter()
+            .flat_map(|p| p.iter())
+            .filter(|p| p.item.start < task.end && task.start < p.item.end),
+    );
 }
 
 /// Whether phrase `p` of paragraph `unit` holds one of the item's `terms` whole, and that
