@@ -2,6 +2,9 @@
 //! follow each other, holding enough of the task's weight, with what their phrases name.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+
+use crate::lexicon::FastMap;
 
 use super::matching::{ItemWords, ParagraphMatch, Phrase, OWN_WORDS, TASK_ANSWERED, TASK_TOUCHED};
 use super::naming::{listed_things, names_a_member, names_a_unit, qualifies_a_unit, VERB_CHARS};
@@ -44,6 +47,33 @@ pub(super) struct Paragraphs<'a> {
     pub(super) by_unit: &'a [ParagraphMatch],
     /// The phrases of each of their sentences that name work ([`super::naming::names_no_work`]).
     pub(super) naming_work: &'a [Vec<Cow<'a, [Phrase]>>],
+    pub(super) unit_words: &'a UnitWords<'a>,
+}
+
+/// Whether the item's words at a span name a unit or say which one ([`names_a_unit`],
+/// [`qualifies_a_unit`]), remembered by span: an item's phrase is asked about in every
+/// sentence and for every task that holds it, and the answer depends on the item's
+/// words alone.
+pub(super) struct UnitWords<'a> {
+    chars: &'a [char],
+    known: RefCell<FastMap<(u32, u32), bool>>,
+}
+
+impl<'a> UnitWords<'a> {
+    pub(super) fn new(chars: &'a [char]) -> UnitWords<'a> {
+        UnitWords {
+            chars,
+            known: RefCell::default(),
+        }
+    }
+
+    fn of(&self, span: &Span) -> bool {
+        *self
+            .known
+            .borrow_mut()
+            .entry((span.start as u32, span.end as u32))
+            .or_insert_with(|| names_a_unit(self.chars, span) || qualifies_a_unit(self.chars, span))
+    }
 }
 
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
@@ -66,6 +96,7 @@ pub(super) fn task_candidates(
     let Paragraphs {
         by_unit,
         naming_work,
+        unit_words,
     } = paragraphs;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
@@ -95,7 +126,7 @@ pub(super) fn task_candidates(
         // the report's subject, not the group).
         let anchors = |p: &Phrase| {
             p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
-                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
+                || !unit_words.of(&p.item)
         };
         // Lengths of the phrases of three characters or more that anchor (shorter ones
         // never do: the unit checks are not asked for them).
