@@ -9,7 +9,7 @@ use crate::text::is_han;
 
 use super::naming::{names_no_work, sets_an_amount};
 use super::report::{clauses, Report};
-use super::tasks::{phrases_in, task_candidates, Candidate, Paragraphs};
+use super::tasks::{phrases_in, task_candidates, Candidate, Paragraphs, UnitWords};
 use super::weights::{
     bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
 };
@@ -506,6 +506,7 @@ pub(super) fn match_item(
                 .collect()
         })
         .collect();
+    let unit_words = UnitWords::new(chars);
     let mut told_elsewhere = Vec::with_capacity(task_spans.len());
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
@@ -517,6 +518,7 @@ pub(super) fn match_item(
                 Paragraphs {
                     by_unit: &by_unit,
                     naming_work: &naming_work,
+                    unit_words: &unit_words,
                 },
                 report,
                 &position_weights,

@@ -2,6 +2,9 @@
 //! follow each other, holding enough of the task's weight, with what their phrases name.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+
+use crate::lexicon::FastMap;
 
 use super::matching::{ItemWords, ParagraphMatch, Phrase, OWN_WORDS, TASK_ANSWERED, TASK_TOUCHED};
 use super::naming::{listed_things, names_a_member, names_a_unit, qualifies_a_unit, VERB_CHARS};
@@ -44,6 +47,33 @@ pub(super) struct Paragraphs<'a> {
     pub(super) by_unit: &'a [ParagraphMatch],
     /// The phrases of each of their sentences that name work ([`super::naming::names_no_work`]).
     pub(super) naming_work: &'a [Vec<Cow<'a, [Phrase]>>],
+    pub(super) unit_words: &'a UnitWords<'a>,
+}
+
+/// Whether the item's words at a span name a unit or say which one ([`names_a_unit`],
+/// [`qualifies_a_unit`]), remembered by span: an item's phrase is asked about in every
+/// sentence and for every task that holds it, and the answer depends on the item's
+/// words alone.
+pub(super) struct UnitWords<'a> {
+    chars: &'a [char],
+    known: RefCell<FastMap<(u32, u32), bool>>,
+}
+
+impl<'a> UnitWords<'a> {
+    pub(super) fn new(chars: &'a [char]) -> UnitWords<'a> {
+        UnitWords {
+            chars,
+            known: RefCell::default(),
+        }
+    }
+
+    fn of(&self, span: &Span) -> bool {
+        *self
+            .known
+            .borrow_mut()
+            .entry((span.start as u32, span.end as u32))
+            .or_insert_with(|| names_a_unit(self.chars, span) || qualifies_a_unit(self.chars, span))
+    }
 }
 
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
@@ -66,6 +96,7 @@ pub(super) fn task_candidates(
     let Paragraphs {
         by_unit,
         naming_work,
+        unit_words,
     } = paragraphs;
     let task_total = weight_of(weights, task);
     // A task that has words of its own (清理 in 开展行政规范性文件全面清理, beside the
@@ -83,13 +114,11 @@ pub(super) fn task_candidates(
         .filter(|t| weight_of(own_weights, t) > 0.0)
         .collect();
     let listed = listed_things(chars, terms, task);
-    let share_of = |first: &[Phrase], second: &[Phrase], unit: usize| {
-        let in_task = || {
-            first
-                .iter()
-                .chain(second)
-                .filter(|p| p.item.start < task.end && task.start < p.item.end)
-        };
+    // `first` and `second`: the phrases of one sentence and of the next that fall in
+    // the task, gathered once per sentence ([`in_task_of`]): each question below walks
+    // them again.
+    let share_of = |first: &[&Phrase], second: &[&Phrase], unit: usize| {
+        let in_task = || first.iter().chain(second).copied();
         // A unit's name anchors only when the task is the unit itself, its name whole
         // (调整…领导小组): not a partner (会同…中心开展…), nor the end of another unit's
         // name (…安全生产工作领导小组 for …依法行政工作领导小组), nor the words that
@@ -97,7 +126,7 @@ pub(super) fn task_candidates(
         // the report's subject, not the group).
         let anchors = |p: &Phrase| {
             p.item.end >= task.end && p.item.start <= task.start + VERB_CHARS
-                || !(names_a_unit(chars, &p.item) || qualifies_a_unit(chars, &p.item))
+                || !unit_words.of(&p.item)
         };
         // Lengths of the phrases of three characters or more that anchor (shorter ones
         // never do: the unit checks are not asked for them).
@@ -148,26 +177,26 @@ pub(super) fn task_candidates(
         }
     };
     let mut out = Vec::new();
+    // The task's phrases in sentence j and in sentence j + 1 of the paragraph, reused.
+    let (mut here, mut next): (Vec<&Phrase>, Vec<&Phrase>) = (Vec::new(), Vec::new());
     for (k, (m, naming_work)) in by_unit.iter().zip(naming_work).enumerate() {
+        in_task_of(naming_work.first(), task, &mut next);
         for j in 0..m.sentences.len() {
             let (s, _) = &m.sentences[j];
-            let phrases = &naming_work[j];
-            let overlaps = |p: &Phrase| p.item.start < task.end && task.start < p.item.end;
-            let next_overlaps = naming_work
-                .get(j + 1)
-                .is_some_and(|more| more.iter().any(overlaps));
-            if !phrases.iter().any(overlaps) && !next_overlaps {
+            std::mem::swap(&mut here, &mut next);
+            in_task_of(naming_work.get(j + 1), task, &mut next);
+            if here.is_empty() && next.is_empty() {
                 continue;
             }
             let with_next = m
                 .sentences
                 .get(j + 1)
-                .filter(|(next, _)| {
-                    *next == s + 1 && next_overlaps && report.sentences[*next].counts
+                .filter(|(following, _)| {
+                    *following == s + 1 && !next.is_empty() && report.sentences[*following].counts
                 })
-                .map(|_| (share_of(phrases, &naming_work[j + 1], m.unit), 2));
+                .map(|_| (share_of(&here, &next, m.unit), 2));
             for ((share, misses_own_words, names_own_term), taken) in
-                std::iter::once((share_of(phrases, &[], m.unit), 1)).chain(with_next)
+                std::iter::once((share_of(&here, &[], m.unit), 1)).chain(with_next)
             {
                 if share < TASK_TOUCHED {
                     continue;
@@ -191,6 +220,18 @@ pub(super) fn task_candidates(
         }
     }
     out
+}
+
+/// The phrases of a sentence (`phrases`, none when there is no such sentence) that fall
+/// in `task`, in order, into `into`.
+fn in_task_of<'a>(phrases: Option<&'a Cow<'a, [Phrase]>>, task: &Span, into: &mut Vec<&'a Phrase>) {
+    into.clear();
+    into.extend(
+        phrases
+            .into_iter()
+            .flat_map(|p| p.iter())
+            .filter(|p| p.item.start < task.end && task.start < p.item.end),
+    );
 }
 
 /// Whether phrase `p` of paragraph `unit` holds one of the item's `terms` whole, and that
