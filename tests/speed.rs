@@ -44,6 +44,11 @@ fn interactive_work_in_wasm() {
     let (plan, report) = (inputs::hundred_item_plan(), inputs::long_report());
     let today = CalendarDate::new(2024, 2, 1).expect("a valid date");
     let coverage = time_ms(RUNS, || coverage::compute(&report, &plan));
+    let (distinct_plan, distinct_report) = (
+        inputs::distinct_hundred_item_plan(),
+        inputs::distinct_long_report(),
+    );
+    let distinct = time_ms(RUNS, || coverage::compute(&distinct_report, &distinct_plan));
     let checker = time_ms(RUNS, || {
         check::check_draft(&report, today, &Default::default())
     });
@@ -59,7 +64,8 @@ fn interactive_work_in_wasm() {
             .expect("exported")
     });
     console_log!(
-        "{{\"wasm_coverage_100_items_ms\":{coverage},\"wasm_check_ms\":{checker},\"wasm_preview_ms\":{layout},\"wasm_read_draft_file_ms\":{read},\"wasm_export_ms\":{export},\"report_chars\":{}}}",
-        report_core::outline::draft_chars(&report)
+        "{{\"wasm_coverage_100_items_ms\":{coverage},\"wasm_check_ms\":{checker},\"wasm_preview_ms\":{layout},\"wasm_read_draft_file_ms\":{read},\"wasm_export_ms\":{export},\"report_chars\":{},\"wasm_coverage_100_distinct_items_ms\":{distinct},\"distinct_report_chars\":{}}}",
+        report_core::outline::draft_chars(&report),
+        report_core::outline::draft_chars(&distinct_report)
     );
 }

@@ -43,8 +43,16 @@ fn main() {
     let preview = time_ms(runs, || report_core::preview::layout(&draft));
     let (plan, report) = (inputs::hundred_item_plan(), inputs::long_report());
     let coverage = time_ms(runs, || report_core::coverage::compute(&report, &plan));
+    let (distinct_plan, distinct_report) = (
+        inputs::distinct_hundred_item_plan(),
+        inputs::distinct_long_report(),
+    );
+    let distinct = time_ms(runs, || {
+        report_core::coverage::compute(&distinct_report, &distinct_plan)
+    });
     println!(
-        "{{\"native_export_ms\":{export},\"native_check_ms\":{checker},\"native_preview_ms\":{preview},\"native_coverage_100_items_ms\":{coverage},\"report_chars\":{}}}",
-        report_core::outline::draft_chars(&report)
+        "{{\"native_export_ms\":{export},\"native_check_ms\":{checker},\"native_preview_ms\":{preview},\"native_coverage_100_items_ms\":{coverage},\"report_chars\":{},\"native_coverage_100_distinct_items_ms\":{distinct},\"distinct_report_chars\":{}}}",
+        report_core::outline::draft_chars(&report),
+        report_core::outline::draft_chars(&distinct_report)
     );
 }

@@ -261,6 +261,27 @@ fn a_hundred_items_against_thirty_thousand_characters() {
     assert_eq!(covered("0-"), covered("4-"));
 }
 
+/// Scale on distinct text (five bureaus' plans, fourteen reports): every item gets a
+/// result, and each plan's items find their own report's evidence among the others.
+#[test]
+fn a_hundred_distinct_items_against_fourteen_reports() {
+    let (state, draft) = (
+        inputs::distinct_hundred_item_plan(),
+        inputs::distinct_long_report(),
+    );
+    assert!(report_core::outline::draft_chars(&draft) >= 30_000);
+    let report = coverage::compute(&draft, &state);
+    assert_eq!(report.items.len(), 100);
+    for plan in ["0-", "1-", "2-", "3-", "4-"] {
+        let addressed = report
+            .items
+            .iter()
+            .filter(|i| i.number.starts_with(plan) && i.status != Status::Missing)
+            .count();
+        assert!(addressed >= 10, "plan {plan}: {addressed} of 20 addressed");
+    }
+}
+
 /// The .docx paths: a plan and a report written as .docx by the app's own export are
 /// read back through the docx reader and give the same results as the text.
 #[test]
