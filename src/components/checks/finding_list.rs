@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
-use report_core::check::{Finding, Fix, Location, Places, Severity};
+use report_core::check::{Finding, Fix, Location, Places, Severity, TextRef};
+use report_core::model::TextField;
 use report_core::outline;
 use report_core::rules::Rule;
 use report_core::Edit;
@@ -93,22 +94,29 @@ pub fn FindingList(props: &Props) -> Html {
 /// the finding is in, and its rank among the rule's findings there (its stretch of text
 /// moves when the user types before it; the rank does not).
 fn keys(findings: &[&Finding]) -> Vec<String> {
-    let mut seen: Vec<(Rule, Location)> = Vec::new();
+    let mut seen: Vec<(Rule, String)> = Vec::new();
     findings
         .iter()
         .map(|finding| {
+            // Written out rather than through `Debug`, which would bring the derived
+            // formatting of every location type into the first paint's wasm.
             let place = match &finding.location {
-                Location::Text { target, .. } => Location::Text {
-                    target: *target,
-                    range: None,
+                Location::Text { target, .. } => match target {
+                    TextRef::Field { field } => format!("f{}", field.label()),
+                    TextRef::Node { id, part } => {
+                        format!("n{id}{}", if *part == TextField::Title { "t" } else { "x" })
+                    }
+                    TextRef::Line { line } => format!("l{line}"),
+                    TextRef::TableCell { cell } => format!("c{}.{}", cell.row, cell.column),
                 },
-                other => other.clone(),
+                Location::Section { id } => format!("s{id}"),
+                Location::Document => "d".into(),
             };
             let rank = seen
                 .iter()
                 .filter(|(rule, at)| *rule == finding.rule && *at == place)
                 .count();
-            let key = format!("{}:{place:?}:{rank}", finding.rule.id());
+            let key = format!("{}:{place}:{rank}", finding.rule.id());
             seen.push((finding.rule, place));
             key
         })
@@ -142,8 +150,7 @@ fn fix_all_offers(findings: &[&Finding]) -> Vec<FixAllOffer> {
 
 #[cfg(test)]
 mod tests {
-    use report_core::check::{CharRange, TextRef};
-    use report_core::model::TextField;
+    use report_core::check::CharRange;
 
     use super::*;
 
