@@ -306,7 +306,7 @@ impl Template {
             meta,
             sections,
             export: self.export.clone(),
-            plan: self.plan.clone().map(PlanState::new),
+            plan: self.plan.clone().map(|plan| PlanState::new(plan).into()),
             secrecy_reviewed: false,
             attachment_table: self.attachment_table.as_ref().map(|t| t.new_table(&fill)),
             ignored_rules: Vec::new(),
