@@ -10,7 +10,9 @@
 // office PC would be): figures to watch for regressions, not goals.
 // ONLY=typing (or navigation, export, coverage; comma-separated) runs only those parts.
 // TRACE_DIR=DIR writes a Chromium performance trace of each typing run's keystrokes there
-// (with the CPU profile; `node benches/trace-summary.mjs FILE` says where the time goes).
+// (with the CPU profile; `node benches/trace-summary.mjs FILE` says where the time goes),
+// and of each navigation, from before it starts until the page is editable (tracing slows
+// the page: time navigation without it).
 // Writes the 30-page draft file to DRAFT_OUT (for the native export benchmark) and prints
 // a JSON summary; figures go into BENCHMARKS.md by hand, with the machine.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -83,21 +85,29 @@ const watchEditable = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-async function timeToEditable(seed) {
+async function timeToEditable(seed, traceName) {
   const context = await browser.newContext();
   await context.addInitScript(watchEditable);
   if (seed) {
-    await context.addInitScript(([json]) => {
+    // With the summary this version stores beside a draft it saved (the list of drafts
+    // reads it instead of the draft): the draft as the app leaves it after an autosave.
+    // Written without a stamp, as the seeded draft has none; older builds ignore it.
+    const { draft, saved_at } = JSON.parse(seed);
+    const summary = JSON.stringify({ stamp: '', length: Buffer.byteLength(seed), name: draft.name, saved_at });
+    await context.addInitScript(([json, summary]) => {
       if (!localStorage.getItem('report-drafter.v1.draft.bench-30-pages')) {
         localStorage.setItem('report-drafter.v1.draft.bench-30-pages', json);
+        localStorage.setItem('report-drafter.v1.summary.bench-30-pages', summary);
         localStorage.setItem('report-drafter.v1.last-opened', 'bench-30-pages');
       }
-    }, [seed]);
+    }, [seed, summary]);
   }
   const page = await openPage(context);
+  if (TRACE_DIR) await browser.startTracing(page, { path: `${TRACE_DIR}/${traceName}.json`, categories: TRACE_CATEGORIES });
   await page.goto(server.url);
   await page.waitForFunction(() => window.__editableAt !== undefined);
   const ms = await page.evaluate(() => window.__editableAt);
+  if (TRACE_DIR) await browser.stopTracing();
   await context.close();
   return ms;
 }
@@ -105,8 +115,8 @@ async function timeToEditable(seed) {
 const firstVisit = [];
 const withBigDraft = [];
 for (let i = 0; runs('navigation') && i < RUNS; i++) {
-  firstVisit.push(await timeToEditable(null));
-  withBigDraft.push(await timeToEditable(big.json));
+  firstVisit.push(await timeToEditable(null, `navigation-first-visit-${i + 1}`));
+  withBigDraft.push(await timeToEditable(big.json, `navigation-30-page-draft-${i + 1}`));
 }
 
 // Per keystroke, two figures from the input event's timestamp:

@@ -6,6 +6,8 @@
 //    event's own time without the events nested in it;
 //  - the functions the CPU profile sampled most, by own time and with what they call.
 // Usage: node benches/trace-summary.mjs TRACE.json [KEYSTROKES]  (per keystroke when given)
+//   FUNCTIONS=REGEX also prints, with what they call, every sampled function whose name
+//   matches (e.g. FUNCTIONS='list_drafts|from_own_json'), however little time it took.
 // Function names need a wasm module with its name section (a build without wasm-opt).
 import { readFile } from 'node:fs/promises';
 
@@ -103,3 +105,7 @@ const idle = ['(idle)', '(program)', '(root)'];
 for (const fn of idle) inclusive.delete(fn);
 table('Functions by own time (CPU profile)', own, 25);
 table('Functions by time with what they call (CPU profile)', inclusive, 40);
+if (process.env.FUNCTIONS) {
+  const wanted = new RegExp(process.env.FUNCTIONS);
+  table(`Functions matching /${process.env.FUNCTIONS}/, with what they call`, new Map([...inclusive].filter(([fn]) => wanted.test(fn))), Infinity);
+}

@@ -22,7 +22,7 @@ use crate::components::{element_of, focus_element};
 use crate::hooks::{use_settled, SETTLE_MS};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
-use crate::state::{Action, AppState, Dispatch, NavAction, PreviewMode, Step};
+use crate::state::{Action, CheckSetup, Dispatch, NavAction, PreviewMode, Step};
 
 #[function_component]
 pub fn App() -> Html {
@@ -63,7 +63,7 @@ pub fn App() -> Html {
 
     let setup = use_memo(
         (state.templates.clone(), state.draft.template.clone()),
-        |(user, name)| AppState::check_setup(user, name),
+        |(user, name)| CheckSetup::new(user.clone(), name.clone()),
     );
 
     let body = if state.show_versions {

@@ -736,7 +736,7 @@ async fn table_cells_are_limited_counted_and_autosaved() {
         .new_draft("table".into(), 2023);
     let qingpu = report_core::fixtures::INDICATOR_TABLE_QINGPU_2023;
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    draft.plan = Some(report_core::plan_items::PlanState::new(plan));
+    draft.plan = Some(report_core::plan_items::PlanState::new(plan).into());
     let app = Mounted::with_draft(&draft).await;
     app.click("附件表格").await;
     // Row 3 is item 6; column 4 is 已完成情况（200字以内）.

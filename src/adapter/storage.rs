@@ -13,6 +13,8 @@
 //! used in `localStorage`, from which [`open`] migrates them once):
 //! - `report-drafter.v1.draft.<id>`: the draft in its versioned JSON form;
 //! - `report-drafter.v1.stamp.<id>`: who wrote it last (`<tab>:<counter>`);
+//! - `report-drafter.v1.summary.<id>`: what the list of drafts shows of it (see
+//!   [`list_drafts`]), written in the same transaction as the draft;
 //! - `report-drafter.v1.last-opened`: the id to reopen on load;
 //! - `report-drafter.v1.templates`: the user's template library (see [`load_templates`]);
 //! - `report-drafter.v1.versions.<id>`: a draft's 版本记录 (see [`load_versions`]).
@@ -28,7 +30,7 @@ use gloo::events::EventListener;
 use report_core::backup::DraftWithVersions;
 use report_core::versions::Versions;
 use report_core::{format, template, Draft, Template};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use super::idb::{self, Database};
@@ -36,6 +38,7 @@ use super::idb::{self, Database};
 const NAMESPACE: &str = "report-drafter.v1.";
 const DRAFT_PREFIX: &str = "report-drafter.v1.draft.";
 const STAMP_PREFIX: &str = "report-drafter.v1.stamp.";
+const SUMMARY_PREFIX: &str = "report-drafter.v1.summary.";
 const LAST_OPENED: &str = "report-drafter.v1.last-opened";
 const TEMPLATES: &str = "report-drafter.v1.templates";
 const VERSIONS_PREFIX: &str = "report-drafter.v1.versions.";
@@ -367,6 +370,10 @@ fn stamp_key(id: &str) -> String {
     format!("{STAMP_PREFIX}{id}")
 }
 
+fn summary_key(id: &str) -> String {
+    format!("{SUMMARY_PREFIX}{id}")
+}
+
 fn versions_key(id: &str) -> String {
     format!("{VERSIONS_PREFIX}{id}")
 }
@@ -411,40 +418,89 @@ pub fn is_templates_key(key: &str) -> bool {
 /// Every stored draft, newest first. A draft counts as readable only when it opens
 /// (the same [`format::from_own_json`] as [`load_draft`]); any other is listed as damaged.
 pub fn list_drafts() -> Vec<DraftSummary> {
-    #[derive(Deserialize)]
-    struct Envelope {
-        saved_at: String,
-    }
-    let drafts: Vec<(String, String)> = MIRROR.with(|m| {
-        m.borrow()
-            .records
-            .range(DRAFT_PREFIX.to_string()..)
-            .take_while(|(key, _)| key.starts_with(DRAFT_PREFIX))
-            .map(|(key, text)| (key[DRAFT_PREFIX.len()..].to_string(), text.clone()))
-            .collect()
-    });
-    let mut out: Vec<DraftSummary> = drafts
-        .into_iter()
-        .map(|(id, text)| match format::from_own_json(&text) {
-            Ok(draft) => DraftSummary {
-                name: draft.name,
-                // Every readable draft has its envelope's saved_at.
-                saved_at: serde_json::from_str::<Envelope>(&text)
-                    .map(|e| e.saved_at)
-                    .unwrap_or_default(),
-                damaged: None,
-                id,
-            },
-            Err(err) => DraftSummary {
-                name: format!("无法读取的草稿 {id}"),
-                saved_at: String::new(),
-                damaged: Some(err.to_string()),
-                id,
-            },
+    MIRROR.with(|m| drafts_in(&m.borrow().records))
+}
+
+/// What the list shows of a draft, stored beside it so that listing reads no draft.
+/// It holds the stamp and the length of the draft text it was written with: a draft
+/// written without it (by an older version of the app, in another tab or before the
+/// summaries existed) has another stamp or length, and is read in full instead.
+#[derive(Serialize, Deserialize)]
+struct StoredSummary {
+    stamp: String,
+    length: usize,
+    name: String,
+    saved_at: String,
+}
+
+/// The drafts among `records`, newest first: each from its summary when that is there,
+/// readable and written with the draft as it is stored; else from the draft's text.
+fn drafts_in(records: &BTreeMap<String, String>) -> Vec<DraftSummary> {
+    let mut out: Vec<DraftSummary> = records
+        .range(DRAFT_PREFIX.to_string()..)
+        .take_while(|(key, _)| key.starts_with(DRAFT_PREFIX))
+        .map(|(key, text)| {
+            let id = &key[DRAFT_PREFIX.len()..];
+            let stamp = records.get(&stamp_key(id)).map_or("", String::as_str);
+            records
+                .get(&summary_key(id))
+                .and_then(|summary| serde_json::from_str::<StoredSummary>(summary).ok())
+                .filter(|summary| summary.stamp == stamp && summary.length == text.len())
+                .map(|summary| DraftSummary {
+                    id: id.to_string(),
+                    name: summary.name,
+                    saved_at: summary.saved_at,
+                    damaged: None,
+                })
+                .unwrap_or_else(|| summary_from_text(id, text))
         })
         .collect();
     out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     out
+}
+
+fn summary_from_text(id: &str, text: &str) -> DraftSummary {
+    #[derive(Deserialize)]
+    struct Envelope {
+        saved_at: String,
+    }
+    match format::from_own_json(text) {
+        Ok(draft) => DraftSummary {
+            name: draft.name,
+            // Every readable draft has its envelope's saved_at.
+            saved_at: serde_json::from_str::<Envelope>(text)
+                .map(|e| e.saved_at)
+                .unwrap_or_default(),
+            damaged: None,
+            id: id.to_string(),
+        },
+        Err(err) => DraftSummary {
+            name: format!("无法读取的草稿 {id}"),
+            saved_at: String::new(),
+            damaged: Some(err.to_string()),
+            id: id.to_string(),
+        },
+    }
+}
+
+/// The records that store `draft` under `stamp`: its text, the stamp and its summary,
+/// written together so that the summary is the draft's whole or not at all.
+fn draft_records(draft: &Draft, stamp: &str, now_ms: f64) -> Changes {
+    let text = format::to_compact_json(draft, now_ms);
+    let summary = StoredSummary {
+        stamp: stamp.to_string(),
+        length: text.len(),
+        name: draft.name.clone(),
+        saved_at: report_core::date::rfc3339_from_unix_ms(now_ms),
+    };
+    vec![
+        (
+            summary_key(&draft.id),
+            Some(serde_json::to_string(&summary).expect("a summary always serializes")),
+        ),
+        (draft_key(&draft.id), Some(text)),
+        (stamp_key(&draft.id), Some(stamp.to_string())),
+    ]
 }
 
 /// Loads a draft and the stamp it was saved with.
@@ -495,13 +551,11 @@ pub fn store_restored(
 ) -> impl std::future::Future<Output = Result<(), StorageError>> {
     let mut changes: Changes = Vec::new();
     for entry in drafts {
-        let id = &entry.draft.id;
+        changes.extend(draft_records(&entry.draft, &next_stamp(), now_ms));
         changes.push((
-            draft_key(id),
-            Some(format::to_compact_json(&entry.draft, now_ms)),
+            versions_key(&entry.draft.id),
+            Some(entry.versions.to_json()),
         ));
-        changes.push((stamp_key(id), Some(next_stamp())));
-        changes.push((versions_key(id), Some(entry.versions.to_json())));
     }
     changes.push((TEMPLATES.into(), Some(template_library_json(templates))));
     write_and_wait(changes)
@@ -528,13 +582,7 @@ pub fn save_draft(
     }
     let new_stamp = next_stamp();
     write_behind(
-        vec![
-            (
-                draft_key(&draft.id),
-                Some(format::to_compact_json(draft, now_ms)),
-            ),
-            (stamp_key(&draft.id), Some(new_stamp.clone())),
-        ],
+        draft_records(draft, &new_stamp, now_ms),
         Record::Draft {
             id: draft.id.clone(),
             stamp: new_stamp.clone(),
@@ -552,6 +600,7 @@ pub fn delete_draft(id: &str) -> Result<(), StorageError> {
         vec![
             (draft_key(id), None),
             (stamp_key(id), None),
+            (summary_key(id), None),
             (versions_key(id), None),
         ],
         Record::Deletion,
@@ -636,4 +685,87 @@ fn template_library_json(templates: &[Template]) -> String {
         r#"{{"format":"{TEMPLATE_LIBRARY_FORMAT}","version":1,"templates":[{}]}}"#,
         files.join(",")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(id: &str, name: &str) -> Draft {
+        let mut draft = Template::builtin_default().new_draft(id.into(), 2024);
+        draft.name = name.into();
+        draft
+    }
+
+    fn stored(drafts: &[(&Draft, &str, f64)]) -> BTreeMap<String, String> {
+        drafts
+            .iter()
+            .flat_map(|(draft, stamp, now_ms)| draft_records(draft, stamp, *now_ms))
+            .map(|(key, text)| (key, text.expect("a write")))
+            .collect()
+    }
+
+    fn names(records: &BTreeMap<String, String>) -> Vec<(String, Option<String>)> {
+        drafts_in(records)
+            .into_iter()
+            .map(|d| (d.name, d.damaged))
+            .collect()
+    }
+
+    #[test]
+    fn listing_reads_the_summary_written_with_the_draft() {
+        let (a, b) = (draft("a", "甲"), draft("b", "乙"));
+        let mut records = stored(&[(&a, "t:1", 1.7e12), (&b, "t:2", 1.8e12)]);
+        let listed = drafts_in(&records);
+        assert_eq!(
+            listed.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+            ["b", "a"],
+            "newest first"
+        );
+        assert_eq!(
+            listed[0].saved_at,
+            report_core::date::rfc3339_from_unix_ms(1.8e12)
+        );
+        // What the list shows comes from the summary, not from the draft's text.
+        let mut summary: StoredSummary = serde_json::from_str(&records[&summary_key("a")]).unwrap();
+        summary.name = "摘要中的名称".into();
+        records.insert(summary_key("a"), serde_json::to_string(&summary).unwrap());
+        assert_eq!(names(&records)[1].0, "摘要中的名称");
+    }
+
+    #[test]
+    fn a_missing_stale_or_damaged_summary_is_recomputed_from_the_draft() {
+        let a = draft("a", "甲");
+        let fresh = stored(&[(&a, "t:1", 1.7e12)]);
+
+        let mut missing = fresh.clone();
+        missing.remove(&summary_key("a"));
+        assert_eq!(names(&missing), [("甲".to_string(), None)]);
+
+        // Another tab running an older version wrote the draft without its summary.
+        let mut stale = fresh.clone();
+        let renamed = draft("a", "改名后的甲");
+        stale.insert(draft_key("a"), format::to_compact_json(&renamed, 1.9e12));
+        stale.insert(stamp_key("a"), "other:7".into());
+        assert_eq!(names(&stale), [("改名后的甲".to_string(), None)]);
+        // Same stamp, another text (the stamp alone would not tell).
+        stale.insert(stamp_key("a"), "t:1".into());
+        assert_eq!(names(&stale), [("改名后的甲".to_string(), None)]);
+
+        let mut damaged = fresh.clone();
+        damaged.insert(summary_key("a"), "{\"stamp\":".into());
+        assert_eq!(names(&damaged), [("甲".to_string(), None)]);
+    }
+
+    #[test]
+    fn a_damaged_draft_is_listed_as_damaged_and_a_summary_alone_lists_nothing() {
+        let mut records = stored(&[(&draft("a", "甲"), "t:1", 1.7e12)]);
+        records.insert(draft_key("a"), "不是草稿".into());
+        let listed = drafts_in(&records);
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].damaged.is_some(), "{listed:?}");
+
+        records.remove(&draft_key("a"));
+        assert!(drafts_in(&records).is_empty());
+    }
 }

@@ -186,7 +186,7 @@ impl AppState {
                 }
             }
             DraftAction::SetPlan(plan) => {
-                let plan = match self.draft.plan.clone() {
+                let plan = match self.draft.plan.as_deref().cloned() {
                     Some(mut existing) => {
                         existing.replace_plan(plan);
                         existing
@@ -194,7 +194,7 @@ impl AppState {
                     None => PlanState::new(plan),
                 };
                 let before = self.draft.clone();
-                self.edit(Edit::SetPlan(Some(Box::new(plan))), None);
+                self.edit(Edit::SetPlan(Some(Rc::new(plan))), None);
                 self.snapshot_if_changed(before, Reason::BeforeImport);
             }
             DraftAction::EditPlanItem {
@@ -202,14 +202,14 @@ impl AppState {
                 title,
                 departments,
             } => {
-                if let Some(mut plan) = self.draft.plan.clone() {
+                if let Some(mut plan) = self.draft.plan.as_deref().cloned() {
                     if plan.edit_item(index, title, departments) {
-                        self.edit(Edit::SetPlan(Some(Box::new(plan))), None);
+                        self.edit(Edit::SetPlan(Some(Rc::new(plan))), None);
                     }
                 }
             }
             DraftAction::Decide { index, decision } => {
-                let Some(mut plan) = self.draft.plan.clone() else {
+                let Some(mut plan) = self.draft.plan.as_deref().cloned() else {
                     return;
                 };
                 if let Some(target) = plan.decision_mut(index) {
@@ -218,7 +218,7 @@ impl AppState {
                         Decision::Reject(id) => target.reject(id),
                         Decision::Status(status, reason) => target.set_status(status, reason),
                     }
-                    self.edit(Edit::SetPlan(Some(Box::new(plan))), None);
+                    self.edit(Edit::SetPlan(Some(Rc::new(plan))), None);
                 }
             }
             DraftAction::AddParagraphFor(index) => self.add_paragraph_for(index),

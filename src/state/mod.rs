@@ -13,6 +13,7 @@ mod session;
 pub mod undo_keys;
 pub mod versions;
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use report_core::check::Setup;
@@ -163,6 +164,43 @@ fn contains(nodes: &[report_core::Node], id: NodeId) -> bool {
         .any(|n| n.id() == id || contains(n.children(), id))
 }
 
+/// The checker as the open draft's template sets it up, worked out when first asked
+/// for: the built-in templates it may come from are parsed then, not in the first
+/// render (the side panel and 检查与导出 ask for it; the editor does not).
+pub struct CheckSetup {
+    templates: Rc<Vec<Template>>,
+    template_name: String,
+    setup: OnceCell<Setup>,
+}
+
+impl CheckSetup {
+    pub fn new(templates: Rc<Vec<Template>>, template_name: String) -> Self {
+        CheckSetup {
+            templates,
+            template_name,
+            setup: OnceCell::new(),
+        }
+    }
+
+    /// The draft keeps only its template's name; one no longer at hand leaves the
+    /// regulation's dates and rules.
+    pub fn get(&self) -> &Setup {
+        self.setup.get_or_init(|| {
+            Template::named(&self.templates, &self.template_name)
+                .map(Setup::of_template)
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// Two setups are the same when they come from the same template library (by identity,
+/// as the state replaces it whole) and the same template name.
+impl PartialEq for CheckSetup {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.templates, &other.templates) && self.template_name == other.template_name
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -178,14 +216,6 @@ impl Reducible for AppState {
 }
 
 impl AppState {
-    /// The checker as the draft's template sets it up. The draft keeps only its
-    /// template's name; one no longer at hand leaves the regulation's dates and rules.
-    pub fn check_setup(templates: &[Template], template_name: &str) -> Setup {
-        Template::named(templates, template_name)
-            .map(Setup::of_template)
-            .unwrap_or_default()
-    }
-
     /// Goes to 基本信息 when the open step's section is not in the draft any more.
     fn leave_a_missing_section(&mut self) {
         if let Step::Section(id) = self.step {

@@ -229,6 +229,38 @@ fn a_plan_is_set_decided_on_and_replaced_without_losing_decisions() {
 }
 
 #[test]
+fn a_keystroke_copies_the_draft_but_shares_its_plan() {
+    let plan = report_core::plan::parse_plan_text(
+        "1.推进合法性审查。（法制科）\n2.开展普法宣传。（宣传科）",
+    )
+    .unwrap()
+    .plan;
+    let s = state().reduce(Action::from(DraftAction::SetPlan(plan)));
+    let section = s.draft.sections[1].id;
+    let s = s.reduce(Action::from(DraftAction::AddNode {
+        parent: Parent::Section(section),
+        kind: NewNode::Paragraph,
+    }));
+    let id = focused(&s);
+    // The page's components hold the draft they rendered, so the reducer's change copies it.
+    let rendered = s.draft.clone();
+    let typed = s.reduce(Action::from(DraftAction::Typed {
+        edit: Edit::SetText {
+            id,
+            field: TextField::Text,
+            text: "法".into(),
+        },
+        at_ms: 0,
+    }));
+    assert!(!Rc::ptr_eq(&typed.draft, &rendered));
+    // The plan, which typing never changes, is not copied with it.
+    assert!(Rc::ptr_eq(
+        typed.draft.plan.as_ref().unwrap(),
+        rendered.plan.as_ref().unwrap()
+    ));
+}
+
+#[test]
 fn a_paragraph_for_a_missing_item_is_added_to_the_achievements_and_opened() {
     let plan = report_core::plan::parse_plan_text("1.推进合法性审查。（法制科）")
         .unwrap()

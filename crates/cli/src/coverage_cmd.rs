@@ -157,7 +157,7 @@ fn write_table(args: &CoverageArgs, output: &Path) -> u8 {
     };
     let loaded = load_plan(&args.plan).and_then(|import| {
         let mut draft = load_report(report, import.plan.year)?;
-        draft.plan = Some(PlanState::new(import.plan));
+        draft.plan = Some(PlanState::new(import.plan).into());
         Ok(draft)
     });
     let draft = match loaded {

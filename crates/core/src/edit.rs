@@ -4,6 +4,7 @@
 //! every change can be undone ([`crate::history::History`] keeps the steps).
 
 use std::mem;
+use std::rc::Rc;
 
 use crate::attachment::TableEntry;
 use crate::meta_field::MetaField;
@@ -61,7 +62,7 @@ pub enum Edit {
     },
     /// The year's plan with the user's decisions on it; `None` removes it. Plans are
     /// short and decided on by click, so the whole state is the unit.
-    SetPlan(Option<Box<PlanState>>),
+    SetPlan(Option<Rc<PlanState>>),
     /// The 保密审查 has been done.
     SetSecrecyReviewed(bool),
     /// The checker rules ignored in this draft, in the order they were ignored.
@@ -292,9 +293,9 @@ impl Draft {
                     entry: before,
                 }))
             }
-            Edit::SetPlan(plan) => Ok((self.plan.as_ref() != plan.as_deref()).then(|| {
-                Edit::SetPlan(mem::replace(&mut self.plan, plan.map(|p| *p)).map(Box::new))
-            })),
+            Edit::SetPlan(plan) => {
+                Ok((self.plan != plan).then(|| Edit::SetPlan(mem::replace(&mut self.plan, plan))))
+            }
             Edit::SetSecrecyReviewed(done) => Ok((self.secrecy_reviewed != done)
                 .then(|| Edit::SetSecrecyReviewed(mem::replace(&mut self.secrecy_reviewed, done)))),
             Edit::SetIgnoredRules(rules) => Ok((self.ignored_rules != rules)

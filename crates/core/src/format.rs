@@ -505,7 +505,7 @@ mod tests {
             "本局无此职能".into(),
         );
         decision.confirm(7);
-        with_plan.plan = Some(state);
+        with_plan.plan = Some(state.into());
         let json = to_json(&with_plan, 0.0);
         assert!(json.contains("\"version\": 3"));
         assert_eq!(from_json(&json).unwrap(), with_plan);

@@ -5,6 +5,8 @@
 //! and paragraphs. Heading numbers are never stored: they follow from position
 //! (see [`crate::outline`]).
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::attachment::{AttachmentTable, TableEditError};
@@ -35,7 +37,10 @@ pub struct Draft {
     /// How the .docx is laid out: profile, fonts, red header, sealed or not.
     pub export: ExportOptions,
     /// The year's plan the report is checked against, with the user's coverage decisions.
-    pub plan: Option<PlanState>,
+    /// Shared: the app copies the draft on every keystroke (its page still holds the draft
+    /// it rendered), and a 100-item plan, which typing never changes, was most of that copy.
+    /// The JSON is the same as the plan's own (serde's `rc` feature).
+    pub plan: Option<Rc<PlanState>>,
     /// The 保密审查 required before the report is published has been done (规定第二十四条).
     pub secrecy_reviewed: bool,
     /// The table printed as an attachment after the document, if the template has one.

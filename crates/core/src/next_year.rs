@@ -46,7 +46,7 @@ pub fn next_year_draft(draft: &Draft, new_id: String) -> Draft {
         },
         sections,
         export: draft.export.clone(),
-        plan: carried_over_plan(draft).map(PlanState::new),
+        plan: carried_over_plan(draft).map(|plan| PlanState::new(plan).into()),
         secrecy_reviewed: false,
         // The same table for the new year, empty: last year's cells report on last year.
         attachment_table: draft.attachment_table.as_ref().map(|t| AttachmentTable {

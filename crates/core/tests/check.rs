@@ -843,7 +843,7 @@ fn overlong_table_cells_are_errors_and_stay_in_the_draft() {
     let qingpu =
         include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    d.plan = Some(report_core::plan_items::PlanState::new(plan));
+    d.plan = Some(report_core::plan_items::PlanState::new(plan).into());
     let table = d.attachment_table.as_mut().unwrap();
     table.set_cell("6", 4, "字".repeat(201)).unwrap();
     table.set_cell("7", 5, "字".repeat(200)).unwrap();

@@ -23,7 +23,7 @@ const REPORT: &str = include_str!("fixtures/report-2023-shangcheng-district-heal
 
 fn draft_with_plan() -> Draft {
     let mut draft = draft_from_text(REPORT, 2023).unwrap();
-    draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan));
+    draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan).into());
     draft
 }
 

@@ -25,7 +25,7 @@ fn draft() -> Draft {
     d.attachment_table = with_table.attachment_table;
     let qingpu =
         include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
-    d.plan = Some(PlanState::new(parse_plan_tsv(qingpu).unwrap().plan));
+    d.plan = Some(PlanState::new(parse_plan_tsv(qingpu).unwrap().plan).into());
     let table = d.attachment_table.as_mut().unwrap();
     for number in ["6", "7", "8"] {
         table
@@ -75,8 +75,8 @@ fn every_edit_is_undone_exactly_and_redone() {
     let middle = d.sections[1].children[1].children()[1].id();
     let plan_state = |f: &dyn Fn(&mut PlanState)| {
         let mut state = d.plan.clone().unwrap();
-        f(&mut state);
-        Edit::SetPlan(Some(Box::new(state)))
+        f(std::rc::Rc::make_mut(&mut state));
+        Edit::SetPlan(Some(state))
     };
     let edits = vec![
         Edit::SetText {

@@ -70,7 +70,7 @@ fn with_table(mut draft: Draft) -> Draft {
         include_str!("fixtures/indicator-table-2023-qingpu-district-health-commission.txt");
     let plan = report_core::plan::parse_plan_tsv(qingpu).unwrap().plan;
     table.set_cell("6", 4, "全部办结".into()).unwrap();
-    draft.plan = Some(report_core::plan_items::PlanState::new(plan));
+    draft.plan = Some(report_core::plan_items::PlanState::new(plan).into());
     draft.meta.attachments = vec![table.title.clone()];
     draft.attachment_table = Some(table);
     draft

@@ -212,7 +212,7 @@ fn next_year_without_a_plan_part_carries_no_checklist() {
 #[test]
 fn plan_items_go_into_a_template_and_out_into_new_drafts() {
     let with_plan = next_year_draft(&shangcheng(), "d".into());
-    let items = with_plan.plan.clone().unwrap().plan;
+    let items = with_plan.plan.as_deref().cloned().unwrap().plan;
     let t = Template::from_draft(
         &with_plan,
         false,

@@ -1,12 +1,12 @@
 use std::rc::Rc;
 
-use report_core::check::Setup;
 use yew::prelude::*;
 
 use crate::adapter::{clock, worker};
 use crate::components::checks::finding_list::FindingList;
 use crate::components::SharedDraft;
 use crate::hooks::{use_answer, SETTLE_MS};
+use crate::state::CheckSetup;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,7 +14,7 @@ pub struct Props {
     /// The app state's revision of `draft`.
     pub revision: u64,
     /// The checker as the draft's template sets it up.
-    pub setup: Rc<Setup>,
+    pub setup: Rc<CheckSetup>,
     /// The page lists what the document lacks above the panel (检查与导出): the panel
     /// leaves those findings out, so nothing is named twice.
     #[prop_or_default]
@@ -32,7 +32,7 @@ pub fn CheckPanel(props: &Props) -> Html {
         SETTLE_MS,
         (clock::today(), props.setup.clone()),
         |revision, draft, (today, setup)| async move {
-            worker::check(revision, &draft, today, &setup).await
+            worker::check(revision, &draft, today, setup.get()).await
         },
     );
     html! {

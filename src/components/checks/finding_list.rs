@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
-use report_core::check::{Finding, Fix, Places, Severity};
+use report_core::check::{Finding, Fix, Location, Places, Severity, TextRef};
+use report_core::model::TextField;
 use report_core::outline;
 use report_core::rules::Rule;
 use report_core::Edit;
@@ -49,7 +50,8 @@ pub fn FindingList(props: &Props) -> Html {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let fix_all = fix_all_offers(&findings);
-    let items = checked.iter().enumerate().map(|(index, checked)| {
+    let keys = keys(&findings);
+    let items = checked.iter().zip(keys).enumerate().map(|(index, (checked, key))| {
         let finding = &checked.finding;
         let place = finding.location.describe(&places);
         let fix_all = fix_all
@@ -57,7 +59,7 @@ pub fn FindingList(props: &Props) -> Html {
             .find(|offer| offer.first == index)
             .map(|offer| offer.fixes.clone());
         html! {
-            <FindingItem finding={finding.clone()} {place} fix_label={checked.fix_label.clone()} {fix_all} />
+            <FindingItem {key} finding={finding.clone()} {place} fix_label={checked.fix_label.clone()} {fix_all} />
         }
     });
     let ignored = draft.ignored_rules.len();
@@ -87,6 +89,40 @@ pub fn FindingList(props: &Props) -> Html {
     }
 }
 
+/// Keys that follow each finding from one answer to the next, so that a finding found
+/// or fixed above the others does not render every item below it again: the rule, what
+/// the finding is in, and its rank among the rule's findings there (its stretch of text
+/// moves when the user types before it; the rank does not).
+fn keys(findings: &[&Finding]) -> Vec<String> {
+    let mut seen: Vec<(Rule, String)> = Vec::new();
+    findings
+        .iter()
+        .map(|finding| {
+            // Written out rather than through `Debug`, which would bring the derived
+            // formatting of every location type into the first paint's wasm.
+            let place = match &finding.location {
+                Location::Text { target, .. } => match target {
+                    TextRef::Field { field } => format!("f{}", field.label()),
+                    TextRef::Node { id, part } => {
+                        format!("n{id}{}", if *part == TextField::Title { "t" } else { "x" })
+                    }
+                    TextRef::Line { line } => format!("l{line}"),
+                    TextRef::TableCell { cell } => format!("c{}.{}", cell.row, cell.column),
+                },
+                Location::Section { id } => format!("s{id}"),
+                Location::Document => "d".into(),
+            };
+            let rank = seen
+                .iter()
+                .filter(|(rule, at)| *rule == finding.rule && *at == place)
+                .count();
+            let key = format!("{}:{place}:{rank}", finding.rule.id());
+            seen.push((finding.rule, place));
+            key
+        })
+        .collect()
+}
+
 /// 全部修正 for a rule with several fixable findings, offered on the first of them.
 struct FixAllOffer {
     rule: Rule,
@@ -110,4 +146,56 @@ fn fix_all_offers(findings: &[&Finding]) -> Vec<FixAllOffer> {
     }
     offers.retain(|o| o.fixes.len() > 1);
     offers
+}
+
+#[cfg(test)]
+mod tests {
+    use report_core::check::CharRange;
+
+    use super::*;
+
+    fn finding(rule: Rule, id: u64, start: usize) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Warning,
+            location: Location::Text {
+                target: TextRef::Node {
+                    id,
+                    part: TextField::Text,
+                },
+                range: Some(CharRange {
+                    start,
+                    end: start + 1,
+                }),
+            },
+            message: String::new(),
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_follow_a_finding_when_text_or_findings_come_before_it() {
+        let before = [
+            finding(Rule::DateFormat, 7, 3),
+            finding(Rule::DateFormat, 7, 9),
+            finding(Rule::DocNumberYear, 7, 9),
+        ];
+        let keys_before = keys(&before.iter().collect::<Vec<_>>());
+        let mut unique = keys_before.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys_before.len(), "{keys_before:?}");
+
+        // Two characters typed at the start of the paragraph, and a finding found in
+        // another paragraph listed first.
+        let after = [
+            finding(Rule::DateFormat, 2, 0),
+            finding(Rule::DateFormat, 7, 5),
+            finding(Rule::DateFormat, 7, 11),
+            finding(Rule::DocNumberYear, 7, 11),
+        ];
+        let keys_after = keys(&after.iter().collect::<Vec<_>>());
+        assert_eq!(keys_after[1..], keys_before[..]);
+        assert!(!keys_before.contains(&keys_after[0]));
+    }
 }

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use report_core::check::{self, Setup};
+use report_core::check;
 use report_core::empty_parts::{empty_parts, EmptyParts};
 use report_core::export_options::{ExportOptions, FontFamily, LayoutProfile};
 use report_core::Edit;
@@ -12,7 +12,7 @@ use crate::components::checks::check_panel::CheckPanel;
 use crate::components::SharedDraft;
 use crate::components::{open_place, place_of};
 use crate::hooks::{use_backup_download, use_dispatch, use_file_download};
-use crate::state::{Action, DraftAction};
+use crate::state::{Action, CheckSetup, DraftAction};
 
 /// The id of the 保密审查 checkbox, for jumping to it.
 pub const SECRECY_REVIEWED_ID: &str = "secrecy-reviewed";
@@ -23,7 +23,7 @@ pub struct Props {
     /// The app state's revision of `draft`, which the worker may hold already.
     pub revision: u64,
     /// The checker as the draft's template sets it up, with the dates the report is due.
-    pub setup: Rc<Setup>,
+    pub setup: Rc<CheckSetup>,
 }
 
 /// 检查与导出: what is still missing, the Word file with its layout options, and the backup.
@@ -33,7 +33,7 @@ pub fn ExportStep(props: &Props) -> Html {
     let (export_docx, exporting) = use_file_download(OfficeFile::Report, "导出 Word 文件失败");
     let missing = use_memo(
         (props.draft.clone(), props.setup.clone()),
-        |(draft, setup)| check::missing(draft, &draft.export, setup),
+        |(draft, setup)| check::missing(draft, &draft.export, setup.get()),
     );
     let options = props.draft.export.clone();
 
@@ -152,8 +152,8 @@ pub fn ExportStep(props: &Props) -> Html {
         |date: Option<report_core::CalendarDate>| date.map_or_else(String::new, |d| d.to_string());
     let deadlines = format!(
         "{year}年度报告应于 {} 前报送，{} 前向社会公开。",
-        due(props.setup.deadlines.submit_by(year)),
-        due(props.setup.deadlines.publish_by(year))
+        due(props.setup.get().deadlines.submit_by(year)),
+        due(props.setup.get().deadlines.publish_by(year))
     );
 
     let profiles = LayoutProfile::ALL.iter().map(|p| {

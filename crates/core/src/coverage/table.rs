@@ -121,7 +121,7 @@ pub(crate) mod test_drafts {
 
     pub fn report_with_plan() -> Draft {
         let mut draft = report_only();
-        draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan));
+        draft.plan = Some(PlanState::new(parse_plan_text(PLAN).unwrap().plan).into());
         draft
     }
 }

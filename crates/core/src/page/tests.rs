@@ -25,7 +25,7 @@ pub(crate) fn with_qingpu_table() -> Draft {
         "../../tests/fixtures/indicator-table-2023-qingpu-district-health-commission.txt"
     );
     let plan = crate::plan::parse_plan_tsv(qingpu).unwrap().plan;
-    d.plan = Some(crate::plan_items::PlanState::new(plan));
+    d.plan = Some(crate::plan_items::PlanState::new(plan).into());
     d.meta.attachments = vec![table.title.clone()];
     d.attachment_table = Some(table);
     let table = d.attachment_table.as_mut().unwrap();

@@ -227,13 +227,12 @@ impl Template {
     }
 
     /// Every built-in template, the default first. Parsed once: the app asks for them
-    /// whenever it renders a template picker or looks up a draft's deadlines.
+    /// whenever it renders a template picker.
     pub fn builtins() -> &'static [Template] {
-        static PARSED: OnceLock<Vec<Template>> = OnceLock::new();
-        PARSED.get_or_init(|| {
-            BUILTINS
-                .iter()
-                .map(|(_, json)| load_builtin(json))
+        static ALL: OnceLock<Vec<Template>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            (0..BUILTINS.len())
+                .map(|index| parsed_builtin(index).clone())
                 .collect()
         })
     }
@@ -247,13 +246,14 @@ impl Template {
     pub fn builtin(id: &str) -> Option<Template> {
         Self::builtin_ids()
             .position(|builtin_id| builtin_id == id)
-            .map(|index| Self::builtins()[index].clone())
+            .map(|index| parsed_builtin(index).clone())
     }
 
     /// The template a draft names: a built-in, else one of the user's. A draft keeps
     /// only its template's name, so one deleted since is not found.
     pub fn named<'a>(user: &'a [Template], name: &str) -> Option<&'a Template> {
-        Self::builtins().iter().chain(user).find(|t| t.name == name)
+        let builtins = (0..BUILTINS.len()).map(|index| -> &'a Template { parsed_builtin(index) });
+        builtins.chain(user).find(|t| t.name == name)
     }
 
     /// A new draft on this template for the given report year: its outline with the
@@ -306,7 +306,7 @@ impl Template {
             meta,
             sections,
             export: self.export.clone(),
-            plan: self.plan.clone().map(PlanState::new),
+            plan: self.plan.clone().map(|plan| PlanState::new(plan).into()),
             secrecy_reviewed: false,
             attachment_table: self.attachment_table.as_ref().map(|t| t.new_table(&fill)),
             ignored_rules: Vec::new(),
@@ -374,6 +374,15 @@ impl Template {
 
 /// The built-ins are this program's own files, read without path tracking; a test reads
 /// them with [`from_json`], which names a faulty field.
+/// The built-in at `index` of [`BUILTINS`], parsed when first asked for: a new draft on
+/// the default template, or a draft's deadlines, need only their own (the app's first
+/// visit parses one template, not all).
+fn parsed_builtin(index: usize) -> &'static Template {
+    static PARSED: [OnceLock<Template>; BUILTINS.len()] =
+        [const { OnceLock::new() }; BUILTINS.len()];
+    PARSED[index].get_or_init(|| load_builtin(BUILTINS[index].1))
+}
+
 fn load_builtin(json: &str) -> Template {
     file::from_own_json(json)
         .unwrap_or_else(|err| panic!("a built-in template fails to load: {err}"))

@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn a_plan_without_items_gives_the_header_alone() {
         let mut draft = report_only();
-        draft.plan = Some(PlanState::new(Plan::default()));
+        draft.plan = Some(PlanState::new(Plan::default()).into());
         let bytes = coverage_workbook(&draft, "2024-01-15T00:00:00Z").unwrap();
         assert_eq!(cells(&bytes).len(), 2 + HEADERS.len());
         assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A3:E3"/>"#));
