@@ -59,19 +59,20 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 };
 
 /// The dev split (31 pairs since dev-24 to dev-31 were written after the engine) misses
-/// the 未覆盖 precision goal and calls three missing items covered. This floor is what the
-/// engine measured on it (3 December 2026, 589 items, after the seventh round, with dev-28
-/// to dev-31 just arrived: agreement 504/589, 未覆盖 precision 114/128 and recall 114/124,
-/// covered/partial called missing 14/465, missing called covered 3; rounded to the weaker
-/// side), so that no change makes it worse unnoticed. dev-28 to dev-31, unseen when they
+/// the 未覆盖 precision goal and calls two missing items covered. This floor is what the
+/// engine measured on it (3 December 2026, 589 items, after the eighth round, measured
+/// again at the start of the ninth, which kept no engine change: agreement 507/589,
+/// 未覆盖 precision 114/128 and recall 114/124, covered/partial called missing 14/465,
+/// missing called covered 2, top evidence right 439/448; rounded to the weaker side),
+/// so that no change makes it worse unnoticed. dev-28 to dev-31, unseen when they
 /// arrived, scored 63/78 and brought two missing items called covered. Raise it as the
 /// engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.85,
+    min_agreement: 0.86,
     min_missing_precision: 0.89,
     min_missing_recall: 0.91,
     max_covered_called_missing: 0.031,
-    max_missing_called_covered: 3,
+    max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,
 };
 
