@@ -17,9 +17,11 @@ dist="${1:-dist}"
 # First paint: issue #17's goal is 250 000; NOT MET yet.
 # The draft worker: issue #12's budget is 600 000, met since reading the files a user
 # brings in moved into the import worker, which has no budget of its own.
+# The import worker's was raised in stop 25 (269 771 → 272 699: the reader of a report's
+# 版头 and 版记, report_frame.rs, and the plan behind an Rc) to that figure plus 1 %.
 FIRST_PAINT_CEILING=462600
 WORKER_CEILING=537000
-IMPORT_WORKER_CEILING=272500
+IMPORT_WORKER_CEILING=275400
 
 first_raw=0; first_gz=0; worker_raw=0; worker_gz=0; import_raw=0; import_gz=0
 install_raw=0; install_gz=0

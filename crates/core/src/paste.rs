@@ -5,7 +5,7 @@
 use crate::debris::{count_by_kind, find_debris};
 use crate::edit::Edit;
 use crate::model::{Draft, EditError, Node, NodeId, Parent, TextField};
-use crate::report_text::draft_from_text;
+use crate::report_text::draft_from_pasted_text;
 
 /// Pasted text with the invisible or layout characters taken out, and what was taken.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,7 +166,7 @@ fn paste_into_paragraph(
 /// text does not read as a report (or holds 一、 lines, which are parts of their own).
 fn structure(lines: &[&str]) -> Vec<Node> {
     let text = format!("一、粘贴\n{}", lines.join("\n"));
-    match draft_from_text(&text, 2000) {
+    match draft_from_pasted_text(&text) {
         Ok(read) if read.sections.len() == 2 => read.sections[1].children.clone(),
         _ => Vec::new(),
     }
@@ -191,6 +191,31 @@ mod tests {
         let plain = clean_pasted("一是加强学习。·迪丽热巴·");
         assert_eq!(plain.text, "一是加强学习。·迪丽热巴·");
         assert!(plain.removed.is_empty());
+    }
+
+    #[test]
+    fn pasted_lines_that_look_like_a_reports_frame_stay_in_the_text() {
+        // A report's import reads these into its fields; a paste keeps every line.
+        let nodes = structure(&[
+            "全面推进依法行政。",
+            "嘉兴市卫生健康委员会",
+            "2023年2月20日",
+        ]);
+        let texts: Vec<&str> = nodes
+            .iter()
+            .map(|n| match n {
+                Node::Paragraph { text, .. } => text.as_str(),
+                Node::Heading { title, .. } => title.as_str(),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "全面推进依法行政。",
+                "嘉兴市卫生健康委员会",
+                "2023年2月20日"
+            ]
+        );
     }
 
     fn draft_with_paragraph(text: &str) -> (Draft, NodeId) {

@@ -57,8 +57,35 @@ pub fn draft_from_docx(bytes: &[u8], fallback_year: u16) -> Result<Draft, Report
 }
 
 /// Reads a report from text. The report year is the first `YYYY年` of the title or of
-/// the first 一、 heading, else `fallback_year`.
+/// the first 一、 heading, else `fallback_year`. A report copied as sent has its 版头 and
+/// 版记 lines read into the metadata (see [`report_frame`]).
 pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportImportError> {
+    let lines = report_lines(text)?;
+    let mut meta = Metadata::default();
+    let header = report_frame::read_header(&lines, &mut meta);
+    let footer = report_frame::read_footer(&lines[header..], &mut meta);
+    Ok(draft_from_lines(
+        &lines[header..lines.len() - footer],
+        fallback_year,
+        meta,
+    ))
+}
+
+/// Reads pasted text as [`draft_from_text`] reads a report, every line kept in the body:
+/// a pasted passage that ends with a date or a 抄送 line keeps it.
+pub fn draft_from_pasted_text(text: &str) -> Result<Draft, ReportImportError> {
+    Ok(draft_from_lines(
+        &report_lines(text)?,
+        PASTE_YEAR,
+        Metadata::default(),
+    ))
+}
+
+/// The year of a pasted passage's draft, which only its nodes are taken from.
+const PASTE_YEAR: u16 = 2000;
+
+/// The text's logical lines, or why it is no report.
+fn report_lines(text: &str) -> Result<Vec<(usize, String)>, ReportImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ReportImportError::TooLarge(text.len()));
     }
@@ -68,11 +95,11 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
     if looks_binary(text.as_bytes()) {
         return Err(ReportImportError::Binary);
     }
-    let all_lines = logical_lines(text);
-    let mut meta = Metadata::default();
-    let header = report_frame::read_header(&all_lines, &mut meta);
-    let footer = report_frame::read_footer(&all_lines[header..], &mut meta);
-    let lines = &all_lines[header..all_lines.len() - footer];
+    Ok(logical_lines(text))
+}
+
+/// The draft of a report's lines, its frame already read into `meta`.
+fn draft_from_lines(lines: &[(usize, String)], fallback_year: u16, meta: Metadata) -> Draft {
     // Leading lines without sentence punctuation that name a 报告 are the title.
     let title_lines = lines
         .iter()
@@ -149,7 +176,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         &title
     };
     let report_year = first_year(year_source).unwrap_or(fallback_year);
-    Ok(Draft {
+    Draft {
         id: "imported".into(),
         name: if title.is_empty() {
             format!("{report_year}年度报告（导入）")
@@ -170,7 +197,7 @@ pub fn draft_from_text(text: &str, fallback_year: u16) -> Result<Draft, ReportIm
         attachment_table: None,
         ignored_rules: Vec::new(),
         next_id,
-    })
+    }
 }
 
 /// The 主送机关 in a line that holds only them and a colon (`区委、区政府：`).
