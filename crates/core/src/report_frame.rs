@@ -40,7 +40,9 @@ pub fn read_footer(lines: &[(usize, String)], meta: &mut Metadata) -> usize {
     let last = |rest: &[(usize, String)]| rest.last().map(|(_, line)| line.clone());
     if let Some(line) = last(rest) {
         if let Some(before) = line.strip_suffix("印发") {
-            if let Some((printer, date)) = split_trailing_date(before) {
+            let dated = split_trailing_date(before)
+                .filter(|(printer, _)| printer.is_empty() || is_organ(printer));
+            if let Some((printer, date)) = dated {
                 rest = &rest[..rest.len() - 1];
                 meta.print_date = Some(date);
                 meta.printer = printer.to_string();
@@ -220,6 +222,9 @@ mod tests {
             ),
             0
         );
+        // A sentence about a document issued is not the 印发 line.
+        let issued = lines("全面推进。\n《实施方案》于2023年2月27日印发");
+        assert_eq!(read_footer(&issued, &mut Metadata::default()), 0);
         assert_eq!(doc_number("嘉卫〔23〕24号"), None);
         assert_eq!(doc_number("依据〔2023〕的规定号"), None);
     }
