@@ -372,8 +372,6 @@ impl Template {
     }
 }
 
-/// The built-ins are this program's own files, read without path tracking; a test reads
-/// them with [`from_json`], which names a faulty field.
 /// The built-in at `index` of [`BUILTINS`], parsed when first asked for: a new draft on
 /// the default template, or a draft's deadlines, need only their own (the app's first
 /// visit parses one template, not all).
@@ -383,6 +381,8 @@ fn parsed_builtin(index: usize) -> &'static Template {
     PARSED[index].get_or_init(|| load_builtin(BUILTINS[index].1))
 }
 
+/// The built-ins are this program's own files, read without path tracking; a test reads
+/// them with [`from_json`], which names a faulty field.
 fn load_builtin(json: &str) -> Template {
     file::from_own_json(json)
         .unwrap_or_else(|err| panic!("a built-in template fails to load: {err}"))
