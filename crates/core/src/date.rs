@@ -1,8 +1,11 @@
 //! Calendar dates without a clock: the core never asks what time it is, callers pass it in.
 
 use std::fmt;
+use std::ops::Range;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::scan::{char_at, digits_at, skip_spaces};
 
 /// A date as written on a 公文 (成文日期, 印发日期). Stored in JSON as `YYYY-MM-DD`,
 /// the form `<input type="date">` uses.
@@ -137,6 +140,74 @@ pub fn rfc3339_from_unix_ms(ms: f64) -> String {
         secs_of_day % 3600 / 60,
         secs_of_day % 60
     )
+}
+
+/// A date written `2023年2月27日`, found from its 月: the parts present and their bytes.
+pub(crate) struct WrittenDate {
+    pub year: Option<Range<usize>>,
+    pub month: Range<usize>,
+    pub day: Option<Range<usize>>,
+    /// 日, or the colloquial 号.
+    pub suffix: Option<Range<usize>>,
+}
+
+impl WrittenDate {
+    pub fn bytes(&self) -> Range<usize> {
+        let start = self.year.as_ref().unwrap_or(&self.month).start;
+        let end = self
+            .suffix
+            .as_ref()
+            .map_or(self.month.end + '月'.len_utf8(), |s| s.end);
+        start..end
+    }
+}
+
+pub(crate) fn written_dates(text: &str) -> impl Iterator<Item = WrittenDate> + '_ {
+    text.char_indices()
+        .filter(|&(_, c)| c == '月')
+        .filter_map(|(i, _)| {
+            let before = text[..i].trim_end();
+            let month_len = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if !(1..=2).contains(&month_len) {
+                return None;
+            }
+            let month = before.len() - month_len..before.len();
+            let head = text[..month.start].trim_end();
+            let year = head.strip_suffix('年').and_then(|head| {
+                let head = head.trim_end();
+                let len = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                (len == 4).then(|| head.len() - 4..head.len())
+            });
+            let d = skip_spaces(text, i + '月'.len_utf8());
+            let day = digits_at(text, d);
+            let s = skip_spaces(text, d + day.len());
+            let suffix = char_at(text, s).filter(|c| *c == '日' || *c == '号');
+            let (day, suffix) = match suffix {
+                Some(c) if (1..=2).contains(&day.len()) => {
+                    (Some(d..d + day.len()), Some(s..s + c.len_utf8()))
+                }
+                _ => (None, None),
+            };
+            Some(WrittenDate {
+                year,
+                month,
+                day,
+                suffix,
+            })
+        })
+}
+
+/// The first full date in `text` (zero padding and 号 tolerated) and its bytes.
+pub fn parse_date(text: &str) -> Option<(CalendarDate, Range<usize>)> {
+    written_dates(text).find_map(|d| {
+        let number = |r: &Range<usize>| text[r.clone()].parse::<u16>().ok();
+        let date = CalendarDate::new(
+            number(d.year.as_ref()?)?,
+            u8::try_from(number(&d.month)?).ok()?,
+            u8::try_from(number(d.day.as_ref()?)?).ok()?,
+        )?;
+        Some((date, d.bytes()))
+    })
 }
 
 #[cfg(test)]

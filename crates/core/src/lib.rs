@@ -38,6 +38,7 @@ pub mod report_import;
 pub mod report_text;
 pub mod restructure;
 pub mod rules;
+pub mod scan;
 pub mod template;
 pub mod text;
 pub mod validate;

@@ -5,9 +5,10 @@
 //! ends with its last paragraph. A line is taken only when it has the field's exact
 //! form; anything else stays where it is.
 
-use crate::date::CalendarDate;
+use crate::date::{parse_date, CalendarDate};
 use crate::labels::parse_label;
 use crate::model::{DocNumber, Metadata};
+use crate::scan;
 use crate::text::{is_han, split_names};
 
 /// Longest line read as an organ's name (署名, 印发机关, 发文机关标志).
@@ -103,55 +104,25 @@ fn is_annotation(line: &str) -> bool {
         && !line.contains('。')
 }
 
-/// A whole-line 发文字号: `嘉卫〔2023〕24号`.
+/// A whole-line 发文字号 (`嘉卫〔2023〕24号`), found as the checker finds them.
 fn doc_number(line: &str) -> Option<DocNumber> {
-    let (code, rest) = line.split_once('〔')?;
-    let (year, rest) = rest.split_once('〕')?;
-    let serial = rest.strip_suffix('号')?.trim();
-    let agency_code = code.trim();
-    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if agency_code.is_empty()
-        || !agency_code.chars().all(is_han)
-        || year.len() != 4
-        || !all_digits(year)
-        || !all_digits(serial)
-    {
-        return None;
-    }
-    Some(DocNumber {
+    let found = scan::doc_numbers(line).next()?;
+    let agency_code = line[..found.open.start].trim();
+    let whole = !agency_code.is_empty()
+        && agency_code.chars().all(is_han)
+        && line[found.serial.end..].trim() == "号";
+    (whole && found.year.is_some()).then(|| DocNumber {
         agency_code: agency_code.to_string(),
-        year: year.parse().ok(),
-        serial: serial.parse().ok(),
+        year: found.year,
+        serial: line[found.serial].parse().ok(),
     })
 }
 
 /// `text` split before a date that ends it (`2023年2月27日`), with the date.
 fn split_trailing_date(text: &str) -> Option<(&str, CalendarDate)> {
-    let body = text.strip_suffix('日')?;
-    let (rest, day) = split_number(body)?;
-    let (rest, month) = split_number(rest.strip_suffix('月')?)?;
-    let rest = rest.strip_suffix('年')?;
-    let start = rest.len().checked_sub(4)?;
-    let year = rest.get(start..)?;
-    if !year.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let date = CalendarDate::new(
-        year.parse().ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )?;
-    Some((rest[..start].trim(), date))
-}
-
-/// `text` split before the one or two digits that end it, with their value.
-fn split_number(text: &str) -> Option<(&str, u32)> {
-    let digits = text.chars().rev().take_while(char::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let start = text.len() - digits;
-    Some((&text[..start], text[start..].parse().ok()?))
+    let text = text.trim_end();
+    let (date, bytes) = parse_date(text)?;
+    (bytes.end == text.len()).then(|| (text[..bytes.start].trim(), date))
 }
 
 #[cfg(test)]

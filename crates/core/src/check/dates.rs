@@ -1,83 +1,16 @@
-//! Dates (`2023年2月27日`): finding them in text and the rules on how they are written.
+//! Dates (`2023年2月27日`): the rules on how they are written (found by
+//! [`written_dates`]).
 
 use std::ops::Range;
 
-use crate::date::CalendarDate;
+use crate::date::{written_dates, CalendarDate};
 use crate::labels::CHINESE_DIGITS;
 use crate::rules::Rule;
+use crate::scan::{char_at, digits_at};
 
 use super::form::severity_of;
-use super::scan::{char_at, digits_at, skip_spaces};
 use super::units::Unit;
 use super::Finding;
-
-/// A date written `2023年2月27日`, found from its 月: the parts present and their bytes.
-struct WrittenDate {
-    year: Option<Range<usize>>,
-    month: Range<usize>,
-    day: Option<Range<usize>>,
-    /// 日, or the colloquial 号.
-    suffix: Option<Range<usize>>,
-}
-
-impl WrittenDate {
-    fn bytes(&self) -> Range<usize> {
-        let start = self.year.as_ref().unwrap_or(&self.month).start;
-        let end = self
-            .suffix
-            .as_ref()
-            .map_or(self.month.end + '月'.len_utf8(), |s| s.end);
-        start..end
-    }
-}
-
-fn written_dates(text: &str) -> impl Iterator<Item = WrittenDate> + '_ {
-    text.char_indices()
-        .filter(|&(_, c)| c == '月')
-        .filter_map(|(i, _)| {
-            let before = text[..i].trim_end();
-            let month_len = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-            if !(1..=2).contains(&month_len) {
-                return None;
-            }
-            let month = before.len() - month_len..before.len();
-            let head = text[..month.start].trim_end();
-            let year = head.strip_suffix('年').and_then(|head| {
-                let head = head.trim_end();
-                let len = head.bytes().rev().take_while(u8::is_ascii_digit).count();
-                (len == 4).then(|| head.len() - 4..head.len())
-            });
-            let d = skip_spaces(text, i + '月'.len_utf8());
-            let day = digits_at(text, d);
-            let s = skip_spaces(text, d + day.len());
-            let suffix = char_at(text, s).filter(|c| *c == '日' || *c == '号');
-            let (day, suffix) = match suffix {
-                Some(c) if (1..=2).contains(&day.len()) => {
-                    (Some(d..d + day.len()), Some(s..s + c.len_utf8()))
-                }
-                _ => (None, None),
-            };
-            Some(WrittenDate {
-                year,
-                month,
-                day,
-                suffix,
-            })
-        })
-}
-
-/// The first full date in `text` (zero padding and 号 tolerated) and its bytes.
-pub fn parse_date(text: &str) -> Option<(CalendarDate, Range<usize>)> {
-    written_dates(text).find_map(|d| {
-        let number = |r: &Range<usize>| text[r.clone()].parse::<u16>().ok();
-        let date = CalendarDate::new(
-            number(d.year.as_ref()?)?,
-            u8::try_from(number(&d.month)?).ok()?,
-            u8::try_from(number(d.day.as_ref()?)?).ok()?,
-        )?;
-        Some((date, d.bytes()))
-    })
-}
 
 pub(super) fn date_form(unit: &Unit, out: &mut Vec<Finding>) {
     let text = unit.text;

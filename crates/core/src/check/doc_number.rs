@@ -1,61 +1,13 @@
-//! 发文字号 (`嘉卫〔2023〕24号`): finding them in text and the rules on their form.
-
-use std::ops::Range;
+//! 发文字号 (`嘉卫〔2023〕24号`): the rules on their form (found by [`doc_numbers`]).
 
 use crate::rules::Rule;
 use crate::text::is_han;
 
+use crate::scan::doc_numbers;
+
 use super::form::severity_of;
-use super::scan::{char_at, digits_at, prev_visible, skip_spaces};
 use super::units::Unit;
 use super::{Finding, Severity};
-
-/// A document number such as `嘉卫〔2023〕24号` or a mistaken `浙卫发[2023]第05号`.
-pub struct DocNumber {
-    pub open: Range<usize>,
-    pub close: Range<usize>,
-    /// The year when it has four digits.
-    pub year: Option<u16>,
-    pub year_bytes: Range<usize>,
-    pub di: Option<Range<usize>>,
-    pub serial: Range<usize>,
-}
-
-const OPENERS: &str = "〔[【(（［〖";
-const CLOSERS: &str = "〕]】)）］〗";
-
-/// The document numbers cited in `text`: a Han agency code, a bracketed year, a serial, 号.
-pub fn doc_numbers(text: &str) -> impl Iterator<Item = DocNumber> + '_ {
-    text.char_indices()
-        .filter(|&(_, c)| OPENERS.contains(c))
-        .filter_map(|(i, open)| {
-            if !prev_visible(text, i).is_some_and(is_han) {
-                return None;
-            }
-            let y = skip_spaces(text, i + open.len_utf8());
-            let year = digits_at(text, y);
-            if !(2..=4).contains(&year.len()) {
-                return None;
-            }
-            let c = skip_spaces(text, y + year.len());
-            let close = char_at(text, c).filter(|&ch| CLOSERS.contains(ch))?;
-            let mut s = skip_spaces(text, c + close.len_utf8());
-            let di = (char_at(text, s) == Some('第')).then(|| s..s + '第'.len_utf8());
-            if let Some(di) = &di {
-                s = skip_spaces(text, di.end);
-            }
-            let serial = digits_at(text, s);
-            let after = skip_spaces(text, s + serial.len());
-            (!serial.is_empty() && char_at(text, after) == Some('号')).then(|| DocNumber {
-                open: i..i + open.len_utf8(),
-                close: c..c + close.len_utf8(),
-                year: year.parse().ok().filter(|_| year.len() == 4),
-                year_bytes: y..y + year.len(),
-                di,
-                serial: s..s + serial.len(),
-            })
-        })
-}
 
 pub(super) fn doc_number_form(unit: &Unit, out: &mut Vec<Finding>) {
     let text = unit.text;

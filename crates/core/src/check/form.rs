@@ -9,9 +9,9 @@ use crate::rules::Rule;
 
 use super::dates::date_form;
 use super::doc_number::{agency_code, doc_number_form};
-use super::scan::{digits_at, is_trailing_punct, skip_spaces, years};
 use super::units::{Doc, Role, Unit};
 use super::{Finding, Location, Severity};
+use crate::scan::{digits_at, is_trailing_punct, skip_spaces, years};
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for unit in &doc.units {

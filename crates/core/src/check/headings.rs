@@ -11,9 +11,9 @@ use crate::model::MAX_LEVEL;
 use crate::rules::Rule;
 
 use super::content::heading_parts;
-use super::scan::{is_trailing_punct, years};
 use super::units::{Doc, Role, Unit};
 use super::{Finding, Severity};
+use crate::scan::{is_trailing_punct, years};
 
 /// Position in the heading hierarchy while walking the document.
 #[derive(Default)]

@@ -21,7 +21,6 @@ mod location_fields;
 mod missing;
 mod places;
 mod punct;
-mod scan;
 mod structure;
 mod table;
 mod units;

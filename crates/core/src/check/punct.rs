@@ -7,9 +7,9 @@ use crate::labels::parse_label;
 use crate::rules::Rule;
 use crate::text::is_han;
 
-use super::scan::{char_at, is_chinese, next_visible, prev_visible};
 use super::units::{Doc, Unit};
 use super::{Finding, Severity};
+use crate::scan::{char_at, is_chinese, next_visible, prev_visible};
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for unit in &doc.units {

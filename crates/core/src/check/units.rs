@@ -10,10 +10,10 @@ use crate::meta_field::MetaField;
 use crate::model::{Draft, Node, NodeId, TextField};
 use crate::rules::Rule;
 
-use super::dates::parse_date;
-use super::doc_number::doc_numbers;
-use super::scan::{self, is_trailing_punct};
 use super::{CharRange, Edit, Finding, Fix, Location, Severity, TextRef};
+use crate::date::parse_date;
+use crate::scan::doc_numbers;
+use crate::scan::{self, is_trailing_punct};
 
 /// What a unit of text is in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use super::scan::{char_at, find_terms, quoted_titles, skip_spaces};
 use super::units::{Doc, Unit};
 use super::{Finding, Severity};
 use crate::rules::Rule;
+use crate::scan::{char_at, find_terms, quoted_titles, skip_spaces};
 
 /// The 2018 reform renamed 卫生和计划生育委员会 to 卫生健康委员会; the old names are right
 /// only in reports on years before 2019 and in cited titles.
