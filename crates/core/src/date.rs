@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::labels::{parse_chinese_numeral, CHINESE_DIGITS};
 use crate::scan::{char_at, digits_at, skip_spaces};
 
 /// A date as written on a 公文 (成文日期, 印发日期). Stored in JSON as `YYYY-MM-DD`,
@@ -197,9 +198,10 @@ pub(crate) fn written_dates(text: &str) -> impl Iterator<Item = WrittenDate> + '
         })
 }
 
-/// The first full date in `text` (zero padding and 号 tolerated) and its bytes.
+/// The first full date in `text` and its bytes: `2023年2月27日` (zero padding and 号
+/// tolerated) or, as some bureaus still date their documents, `二〇二三年二月二十七日`.
 pub fn parse_date(text: &str) -> Option<(CalendarDate, Range<usize>)> {
-    written_dates(text).find_map(|d| {
+    let arabic = written_dates(text).find_map(|d| {
         let number = |r: &Range<usize>| text[r.clone()].parse::<u16>().ok();
         let date = CalendarDate::new(
             number(d.year.as_ref()?)?,
@@ -207,6 +209,60 @@ pub fn parse_date(text: &str) -> Option<(CalendarDate, Range<usize>)> {
             u8::try_from(number(d.day.as_ref()?)?).ok()?,
         )?;
         Some((date, d.bytes()))
+    });
+    let chinese = chinese_numeral_dates(text).find_map(|d| Some((d.date?, d.bytes)));
+    match (arabic, chinese) {
+        (Some(a), Some(c)) => Some(if c.1.start < a.1.start { c } else { a }),
+        (a, c) => a.or(c),
+    }
+}
+
+/// A date whose year is written in Chinese digits (`二〇二三年`), with its month and
+/// day when they follow (`二〇二三年二月二十日`).
+pub(crate) struct ChineseNumeralDate {
+    /// From the year to the 日 when it is within eight characters of 年, else to 年.
+    pub bytes: Range<usize>,
+    /// The date, when year, month and day are all there and make a real date.
+    pub date: Option<CalendarDate>,
+}
+
+/// Every [`ChineseNumeralDate`] in `text`: four Chinese digits holding a 〇 or 零 (which
+/// only a year written digit by digit has) before 年.
+pub(crate) fn chinese_numeral_dates(text: &str) -> impl Iterator<Item = ChineseNumeralDate> + '_ {
+    text.char_indices().filter_map(|(start, c)| {
+        let starts_run = CHINESE_DIGITS.contains(c)
+            && !text[..start].ends_with(|p: char| CHINESE_DIGITS.contains(p));
+        if !starts_run {
+            return None;
+        }
+        let digits: String = text[start..]
+            .chars()
+            .take_while(|c| CHINESE_DIGITS.contains(*c))
+            .collect();
+        let end = start + digits.len();
+        let is_year = digits.chars().count() == 4
+            && digits.contains(['〇', '零'])
+            && char_at(text, end) == Some('年');
+        if !is_year {
+            return None;
+        }
+        let tail = &text[end + '年'.len_utf8()..];
+        let day_end = tail.find('日').filter(|&i| tail[..i].chars().count() <= 7);
+        let bytes = match day_end {
+            Some(i) => start..end + '年'.len_utf8() + i + '日'.len_utf8(),
+            None => start..end + '年'.len_utf8(),
+        };
+        let date = day_end.and_then(|i| {
+            let year = digits.chars().try_fold(0u16, |year, c| {
+                let digit = CHINESE_DIGITS.chars().position(|d| d == c)?;
+                // 〇 and 零 are both nought: positions 0 and 1 of the digit list.
+                Some(year * 10 + digit.saturating_sub(1) as u16)
+            })?;
+            let (month, day) = tail[..i].split_once('月')?;
+            let number = |t: &str| u8::try_from(parse_chinese_numeral(t)?).ok();
+            CalendarDate::new(year, number(month)?, number(day)?)
+        });
+        Some(ChineseNumeralDate { bytes, date })
     })
 }
 
@@ -268,6 +324,33 @@ mod tests {
             CalendarDate::from_unix_ms(0.0).days_until(d(2023, 2, 27)),
             19_415
         );
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals_are_read() {
+        let d = |y, m, d| CalendarDate::new(y, m, d).unwrap();
+        let text = "签发：二〇二三年二月二十日";
+        let (date, bytes) = parse_date(text).unwrap();
+        assert_eq!(date, d(2023, 2, 20));
+        assert_eq!(&text[bytes], "二〇二三年二月二十日");
+        assert_eq!(
+            parse_date("二零二一年十二月三十一日").unwrap().0,
+            d(2021, 12, 31)
+        );
+        assert_eq!(parse_date("二〇二四年十月一日").unwrap().0, d(2024, 10, 1));
+        // The earlier of two dates, whatever their numerals.
+        let (first, _) = parse_date("二〇二三年三月一日，2023年2月1日").unwrap();
+        assert_eq!(first, d(2023, 3, 1));
+        // Not whole, or not real: no date.
+        assert!(parse_date("二〇二三年二月").is_none());
+        assert!(parse_date("二〇二三年二月三十日").is_none());
+        assert!(parse_date("二〇二三年十三月一日").is_none());
+        // Not years: no 〇/零, or not four digits.
+        assert!(chinese_numeral_dates("一二三四年").next().is_none());
+        assert!(chinese_numeral_dates("二〇二年二月一日").next().is_none());
+        let year_only = chinese_numeral_dates("二〇二三年工作要点").next().unwrap();
+        assert_eq!(year_only.bytes, 0.."二〇二三年".len());
+        assert!(year_only.date.is_none());
     }
 
     #[test]

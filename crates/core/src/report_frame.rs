@@ -148,6 +148,17 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_chinese_numerals_are_read_as_dates() {
+        let mut meta = Metadata::default();
+        let footer = lines("全面推进依法行政。\n嘉兴市卫生健康委员会\n二〇二三年二月二十日\n抄送：省卫生健康委员会。\n嘉兴市卫生健康委员会办公室\n二〇二三年二月二十七日印发");
+        assert_eq!(read_footer(&footer, &mut meta), 5);
+        assert_eq!(meta.signature, "嘉兴市卫生健康委员会");
+        assert_eq!(meta.date, CalendarDate::new(2023, 2, 20));
+        assert_eq!(meta.printer, "嘉兴市卫生健康委员会办公室");
+        assert_eq!(meta.print_date, CalendarDate::new(2023, 2, 27));
+    }
+
+    #[test]
     fn the_footer_fields_are_read_from_the_end() {
         let mut meta = Metadata::default();
         let footer = lines("全面推进依法行政。\n嘉兴市卫生健康委员会\n2023年2月20日\n（此件公开发布）\n抄送：省卫生健康委员会、市委依法治市办。\n嘉兴市卫生健康委员会办公室\n2023年2月27日印发");

@@ -301,8 +301,18 @@ fn dates() {
         dotted[0].fix.as_ref().unwrap().edits[0].replacement,
         "2023年6月5日"
     );
+    // A year alone in Chinese numerals has no date to offer; a whole date has its fix.
     let chinese = check_variant("全年办理", "二〇二三年六月起全年办理");
-    assert_eq!(rule(&chinese, "date-format").len(), 1);
+    let year_only = rule(&chinese, "date-format");
+    assert_eq!(year_only.len(), 1);
+    assert!(year_only[0].fix.is_none());
+    let chinese = check_variant("全年办理", "二〇二三年六月五日起全年办理");
+    let whole = rule(&chinese, "date-format");
+    assert_eq!(whole.len(), 1);
+    assert_eq!(
+        whole[0].fix.as_ref().unwrap().edits[0].replacement,
+        "2023年6月5日"
+    );
     // Not dates: ranges of years, decimals, version-like numbers.
     let fine = check_variant(
         "全年办理",

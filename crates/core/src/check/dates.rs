@@ -3,8 +3,7 @@
 
 use std::ops::Range;
 
-use crate::date::{written_dates, CalendarDate};
-use crate::labels::CHINESE_DIGITS;
+use crate::date::{chinese_numeral_dates, written_dates, CalendarDate};
 use crate::rules::Rule;
 use crate::scan::{char_at, digits_at};
 
@@ -48,17 +47,20 @@ pub(super) fn date_form(unit: &Unit, out: &mut Vec<Finding>) {
                 out.push(unit.finding(Rule::DateFormat, severity, bytes, message, Some(fix)));
             }
         }
-        let run_start = CHINESE_DIGITS.contains(c)
-            && !text[..i].ends_with(|p: char| CHINESE_DIGITS.contains(p));
-        if run_start {
-            if let Some(bytes) = chinese_numeral_year(text, i) {
-                let message = format!(
-                    "日期“{}”应使用阿拉伯数字，如“2023年2月27日”",
-                    &text[bytes.clone()]
-                );
-                out.push(unit.finding(Rule::DateFormat, severity, bytes, message, None));
-            }
-        }
+    }
+    for d in chinese_numeral_dates(text) {
+        let written = &text[d.bytes.clone()];
+        let (message, fix) = match d.date {
+            Some(date) => (
+                format!("日期“{written}”应使用阿拉伯数字，写作“{date}”"),
+                Some(unit.fix([(d.bytes.clone(), date.to_string())])),
+            ),
+            None => (
+                format!("日期“{written}”应使用阿拉伯数字，如“2023年2月27日”"),
+                None,
+            ),
+        };
+        out.push(unit.finding(Rule::DateFormat, severity, d.bytes, message, fix));
     }
 }
 
@@ -83,27 +85,4 @@ fn dotted_date(text: &str, at: usize) -> Option<(Range<usize>, CalendarDate)> {
     }
     let date = CalendarDate::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)?;
     Some((at..end, date))
-}
-
-/// `二〇二三年…` starting at byte `start`: four Chinese digits with a 〇 or 零 (which
-/// only years have) before 年, up to the 日 of the date if there is one.
-fn chinese_numeral_year(text: &str, start: usize) -> Option<Range<usize>> {
-    let run: usize = text[start..]
-        .chars()
-        .take_while(|c| CHINESE_DIGITS.contains(*c))
-        .map(char::len_utf8)
-        .sum();
-    let end = start + run;
-    let digits = &text[start..end];
-    let is_year = digits.chars().count() == 4
-        && digits.contains(['〇', '零'])
-        && char_at(text, end) == Some('年');
-    is_year.then(|| {
-        let tail = &text[end..];
-        let date_end = tail
-            .find('日')
-            .filter(|&i| tail[..i].chars().count() <= 8)
-            .map_or(end + '年'.len_utf8(), |i| end + i + '日'.len_utf8());
-        start..date_end
-    })
 }
