@@ -39,7 +39,10 @@ pub fn draft_from_file(
     // A backup renamed (`草稿.bak`) is still a backup: its content says so.
     if name.ends_with(".json") || crate::format::looks_like_json(bytes) {
         Ok(crate::format::from_json_bytes(bytes)?)
-    } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+    } else if name.ends_with(".docx")
+        || bytes.starts_with(b"PK\x03\x04")
+        || read::is_legacy_office(bytes)
+    {
         draft_from_docx(bytes, fallback_year)
     } else {
         let text = decode_text(bytes).ok_or(ReportImportError::Binary)?;
@@ -280,6 +283,23 @@ mod tests {
         );
         assert!(errors(&d).is_empty());
         assert!(d.ids().iter().all(|&id| id < d.next_id));
+    }
+
+    /// A .doc (or .wps, or a .docx with a password) is an OLE compound file, whatever
+    /// its name: the user is told to save it as .docx, not that it is not text.
+    #[test]
+    fn a_legacy_office_file_is_named_as_one() {
+        let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        doc.extend((0..4096u32).map(|i| (i * 7919 % 251) as u8));
+        for name in ["报告.doc", "报告.wps", "报告.docx", "报告"] {
+            let err = draft_from_file(&doc, name, 2023).unwrap_err();
+            assert_eq!(
+                err,
+                ReportImportError::Docx(ReadError::LegacyOffice),
+                "{name}"
+            );
+            assert!(err.to_string().contains("另存为 .docx"), "{err}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Plan import on the real seeds and on bad input.
 
+use report_core::docx::read::ReadError;
 use report_core::plan::{self, PlanError};
 use report_core::plan_items::{Comparator, PlanState, Status};
 use report_core::report_text;
@@ -197,6 +198,18 @@ fn bad_input_gives_chinese_errors() {
     );
     let err = plan::parse_plan_bytes(b"PK\x03\x04not really a zip", "plan.docx").unwrap_err();
     assert!(err.to_string().contains("Word"), "{err}");
+    // A .doc, .wps or .xls (an OLE compound file) is named as such, whatever its name.
+    let legacy: Vec<u8> = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        .into_iter()
+        .chain(garbage.iter().copied())
+        .collect();
+    for name in ["要点.doc", "要点.xls", "要点.txt"] {
+        assert_eq!(
+            plan::parse_plan_bytes(&legacy, name),
+            Err(PlanError::Docx(ReadError::LegacyOffice)),
+            "{name}"
+        );
+    }
     let too_big = "1.事项。".repeat(5 * 1024 * 1024 / 9 + 1);
     assert!(matches!(
         plan::parse_plan_text(&too_big),

@@ -25,6 +25,16 @@ pub enum ReadError {
     Unsupported,
     #[error("Word 文档的正文过大（解压后超过 64 MB），无法读取")]
     TooLarge,
+    #[error(
+        "这是旧版 Word/WPS/Excel 格式（.doc、.wps、.xls 等）或设置了打开密码的文件，无法直接读取；请用 Word 或 WPS 打开，去掉密码后另存为 .docx 再试"
+    )]
+    LegacyOffice,
+}
+
+/// Whether `bytes` are an OLE compound file: what Word 97–2003 (.doc), WPS (.wps,
+/// .et), Excel 97–2003 (.xls) and a password-protected .docx are all stored as.
+pub fn is_legacy_office(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// The text of every paragraph of the document body, tables included, in order.
@@ -42,6 +52,9 @@ pub fn lines_with_table_rows(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
 
 /// `word/document.xml`, inflated within [`MAX_DOCUMENT_XML`].
 fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
+    if is_legacy_office(bytes) {
+        return Err(ReadError::LegacyOffice);
+    }
     let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|err| match err {
         // A zip's local header, but no readable directory: a damaged Word file.
         _ if bytes.starts_with(b"PK\x03\x04") => ReadError::Damaged,

@@ -73,7 +73,8 @@ const TITLE_WORDS: [&str; 6] = [
 /// content does not (a .tsv without tabs is still read as a table).
 pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
-    if bytes.starts_with(b"PK\x03\x04") || file_name.to_lowercase().ends_with(".docx") {
+    let office = bytes.starts_with(b"PK\x03\x04") || read::is_legacy_office(bytes);
+    if office || file_name.to_lowercase().ends_with(".docx") {
         return parse_plan_docx(bytes);
     }
     let text = decode_text(bytes).ok_or(PlanError::Binary)?;
