@@ -28,6 +28,7 @@ pub mod next_year;
 pub mod node_id;
 mod opc;
 pub mod outline;
+pub mod package_read;
 pub mod page;
 pub mod paste;
 pub mod plan;

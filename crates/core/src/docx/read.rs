@@ -2,10 +2,7 @@
 //! order. A small scanner rather than docx-rs's reader, which hangs on some zips that
 //! are not .docx files and costs about 235 KB gzip in wasm.
 
-use std::io::{Cursor, Read};
-
-use zip::result::ZipError;
-use zip::ZipArchive;
+use crate::package_read::{Package, PackageError};
 
 /// Entries larger than this are not a report's text: refuse rather than inflate them.
 /// Counted in bytes actually inflated, not as the zip's header claims.
@@ -33,9 +30,7 @@ pub enum ReadError {
 
 /// Whether `bytes` are an OLE compound file: what Word 97–2003 (.doc), WPS (.wps,
 /// .et), Excel 97–2003 (.xls) and a password-protected .docx are all stored as.
-pub fn is_legacy_office(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-}
+pub use crate::package_read::is_legacy_office;
 
 /// The text of every paragraph of the document body, tables included, in order.
 /// Tabs are `\t`, line breaks `\n`.
@@ -52,45 +47,21 @@ pub fn lines_with_table_rows(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
 
 /// `word/document.xml`, inflated within [`MAX_DOCUMENT_XML`].
 fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
-    if is_legacy_office(bytes) {
-        return Err(ReadError::LegacyOffice);
-    }
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|err| match err {
-        // A zip's local header, but no readable directory: a damaged Word file.
-        _ if bytes.starts_with(b"PK\x03\x04") => ReadError::Damaged,
-        err if is_unsupported(&err) => ReadError::Unsupported,
-        _ => ReadError::NotZip,
-    })?;
-    let part = zip.by_name("word/document.xml").map_err(|err| match err {
-        ZipError::FileNotFound => ReadError::NotDocx,
-        err if is_unsupported(&err) => ReadError::Unsupported,
-        _ => ReadError::Damaged,
-    })?;
-    if part.size() > MAX_DOCUMENT_XML {
-        return Err(ReadError::TooLarge);
-    }
-    // The header's size is the file's claim; what counts is what inflates.
-    let mut xml = Vec::new();
-    part.take(MAX_DOCUMENT_XML + 1)
-        .read_to_end(&mut xml)
-        .map_err(|err| match err.kind() {
-            std::io::ErrorKind::Unsupported => ReadError::Unsupported,
-            _ => ReadError::Damaged,
-        })?;
-    if xml.len() as u64 > MAX_DOCUMENT_XML {
-        return Err(ReadError::TooLarge);
-    }
-    String::from_utf8(xml).map_err(|_| ReadError::Damaged)
+    Package::open(bytes)?
+        .part("word/document.xml", MAX_DOCUMENT_XML)?
+        .ok_or(ReadError::NotDocx)
 }
 
-/// bzip2, zstd or another method this build does not inflate, or encryption.
-fn is_unsupported(err: &ZipError) -> bool {
-    matches!(
-        err,
-        ZipError::UnsupportedArchive(_)
-            | ZipError::CompressionMethodNotSupported(_)
-            | ZipError::InvalidPassword
-    )
+impl From<PackageError> for ReadError {
+    fn from(err: PackageError) -> Self {
+        match err {
+            PackageError::NotZip => ReadError::NotZip,
+            PackageError::Damaged => ReadError::Damaged,
+            PackageError::Unsupported => ReadError::Unsupported,
+            PackageError::TooLarge => ReadError::TooLarge,
+            PackageError::LegacyOffice => ReadError::LegacyOffice,
+        }
+    }
 }
 
 /// Scans WordprocessingML for `w:p`, `w:t`, `w:tab` and `w:br`: every paragraph,
@@ -265,6 +236,7 @@ fn unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     #[test]
     fn scans_text_tabs_breaks_and_entities() {
