@@ -2,11 +2,18 @@
 //! order. A small scanner rather than docx-rs's reader, which hangs on some zips that
 //! are not .docx files and costs about 235 KB gzip in wasm.
 
+mod numbering;
+
 use crate::package_read::{Package, PackageError};
+use numbering::{NumberProperties, Numbering};
 
 /// Entries larger than this are not a report's text: refuse rather than inflate them.
 /// Counted in bytes actually inflated, not as the zip's header claims.
 pub const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
+
+/// `word/numbering.xml` and `word/styles.xml` are read up to this size each: Word's own
+/// are kilobytes, a long report's a few hundred.
+pub const MAX_NUMBERING_PART: u64 = 8 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
@@ -32,24 +39,40 @@ pub enum ReadError {
 /// .et), Excel 97–2003 (.xls) and a password-protected .docx are all stored as.
 pub use crate::package_read::is_legacy_office;
 
-/// The text of every paragraph of the document body, tables included, in order.
+/// The text of every paragraph of the document body, tables included, in order, each
+/// automatically numbered one starting with the label Word shows (`一、`, `（1）`).
 /// Tabs are `\t`, line breaks `\n`.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
-    Ok(paragraphs_of_xml(&document_xml(bytes)?))
+    let (document, numbering) = document(bytes)?;
+    Ok(scan(&document, Tables::CellParagraphs, &numbering))
 }
 
 /// The document body as lines: a paragraph outside tables is a line, as in
 /// [`paragraphs`], and a table row is one line of tab-separated cells, as Word copies a
 /// table, for readers of tables (a plan kept as a Word table).
 pub fn lines_with_table_rows(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
-    Ok(scan(&document_xml(bytes)?, Tables::RowPerLine))
+    let (document, numbering) = document(bytes)?;
+    Ok(scan(&document, Tables::RowPerLine, &numbering))
 }
 
-/// `word/document.xml`, inflated within [`MAX_DOCUMENT_XML`].
-fn document_xml(bytes: &[u8]) -> Result<String, ReadError> {
-    Package::open(bytes)?
+/// `word/document.xml`, inflated within [`MAX_DOCUMENT_XML`], and the automatic
+/// numbering its paragraphs may use: none when the numbering or style part is missing,
+/// too large or unreadable, which costs the labels only, never the text.
+fn document(bytes: &[u8]) -> Result<(String, Numbering), ReadError> {
+    let mut package = Package::open(bytes)?;
+    let document = package
         .part("word/document.xml", MAX_DOCUMENT_XML)?
-        .ok_or(ReadError::NotDocx)
+        .ok_or(ReadError::NotDocx)?;
+    let mut optional_part = |name| {
+        package
+            .part(name, MAX_NUMBERING_PART)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    };
+    let numbering = optional_part("word/numbering.xml");
+    let styles = optional_part("word/styles.xml");
+    Ok((document, Numbering::read(&numbering, &styles)))
 }
 
 impl From<PackageError> for ReadError {
@@ -67,7 +90,7 @@ impl From<PackageError> for ReadError {
 /// Scans WordprocessingML for `w:p`, `w:t`, `w:tab` and `w:br`: every paragraph,
 /// table cells' included, as its own line.
 pub fn paragraphs_of_xml(xml: &str) -> Vec<String> {
-    scan(xml, Tables::CellParagraphs)
+    scan(xml, Tables::CellParagraphs, &Numbering::default())
 }
 
 /// How [`scan`] gives a table.
@@ -92,30 +115,25 @@ struct Cell {
 /// `w:gridSpan` claiming a billion must not make a billion tabs.
 const MAX_GRID_SPAN: usize = 64;
 
-fn scan(xml: &str, tables: Tables) -> Vec<String> {
+fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     let rows = tables == Tables::RowPerLine;
     let mut out = Vec::new();
     let mut current: Option<String> = None;
+    // What the current paragraph's properties say about its automatic number, and the
+    // list counters, which run through the whole body in order.
+    let mut numbered = NumberProperties::default();
+    let mut lists = numbering.counters();
     // How many tables the scan is inside, and the cells of the outermost one's row.
     let mut table_depth = 0usize;
     let mut row: Vec<Cell> = Vec::new();
-    let mut rest = xml;
-    while let Some(open) = rest.find('<') {
-        let Some(close) = rest[open..].find('>') else {
-            break;
-        };
-        let tag = &rest[open + 1..open + close];
-        rest = &rest[open + close + 1..];
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or_default();
-        let closing = tag.starts_with('/');
-        let empty = tag.ends_with('/');
+    let mut tags = Tags::new(xml);
+    while let Some(tag) = tags.next() {
         let in_row = rows && table_depth > 0;
-        match (name, closing) {
-            ("w:tbl", false) if !empty => table_depth += 1,
+        if numbered.read(&tag) {
+            continue;
+        }
+        match (tag.name, tag.closing) {
+            ("w:tbl", false) if !tag.empty => table_depth += 1,
             ("w:tbl", true) => table_depth = table_depth.saturating_sub(1),
             ("w:tr", false) if in_row && table_depth == 1 => row.clear(),
             ("w:tr", true) if in_row && table_depth == 1 => out.push(row_line(&row)),
@@ -125,39 +143,42 @@ fn scan(xml: &str, tables: Tables) -> Vec<String> {
             }),
             ("w:gridSpan", false) if in_row && table_depth == 1 => {
                 if let Some(cell) = row.last_mut() {
-                    cell.span = attribute(tag, "w:val")
+                    cell.span = tag
+                        .attribute("w:val")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(1)
                         .clamp(1, MAX_GRID_SPAN);
                 }
             }
             ("w:p", false) => {
-                if empty {
-                    if !in_row {
-                        out.push(String::new());
+                numbered = NumberProperties::default();
+                if tag.empty {
+                    let label = lists.label(&numbered).unwrap_or_default();
+                    let text = label.trim_end().to_string();
+                    match row.last_mut() {
+                        Some(cell) if in_row => add_to_cell(cell, &text),
+                        _ => out.push(text),
                     }
                 } else {
                     current = Some(String::new());
                 }
             }
-            ("w:p", true) => match (current.take(), row.last_mut()) {
-                (Some(text), Some(cell)) if in_row => {
-                    let text = text.replace(['\t', '\n'], " ");
-                    if !text.trim().is_empty() {
-                        if !cell.text.is_empty() {
-                            cell.text.push(' ');
-                        }
-                        cell.text.push_str(text.trim());
-                    }
+            ("w:p", true) => {
+                let text = current.take().map(|text| match lists.label(&numbered) {
+                    Some(label) if text.is_empty() => label.trim_end().to_string(),
+                    Some(label) => label + &text,
+                    None => text,
+                });
+                match (text, row.last_mut()) {
+                    (Some(text), Some(cell)) if in_row => add_to_cell(cell, &text),
+                    (text, _) => out.extend(text),
                 }
-                (text, _) => out.extend(text),
-            },
-            ("w:t", false) if !empty => {
-                let end = rest.find("</w:t>").unwrap_or(rest.len());
-                if let Some(text) = current.as_mut() {
-                    text.push_str(&unescape(&rest[..end]));
+            }
+            ("w:t", false) if !tag.empty => {
+                let text = tags.text_until("</w:t>");
+                if let Some(current) = current.as_mut() {
+                    current.push_str(&unescape(text));
                 }
-                rest = &rest[end..];
             }
             ("w:tab", false) => current.iter_mut().for_each(|t| t.push('\t')),
             ("w:br" | "w:cr", false) => current.iter_mut().for_each(|t| t.push('\n')),
@@ -165,6 +186,79 @@ fn scan(xml: &str, tables: Tables) -> Vec<String> {
         }
     }
     out
+}
+
+/// Adds a paragraph's text to a table cell read as part of a row line: tabs and breaks
+/// made spaces, paragraphs joined by a space, empty ones left out.
+fn add_to_cell(cell: &mut Cell, text: &str) {
+    let text = text.replace(['\t', '\n'], " ");
+    if !text.trim().is_empty() {
+        if !cell.text.is_empty() {
+            cell.text.push(' ');
+        }
+        cell.text.push_str(text.trim());
+    }
+}
+
+/// A start, end or empty-element tag of an XML text.
+pub(super) struct Tag<'x> {
+    /// The qualified name (`w:p`).
+    name: &'x str,
+    /// Everything between `<` and `>`.
+    text: &'x str,
+    closing: bool,
+    empty: bool,
+}
+
+impl<'x> Tag<'x> {
+    /// The value of attribute `name`, as written (entities not decoded).
+    fn attribute(&self, name: &str) -> Option<&'x str> {
+        let text = self.text;
+        let after = &text[text.find(&format!("{name}=\""))? + name.len() + 2..];
+        after.split('"').next()
+    }
+}
+
+/// The tags of an XML text in order: the one scanner of every part this module reads.
+/// Comments, declarations and processing instructions come out as tags of no interest.
+pub(super) struct Tags<'x> {
+    rest: &'x str,
+}
+
+impl<'x> Tags<'x> {
+    fn new(xml: &'x str) -> Self {
+        Tags { rest: xml }
+    }
+
+    /// The character data from here up to `end` (or the end of the text), consumed.
+    fn text_until(&mut self, end: &str) -> &'x str {
+        let at = self.rest.find(end).unwrap_or(self.rest.len());
+        let text = &self.rest[..at];
+        self.rest = &self.rest[at..];
+        text
+    }
+}
+
+impl<'x> Iterator for Tags<'x> {
+    type Item = Tag<'x>;
+
+    fn next(&mut self) -> Option<Tag<'x>> {
+        let open = self.rest.find('<')?;
+        let close = self.rest[open..].find('>')?;
+        let text = &self.rest[open + 1..open + close];
+        self.rest = &self.rest[open + close + 1..];
+        let name = text
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default();
+        Some(Tag {
+            name,
+            text,
+            closing: text.starts_with('/'),
+            empty: text.ends_with('/'),
+        })
+    }
 }
 
 /// A table row as one line: its cells separated by tabs, a spanning cell followed by
@@ -179,12 +273,6 @@ fn row_line(row: &[Cell]) -> String {
         line.extend(std::iter::repeat_n('\t', cell.span - 1));
     }
     line
-}
-
-/// The value of attribute `name` in a start tag's text.
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let after = &tag[tag.find(&format!("{name}=\""))? + name.len() + 2..];
-    after.split('"').next()
 }
 
 fn unescape(text: &str) -> String {
@@ -270,7 +358,7 @@ mod tests {
             p("辛"),
         );
         assert_eq!(
-            scan(&xml, Tables::RowPerLine),
+            scan(&xml, Tables::RowPerLine, &Numbering::default()),
             ["甲", "一、乙\t\t", "丙 丁 戊\t己 庚\t", "辛"]
         );
         assert_eq!(
