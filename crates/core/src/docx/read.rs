@@ -115,23 +115,46 @@ struct Cell {
 /// `w:gridSpan` claiming a billion must not make a billion tabs.
 const MAX_GRID_SPAN: usize = 64;
 
+/// Paragraphs inside paragraphs (a text box in a text box's paragraph) are kept apart to
+/// this depth: Word's own documents nest two or three.
+const MAX_NESTED_PARAGRAPHS: usize = 16;
+
 fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     let rows = tables == Tables::RowPerLine;
     let mut out = Vec::new();
-    let mut current: Option<String> = None;
-    // What the current paragraph's properties say about its automatic number, and the
-    // list counters, which run through the whole body in order.
-    let mut numbered = NumberProperties::default();
+    // The open paragraphs, innermost last, each with what its properties say about its
+    // automatic number: a text box's paragraphs sit inside the paragraph that anchors
+    // the box, and must neither end nor take over that paragraph's text.
+    let mut open: Vec<(String, NumberProperties<&str>)> = Vec::new();
+    // The list counters, which run through the whole body in order.
     let mut lists = numbering.counters();
     // How many tables the scan is inside, and the cells of the outermost one's row.
     let mut table_depth = 0usize;
     let mut row: Vec<Cell> = Vec::new();
+    // How deep inside `mc:Fallback`: the same content again for older readers (Word
+    // writes a text box twice, as DrawingML in `mc:Choice` and as VML here); read once.
+    let mut fallback_depth = 0usize;
+    // Paragraphs opened past [`MAX_NESTED_PARAGRAPHS`]: their text goes to the innermost
+    // one kept.
+    let mut too_deep = 0usize;
     let mut tags = Tags::new(xml);
     while let Some(tag) = tags.next() {
-        let in_row = rows && table_depth > 0;
-        if numbered.read(&tag) {
+        if tag.name == "mc:Fallback" && !tag.empty {
+            fallback_depth = match tag.closing {
+                true => fallback_depth.saturating_sub(1),
+                false => fallback_depth + 1,
+            };
             continue;
         }
+        if fallback_depth > 0 {
+            continue;
+        }
+        if let Some((_, numbered)) = open.last_mut() {
+            if numbered.read(&tag) {
+                continue;
+            }
+        }
+        let in_row = rows && table_depth > 0;
         match (tag.name, tag.closing) {
             ("w:tbl", false) if !tag.empty => table_depth += 1,
             ("w:tbl", true) => table_depth = table_depth.saturating_sub(1),
@@ -150,25 +173,25 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
                         .clamp(1, MAX_GRID_SPAN);
                 }
             }
-            ("w:p", false) => {
-                numbered = NumberProperties::default();
-                if tag.empty {
-                    let label = lists.label(&numbered).unwrap_or_default();
-                    let text = label.trim_end().to_string();
-                    match row.last_mut() {
-                        Some(cell) if in_row => add_to_cell(cell, &text),
-                        _ => out.push(text),
-                    }
-                } else {
-                    current = Some(String::new());
+            ("w:p", false) if tag.empty => {
+                let label = lists.label(&NumberProperties::default());
+                let text = label.unwrap_or_default().trim_end().to_string();
+                match row.last_mut() {
+                    Some(cell) if in_row => add_to_cell(cell, &text),
+                    _ => out.push(text),
                 }
             }
+            ("w:p", false) if open.len() == MAX_NESTED_PARAGRAPHS => too_deep += 1,
+            ("w:p", false) => open.push((String::new(), NumberProperties::default())),
+            ("w:p", true) if too_deep > 0 => too_deep -= 1,
             ("w:p", true) => {
-                let text = current.take().map(|text| match lists.label(&numbered) {
-                    Some(label) if text.is_empty() => label.trim_end().to_string(),
-                    Some(label) => label + &text,
-                    None => text,
-                });
+                let text = open
+                    .pop()
+                    .map(|(text, numbered)| match lists.label(&numbered) {
+                        Some(label) if text.is_empty() => label.trim_end().to_string(),
+                        Some(label) => label + &text,
+                        None => text,
+                    });
                 match (text, row.last_mut()) {
                     (Some(text), Some(cell)) if in_row => add_to_cell(cell, &text),
                     (text, _) => out.extend(text),
@@ -176,16 +199,23 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
             }
             ("w:t", false) if !tag.empty => {
                 let text = tags.text_until("</w:t>");
-                if let Some(current) = current.as_mut() {
+                if let Some((current, _)) = open.last_mut() {
                     current.push_str(&unescape(text));
                 }
             }
-            ("w:tab", false) => current.iter_mut().for_each(|t| t.push('\t')),
-            ("w:br" | "w:cr", false) => current.iter_mut().for_each(|t| t.push('\n')),
+            ("w:tab", false) => push_char(&mut open, '\t'),
+            ("w:br" | "w:cr", false) => push_char(&mut open, '\n'),
             _ => {}
         }
     }
     out
+}
+
+/// Adds a tab or a break to the innermost open paragraph.
+fn push_char(open: &mut [(String, NumberProperties<&str>)], c: char) {
+    if let Some((text, _)) = open.last_mut() {
+        text.push(c);
+    }
 }
 
 /// Adds a paragraph's text to a table cell read as part of a row line: tabs and breaks
@@ -365,6 +395,34 @@ mod tests {
             paragraphs_of_xml(&xml),
             ["甲", "一、乙", "丙", "", "丁\t戊", "己", "庚", "", "辛"]
         );
+    }
+
+    #[test]
+    fn a_text_box_is_read_once_and_apart_from_its_anchor_paragraph() {
+        // As Word writes a text box: DrawingML for readers that know it, the same
+        // paragraphs as VML for those that do not.
+        let in_box = "<w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent>";
+        let xml = format!(
+            r#"<w:body><w:p><w:r><w:t>正文前</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{in_box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{in_box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:tab/><w:t>正文后</w:t></w:r></w:p><w:p><w:r><w:t>下一段</w:t></w:r></w:p></w:body>"#
+        );
+        assert_eq!(
+            paragraphs_of_xml(&xml),
+            ["框内", "正文前\t正文后", "下一段"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_nested_past_the_limit_join_the_innermost_kept() {
+        let depth = 10_000;
+        let xml = format!(
+            "{}<w:r><w:t>甲</w:t></w:r>{}<w:p><w:r><w:t>乙</w:t></w:r></w:p>",
+            "<w:p>".repeat(depth),
+            "</w:p>".repeat(depth)
+        );
+        let lines = paragraphs_of_xml(&xml);
+        assert_eq!(lines.len(), MAX_NESTED_PARAGRAPHS + 1);
+        assert_eq!(lines[0], "甲");
+        assert_eq!(lines[MAX_NESTED_PARAGRAPHS], "乙");
     }
 
     #[test]

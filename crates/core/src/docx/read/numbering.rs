@@ -537,6 +537,25 @@ mod tests {
     }
 
     #[test]
+    fn a_text_box_inside_a_numbered_paragraph_keeps_both_apart() {
+        let numbering = report_levels() + &list(1, 0, "");
+        let text_box = format!(
+            "<w:r><w:drawing><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx></w:drawing></w:r>",
+            p(None, "框内")
+        );
+        let body = [
+            p(Some((1, 0)), "总体情况"),
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>主要</w:t></w:r>{text_box}<w:r><w:t>举措</w:t></w:r></w:p>"#
+            ),
+        ];
+        assert_eq!(
+            read(&body, &numbering, ""),
+            ["一、总体情况", "框内", "二、主要举措"]
+        );
+    }
+
+    #[test]
     fn chinese_and_decimal_levels_nest_and_restart_below_a_shallower_one() {
         let numbering = report_levels() + &list(1, 0, "");
         let body = [
