@@ -1,6 +1,8 @@
 //! The characters XML 1.0 can carry: the one rule shared by every writer of XML (each
 //! part of the .docx and the .xlsx, their document properties included), the preview
-//! that shows what the file will hold, and the draft check that warns before export.
+//! that shows what the file will hold, and the draft check that warns before export;
+//! and the other way, the scanner of tags and the entity decoder every reader of Office
+//! parts and web pages shares.
 
 /// Text as XML 1.0 allows it: control characters are dropped (NUL, U+0008, Word's
 /// manual line break U+000B, and line breaks too: a run is one line), as are U+FFFE
@@ -52,6 +54,129 @@ fn xml_char(c: char) -> Option<char> {
     }
 }
 
+/// A start, end or empty-element tag of an XML text.
+pub(crate) struct Tag<'x> {
+    /// The qualified name (`w:p`).
+    pub(crate) name: &'x str,
+    /// Everything between `<` and `>`.
+    pub(crate) text: &'x str,
+    pub(crate) closing: bool,
+    pub(crate) empty: bool,
+}
+
+impl<'x> Tag<'x> {
+    /// The value of attribute `name`, as written (entities not decoded).
+    pub(crate) fn attribute(&self, name: &str) -> Option<&'x str> {
+        let text = self.text;
+        let after = &text[text.find(&format!("{name}=\""))? + name.len() + 2..];
+        after.split('"').next()
+    }
+}
+
+/// The tags of an XML (or HTML) text in order: the one scanner of every reader of Office
+/// parts and web pages. Comments are skipped whole (one may hold a `>`); declarations and
+/// processing instructions come out as tags of no interest.
+pub(crate) struct Tags<'x> {
+    rest: &'x str,
+}
+
+impl<'x> Tags<'x> {
+    pub(crate) fn new(xml: &'x str) -> Self {
+        Tags { rest: xml }
+    }
+
+    /// The character data from here up to `end` (or the end of the text), consumed.
+    pub(crate) fn text_until(&mut self, end: &str) -> &'x str {
+        let at = self.rest.find(end).unwrap_or(self.rest.len());
+        let text = &self.rest[..at];
+        self.rest = &self.rest[at..];
+        text
+    }
+}
+
+impl<'x> Iterator for Tags<'x> {
+    type Item = Tag<'x>;
+
+    fn next(&mut self) -> Option<Tag<'x>> {
+        let mut open = self.rest.find('<')?;
+        while self.rest[open..].starts_with("<!--") {
+            let end = self.rest[open..].find("-->")? + open + 3;
+            self.rest = &self.rest[end..];
+            open = self.rest.find('<')?;
+        }
+        let close = self.rest[open..].find('>')?;
+        let text = &self.rest[open + 1..open + close];
+        self.rest = &self.rest[open + close + 1..];
+        let name = text
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default();
+        Some(Tag {
+            name,
+            text,
+            closing: text.starts_with('/'),
+            empty: text.ends_with('/'),
+        })
+    }
+}
+
+/// Character data with its entities decoded: XML's five, numeric ones, and the few
+/// named ones a Chinese web page uses for spaces, quotes and dashes.
+pub(crate) fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    // The longest entity read, `&#x10FFFF;`, ends within this many bytes of its `&`: the
+    // `;` is looked for there only, so a million `&` without one cost a million steps.
+    const LONGEST_ENTITY: usize = 10;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let window = &rest.as_bytes()[..rest.len().min(LONGEST_ENTITY)];
+        let Some(end) = window.iter().position(|&b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" | "ensp" | "emsp" => Some(' '),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "lsquo" => Some('‘'),
+            "rsquo" => Some('’'),
+            "mdash" => Some('—'),
+            "hellip" => Some('…'),
+            "middot" => Some('·'),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +213,18 @@ mod tests {
         assert_eq!(
             escape(r#"A&B <局> "甲" '乙'"#),
             "A&amp;B &lt;局&gt; &quot;甲&quot; &apos;乙&apos;"
+        );
+    }
+
+    #[test]
+    fn the_scanner_skips_comments_whole_and_reads_entities() {
+        let names: Vec<_> = Tags::new("<a><!-- <b> > --><c/><!-- unclosed <d>")
+            .map(|tag| (tag.name, tag.closing, tag.empty))
+            .collect();
+        assert_eq!(names, [("a", false, false), ("c", false, true)]);
+        assert_eq!(
+            unescape("&ldquo;放管服&rdquo;&nbsp;&#x4E00;&#20108;&amp;&unknown;&"),
+            "“放管服” 一二&&unknown;&"
         );
     }
 }

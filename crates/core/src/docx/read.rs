@@ -5,6 +5,7 @@
 mod numbering;
 
 use crate::package_read::{Package, PackageError};
+use crate::xml_text::{unescape, Tags};
 use numbering::{NumberProperties, Numbering};
 
 /// Entries larger than this are not a report's text: refuse rather than inflate them.
@@ -230,67 +231,6 @@ fn add_to_cell(cell: &mut Cell, text: &str) {
     }
 }
 
-/// A start, end or empty-element tag of an XML text.
-pub(super) struct Tag<'x> {
-    /// The qualified name (`w:p`).
-    name: &'x str,
-    /// Everything between `<` and `>`.
-    text: &'x str,
-    closing: bool,
-    empty: bool,
-}
-
-impl<'x> Tag<'x> {
-    /// The value of attribute `name`, as written (entities not decoded).
-    fn attribute(&self, name: &str) -> Option<&'x str> {
-        let text = self.text;
-        let after = &text[text.find(&format!("{name}=\""))? + name.len() + 2..];
-        after.split('"').next()
-    }
-}
-
-/// The tags of an XML text in order: the one scanner of every part this module reads.
-/// Comments, declarations and processing instructions come out as tags of no interest.
-pub(super) struct Tags<'x> {
-    rest: &'x str,
-}
-
-impl<'x> Tags<'x> {
-    fn new(xml: &'x str) -> Self {
-        Tags { rest: xml }
-    }
-
-    /// The character data from here up to `end` (or the end of the text), consumed.
-    fn text_until(&mut self, end: &str) -> &'x str {
-        let at = self.rest.find(end).unwrap_or(self.rest.len());
-        let text = &self.rest[..at];
-        self.rest = &self.rest[at..];
-        text
-    }
-}
-
-impl<'x> Iterator for Tags<'x> {
-    type Item = Tag<'x>;
-
-    fn next(&mut self) -> Option<Tag<'x>> {
-        let open = self.rest.find('<')?;
-        let close = self.rest[open..].find('>')?;
-        let text = &self.rest[open + 1..open + close];
-        self.rest = &self.rest[open + close + 1..];
-        let name = text
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or_default();
-        Some(Tag {
-            name,
-            text,
-            closing: text.starts_with('/'),
-            empty: text.ends_with('/'),
-        })
-    }
-}
-
 /// A table row as one line: its cells separated by tabs, a spanning cell followed by
 /// the empty cells of the columns it covers.
 fn row_line(row: &[Cell]) -> String {
@@ -303,52 +243,6 @@ fn row_line(row: &[Cell]) -> String {
         line.extend(std::iter::repeat_n('\t', cell.span - 1));
     }
     line
-}
-
-fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    // The longest entity read, `&#x10FFFF;`, ends within this many bytes of its `&`: the
-    // `;` is looked for there only, so a million `&` without one cost a million steps.
-    const LONGEST_ENTITY: usize = 10;
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let window = &rest.as_bytes()[..rest.len().min(LONGEST_ENTITY)];
-        let Some(end) = window.iter().position(|&b| b == b';') else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let entity = &rest[1..end];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => entity
-                .strip_prefix("#x")
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::{unescape, Tag, Tags};
 use crate::labels::chinese_numeral;
+use crate::xml_text::{unescape, Tag, Tags};
 
 /// Word's list levels: `w:ilvl` 0 to 8.
 const LEVELS: usize = 9;
