@@ -905,7 +905,9 @@ const tests = {
     await page.getByRole('button', { name: '格式检查' }).click();
     const panel = page.getByTestId('check-panel');
     const finding = panel.locator('[data-rule="wording-fazhi"]');
-    await finding.waitFor();
+    // Waits for the text, not only the element: under load the finding can be read in
+    // the frame its list is being replaced (a CI run once read it empty).
+    await finding.filter({ hasText: '法治建设' }).waitFor();
     assert.match(await finding.innerText(), /法治建设/);
     // The place link opens the section and focuses the paragraph.
     await finding.locator('button.link:not(.ignore-rule)').click();
