@@ -427,3 +427,30 @@ fn a_later_task_only_in_next_years_plans_keeps_the_item_partial() {
     let (found, why) = status(approvals, faster, "一是持续优化卫生健康领域营商环境。");
     assert_eq!(found, Status::Covered, "{why}");
 }
+
+/// A sentence may tell the work and end on its shortfall (`网上可办率90.6%，离年初目标还有
+/// 差距`): what it told before the shortfall is told, and a target not met does not by
+/// itself make the item partial (docs/annual-report.md §6; dev-32 and dev-35 of the set).
+/// (A paragraph whose first sentence states a shortcoming is a closing paragraph of
+/// problems, as before, whatever follows.)
+#[test]
+fn what_a_sentence_tells_before_its_shortfall_is_told() {
+    let item = "依托政务服务网推进卫生健康政务服务事项“一网通办”，网上可办率达到100%。";
+    let told = "依托政务服务网，将32项政务服务事项纳入一网通办，网上可办率90.6%";
+    let title = "坚持便民利民，服务质量进一步提升。";
+    let found = one_item(item, &format!("{title}{told}，离年初目标还有差距。"));
+    assert_eq!(
+        found.items[0].status,
+        Status::Covered,
+        "{}",
+        found.items[0].explanation
+    );
+    // A sentence that opens on the shortfall tells nothing done.
+    let found = one_item(item, &format!("{title}离年初目标还有差距，{told}。"));
+    assert_eq!(
+        found.items[0].status,
+        Status::Missing,
+        "{}",
+        found.items[0].explanation
+    );
+}

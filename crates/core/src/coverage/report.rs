@@ -409,13 +409,30 @@ impl<'a> Report<'a> {
                 let words = unit.text.trim_end_matches(|c: char| !c.is_alphanumeric());
                 PREAMBLE_ENDS.iter().any(|w| words.ends_with(w))
             };
-            all.extend(spans.into_iter().enumerate().map(|(n, span)| Sentence {
-                unit: k,
-                counts: counts
-                    && !(preamble && n == 0)
-                    && !states_shortcoming(&text.chars[span.clone()]),
-                span,
-            }));
+            for (n, span) in spans.into_iter().enumerate() {
+                let counts = counts && !(preamble && n == 0);
+                match shortcoming_from(&text.chars[span.clone()]) {
+                    // What the sentence told before its shortcoming is told.
+                    Some(at) if counts && at > 0 => {
+                        let at = span.start + at;
+                        all.push(Sentence {
+                            unit: k,
+                            counts,
+                            span: span.start..at,
+                        });
+                        all.push(Sentence {
+                            unit: k,
+                            counts: false,
+                            span: at..span.end,
+                        });
+                    }
+                    found => all.push(Sentence {
+                        unit: k,
+                        counts: counts && found.is_none(),
+                        span,
+                    }),
+                }
+            }
         }
         let han = texts
             .iter()
@@ -497,19 +514,28 @@ fn shortcoming_words() -> &'static ShortcomingWords {
 
 /// Whether a sentence (as matching sees it) states a shortcoming or a plan.
 pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
+    shortcoming_from(sentence).is_some()
+}
+
+/// Where the first clause of a sentence that states a shortcoming or a plan starts: an
+/// account may end on one (`网上可办率90.6%，离年初目标还有差距`), and what it told
+/// before that clause is still told.
+pub(super) fn shortcoming_from(sentence: &[char]) -> Option<usize> {
     let words = shortcoming_words();
-    clause_spans(sentence, 0..sentence.len()).any(|clause| {
-        // A remedy word holds for the rest of its clause.
-        let mut remedied = false;
-        clause.clone().any(|at| {
-            if words.firsts.binary_search(&sentence[at]).is_err() {
-                return false;
-            }
-            let rest = &sentence[at..clause.end];
-            remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
-            !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
+    clause_spans(sentence, 0..sentence.len())
+        .find(|clause| {
+            // A remedy word holds for the rest of its clause.
+            let mut remedied = false;
+            clause.clone().any(|at| {
+                if words.firsts.binary_search(&sentence[at]).is_err() {
+                    return false;
+                }
+                let rest = &sentence[at..clause.end];
+                remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
+                !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
+            })
         })
-    })
+        .map(|clause| clause.start)
 }
 
 #[cfg(test)]
