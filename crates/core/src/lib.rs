@@ -19,6 +19,7 @@ pub mod export_options;
 pub mod fixtures;
 pub mod format;
 pub mod history;
+pub mod html_read;
 pub mod import_text;
 pub mod labels;
 pub mod lexicon;

@@ -6,6 +6,7 @@ use crate::decode::{decode_text, looks_binary};
 use crate::docx::read::{self, ReadError};
 use crate::export_options::ExportOptions;
 use crate::format::LoadError;
+use crate::html_read;
 use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
 use crate::labels::{heading_parts, parse_label};
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
@@ -29,7 +30,7 @@ pub enum ReportImportError {
 pub const IMPORTED_TEMPLATE: &str = "导入的报告";
 
 /// Reads a report from a file: a draft backup (`.json`, or any file holding JSON), a
-/// .docx, or text in UTF-8, UTF-16 or GBK. A report whose title names no year is taken to be about `fallback_year`.
+/// .docx, or text in UTF-8, UTF-16 or GBK, a web page's (.html) included. A report whose title names no year is taken to be about `fallback_year`.
 pub fn draft_from_file(
     bytes: &[u8],
     file_name: &str,
@@ -46,7 +47,11 @@ pub fn draft_from_file(
         draft_from_docx(bytes, fallback_year)
     } else {
         let text = decode_text(bytes).ok_or(ReportImportError::Binary)?;
-        draft_from_text(&text, fallback_year)
+        if html_read::is_html(&text) {
+            draft_from_text(&html_read::document_text(&text), fallback_year)
+        } else {
+            draft_from_text(&text, fallback_year)
+        }
     }
 }
 

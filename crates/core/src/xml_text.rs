@@ -85,6 +85,21 @@ impl<'x> Tags<'x> {
         Tags { rest: xml }
     }
 
+    /// Skips an HTML element's raw text (a script's, where `<` opens no tag) up to and
+    /// including its end tag `</name>`, in any case; to the end when there is none.
+    pub(crate) fn skip_raw_text(&mut self, name: &str) {
+        let end = format!("</{name}");
+        let bytes = self.rest.as_bytes();
+        let at = (0..bytes.len())
+            .find(|&i| {
+                bytes[i..].len() >= end.len()
+                    && bytes[i..i + end.len()].eq_ignore_ascii_case(end.as_bytes())
+            })
+            .unwrap_or(bytes.len());
+        self.rest = &self.rest[at..];
+        self.next();
+    }
+
     /// The character data from here up to `end` (or the end of the text), consumed.
     pub(crate) fn text_until(&mut self, end: &str) -> &'x str {
         let at = self.rest.find(end).unwrap_or(self.rest.len());

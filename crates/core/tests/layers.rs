@@ -40,6 +40,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
         "readers",
         &[
             "import_text",
+            "html_read",
             "package_read",
             "plan",
             "report_text",

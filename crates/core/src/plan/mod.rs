@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decode::{decode_text, looks_binary};
 use crate::docx::read::{self, ReadError};
+use crate::html_read;
 use crate::import_text::MAX_IMPORT_BYTES;
 use crate::plan_items::Plan;
 use crate::text::split_names;
@@ -69,7 +70,7 @@ const TITLE_WORDS: [&str; 6] = [
     "要点",
 ];
 
-/// Reads a plan from bytes of a .docx, .tsv or .txt file; `file_name` decides when the
+/// Reads a plan from bytes of a .docx, .tsv, .txt or web page (.html) file; `file_name` decides when the
 /// content does not (a .tsv without tabs is still read as a table).
 pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
@@ -80,6 +81,9 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     let text = decode_text(bytes).ok_or(PlanError::Binary)?;
     if looks_binary(text.as_bytes()) {
         return Err(PlanError::Binary);
+    }
+    if html_read::is_html(&text) {
+        return parse_plan_text(&html_read::document_text(&text));
     }
     if file_name.to_lowercase().ends_with(".tsv") {
         parse_plan_tsv(&text)

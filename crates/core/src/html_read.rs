@@ -1,0 +1,237 @@
+//! Reading the text of a web page: a report or a plan saved from the government website
+//! where it was published (.html, .htm), so that a city can check the reports its
+//! districts have published, and a clerk can start from last year's. Block elements make
+//! lines and table cells are separated by tabs, as copying the page gives it; what a page
+//! holds besides text (its head, scripts, styles, navigation, forms) is left out. The text
+//! read becomes a report's or a plan's lines, never HTML again.
+
+use crate::date::parse_date;
+use crate::xml_text::{unescape, Tags};
+
+/// Whether decoded text is a web page: it starts with a tag, and a doctype or an `html`
+/// element comes within its first characters.
+pub fn is_html(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head: String = start.chars().take(1024).collect();
+    let head = head.to_ascii_lowercase();
+    start.starts_with('<') && (head.contains("<!doctype html") || head.contains("<html"))
+}
+
+/// Elements whose content is not the document's text.
+const NOT_TEXT: [&str; 8] = [
+    "head", "script", "style", "noscript", "template", "nav", "select", "button",
+];
+
+/// Elements whose content is raw text, where a `<` opens no tag: skipped to their end tag.
+const RAW_TEXT: [&str; 2] = ["script", "style"];
+
+/// Elements that start and end a line.
+const BLOCKS: [&str; 21] = [
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "hr",
+];
+
+/// The text of the document a page publishes, one line per paragraph (see
+/// [`document_lines`]).
+pub fn document_text(html: &str) -> String {
+    document_lines(&html_lines(html)).join("\n")
+}
+
+/// The lines of a page's text, in order: whitespace inside a line collapsed to one space,
+/// lines trimmed, empty ones left out.
+fn html_lines(html: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut hidden = 0usize;
+    let mut tags = Tags::new(html);
+    loop {
+        let text = tags.text_until("<");
+        if hidden == 0 {
+            push_text(&mut line, &unescape(text));
+        }
+        let Some(tag) = tags.next() else { break };
+        let name = tag.name.to_ascii_lowercase();
+        let name = name.as_str();
+        if RAW_TEXT.contains(&name) && !tag.closing && !tag.empty {
+            tags.skip_raw_text(name);
+            continue;
+        }
+        if NOT_TEXT.contains(&name) && !tag.empty {
+            hidden = match tag.closing {
+                true => hidden.saturating_sub(1),
+                false => hidden + 1,
+            };
+            continue;
+        }
+        if hidden > 0 {
+            continue;
+        }
+        if BLOCKS.contains(&name) {
+            end_line(&mut lines, &mut line);
+        } else if matches!(name, "td" | "th") && tag.closing {
+            line.push('\t');
+        }
+    }
+    end_line(&mut lines, &mut line);
+    lines
+}
+
+/// Character data as a browser shows it: any run of whitespace is one space.
+fn push_text(line: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{3000}' {
+            if !line.is_empty() && !line.ends_with([' ', '\t']) {
+                line.push(' ');
+            }
+        } else {
+            line.push(c);
+        }
+    }
+}
+
+fn end_line(lines: &mut Vec<String>, line: &mut String) {
+    let text = line.trim_end_matches([' ', '\t']).trim_start_matches(' ');
+    if !text.trim().is_empty() {
+        lines.push(text.to_string());
+    }
+    line.clear();
+}
+
+/// The lines of the document a page publishes, without the site around it (menus,
+/// breadcrumbs, links to other documents, the footer), which are short lines that end
+/// no sentence: from the document's title (a short line naming 法治 work and a 报告,
+/// 要点, 计划 or 方案), the last one before the first line that ends a sentence, or that
+/// line when no title comes before it; to the last line ending a sentence, or the date
+/// alone after it (the 成文日期 below the 署名). A page without a sentence is kept whole.
+fn document_lines(lines: &[String]) -> &[String] {
+    let Some(first_sentence) = lines.iter().position(|line| ends_sentence(line)) else {
+        return lines;
+    };
+    let start = lines[..first_sentence]
+        .iter()
+        .rposition(|line| is_title(line))
+        .unwrap_or(first_sentence);
+    let last_sentence = lines
+        .iter()
+        .rposition(|line| ends_sentence(line))
+        .unwrap_or(start);
+    let end = lines[last_sentence..]
+        .iter()
+        .rposition(|line| is_date_alone(line))
+        .map_or(last_sentence, |at| last_sentence + at);
+    &lines[start..=end]
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let mut line = line.trim_end_matches(['”', '’']);
+    // A plan item's tail naming its units (…出庭应诉率100%。（局法制科，各单位）) is after
+    // the sentence it closes.
+    if line.ends_with(['）', ')']) {
+        if let Some(open) = line.rfind(['（', '(']) {
+            line = line[..open].trim_end_matches(['”', '’']);
+        }
+    }
+    line.ends_with(['。', '！', '？', '；'])
+}
+
+fn is_title(line: &str) -> bool {
+    line.chars().count() <= 60
+        && (line.contains("法治") || line.contains("依法行政"))
+        && ["报告", "要点", "计划", "方案"]
+            .iter()
+            .any(|kind| line.contains(kind))
+}
+
+fn is_date_alone(line: &str) -> bool {
+    parse_date(line).is_some_and(|(_, at)| {
+        line[..at.start].trim().is_empty() && line[at.end..].trim().is_empty()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report as a district's website publishes it: the site's head, scripts, menu and
+    /// breadcrumb before the article, its links and footer after.
+    const PAGE: &str = r##"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>关于2023年法治政府建设情况的报告_区卫生健康局</title>
+<style>p { text-indent: 2em } a > b {}</style>
+<script>if (a < b && c > d) { document.write("<p>不是正文</p>"); }</script></head>
+<body><nav><ul><li><a href="/">首页</a></li><li>政务公开</li></ul></nav>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 法治政府建设</div>
+<!-- 正文 <p>注释</p> -->
+<div class="article"><h1>关于2023年法治政府建设情况的报告</h1>
+<p>&nbsp;&nbsp;　　2023年，我局坚持以习近平法治思想为指导，
+全面推进依法行政。</p>
+<P>一、主要举措和成效</P>
+<table><tr><td>指标</td><td>目标</td><td>完成</td></tr><tr><td>审核率</td><td>100%</td><td>100%</td></tr></table>
+<p>区卫生健康局<br>2024年2月20日</p></div>
+<div class="links"><ul><li><a href="#">2022年法治政府建设年度报告</a></li></ul></div>
+<div class="footer">主办单位：区人民政府办公室　更新日期：2024年3月1日</div>
+</body></html>"##;
+
+    #[test]
+    fn a_published_page_gives_the_document_alone() {
+        assert!(is_html(PAGE));
+        assert_eq!(
+            document_text(PAGE).lines().collect::<Vec<_>>(),
+            [
+                "关于2023年法治政府建设情况的报告",
+                "　　2023年，我局坚持以习近平法治思想为指导， 全面推进依法行政。",
+                "一、主要举措和成效",
+                "指标\t目标\t完成",
+                "审核率\t100%\t100%",
+                "区卫生健康局",
+                "2024年2月20日",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_without_a_title_or_a_date_is_kept_whole() {
+        let page = "<html><body><p>第一段</p><div>第二段</div><ul><li>甲</li><li>乙</li></ul></body></html>";
+        assert_eq!(document_text(page), "第一段\n第二段\n甲\n乙");
+    }
+
+    #[test]
+    fn only_text_that_starts_as_a_page_is_one() {
+        assert!(is_html("\u{feff}  <!doctype HTML><p>x"));
+        assert!(is_html(
+            "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+        ));
+        assert!(!is_html("2023年法治政府建设年度报告\n正文写到<html>标签"));
+        assert!(!is_html("<报告>"));
+    }
+
+    #[test]
+    fn broken_pages_end_where_their_text_does() {
+        assert_eq!(
+            document_text("<html><body><p>正文</p><script>var a = '<p>"),
+            "正文"
+        );
+        assert_eq!(document_text("<html><p>甲<!-- 未闭合的注释 <p>乙"), "甲");
+        let deep = format!("<html>{}<p>丙</p>", "<nav>".repeat(10_000));
+        assert_eq!(document_text(&deep), "");
+        assert_eq!(document_text("<html><p>丁</nav></nav><p>戊"), "丁\n戊");
+    }
+}
