@@ -1,6 +1,8 @@
 //! The characters XML 1.0 can carry: the one rule shared by every writer of XML (each
 //! part of the .docx and the .xlsx, their document properties included), the preview
 //! that shows what the file will hold, and the draft check that warns before export.
+//! And reading XML back as the readers of Office files need it: its tags in order, an
+//! attribute of one, the text between them unescaped.
 
 /// Text as XML 1.0 allows it: control characters are dropped (NUL, U+0008, Word's
 /// manual line break U+000B, and line breaks too: a run is one line), as are U+FFFE
@@ -52,6 +54,137 @@ fn xml_char(c: char) -> Option<char> {
     }
 }
 
+/// A tag of an XML text, as [`tags`] finds it.
+pub struct Tag<'x> {
+    /// The element's name without its namespace prefix: `c` for `<x:c r="A1">`.
+    pub name: &'x str,
+    /// `</c>`.
+    pub closing: bool,
+    /// `<c r="A1"/>`: an element opened and closed at once.
+    pub empty: bool,
+    /// The text between the previous tag and this one, still escaped: the content of
+    /// the element this tag closes, when it has no child elements.
+    pub before: &'x str,
+    /// Everything between `<` and `>`.
+    inside: &'x str,
+}
+
+impl<'x> Tag<'x> {
+    /// The value of attribute `name` (matched without its namespace prefix, so that
+    /// `id` finds `r:id`), still escaped.
+    pub fn attribute(&self, name: &str) -> Option<&'x str> {
+        let mut rest = self.inside.trim_start_matches('/');
+        rest = rest.trim_start_matches(|c: char| !c.is_whitespace() && c != '/');
+        loop {
+            rest = rest.trim_start();
+            let equals = rest.find('=')?;
+            let attribute = rest[..equals].trim();
+            rest = rest[equals + 1..].trim_start();
+            let quote = rest.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            let end = rest[1..].find(quote)? + 1;
+            let value = &rest[1..end];
+            rest = &rest[end + 1..];
+            let (prefix, local) = attribute.rsplit_once(':').unwrap_or(("", attribute));
+            if local == name && prefix != "xmlns" {
+                return Some(value);
+            }
+        }
+    }
+}
+
+/// The tags of `xml` in order, each with the text before it. A `>` inside a quoted
+/// attribute value does not end a tag; a tag that never ends ends the scan. Comments,
+/// declarations and CDATA are not told apart: the Office parts read have none that
+/// matter.
+pub fn tags(xml: &str) -> impl Iterator<Item = Tag<'_>> {
+    let mut rest = xml;
+    std::iter::from_fn(move || {
+        let open = rest.find('<')?;
+        let length = tag_length(&rest.as_bytes()[open + 1..])?;
+        let before = &rest[..open];
+        let inside = &rest[open + 1..open + 1 + length];
+        rest = &rest[open + length + 2..];
+        let qualified = inside
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default();
+        Some(Tag {
+            name: qualified.rsplit(':').next().unwrap_or(qualified),
+            closing: inside.starts_with('/'),
+            empty: inside.ends_with('/'),
+            before,
+            inside,
+        })
+    })
+}
+
+/// How many bytes of `tag` (what follows a `<`) come before its closing `>`.
+fn tag_length(tag: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    tag.iter().position(|&b| match quote {
+        Some(q) => {
+            if b == q {
+                quote = None;
+            }
+            false
+        }
+        None if b == b'"' || b == b'\'' => {
+            quote = Some(b);
+            false
+        }
+        None => b == b'>',
+    })
+}
+
+/// XML text with its entities (`&amp;`, `&#x4E19;`) decoded; an `&` that starts none
+/// is kept as it is.
+pub fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    // The longest entity read, `&#x10FFFF;`, ends within this many bytes of its `&`: the
+    // `;` is looked for there only, so a million `&` without one cost a million steps.
+    const LONGEST_ENTITY: usize = 10;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let window = &rest.as_bytes()[..rest.len().min(LONGEST_ENTITY)];
+        let Some(end) = window.iter().position(|&b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +222,36 @@ mod tests {
             escape(r#"A&B <局> "甲" '乙'"#),
             "A&amp;B &lt;局&gt; &quot;甲&quot; &apos;乙&apos;"
         );
+    }
+
+    #[test]
+    fn tags_come_with_their_names_attributes_and_the_text_before_them() {
+        let xml = r#"<?xml version="1.0"?><x:c r="A1" t='s' s="2>3"><v>甲 &amp; &#x4E59;</v></x:c><row/>"#;
+        let found: Vec<(&str, bool, bool, &str)> = tags(xml)
+            .map(|t| (t.name, t.closing, t.empty, t.before))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("?xml", false, false, ""),
+                ("c", false, false, ""),
+                ("v", false, false, ""),
+                ("v", true, false, "甲 &amp; &#x4E59;"),
+                ("c", true, false, ""),
+                ("row", false, true, ""),
+            ]
+        );
+        let cell = tags(xml).nth(1).unwrap();
+        assert_eq!(cell.attribute("r"), Some("A1"));
+        assert_eq!(cell.attribute("t"), Some("s"));
+        assert_eq!(cell.attribute("s"), Some("2>3"));
+        assert_eq!(cell.attribute("x"), None);
+        assert_eq!(
+            unescape("甲 &amp; &#x4E59;&#20057;&bogus; & &"),
+            "甲 & 乙乙&bogus; & &"
+        );
+        let id = r#"<sheet xmlns:id="n" name="计划" r:id="rId3"/>"#;
+        assert_eq!(tags(id).next().unwrap().attribute("id"), Some("rId3"));
+        assert_eq!(tags("<a b=\"never closed>").count(), 0);
     }
 }

@@ -41,6 +41,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
         &[
             "import_text",
             "package_read",
+            "sheet_read",
             "plan",
             "report_text",
             "report_frame",
