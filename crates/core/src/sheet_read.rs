@@ -8,12 +8,10 @@
 //! (`activeTab`): which tab a clerk last looked at is chance, while the plan is the
 //! sheet that comes first; a hidden sheet (lookup lists, old versions) is no one's plan.
 
-use std::collections::HashSet;
-
 use crate::date::CalendarDate;
 use crate::import_text::MAX_IMPORT_BYTES;
 use crate::package_read::{Package, PackageError};
-use crate::xml_text::{clean_text, tags, unescape};
+use crate::xml_text::{clean_text, tags, unescape, Tag};
 
 /// Each part is read within this many bytes, counted as it inflates.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -28,6 +26,10 @@ pub const MAX_COLUMNS: usize = 64;
 const MAX_SHARED_STRINGS: usize = MAX_ROWS * MAX_COLUMNS;
 /// Excel's own limit on cell formats is 64 000.
 const MAX_STYLES: usize = 65_536;
+/// Custom date formats past this many are not told from numbers: a workbook has a few,
+/// and each cell format looks its number format up among them (a map type would weigh
+/// more in the wasm than this search).
+const MAX_CUSTOM_DATE_FORMATS: usize = 256;
 
 const WORKBOOK: &str = "xl/workbook.xml";
 const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
@@ -238,29 +240,27 @@ fn shared_strings(xml: &str) -> Vec<String> {
 /// number as a date: a built-in date format (14–22, and the East Asian 27–36 and 50–58)
 /// or a custom one whose code has a year or a day in it.
 fn date_styles(xml: &str) -> Vec<bool> {
-    let mut custom_dates = HashSet::new();
+    let mut custom_dates = Vec::new();
     let mut styles = Vec::new();
     let mut in_cell_formats = false;
+    let format_id = |tag: &Tag| {
+        tag.attribute("numFmtId")
+            .and_then(|id| id.parse::<u32>().ok())
+    };
     for tag in tags(xml) {
         match (tag.name, tag.closing) {
-            ("numFmt", false) if custom_dates.len() < MAX_STYLES => {
-                let id = tag
-                    .attribute("numFmtId")
-                    .and_then(|id| id.parse::<u32>().ok());
+            ("numFmt", false) if custom_dates.len() < MAX_CUSTOM_DATE_FORMATS => {
                 let code = tag.attribute("formatCode").map(unescape);
-                if let (Some(id), Some(code)) = (id, code) {
+                if let (Some(id), Some(code)) = (format_id(&tag), code) {
                     if is_date_format(&code) {
-                        custom_dates.insert(id);
+                        custom_dates.push(id);
                     }
                 }
             }
             ("cellXfs", false) => in_cell_formats = !tag.empty,
             ("cellXfs", true) => in_cell_formats = false,
             ("xf", false) if in_cell_formats && styles.len() < MAX_STYLES => {
-                let id = tag
-                    .attribute("numFmtId")
-                    .and_then(|id| id.parse::<u32>().ok())
-                    .unwrap_or(0);
+                let id = format_id(&tag).unwrap_or(0);
                 let built_in = matches!(id, 14..=22 | 27..=36 | 50..=58);
                 styles.push(built_in || custom_dates.contains(&id));
             }
@@ -398,38 +398,35 @@ fn value_text(cell: &Cell, values: &Values) -> String {
             "0" => "FALSE".into(),
             _ => String::new(),
         },
-        "d" => {
-            let iso = cell_text(value);
-            iso.get(..10)
-                .and_then(CalendarDate::parse_iso)
-                .map_or(iso, |date| date.to_string())
-        }
         _ => {
             let date = values.date_styles.get(cell.style) == Some(&true);
-            let serial = value.trim().parse::<f64>().ok().filter(|_| date);
-            serial
-                .and_then(|serial| excel_date(serial, values.date1904))
+            date.then(|| excel_date(value, values.date1904))
+                .flatten()
                 .map_or_else(|| cell_text(value), |date| date.to_string())
         }
     }
 }
 
-/// The day of a date serial number: days since 1899-12-30 (Excel's 1900 system, whose
-/// serials from 61, 1900-03-01, on are right; it counts a 1900-02-29 that never was)
-/// or since 1904-01-01.
-fn excel_date(serial: f64, date1904: bool) -> Option<CalendarDate> {
-    const UNIX_EPOCH_1900_SYSTEM: i64 = 25_569;
-    const UNIX_EPOCH_1904_SYSTEM: i64 = 24_107;
+/// The day of a stored date serial number (`45657`, `45657.75` with the time of day):
+/// days since 1899-12-30 (Excel's 1900 system, whose serials from 61, 1900-03-01, on
+/// are right; it counts a 1900-02-29 that never was) or since 1904-01-01. Read as
+/// digits, not as a float: no date is written with an exponent or a sign, and float
+/// parsing would weigh several KB in the wasm.
+fn excel_date(value: &str, date1904: bool) -> Option<CalendarDate> {
+    const UNIX_EPOCH_1900_SYSTEM: usize = 25_569;
+    const UNIX_EPOCH_1904_SYSTEM: usize = 24_107;
     let (first, epoch) = if date1904 {
-        (0.0, UNIX_EPOCH_1904_SYSTEM)
+        (0, UNIX_EPOCH_1904_SYSTEM)
     } else {
-        (61.0, UNIX_EPOCH_1900_SYSTEM)
+        (61, UNIX_EPOCH_1900_SYSTEM)
     };
-    // Past any date CalendarDate holds, and small enough to convert exactly.
-    if !(first..1_000_000.0).contains(&serial) {
+    let (days, fraction) = value.trim().split_once('.').unwrap_or((value.trim(), ""));
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    CalendarDate::from_unix_days(serial.floor() as i64 - epoch)
+    // Past any date CalendarDate holds, and small enough for an i64.
+    let days = digits_value(days).filter(|d| (first..1_000_000).contains(d))?;
+    CalendarDate::from_unix_days(days as i64 - epoch as i64)
 }
 
 /// Stored text as a cell's text: entities and Excel's `_x000D_` escapes decoded, line
@@ -555,10 +552,10 @@ mod tests {
 
     #[test]
     fn only_date_formatted_numbers_in_range_become_dates() {
-        let sheet = r#"<row r="1"><c s="1"><v>45657.75</v></c><c s="0"><v>45657</v></c><c s="1"><v>12</v></c><c s="1"><v>1e300</v></c><c s="1"><v>NaN</v></c><c s="7"><v>3</v></c><c t="d"><v>2024-06-30T00:00:00</v></c></row>"#;
+        let sheet = r#"<row r="1"><c s="1"><v>45657.75</v></c><c s="0"><v>45657</v></c><c s="1"><v>12</v></c><c s="1"><v>1e300</v></c><c s="1"><v>NaN</v></c><c s="1"><v>45657.7e1</v></c><c s="1"><v>-45657</v></c><c s="7"><v>3</v></c></row>"#;
         assert_eq!(
             lines(sheet, &values(&[])),
-            ["2024年12月31日\t45657\t12\t1e300\tNaN\t3\t2024年6月30日"]
+            ["2024年12月31日\t45657\t12\t1e300\tNaN\t45657.7e1\t-45657\t3"]
         );
         let date1904 = Values {
             date1904: true,
