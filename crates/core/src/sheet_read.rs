@@ -13,8 +13,10 @@ use crate::import_text::MAX_IMPORT_BYTES;
 use crate::package_read::{Package, PackageError};
 use crate::xml_text::{clean_text, tags, unescape, Tag};
 
-/// Each part is read within this many bytes, counted as it inflates.
-pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+/// Each part is read within this many bytes, counted as it inflates: a sheet of 5 000
+/// rows by 64 columns of short text is about 15 MB, and two parts are held at once
+/// (the sheet and the shared strings) in a browser worker.
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
 /// A cell with text below this row is refused: no plan is this long, and a reference
 /// like `XFD1048576` must not make a million lines.
 pub const MAX_ROWS: usize = 5_000;
@@ -24,6 +26,9 @@ pub const MAX_COLUMNS: usize = 64;
 /// Shared strings past this many are not kept (a cell naming one reads empty): the
 /// cells read cannot use more.
 const MAX_SHARED_STRINGS: usize = MAX_ROWS * MAX_COLUMNS;
+/// Sheets and relationships of a workbook past this many are not looked at: a workbook
+/// has a few dozen, and each sheet looks its part up among the relationships.
+const MAX_PARTS: usize = 1_024;
 /// Excel's own limit on cell formats is 64 000.
 const MAX_STYLES: usize = 65_536;
 /// Custom date formats past this many are not told from numbers: a workbook has a few,
@@ -46,7 +51,7 @@ pub enum SheetError {
         "Excel 文件使用了不支持的压缩方式或加密，无法读取；请用 Excel 或 WPS 打开后另存为 .xlsx 再试"
     )]
     Unsupported,
-    #[error("Excel 文件中的表格过大（解压后超过 64 MB），无法读取")]
+    #[error("Excel 文件中的表格过大（解压后超过 32 MB），无法读取")]
     TooLarge,
     #[error(
         "这是旧版 Excel 格式（.xls、.et）或设置了打开密码的文件，无法直接读取；请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx 再试"
@@ -151,6 +156,7 @@ impl Relationships {
                         part_name(&unescape(tag.attribute("Target")?)),
                     ))
                 })
+                .take(MAX_PARTS)
                 .collect(),
         )
     }
@@ -192,6 +198,7 @@ fn first_visible_worksheet(
 ) -> Result<(String, String), SheetError> {
     tags(workbook)
         .filter(|tag| tag.name == "sheet" && !tag.closing)
+        .take(MAX_PARTS)
         .filter(|tag| !matches!(tag.attribute("state"), Some("hidden" | "veryHidden")))
         .find_map(|tag| {
             let id = unescape(tag.attribute("id")?);
@@ -623,6 +630,15 @@ mod tests {
         let all_hidden = r#"<workbook><sheets><sheet name="a" state="veryHidden" r:id="rId3"/></sheets></workbook>"#;
         assert_eq!(
             first_visible_worksheet(all_hidden, &parts),
+            Err(SheetError::NoWorksheet)
+        );
+        // Sheets past the first 1 024 are not looked at, each a search of the parts.
+        let unmatched = r#"<sheet name="x" r:id="none"/>"#.repeat(MAX_PARTS);
+        let past_the_limit = format!(
+            r#"<workbook><sheets>{unmatched}<sheet name="y" r:id="rId3"/></sheets></workbook>"#
+        );
+        assert_eq!(
+            first_visible_worksheet(&past_the_limit, &parts),
             Err(SheetError::NoWorksheet)
         );
     }
