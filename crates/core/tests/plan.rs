@@ -335,6 +335,47 @@ fn a_plan_kept_in_excel_reads_as_its_table() {
     assert_eq!(header.line, 2);
 }
 
+#[test]
+fn a_sheet_of_one_column_reads_as_numbered_paragraphs() {
+    let cell = |r: usize, text: &str| {
+        format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{text}</t></is></c></row>"#)
+    };
+    let rows = [
+        cell(1, "2024年法治政府建设工作要点"),
+        cell(2, "一、深入学习贯彻习近平法治思想"),
+        cell(
+            3,
+            "1.组织开展专题学习。列入理论学习中心组学习内容。（办公室）",
+        ),
+        cell(4, "2.落实第一责任人职责。（法制科、执法队）"),
+    ];
+    let import = plan::parse_plan_bytes(&workbook(&rows.concat(), "<sst/>"), "要点.xlsx").unwrap();
+    let items: Vec<(&str, &str, &[String])> = import
+        .plan
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.title.as_str(),
+                i.departments.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "组织开展专题学习", &["办公室".to_string()][..]),
+            (
+                "2",
+                "落实第一责任人职责",
+                &["法制科".to_string(), "执法队".to_string()][..]
+            ),
+        ]
+    );
+    assert_eq!(import.plan.items[0].group, "深入学习贯彻习近平法治思想");
+}
+
 /// A zip of `parts` (name, XML), deflated as Excel saves it.
 fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
