@@ -37,7 +37,7 @@ pub fn serve() {
 pub enum PlanSource<'a> {
     /// Pasted text.
     Text(&'a str),
-    /// A plan file (.txt, .tsv, .docx) and its name.
+    /// A plan file (.txt, .tsv, .docx, .xlsx) and its name.
     File(&'a [u8], &'a str),
     /// Last year's report (draft backup .json, .docx or .txt) and its name.
     Report(&'a [u8], &'a str),
@@ -163,7 +163,7 @@ fn raw_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
 
 /// The bytes of a file, with text in GBK (as Windows Notepad and WPS save it in China)
 /// turned into UTF-8 by the browser's own decoder: the core's would add 124 KB gzip of
-/// tables to the worker. Anything else (a .docx, UTF-8, UTF-16) is passed on as it is,
+/// tables to the worker. Anything else (a .docx or .xlsx, UTF-8, UTF-16) is passed on as it is,
 /// for the core to read or refuse.
 fn file_bytes(request: &JsValue) -> Result<Vec<u8>, String> {
     let bytes = raw_bytes(request)?;

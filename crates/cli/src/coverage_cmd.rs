@@ -24,7 +24,8 @@ use crate::plan_cmd::{file_name, load_plan, read_input};
 /// read or the table cannot be written.
 #[derive(Args)]
 pub struct CoverageArgs {
-    /// The plan: .txt (pasted text), .docx, or .tsv (indicator table).
+    /// The plan: .txt (pasted text), .docx, .xlsx (its first visible sheet), or .tsv
+    /// (indicator table).
     #[arg(long)]
     plan: PathBuf,
     /// The report: a draft backup (.json), or the report as .txt or .docx. Repeat it to

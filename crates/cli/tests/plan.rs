@@ -1,5 +1,5 @@
-//! The `report-drafter plan` command run as a user would: a seed plan, a table plan,
-//! and files that are not plans.
+//! The `report-drafter plan` command run as a user would: a seed plan, a table plan
+//! (as text and as an Excel workbook), and files that are not plans.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,7 +22,7 @@ fn run(args: &[&str], file: &Path) -> (Option<i32>, String) {
     )
 }
 
-fn temp_file(name: &str, contents: &str) -> PathBuf {
+fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("report-drafter-plan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -74,4 +74,62 @@ fn a_file_that_is_no_plan_or_cannot_be_read_says_so() {
     let (code, stdout) = run(&[], Path::new("/nonexistent/plan.txt"));
     assert_eq!(code, Some(2));
     assert!(stdout.contains("无法读取文件"), "{stdout}");
+}
+
+#[test]
+fn an_excel_workbook_prints_its_rows_as_items() {
+    let cell =
+        |r: &str, text: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{text}</t></is></c>"#);
+    let rows = [
+        format!(
+            "<row r=\"1\">{}{}{}{}</row>",
+            cell("A1", "序号"),
+            cell("B1", "重点任务"),
+            cell("C1", "责任单位"),
+            cell("D1", "完成时限")
+        ),
+        format!("<row r=\"2\">{}</row>", cell("A2", "一、推进依法行政")),
+        format!(
+            "<row r=\"3\"><c r=\"A3\"><v>1</v></c>{}{}{}</row>",
+            cell("B3", "落实行政执法三项制度"),
+            cell("C3", "执法队"),
+            cell("D3", "2024年12月底前")
+        ),
+    ];
+    const NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<workbook xmlns:r="{NS}"><sheets><sheet name="要点" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<Relationships><Relationship Id="rId1" Type="{NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                "<worksheet><sheetData>{}</sheetData></worksheet>",
+                rows.concat()
+            ),
+        ),
+    ];
+    let mut xlsx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, xml) in &parts {
+        xlsx.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut xlsx, xml.as_bytes()).unwrap();
+    }
+    let file = temp_file("工作要点.xlsx", xlsx.finish().unwrap().into_inner());
+    let (code, stdout) = run(&[], &file);
+    assert_eq!(code, Some(0), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines.contains(&"1\t推进依法行政\t落实行政执法三项制度\t执法队\t"),
+        "{stdout}"
+    );
 }

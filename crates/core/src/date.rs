@@ -59,6 +59,17 @@ impl CalendarDate {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (before it when negative), if it falls between
+    /// years 1900 and 2999.
+    pub fn from_unix_days(days: i64) -> Option<Self> {
+        const YEAR_3000: i64 = 376_200;
+        if !(-25_567..YEAR_3000).contains(&days) {
+            return None;
+        }
+        let (year, month, day) = civil_from_days(days);
+        Self::new(u16::try_from(year).ok()?, month, day)
+    }
+
     /// The date from milliseconds since the Unix epoch (UTC).
     pub fn from_unix_ms(ms: f64) -> Self {
         let days = (ms / 86_400_000.0).floor() as i64;
@@ -311,6 +322,17 @@ mod tests {
             CalendarDate::from_unix_ms(1_677_456_000_000.0),
             CalendarDate::new(2023, 2, 27).unwrap()
         );
+        assert_eq!(
+            CalendarDate::from_unix_days(20_088),
+            CalendarDate::new(2024, 12, 31)
+        );
+        assert_eq!(
+            CalendarDate::from_unix_days(-25_567),
+            CalendarDate::new(1900, 1, 1)
+        );
+        for outside in [-25_568, 376_200, i64::MIN, i64::MAX] {
+            assert_eq!(CalendarDate::from_unix_days(outside), None);
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub mod report_text;
 pub mod restructure;
 pub mod rules;
 pub mod scan;
+pub mod sheet_read;
 pub mod template;
 pub mod text;
 pub mod validate;

@@ -46,6 +46,11 @@ impl<'b> Package<'b> {
         Ok(Package { zip })
     }
 
+    /// Whether the package has a part `name`, without reading it.
+    pub fn has_part(&self, name: &str) -> bool {
+        self.zip.index_for_name(name).is_some()
+    }
+
     /// The part `name` as text, `None` when the package has no such part; refused past
     /// `limit` bytes, counted as they inflate (a zip header's size is only its claim).
     pub fn part(&mut self, name: &str, limit: u64) -> Result<Option<String>, PackageError> {

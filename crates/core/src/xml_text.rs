@@ -1,8 +1,8 @@
 //! The characters XML 1.0 can carry: the one rule shared by every writer of XML (each
 //! part of the .docx and the .xlsx, their document properties included), the preview
 //! that shows what the file will hold, and the draft check that warns before export;
-//! and the other way, the scanner of tags and the entity decoder every reader of Office
-//! parts and web pages shares.
+//! and the other way, reading XML back as the readers of Office parts and web pages need
+//! it: its tags in order, an attribute of one, the text between them unescaped.
 
 /// Text as XML 1.0 allows it: control characters are dropped (NUL, U+0008, Word's
 /// manual line break U+000B, and line breaks too: a run is one line), as are U+FFFE
@@ -54,28 +54,55 @@ fn xml_char(c: char) -> Option<char> {
     }
 }
 
-/// A start, end or empty-element tag of an XML text.
+/// A start, end or empty-element tag of an XML (or HTML) text, as [`Tags`] finds it.
 pub(crate) struct Tag<'x> {
-    /// The qualified name (`w:p`).
+    /// The qualified name: `w:p` for `<w:p>`.
     pub(crate) name: &'x str,
-    /// Everything between `<` and `>`.
-    pub(crate) text: &'x str,
+    /// `</c>`.
     pub(crate) closing: bool,
+    /// `<c r="A1"/>`: an element opened and closed at once.
     pub(crate) empty: bool,
+    /// The text between the previous tag and this one, still escaped: the content of
+    /// the element this tag closes, when it has no child elements.
+    pub(crate) before: &'x str,
+    /// Everything between `<` and `>`.
+    inside: &'x str,
 }
 
 impl<'x> Tag<'x> {
-    /// The value of attribute `name`, as written (entities not decoded).
+    /// The name without its namespace prefix: `c` for `<x:c r="A1">`.
+    pub(crate) fn local_name(&self) -> &'x str {
+        self.name.rsplit(':').next().unwrap_or(self.name)
+    }
+
+    /// The value of attribute `name`, still escaped, in either kind of quotes: matched as
+    /// written (`w:val`) or, for a name without a prefix, by its local name, so that `id`
+    /// finds `r:id` (never a namespace declaration).
     pub(crate) fn attribute(&self, name: &str) -> Option<&'x str> {
-        let text = self.text;
-        let after = &text[text.find(&format!("{name}=\""))? + name.len() + 2..];
-        after.split('"').next()
+        let mut rest = self.inside.trim_start_matches('/');
+        rest = rest.trim_start_matches(|c: char| !c.is_whitespace() && c != '/');
+        loop {
+            rest = rest.trim_start();
+            let equals = rest.find('=')?;
+            let attribute = rest[..equals].trim();
+            rest = rest[equals + 1..].trim_start();
+            let quote = rest.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            let end = rest[1..].find(quote)? + 1;
+            let value = &rest[1..end];
+            rest = &rest[end + 1..];
+            let (prefix, local) = attribute.rsplit_once(':').unwrap_or(("", attribute));
+            if attribute == name || (local == name && prefix != "xmlns") {
+                return Some(value);
+            }
+        }
     }
 }
 
-/// The tags of an XML (or HTML) text in order: the one scanner of every reader of Office
-/// parts and web pages. Comments are skipped whole (one may hold a `>`); declarations and
-/// processing instructions come out as tags of no interest.
+/// The tags of an XML (or HTML) text in order, each with the text before it: the one
+/// scanner of every reader of Office parts and web pages. A `>` inside a quoted
+/// attribute value does not end a tag, and a tag that never ends ends the scan; comments
+/// are skipped whole (one may hold a `>`); declarations and processing instructions come
+/// out as tags of no interest.
 pub(crate) struct Tags<'x> {
     rest: &'x str,
 }
@@ -114,26 +141,49 @@ impl<'x> Iterator for Tags<'x> {
 
     fn next(&mut self) -> Option<Tag<'x>> {
         let mut open = self.rest.find('<')?;
+        let start = self.rest;
         while self.rest[open..].starts_with("<!--") {
             let end = self.rest[open..].find("-->")? + open + 3;
             self.rest = &self.rest[end..];
             open = self.rest.find('<')?;
         }
-        let close = self.rest[open..].find('>')?;
-        let text = &self.rest[open + 1..open + close];
-        self.rest = &self.rest[open + close + 1..];
-        let name = text
+        let length = tag_length(&self.rest.as_bytes()[open + 1..])?;
+        // The text before: from where this call began, comments included, when there were
+        // any (a comment in a run of text is rare and harmless).
+        let before = &start[..start.len() - self.rest.len() + open];
+        let inside = &self.rest[open + 1..open + 1 + length];
+        self.rest = &self.rest[open + length + 2..];
+        let name = inside
             .trim_start_matches('/')
             .split(|c: char| c.is_whitespace() || c == '/')
             .next()
             .unwrap_or_default();
         Some(Tag {
             name,
-            text,
-            closing: text.starts_with('/'),
-            empty: text.ends_with('/'),
+            closing: inside.starts_with('/'),
+            empty: inside.ends_with('/'),
+            before,
+            inside,
         })
     }
+}
+
+/// How many bytes of `tag` (what follows a `<`) come before its closing `>`.
+fn tag_length(tag: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    tag.iter().position(|&b| match quote {
+        Some(q) => {
+            if b == q {
+                quote = None;
+            }
+            false
+        }
+        None if b == b'"' || b == b'\'' => {
+            quote = Some(b);
+            false
+        }
+        None => b == b'>',
+    })
 }
 
 /// Character data with its entities decoded: XML's five, numeric ones, and the few
@@ -241,5 +291,42 @@ mod tests {
             unescape("&ldquo;放管服&rdquo;&nbsp;&#x4E00;&#20108;&amp;&unknown;&"),
             "“放管服” 一二&&unknown;&"
         );
+    }
+
+    #[test]
+    fn tags_come_with_their_names_attributes_and_the_text_before_them() {
+        let xml = r#"<?xml version="1.0"?><x:c r="A1" t='s' s="2>3"><v>甲 &amp; &#x4E59;</v></x:c><row/>"#;
+        let found: Vec<(&str, bool, bool, &str)> = Tags::new(xml)
+            .map(|t| (t.local_name(), t.closing, t.empty, t.before))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("?xml", false, false, ""),
+                ("c", false, false, ""),
+                ("v", false, false, ""),
+                ("v", true, false, "甲 &amp; &#x4E59;"),
+                ("c", true, false, ""),
+                ("row", false, true, ""),
+            ]
+        );
+        let cell = Tags::new(xml).nth(1).unwrap();
+        assert_eq!(cell.name, "x:c");
+        assert_eq!(cell.attribute("r"), Some("A1"));
+        assert_eq!(cell.attribute("t"), Some("s"));
+        assert_eq!(cell.attribute("s"), Some("2>3"));
+        assert_eq!(cell.attribute("x"), None);
+        assert_eq!(
+            unescape("甲 &amp; &#x4E59;&#20057;&bogus; & &"),
+            "甲 & 乙乙&bogus; & &"
+        );
+        let id = r#"<sheet xmlns:id="n" name="计划" r:id="rId3"/>"#;
+        assert_eq!(Tags::new(id).next().unwrap().attribute("id"), Some("rId3"));
+        let qualified = r#"<w:ilvl w:val="2"/>"#;
+        assert_eq!(
+            Tags::new(qualified).next().unwrap().attribute("w:val"),
+            Some("2")
+        );
+        assert_eq!(Tags::new("<a b=\"never closed>").count(), 0);
     }
 }

@@ -42,6 +42,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
             "import_text",
             "html_read",
             "package_read",
+            "sheet_read",
             "plan",
             "report_text",
             "report_frame",

@@ -4,6 +4,7 @@ use report_core::docx::read::ReadError;
 use report_core::plan::{self, PlanError};
 use report_core::plan_items::{Comparator, PlanState, Status};
 use report_core::report_text;
+use report_core::sheet_read::SheetError;
 
 const LINAN_PLAN: &str = include_str!("fixtures/plan-2023-linan-district-health-bureau.txt");
 const QINGPU: &str =
@@ -203,7 +204,7 @@ fn bad_input_gives_chinese_errors() {
         .into_iter()
         .chain(garbage.iter().copied())
         .collect();
-    for name in ["要点.doc", "要点.xls", "要点.txt"] {
+    for name in ["要点.doc", "要点.xls", "要点.xlsx", "要点.txt"] {
         assert_eq!(
             plan::parse_plan_bytes(&legacy, name),
             Err(PlanError::Docx(ReadError::LegacyOffice)),
@@ -229,17 +230,192 @@ fn bad_input_gives_chinese_errors() {
 }
 
 #[test]
-fn a_zip_that_is_not_a_docx_is_refused() {
-    let mut xlsx = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut xlsx);
-        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
-        zip.finish().unwrap();
-    }
-    let err = plan::parse_plan_bytes(&xlsx.into_inner(), "plan.xlsx").unwrap_err();
+fn a_workbook_without_a_readable_worksheet_is_refused_in_excel_terms() {
+    let no_sheets = zip_of(&[("xl/workbook.xml", "<workbook/>")]);
+    let err = plan::parse_plan_bytes(&no_sheets, "plan.xlsx").unwrap_err();
+    assert_eq!(err, PlanError::Sheet(SheetError::NoWorksheet));
     assert!(err.to_string().contains("Excel"), "{err}");
+    let empty = workbook(r#"<row r="3"><c r="B3" s="1"/></row>"#, "<sst/>");
+    let err = plan::parse_plan_bytes(&empty, "plan.xlsx").unwrap_err();
+    assert_eq!(
+        err,
+        PlanError::Sheet(SheetError::EmptySheet("任务分解".into()))
+    );
+    let err = plan::parse_plan_bytes(b"not a zip", "plan.xlsx").unwrap_err();
+    assert_eq!(err, PlanError::Sheet(SheetError::NotZip));
+    let docx_named_xlsx = zip_of(&[("word/document.xml", "<w:document/>")]);
+    let err = plan::parse_plan_bytes(&docx_named_xlsx, "plan.xlsx").unwrap_err();
+    assert_eq!(err, PlanError::Sheet(SheetError::NotWorkbook));
+}
+
+#[test]
+fn a_plan_kept_in_excel_reads_as_its_table() {
+    // Row 1 a merged title, row 2 the header, group rows merged across the table, the
+    // 序号 numbers, 完成时限 a date (45657 in a date format) or text; strings shared,
+    // rich or inline, as Excel and WPS write them.
+    let rows = [
+        r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"/><c r="E1" s="2"/></row>"#,
+        r#"<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c><c r="E2" t="s"><v>5</v></c></row>"#,
+        r#"<row r="3"><c r="A3" t="s"><v>6</v></c><c r="B3" s="2"/><c r="C3" s="2"/></row>"#,
+        r#"<row r="4"><c r="A4"><v>1</v></c><c r="B4" t="s"><v>7</v></c><c r="C4" t="s"><v>8</v></c><c r="D4" t="s"><v>9</v></c><c r="E4" s="1"><v>45657</v></c></row>"#,
+        r#"<row r="5"><c r="A5"><v>2</v></c><c r="B5" t="inlineStr"><is><t>落实党政主要负责人履行推进法治建设第一责任人职责</t></is></c><c r="C5" t="s"><v>9</v></c><c r="E5" t="inlineStr"><is><t>2024年12月底前</t></is></c></row>"#,
+        r#"<row r="7"><c r="A7" t="s"><v>10</v></c></row>"#,
+        r#"<row r="8"><c r="A8"><v>3</v></c><c r="B8" t="s"><v>11</v></c><c r="C8" t="s"><v>12</v></c><c r="E8" t="s"><v>13</v></c></row>"#,
+    ];
+    let strings = [
+        "2024年法治政府建设工作要点任务分解表",
+        "序号",
+        "工作任务",
+        "责任单位",
+        "配合单位",
+        "完成时限",
+        "一、深入学习贯彻习近平法治思想",
+        "组织开展习近平法治思想专题学习。列入党委（党组）理论学习中心组学习内容。",
+        "办公室",
+        "法制科",
+        "二、持续优化法治化营商环境",
+        "<r><rPr><b/></rPr><t>深化“放管服”改革。</t></r><r><t xml:space=\"preserve\">推行“一件事”</t></r><r><t>集成办理。</t></r>",
+        "审批科、执法队",
+        "长期坚持",
+    ];
+    let sst: String = strings
+        .iter()
+        .map(|s| match s.starts_with("<r>") {
+            true => format!("<si>{s}</si>"),
+            false => format!("<si><t>{s}</t></si>"),
+        })
+        .collect();
+    let bytes = workbook(&rows.concat(), &format!("<sst>{sst}</sst>"));
+    let import = plan::parse_plan_bytes(&bytes, "工作要点.xlsx").unwrap();
+    let plan = &import.plan;
+    assert_eq!(plan.title, "2024年法治政府建设工作要点任务分解表");
+    assert_eq!(plan.year, Some(2024));
+    let items: Vec<(&str, &str, &str, Vec<&str>)> = plan
+        .items
+        .iter()
+        .map(|i| {
+            let departments = i.departments.iter().map(String::as_str).collect();
+            (
+                i.number.as_str(),
+                i.group.as_str(),
+                i.title.as_str(),
+                departments,
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "1",
+                "深入学习贯彻习近平法治思想",
+                "组织开展习近平法治思想专题学习",
+                vec!["办公室"]
+            ),
+            (
+                "2",
+                "深入学习贯彻习近平法治思想",
+                "落实党政主要负责人履行推进法治建设第一责任人职责",
+                vec!["法制科"]
+            ),
+            (
+                "3",
+                "持续优化法治化营商环境",
+                "深化“放管服”改革",
+                vec!["审批科", "执法队"]
+            ),
+        ]
+    );
+    assert!(plan.items[2].body.contains("推行“一件事”集成办理"));
+    // The same workbook under another name is known by its content; Excel rows are the
+    // lines the skipped ones are counted by.
+    let by_content = plan::parse_plan_bytes(&bytes, "upload").unwrap();
+    assert_eq!(by_content, import);
+    let header = import.skipped.iter().find(|s| s.reason == "表头").unwrap();
+    assert_eq!(header.line, 2);
+}
+
+#[test]
+fn a_sheet_of_one_column_reads_as_numbered_paragraphs() {
+    let cell = |r: usize, text: &str| {
+        format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{text}</t></is></c></row>"#)
+    };
+    let rows = [
+        cell(1, "2024年法治政府建设工作要点"),
+        cell(2, "一、深入学习贯彻习近平法治思想"),
+        cell(
+            3,
+            "1.组织开展专题学习。列入理论学习中心组学习内容。（办公室）",
+        ),
+        cell(4, "2.落实第一责任人职责。（法制科、执法队）"),
+    ];
+    let import = plan::parse_plan_bytes(&workbook(&rows.concat(), "<sst/>"), "要点.xlsx").unwrap();
+    let items: Vec<(&str, &str, &[String])> = import
+        .plan
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.title.as_str(),
+                i.departments.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "组织开展专题学习", &["办公室".to_string()][..]),
+            (
+                "2",
+                "落实第一责任人职责",
+                &["法制科".to_string(), "执法队".to_string()][..]
+            ),
+        ]
+    );
+    assert_eq!(import.plan.items[0].group, "深入学习贯彻习近平法治思想");
+}
+
+/// A zip of `parts` (name, XML), deflated as Excel saves it.
+fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, xml) in parts {
+        zip.start_file(*name, options).unwrap();
+        std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An .xlsx whose first visible sheet, 任务分解, has `rows` (a hidden sheet before it
+/// has other rows); cell format 1 is a date (yyyy年m月d日).
+fn workbook(rows: &str, shared_strings: &str) -> Vec<u8> {
+    const NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let sheet = |rows: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:E1"/></mergeCells></worksheet>"#
+        )
+    };
+    let workbook = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{NS}"><workbookPr/><sheets><sheet name="旧版" sheetId="2" state="hidden" r:id="rId2"/><sheet name="任务分解" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let relationships = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{NS}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="{NS}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="{NS}/styles" Target="styles.xml"/></Relationships>"#
+    );
+    let styles = r#"<styleSheet><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="0"><alignment horizontal="center"/></xf></cellXfs></styleSheet>"#;
+    zip_of(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("xl/workbook.xml", &workbook),
+        ("xl/_rels/workbook.xml.rels", &relationships),
+        ("xl/worksheets/sheet1.xml", &sheet(rows)),
+        (
+            "xl/worksheets/sheet2.xml",
+            &sheet(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>作废</t></is></c></row>"#),
+        ),
+        ("xl/sharedStrings.xml", shared_strings),
+        ("xl/styles.xml", styles),
+    ])
 }
 
 #[test]

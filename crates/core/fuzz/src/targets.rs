@@ -9,12 +9,13 @@ use report_core::{check, docx, plan, report_text, template, CalendarDate};
 pub type Target = fn(&[u8]);
 
 /// The fuzz targets by name, which is also the name of their corpus folder.
-pub const TARGETS: [(&str, Target); 9] = [
+pub const TARGETS: [(&str, Target); 10] = [
     ("draft_json", draft_json),
     ("template_json", template_json),
     ("plan_text", plan_text),
     ("plan_tsv", plan_tsv),
     ("plan_docx", plan_docx),
+    ("plan_xlsx", plan_xlsx),
     ("plan_file", plan_file),
     ("report_text", report_text),
     ("report_docx", report_docx),
@@ -50,6 +51,10 @@ pub fn plan_tsv(data: &[u8]) {
 
 pub fn plan_docx(data: &[u8]) {
     let _ = plan::parse_plan_docx(data);
+}
+
+pub fn plan_xlsx(data: &[u8]) {
+    let _ = plan::parse_plan_xlsx(data);
 }
 
 /// A plan file as the CLI and the worker read one: the name decides little, the bytes most.

@@ -1,5 +1,6 @@
 //! Importing the year's plan (工作要点) a report is checked against: from pasted
-//! text, a .txt/.docx file, an indicator table (tab-separated) or last year's report.
+//! text, a .txt/.docx/.xlsx file, an indicator table (tab-separated) or last year's
+//! report.
 //! The plan itself and the user's decisions on it are [`crate::plan_items`].
 //!
 //! Plan items look like `N. 标题句。正文。（责任单位）` under 一、… group headings; see
@@ -16,6 +17,7 @@ use crate::docx::read::{self, ReadError};
 use crate::html_read;
 use crate::import_text::MAX_IMPORT_BYTES;
 use crate::plan_items::Plan;
+use crate::sheet_read::{self, SheetError};
 use crate::text::split_names;
 pub use from_report::plan_from_report;
 use table::is_table;
@@ -48,6 +50,8 @@ pub enum PlanError {
     Binary,
     #[error("{0}")]
     Docx(#[from] ReadError),
+    #[error("{0}")]
+    Sheet(#[from] SheetError),
     #[error("没有识别出任何计划条目：条目应以“1.”“2.”等编号开头，或为以制表符分隔、首列为序号的表格（如从 Word 表格复制）")]
     NoItems,
     #[error("计划条目超过 {MAX_NUMBERED_ITEMS} 项（第 {0} 行起的条目编号为 {num}），超出可导入的上限；请拆分计划后分别导入", num = MAX_NUMBERED_ITEMS + 1)]
@@ -70,12 +74,18 @@ const TITLE_WORDS: [&str; 6] = [
     "要点",
 ];
 
-/// Reads a plan from bytes of a .docx, .tsv, .txt or web page (.html) file; `file_name` decides when the
-/// content does not (a .tsv without tabs is still read as a table).
+/// Reads a plan from bytes of a .xlsx, .docx, .tsv, .txt or web page (.html) file;
+/// `file_name` decides when the content does not (a .tsv without tabs is still read as a
+/// table). An OLE file (.xls, or an .xlsx with a password) is refused as the .docx reader
+/// words it.
 pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
-    let office = bytes.starts_with(b"PK\x03\x04") || read::is_legacy_office(bytes);
-    if office || file_name.to_lowercase().ends_with(".docx") {
+    let name = file_name.to_lowercase();
+    let legacy = read::is_legacy_office(bytes);
+    if !legacy && (name.ends_with(".xlsx") || sheet_read::is_workbook(bytes)) {
+        return parse_plan_xlsx(bytes);
+    }
+    if legacy || bytes.starts_with(b"PK\x03\x04") || name.ends_with(".docx") {
         return parse_plan_docx(bytes);
     }
     let text = decode_text(bytes).ok_or(PlanError::Binary)?;
@@ -85,7 +95,7 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     if html_read::is_html(&text) {
         return parse_plan_text(&html_read::document_text(&text));
     }
-    if file_name.to_lowercase().ends_with(".tsv") {
+    if name.ends_with(".tsv") {
         parse_plan_tsv(&text)
     } else {
         parse_plan_text(&text)
@@ -161,4 +171,18 @@ fn check_text(text: &str) -> Result<(), PlanError> {
 pub fn parse_plan_docx(bytes: &[u8]) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
     parse_plan_text(&read::lines_with_table_rows(bytes)?.join("\n"))
+}
+
+/// Reads a plan from an Excel workbook: its first visible worksheet's rows, read as the
+/// table copied out of it and pasted would be. A sheet of one column (paragraphs typed
+/// into column A) has no table to read and reads as pasted text.
+pub fn parse_plan_xlsx(bytes: &[u8]) -> Result<PlanImport, PlanError> {
+    check_size(bytes.len())?;
+    let lines = sheet_read::first_sheet_lines(bytes)?;
+    let text = lines.join("\n");
+    if lines.iter().any(|line| line.contains('\t')) {
+        parse_plan_tsv(&text)
+    } else {
+        parse_plan_text(&text)
+    }
 }
