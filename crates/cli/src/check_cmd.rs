@@ -9,6 +9,7 @@ use report_core::check::{self, Finding, Places, Severity};
 use report_core::decode::{decode_text, looks_binary, NOT_TEXT};
 use report_core::format::looks_like_json;
 use report_core::format::MAX_DRAFT_BYTES;
+use report_core::html_read;
 use report_core::import_text::MAX_IMPORT_BYTES;
 use report_core::{outline, CalendarDate, Draft, Template};
 
@@ -131,6 +132,11 @@ fn check_file(
         if looks_binary(text.as_bytes()) {
             return Err(NOT_TEXT.into());
         }
+        // A report saved from the website it was published on is checked as its text.
+        let text = match html_read::is_html(&text) {
+            true => html_read::document_text(&text).into(),
+            false => text,
+        };
         if text.trim().is_empty() {
             return Err("文件为空（没有任何文字），未检查".into());
         }

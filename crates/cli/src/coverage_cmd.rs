@@ -24,11 +24,12 @@ use crate::plan_cmd::{file_name, load_plan, read_input};
 /// read or the table cannot be written.
 #[derive(Args)]
 pub struct CoverageArgs {
-    /// The plan: .txt (pasted text), .docx, .xlsx (its first visible sheet), or .tsv
-    /// (indicator table).
+    /// The plan: .txt (pasted text), .docx, .xlsx (its first visible sheet), .tsv
+    /// (indicator table), or .html (the page it was published on).
     #[arg(long)]
     plan: PathBuf,
-    /// The report: a draft backup (.json), or the report as .txt or .docx. Repeat it to
+    /// The report: a draft backup (.json), or the report as .txt, .docx or .html (the
+    /// page it was published on, without the site around it). Repeat it to
     /// check several reports against one plan (a city and its districts).
     #[arg(long, required = true)]
     report: Vec<PathBuf>,
@@ -200,7 +201,7 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).expect("JSON values always serialize")
 }
 
-/// A draft backup, a .docx, or text; a report whose title names no year is taken to be
+/// A draft backup, a .docx, a web page or text; a report whose title names no year is taken to be
 /// of the plan's year.
 fn load_report(path: &Path, plan_year: Option<u16>) -> Result<Draft, (u8, String)> {
     // A draft backup may be larger than a text or .docx report; the core checks each.

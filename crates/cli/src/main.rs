@@ -79,7 +79,7 @@ enum Command {
         #[arg(long)]
         template: Option<String>,
     },
-    /// Read a plan (工作要点: .txt, .docx, .xlsx or .tsv) and print its items as the app and
+    /// Read a plan (工作要点: .txt, .docx, .xlsx, .tsv or .html) and print its items as the app and
     /// `coverage` read them: number, group, title, departments and targets, then the
     /// lines left out and why. Exit status: 0 read, 1 not a usable plan, 2 unreadable.
     Plan {

@@ -220,3 +220,34 @@ fn several_files_are_checked_in_one_run() {
     };
     assert_eq!((errors(&entries[0]), errors(&entries[1])), (0, 5));
 }
+
+/// A report saved from the website it was published on is checked as its text: the
+/// same findings on the same lines, nothing of the page around it.
+#[test]
+fn a_published_web_page_is_checked_as_its_text() {
+    let text_path = fixture("report-2023-shangcheng-district-health-bureau.txt");
+    let text = std::fs::read_to_string(&text_path).unwrap();
+    let paragraphs: String = text
+        .lines()
+        .map(|line| {
+            format!(
+                "<p>{}</p>\n",
+                line.replace('&', "&amp;").replace('<', "&lt;")
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>上城区</title><script>if (a < b) {{}}</script></head>\
+         <body><nav>首页 政务公开</nav><div>当前位置：首页 &gt; 法治政府</div>{paragraphs}\
+         <div>主办单位：上城区人民政府办公室</div></body></html>"
+    );
+    let page_path = temp_file("上城区报告.html", page.as_bytes());
+    let today = ["--today".as_ref(), "2024-02-20".as_ref()];
+    let from_text = check(&[&[text_path.as_os_str()], &today[..]].concat());
+    let from_page = check(&[&[page_path.as_os_str()], &today[..]].concat());
+    assert_eq!(from_page.status.code(), Some(1));
+    assert_eq!(
+        stdout(&from_page).replace(&page_path.display().to_string(), "FILE"),
+        stdout(&from_text).replace(&text_path.display().to_string(), "FILE")
+    );
+}
