@@ -31,7 +31,7 @@ pub enum ReadError {
     #[error("Word 文档的正文过大（解压后超过 64 MB），无法读取")]
     TooLarge,
     #[error(
-        "这是旧版 Word/WPS/Excel 格式（.doc、.wps、.xls 等）或设置了打开密码的文件，无法直接读取；请用 Word 或 WPS 打开，去掉密码后另存为 .docx 再试"
+        "这是旧版 Word/WPS/Excel 格式（.doc、.wps、.xls 等）或设置了打开密码的文件，无法直接读取；请用 Word、Excel 或 WPS 打开，去掉密码后另存为 .docx（表格另存为 .xlsx）再试"
     )]
     LegacyOffice,
 }
