@@ -1107,7 +1107,7 @@ const tests = {
     await t.close();
   },
 
-  async '导入已有报告: a .docx or .txt report becomes a new draft after a summary of what goes where; a bad file changes nothing'() {
+  async '导入已有报告: a .docx, .html or .txt report becomes a new draft after a summary of what goes where; a bad file changes nothing'() {
     const t = await open();
     const { page } = t;
     await fillFirstDraft(page);
@@ -1140,6 +1140,19 @@ const tests = {
     await review.getByRole('button', { name: '取消' }).click();
     assert.equal(await review.count(), 0);
     assert.equal(await draftCount(page), Object.keys(draftsBefore).length);
+    // The same report saved from the website it was published on: the same summary,
+    // nothing of the site's menu, breadcrumb or footer.
+    const htmlPath = join(tmp, '上城2023.html');
+    await writeFile(htmlPath, `<!DOCTYPE html><html><head><title>上城区</title><script>if (a < b) {}</script></head><body>
+      <nav><a href="/">首页</a> 政务公开</nav><div>当前位置：首页 &gt; 法治政府建设</div>
+      ${lines.map((l) => `<p>&nbsp;${escape(l)}</p>`).join('\n')}
+      <div class="foot">主办单位：上城区人民政府办公室</div></body></html>`);
+    await page.setInputFiles('#report-file', htmlPath);
+    await review.waitFor({ timeout: 10000 });
+    assert.deepEqual(await rows(), fromDocx);
+    assert.doesNotMatch(await review.innerText(), /首页|主办单位/);
+    await review.getByRole('button', { name: '取消' }).click();
+    assert.equal(await review.count(), 0);
     // The same report as .txt gives the same summary; 导入 opens it as a new draft.
     const txtPath = join(tmp, '上城2023.txt');
     await writeFile(txtPath, report);
