@@ -969,3 +969,25 @@ fn a_unit_with_a_year_in_its_name_is_no_deadline_in_a_headerless_table() {
         .collect();
     assert_eq!(departments, [vec!["老年健康科"], vec!["法规科"]]);
 }
+
+/// A 责任单位 cell with one unit a line (Alt+Enter in Excel, a paragraph each in a Word
+/// cell) or a unit on the row below lists several units; spaces that fill a cell
+/// (`办 公 室`) or set off a role (`审批科 （牵头）`) do not.
+#[test]
+fn units_on_lines_of_their_own_in_a_cell_are_several() {
+    let table = "序号\t工作任务\t责任单位\n\
+                 1\t推进“一网通办”\t审批科 执法队\n\
+                 2\t规范行政执法\t办 公 室\n\
+                 \t\t医政科\n\
+                 3\t加强法律顾问工作\t法规科 （牵头）\n";
+    let plan = plan::parse_plan_text(table).unwrap().plan;
+    let units: Vec<Vec<String>> = plan.items.iter().map(|i| i.departments.clone()).collect();
+    assert_eq!(
+        units,
+        [
+            vec!["审批科".to_string(), "执法队".to_string()],
+            vec!["办公室".to_string(), "医政科".to_string()],
+            vec!["法规科（牵头）".to_string()],
+        ]
+    );
+}

@@ -80,10 +80,31 @@ fn find_header(text: &str) -> Option<usize> {
         .position(|line| line.contains('\t') && (line.contains("序号") || line.contains("编号")))
 }
 
-/// A table row: the group heading above it and its cells.
+/// A table row: the group heading above it, its cells, and each cell read as a list of
+/// unit names ([`unit_list`]).
 struct Row {
     group: String,
     cells: Vec<String>,
+    unit_lists: Vec<String>,
+}
+
+/// A cell as a list of unit names, `、`-separated: a line break or space between two
+/// names (`审批科↵执法队`, a cell written with Alt+Enter) separates them, while spaces
+/// among single characters (`办 公 室`, spaced to fill the cell) do not.
+fn unit_list(cell: &str) -> String {
+    let mut list = String::new();
+    let mut last_len = 0;
+    for token in fold_width(cell).split_whitespace() {
+        let len = token.chars().count();
+        // `审批科 （牵头）` and `牵头单位： 审批科` are one name with its role.
+        let attached = token.starts_with(['（', '(', '：', ':']) || list.ends_with(['：', ':']);
+        if !list.is_empty() && last_len > 1 && len > 1 && !attached {
+            list.push('、');
+        }
+        list.push_str(token);
+        last_len = len;
+    }
+    list
 }
 
 /// Where a row's departments are.
@@ -125,7 +146,8 @@ impl Columns {
         }
     }
 
-    /// The cell of `cells` that lists the row's departments; empty when there is none.
+    /// The cell of a row's unit lists that lists its departments; empty when there is
+    /// none.
     fn departments_of<'r>(&self, cells: &'r [String]) -> &'r str {
         let found = match self.departments {
             DepartmentCell::Column(c) => cells.get(c),
@@ -202,6 +224,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             continue;
         }
         let cells: Vec<String> = cells_of(line).collect();
+        let unit_lists: Vec<String> = line.split('\t').map(unit_list).collect();
         if let Some(heading) = group_heading(&cells, digit_numbers) {
             group = heading;
             continue;
@@ -217,11 +240,17 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
         let number = cells.get(columns.number).map_or("", String::as_str);
         match rows.last_mut() {
             Some(row) if number.is_empty() => {
-                for (k, cell) in cells.into_iter().enumerate() {
+                for (k, (cell, units)) in cells.into_iter().zip(unit_lists).enumerate() {
                     if k >= row.cells.len() {
                         row.cells.resize(k + 1, String::new());
+                        row.unit_lists.resize(k + 1, String::new());
                     }
                     row.cells[k].push_str(&cell);
+                    // A unit on the row below (a merged 序号 cell) is a name of its own.
+                    if !row.unit_lists[k].is_empty() && !units.is_empty() {
+                        row.unit_lists[k].push('、');
+                    }
+                    row.unit_lists[k].push_str(&units);
                 }
             }
             None if number.is_empty() => skipped.push(Skipped {
@@ -238,6 +267,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             _ => rows.push(Row {
                 group: group.clone(),
                 cells,
+                unit_lists,
             }),
         }
     }
@@ -259,7 +289,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
                 Some(&cell(row, columns.detail)),
             );
             if item.departments.is_empty() {
-                item.departments = unit_names(columns.departments_of(&row.cells));
+                item.departments = unit_names(columns.departments_of(&row.unit_lists));
             }
             item
         })
