@@ -75,6 +75,12 @@ fn html_lines(html: &str) -> Vec<String> {
             tags.skip_raw_text(name);
             continue;
         }
+        // HTML lets a page leave out `</head>`: its body ends the head whatever was left
+        // open there.
+        if name == "body" && !tag.closing {
+            hidden = 0;
+            continue;
+        }
         if NOT_TEXT.contains(&name) && !tag.empty {
             hidden = match tag.closing {
                 true => hidden.saturating_sub(1),
@@ -233,5 +239,7 @@ mod tests {
         let deep = format!("<html>{}<p>丙</p>", "<nav>".repeat(10_000));
         assert_eq!(document_text(&deep), "");
         assert_eq!(document_text("<html><p>丁</nav></nav><p>戊"), "丁\n戊");
+        let no_end_of_head = "<html><head><title>标题</title><meta charset=gbk><body><p>己</p>";
+        assert_eq!(document_text(no_end_of_head), "己");
     }
 }
