@@ -458,3 +458,31 @@ fn hostile_sizes_end_in_bounded_time() {
     let summary = &found.summary;
     assert_eq!(summary.covered + summary.partial + summary.missing, 2000);
 }
+
+/// An item called 已覆盖 though not every task is ticked off (the report tells it in its
+/// own words, in one paragraph holding most of it) names that paragraph, so that the
+/// clerk can check it (dev-33 item 1 of the evaluation set, labelled covered).
+#[test]
+fn an_item_told_in_the_reports_own_words_names_the_paragraph_that_tells_it() {
+    let pair = "tests/fixtures/coverage-eval/dev/dev-33-hancheng-city-2022";
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("{}/{pair}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let plan = plan::parse_plan_text(&read("plan.txt")).unwrap().plan;
+    let draft = report_text::draft_from_text(&read("report.txt"), plan.year.unwrap()).unwrap();
+    let found = coverage::compute(&draft, &PlanState::new(plan));
+    let item = &found.items[0];
+    let ticked = item
+        .tasks
+        .iter()
+        .filter(|t| t.status == Status::Covered)
+        .count();
+    assert_eq!(item.computed, Status::Covered, "{}", table(&found));
+    assert!(ticked < item.tasks.len(), "{}", item.explanation);
+    let (place, tally) = item
+        .explanation
+        .split_once("用自己的话较完整地叙述了此项，")
+        .unwrap();
+    assert!(place.starts_with('“') && place.ends_with('段'), "{place}");
+    assert!(tally.contains("项任务写到"), "{tally}");
+}

@@ -50,13 +50,23 @@ pub(super) fn where_is(unit: &Unit) -> String {
     format!("“{section}”第{}段", unit.paragraph_index + 1)
 }
 
+/// The paragraphs a reason names.
+pub(super) struct Places<'u, 'a> {
+    /// A paragraph given to the item (its title named, an account given).
+    pub(super) named: Option<&'u Unit<'a>>,
+    /// The paragraph holding most of the item.
+    pub(super) fullest: Option<&'u Unit<'a>>,
+    /// A paragraph outside the achievements that would answer a task.
+    pub(super) elsewhere: Option<&'u Unit<'a>>,
+}
+
 /// Why an item has its status, in a sentence a clerk can check against the report.
-pub(super) fn explain(
-    status: Status,
-    tasks: &[TaskCoverage],
-    named: Option<&Unit>,
-    elsewhere: Option<&Unit>,
-) -> String {
+pub(super) fn explain(status: Status, tasks: &[TaskCoverage], places: Places) -> String {
+    let Places {
+        named,
+        fullest,
+        elsewhere,
+    } = places;
     let count = |status: Status| tasks.iter().filter(|t| t.status == status).count();
     let (answered, partly) = (count(Status::Covered), count(Status::Partial));
     // The first three tasks of a kind, quoted, and 等 when there are more.
@@ -85,10 +95,11 @@ pub(super) fn explain(
         }
         Status::Covered => format!(
             "{}，{tally}",
-            named.map_or_else(
-                || "报告有较完整的叙述".to_string(),
-                |unit| format!("{}专门叙述此项", where_is(unit))
-            )
+            match (named, fullest) {
+                (Some(unit), _) => format!("{}专门叙述此项", where_is(unit)),
+                (None, Some(unit)) => format!("{}用自己的话较完整地叙述了此项", where_is(unit)),
+                (None, None) => "报告有较完整的叙述".to_string(),
+            }
         ),
         Status::Partial if answered == 0 && partly == 0 => {
             format!("报告只顺带提到此项，{}项任务都未写到", tasks.len())

@@ -4,7 +4,7 @@
 use crate::lexicon::Normalizer;
 use crate::plan_items::{Decision, PlanItem};
 
-use super::explain::{explain, original_text, paragraph_evidence};
+use super::explain::{explain, original_text, paragraph_evidence, Places};
 use super::matching::{
     Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
     TITLE_PART,
@@ -409,7 +409,10 @@ pub(super) fn decide(
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
-    let best_share = found.iter().map(|m| m.share).fold(0.0, f64::max);
+    // The paragraph holding most of the item: where a clerk checks an item told in the
+    // report's own words rather than task by task.
+    let fullest = found.iter().max_by(|a, b| a.share.total_cmp(&b.share));
+    let best_share = fullest.map_or(0.0, |m| m.share);
     let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
         Status::Missing
     } else if task_count > 0
@@ -463,8 +466,11 @@ pub(super) fn decide(
         explain(
             computed,
             &task_results,
-            named.map(|m| &units[m.unit]),
-            mentioned_elsewhere.map(|u| &units[u]),
+            Places {
+                named: named.map(|m| &units[m.unit]),
+                fullest: fullest.map(|m| &units[m.unit]),
+                elsewhere: mentioned_elsewhere.map(|u| &units[u]),
+            },
         )
     };
     let status = decision.and_then(|d| d.status).unwrap_or(computed);
