@@ -1353,6 +1353,50 @@ const tests = {
     await t.close();
   },
 
+  async 'a plan kept in Excel (.xlsx) or saved from its web page (.html) is read through the picker'() {
+    const t = await open();
+    const { page } = t;
+    await page.getByRole('button', { name: '计划覆盖' }).click();
+    const review = page.getByTestId('plan-review');
+    // A workbook as Excel writes one: a title row, a header, a merged group row, task rows
+    // with inline text, a 责任单位 cell with one unit a line, a 完成时限 written as a date.
+    const cell = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const rows = [
+      `<row r="1">${cell('A1', '2024年法治政府建设工作要点')}</row>`,
+      `<row r="2">${cell('A2', '序号')}${cell('B2', '重点任务')}${cell('C2', '责任单位')}${cell('D2', '完成时限')}</row>`,
+      `<row r="3">${cell('A3', '一、深入学习贯彻习近平法治思想')}</row>`,
+      `<row r="4">${cell('A4', '1')}${cell('B4', '组织开展专题学习，全年不少于4次')}${cell('C4', '办公室')}<c r="D4" s="1"><v>45657</v></c></row>`,
+      `<row r="5">${cell('A5', '2')}${cell('B5', '推进“一网通办”，网上可办率达到100%')}${cell('C5', '审批科\n执法队')}</row>`,
+    ].join('');
+    const xlsx = zipOf([
+      ['[Content_Types].xml', Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')],
+      ['xl/workbook.xml', Buffer.from('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="要点" sheetId="1" r:id="rId1"/></sheets></workbook>')],
+      ['xl/_rels/workbook.xml.rels', Buffer.from('<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')],
+      ['xl/styles.xml', Buffer.from('<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')],
+      ['xl/worksheets/sheet1.xml', Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`)],
+    ]);
+    const xlsxPath = join(tmp, '工作要点.xlsx');
+    await writeFile(xlsxPath, xlsx);
+    await page.setInputFiles('#plan-file', xlsxPath);
+    await review.waitFor({ timeout: 10000 });
+    let shown = await review.innerText();
+    assert.match(shown, /识别出 2 项计划任务/);
+    assert.match(shown, /组织开展专题学习/);
+    assert.match(shown, /审批科、执法队/);
+    // The Linan plan as its district website publishes it.
+    const plan = await readFile(new URL('../../crates/core/tests/fixtures/plan-2023-linan-district-health-bureau.txt', import.meta.url), 'utf8');
+    const htmlPath = join(tmp, '工作要点.html');
+    await writeFile(htmlPath, `<!DOCTYPE html><html><head><title>临安区</title></head><body><nav>首页 政务公开</nav>
+      ${plan.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}
+      <div>主办单位：临安区人民政府办公室</div></body></html>`);
+    await page.setInputFiles('#plan-file', htmlPath);
+    await review.getByText(/识别出 20 项计划任务/).waitFor({ timeout: 10000 });
+    shown = await review.innerText();
+    assert.match(shown, /全面推进政务公开/);
+    assert.doesNotMatch(shown, /主办单位/);
+    await t.close();
+  },
+
   async 'a plan file saved in GBK is read like the UTF-8 one'() {
     const t = await open();
     const { page } = t;
