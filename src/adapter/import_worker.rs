@@ -5,10 +5,11 @@
 //! bundle. It speaks the protocol of `adapter/worker.rs`, through the same request/reply
 //! path:
 //! - `{ id, plan: { source: "text" | "file" | "report", text?, bytes?, name?, year? } }`
-//!   → `{ id, plan: <PlanImport JSON> }` (`report`: last year's report, as a draft file,
-//!   .docx or .txt, whose next-year section becomes the checklist);
+//!   → `{ id, plan: <PlanImport JSON> }` (`file`: .txt, .tsv, .docx, .xlsx or a web page;
+//!   `report`: last year's report, as a draft file, .docx, .txt or a web page, whose
+//!   next-year section becomes the checklist);
 //! - `{ id, report: { bytes, name, id, year, template: <template file JSON> } }` →
-//!   `{ id, report: <ReportImport JSON> }` (导入已有报告: a .docx or .txt report as a
+//!   `{ id, report: <ReportImport JSON> }` (导入已有报告: a .docx, .txt or web-page report as a
 //!   new draft on the template, with what went where);
 //! - `{ id, user_file: { kind: "draft" | "template" | "backup", bytes } }` →
 //!   `{ id, json: <the file as this program writes it> }`: a draft file (从备份文件恢复),

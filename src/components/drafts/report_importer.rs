@@ -28,7 +28,7 @@ enum Stage {
     Failed(String),
 }
 
-/// 导入已有报告: reads a .docx or .txt report in the import worker, shows which part of the
+/// 导入已有报告: reads a .docx, .txt or web-page report in the import worker, shows which part of the
 /// outline each of its parts goes to, and only on 导入 stores it as a new draft; the
 /// open draft is never changed.
 #[function_component]
