@@ -128,7 +128,8 @@ fn check_file(
                 bytes.len()
             ));
         }
-        let text = decode_text(&bytes).ok_or(NOT_TEXT)?;
+        let page = html_read::page_of_web_archive(&bytes);
+        let text = decode_text(page.as_deref().unwrap_or(&bytes)).ok_or(NOT_TEXT)?;
         if looks_binary(text.as_bytes()) {
             return Err(NOT_TEXT.into());
         }

@@ -17,6 +17,146 @@ pub fn is_html(text: &str) -> bool {
     start.starts_with('<') && (head.contains("<!doctype html") || head.contains("<html"))
 }
 
+/// A page saved as one file (.mhtml, .mht: a browser's 网页，单个文件, or Word's 单个文件
+/// 网页): the bytes of the page itself, decoded from the first `text/html` part of the
+/// MIME archive (quoted-printable or base64), its pictures and styles left in the archive.
+/// `None` for anything else.
+pub fn page_of_web_archive(bytes: &[u8]) -> Option<Vec<u8>> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    if !head.contains("mime-version:") || !head.contains("multipart/related") {
+        return None;
+    }
+    let lowercase = header_parameter(&head, "boundary")?;
+    // The boundary as the header writes it: it is matched exactly.
+    let at = bytes
+        .windows(lowercase.len())
+        .position(|w| w.eq_ignore_ascii_case(lowercase.as_bytes()))?;
+    let boundary = [b"--", &bytes[at..at + lowercase.len()]].concat();
+    let mut parts = split_at_boundary(bytes, &boundary).skip(1);
+    parts.find_map(|part| {
+        let (headers, body) = split_headers(part)?;
+        let headers = String::from_utf8_lossy(headers).to_ascii_lowercase();
+        let content_type = header_value(&headers, "content-type")?;
+        if !content_type.starts_with("text/html") {
+            return None;
+        }
+        Some(
+            match header_value(&headers, "content-transfer-encoding").as_deref() {
+                Some("quoted-printable") => quoted_printable(body),
+                Some("base64") => base64(body),
+                _ => body.to_vec(),
+            },
+        )
+    })
+}
+
+/// The value of `name=` in a header's parameters, quoted or not.
+fn header_parameter(headers: &str, name: &str) -> Option<String> {
+    let rest = &headers[headers.find(&format!("{name}="))? + name.len() + 1..];
+    let value = match rest.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"')?],
+        None => rest.split([';', '\r', '\n', ' ', '\t']).next()?,
+    };
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// A header's value (up to its first `;`), the header named at a line's start.
+fn header_value(headers: &str, name: &str) -> Option<String> {
+    headers.lines().find_map(|line| {
+        let value = line.strip_prefix(name)?.strip_prefix(':')?;
+        Some(value.split(';').next()?.trim().to_string())
+    })
+}
+
+/// The parts of a MIME body between lines starting with `boundary`.
+fn split_at_boundary<'b>(bytes: &'b [u8], boundary: &'b [u8]) -> impl Iterator<Item = &'b [u8]> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let at = rest
+            .windows(boundary.len())
+            .position(|w| w == boundary)
+            .unwrap_or(rest.len());
+        let part = &rest[..at];
+        rest = &rest[(at + boundary.len()).min(rest.len())..];
+        Some(part)
+    })
+}
+
+/// A part's headers and its body, split at the first empty line.
+fn split_headers(part: &[u8]) -> Option<(&[u8], &[u8])> {
+    let crlf = part
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|at| (at, 4));
+    let lf = part.windows(2).position(|w| w == b"\n\n").map(|at| (at, 2));
+    let (at, len) = match (crlf, lf) {
+        (Some(c), Some(l)) => c.min(l),
+        (found, None) | (None, found) => found?,
+    };
+    Some((&part[..at], &part[at + len..]))
+}
+
+/// Quoted-printable: `=` and two hex digits is a byte, `=` at a line's end joins lines.
+fn quoted_printable(body: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(body.len());
+    let mut k = 0;
+    while k < body.len() {
+        match body[k] {
+            b'=' if body[k + 1..].starts_with(b"\r\n") => k += 3,
+            b'=' if body[k + 1..].starts_with(b"\n") => k += 2,
+            b'=' => match (
+                body.get(k + 1).and_then(|&b| hex(b)),
+                body.get(k + 2).and_then(|&b| hex(b)),
+            ) {
+                (Some(high), Some(low)) => {
+                    out.push(high << 4 | low);
+                    k += 3;
+                }
+                _ => {
+                    out.push(b'=');
+                    k += 1;
+                }
+            },
+            byte => {
+                out.push(byte);
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Base64, whatever lies between its characters (line breaks) skipped.
+fn base64(body: &[u8]) -> Vec<u8> {
+    let value = |b: u8| match b {
+        b'A'..=b'Z' => Some(b - b'A'),
+        b'a'..=b'z' => Some(b - b'a' + 26),
+        b'0'..=b'9' => Some(b - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(body.len() / 4 * 3);
+    let (mut bits, mut count) = (0u32, 0);
+    for sextet in body
+        .iter()
+        .take_while(|&&b| b != b'=')
+        .filter_map(|&b| value(b))
+    {
+        bits = bits << 6 | u32::from(sextet);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    out
+}
+
 /// Elements whose content is not the document's text.
 const NOT_TEXT: [&str; 8] = [
     "head", "script", "style", "noscript", "template", "nav", "select", "button",
@@ -241,5 +381,49 @@ mod tests {
         assert_eq!(document_text("<html><p>丁</nav></nav><p>戊"), "丁\n戊");
         let no_end_of_head = "<html><head><title>标题</title><meta charset=gbk><body><p>己</p>";
         assert_eq!(document_text(no_end_of_head), "己");
+    }
+
+    #[test]
+    fn a_single_file_page_gives_its_html_part() {
+        // As Chrome saves one: quoted-printable, soft line breaks, a picture part after.
+        let archive = "From: <Saved by Blink>\r\nSubject: =?utf-8?Q?=E6=8A=A5=E5=91=8A?=\r\n\
+            MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\
+            \tboundary=\"----MultipartBoundary--Ab12----\"\r\n\r\n\
+            ------MultipartBoundary--Ab12----\r\nContent-Type: text/html\r\n\
+            Content-Transfer-Encoding: quoted-printable\r\n\r\n\
+            <html><body><p class=3D\"a\">=E7=94=B2=E4=B9=99=\r\n=E4=B8=99</p></body></html>\r\n\
+            ------MultipartBoundary--Ab12----\r\nContent-Type: image/png\r\n\
+            Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n\
+            ------MultipartBoundary--Ab12------\r\n";
+        let page = page_of_web_archive(archive.as_bytes()).unwrap();
+        assert_eq!(
+            String::from_utf8(page).unwrap(),
+            "<html><body><p class=\"a\">甲乙丙</p></body></html>\r\n"
+        );
+        // As Internet Explorer and Word save one: base64, an unquoted boundary.
+        let archive = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=NextPart_01\n\n\
+            --NextPart_01\nContent-Location: file:///C:/a.htm\nContent-Transfer-Encoding: base64\n\
+            Content-Type: text/html; charset=\"utf-8\"\n\nPGh0bWw+PHA+5LiB\nPC9wPjwvaHRtbD4=\n--NextPart_01--\n";
+        let page = page_of_web_archive(archive.as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(page).unwrap(), "<html><p>丁</p></html>");
+    }
+
+    #[test]
+    fn what_is_no_web_archive_is_left_alone() {
+        assert_eq!(
+            page_of_web_archive("<html><p>甲</p></html>".as_bytes()),
+            None
+        );
+        assert_eq!(
+            page_of_web_archive(b"MIME-Version: 1.0\nContent-Type: text/plain\n\n"),
+            None
+        );
+        let no_boundary = b"MIME-Version: 1.0\nContent-Type: multipart/related\n\n--x\n";
+        assert_eq!(page_of_web_archive(no_boundary), None);
+        let truncated = b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n<p>=E7=9";
+        assert_eq!(page_of_web_archive(truncated).unwrap(), b"<p>\xE7=9");
+        let mut garbage = b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=".to_vec();
+        garbage.extend([0xFF, 0xFE, b'\n', b'\n']);
+        assert_eq!(page_of_web_archive(&garbage), None);
     }
 }

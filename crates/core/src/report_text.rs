@@ -46,7 +46,9 @@ pub fn draft_from_file(
     {
         draft_from_docx(bytes, fallback_year)
     } else {
-        let text = decode_text(bytes).ok_or(ReportImportError::Binary)?;
+        let page = html_read::page_of_web_archive(bytes);
+        let text =
+            decode_text(page.as_deref().unwrap_or(bytes)).ok_or(ReportImportError::Binary)?;
         if html_read::is_html(&text) {
             draft_from_text(&html_read::document_text(&text), fallback_year)
         } else {

@@ -81,3 +81,48 @@ fn a_page_in_gb2312_reads_like_the_utf8_one() {
     let from_utf8 = report_text::draft_from_file(page.as_bytes(), "报告.html", 2023).unwrap();
     assert_eq!(from_gbk.sections, from_utf8.sections);
 }
+
+/// `page` as a browser saves it as one file (网页，单个文件): a MIME archive whose first
+/// part is the page in quoted-printable, lines of at most 76 characters.
+fn web_archive(page: &[u8]) -> Vec<u8> {
+    let mut encoded = String::new();
+    let mut line = 0;
+    for &byte in page {
+        let piece = match byte {
+            b'\n' => {
+                encoded.push_str("\r\n");
+                line = 0;
+                continue;
+            }
+            b'=' | 0x80.. => format!("={byte:02X}"),
+            _ => (byte as char).to_string(),
+        };
+        if line + piece.len() > 75 {
+            encoded.push_str("=\r\n");
+            line = 0;
+        }
+        line += piece.len();
+        encoded.push_str(&piece);
+    }
+    format!(
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\
+         \ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--q1w2----\"\r\n\r\n\
+         ------MultipartBoundary--q1w2----\r\nContent-Type: text/html\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\r\n{encoded}\r\n\
+         ------MultipartBoundary--q1w2----\r\nContent-Type: text/css\r\n\r\np {{}}\r\n\
+         ------MultipartBoundary--q1w2------\r\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_page_saved_as_one_file_reads_like_the_page() {
+    let page = published(SHANGCHENG, "utf-8");
+    let archive = web_archive(page.as_bytes());
+    let from_archive = report_text::draft_from_file(&archive, "报告.mhtml", 2023).unwrap();
+    let from_page = report_text::draft_from_file(page.as_bytes(), "报告.html", 2023).unwrap();
+    assert_eq!(from_archive.sections, from_page.sections);
+    let plan_page = published(LINAN_PLAN, "utf-8");
+    let plan = plan::parse_plan_bytes(&web_archive(plan_page.as_bytes()), "要点.mht").unwrap();
+    assert_eq!(plan.plan.items.len(), 20);
+}

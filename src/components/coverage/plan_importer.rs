@@ -189,9 +189,9 @@ pub fn PlanImporter(props: &Props) -> Html {
             </div>
             <div class="drafts-actions">
                 <button type="button" onclick={on_paste} disabled={busy}>{ "识别粘贴的文本" }</button>
-                <input id="plan-file" class="visually-hidden" type="file" accept=".txt,.tsv,.docx,.xlsx,.html,.htm,text/plain,text/html" onchange={on_plan_file} disabled={busy} />
+                <input id="plan-file" class="visually-hidden" type="file" accept=".txt,.tsv,.docx,.xlsx,.html,.htm,.mhtml,.mht,text/plain,text/html" onchange={on_plan_file} disabled={busy} />
                 <label class="file-button" for="plan-file">{ "选择计划文件（.txt、.tsv、.docx、.xlsx、网页）…" }</label>
-                <input id="plan-report-file" class="visually-hidden" type="file" accept=".json,.txt,.docx,.html,.htm" onchange={on_report_file} disabled={busy} />
+                <input id="plan-report-file" class="visually-hidden" type="file" accept=".json,.txt,.docx,.html,.htm,.mhtml,.mht" onchange={on_report_file} disabled={busy} />
                 <label class="file-button" for="plan-report-file">{ "从上一年度报告文件生成…" }</label>
                 <label for="plan-report-draft">{ "或从草稿：" }</label>
                 <select id="plan-report-draft" onchange={on_stored} disabled={busy}>

@@ -134,7 +134,7 @@ pub fn ReportImporter(props: &Props) -> Html {
     let busy = *stage == Stage::Reading;
     html! {
         <div class="report-importer">
-            <input id="report-file" class="visually-hidden" type="file" accept=".docx,.txt,.html,.htm,text/plain,text/html" onchange={on_file} disabled={busy} />
+            <input id="report-file" class="visually-hidden" type="file" accept=".docx,.txt,.html,.htm,.mhtml,.mht,text/plain,text/html" onchange={on_file} disabled={busy} />
             <label class="file-button" for="report-file">{ "导入已有报告（.docx、.txt、网页）…" }</label>
             { review }
         </div>

@@ -88,7 +88,8 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     if legacy || bytes.starts_with(b"PK\x03\x04") || name.ends_with(".docx") {
         return parse_plan_docx(bytes);
     }
-    let text = decode_text(bytes).ok_or(PlanError::Binary)?;
+    let page = html_read::page_of_web_archive(bytes);
+    let text = decode_text(page.as_deref().unwrap_or(bytes)).ok_or(PlanError::Binary)?;
     if looks_binary(text.as_bytes()) {
         return Err(PlanError::Binary);
     }
