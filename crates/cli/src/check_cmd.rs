@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use report_core::check::{self, Finding, Places, Severity};
-use report_core::decode::{decode_text, looks_binary, NOT_TEXT};
+use report_core::decode::{looks_binary, NOT_TEXT};
 use report_core::format::looks_like_json;
 use report_core::format::MAX_DRAFT_BYTES;
 use report_core::html_read;
@@ -128,16 +128,11 @@ fn check_file(
                 bytes.len()
             ));
         }
-        let page = html_read::page_of_web_archive(&bytes);
-        let text = decode_text(page.as_deref().unwrap_or(&bytes)).ok_or(NOT_TEXT)?;
+        // A report saved from the website it was published on is checked as its text.
+        let text = html_read::file_text(&bytes).ok_or(NOT_TEXT)?;
         if looks_binary(text.as_bytes()) {
             return Err(NOT_TEXT.into());
         }
-        // A report saved from the website it was published on is checked as its text.
-        let text = match html_read::is_html(&text) {
-            true => html_read::document_text(&text).into(),
-            false => text,
-        };
         if text.trim().is_empty() {
             return Err("文件为空（没有任何文字），未检查".into());
         }

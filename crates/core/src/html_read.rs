@@ -5,12 +5,29 @@
 //! holds besides text (its head, scripts, styles, navigation, forms) is left out. The text
 //! read becomes a report's or a plan's lines, never HTML again.
 
+use std::borrow::Cow;
+
 use crate::date::parse_date;
+use crate::decode::decode_text;
 use crate::xml_text::{unescape, Tags};
+
+/// The text of a file a plan or a report is read from: a web page, or one saved as one
+/// file, as the text of the document it publishes ([`document_text`]); any other file
+/// decoded as it is ([`decode_text`]). `None` when the bytes are no text.
+pub fn file_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let text = match page_of_web_archive(bytes) {
+        Some(page) => Cow::Owned(decode_text(&page)?.into_owned()),
+        None => decode_text(bytes)?,
+    };
+    Some(match is_html(&text) {
+        true => Cow::Owned(document_text(&text)),
+        false => text,
+    })
+}
 
 /// Whether decoded text is a web page: it starts with a tag, and a doctype or an `html`
 /// element comes within its first characters.
-pub fn is_html(text: &str) -> bool {
+fn is_html(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let head: String = start.chars().take(1024).collect();
     let head = head.to_ascii_lowercase();
@@ -21,7 +38,7 @@ pub fn is_html(text: &str) -> bool {
 /// 网页): the bytes of the page itself, decoded from the first `text/html` part of the
 /// MIME archive (quoted-printable or base64), its pictures and styles left in the archive.
 /// `None` for anything else.
-pub fn page_of_web_archive(bytes: &[u8]) -> Option<Vec<u8>> {
+fn page_of_web_archive(bytes: &[u8]) -> Option<Vec<u8>> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     if !head.contains("mime-version:") || !head.contains("multipart/related") {
         return None;
@@ -192,7 +209,7 @@ const BLOCKS: [&str; 21] = [
 
 /// The text of the document a page publishes, one line per paragraph (see
 /// [`document_lines`]).
-pub fn document_text(html: &str) -> String {
+fn document_text(html: &str) -> String {
     document_lines(&html_lines(html)).join("\n")
 }
 

@@ -2,7 +2,7 @@
 //! turned into a [`Draft`]: 一、 headings become sections, （一）/1./（1） headings
 //! become headings below them, everything else paragraphs.
 
-use crate::decode::{decode_text, looks_binary};
+use crate::decode::looks_binary;
 use crate::docx::read::{self, ReadError};
 use crate::export_options::ExportOptions;
 use crate::format::LoadError;
@@ -46,14 +46,8 @@ pub fn draft_from_file(
     {
         draft_from_docx(bytes, fallback_year)
     } else {
-        let page = html_read::page_of_web_archive(bytes);
-        let text =
-            decode_text(page.as_deref().unwrap_or(bytes)).ok_or(ReportImportError::Binary)?;
-        if html_read::is_html(&text) {
-            draft_from_text(&html_read::document_text(&text), fallback_year)
-        } else {
-            draft_from_text(&text, fallback_year)
-        }
+        let text = html_read::file_text(bytes).ok_or(ReportImportError::Binary)?;
+        draft_from_text(&text, fallback_year)
     }
 }
 

@@ -12,7 +12,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::decode::{decode_text, looks_binary};
+use crate::decode::looks_binary;
 use crate::docx::read::{self, ReadError};
 use crate::html_read;
 use crate::import_text::MAX_IMPORT_BYTES;
@@ -88,13 +88,9 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     if legacy || bytes.starts_with(b"PK\x03\x04") || name.ends_with(".docx") {
         return parse_plan_docx(bytes);
     }
-    let page = html_read::page_of_web_archive(bytes);
-    let text = decode_text(page.as_deref().unwrap_or(bytes)).ok_or(PlanError::Binary)?;
+    let text = html_read::file_text(bytes).ok_or(PlanError::Binary)?;
     if looks_binary(text.as_bytes()) {
         return Err(PlanError::Binary);
-    }
-    if html_read::is_html(&text) {
-        return parse_plan_text(&html_read::document_text(&text));
     }
     if name.ends_with(".tsv") {
         parse_plan_tsv(&text)
