@@ -21,10 +21,11 @@ dist="${1:-dist}"
 # 版头 and 版记, report_frame.rs, and the plan behind an Rc) to that figure plus 1 %, and
 # in stop 28 (→ 276 131: dates in Chinese numerals and the legacy-Office message) again;
 # Word's automatic numbering, the Excel and web-page readers then took it to 298 912,
-# and building it with the app's size profile (release-app) to 246 419: that plus 1 %.
+# building it with the app's size profile (release-app) to 246 421, and single-file
+# pages (.mhtml) and unit lists to 248 878 (stop 28's last CI): that plus 1 %.
 FIRST_PAINT_CEILING=462600
 WORKER_CEILING=537000
-IMPORT_WORKER_CEILING=248900
+IMPORT_WORKER_CEILING=251400
 
 first_raw=0; first_gz=0; worker_raw=0; worker_gz=0; import_raw=0; import_gz=0
 install_raw=0; install_gz=0
