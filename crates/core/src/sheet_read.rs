@@ -130,10 +130,11 @@ pub fn first_sheet_lines(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
                     .is_some_and(|v| v == "1" || v == "true")
         }),
     };
-    let rows = sheet_rows(&sheet, &values).map_err(|limit| match limit {
+    let mut rows = sheet_rows(&sheet, &values).map_err(|limit| match limit {
         Limit::Rows(row) => SheetError::TooManyRows(name.clone(), row),
         Limit::Text => SheetError::TooMuchText(name.clone()),
     })?;
+    fill_merged_columns(&mut rows, &sheet);
     if rows.is_empty() {
         return Err(SheetError::EmptySheet(name));
     }
@@ -388,6 +389,40 @@ fn sheet_rows(xml: &str, values: &Values) -> Result<Vec<Vec<String>>, Limit> {
     Ok(rows)
 }
 
+/// Merged ranges past this many are not looked at: a plan has a few dozen.
+const MAX_MERGES: usize = 10_000;
+
+/// A cell merged down over rows that are items of their own (their first cell filled:
+/// a 责任单位 or 完成时限 shared by several tasks) holds its text in its top row only;
+/// each of those rows gets it, as Excel shows it beside each. Rows below it with an
+/// empty first cell continue the row above (a task told over several rows) and are left
+/// as they are, as are merges across columns (a group's title row).
+fn fill_merged_columns(rows: &mut [Vec<String>], sheet: &str) {
+    let ranges = Tags::new(sheet)
+        .filter(|tag| tag.local_name() == "mergeCell" && !tag.closing)
+        .take(MAX_MERGES)
+        .filter_map(|tag| {
+            let (first, last) = tag.attribute("ref")?.split_once(':')?;
+            let column = column_of(first)?;
+            let (top, bottom) = (row_of(first)?, row_of(last)?);
+            (column_of(last)? == column && top < bottom).then_some((column, top, bottom))
+        });
+    for (column, top, bottom) in ranges {
+        let Some(text) = rows.get(top).and_then(|row| row.get(column)).cloned() else {
+            continue;
+        };
+        for row in rows.iter_mut().take(bottom.saturating_add(1)).skip(top + 1) {
+            let own_item = row.first().is_some_and(|first| !first.is_empty());
+            if own_item && column < MAX_COLUMNS && row.get(column).is_none_or(String::is_empty) {
+                if row.len() <= column {
+                    row.resize(column + 1, String::new());
+                }
+                row[column] = text.clone();
+            }
+        }
+    }
+}
+
 /// A cell's text as Excel shows it, near enough: see [`first_sheet_lines`].
 fn value_text(cell: &Cell, values: &Values) -> String {
     let value = cell.value.unwrap_or_default();
@@ -480,6 +515,11 @@ fn decode_escapes(text: &str) -> String {
 fn index_of(number: &str) -> Option<usize> {
     let n = digits_value(number)?;
     n.checked_sub(1)
+}
+
+/// The 0-based row of a cell reference (`C7` → 6).
+fn row_of(reference: &str) -> Option<usize> {
+    index_of(reference.trim_start_matches(|c: char| c.is_ascii_alphabetic()))
 }
 
 /// The 0-based column of a cell reference (`C7` → 2); `None` without letters.
@@ -640,6 +680,34 @@ mod tests {
         assert_eq!(
             first_visible_worksheet(&past_the_limit, &parts),
             Err(SheetError::NoWorksheet)
+        );
+    }
+
+    #[test]
+    fn a_cell_merged_down_over_items_of_their_own_is_given_to_each() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let mut rows = vec![
+            row(&["一、依法行政"]),
+            row(&["1", "任务甲", "法规科", "12月"]),
+            row(&["2", "任务乙"]),
+            row(&["", "（续）乙的第二行"]),
+            row(&["3", "任务丙", "", "6月"]),
+            row(&["4", "任务丁"]),
+        ];
+        // 责任单位 C2:C5 over items 1–3 and a continuation row, a title row A1:D1, a
+        // 完成时限 across two columns D5:E6, a range past the sheet, a broken one.
+        let sheet = r#"<worksheet><sheetData/><mergeCells count="5"><mergeCell ref="C2:C5"/><mergeCell ref="A1:D1"/><mergeCell ref="D5:E6"/><mergeCell ref="B6:B9999999"/><mergeCell ref="C"/></mergeCells></worksheet>"#;
+        fill_merged_columns(&mut rows, sheet);
+        assert_eq!(
+            rows,
+            [
+                row(&["一、依法行政"]),
+                row(&["1", "任务甲", "法规科", "12月"]),
+                row(&["2", "任务乙", "法规科"]),
+                row(&["", "（续）乙的第二行"]),
+                row(&["3", "任务丙", "法规科", "6月"]),
+                row(&["4", "任务丁"]),
+            ]
         );
     }
 }
