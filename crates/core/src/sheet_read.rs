@@ -396,8 +396,11 @@ const MAX_MERGES: usize = 10_000;
 /// a 责任单位 or 完成时限 shared by several tasks) holds its text in its top row only;
 /// each of those rows gets it, as Excel shows it beside each. Rows below it with an
 /// empty first cell continue the row above (a task told over several rows) and are left
-/// as they are, as are merges across columns (a group's title row).
+/// as they are, as are merges across columns (a group's title row). The copies stop where
+/// the sheet's text would pass [`MAX_IMPORT_BYTES`]: a long cell merged down five
+/// thousand rows must not make gigabytes.
 fn fill_merged_columns(rows: &mut [Vec<String>], sheet: &str) {
+    let mut text_bytes: usize = rows.iter().flatten().map(String::len).sum();
     let ranges = Tags::new(sheet)
         .filter(|tag| tag.local_name() == "mergeCell" && !tag.closing)
         .take(MAX_MERGES)
@@ -414,6 +417,10 @@ fn fill_merged_columns(rows: &mut [Vec<String>], sheet: &str) {
         for row in rows.iter_mut().take(bottom.saturating_add(1)).skip(top + 1) {
             let own_item = row.first().is_some_and(|first| !first.is_empty());
             if own_item && column < MAX_COLUMNS && row.get(column).is_none_or(String::is_empty) {
+                text_bytes += text.len();
+                if text_bytes > MAX_IMPORT_BYTES {
+                    return;
+                }
                 if row.len() <= column {
                     row.resize(column + 1, String::new());
                 }
@@ -709,5 +716,20 @@ mod tests {
                 row(&["4", "任务丁"]),
             ]
         );
+    }
+
+    #[test]
+    fn copies_of_a_merged_cell_stop_at_the_text_limit() {
+        let long = "科".repeat(100_000);
+        let mut rows: Vec<Vec<String>> = (0..5_000)
+            .map(|n| vec![n.to_string(), "任务".to_string()])
+            .collect();
+        rows[0].push(long.clone());
+        let sheet = r#"<mergeCells><mergeCell ref="C1:C5000"/></mergeCells>"#;
+        fill_merged_columns(&mut rows, sheet);
+        let text: usize = rows.iter().flatten().map(String::len).sum();
+        assert!(text <= MAX_IMPORT_BYTES, "{text}");
+        assert_eq!(rows[1][2], long);
+        assert_eq!(rows[4_999].len(), 2);
     }
 }
