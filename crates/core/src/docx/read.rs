@@ -110,6 +110,45 @@ enum Tables {
 struct Cell {
     text: String,
     span: usize,
+    merge: VerticalMerge,
+}
+
+/// A cell's part in a vertical merge (`w:vMerge`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum VerticalMerge {
+    None,
+    /// `w:val="restart"`: the top cell, which holds the text.
+    Top,
+    /// The cells below it, empty in the file.
+    Below,
+}
+
+/// The grid columns a row's merged cells are read for: Word's own limit.
+const MAX_GRID_COLUMNS: usize = 64;
+
+/// The cells of a row below the top of a vertical merge get the top cell's text when
+/// the row is an item of its own (its first cell filled: a 责任单位 shared by several
+/// tasks), as Word shows it beside each; a row whose first cell is empty or merged
+/// continues the one above and is left as it is. `tops` holds each grid column's last
+/// top text.
+fn fill_merged_cells(row: &mut [Cell], tops: &mut Vec<String>) {
+    let own_item = row.first().is_some_and(|cell| !cell.text.is_empty());
+    let mut column = 0;
+    for cell in row.iter_mut() {
+        if column < MAX_GRID_COLUMNS {
+            if tops.len() <= column {
+                tops.resize(column + 1, String::new());
+            }
+            match cell.merge {
+                VerticalMerge::Top => tops[column].clone_from(&cell.text),
+                VerticalMerge::Below if own_item && cell.text.is_empty() => {
+                    cell.text.clone_from(&tops[column]);
+                }
+                _ => {}
+            }
+        }
+        column += cell.span;
+    }
 }
 
 /// A cell spans at most this many grid columns: Word's own limit is 63, and a
@@ -132,6 +171,8 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     // How many tables the scan is inside, and the cells of the outermost one's row.
     let mut table_depth = 0usize;
     let mut row: Vec<Cell> = Vec::new();
+    // The outermost table's merged cells' top texts, by grid column.
+    let mut merged_tops: Vec<String> = Vec::new();
     // How deep inside `mc:Fallback`: the same content again for older readers (Word
     // writes a text box twice, as DrawingML in `mc:Choice` and as VML here); read once.
     let mut fallback_depth = 0usize;
@@ -157,14 +198,31 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
         }
         let in_row = rows && table_depth > 0;
         match (tag.name, tag.closing) {
-            ("w:tbl", false) if !tag.empty => table_depth += 1,
+            ("w:tbl", false) if !tag.empty => {
+                table_depth += 1;
+                if table_depth == 1 {
+                    merged_tops.clear();
+                }
+            }
             ("w:tbl", true) => table_depth = table_depth.saturating_sub(1),
             ("w:tr", false) if in_row && table_depth == 1 => row.clear(),
-            ("w:tr", true) if in_row && table_depth == 1 => out.push(row_line(&row)),
+            ("w:tr", true) if in_row && table_depth == 1 => {
+                fill_merged_cells(&mut row, &mut merged_tops);
+                out.push(row_line(&row));
+            }
             ("w:tc", false) if in_row && table_depth == 1 => row.push(Cell {
                 text: String::new(),
                 span: 1,
+                merge: VerticalMerge::None,
             }),
+            ("w:vMerge", false) if in_row && table_depth == 1 => {
+                if let Some(cell) = row.last_mut() {
+                    cell.merge = match tag.attribute("w:val") {
+                        Some("restart") => VerticalMerge::Top,
+                        _ => VerticalMerge::Below,
+                    };
+                }
+            }
             ("w:gridSpan", false) if in_row && table_depth == 1 => {
                 if let Some(cell) = row.last_mut() {
                     cell.span = tag
@@ -288,6 +346,33 @@ mod tests {
         assert_eq!(
             paragraphs_of_xml(&xml),
             ["甲", "一、乙", "丙", "", "丁\t戊", "己", "庚", "", "辛"]
+        );
+    }
+
+    #[test]
+    fn a_cell_merged_down_over_rows_of_their_own_is_read_in_each() {
+        let cell = |merge: &str, text: &str| {
+            format!("<w:tc><w:tcPr>{merge}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+        };
+        let top = r#"<w:vMerge w:val="restart"/>"#;
+        let below = "<w:vMerge/>";
+        let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+        let xml = format!(
+            "<w:body><w:tbl>{}{}{}{}</w:tbl></w:body>",
+            row(&[cell("", "1"), cell("", "任务甲"), cell(top, "法规科")]),
+            row(&[cell("", "2"), cell("", "任务乙"), cell(below, "")]),
+            // The 序号 merged too: the row continues the one above.
+            row(&[cell(below, ""), cell("", "乙的第二行"), cell(below, "")]),
+            row(&[cell("", "3"), cell("", "任务丙"), cell("", "办公室")]),
+        );
+        assert_eq!(
+            scan(&xml, Tables::RowPerLine, &Numbering::default()),
+            [
+                "1\t任务甲\t法规科",
+                "2\t任务乙\t法规科",
+                "\t乙的第二行\t",
+                "3\t任务丙\t办公室"
+            ]
         );
     }
 
