@@ -130,8 +130,9 @@ const MAX_GRID_COLUMNS: usize = 64;
 /// the row is an item of its own (its first cell filled: a 责任单位 shared by several
 /// tasks), as Word shows it beside each; a row whose first cell is empty or merged
 /// continues the one above and is left as it is. `tops` holds each grid column's last
-/// top text.
-fn fill_merged_cells(row: &mut [Cell], tops: &mut Vec<String>) {
+/// top text; `budget`, the bytes copies may still take (a long cell merged down ten
+/// thousand rows must not make gigabytes).
+fn fill_merged_cells(row: &mut [Cell], tops: &mut Vec<String>, budget: &mut u64) {
     let own_item = row.first().is_some_and(|cell| !cell.text.is_empty());
     let mut column = 0;
     for cell in row.iter_mut() {
@@ -142,7 +143,11 @@ fn fill_merged_cells(row: &mut [Cell], tops: &mut Vec<String>) {
             match cell.merge {
                 VerticalMerge::Top => tops[column].clone_from(&cell.text),
                 VerticalMerge::Below if own_item && cell.text.is_empty() => {
-                    cell.text.clone_from(&tops[column]);
+                    let cost = tops[column].len() as u64;
+                    if cost <= *budget {
+                        *budget -= cost;
+                        cell.text.clone_from(&tops[column]);
+                    }
                 }
                 _ => {}
             }
@@ -171,8 +176,10 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     // How many tables the scan is inside, and the cells of the outermost one's row.
     let mut table_depth = 0usize;
     let mut row: Vec<Cell> = Vec::new();
-    // The outermost table's merged cells' top texts, by grid column.
+    // The outermost table's merged cells' top texts, by grid column, and what their
+    // copies may still take: as much as the document itself.
     let mut merged_tops: Vec<String> = Vec::new();
+    let mut copies_budget = MAX_DOCUMENT_XML;
     // How deep inside `mc:Fallback`: the same content again for older readers (Word
     // writes a text box twice, as DrawingML in `mc:Choice` and as VML here); read once.
     let mut fallback_depth = 0usize;
@@ -207,7 +214,7 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
             ("w:tbl", true) => table_depth = table_depth.saturating_sub(1),
             ("w:tr", false) if in_row && table_depth == 1 => row.clear(),
             ("w:tr", true) if in_row && table_depth == 1 => {
-                fill_merged_cells(&mut row, &mut merged_tops);
+                fill_merged_cells(&mut row, &mut merged_tops, &mut copies_budget);
                 out.push(row_line(&row));
             }
             ("w:tc", false) if in_row && table_depth == 1 => row.push(Cell {
@@ -374,6 +381,22 @@ mod tests {
                 "3\t任务丙\t办公室"
             ]
         );
+    }
+
+    #[test]
+    fn copies_of_a_merged_cell_stop_at_the_documents_own_limit() {
+        let long = "科".repeat(1 << 20);
+        let mut xml = format!(
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>{long}</w:t></w:r></w:p></w:tc></w:tr>"#
+        );
+        let below = "<w:tr><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>";
+        xml.push_str(&below.repeat(100));
+        xml.push_str("</w:tbl>");
+        let lines = scan(&xml, Tables::RowPerLine, &Numbering::default());
+        assert_eq!(lines.len(), 101);
+        let copied: u64 = lines[1..].iter().map(|l| l.len() as u64).sum();
+        assert!(copied <= MAX_DOCUMENT_XML + 100 * 2, "{copied}");
+        assert!(lines[1].ends_with('科') && lines[100] == "2\t");
     }
 
     #[test]
