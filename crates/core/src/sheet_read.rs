@@ -11,6 +11,7 @@
 use crate::date::CalendarDate;
 use crate::import_text::MAX_IMPORT_BYTES;
 use crate::package_read::{Package, PackageError};
+use crate::text::decimal;
 use crate::xml_text::{clean_text, unescape, Tag, Tags};
 
 /// Each part is read within this many bytes, counted as it inflates: a sheet of 5 000
@@ -31,10 +32,10 @@ const MAX_SHARED_STRINGS: usize = MAX_ROWS * MAX_COLUMNS;
 const MAX_PARTS: usize = 1_024;
 /// Excel's own limit on cell formats is 64 000.
 const MAX_STYLES: usize = 65_536;
-/// Custom date formats past this many are not told from numbers: a workbook has a few,
-/// and each cell format looks its number format up among them (a map type would weigh
-/// more in the wasm than this search).
-const MAX_CUSTOM_DATE_FORMATS: usize = 256;
+/// Custom date and percent formats past this many are not told from numbers: a workbook
+/// has a few, and each cell format looks its number format up among them (a map type
+/// would weigh more in the wasm than this search).
+const MAX_CUSTOM_FORMATS: usize = 256;
 
 const WORKBOOK: &str = "xl/workbook.xml";
 const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
@@ -113,16 +114,16 @@ pub fn first_sheet_lines(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
         Some(xml) => shared_strings(&xml),
         None => Vec::new(),
     };
-    let date_styles = match package.part(
+    let styles = match package.part(
         &parts.target_of_type("styles", "xl/styles.xml"),
         MAX_PART_BYTES,
     )? {
-        Some(xml) => date_styles(&xml),
+        Some(xml) => number_styles(&xml),
         None => Vec::new(),
     };
     let values = Values {
         shared_strings,
-        date_styles,
+        styles,
         date1904: Tags::new(&workbook).any(|tag| {
             tag.local_name() == "workbookPr"
                 && tag
@@ -213,12 +214,21 @@ fn first_visible_worksheet(
         .ok_or(SheetError::NoWorksheet)
 }
 
-/// What a cell's stored value needs to be read: the shared strings, which cell formats
-/// (by index) are dates, and the workbook's date system.
+/// What a cell's stored value needs to be read: the shared strings, how each cell format
+/// (by index) shows a number, and the workbook's date system.
 struct Values {
     shared_strings: Vec<String>,
-    date_styles: Vec<bool>,
+    styles: Vec<Shown>,
     date1904: bool,
+}
+
+/// How a cell format shows a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    AsStored,
+    Date,
+    /// A percentage with this many decimals: 0.95 shown as 95%, a plan's target.
+    Percent(u32),
 }
 
 /// The strings of `xl/sharedStrings.xml`, a rich text's runs joined and its phonetic
@@ -244,11 +254,11 @@ fn shared_strings(xml: &str) -> Vec<String> {
     strings
 }
 
-/// For each cell format of `xl/styles.xml` (`cellXfs`, in order), whether it shows a
-/// number as a date: a built-in date format (14–22, and the East Asian 27–36 and 50–58)
-/// or a custom one whose code has a year or a day in it.
-fn date_styles(xml: &str) -> Vec<bool> {
-    let mut custom_dates = Vec::new();
+/// For each cell format of `xl/styles.xml` (`cellXfs`, in order), how it shows a
+/// number: a built-in date format (14–22, and the East Asian 27–36 and 50–58), a built-in
+/// percentage (9 and 10), or as its custom format's code says ([`shown_by`]).
+fn number_styles(xml: &str) -> Vec<Shown> {
+    let mut custom = Vec::new();
     let mut styles = Vec::new();
     let mut in_cell_formats = false;
     let format_id = |tag: &Tag| {
@@ -257,11 +267,12 @@ fn date_styles(xml: &str) -> Vec<bool> {
     };
     for tag in Tags::new(xml) {
         match (tag.local_name(), tag.closing) {
-            ("numFmt", false) if custom_dates.len() < MAX_CUSTOM_DATE_FORMATS => {
+            ("numFmt", false) if custom.len() < MAX_CUSTOM_FORMATS => {
                 let code = tag.attribute("formatCode").map(unescape);
                 if let (Some(id), Some(code)) = (format_id(&tag), code) {
-                    if is_date_format(&code) {
-                        custom_dates.push(id);
+                    let shown = shown_by(&code);
+                    if shown != Shown::AsStored {
+                        custom.push((id, shown));
                     }
                 }
             }
@@ -269,8 +280,15 @@ fn date_styles(xml: &str) -> Vec<bool> {
             ("cellXfs", true) => in_cell_formats = false,
             ("xf", false) if in_cell_formats && styles.len() < MAX_STYLES => {
                 let id = format_id(&tag).unwrap_or(0);
-                let built_in = matches!(id, 14..=22 | 27..=36 | 50..=58);
-                styles.push(built_in || custom_dates.contains(&id));
+                styles.push(match id {
+                    14..=22 | 27..=36 | 50..=58 => Shown::Date,
+                    9 => Shown::Percent(0),
+                    10 => Shown::Percent(2),
+                    _ => custom
+                        .iter()
+                        .find(|&&(custom_id, _)| custom_id == id)
+                        .map_or(Shown::AsStored, |&(_, shown)| shown),
+                });
             }
             _ => {}
         }
@@ -278,11 +296,13 @@ fn date_styles(xml: &str) -> Vec<bool> {
     styles
 }
 
-/// Whether a number format code shows a date: a `y` or `d` outside its quoted text
-/// (`"年"`), its bracketed parts (`[Red]`, `[$-804]`) and escaped characters (`\d`).
-/// `m` alone says nothing: it is also minutes.
-fn is_date_format(code: &str) -> bool {
+/// How a number format code shows a number, read outside its quoted text (`"年"`), its
+/// bracketed parts (`[Red]`, `[$-804]`) and escaped characters (`\d`): a `y` or `d` is a
+/// date (`m` alone says nothing: it is also minutes), a `%` a percentage with as many
+/// decimals as the digits after its point.
+fn shown_by(code: &str) -> Shown {
     let mut chars = code.chars();
+    let mut decimals: Option<u32> = None;
     while let Some(c) = chars.next() {
         match c {
             '"' => {
@@ -294,11 +314,16 @@ fn is_date_format(code: &str) -> bool {
             '\\' | '_' | '*' => {
                 chars.next();
             }
-            'y' | 'Y' | 'd' | 'D' => return true,
+            'y' | 'Y' | 'd' | 'D' => return Shown::Date,
+            '.' => decimals = Some(0),
+            '0' | '#' | '?' => decimals = decimals.map(|d| (d + 1).min(9)),
+            '%' => return Shown::Percent(decimals.unwrap_or(0)),
+            // A section for negative numbers or zero: the first one decides.
+            ';' => break,
             _ => {}
         }
     }
-    false
+    Shown::AsStored
 }
 
 /// Why a sheet is refused: a row with text past [`MAX_ROWS`] (1-based), or text past
@@ -447,12 +472,17 @@ fn value_text(cell: &Cell, values: &Values) -> String {
             "0" => "FALSE".into(),
             _ => String::new(),
         },
-        _ => {
-            let date = values.date_styles.get(cell.style) == Some(&true);
-            date.then(|| excel_date(value, values.date1904))
-                .flatten()
-                .map_or_else(|| cell_text(value), |date| date.to_string())
+        _ => match values.styles.get(cell.style) {
+            Some(Shown::Date) => excel_date(value, values.date1904).map(|date| date.to_string()),
+            Some(&Shown::Percent(decimals)) => value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .map(|v| format!("{}%", decimal(v * 100.0, decimals))),
+            _ => None,
         }
+        .unwrap_or_else(|| cell_text(value)),
     }
 }
 
@@ -560,7 +590,12 @@ mod tests {
     fn values(shared: &[&str]) -> Values {
         Values {
             shared_strings: shared.iter().map(|s| s.to_string()).collect(),
-            date_styles: vec![false, true],
+            styles: vec![
+                Shown::AsStored,
+                Shown::Date,
+                Shown::Percent(0),
+                Shown::Percent(1),
+            ],
             date1904: false,
         }
     }
@@ -621,15 +656,33 @@ mod tests {
         );
     }
 
+    /// A plan's 目标值 typed as 95% is stored as 0.95: it reads as shown.
+    #[test]
+    fn percent_formatted_numbers_read_as_percentages() {
+        let sheet = r#"<row r="1"><c s="2"><v>0.95</v></c><c s="2"><v>1</v></c><c s="3"><v>0.9055</v></c><c s="2"><v>NaN</v></c><c s="2"><v>1e400</v></c><c s="0"><v>0.95</v></c></row>"#;
+        assert_eq!(
+            lines(sheet, &values(&[])),
+            ["95%\t100%\t90.6%\tNaN\t1e400\t0.95"]
+        );
+    }
+
     #[test]
     fn date_formats_are_told_from_others() {
         let styles = r#"<styleSheet><numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="0.0&quot;天&quot;"/><numFmt numFmtId="178" formatCode="[$-804]\d0;[Red]0"/></numFmts>
             <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
             <cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14"><alignment/></xf><xf numFmtId="176"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="58"/></cellXfs></styleSheet>"#;
-        assert_eq!(date_styles(styles), [false, true, true, false, false, true]);
-        assert!(is_date_format("m/d/yy"));
-        assert!(!is_date_format("General"));
-        assert!(!is_date_format("[h]:mm:ss"));
+        use Shown::{AsStored, Date, Percent};
+        assert_eq!(
+            number_styles(styles),
+            [AsStored, Date, Date, AsStored, AsStored, Date]
+        );
+        assert_eq!(shown_by("m/d/yy"), Date);
+        assert_eq!(shown_by("General"), AsStored);
+        assert_eq!(shown_by("[h]:mm:ss"), AsStored);
+        assert_eq!(shown_by("0%"), Percent(0));
+        assert_eq!(shown_by("0.0%;[Red]-0.0%"), Percent(1));
+        assert_eq!(shown_by("#,##0.00\"%\""), AsStored);
+        assert_eq!(shown_by("0;-0;0%"), AsStored);
     }
 
     #[test]
