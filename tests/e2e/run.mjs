@@ -105,6 +105,20 @@ async function waitForStored(page, holds, timeout = 5000) {
   }
 }
 
+/**
+ * The text of `locator` once it matches `pattern`, read again while its element is being
+ * re-rendered (under load a finding has been read empty in the frame its list is
+ * replaced); fails when it never does.
+ */
+async function textMatching(page, locator, pattern, timeout = 10000) {
+  for (const until = Date.now() + timeout; ;) {
+    const text = await locator.innerText();
+    if (pattern.test(text)) return text;
+    assert.ok(Date.now() < until, `the text came to match ${pattern}: ${text}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 async function storageSnapshot(page) {
   return JSON.stringify(Object.entries(await stored(page)).sort());
 }
@@ -905,10 +919,7 @@ const tests = {
     await page.getByRole('button', { name: '格式检查' }).click();
     const panel = page.getByTestId('check-panel');
     const finding = panel.locator('[data-rule="wording-fazhi"]');
-    // Waits for the text, not only the element: under load the finding can be read in
-    // the frame its list is being replaced (a CI run once read it empty).
-    await finding.filter({ hasText: '法治建设' }).waitFor();
-    assert.match(await finding.innerText(), /法治建设/);
+    await textMatching(page, finding, /法治建设/);
     // The place link opens the section and focuses the paragraph.
     await finding.locator('button.link:not(.ignore-rule)').click();
     const paragraph = page.locator('textarea.paragraph-text').first();
