@@ -107,12 +107,13 @@ async function waitForStored(page, holds, timeout = 5000) {
 
 /**
  * The text of `locator` once it matches `pattern`, read again while its element is being
- * re-rendered (under load a finding has been read empty in the frame its list is
- * replaced); fails when it never does.
+ * re-rendered; fails when it never does. Its text content, not `innerText`: a finding is
+ * `content-visibility: auto` (styles/app.css), and Chromium's `innerText` of contents it
+ * has not laid out yet is empty (CI read a finding so twice, under load).
  */
 async function textMatching(page, locator, pattern, timeout = 10000) {
   for (const until = Date.now() + timeout; ;) {
-    const text = await locator.innerText();
+    const text = await locator.textContent();
     if (pattern.test(text)) return text;
     assert.ok(Date.now() < until, `the text came to match ${pattern}: ${text}`);
     await page.waitForTimeout(50);
