@@ -22,10 +22,11 @@ dist="${1:-dist}"
 # in stop 28 (→ 276 131: dates in Chinese numerals and the legacy-Office message) again;
 # Word's automatic numbering, the Excel and web-page readers then took it to 298 912,
 # building it with the app's size profile (release-app) to 246 421, and single-file
-# pages (.mhtml), unit lists and merged cells to 249 834 (stop 28's last CI): that plus 1 %.
+# pages (.mhtml), unit lists, merged cells and percent cells to 250 496 (stop 28's last
+# CI): that plus 1 %.
 FIRST_PAINT_CEILING=462600
 WORKER_CEILING=537000
-IMPORT_WORKER_CEILING=252400
+IMPORT_WORKER_CEILING=252100
 
 first_raw=0; first_gz=0; worker_raw=0; worker_gz=0; import_raw=0; import_gz=0
 install_raw=0; install_gz=0
