@@ -209,6 +209,13 @@ pub(crate) fn written_dates(text: &str) -> impl Iterator<Item = WrittenDate> + '
         })
 }
 
+/// A line holding nothing but a date (成文日期), spaces allowed.
+pub(crate) fn is_date_line(line: &str) -> bool {
+    parse_date(line).is_some_and(|(_, bytes)| {
+        line[..bytes.start].trim().is_empty() && line[bytes.end..].trim().is_empty()
+    })
+}
+
 /// The first full date in `text` and its bytes: `2023年2月27日` (zero padding and 号
 /// tolerated) or, as some bureaus still date their documents, `二〇二三年二月二十七日`.
 pub fn parse_date(text: &str) -> Option<(CalendarDate, Range<usize>)> {

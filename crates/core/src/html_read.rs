@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::date::parse_date;
+use crate::date::is_date_line;
 use crate::decode::decode_text;
 use crate::xml_text::{unescape, Tags};
 
@@ -299,7 +299,7 @@ fn document_lines(lines: &[String]) -> &[String] {
         .unwrap_or(start);
     let end = lines[last_sentence..]
         .iter()
-        .rposition(|line| is_date_alone(line))
+        .rposition(|line| is_date_line(line))
         .map_or(last_sentence, |at| last_sentence + at);
     &lines[start..=end]
 }
@@ -322,12 +322,6 @@ fn is_title(line: &str) -> bool {
         && ["报告", "要点", "计划", "方案"]
             .iter()
             .any(|kind| line.contains(kind))
-}
-
-fn is_date_alone(line: &str) -> bool {
-    parse_date(line).is_some_and(|(_, at)| {
-        line[..at.start].trim().is_empty() && line[at.end..].trim().is_empty()
-    })
 }
 
 #[cfg(test)]

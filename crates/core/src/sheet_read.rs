@@ -107,20 +107,14 @@ pub fn first_sheet_lines(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
     let sheet = package
         .part(&sheet_part, MAX_PART_BYTES)?
         .ok_or(SheetError::Damaged)?;
-    let shared_strings = match package.part(
-        &parts.target_of_type("sharedStrings", "xl/sharedStrings.xml"),
-        MAX_PART_BYTES,
-    )? {
-        Some(xml) => shared_strings(&xml),
-        None => Vec::new(),
-    };
-    let styles = match package.part(
-        &parts.target_of_type("styles", "xl/styles.xml"),
-        MAX_PART_BYTES,
-    )? {
-        Some(xml) => number_styles(&xml),
-        None => Vec::new(),
-    };
+    let mut optional_part =
+        |kind, default| package.part(&parts.target_of_type(kind, default), MAX_PART_BYTES);
+    let shared_strings = optional_part("sharedStrings", "xl/sharedStrings.xml")?
+        .map(|xml| shared_strings(&xml))
+        .unwrap_or_default();
+    let styles = optional_part("styles", "xl/styles.xml")?
+        .map(|xml| number_styles(&xml))
+        .unwrap_or_default();
     let values = Values {
         shared_strings,
         styles,

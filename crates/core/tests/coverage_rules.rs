@@ -438,19 +438,14 @@ fn what_a_sentence_tells_before_its_shortfall_is_told() {
     let item = "依托政务服务网推进卫生健康政务服务事项“一网通办”，网上可办率达到100%。";
     let told = "依托政务服务网，将32项政务服务事项纳入一网通办，网上可办率90.6%";
     let title = "坚持便民利民，服务质量进一步提升。";
-    let found = one_item(item, &format!("{title}{told}，离年初目标还有差距。"));
-    assert_eq!(
-        found.items[0].status,
-        Status::Covered,
-        "{}",
-        found.items[0].explanation
-    );
+    let status = |paragraph: String| {
+        let found = one_item(item, &format!("{title}{paragraph}"));
+        let item = &found.items[0];
+        (item.status, item.explanation.clone())
+    };
+    let (told_first, why) = status(format!("{told}，离年初目标还有差距。"));
+    assert_eq!(told_first, Status::Covered, "{why}");
     // A sentence that opens on the shortfall tells nothing done.
-    let found = one_item(item, &format!("{title}离年初目标还有差距，{told}。"));
-    assert_eq!(
-        found.items[0].status,
-        Status::Missing,
-        "{}",
-        found.items[0].explanation
-    );
+    let (shortfall_first, why) = status(format!("离年初目标还有差距，{told}。"));
+    assert_eq!(shortfall_first, Status::Missing, "{why}");
 }

@@ -11,7 +11,7 @@ use crate::model::{Draft, Node, NodeId, TextField};
 use crate::rules::Rule;
 
 use super::{CharRange, Edit, Finding, Fix, Location, Severity, TextRef};
-use crate::date::parse_date;
+use crate::date::{is_date_line, parse_date};
 use crate::scan::doc_numbers;
 use crate::scan::{self, is_trailing_punct};
 
@@ -502,11 +502,4 @@ fn is_short_plain(t: &str) -> bool {
 fn has_sentence_punct(t: &str) -> bool {
     t.contains(['，', '。', '；', ',', ';'])
         || t.ends_with(|c| is_trailing_punct(c) && c != '：' && c != ':')
-}
-
-/// A line holding nothing but a date (成文日期), spaces allowed.
-fn is_date_line(t: &str) -> bool {
-    parse_date(t).is_some_and(|(_, bytes)| {
-        t[..bytes.start].trim().is_empty() && t[bytes.end..].trim().is_empty()
-    })
 }
