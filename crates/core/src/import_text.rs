@@ -54,7 +54,8 @@ pub fn is_page_number(line: &str) -> bool {
 /// lines broken in mid-sentence joined again. Each line keeps the 1-based number of the
 /// input line it starts on.
 ///
-/// A line joins the previous one unless it starts with a heading label, or the previous
+/// A line joins the previous one unless it starts with a heading label or a plan's field
+/// (`责任单位：…`, [`starts_with_field_role`]), or the previous
 /// line ends a sentence (`。：；！？`) or a bracket, is a 一、 heading, or has none of
 /// `，。；：` (a title, a signature or a date) and is not a full line of hard-wrapped text.
 pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
@@ -75,7 +76,9 @@ pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
             .last()
             .zip(last.as_ref())
             .is_some_and(|((_, previous), joined)| {
-                parse_label(&line).is_none() && continues(previous, joined, hard_wrapped)
+                parse_label(&line).is_none()
+                    && !starts_with_field_role(&line)
+                    && continues(previous, joined, hard_wrapped)
             });
         match (out.last_mut(), last.as_mut()) {
             (Some((_, previous)), Some(joined)) if joins => {
@@ -90,6 +93,45 @@ pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
     }
     out
 }
+
+/// Whether `text` starts with a role plans name in a field of an item (责任单位, 牵头科室, 配合处室,
+/// 完成时限, 时间节点…) and a colon. A body that mentions a role (`明确责任单位：…`) does not.
+pub(crate) fn starts_with_field_role(text: &str) -> bool {
+    let text = text.trim_start();
+    // Roles are short: only the first characters are looked at, whatever follows.
+    let Some((colon, _)) = text
+        .char_indices()
+        .take(ROLE_CHARS + 1)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+    else {
+        return false;
+    };
+    let role = &text[..colon];
+    let noun = FIELD_ROLE_PREFIXES
+        .iter()
+        .find_map(|prefix| role.strip_prefix(prefix))
+        .unwrap_or(role);
+    FIELD_ROLE_NOUNS.contains(&noun)
+}
+
+/// The longest role (配合单位, 时间节点 and the like).
+const ROLE_CHARS: usize = 6;
+/// What a field's role may start with: who does the work or when it is done.
+const FIELD_ROLE_PREFIXES: [&str; 9] = [
+    "责任", "牵头", "配合", "协办", "主办", "承办", "参与", "完成", "实施",
+];
+/// What a field's role is: a unit or a date.
+const FIELD_ROLE_NOUNS: [&str; 9] = [
+    "单位",
+    "科室",
+    "处室",
+    "股室",
+    "部门",
+    "时限",
+    "时间",
+    "期限",
+    "时间节点",
+];
 
 /// What [`continues`] needs to know of a logical line, kept up to date as physical
 /// lines join it, so that joining stays linear in the length of the text (a hostile

@@ -113,6 +113,9 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     };
     let (sep_index, separator) = chars.next()?;
     let mut label_end = sep_index + separator.len_utf8();
+    // `1）` and `1)`, the closing bracket alone, are a common way to write （1） in lists
+    // and plans: read as the bracketed label, and not canonical.
+    let bracketed = bracketed || is_close(separator);
     if bracketed {
         if !is_close(separator) {
             return None;
@@ -236,6 +239,13 @@ mod tests {
         assert_eq!(label("5．加强监督"), Some((3, 5, "加强监督", false)));
         assert_eq!(label("(3)细则"), Some((4, 3, "细则", false)));
         assert_eq!(label("二，背景"), Some((1, 2, "背景", false)));
+        // The closing bracket alone, as lists and plans write it.
+        assert_eq!(
+            label("1）把学习纳入计划"),
+            Some((4, 1, "把学习纳入计划", false))
+        );
+        assert_eq!(label("12) 开展清理"), Some((4, 12, "开展清理", false)));
+        assert_eq!(label("三）规范执法"), Some((2, 3, "规范执法", false)));
     }
 
     #[test]

@@ -185,6 +185,59 @@ fn fullwidth_mixed_brackets_and_page_debris() {
 }
 
 #[test]
+fn items_numbered_with_a_closing_bracket_alone() {
+    // `1）` under 一、 groups, as many 工作要点 number their tasks: every item read, none
+    // taken as stray text after the one before.
+    let text = "2024年全区卫生健康系统法治建设工作要点\n一、深入学习贯彻习近平法治思想\n1）纳入年度学习计划，全年集中学法不少于4次。（责任科室：办公室）\n2）落实领导干部应知应会法律法规清单制度。（责任科室：政策法规科）\n二、推进依法行政\n3) 严格落实重大行政决策程序。（责任科室：政策法规科）";
+    let import = plan::parse_plan_text(text).unwrap();
+    let items = &import.plan.items;
+    let numbers: Vec<&str> = items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert_eq!(items[1].title, "落实领导干部应知应会法律法规清单制度");
+    assert_eq!(items[1].group, "深入学习贯彻习近平法治思想");
+    assert_eq!(items[2].departments, ["政策法规科"]);
+    assert_eq!(
+        import.skipped.len(),
+        1,
+        "only the title: {:?}",
+        import.skipped
+    );
+}
+
+#[test]
+fn fields_on_lines_of_their_own_are_the_items_units() {
+    // 责任单位 and 完成时限 a line each below the item, as plans laid out field by field
+    // write them, or after the item's last sentence: units read, the deadline and the
+    // role names kept out of the item's words.
+    let text = "2023年法治建设工作要点\n一、加强学习\n1.深入学习贯彻习近平法治思想，全年集中学法不少于4次。\n责任单位：办公室\n完成时限：2023年12月\n2.严格落实重大行政决策程序\n牵头单位：法规科；配合单位：各科室\n3.加强合法性审核。责任科室：法规科；完成时限：长期坚持\n4.明确责任单位：各科室按职责分工落实规范性文件清理";
+    let import = plan::parse_plan_text(text).unwrap();
+    let items = &import.plan.items;
+    assert_eq!(items.len(), 4, "{:?}", import.skipped);
+    assert_eq!(items[0].departments, ["办公室"]);
+    assert_eq!(
+        items[0].title,
+        "深入学习贯彻习近平法治思想，全年集中学法不少于4次"
+    );
+    assert_eq!(items[0].body, "");
+    assert_eq!(items[1].title, "严格落实重大行政决策程序");
+    assert_eq!(items[1].departments, ["法规科", "各科室"]);
+    assert_eq!(items[2].title, "加强合法性审核");
+    assert_eq!(items[2].departments, ["法规科"]);
+    // A role named in the item's own words is not a field.
+    assert!(items[3].departments.is_empty());
+    assert_eq!(
+        items[3].title,
+        "明确责任单位：各科室按职责分工落实规范性文件清理"
+    );
+    assert_eq!(
+        import.skipped.len(),
+        1,
+        "only the title: {:?}",
+        import.skipped
+    );
+}
+
+#[test]
 fn bad_input_gives_chinese_errors() {
     assert_eq!(plan::parse_plan_text(""), Err(PlanError::Empty));
     assert_eq!(plan::parse_plan_text(" \n\t\n"), Err(PlanError::Empty));

@@ -4,7 +4,7 @@
 use super::{
     check_text, unit_names, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS,
 };
-use crate::import_text::{first_year, logical_lines};
+use crate::import_text::{first_year, logical_lines, starts_with_field_role};
 use crate::labels::{chinese_numeral, parse_label};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
 use crate::text::{fold_width, split_names};
@@ -63,6 +63,12 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
             _ => {}
         }
         match items.last_mut() {
+            // A field on a line of its own (`责任单位：办公室`, then `完成时限：…`) belongs
+            // to the item above it, after what closed it too.
+            Some((_, _, text)) if is_fields(line) => {
+                text.push(' ');
+                text.push_str(line);
+            }
             Some((_, _, text)) if !item_closed => text.push_str(line),
             Some(_) => skipped.push(Skipped {
                 line: *line_number,
@@ -209,7 +215,13 @@ fn split_departments(text: &str) -> (&str, Option<Vec<String>>) {
         return (text, None);
     };
     if !matches!(last, '）' | ')' | '】' | ']') {
-        return (text, None);
+        return match fields_start(trimmed) {
+            Some(start) => (
+                trimmed[..start].trim_end_matches([' ', '\u{3000}', '；', ';']),
+                Some(unit_names(&trimmed[start..])),
+            ),
+            None => (text, None),
+        };
     }
     let mut depth = 0;
     let mut open_at = None;
@@ -240,6 +252,26 @@ fn split_departments(text: &str) -> (&str, Option<Vec<String>>) {
     } else {
         (text, None)
     }
+}
+
+/// Where the item's closing fields start, when its text ends with them unbracketed:
+/// `…决策程序。责任单位：法规科`, `…审核 牵头科室：法规科；配合科室：各科室；完成时限：
+/// 2023年12月` (a field line joined to its item with a space). The earliest start after a
+/// sentence, clause or space from which the rest is fields.
+fn fields_start(text: &str) -> Option<usize> {
+    // Fields hold no sentence: they start at the text's last 。 or after it.
+    let last_stop = text.rfind('。').unwrap_or(0);
+    text[last_stop..]
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '。' | '；' | ';' | ' ' | '\u{3000}'))
+        .map(|(i, c)| last_stop + i + c.len_utf8())
+        .find(|&start| starts_with_field_role(&text[start..]))
+}
+
+/// Whether a line is nothing but fields of an item (see [`starts_with_field_role`]).
+fn is_fields(line: &str) -> bool {
+    let line = line.trim();
+    starts_with_field_role(line) && !line.trim_end_matches('。').contains('。')
 }
 
 /// The 1-based line of item 1000 (`1000.`, `1000、`), which no label reads.
