@@ -238,6 +238,25 @@ fn fields_on_lines_of_their_own_are_the_items_units() {
 }
 
 #[test]
+fn a_two_column_table_without_its_header_is_a_table() {
+    // 序号 | 重点任务 copied without the header row: a bare number, a tab, the task.
+    let text = "2023年法治建设工作要点\n1\t深入学习贯彻习近平法治思想，全年集中学法不少于4次。\n2\t严格落实重大行政决策程序。\n3\t加强行政规范性文件合法性审核。";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    let titles: Vec<&str> = plan.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "深入学习贯彻习近平法治思想，全年集中学法不少于4次",
+            "严格落实重大行政决策程序",
+            "加强行政规范性文件合法性审核"
+        ]
+    );
+    // Word's list numbering (`1.<tab>item`) stays numbered paragraphs, as before.
+    let list = plan::parse_plan_text("工作要点\n1.\t深入学习。\n2.\t严格落实程序。").unwrap();
+    assert_eq!(list.plan.items.len(), 2);
+}
+
+#[test]
 fn bad_input_gives_chinese_errors() {
     assert_eq!(plan::parse_plan_text(""), Err(PlanError::Empty));
     assert_eq!(plan::parse_plan_text(" \n\t\n"), Err(PlanError::Empty));

@@ -34,15 +34,22 @@ fn is_item_row(line: &str) -> bool {
 
 /// Whether `text` is a table rather than numbered paragraphs: it has at least as many
 /// table rows as lines with an item label (`1.`, `（一）`), and a header row or a row at
-/// all. A row counts with three cells or more: Word's list numbering pastes as
+/// all. A row counts with three cells or more, or two when its number is bare (`1`, a
+/// 序号 | 任务 table copied without its header): Word's list numbering pastes as
 /// `1.<tab>item`, one tab, and such a list is numbered paragraphs. Numbered paragraphs
 /// with a small table after them (a .docx plan's indicator table) stay paragraphs.
 pub(super) fn is_table(text: &str) -> bool {
     let header = find_header(text).is_some();
     let (mut rows, mut labelled) = (0usize, 0usize);
+    let bare_number = |line: &str| {
+        cells_of(line)
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
     for line in text.lines() {
         if line.contains('\t') {
-            rows += usize::from(line.matches('\t').nth(1).is_some() && is_item_row(line));
+            let cells_enough = line.matches('\t').nth(1).is_some() || bare_number(line);
+            rows += usize::from(cells_enough && is_item_row(line));
         } else {
             labelled += usize::from(parse_label(line).is_some_and(|l| l.level > 1));
         }
