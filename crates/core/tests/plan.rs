@@ -257,6 +257,31 @@ fn a_two_column_table_without_its_header_is_a_table() {
 }
 
 #[test]
+fn items_are_what_is_numbered_last() {
+    // （一） subgroups over （1） items: the （1） lines are the items.
+    let text = "2023年法治建设工作要点\n一、主要任务\n（一）加强学习\n（1）深入学习贯彻习近平法治思想。\n（2）落实应知应会清单。\n（二）规范执法\n（3）推行三项制度。";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    let titles: Vec<(&str, &str)> = plan
+        .items
+        .iter()
+        .map(|i| (i.group.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("加强学习", "深入学习贯彻习近平法治思想"),
+            ("加强学习", "落实应知应会清单"),
+            ("规范执法", "推行三项制度")
+        ]
+    );
+    // （一） items, one of them with points of its own: still the （一） lines.
+    let text = "2023年法治建设工作要点\n（一）深入学习贯彻习近平法治思想。\n（1）集中学法4次。\n（2）落实清单。\n（二）严格落实重大行政决策程序。\n（三）推行三项制度。";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    assert_eq!(plan.items.len(), 3);
+    assert_eq!(plan.items[0].body, "（1）集中学法4次。（2）落实清单");
+}
+
+#[test]
 fn bad_input_gives_chinese_errors() {
     assert_eq!(plan::parse_plan_text(""), Err(PlanError::Empty));
     assert_eq!(plan::parse_plan_text(" \n\t\n"), Err(PlanError::Empty));

@@ -18,10 +18,28 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         .iter()
         .map(|(_, line)| parse_label(line).map(|l| l.level))
         .collect();
-    // 1. items, else （一）, else （1） (a flat list or under 一、 groups), else 一、.
-    let item_level = [3, 2, 4, 1]
+    // 1. items, else （一）, else （1） (a flat list or under 一、 groups), else 一、; but
+    // not a level whose lines mostly have deeper ones under them (（一） subgroups of
+    // （1） items): items are what is numbered last.
+    let present: Vec<u8> = [3, 2, 4, 1]
         .into_iter()
-        .find(|level| labels.contains(&Some(*level)))
+        .filter(|level| labels.contains(&Some(*level)))
+        .collect();
+    let heads_deeper = heads_of_deeper_lines(&labels);
+    let item_level = present
+        .iter()
+        .copied()
+        .find(|&level| {
+            let (lines, heads) = labels
+                .iter()
+                .zip(&heads_deeper)
+                .filter(|(label, _)| **label == Some(level))
+                .fold((0, 0), |(lines, heads), (_, &head)| {
+                    (lines + 1, heads + usize::from(head))
+                });
+            2 * heads <= lines
+        })
+        .or(present.first().copied())
         .ok_or(PlanError::NoItems)?;
 
     let mut skipped = Vec::new();
@@ -102,6 +120,20 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         .map(|(number, group, text)| item_from_text(number, group, &text, None))
         .collect();
     Ok(plan_import(&preamble, items, skipped))
+}
+
+/// For each line, whether the next labelled line after it is of a deeper level (a
+/// heading over numbered lines rather than a numbered line itself).
+fn heads_of_deeper_lines(labels: &[Option<u8>]) -> Vec<bool> {
+    let mut heads = vec![false; labels.len()];
+    let mut next_label: Option<u8> = None;
+    for (head, &label) in heads.iter_mut().zip(labels).rev() {
+        if let Some(level) = label {
+            *head = next_label.is_some_and(|next| next > level);
+            next_label = Some(level);
+        }
+    }
+    heads
 }
 
 /// When `（一）` or `（1）` items restart in every group (（一）（二） under 一、, again
