@@ -344,6 +344,18 @@ fn heading_sequence_levels_and_forms() {
     let form = rule(&dunhao, "heading-label-form");
     assert_eq!(form[0].fix.as_ref().unwrap().edits[0].replacement, "2.");
 
+    // A closing bracket alone is a label to write in full, not a mark left unpaired: 2.
+    // going on from 1., （1） below a 1. heading.
+    let half = check_variant("2.规范决策", "2）规范决策");
+    let form = rule(&half, "heading-label-form");
+    assert_eq!(form[0].fix.as_ref().unwrap().edits[0].replacement, "2.");
+    assert!(rule(&half, "unpaired-mark").is_empty());
+    assert!(rule(&half, "heading-number").is_empty());
+    let below = check_variant("2.规范决策", "2.规范决策\n1）目录管理");
+    let form = rule(&below, "heading-label-form");
+    assert_eq!(form[0].fix.as_ref().unwrap().edits[0].replacement, "（1）");
+    assert!(rule(&below, "heading-level-skip").is_empty());
+
     let punct = check_variant("主要举措和成效\n", "主要举措和成效。\n");
     assert_eq!(rule(&punct, "heading-end-punct").len(), 1);
 

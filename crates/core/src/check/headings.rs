@@ -89,7 +89,18 @@ fn typed_into_title(unit: &Unit, label: &Label, out: &mut Vec<Finding>) {
 
 fn typed_label(unit: &Unit, label: &Label, numbering: &mut Numbering, out: &mut Vec<Finding>) {
     let raw = offset(unit, label.raw)..offset(unit, label.raw) + label.raw.len();
-    let (level, number) = (label.level, label.number);
+    let number = label.number;
+    // `2）` is written for 2. as often as for （2）: it is the 1. level where the headings
+    // before it expect that one (under a （一）, or going on from 1.).
+    let half_bracketed = label.level == 4 && !label.raw.starts_with(['（', '(']);
+    let level = if half_bracketed
+        && (numbering.depth < 3
+            || numbering.last[3] + 1 == number && numbering.last[4] + 1 != number)
+    {
+        3
+    } else {
+        label.level
+    };
     if level > numbering.depth + 1 {
         let missing = heading_label(numbering.depth + 1, 1);
         out.push(unit.finding(

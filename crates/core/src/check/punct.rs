@@ -37,9 +37,7 @@ fn full_width(c: char) -> Option<char> {
 /// per unit with a fix for all of them. Labels are left to the heading rules.
 fn halfwidth(unit: &Unit, out: &mut Vec<Finding>) {
     let text = unit.text;
-    let label_end = parse_label(text).map_or(0, |l| {
-        l.raw.as_ptr() as usize - text.as_ptr() as usize + l.raw.len()
-    });
+    let label_end = label_end(text);
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut marks = String::new();
     let mut open_quote = true;
@@ -192,10 +190,19 @@ struct Open {
 
 /// Quotes, 书名号 and brackets closed within their paragraph (hard-wrapped lines of
 /// plain text count as one paragraph).
+/// Where a line's heading label ends (0 without one): labels are left to the heading
+/// rules, which also fix `1）` as `（1）`.
+fn label_end(text: &str) -> usize {
+    parse_label(text).map_or(0, |l| {
+        l.raw.as_ptr() as usize - text.as_ptr() as usize + l.raw.len()
+    })
+}
+
 fn pairs(doc: &Doc, out: &mut Vec<Finding>) {
     let mut open: Vec<Open> = Vec::new();
     for (index, unit) in doc.units.iter().enumerate() {
-        for (i, c) in unit.text.char_indices() {
+        let label_end = label_end(unit.text);
+        for (i, c) in unit.text.char_indices().skip_while(|&(i, _)| i < label_end) {
             let top = open.last().map(|o| (o.mark, o.sentence_since));
             if matches!(c, '。' | '！' | '？') {
                 open.iter_mut().for_each(|o| o.sentence_since = true);
