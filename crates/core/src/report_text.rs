@@ -8,7 +8,7 @@ use crate::export_options::ExportOptions;
 use crate::format::LoadError;
 use crate::html_read;
 use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
-use crate::labels::{heading_parts, parse_label};
+use crate::labels::{heading_parts, parse_chinese_numeral, parse_label};
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
 use crate::report_frame;
 
@@ -104,13 +104,16 @@ fn report_lines(text: &str) -> Result<Vec<(usize, String)>, ReportImportError> {
 
 /// The draft of a report's lines, its frame already read into `meta`.
 fn draft_from_lines(lines: &[(usize, String)], fallback_year: u16, meta: Metadata) -> Draft {
-    // Leading lines without sentence punctuation that name a 报告 are the title.
+    let unlabeled_parts = !has_labelled_parts(lines.iter().map(|(_, l)| l.as_str()));
+    // Leading lines without sentence punctuation that name a 报告 are the title (and a
+    // part's heading, which may follow it directly, is not).
     let title_lines = lines
         .iter()
         .take_while(|(_, l)| {
             parse_label(l).is_none()
                 && !l.contains(['。', '，', ',', '；'])
                 && recipients_line(l).is_none()
+                && (l.contains("报告") || part_heading(l, unlabeled_parts).is_none())
         })
         .count();
     let title: String = lines[..title_lines]
@@ -145,16 +148,24 @@ fn draft_from_lines(lines: &[(usize, String)], fallback_year: u16, meta: Metadat
     }];
     for (_, line) in body {
         let label = parse_label(line);
-        let section = sections.last_mut().expect("there is always a section");
-        match label {
-            Some(l) if l.level == 1 => sections.push(Section {
+        let part = label
+            .as_ref()
+            .filter(|l| l.level == 1)
+            .map(|l| l.rest)
+            .or_else(|| part_heading(line, unlabeled_parts));
+        if let Some(title) = part {
+            sections.push(Section {
                 id: take_id(),
-                key: section_key(l.rest, sections.len()),
-                title: l.rest.to_string(),
+                key: section_key(title, sections.len()),
+                title: title.to_string(),
                 guidance: String::new(),
                 numbered: true,
                 children: Vec::new(),
-            }),
+            });
+            continue;
+        }
+        let section = sections.last_mut().expect("there is always a section");
+        match label {
             Some(l) if section.numbered => {
                 let (title, text) = heading_parts(l.rest);
                 let heading = Node::Heading {
@@ -203,6 +214,50 @@ fn draft_from_lines(lines: &[(usize, String)], fallback_year: u16, meta: Metadat
         next_id,
     }
 }
+
+/// Whether a report's lines divide it into parts with 一、 labels.
+pub(crate) fn has_labelled_parts<'a>(mut lines: impl Iterator<Item = &'a str>) -> bool {
+    lines.any(|line| parse_label(line).is_some_and(|l| l.level == 1))
+}
+
+/// The title of a part of the report begun without a 一、 label: `第一部分 主要举措和成效`,
+/// or, in a report that labels no part (`unlabeled`), a short line of its own that names
+/// one of the parts the regulation requires (`2023年法治政府建设主要举措和成效`,
+/// `存在的不足和原因`, `2024年工作安排`).
+pub(crate) fn part_heading(line: &str, unlabeled: bool) -> Option<&str> {
+    let line = line.trim();
+    let numbered_part = line.strip_prefix('第').and_then(|rest| {
+        let (numeral, title) = rest.split_once("部分")?;
+        parse_chinese_numeral(numeral)?;
+        Some(title.trim_start_matches([' ', '\u{3000}', '：', ':', '、', '，', '.', '．']))
+    });
+    if let Some(title) = numbered_part {
+        return Some(if title.is_empty() { line } else { title });
+    }
+    let plain = line.chars().count() <= PART_TITLE_CHARS
+        && !line.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？']);
+    (unlabeled && plain && PART_NAMES.iter().any(|name| line.contains(name))).then_some(line)
+}
+
+/// The longest line read as a part's title without a label.
+const PART_TITLE_CHARS: usize = 40;
+/// Words that name a part the regulation requires, specific enough to stand for it in a
+/// line of their own.
+const PART_NAMES: [&str; 13] = [
+    "主要举措",
+    "举措和成效",
+    "工作成效",
+    "不足",
+    "存在的问题",
+    "存在问题",
+    "第一责任人",
+    "主要安排",
+    "工作安排",
+    "工作打算",
+    "工作思路",
+    "下一步",
+    "其他需要报告",
+];
 
 /// The 主送机关 in a line that holds only them and a colon (`区委、区政府：`).
 fn recipients_line(line: &str) -> Option<&str> {

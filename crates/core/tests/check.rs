@@ -536,6 +536,24 @@ fn content_parts_and_deadlines() {
     assert_eq!(part[0].severity, Severity::Error);
     assert!(part[0].message.contains("第一责任人"));
 
+    // Parts headed 第一部分…, or by lines of their own in a report that labels none, are
+    // the parts they name.
+    let numbered: String = ["一", "二", "三", "四", "五"]
+        .iter()
+        .fold(CLEAN.to_string(), |text, n| {
+            text.replacen(&format!("\n{n}、"), &format!("\n第{n}部分 "), 1)
+        });
+    assert!(!numbered.contains("\n一、"), "every part relabelled");
+    let numbered = check_text(&numbered, today(), &Setup::default());
+    assert!(rule(&numbered, "section-missing").is_empty());
+    let plain: String = ["一", "二", "三", "四", "五"]
+        .iter()
+        .fold(CLEAN.to_string(), |text, n| {
+            text.replacen(&format!("\n{n}、"), "\n", 1)
+        });
+    let plain = check_text(&plain, today(), &Setup::default());
+    assert!(rule(&plain, "section-missing").is_empty());
+
     let findings = check_text(CLEAN, today(), &Setup::default());
     assert!(rule(&findings, "deadline-submit")[0]
         .message

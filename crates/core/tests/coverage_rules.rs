@@ -378,6 +378,48 @@ fn a_task_the_report_places_in_its_shortcomings_is_not_touched_in_passing() {
 }
 
 #[test]
+fn parts_begun_without_a_label_place_what_they_say() {
+    // An item only in next year's plans is not covered, whether the part is headed
+    // 三、, 第三部分 or a line of its own in a report that labels no part.
+    let plan = plan::parse_plan_text(
+        "2023年工作要点\n1.深入学习，全年集中学法不少于4次。\n2.加强宪法学习宣传，开展宪法宣传周活动。",
+    )
+    .unwrap()
+    .plan;
+    for [done, shortcomings, next_year] in [
+        [
+            "一、主要举措和成效",
+            "二、存在的不足和原因",
+            "三、2024年主要安排",
+        ],
+        [
+            "第一部分 主要举措和成效",
+            "第二部分 存在的不足和原因",
+            "第三部分 2024年主要安排",
+        ],
+        [
+            "2023年法治政府建设主要举措和成效",
+            "存在的不足和原因",
+            "2024年工作安排",
+        ],
+    ] {
+        let report = format!(
+            "关于2023年度法治政府建设工作情况的报告\n{done}\n全年集中学法8次，领导干部带头学法。\n{shortcomings}\n学习的深度和广度还不够，部分干部学法用法意识不强。\n{next_year}\n加强宪法学习宣传，开展宪法宣传周活动。\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        let keys: Vec<&str> = draft.sections.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["intro", "measures", "shortcomings", "next_year"],
+            "{done}"
+        );
+        let found = coverage::compute(&draft, &PlanState::new(plan.clone()));
+        let statuses: Vec<Status> = found.items.iter().map(|i| i.computed).collect();
+        assert_eq!(statuses, [Status::Covered, Status::Missing], "{done}");
+    }
+}
+
+#[test]
 fn an_item_the_report_places_in_its_shortcomings_is_not_named_in_passing() {
     let status = |shortcoming: &str| {
         let plan = plan::parse_plan_text(

@@ -8,6 +8,7 @@ use crate::date::CalendarDate;
 use crate::labels::parse_label;
 use crate::meta_field::MetaField;
 use crate::model::{Draft, Node, NodeId, TextField};
+use crate::report_text::{has_labelled_parts, part_heading};
 use crate::rules::Rule;
 
 use super::{CharRange, Edit, Finding, Fix, Location, Severity, TextRef};
@@ -472,6 +473,7 @@ fn classify<'a>(lines: &[(usize, &str)]) -> Vec<Role<'a>> {
         roles[end - 1] = role;
         end -= 1;
     }
+    let unlabeled_parts = !has_labelled_parts(lines[start..end].iter().map(|&(_, l)| l));
     let mut in_attachments = false;
     for (role, &(_, line)) in roles[start..end].iter_mut().zip(&lines[start..end]) {
         let t = line.trim();
@@ -484,6 +486,12 @@ fn classify<'a>(lines: &[(usize, &str)]) -> Vec<Role<'a>> {
         } else if let Some(label) = parse_label(t) {
             Role::Heading {
                 level: label.level,
+                typed: true,
+                key: None,
+            }
+        } else if part_heading(t, unlabeled_parts).is_some() {
+            Role::Heading {
+                level: 1,
                 typed: true,
                 key: None,
             }
