@@ -254,6 +254,10 @@ fn a_two_column_table_without_its_header_is_a_table() {
     // Word's list numbering (`1.<tab>item`) stays numbered paragraphs, as before.
     let list = plan::parse_plan_text("工作要点\n1.\t深入学习。\n2.\t严格落实程序。").unwrap();
     assert_eq!(list.plan.items.len(), 2);
+    // A plan titled by its tasks (重点任务, 任务分解表) is named by that title.
+    let tasks =
+        plan::parse_plan_text("2025年法治建设重点任务\n1\t深入学习\n2\t严格落实程序").unwrap();
+    assert_eq!(tasks.plan.title, "2025年法治建设重点任务");
 }
 
 #[test]

@@ -65,13 +65,16 @@ pub enum PlanError {
 /// rather than silently cut.
 pub const MAX_NUMBERED_ITEMS: usize = 999;
 
-const TITLE_WORDS: [&str; 6] = [
+const TITLE_WORDS: [&str; 9] = [
     "工作要点",
     "工作计划",
     "实施方案",
     "任务清单",
     "责任清单",
     "要点",
+    "重点任务",
+    "任务分解",
+    "工作安排",
 ];
 
 /// Reads a plan from bytes of a .xlsx, .docx, .tsv, .txt or web page (.html) file;
