@@ -19,7 +19,7 @@ use crate::page::{self, Align, FontRole as Role, Imprint};
 /// does not open the file as written.
 const WORD_MAX_COLUMNS: usize = 63;
 
-/// The attached table as tables Word can hold, side by side in the order of their
+/// The attached table as tables Word can hold, one under the other in the order of their
 /// columns: one of at most [`WORD_MAX_COLUMNS`] columns each, every one spanning the
 /// 版心 with its columns in the same proportions, so nothing the user wrote is lost. None
 /// for a table without columns: its rows would hold no cell, which the schema forbids
