@@ -2,7 +2,9 @@
 # Exports the fixture drafts in every combination the app offers (3 layout profiles ×
 # 红头 on/off × sealed/unsealed × with/without the attachment table × one/several 签发人,
 # and a 版记 taller than a page;
-# the font family changes names only, not structure) and the 落实情况表 as .docx and .xlsx,
+# the font family changes names only, not structure), drafts read from reports in three
+# other house styles and a hostile draft (crates/core/tests/fixtures/draft-text-*.json and
+# draft-hostile-text.json) in the same combinations, and the 落实情况表 as .docx and .xlsx,
 # and validates every file against the OOXML schemas with openxml-audit (pinned in
 # versions.env, installed by setup.sh) for Office 2016 and Microsoft 365. Fails on any
 # finding, error or warning: Word and Excel must open every file without offering to
@@ -34,6 +36,11 @@ for path in map(pathlib.Path, sys.argv[2:]):
     file["draft"]["meta"]["cc"] = "、".join(f"某某市第{i}人民政府办公室" for i in range(60))
     (out / f"{path.stem}-long-cc.json").write_text(json.dumps(file, ensure_ascii=False), encoding="utf-8")
 EOF
+# Drafts as users make them: reports in other house styles read as text (no 版头, a title
+# missing, three heading levels), and a hostile one (markup and control characters in
+# every text, empty headings four levels deep, an empty section, odd 发文字号 and 签发人,
+# a 70-column attached table with empty cells).
+cp crates/core/tests/fixtures/draft-text-*.json crates/core/tests/fixtures/draft-hostile-text.json "$work/drafts/"
 
 for draft in "$work"/drafts/*.json; do
   for profile in portable word-grid print-accurate; do

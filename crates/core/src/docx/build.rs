@@ -8,7 +8,7 @@ use docx_rs::{
 };
 
 use super::layout::font_name;
-use super::tables::{attachment_table, imprint};
+use super::tables::{attachment_table, imprint, word_tables};
 use crate::export_options::{ExportOptions, FontFamily};
 use crate::model::Draft;
 use crate::page::measures::{
@@ -181,11 +181,12 @@ pub(super) fn document(draft: &Draft, options: &ExportOptions) -> Docx {
             Block::Blank { line, keep_next } => {
                 docx.add_paragraph(w.paragraph(*line, 0, 0, 0).keep_next(*keep_next))
             }
-            // The paragraph after the table keeps it apart from the 版记 table, which
-            // Word would otherwise merge into it.
-            Block::Table(table) => docx
-                .add_table(attachment_table(w, table))
-                .add_paragraph(w.free(20)),
+            // The paragraph after each table keeps it apart from the next one and from
+            // the 版记 table, which Word would otherwise merge into it.
+            Block::Table(table) => word_tables(table).iter().fold(docx, |docx, table| {
+                docx.add_table(attachment_table(w, table))
+                    .add_paragraph(w.free(20))
+            }),
         };
     }
     if let Some(texts) = &composed.imprint {

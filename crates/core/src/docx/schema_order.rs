@@ -349,17 +349,29 @@ fn xml_parts(bytes: &[u8]) -> Vec<(String, String)> {
 }
 
 /// Every option combination the app offers, on drafts with and without the attached
-/// table and with one and several 签发人.
+/// table, with one and several 签发人, read from reports in other house styles, and
+/// hostile (the drafts `scripts/ooxml-audit.sh` adds to these).
 fn every_export() -> Vec<(String, Vec<u8>)> {
     let mut several_signers = jiaxing();
     several_signers.meta.signers = with_table_and_signers().meta.signers;
     let mut one_signer_table = with_table_and_signers();
     one_signer_table.meta.signers.truncate(1);
+    let fixture = |json: &str| crate::from_json(json).unwrap();
     let drafts = [
         jiaxing(),
         several_signers,
         with_table_and_signers(),
         one_signer_table,
+        fixture(include_str!(
+            "../../tests/fixtures/draft-text-dev-06-qingdao-city-2022.json"
+        )),
+        fixture(include_str!(
+            "../../tests/fixtures/draft-text-dev-21-qingshanhu-district-2021.json"
+        )),
+        fixture(include_str!(
+            "../../tests/fixtures/draft-text-dev-33-hancheng-city-2022.json"
+        )),
+        fixture(include_str!("../../tests/fixtures/draft-hostile-text.json")),
     ];
     let mut out = Vec::new();
     for (d, draft) in drafts.iter().enumerate() {

@@ -15,6 +15,46 @@ use crate::page::measures::{
 };
 use crate::page::{self, Align, FontRole as Role, Imprint};
 
+/// Most columns a table may have in Word: a wider one is more than Word can hold, and it
+/// does not open the file as written.
+const WORD_MAX_COLUMNS: usize = 63;
+
+/// The attached table as tables Word can hold, one under the other in the order of their
+/// columns: one of at most [`WORD_MAX_COLUMNS`] columns each, every one spanning the
+/// 版心 with its columns in the same proportions, so nothing the user wrote is lost. None
+/// for a table without columns: its rows would hold no cell, which the schema forbids
+/// (`w:tr` holds at least one `w:tc`).
+pub(super) fn word_tables(table: &page::Table) -> Vec<page::Table> {
+    let mut first = 0;
+    table
+        .columns
+        .chunks(WORD_MAX_COLUMNS)
+        .map(|columns| {
+            let range = first..first + columns.len();
+            first = range.end;
+            let span = columns.iter().map(|c| c.width).sum::<i32>().max(1);
+            let mut columns = columns.to_vec();
+            for column in &mut columns {
+                column.width = column.width * TEXT_WIDTH / span;
+            }
+            let spanned: i32 = columns.iter().map(|c| c.width).sum();
+            if let Some(last) = columns.last_mut() {
+                last.width += TEXT_WIDTH - spanned;
+            }
+            let rows = table
+                .rows
+                .iter()
+                .map(|cells| {
+                    cells
+                        .get(range.clone())
+                        .map_or_else(|| vec![String::new(); range.len()], <[String]>::to_vec)
+                })
+                .collect();
+            page::Table { columns, rows }
+        })
+        .collect()
+}
+
 /// The attached table in 小四, which fits six columns in the 版心 where 3号 would
 /// leave four characters a line: a 黑体 header row that repeats on every page (the
 /// package step marks it `w:tblHeader`, which docx-rs lacks) and 仿宋 rows, one per

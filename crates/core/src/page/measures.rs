@@ -125,7 +125,9 @@ pub(crate) fn signature_blank_lines(sealed: bool) -> usize {
 
 /// Right indents of the 署名 and the 成文日期, in 字 (GB/T 9704 7.3.5): sealed, the
 /// date 4 字 in and the 署名 centred on it; unsealed, the 署名 2 字 in and the date
-/// starting 2 字 to the right of it.
+/// starting 2 字 to the right of it. Neither indent leaves its line less room than its
+/// own text: a 署名 longer than a line would otherwise push the date's indent past the
+/// 版心 (a paragraph of negative width, one character a line in LibreOffice).
 pub(crate) fn signature_indents(name: &str, date: &str, sealed: bool) -> (f64, f64) {
     let (wn, wd) = (width_in_zi(name), width_in_zi(date));
     let (name_right, date_right) = if sealed {
@@ -135,7 +137,8 @@ pub(crate) fn signature_indents(name: &str, date: &str, sealed: bool) -> (f64, f
     } else {
         (2.0 + 2.0 + wd - wn, 2.0)
     };
-    (name_right.max(0.0), date_right.max(0.0))
+    let within_line = |right: f64, width: f64| right.min(LINE_ZI - width).max(0.0);
+    (within_line(name_right, wn), within_line(date_right, wd))
 }
 
 /// Width of a character in 字. Half-width characters count one half, except the

@@ -61,6 +61,62 @@ fn reading_the_file_back_recovers_the_table_cells() {
     at("审批办");
 }
 
+/// The attached tables of an export: every `w:tbl` but the last, the 版记.
+fn attached_tables(doc: &str) -> Vec<&str> {
+    let mut tables: Vec<&str> = doc
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|t| &t[..t.find("</w:tbl>").unwrap()])
+        .collect();
+    tables.pop();
+    tables
+}
+
+#[test]
+fn a_table_without_columns_is_left_out_not_written_with_empty_rows() {
+    let mut d = with_qingpu_table();
+    d.attachment_table.as_mut().unwrap().columns.clear();
+    let bytes = export(&d, &ExportOptions::default(), NOW).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    assert_eq!(attached_tables(&doc), Vec::<&str>::new(), "{doc}");
+    // The attachment page itself stays: its label and title are the user's.
+    assert!(doc.contains(">附件<"));
+}
+
+#[test]
+fn a_table_wider_than_word_allows_is_written_as_tables_word_can_hold() {
+    let mut d = with_qingpu_table();
+    let table = d.attachment_table.as_mut().unwrap();
+    let entry = table.columns[4].clone();
+    for n in 0..100 {
+        table.columns.push(crate::attachment::TableColumn {
+            name: format!("第{n}列"),
+            ..entry.clone()
+        });
+    }
+    let bytes = export(&d, &ExportOptions::default(), NOW).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    let tables = attached_tables(&doc);
+    // 106 columns: 63 and 43, each spanning the 版心, every header printed once.
+    let grid = |t: &str| -> Vec<i32> {
+        t.split("<w:gridCol w:w=\"")
+            .skip(1)
+            .map(|c| c[..c.find('"').unwrap()].parse().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        tables.iter().map(|t| grid(t).len()).collect::<Vec<_>>(),
+        [63, 43]
+    );
+    for table in &tables {
+        assert_eq!(grid(table).iter().sum::<i32>(), 8845);
+        assert_eq!(table.matches("<w:tblHeader />").count(), 1);
+    }
+    assert!(tables[0].contains(">三级指标序号<") && tables[0].contains(">第56列<"));
+    assert!(tables[1].contains(">第57列<") && tables[1].contains(">第99列<"));
+    assert!(tables[0].contains("网上可办率达到98%"));
+}
+
 /// The 嘉兴 draft with the 青浦 indicator table attached and three 签发人: the fixture
 /// that `scripts/ooxml-audit.sh` exports with an attachment table.
 pub(crate) fn with_table_and_signers() -> Draft {

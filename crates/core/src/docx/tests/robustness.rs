@@ -104,6 +104,33 @@ fn a_huge_issuer_mark_keeps_a_usable_size() {
         .all(|line| line.height > 0));
 }
 
+/// A 署名 longer than a line leaves the 署名 and the 成文日期 inside the 版心, sealed
+/// or not: no indent wider than the text it leaves room for.
+#[test]
+fn a_signature_longer_than_a_line_keeps_both_lines_inside_the_text_area() {
+    let mut d = jiaxing();
+    d.meta.signature = "署".repeat(500);
+    for sealed in [true, false] {
+        let options = ExportOptions {
+            sealed,
+            ..ExportOptions::default()
+        };
+        let doc = part(&export(&d, &options, NOW).unwrap(), "word/document.xml");
+        for text in ["署署署", "2023年2月27日"] {
+            let paragraph = paragraph_with(&doc, text);
+            let right = paragraph
+                .split(r#"w:right=""#)
+                .nth(1)
+                .and_then(|rest| rest[..rest.find('"')?].parse::<i32>().ok())
+                .unwrap();
+            assert!(
+                (0..8845 - 6 * 316).contains(&right),
+                "sealed {sealed}: {text}: {paragraph}"
+            );
+        }
+    }
+}
+
 /// A 版记 taller than a page cannot float at the bottom of one (it would run off the
 /// page, its last lines lost): it flows with the text; a short one still floats.
 #[test]
