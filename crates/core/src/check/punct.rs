@@ -188,16 +188,16 @@ struct Open {
     sentence_since: bool,
 }
 
-/// Quotes, 书名号 and brackets closed within their paragraph (hard-wrapped lines of
-/// plain text count as one paragraph).
 /// Where a line's heading label ends (0 without one): labels are left to the heading
-/// rules, which also fix `1）` as `（1）`.
+/// rules, which also write a half-bracketed `1）` in full.
 fn label_end(text: &str) -> usize {
     parse_label(text).map_or(0, |l| {
         l.raw.as_ptr() as usize - text.as_ptr() as usize + l.raw.len()
     })
 }
 
+/// Quotes, 书名号 and brackets closed within their paragraph (hard-wrapped lines of
+/// plain text count as one paragraph).
 fn pairs(doc: &Doc, out: &mut Vec<Finding>) {
     let mut open: Vec<Open> = Vec::new();
     for (index, unit) in doc.units.iter().enumerate() {
