@@ -278,6 +278,24 @@ fn items_are_what_is_numbered_last() {
             ("规范执法", "推行三项制度")
         ]
     );
+    // A subgroup with nothing numbered under it is a task of its own, not lost.
+    let text = "2023年法治建设工作要点\n一、加强学习\n（一）深入学习。\n1.全年集中学法不少于4次。\n2.落实应知应会清单。\n二、规范执法\n（二）推行三项制度。（责任科室：法规科）\n（三）规范执法证件管理。\n1.开展执法证件年审。";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    let items: Vec<(&str, &str, &str)> = plan
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.group.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "深入学习", "全年集中学法不少于4次"),
+            ("2", "深入学习", "落实应知应会清单"),
+            ("（二）", "规范执法", "推行三项制度"),
+            ("1", "规范执法证件管理", "开展执法证件年审")
+        ]
+    );
+    assert_eq!(plan.items[2].departments, ["法规科"]);
     // （一） items, one of them with points of its own: still the （一） lines.
     let text = "2023年法治建设工作要点\n（一）深入学习贯彻习近平法治思想。\n（1）集中学法4次。\n（2）落实清单。\n（二）严格落实重大行政决策程序。\n（三）推行三项制度。";
     let plan = plan::parse_plan_text(text).unwrap().plan;

@@ -54,7 +54,9 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     // Whether the current item is closed by its departments, so that stray text after
     // it is not taken into it.
     let mut item_closed = false;
-    for (line_number, line) in &lines {
+    // The title of the last 一、 heading: the group of a subgroup heading read as an item.
+    let mut top_group = String::new();
+    for ((line_number, line), &heads_deeper) in lines.iter().zip(&heads_deeper) {
         let label = parse_label(line);
         match label {
             Some(l) if l.level == item_level => {
@@ -71,8 +73,25 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
                     continue;
                 }
             }
+            // A subgroup heading with nothing numbered under it (（三） among （一）（二）
+            // whose tasks are numbered 1. 2.) is a task of its own, not an empty group.
+            Some(l) if l.level < item_level && l.level > 1 && !heads_deeper => {
+                items.push((
+                    l.raw.trim().to_string(),
+                    top_group.clone(),
+                    l.rest.to_string(),
+                ));
+                item_groups.push(None);
+                group_changed = true;
+                item_closed = split_departments(l.rest).1.is_some();
+                continue;
+            }
             Some(l) if l.level < item_level => {
-                group = l.rest.to_string();
+                let title = l.rest.trim_end_matches(['。', '.']);
+                if l.level == 1 {
+                    top_group = title.to_string();
+                }
+                group = title.to_string();
                 group_number = Some(l.number);
                 group_changed = true;
                 item_closed = true;
