@@ -296,6 +296,11 @@ fn items_are_what_is_numbered_last() {
         ]
     );
     assert_eq!(plan.items[2].departments, ["法规科"]);
+    // 1. tasks with （1） points of their own: the 1. lines are the items.
+    let text = "2023年法治建设工作要点\n1.深入学习。\n（1）集中学法4次。\n（2）落实清单。\n2.严格落实重大行政决策程序。\n（1）编制目录。";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    assert_eq!(plan.items.len(), 2);
+    assert_eq!(plan.items[0].body, "（1）集中学法4次。（2）落实清单");
     // （一） items, one of them with points of its own: still the （一） lines.
     let text = "2023年法治建设工作要点\n（一）深入学习贯彻习近平法治思想。\n（1）集中学法4次。\n（2）落实清单。\n（二）严格落实重大行政决策程序。\n（三）推行三项制度。";
     let plan = plan::parse_plan_text(text).unwrap().plan;

@@ -19,8 +19,9 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         .map(|(_, line)| parse_label(line).map(|l| l.level))
         .collect();
     // 1. items, else （一）, else （1） (a flat list or under 一、 groups), else 一、; but
-    // not a level whose lines mostly have deeper ones under them (（一） subgroups of
-    // （1） items): items are what is numbered last.
+    // not （一） lines that mostly have deeper ones under them (subgroups of （1） items):
+    // items are what is numbered last. 1. lines stay the items whatever is under them
+    // (（1） points of a task), as plans number their tasks 1. most of all.
     let present: Vec<u8> = [3, 2, 4, 1]
         .into_iter()
         .filter(|level| labels.contains(&Some(*level)))
@@ -30,6 +31,9 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         .iter()
         .copied()
         .find(|&level| {
+            if level != 2 {
+                return true;
+            }
             let (lines, heads) = labels
                 .iter()
                 .zip(&heads_deeper)
