@@ -257,34 +257,36 @@ pub(super) struct ItemWords<'a> {
 
 /// Where each pair of positive weight is in an item, by the pair's id ([`Weights`]).
 pub(super) struct WordPositions {
-    /// For each pair id, its index in `positions`, or `u32::MAX` when not in the item.
+    /// For each pair id, where its positions start in `positions`, or `u32::MAX` when
+    /// it is not in the item.
     slot: Vec<u32>,
-    positions: Vec<Vec<usize>>,
+    /// (pair id, position), sorted: each pair's positions are a run, in order. One list
+    /// rather than one per pair: this is built for every item.
+    positions: Vec<(u32, usize)>,
 }
 
 impl WordPositions {
     fn new(chars: &[char], position_weights: &[f64], weights: &Weights) -> WordPositions {
-        let mut words = WordPositions {
-            slot: vec![u32::MAX; weights.pairs.len()],
-            positions: Vec::new(),
-        };
-        for (j, b) in han_bigrams(chars) {
-            let Some(pair) = weights.pairs.get(&b).filter(|_| position_weights[j] > 0.0) else {
-                continue;
-            };
-            let slot = &mut words.slot[pair.id as usize];
-            if *slot == u32::MAX {
-                *slot = words.positions.len() as u32;
-                words.positions.push(Vec::new());
-            }
-            words.positions[*slot as usize].push(j);
+        let mut positions: Vec<(u32, usize)> = han_bigrams(chars)
+            .filter(|&(j, _)| position_weights[j] > 0.0)
+            .filter_map(|(j, b)| Some((weights.pairs.get(&b)?.id, j)))
+            .collect();
+        positions.sort_unstable();
+        let mut slot = vec![u32::MAX; weights.pairs.len()];
+        for (k, &(id, _)) in positions.iter().enumerate().rev() {
+            slot[id as usize] = k as u32;
         }
-        words
+        WordPositions { slot, positions }
     }
 
-    fn get(&self, id: u32) -> Option<&[usize]> {
-        let slot = *self.slot.get(id as usize)?;
-        self.positions.get(slot as usize).map(Vec::as_slice)
+    fn get(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        let start = self.slot.get(id as usize).map_or(u32::MAX, |&s| s);
+        self.positions
+            .get(start as usize..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&(of, _)| of == id)
+            .map(|&(_, j)| j)
     }
 }
 
@@ -313,11 +315,8 @@ pub(super) fn add_words(
     // phrases found before are asked.
     let found = phrases.len();
     for &(at, id) in pairs {
-        let Some(positions) = words.get(id) else {
-            continue;
-        };
         let at = at as usize;
-        for &j in positions {
+        for j in words.get(id) {
             let inside_phrase = phrases[..found]
                 .iter()
                 .any(|p| p.item.start <= j && j + 2 <= p.item.end);

@@ -486,12 +486,21 @@ impl<'a> Report<'a> {
 }
 
 /// The shortcoming and remedy words as characters, read once: this runs on every
-/// sentence of the report.
+/// character of the report.
 struct ShortcomingWords {
     shortcoming: Vec<Vec<char>>,
     remedy: Vec<Vec<char>>,
     /// The first characters of all of them, sorted: other positions start none.
     firsts: Vec<char>,
+    /// Bit `c % 64` of each of `firsts`: most characters are ruled out by one test,
+    /// before `firsts` is searched.
+    first_bits: u64,
+}
+
+impl ShortcomingWords {
+    fn may_start(&self, c: char) -> bool {
+        self.first_bits & (1 << (u32::from(c) % 64)) != 0 && self.firsts.binary_search(&c).is_ok()
+    }
 }
 
 fn shortcoming_words() -> &'static ShortcomingWords {
@@ -504,10 +513,14 @@ fn shortcoming_words() -> &'static ShortcomingWords {
         let mut firsts: Vec<char> = shortcoming.iter().chain(&remedy).map(|w| w[0]).collect();
         firsts.sort_unstable();
         firsts.dedup();
+        let first_bits = firsts
+            .iter()
+            .fold(0, |bits, &c| bits | 1 << (u32::from(c) % 64));
         ShortcomingWords {
             shortcoming,
             remedy,
             firsts,
+            first_bits,
         }
     })
 }
@@ -519,23 +532,26 @@ pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
 
 /// Where the first clause of a sentence that states a shortcoming or a plan starts: an
 /// account may end on one (`网上可办率90.6%，离年初目标还有差距`), and what it told
-/// before that clause is still told.
+/// before that clause is still told. One pass over the sentence: the words hold no mark
+/// that ends a clause ([`CLAUSE_ENDS`]), so none reaches past its clause.
 pub(super) fn shortcoming_from(sentence: &[char]) -> Option<usize> {
     let words = shortcoming_words();
-    clause_spans(sentence, 0..sentence.len())
-        .find(|clause| {
-            // A remedy word holds for the rest of its clause.
-            let mut remedied = false;
-            clause.clone().any(|at| {
-                if words.firsts.binary_search(&sentence[at]).is_err() {
-                    return false;
-                }
-                let rest = &sentence[at..clause.end];
-                remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
-                !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
-            })
-        })
-        .map(|clause| clause.start)
+    let mut clause_start = 0;
+    // A remedy word holds for the rest of its clause.
+    let mut remedied = false;
+    for (at, &c) in sentence.iter().enumerate() {
+        if CLAUSE_ENDS.contains(&c) {
+            clause_start = at + 1;
+            remedied = false;
+        } else if words.may_start(c) {
+            let rest = &sentence[at..];
+            remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
+            if !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w)) {
+                return Some(clause_start);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -556,6 +572,17 @@ mod tests {
             &normalizer,
         );
         assert_eq!(written_out.chars.iter().collect::<String>(), "印发。");
+    }
+
+    #[test]
+    fn shortcoming_words_stay_within_a_clause() {
+        // `shortcoming_from` reads a word from its first character on, not up to the
+        // end of its clause.
+        for word in SHORTCOMING_WORDS.iter().chain(&REMEDY_WORDS) {
+            assert!(!word.contains(CLAUSE_ENDS), "{word}");
+        }
+        let chars: Vec<char> = "解决了人员不足的问题，但仍需加强".chars().collect();
+        assert_eq!(shortcoming_from(&chars), Some(11));
     }
 
     #[test]
