@@ -118,12 +118,16 @@ pub(super) struct MatchText {
 
 impl MatchText {
     pub(super) fn new(text: &str, plan_title: &[char], normalizer: &Normalizer) -> MatchText {
-        let original: Vec<char> = text.chars().collect();
-        let bytes = text
-            .char_indices()
-            .map(|(at, _)| at as u32)
-            .chain([text.len() as u32])
-            .collect();
+        // Both sized exactly (collecting `chars()` would guess a quarter of the bytes,
+        // too few for Chinese text) and filled in one reading of the text.
+        let count = text.chars().count();
+        let mut original: Vec<char> = Vec::with_capacity(count);
+        let mut bytes: Vec<u32> = Vec::with_capacity(count + 1);
+        for (at, c) in text.char_indices() {
+            original.push(c);
+            bytes.push(at as u32);
+        }
+        bytes.push(text.len() as u32);
         let cited = plan_citations(&original, plan_title);
         let mut kept = Vec::with_capacity(original.len());
         let mut at = Vec::with_capacity(original.len());
