@@ -72,8 +72,8 @@ fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
         .map(|span| {
             let words = text.slice(&unit.text, text.original(&span));
             Clause {
-                names_guidance: words.contains('以')
-                    && GUIDANCE_ENDS.iter().any(|w| words.ends_with(w)),
+                names_guidance: GUIDANCE_ENDS.iter().any(|w| words.ends_with(w))
+                    && words.contains('以'),
                 through: positions_of(&chars[span.clone()], &THROUGH)
                     .next()
                     .map(|k| span.start + k),
@@ -176,8 +176,15 @@ impl MatchText {
 /// characters; `plan_title` is as matching sees it (without normalization).
 pub(super) fn plan_citations(text: &[char], plan_title: &[char]) -> Vec<Span> {
     let mut out = Vec::new();
+    // Only a 《 or, for a title long enough to be told apart, its first character
+    // starts a citation: the text is skipped to the next of them.
+    let first = (plan_title.len() >= 8).then(|| plan_title[0]);
     let mut k = 0;
-    while k < text.len() {
+    while let Some(skip) = text[k..]
+        .iter()
+        .position(|&c| c == '《' || Some(c) == first)
+    {
+        k += skip;
         if text[k] == '《' {
             if let Some(close) = text[k..].iter().take(200).position(|&c| c == '》') {
                 let inner: String = text[k + 1..k + close]
@@ -197,8 +204,7 @@ pub(super) fn plan_citations(text: &[char], plan_title: &[char]) -> Vec<Span> {
                 continue;
             }
         }
-        let written_out =
-            plan_title.len() >= 8 && text[k] == plan_title[0] && text[k..].starts_with(plan_title);
+        let written_out = first == Some(text[k]) && text[k..].starts_with(plan_title);
         if written_out {
             out.push(k..k + plan_title.len());
             k += plan_title.len();
@@ -381,12 +387,21 @@ impl<'a> Report<'a> {
         let mut all = Vec::new();
         let mut leads = Vec::with_capacity(units.len());
         let mut unit_counts = Vec::with_capacity(units.len());
+        // The heading above the paragraphs, as matched.
+        let mut heading: (&str, Vec<char>) = ("", Vec::new());
         // No numbered part has begun: the paragraphs before the first heading.
         let mut before_headings = true;
         for (k, (unit, text)) in units.iter().zip(&texts).enumerate() {
             before_headings &= !unit.section.numbered;
             let spans = sentences(&text.chars);
-            let mut lead = normalizer.apply(&lexicon::matching_key(unit.heading)).chars;
+            // Paragraphs under one heading follow each other: it is read once for them.
+            if heading.0 != unit.heading {
+                heading = (
+                    unit.heading,
+                    normalizer.apply(&lexicon::matching_key(unit.heading)).chars,
+                );
+            }
+            let mut lead = heading.1.clone();
             lead.push('。');
             let first = spans
                 .first()
