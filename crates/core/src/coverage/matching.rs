@@ -3,16 +3,13 @@
 
 use std::borrow::Cow;
 
-use crate::lexicon::FastMap;
 use crate::plan_items::{Decision, Target};
 use crate::text::is_han;
 
 use super::naming::{names_no_work, sets_an_amount};
 use super::report::{clauses, Report};
 use super::tasks::{phrases_in, task_candidates, Candidate, Paragraphs, UnitWords};
-use super::weights::{
-    bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Pair, Weights,
-};
+use super::weights::{bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Weights};
 use super::{ratio, Span};
 
 /// The shortest shared phrase that counts, in characters: two characters are as often
@@ -56,7 +53,7 @@ pub(super) fn match_sentences(
     item: &[char],
     terms: &[Span],
     weights: &[f64],
-    pairs: &FastMap<Bigram, Pair>,
+    plan: &Weights,
     sentences: &[&[char]],
 ) -> Vec<(u32, Phrase)> {
     // (sentence, phrase) as found; grouped by sentence at the end.
@@ -99,12 +96,12 @@ pub(super) fn match_sentences(
         let (a, b) = (item[j], item[j + 1]);
         next.clear();
         let looked_up = (is_han(a) && is_han(b))
-            .then(|| pairs.get(&bigram(a, b)))
+            .then(|| plan.pairs.get(&bigram(a, b)))
             .flatten()
             .filter(|pair| weights[j] > 0.0 && pair.looked_up);
         if let Some(pair) = looked_up {
             let mut before = active.iter().peekable();
-            for &(s, pos) in &pair.occurrences {
+            for &(s, pos) in plan.occurrences(pair) {
                 let first = match pos.checked_sub(1) {
                     Some(last) => {
                         while let Some(&(s, pos, first)) =
@@ -256,35 +253,61 @@ pub(super) struct ItemWords<'a> {
 }
 
 /// Where each pair of positive weight is in an item, by the pair's id ([`Weights`]).
-pub(super) struct WordPositions {
-    /// For each pair id, its index in `positions`, or `u32::MAX` when not in the item.
-    slot: Vec<u32>,
-    positions: Vec<Vec<usize>>,
+pub(super) struct WordPositions<'a> {
+    /// For each pair id, where its positions start in `positions`, or `u32::MAX` when
+    /// it is not in the item. One table for all items ([`WordSlots`]): the item's
+    /// entries are set here and cleared on drop, rather than thousands filled per item.
+    slot: &'a mut [u32],
+    /// (pair id, position), sorted: each pair's positions are a run, in order. One list
+    /// rather than one per pair: this is built for every item.
+    positions: Vec<(u32, usize)>,
 }
 
-impl WordPositions {
-    fn new(chars: &[char], position_weights: &[f64], weights: &Weights) -> WordPositions {
-        let mut words = WordPositions {
-            slot: vec![u32::MAX; weights.pairs.len()],
-            positions: Vec::new(),
-        };
-        for (j, b) in han_bigrams(chars) {
-            let Some(pair) = weights.pairs.get(&b).filter(|_| position_weights[j] > 0.0) else {
-                continue;
-            };
-            let slot = &mut words.slot[pair.id as usize];
-            if *slot == u32::MAX {
-                *slot = words.positions.len() as u32;
-                words.positions.push(Vec::new());
-            }
-            words.positions[*slot as usize].push(j);
+/// The table [`WordPositions`] borrows, one entry per pair of the plan, all `u32::MAX`
+/// between items.
+pub(super) struct WordSlots(Vec<u32>);
+
+impl WordSlots {
+    pub(super) fn new(weights: &Weights) -> WordSlots {
+        WordSlots(vec![u32::MAX; weights.pairs.len()])
+    }
+}
+
+impl<'a> WordPositions<'a> {
+    fn new(
+        chars: &[char],
+        position_weights: &[f64],
+        weights: &Weights,
+        slots: &'a mut WordSlots,
+    ) -> WordPositions<'a> {
+        let mut positions: Vec<(u32, usize)> = han_bigrams(chars)
+            .filter(|&(j, _)| position_weights[j] > 0.0)
+            .filter_map(|(j, b)| Some((weights.pairs.get(&b)?.id, j)))
+            .collect();
+        positions.sort_unstable();
+        let slot = slots.0.as_mut_slice();
+        for (k, &(id, _)) in positions.iter().enumerate().rev() {
+            slot[id as usize] = k as u32;
         }
-        words
+        WordPositions { slot, positions }
     }
 
-    fn get(&self, id: u32) -> Option<&[usize]> {
-        let slot = *self.slot.get(id as usize)?;
-        self.positions.get(slot as usize).map(Vec::as_slice)
+    fn get(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        let start = self.slot.get(id as usize).map_or(u32::MAX, |&s| s);
+        self.positions
+            .get(start as usize..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&(of, _)| of == id)
+            .map(|&(_, j)| j)
+    }
+}
+
+impl Drop for WordPositions<'_> {
+    fn drop(&mut self) {
+        for &(id, _) in &self.positions {
+            self.slot[id as usize] = u32::MAX;
+        }
     }
 }
 
@@ -313,11 +336,8 @@ pub(super) fn add_words(
     // phrases found before are asked.
     let found = phrases.len();
     for &(at, id) in pairs {
-        let Some(positions) = words.get(id) else {
-            continue;
-        };
         let at = at as usize;
-        for &j in positions {
+        for j in words.get(id) {
             let inside_phrase = phrases[..found]
                 .iter()
                 .any(|p| p.item.start <= j && j + 2 <= p.item.end);
@@ -331,7 +351,7 @@ pub(super) fn add_words(
 /// An item's matches in the report: its tasks, the paragraphs that share phrases with
 /// it and, for each task, the sentences of the achievements parts that could answer it.
 /// `item`: its words; `title_end`: where its title ends, in matching characters;
-/// `sentence_chars`: the report's sentences.
+/// `sentence_chars`: the report's sentences; `slots`: the table of the item's words.
 pub(super) fn match_item(
     item: ItemWords,
     title_end: usize,
@@ -339,6 +359,7 @@ pub(super) fn match_item(
     report: &Report,
     weights: &Weights,
     sentence_chars: &[&[char]],
+    slots: &mut WordSlots,
 ) -> ItemMatch {
     let ItemWords { chars, terms, .. } = item;
     let position_weights = weights.positions(chars);
@@ -375,7 +396,7 @@ pub(super) fn match_item(
         })
         .collect();
 
-    let words = WordPositions::new(chars, &position_weights, weights);
+    let words = WordPositions::new(chars, &position_weights, weights, slots);
     let share_in = |phrases: &mut dyn Iterator<Item = &Phrase>| {
         ratio(
             weight_in(phrases.map(|p| p.item.clone()), &position_weights, &whole),
@@ -386,13 +407,7 @@ pub(super) fn match_item(
     // that share only a phrase or two with the item (before words are added, the costly
     // part on long reports: words at most double what the phrases hold, and a paragraph
     // needs [`EVIDENCE`] to answer anything).
-    let found = match_sentences(
-        chars,
-        terms,
-        &position_weights,
-        &weights.pairs,
-        sentence_chars,
-    );
+    let found = match_sentences(chars, terms, &position_weights, weights, sentence_chars);
     let mut by_unit: Vec<ParagraphMatch> = Vec::new();
     let mut rest = &found[..];
     while !rest.is_empty() {

@@ -246,10 +246,12 @@ fn ratio(part: f64, whole: f64) -> f64 {
 /// 公众参与), as a reviewer recognises the item from that term said in passing, in a
 /// paragraph about something else. A head several items share (卫生健康) tells none.
 fn own_terms(items: &[MatchText], plan_title: &MatchText) -> Vec<Vec<Span>> {
-    let head = |text: &MatchText, t: &Span| -> String { text.chars[t.clone()].iter().collect() };
-    let mut holders: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
+    fn head<'t>(text: &'t MatchText, t: &Span) -> &'t [char] {
+        &text.chars[t.clone()]
+    }
+    let mut holders: lexicon::FastMap<&[char], usize> = lexicon::FastMap::default();
     for text in items {
-        let mut heads: Vec<String> = text.terms.iter().map(|t| head(text, t)).collect();
+        let mut heads: Vec<&[char]> = text.terms.iter().map(|t| head(text, t)).collect();
         heads.sort_unstable();
         heads.dedup();
         for h in heads {
@@ -322,6 +324,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
 
     // First every item's matches and the sentences that could answer each task, then
     // (knowing which sentences answer which items) the statuses.
+    let mut slots = matching::WordSlots::new(&weights);
     let matches: Vec<ItemMatch> = plan
         .items
         .iter()
@@ -338,6 +341,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
                 &report,
                 &weights,
                 &sentence_chars,
+                &mut slots,
             )
         })
         .collect();

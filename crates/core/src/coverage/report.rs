@@ -72,8 +72,8 @@ fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
         .map(|span| {
             let words = text.slice(&unit.text, text.original(&span));
             Clause {
-                names_guidance: words.contains('以')
-                    && GUIDANCE_ENDS.iter().any(|w| words.ends_with(w)),
+                names_guidance: GUIDANCE_ENDS.iter().any(|w| words.ends_with(w))
+                    && words.contains('以'),
                 through: positions_of(&chars[span.clone()], &THROUGH)
                     .next()
                     .map(|k| span.start + k),
@@ -118,12 +118,16 @@ pub(super) struct MatchText {
 
 impl MatchText {
     pub(super) fn new(text: &str, plan_title: &[char], normalizer: &Normalizer) -> MatchText {
-        let original: Vec<char> = text.chars().collect();
-        let bytes = text
-            .char_indices()
-            .map(|(at, _)| at as u32)
-            .chain([text.len() as u32])
-            .collect();
+        // Both sized exactly (collecting `chars()` would guess a quarter of the bytes,
+        // too few for Chinese text) and filled in one reading of the text.
+        let count = text.chars().count();
+        let mut original: Vec<char> = Vec::with_capacity(count);
+        let mut bytes: Vec<u32> = Vec::with_capacity(count + 1);
+        for (at, c) in text.char_indices() {
+            original.push(c);
+            bytes.push(at as u32);
+        }
+        bytes.push(text.len() as u32);
         let cited = plan_citations(&original, plan_title);
         let mut kept = Vec::with_capacity(original.len());
         let mut at = Vec::with_capacity(original.len());
@@ -172,8 +176,15 @@ impl MatchText {
 /// characters; `plan_title` is as matching sees it (without normalization).
 pub(super) fn plan_citations(text: &[char], plan_title: &[char]) -> Vec<Span> {
     let mut out = Vec::new();
+    // Only a 《 or, for a title long enough to be told apart, its first character
+    // starts a citation: the text is skipped to the next of them.
+    let first = (plan_title.len() >= 8).then(|| plan_title[0]);
     let mut k = 0;
-    while k < text.len() {
+    while let Some(skip) = text[k..]
+        .iter()
+        .position(|&c| c == '《' || Some(c) == first)
+    {
+        k += skip;
         if text[k] == '《' {
             if let Some(close) = text[k..].iter().take(200).position(|&c| c == '》') {
                 let inner: String = text[k + 1..k + close]
@@ -193,8 +204,7 @@ pub(super) fn plan_citations(text: &[char], plan_title: &[char]) -> Vec<Span> {
                 continue;
             }
         }
-        let written_out =
-            plan_title.len() >= 8 && text[k] == plan_title[0] && text[k..].starts_with(plan_title);
+        let written_out = first == Some(text[k]) && text[k..].starts_with(plan_title);
         if written_out {
             out.push(k..k + plan_title.len());
             k += plan_title.len();
@@ -377,12 +387,21 @@ impl<'a> Report<'a> {
         let mut all = Vec::new();
         let mut leads = Vec::with_capacity(units.len());
         let mut unit_counts = Vec::with_capacity(units.len());
+        // The heading above the paragraphs, as matched.
+        let mut heading: (&str, Vec<char>) = ("", Vec::new());
         // No numbered part has begun: the paragraphs before the first heading.
         let mut before_headings = true;
         for (k, (unit, text)) in units.iter().zip(&texts).enumerate() {
             before_headings &= !unit.section.numbered;
             let spans = sentences(&text.chars);
-            let mut lead = normalizer.apply(&lexicon::matching_key(unit.heading)).chars;
+            // Paragraphs under one heading follow each other: it is read once for them.
+            if heading.0 != unit.heading {
+                heading = (
+                    unit.heading,
+                    normalizer.apply(&lexicon::matching_key(unit.heading)).chars,
+                );
+            }
+            let mut lead = heading.1.clone();
             lead.push('。');
             let first = spans
                 .first()
@@ -486,12 +505,21 @@ impl<'a> Report<'a> {
 }
 
 /// The shortcoming and remedy words as characters, read once: this runs on every
-/// sentence of the report.
+/// character of the report.
 struct ShortcomingWords {
     shortcoming: Vec<Vec<char>>,
     remedy: Vec<Vec<char>>,
     /// The first characters of all of them, sorted: other positions start none.
     firsts: Vec<char>,
+    /// Bit `c % 64` of each of `firsts`: most characters are ruled out by one test,
+    /// before `firsts` is searched.
+    first_bits: u64,
+}
+
+impl ShortcomingWords {
+    fn may_start(&self, c: char) -> bool {
+        self.first_bits & (1 << (u32::from(c) % 64)) != 0 && self.firsts.binary_search(&c).is_ok()
+    }
 }
 
 fn shortcoming_words() -> &'static ShortcomingWords {
@@ -504,10 +532,14 @@ fn shortcoming_words() -> &'static ShortcomingWords {
         let mut firsts: Vec<char> = shortcoming.iter().chain(&remedy).map(|w| w[0]).collect();
         firsts.sort_unstable();
         firsts.dedup();
+        let first_bits = firsts
+            .iter()
+            .fold(0, |bits, &c| bits | 1 << (u32::from(c) % 64));
         ShortcomingWords {
             shortcoming,
             remedy,
             firsts,
+            first_bits,
         }
     })
 }
@@ -519,23 +551,26 @@ pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
 
 /// Where the first clause of a sentence that states a shortcoming or a plan starts: an
 /// account may end on one (`网上可办率90.6%，离年初目标还有差距`), and what it told
-/// before that clause is still told.
+/// before that clause is still told. One pass over the sentence: the words hold no mark
+/// that ends a clause ([`CLAUSE_ENDS`]), so none reaches past its clause.
 pub(super) fn shortcoming_from(sentence: &[char]) -> Option<usize> {
     let words = shortcoming_words();
-    clause_spans(sentence, 0..sentence.len())
-        .find(|clause| {
-            // A remedy word holds for the rest of its clause.
-            let mut remedied = false;
-            clause.clone().any(|at| {
-                if words.firsts.binary_search(&sentence[at]).is_err() {
-                    return false;
-                }
-                let rest = &sentence[at..clause.end];
-                remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
-                !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w))
-            })
-        })
-        .map(|clause| clause.start)
+    let mut clause_start = 0;
+    // A remedy word holds for the rest of its clause.
+    let mut remedied = false;
+    for (at, &c) in sentence.iter().enumerate() {
+        if CLAUSE_ENDS.contains(&c) {
+            clause_start = at + 1;
+            remedied = false;
+        } else if words.may_start(c) {
+            let rest = &sentence[at..];
+            remedied |= words.remedy.iter().any(|w| rest.starts_with(w));
+            if !remedied && words.shortcoming.iter().any(|w| rest.starts_with(w)) {
+                return Some(clause_start);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -556,6 +591,17 @@ mod tests {
             &normalizer,
         );
         assert_eq!(written_out.chars.iter().collect::<String>(), "印发。");
+    }
+
+    #[test]
+    fn shortcoming_words_stay_within_a_clause() {
+        // `shortcoming_from` reads a word from its first character on, not up to the
+        // end of its clause.
+        for word in SHORTCOMING_WORDS.iter().chain(&REMEDY_WORDS) {
+            assert!(!word.contains(CLAUSE_ENDS), "{word}");
+        }
+        let chars: Vec<char> = "解决了人员不足的问题，但仍需加强".chars().collect();
+        assert_eq!(shortcoming_from(&chars), Some(11));
     }
 
     #[test]

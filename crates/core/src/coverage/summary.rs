@@ -6,7 +6,6 @@ use crate::model::Draft;
 use crate::plan_items::PlanState;
 
 use super::report::Report;
-use super::targets::positions_of;
 use super::{DepartmentRollup, ItemCoverage, Status, Summary};
 
 pub(super) fn summarize(
@@ -40,6 +39,8 @@ pub(super) fn summarize(
     }
     // A paragraph that opens with an item's title is about that item even when all it
     // says is boilerplate (and so covers nothing): it is not 成效 outside the plan.
+    // Sorted, so the titles that start with a character are a run of them: each
+    // position of a lead is compared with those alone.
     let mut titles: Vec<Vec<char>> = state
         .plan
         .items
@@ -49,24 +50,30 @@ pub(super) fn summarize(
         .collect();
     titles.sort_unstable();
     titles.dedup();
+    let holds_a_title = |lead: &[char]| {
+        (0..lead.len()).any(|k| {
+            let from = titles.partition_point(|t| t[0] < lead[k]);
+            titles[from..]
+                .iter()
+                .take_while(|t| t[0] == lead[k])
+                .any(|t| lead[k..].starts_with(t))
+        })
+    };
     let unmatched = report
         .units
         .iter()
         .zip(matched_units)
         .zip(&report.han)
         .filter(|((u, &matched), &han)| {
-            let lead: Vec<char> = lexicon::matching_key(u.heading)
-                .into_iter()
-                .chain(lexicon::matching_key(
-                    u.text.split(['。', '；', ';']).next().unwrap_or_default(),
-                ))
-                .collect();
-            !matched
-                && u.counts
-                && han >= 20
-                && !titles
-                    .iter()
-                    .any(|t| positions_of(&lead, t).next().is_some())
+            !matched && u.counts && han >= 20 && {
+                let lead: Vec<char> = lexicon::matching_key(u.heading)
+                    .into_iter()
+                    .chain(lexicon::matching_key(
+                        u.text.split(['。', '；', ';']).next().unwrap_or_default(),
+                    ))
+                    .collect();
+                !holds_a_title(&lead)
+            }
         })
         .map(|((u, _), _)| u.to_ref())
         .collect();

@@ -107,8 +107,6 @@ pub(super) struct Pair {
     /// Looked up to start a phrase. A pair common in the report that many items use
     /// only extends phrases, which keeps matching fast on long reports.
     pub(super) looked_up: bool,
-    /// Where it occurs in the report's sentences: (sentence, position), sorted.
-    pub(super) occurrences: Vec<(u32, u32)>,
     /// Its number among the plan's pairs, `0..pairs.len()`: items index their words by it.
     pub(super) id: u32,
 }
@@ -121,6 +119,12 @@ pub(super) struct Weights {
     /// sentence; sentence s's are `sentence_pairs[sentence_starts[s]..sentence_starts[s + 1]]`.
     sentence_pairs: Vec<(u32, u32)>,
     sentence_starts: Vec<usize>,
+    /// Where each pair occurs in the report's sentences, as (sentence, position), sorted,
+    /// pair after pair; pair id's are `occurrences[occurrence_starts[id]..
+    /// occurrence_starts[id + 1]]`. One list rather than one per pair: there are
+    /// thousands of pairs.
+    occurrences: Vec<(u32, u32)>,
+    occurrence_starts: Vec<usize>,
     /// The generic words, sorted by their first character, so a position is compared
     /// only with the words that start with its character.
     pub(super) generic: Vec<Vec<char>>,
@@ -152,18 +156,13 @@ impl Weights {
                 *n += 1;
             }
         }
-        let mut frequencies: FastMap<Bigram, (Frequency, Vec<(u32, u32)>)> = FastMap::default();
+        let mut frequencies: FastMap<Bigram, Frequency> = FastMap::default();
         for (k, doc) in items.iter().enumerate() {
             for (_, b) in han_bigrams(doc) {
                 let id = frequencies.len() as u32;
-                let (f, _) = frequencies.entry(b).or_insert_with(|| {
-                    (
-                        Frequency {
-                            id,
-                            ..Frequency::default()
-                        },
-                        Vec::new(),
-                    )
+                let f = frequencies.entry(b).or_insert_with(|| Frequency {
+                    id,
+                    ..Frequency::default()
                 });
                 count(&mut f.in_items, &mut f.last_item, k);
             }
@@ -173,16 +172,32 @@ impl Weights {
         for (s, doc) in sentences.iter().enumerate() {
             sentence_starts.push(sentence_pairs.len());
             for (pos, b) in han_bigrams(doc) {
-                let Some((f, occurrences)) = frequencies.get_mut(&b) else {
+                let Some(f) = frequencies.get_mut(&b) else {
                     continue;
                 };
                 sentence_pairs.push((pos as u32, f.id));
                 count(&mut f.in_units, &mut f.last_unit, sentence_units[s]);
                 count(&mut f.in_sentences, &mut f.last_sentence, s);
-                occurrences.push((s as u32, pos as u32));
             }
         }
         sentence_starts.push(sentence_pairs.len());
+        // The occurrences by pair: a counting sort of the sentences' pairs, which keeps
+        // them in order of sentence and position.
+        let mut occurrence_starts = vec![0; frequencies.len() + 1];
+        for &(_, id) in &sentence_pairs {
+            occurrence_starts[id as usize + 1] += 1;
+        }
+        for id in 1..occurrence_starts.len() {
+            occurrence_starts[id] += occurrence_starts[id - 1];
+        }
+        let mut occurrences = vec![(0, 0); sentence_pairs.len()];
+        let mut next = occurrence_starts.clone();
+        for s in 0..sentences.len() {
+            for &(pos, id) in &sentence_pairs[sentence_starts[s]..sentence_starts[s + 1]] {
+                occurrences[next[id as usize]] = (s as u32, pos);
+                next[id as usize] += 1;
+            }
+        }
         let item_count = items.len() as f64;
         let unit_count = units as f64;
         let common_above = (sentences.len() as f64 * COMMON_SHARE).max(3.0);
@@ -190,7 +205,7 @@ impl Weights {
         let specific = SPECIFIC_ITEMS as f64;
         let pairs = frequencies
             .into_iter()
-            .map(|(b, (f, occurrences))| {
+            .map(|(b, f)| {
                 let contrast = ((item_count + 1.0) / (f.in_items as f64 + 0.5)).ln();
                 let in_units = f.in_units as f64;
                 let rarity = if in_units == 0.0 {
@@ -213,7 +228,6 @@ impl Weights {
                     Pair {
                         weight: weight.max(0.0),
                         looked_up,
-                        occurrences,
                         id: f.id,
                     },
                 )
@@ -226,8 +240,16 @@ impl Weights {
             pairs,
             sentence_pairs,
             sentence_starts,
+            occurrences,
+            occurrence_starts,
             generic,
         }
+    }
+
+    /// Where `pair` occurs in the report's sentences: (sentence, position), sorted.
+    pub(super) fn occurrences(&self, pair: &Pair) -> &[(u32, u32)] {
+        let id = pair.id as usize;
+        &self.occurrences[self.occurrence_starts[id]..self.occurrence_starts[id + 1]]
     }
 
     /// The plan's pairs in report sentence `s`, as (position, pair id), in order.
