@@ -249,24 +249,34 @@ fn own_terms(items: &[MatchText], plan_title: &MatchText) -> Vec<Vec<Span>> {
     fn head<'t>(text: &'t MatchText, t: &Span) -> &'t [char] {
         &text.chars[t.clone()]
     }
-    let mut holders: lexicon::FastMap<&[char], usize> = lexicon::FastMap::default();
-    for text in items {
-        let mut heads: Vec<&[char]> = text.terms.iter().map(|t| head(text, t)).collect();
-        heads.sort_unstable();
-        heads.dedup();
-        for h in heads {
-            *holders.entry(h).or_default() += 1;
+    // Per head: how many items hold it, and the last one counted (an item holding a head
+    // twice counts once; no sort of the heads, whose instantiation weighed KBs).
+    let mut holders: lexicon::FastMap<&[char], (usize, usize)> = lexicon::FastMap::default();
+    for (k, text) in items.iter().enumerate() {
+        for t in &text.terms {
+            let (count, last) = holders.entry(head(text, t)).or_insert((0, usize::MAX));
+            if *last != k {
+                *last = k;
+                *count += 1;
+            }
         }
     }
     for t in &plan_title.terms {
-        *holders.entry(head(plan_title, t)).or_default() += 2;
+        holders
+            .entry(head(plan_title, t))
+            .or_insert((0, usize::MAX))
+            .0 += 2;
     }
     items
         .iter()
         .map(|text| {
             text.terms
                 .iter()
-                .filter(|t| holders.get(&head(text, t)) == Some(&1))
+                .filter(|t| {
+                    holders
+                        .get(&head(text, t))
+                        .is_some_and(|&(count, _)| count == 1)
+                })
                 .cloned()
                 .collect()
         })
