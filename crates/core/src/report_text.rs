@@ -226,17 +226,37 @@ pub(crate) fn has_labelled_parts<'a>(mut lines: impl Iterator<Item = &'a str>) -
 /// `存在的不足和原因`, `2024年工作安排`).
 pub(crate) fn part_heading(line: &str, unlabeled: bool) -> Option<&str> {
     let line = line.trim();
-    let numbered_part = line.strip_prefix('第').and_then(|rest| {
-        let (numeral, title) = rest.split_once("部分")?;
-        parse_chinese_numeral(numeral)?;
-        Some(title.trim_start_matches([' ', '\u{3000}', '：', ':', '、', '，', '.', '．']))
-    });
-    if let Some(title) = numbered_part {
-        return Some(if title.is_empty() { line } else { title });
+    if let Some(part) = numbered_part(line) {
+        return Some(if part.title.is_empty() {
+            line
+        } else {
+            part.title
+        });
     }
     let plain = line.chars().count() <= PART_TITLE_CHARS
         && !line.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？']);
     (unlabeled && plain && PART_NAMES.iter().any(|name| line.contains(name))).then_some(line)
+}
+
+/// A part headed `第一部分 主要举措和成效`: its number, its label as written (with the
+/// marks after it) and its title.
+pub(crate) struct NumberedPart<'a> {
+    pub(crate) number: usize,
+    pub(crate) label: &'a str,
+    pub(crate) title: &'a str,
+}
+
+pub(crate) fn numbered_part(line: &str) -> Option<NumberedPart<'_>> {
+    let line = line.trim_start();
+    let rest = line.strip_prefix('第')?;
+    let (numeral, after) = rest.split_once("部分")?;
+    let number = parse_chinese_numeral(numeral)?;
+    let title = after.trim_start_matches([' ', '\u{3000}', '：', ':', '、', '，', '.', '．']);
+    Some(NumberedPart {
+        number,
+        label: &line[..line.len() - title.len()],
+        title,
+    })
 }
 
 /// The longest line read as a part's title without a label.

@@ -544,8 +544,13 @@ fn content_parts_and_deadlines() {
             text.replacen(&format!("\n{n}、"), &format!("\n第{n}部分 "), 1)
         });
     assert!(!numbered.contains("\n一、"), "every part relabelled");
-    let numbered = check_text(&numbered, today(), &Setup::default());
-    assert!(rule(&numbered, "section-missing").is_empty());
+    let numbered_findings = check_text(&numbered, today(), &Setup::default());
+    assert!(rule(&numbered_findings, "section-missing").is_empty());
+    // …and their labels are written as GB/T 9704 numbers the first level.
+    let forms = rule(&numbered_findings, "heading-label-form");
+    assert_eq!(forms.len(), 5);
+    let fixed = apply_fix_to_text(&numbered, forms[0].fix.as_ref().unwrap()).unwrap();
+    assert!(fixed.contains("\n一、2023年推进法治政府建设的主要举措和成效"));
     let plain: String = ["一", "二", "三", "四", "五"]
         .iter()
         .fold(CLEAN.to_string(), |text, n| {
