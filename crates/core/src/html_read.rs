@@ -239,10 +239,7 @@ fn html_lines(html: &str) -> Vec<String> {
             continue;
         }
         if NOT_TEXT.contains(&name) && !tag.empty {
-            hidden = match tag.closing {
-                true => hidden.saturating_sub(1),
-                false => hidden + 1,
-            };
+            hidden = tag.nesting(hidden);
             continue;
         }
         if hidden > 0 {

@@ -81,6 +81,9 @@ fn is_close(c: char) -> bool {
 /// start with a figure are left alone.
 pub fn parse_label(line: &str) -> Option<Label<'_>> {
     let trimmed = line.trim_start();
+    if let Some(part) = part_label(trimmed) {
+        return Some(part);
+    }
     let mut chars = trimmed.char_indices().peekable();
     let (_, first) = *chars.peek()?;
     let bracketed = is_open(first);
@@ -153,6 +156,21 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
         raw,
         rest: trimmed[label_end..].trim_start(),
         canonical: raw == heading_label(level, number),
+    })
+}
+
+/// `第一部分 主要举措和成效`, a part numbered in words: the first level, written as GB/T
+/// 9704 does not (一、). The marks after it belong to the label.
+fn part_label(trimmed: &str) -> Option<Label<'_>> {
+    let (numeral, after) = trimmed.strip_prefix('第')?.split_once("部分")?;
+    let number = parse_chinese_numeral(numeral)?;
+    let rest = after.trim_start_matches([' ', '\u{3000}', '：', ':', '、', '，', '.', '．']);
+    Some(Label {
+        level: 1,
+        number,
+        raw: &trimmed[..trimmed.len() - rest.len()],
+        rest,
+        canonical: false,
     })
 }
 
@@ -246,6 +264,11 @@ mod tests {
         );
         assert_eq!(label("12) 开展清理"), Some((4, 12, "开展清理", false)));
         assert_eq!(label("三）规范执法"), Some((2, 3, "规范执法", false)));
+        // A part numbered in words.
+        assert_eq!(
+            label("第二部分 存在的不足和原因"),
+            Some((1, 2, "存在的不足和原因", false))
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::export_options::ExportOptions;
 use crate::format::LoadError;
 use crate::html_read;
 use crate::import_text::{first_year, logical_lines, MAX_IMPORT_BYTES};
-use crate::labels::{heading_parts, parse_chinese_numeral, parse_label};
+use crate::labels::{heading_parts, parse_label};
 use crate::model::{Draft, Metadata, Node, NodeId, Section};
 use crate::report_frame;
 
@@ -220,43 +220,15 @@ pub(crate) fn has_labelled_parts<'a>(mut lines: impl Iterator<Item = &'a str>) -
     lines.any(|line| parse_label(line).is_some_and(|l| l.level == 1))
 }
 
-/// The title of a part of the report begun without a 一、 label: `第一部分 主要举措和成效`,
-/// or, in a report that labels no part (`unlabeled`), a short line of its own that names
-/// one of the parts the regulation requires (`2023年法治政府建设主要举措和成效`,
-/// `存在的不足和原因`, `2024年工作安排`).
+/// A line of its own that heads a part, in a report that labels no part (`unlabeled`):
+/// short, without sentence marks, naming one of the parts the regulation requires
+/// (`2023年法治政府建设主要举措和成效`, `存在的不足和原因`, `2024年工作安排`). A part numbered
+/// in words (`第一部分 …`) has a label ([`parse_label`]).
 pub(crate) fn part_heading(line: &str, unlabeled: bool) -> Option<&str> {
     let line = line.trim();
-    if let Some(part) = numbered_part(line) {
-        return Some(if part.title.is_empty() {
-            line
-        } else {
-            part.title
-        });
-    }
     let plain = line.chars().count() <= PART_TITLE_CHARS
         && !line.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？']);
     (unlabeled && plain && PART_NAMES.iter().any(|name| line.contains(name))).then_some(line)
-}
-
-/// A part headed `第一部分 主要举措和成效`: its number, its label as written (with the
-/// marks after it) and its title.
-pub(crate) struct NumberedPart<'a> {
-    pub(crate) number: usize,
-    pub(crate) label: &'a str,
-    pub(crate) title: &'a str,
-}
-
-pub(crate) fn numbered_part(line: &str) -> Option<NumberedPart<'_>> {
-    let line = line.trim_start();
-    let rest = line.strip_prefix('第')?;
-    let (numeral, after) = rest.split_once("部分")?;
-    let number = parse_chinese_numeral(numeral)?;
-    let title = after.trim_start_matches([' ', '\u{3000}', '：', ':', '、', '，', '.', '．']);
-    Some(NumberedPart {
-        number,
-        label: &line[..line.len() - title.len()],
-        title,
-    })
 }
 
 /// The longest line read as a part's title without a label.

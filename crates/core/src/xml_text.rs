@@ -70,6 +70,17 @@ pub(crate) struct Tag<'x> {
 }
 
 impl<'x> Tag<'x> {
+    /// `depth` after this tag, counting the open elements it belongs to: one more after a
+    /// start tag, one fewer after an end tag (never below zero: a stray end tag ends
+    /// nothing), the same after an empty element.
+    pub(crate) fn nesting(&self, depth: usize) -> usize {
+        match (self.empty, self.closing) {
+            (true, _) => depth,
+            (false, true) => depth.saturating_sub(1),
+            (false, false) => depth + 1,
+        }
+    }
+
     /// The name without its namespace prefix: `c` for `<x:c r="A1">`.
     pub(crate) fn local_name(&self) -> &'x str {
         self.name.rsplit(':').next().unwrap_or(self.name)

@@ -8,7 +8,6 @@
 use crate::labels::heading_label;
 use crate::labels::{parse_label, Label};
 use crate::model::MAX_LEVEL;
-use crate::report_text::{numbered_part, NumberedPart};
 use crate::rules::Rule;
 
 use super::content::heading_parts;
@@ -59,8 +58,6 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             Role::Heading { typed: true, .. } | Role::Body if unit.starts_paragraph => {
                 if let Some(label) = parse_label(unit.text) {
                     typed_label(unit, &label, &mut numbering, out);
-                } else if let Some(part) = numbered_part(unit.text) {
-                    part_label(unit, &part, &mut numbering, out);
                 }
             }
             _ => {}
@@ -87,23 +84,6 @@ fn typed_into_title(unit: &Unit, label: &Label, out: &mut Vec<Finding>) {
             label.raw
         ),
         Some(unit.fix([(bytes, String::new())])),
-    ));
-}
-
-/// A part headed `第一部分 …`: GB/T 9704 numbers the first level 一、.
-fn part_label(unit: &Unit, part: &NumberedPart, numbering: &mut Numbering, out: &mut Vec<Finding>) {
-    let raw = offset(unit, part.label)..offset(unit, part.label) + part.label.len();
-    let canonical = heading_label(1, part.number);
-    numbering.enter(1, part.number);
-    out.push(unit.finding(
-        Rule::HeadingLabelForm,
-        Severity::Error,
-        raw.clone(),
-        format!(
-            "标题编号“{}”应写作“{canonical}”：一级用“一、”，二级用全角括号“（一）”，三级用“1.”，四级用“（1）”",
-            part.label.trim_end()
-        ),
-        Some(unit.fix([(raw, canonical)])),
     ));
 }
 
@@ -163,7 +143,7 @@ fn typed_label(unit: &Unit, label: &Label, numbering: &mut Numbering, out: &mut 
             raw.clone(),
             format!(
                 "标题编号“{}”应写作“{canonical}”：一级用“一、”，二级用全角括号“（一）”，三级用“1.”，四级用“（1）”",
-                label.raw
+                label.raw.trim_end()
             ),
             Some(unit.fix([(raw, canonical)])),
         ));

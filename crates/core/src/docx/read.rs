@@ -189,10 +189,7 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     let mut tags = Tags::new(xml);
     while let Some(tag) = tags.next() {
         if tag.name == "mc:Fallback" && !tag.empty {
-            fallback_depth = match tag.closing {
-                true => fallback_depth.saturating_sub(1),
-                false => fallback_depth + 1,
-            };
+            fallback_depth = tag.nesting(fallback_depth);
             continue;
         }
         if fallback_depth > 0 {
