@@ -461,10 +461,10 @@ fn hostile_sizes_end_in_bounded_time() {
 
 /// An item called 已覆盖 though not every task is ticked off (the report tells it in its
 /// own words, in one paragraph holding most of it) names that paragraph, so that the
-/// clerk can check it (dev-33 item 1 of the evaluation set, labelled covered).
+/// clerk can check it (dev-01 item 1 of the evaluation set, labelled covered).
 #[test]
 fn an_item_told_in_the_reports_own_words_names_the_paragraph_that_tells_it() {
-    let pair = "tests/fixtures/coverage-eval/dev/dev-33-hancheng-city-2022";
+    let pair = "tests/fixtures/coverage-eval/dev/dev-01-jiaxing-city-2022";
     let read = |name: &str| {
         std::fs::read_to_string(format!("{}/{pair}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     };

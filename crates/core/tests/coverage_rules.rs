@@ -175,6 +175,54 @@ fn an_amount_of_work_the_report_is_silent_on_is_a_task_undone() {
     );
 }
 
+/// A target task whose figure the report gives in the item's evidence is told by that
+/// sentence, though its words are not the plan's (dev-11, 15 and 35 of the evaluation
+/// set): the task list agrees with the target check. Another rate of the same name
+/// (the 学法考试's 合格率 for the 案卷合格率) tells it not.
+#[test]
+fn a_target_given_its_figure_is_a_task_told_by_that_sentence() {
+    let task = |item: &str, report: &str, task: &str| {
+        let found = one_item(item, report);
+        let item = &found.items[0];
+        item.tasks
+            .iter()
+            .find(|t| t.text == task)
+            .unwrap_or_else(|| panic!("no task {task}: {:?}", item.tasks))
+            .clone()
+    };
+    let random_checks =
+        "推行“双随机、一公开”监管，完成上级下达的双随机监督抽查任务，任务完成率100%";
+    let told = task(
+        random_checks,
+        "全年完成省、市下达的双随机监督抽查任务86户，按期完成率100%，结果全部公示。",
+        "任务完成率100%",
+    );
+    assert_eq!(told.status, Status::Covered);
+    let evidence = told.evidence.expect("the figure's sentence");
+    assert!(
+        evidence.sentence.starts_with("全年完成省"),
+        "{}",
+        evidence.sentence
+    );
+    let highlighted: Vec<String> = evidence
+        .highlights
+        .iter()
+        .map(|&[s, e]| evidence.sentence.chars().skip(s).take(e - s).collect())
+        .collect();
+    assert!(
+        highlighted.iter().any(|h| h == "完成率100%"),
+        "{highlighted:?}"
+    );
+
+    let files = "规范行政执法。开展行政处罚案卷评查，案卷合格率达到95%以上";
+    let other_rate = task(
+        files,
+        "组织开展行政处罚案卷评查，共评查案卷86卷。组织执法人员参加学法考试，参考率、合格率均为100%。",
+        "案卷合格率达到95%以上",
+    );
+    assert_eq!(other_rate.status, Status::Missing, "{other_rate:?}");
+}
+
 #[test]
 fn the_thought_that_guides_other_work_is_no_study_of_it() {
     let status = |sentence: &str| {

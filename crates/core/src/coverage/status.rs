@@ -72,6 +72,58 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
 
+/// Characters of a target's measure that a target task must hold for the target to be
+/// its own (完成率 of `完成率100%`): the end of the measure, as the check matches it.
+const FIGURE_MEASURE_CHARS: usize = 3;
+
+/// The achievements sentence of an evidence paragraph (`units`) that holds a target
+/// check's `quote`, and the measure and its figure as a phrase of it (the quote runs on
+/// after the figure). The check matches the end of the measure; a longer measure
+/// (案卷合格率) must have a word of the rest in the sentence too, or the figure may be
+/// another one's (学法考试合格率100% for 案卷合格率).
+fn sentence_of_figure(
+    report: &Report,
+    units: &[usize],
+    quote: &str,
+    measure: &[char],
+) -> Option<(usize, Phrase)> {
+    let quote: Vec<char> = quote.chars().collect();
+    if quote.is_empty() {
+        return None;
+    }
+    let figure_end = quote
+        .iter()
+        .position(char::is_ascii_digit)
+        .map_or(quote.len(), |start| {
+            start
+                + quote[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '%'))
+                    .count()
+        });
+    let (unit, at) = units.iter().find_map(|&unit| {
+        let chars = &report.texts[unit].chars;
+        let at = chars
+            .windows(quote.len())
+            .position(|w| w == quote.as_slice())?;
+        Some((unit, at))
+    })?;
+    let s = report
+        .sentences
+        .iter()
+        .position(|s| s.unit == unit && s.span.contains(&at))?;
+    let rest = &measure[..measure.len().saturating_sub(FIGURE_MEASURE_CHARS)];
+    let sentence = report.sentence_chars(s);
+    let names_rest = rest.len() < 2
+        || rest
+            .windows(2)
+            .any(|word| sentence.windows(2).any(|w| w == word));
+    (report.sentences[s].counts && names_rest).then(|| {
+        let end = figure_end.min(report.sentences[s].span.end - at);
+        (s, Phrase { item: 0..end, at })
+    })
+}
+
 /// Whether `phrases` name at least half the things a task lists ([`list_members`]), or
 /// both of two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`:
 /// one told leaves the other undone). A task that lists nothing is one thing, always
@@ -337,6 +389,39 @@ pub(super) fn decide(
         .iter()
         .map(|&unit| report.texts[unit].chars.as_slice())
         .collect();
+    let targets: Vec<TargetCheck> = item
+        .targets
+        .iter()
+        .map(|t| check_target(t, &evidence_texts, normalizer))
+        .collect();
+    // A target task whose figure the target check finds in the item's evidence
+    // (完成率100%, in a sentence its words did not match) is told there: the same
+    // figure the check reports, shown as that task's evidence, so that the task list
+    // and the target agree.
+    for (task, _) in task_results
+        .iter_mut()
+        .zip(&is_target)
+        .filter(|(task, &target)| target && task.status == Status::Missing)
+    {
+        let figure = targets.iter().find_map(|check| {
+            let measure: Vec<char> = check.target.measure.chars().collect();
+            let tail: String = measure[measure.len().saturating_sub(FIGURE_MEASURE_CHARS)..]
+                .iter()
+                .collect();
+            let names_measure = task.text.contains(&check.target.text) && task.text.contains(&tail);
+            if check.outcome == TargetOutcome::NotReported || !names_measure {
+                return None;
+            }
+            let measure = normalizer
+                .apply(&crate::lexicon::matching_key(&check.target.measure))
+                .chars;
+            sentence_of_figure(report, &evidence_units, &check.quote, &measure)
+        });
+        if let Some((s, quote)) = figure {
+            task.status = Status::Covered;
+            task.evidence = Some(report.task_evidence(s, 1, &[quote]));
+        }
+    }
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
     // target. One the report answers is a task done, as a reviewer ticks off a figure
     // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
@@ -448,11 +533,6 @@ pub(super) fn decide(
         matched_units[unit] = true;
     }
 
-    let targets: Vec<TargetCheck> = item
-        .targets
-        .iter()
-        .map(|t| check_target(t, &evidence_texts, normalizer))
-        .collect();
     let explanation = if user_confirmed {
         "已人工确认证据段落".to_string()
     } else if wrong_year {
