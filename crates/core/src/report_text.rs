@@ -36,7 +36,7 @@ pub fn draft_from_file(
     file_name: &str,
     fallback_year: u16,
 ) -> Result<Draft, ReportImportError> {
-    let name = file_name.to_lowercase();
+    let name = file_name.to_ascii_lowercase();
     // A backup renamed (`草稿.bak`) is still a backup: its content says so.
     if name.ends_with(".json") || crate::format::looks_like_json(bytes) {
         Ok(crate::format::from_json_bytes(bytes)?)

@@ -14,7 +14,7 @@ pub struct Props {
 
 /// The id of a field's input, for labels and for jumping to it.
 pub fn input_id(field: MetaField) -> String {
-    format!("meta-{field:?}").to_lowercase()
+    format!("meta-{field:?}").to_ascii_lowercase()
 }
 
 /// One labelled metadata field; re-renders only when its own value changes.

@@ -83,7 +83,7 @@ const TITLE_WORDS: [&str; 9] = [
 /// words it.
 pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, PlanError> {
     check_size(bytes.len())?;
-    let name = file_name.to_lowercase();
+    let name = file_name.to_ascii_lowercase();
     let legacy = read::is_legacy_office(bytes);
     if !legacy && (name.ends_with(".xlsx") || sheet_read::is_workbook(bytes)) {
         return parse_plan_xlsx(bytes);
