@@ -5,6 +5,8 @@
 //!
 //! For matching, every term found in a text reads as its entry's head, longest term
 //! first ([`Normalizer`]): `简政放权、放管结合、优化服务` and `放管服` then share words.
+//! An `except` entry names the words a short term stands inside without meaning it
+//! (医保 in 中医保健), where it is not read.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -31,6 +33,9 @@ pub enum EntryKind {
     Synonym,
     /// `abbr`: the head abbreviates the terms (its parts or its long form).
     Abbreviation,
+    /// `except`: the head, a term of another entry, is no term inside the words listed
+    /// (the entry's `terms`): 中医保健 holds 医保 and does not speak of 医疗保障.
+    Exception,
 }
 
 /// One line of a lexicon.
@@ -126,6 +131,10 @@ fn parse_entries<'a>(
             if count > MAX_TERMS {
                 return Err(error(n, "词数", format!("词表最多{MAX_TERMS}个词，请删减")));
             }
+            // An exception's head is another entry's term, and its words are not terms.
+            if entry.kind == EntryKind::Exception {
+                continue;
+            }
             let field = if term == &entry.head { "词头" } else { "词" };
             if let Some(first) = seen.insert(matching_key(term), n) {
                 return Err(error(
@@ -148,12 +157,13 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
     let kind = match fields.next() {
         Some("syn") => EntryKind::Synonym,
         Some("abbr") => EntryKind::Abbreviation,
+        Some("except") => EntryKind::Exception,
         other => {
             return Err(error(
                 n,
                 "类型",
                 format!(
-                    "应为 syn（同义）或 abbr（简称），实为“{}”",
+                    "应为 syn（同义）、abbr（简称）或 except（例外），实为“{}”",
                     clip(other.unwrap_or_default(), SHOWN_CHARS)
                 ),
             ))
@@ -182,11 +192,23 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
     }
     for term in &terms {
         check_term(n, "词", term)?;
-        if matching_key(term) == matching_key(head) {
+        let (term_key, head_key) = (matching_key(term), matching_key(head));
+        if term_key == head_key {
             return Err(error(
                 n,
                 "词",
                 format!("“{}”与词头相同", clip(term, SHOWN_CHARS)),
+            ));
+        }
+        if kind == EntryKind::Exception && offsets_of(&head_key, &term_key).next().is_none() {
+            return Err(error(
+                n,
+                "词",
+                format!(
+                    "“{}”不含词头“{}”：except 条目列出含有词头的词",
+                    clip(term, SHOWN_CHARS),
+                    clip(head, SHOWN_CHARS)
+                ),
             ));
         }
     }
@@ -196,6 +218,14 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
         terms,
         line: n,
     })
+}
+
+/// Where `part` stands in `word`.
+fn offsets_of<'a>(part: &'a [char], word: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    word.windows(part.len().max(1))
+        .enumerate()
+        .filter(move |(_, window)| *window == part)
+        .map(|(at, _)| at)
 }
 
 /// A term has two to [`MAX_TERM_CHARS`] characters as matching sees them, two of them
@@ -270,6 +300,17 @@ pub struct Normalizer {
     /// For each node, the head a term ending there reads as (an index into `heads`).
     ends: Vec<Option<u32>>,
     heads: Vec<Vec<char>>,
+    /// For a node that ends a term: the words it is not read inside (`except` entries).
+    exceptions: FastMap<u32, Exceptions>,
+}
+
+/// The words a term is not read inside.
+#[derive(Clone, Default)]
+struct Exceptions {
+    /// Each (where the term stands in a word, the word's length) once: a text position
+    /// is looked up once per shape, however many words a hostile list gives.
+    shapes: Vec<(usize, usize)>,
+    words: std::collections::HashSet<Vec<char>>,
 }
 
 /// Text after [`Normalizer::apply`]: its characters, and for each the range of input
@@ -285,22 +326,66 @@ pub struct Normalized {
 
 impl Normalizer {
     /// From entries in order: a term given again later reads as the later head (a
-    /// template's entries come after the built-in ones and win).
+    /// template's entries come after the built-in ones and win). An exception applies to
+    /// its term wherever the term is given, so a template's can guard a built-in term.
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Normalizer {
         let mut normalizer = Normalizer {
             edges: FastMap::default(),
             firsts: Vec::new(),
             ends: vec![None],
             heads: Vec::new(),
+            exceptions: FastMap::default(),
         };
+        let mut exceptions = Vec::new();
         for entry in entries {
+            if entry.kind == EntryKind::Exception {
+                exceptions.push(entry);
+                continue;
+            }
             let head = normalizer.heads.len() as u32;
             normalizer.heads.push(matching_key(&entry.head));
             for term in std::iter::once(&entry.head).chain(&entry.terms) {
                 normalizer.insert(&matching_key(term), head);
             }
         }
+        for entry in exceptions {
+            let term = matching_key(&entry.head);
+            let Some(node) = normalizer.term_node(&term) else {
+                continue;
+            };
+            let exceptions = normalizer.exceptions.entry(node).or_default();
+            for word in &entry.terms {
+                let word = matching_key(word);
+                for shape in offsets_of(&term, &word).map(|at| (at, word.len())) {
+                    if !exceptions.shapes.contains(&shape) {
+                        exceptions.shapes.push(shape);
+                    }
+                }
+                exceptions.words.insert(word);
+            }
+        }
         normalizer
+    }
+
+    /// The node where `term` ends, if it is a term.
+    fn term_node(&self, term: &[char]) -> Option<u32> {
+        let mut node = 0;
+        for &c in term {
+            node = *self.edges.get(&(node, c))?;
+        }
+        self.ends[node as usize].map(|_| node)
+    }
+
+    /// Whether the term ending at `node`, found at `chars[at]`, stands inside one of the
+    /// words it is not read in.
+    fn excepted(&self, chars: &[char], at: usize, node: u32) -> bool {
+        self.exceptions.get(&node).is_some_and(|exceptions| {
+            exceptions.shapes.iter().any(|&(offset, len)| {
+                at.checked_sub(offset)
+                    .and_then(|start| chars.get(start..start + len))
+                    .is_some_and(|text| exceptions.words.contains(text))
+            })
+        })
     }
 
     fn insert(&mut self, term: &[char], head: u32) {
@@ -326,7 +411,8 @@ impl Normalizer {
         self.ends[node as usize] = Some(head);
     }
 
-    /// The head of the longest term starting at `chars[at]`, and the term's length.
+    /// The head of the longest term starting at `chars[at]` that is not excepted there,
+    /// and the term's length.
     fn longest_at(&self, chars: &[char], at: usize) -> Option<(u32, usize)> {
         let bit = chars[at] as usize;
         let starts_a_term = self
@@ -344,7 +430,9 @@ impl Normalizer {
                 None => break,
             }
             if let Some(head) = self.ends[node as usize] {
-                found = Some((head, k + 1));
+                if !self.excepted(chars, at, node) {
+                    found = Some((head, k + 1));
+                }
             }
         }
         found
@@ -414,6 +502,9 @@ mod tests {
                 3,
                 "词",
             ),
+            ("version 1\nexcept 医保 = 中医药", 2, "词"),
+            ("version 1\nexcept 医保 = 医保", 2, "词"),
+            ("version 1\nexcept 医保 中医保健", 2, "等号"),
         ];
         for (text, line, field) in cases {
             let err = parse_file(text).unwrap_err();
@@ -423,6 +514,43 @@ mod tests {
         let message = parse_file(&long).unwrap_err().to_string();
         assert!(message.starts_with("词表第2行“词”"), "{message}");
         assert!(message.chars().count() < 80, "{message}");
+        let many = format!("version 1\nexcept 医保 = {}", "中医保健 ".repeat(MAX_TERMS));
+        let err = parse_file(&many).unwrap_err();
+        assert_eq!((err.line, err.field), (2, "词数"), "{err}");
+    }
+
+    #[test]
+    fn a_term_is_not_read_inside_the_words_excepted() {
+        let entries = parse_file(
+            "version 1\nsyn 医疗保障 = 医保\nabbr 三项制度 = 全过程记录\nabbr 重大行政决策 = 重大决策\n\
+             except 医保 = 中医保健 就医保障\nexcept 全过程记录 = 决策全过程记录",
+        )
+        .unwrap();
+        let normalizer = Normalizer::new(&entries);
+        let read = |text: &str| -> String {
+            let chars: Vec<char> = text.chars().collect();
+            normalizer.apply(&chars).chars.iter().collect()
+        };
+        assert_eq!(
+            read("推广中医保健，加强医保基金监管"),
+            "推广中医保健，加强医疗保障基金监管"
+        );
+        assert_eq!(read("设立就医保障专班"), "设立就医保障专班");
+        // The word excepted may begin inside a term read before it.
+        assert_eq!(
+            read("实现重大决策全过程记录，执法全过程记录"),
+            "实现重大行政决策全过程记录，执法三项制度"
+        );
+        // At the text's edges the word does not fit, and the term reads.
+        assert_eq!(read("医保"), "医疗保障");
+        // A template's exception guards a built-in term.
+        let own = parse_lines(&["except 医保 = 兽医保健".to_string()]).unwrap();
+        let normalizer = Normalizer::new(entries.iter().chain(&own));
+        let chars: Vec<char> = "兽医保健".chars().collect();
+        assert_eq!(
+            normalizer.apply(&chars).chars.iter().collect::<String>(),
+            "兽医保健"
+        );
     }
 
     #[test]
@@ -462,10 +590,23 @@ mod tests {
                 )
             })
             .collect();
+        // As many exception words on the one term the text repeats.
+        let mut lines = lines;
+        lines.push(format!(
+            "except 甲一一丁 = {}",
+            (0..2_500)
+                .map(|k| {
+                    let other = char::from_u32(0x4E00 + k).unwrap_or('一');
+                    let before: String = std::iter::repeat_n(other, k as usize % 20).collect();
+                    format!("{before}甲一一丁{other}")
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
         let start = std::time::Instant::now();
         let entries = parse_lines(&lines).unwrap();
         let normalizer = Normalizer::new(&entries);
-        let text: Vec<char> = "甲一一二乙丙".repeat(200_000).chars().collect();
+        let text: Vec<char> = "甲一一丁二乙丙".repeat(200_000).chars().collect();
         let out = normalizer.apply(&text);
         assert!(out.chars.len() >= text.len() / 2);
         // Generous: the point is that it ends, not a timing.

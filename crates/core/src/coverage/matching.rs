@@ -48,13 +48,16 @@ pub(super) struct Phrase {
 /// Common substrings are followed along diagonals: a match of item bigram j at sentence
 /// position pos continues one of bigram j − 1 at pos − 1. Only bigrams of positive
 /// weight that are looked up start a phrase; others may continue one (重大行政决策).
-/// A phrase needs [`MIN_PHRASE`] characters and positive weight.
+/// A phrase needs [`MIN_PHRASE`] characters and positive weight, or to be a term of the
+/// item the sentence holds as a term too (`holds_term(sentence, span)`): the same two
+/// characters inside another word are not the word.
 pub(super) fn match_sentences(
     item: &[char],
     terms: &[Span],
     weights: &[f64],
     plan: &Weights,
     sentences: &[&[char]],
+    holds_term: impl Fn(usize, Span) -> bool,
 ) -> Vec<(u32, Phrase)> {
     // (sentence, phrase) as found; grouped by sentence at the end.
     let mut found: Vec<(u32, Phrase)> = Vec::new();
@@ -74,7 +77,9 @@ pub(super) fn match_sentences(
         }
         // Bigrams first..=last span the characters first..last + 2.
         let span = first..last + 2;
-        let too_short = span.len() < MIN_PHRASE && !terms.contains(&span);
+        let too_short = span.len() < MIN_PHRASE
+            && !(terms.contains(&span)
+                && holds_term(s as usize, start_pos..start_pos + span.len()));
         if too_short || !weights[first..last + 1].iter().any(|&w| w > 0.0) {
             return;
         }
@@ -414,7 +419,14 @@ pub(super) fn match_item(
     // that share only a phrase or two with the item (before words are added, the costly
     // part on long reports: words at most double what the phrases hold, and a paragraph
     // needs [`EVIDENCE`] to answer anything).
-    let found = match_sentences(chars, terms, &position_weights, weights, sentence_chars);
+    let found = match_sentences(
+        chars,
+        terms,
+        &position_weights,
+        weights,
+        sentence_chars,
+        |s, span| report.holds_term(s, span),
+    );
     let mut by_unit: Vec<ParagraphMatch> = Vec::new();
     let mut rest = &found[..];
     while !rest.is_empty() {

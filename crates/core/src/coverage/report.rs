@@ -478,6 +478,18 @@ impl<'a> Report<'a> {
         &self.texts[sentence.unit].chars[sentence.span.clone()]
     }
 
+    /// Whether characters `range` of sentence `s` are a lexicon head as the report reads
+    /// it, not the same characters inside another word (述法 in 上述法律).
+    pub(super) fn holds_term(&self, s: usize, range: Span) -> bool {
+        let sentence = &self.sentences[s];
+        let start = sentence.span.start + range.start;
+        let term = start..start + range.len();
+        self.texts[sentence.unit]
+            .terms
+            .binary_search_by(|t| (t.start, t.end).cmp(&(term.start, term.end)))
+            .is_ok()
+    }
+
     /// `taken` sentences from `s` in the report's words, with the matched phrases as
     /// ranges of them.
     pub(super) fn task_evidence(&self, s: usize, taken: usize, phrases: &[Phrase]) -> TaskEvidence {
