@@ -384,6 +384,27 @@ fn a_plans_own_terms_join_the_lexicon() {
     assert!(found.summary.warnings.iter().any(|w| w.contains("第1行")));
 }
 
+/// A plan's own `except` line keeps a built-in term from being read inside a local word:
+/// 兽医保健 (veterinary care) holds 医保 and is no account of 医疗保障.
+#[test]
+fn a_plans_own_exception_guards_a_builtin_term() {
+    let item = "加强医保基金监管";
+    let sentence = "全年开展兽医保健培训12场，培训人员300人次。";
+    let mut state = PlanState::new(
+        plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+            .unwrap()
+            .plan,
+    );
+    let report =
+        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{sentence}\n");
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    let found = coverage::compute(&draft, &state);
+    assert_ne!(found.items[0].status, Status::Missing, "{}", table(&found));
+    state.plan.terms = vec!["except 医保 = 兽医保健".into()];
+    let found = coverage::compute(&draft, &state);
+    assert_eq!(found.items[0].status, Status::Missing, "{}", table(&found));
+}
+
 #[test]
 fn tasks_say_which_sentence_answers_them() {
     let found = one_item(
