@@ -145,6 +145,12 @@ struct Level {
 #[derive(Clone, Debug, Default)]
 struct AbstractList {
     levels: [Option<Level>; LEVELS],
+    /// `w:styleLink`: the list style this definition defines.
+    defines_style: Option<String>,
+    /// `w:numStyleLink`: the list style whose definition numbers this one's lists, as
+    /// Word writes a list that uses a list style (多级列表 linked to 标题 styles): it has
+    /// no levels of its own.
+    uses_style: Option<String>,
 }
 
 /// A list (`w:num`): the abstract list it numbers with and the levels whose start it
@@ -208,6 +214,8 @@ impl<'x, S: From<&'x str>> NumberProperties<S> {
 #[derive(Debug, Default)]
 pub(super) struct Numbering {
     abstract_lists: HashMap<u32, AbstractList>,
+    /// The definition of each list style (`w:styleLink`), the first by id.
+    style_definitions: HashMap<String, u32>,
     lists: HashMap<u32, List>,
     styles: HashMap<String, Style>,
     /// The paragraph style of a paragraph that names none (`w:default="1"`).
@@ -220,6 +228,15 @@ impl Numbering {
         let mut numbering = Numbering::default();
         numbering.read_lists(numbering_xml);
         numbering.read_styles(styles_xml);
+        for (&id, definition) in &numbering.abstract_lists {
+            if let Some(style) = &definition.defines_style {
+                let first = numbering
+                    .style_definitions
+                    .entry(style.clone())
+                    .or_insert(id);
+                *first = (*first).min(id);
+            }
+        }
         numbering
     }
 
@@ -263,6 +280,16 @@ impl Numbering {
                     if let Some((id, definition)) = list.take() {
                         if self.lists.len() < MAX_DEFINITIONS {
                             self.lists.insert(id, definition);
+                        }
+                    }
+                }
+                ("w:styleLink" | "w:numStyleLink", false) if level.is_none() => {
+                    if let Some((_, definition)) = abstract_list.as_mut() {
+                        let style = tag.attribute("w:val").map(String::from);
+                        if tag.name == "w:styleLink" {
+                            definition.defines_style = style;
+                        } else {
+                            definition.uses_style = style;
                         }
                     }
                 }
@@ -327,6 +354,19 @@ impl Numbering {
                 }
             }
         }
+    }
+
+    /// The definition a list numbers with: its abstract list's, or the one defining the
+    /// list style that abstract list uses (one step: a style that uses a style is not
+    /// followed).
+    fn definition(&self, list: &List) -> Option<(u32, &AbstractList)> {
+        let id = list.abstract_id?;
+        let definition = self.abstract_lists.get(&id)?;
+        let Some(style) = &definition.uses_style else {
+            return Some((id, definition));
+        };
+        let id = *self.style_definitions.get(style)?;
+        Some((id, self.abstract_lists.get(&id)?))
     }
 
     /// Counters for reading the body, all lists unstarted.
@@ -408,8 +448,7 @@ impl Counters<'_> {
         let numbering = self.numbering;
         let (list_id, ilvl) = numbering.list_and_level(paragraph)?;
         let list = numbering.lists.get(&list_id)?;
-        let abstract_id = list.abstract_id?;
-        let definition = numbering.abstract_lists.get(&abstract_id)?;
+        let (abstract_id, definition) = numbering.definition(list)?;
         let level = definition.levels[ilvl].as_ref()?;
         let counted = if list.start_overrides.iter().any(Option::is_some) {
             Counted::Own(list_id)
@@ -641,6 +680,30 @@ mod tests {
             read(&body, &numbering, ""),
             ["1. 甲", "2. 乙", "1. 丙", "2. 丁", "3. 戊", "5. 己"]
         );
+    }
+
+    #[test]
+    fn a_list_that_uses_a_list_style_numbers_with_the_style_s_definition() {
+        // Word's 多级列表 linked to heading styles: definition 0 defines the list style,
+        // definition 1 only uses it; lists of both continue one count.
+        let defining = report_levels().replace(
+            "<w:multiLevelType",
+            r#"<w:styleLink w:val="ReportList"/><w:multiLevelType"#,
+        );
+        let using = r#"<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="ReportList"/></w:abstractNum>"#;
+        let numbering = defining + using + &list(1, 0, "") + &list(2, 1, "");
+        let body = [
+            p(Some((2, 0)), "总体情况"),
+            p(Some((2, 1)), "学法"),
+            p(Some((1, 0)), "主要举措"),
+        ];
+        assert_eq!(
+            read(&body, &numbering, ""),
+            ["一、总体情况", "（一）学法", "二、主要举措"]
+        );
+        // A style used but defined nowhere numbers nothing.
+        let numbering = using.to_string() + &list(2, 1, "");
+        assert_eq!(read(&body[..1], &numbering, ""), ["总体情况"]);
     }
 
     #[test]
