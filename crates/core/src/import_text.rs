@@ -59,6 +59,16 @@ pub fn is_page_number(line: &str) -> bool {
 /// line ends a sentence (`。：；！？`) or a bracket, is a 一、 heading, or has none of
 /// `，。；：` (a title, a signature or a date) and is not a full line of hard-wrapped text.
 pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
+    logical_lines_split_at(text, &|_| false)
+}
+
+/// [`logical_lines`], where a line for which `starts_line` holds never joins the one
+/// before it either: the plan reader's item labels that are no heading label (①, 1.1,
+/// 第一，), which other text may start a wrapped line with (`1.5亿元`).
+pub fn logical_lines_split_at(
+    text: &str,
+    starts_line: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, String)> {
     let lines: Vec<(usize, String)> = text
         .lines()
         .enumerate()
@@ -77,6 +87,7 @@ pub fn logical_lines(text: &str) -> Vec<(usize, String)> {
             .zip(last.as_ref())
             .is_some_and(|((_, previous), joined)| {
                 parse_label(&line).is_none()
+                    && !starts_line(&line)
                     && !starts_with_field_role(&line)
                     && continues(previous, joined, hard_wrapped)
             });
@@ -245,6 +256,32 @@ mod tests {
                 "10.强化审查。",
                 "二、打造环境",
                 "第二行"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_may_be_started_by_marks_of_the_callers_own() {
+        let text = "加大投入，全年投入\n1.5亿元，建设中心。\n组织干部参加培训，\n①集中学法。";
+        let lines = |starts_line: &dyn Fn(&str) -> bool| -> Vec<String> {
+            logical_lines_split_at(text, starts_line)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(
+            lines(&|_| false),
+            [
+                "加大投入，全年投入1.5亿元，建设中心。",
+                "组织干部参加培训，①集中学法。"
+            ]
+        );
+        assert_eq!(
+            lines(&|line| line.starts_with('①')),
+            [
+                "加大投入，全年投入1.5亿元，建设中心。",
+                "组织干部参加培训，",
+                "①集中学法。"
             ]
         );
     }

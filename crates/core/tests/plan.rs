@@ -1115,3 +1115,160 @@ fn units_on_lines_of_their_own_in_a_cell_are_several() {
         ]
     );
 }
+
+/// Each item's number, group and title.
+fn numbered_items(import: &plan::PlanImport) -> Vec<(&str, &str, &str)> {
+    import
+        .plan
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.group.as_str(), i.title.as_str()))
+        .collect()
+}
+
+const CIRCLED_PLAN: &str = "某区卫生健康局2024年法治政府建设工作要点\n\n\
+    一、深入学习贯彻习近平法治思想\n\
+    ①将习近平法治思想纳入党组理论学习中心组学习内容，全年专题学习不少于4次。\n\
+    ②组织全体干部参加法治理论培训，参训率100%。\n\
+    二、健全依法决策机制\n\
+    ①严格落实重大行政决策程序，重大决策合法性审查率100%。\n\
+    ②完善法律顾问制度，发挥法律顾问作用。";
+
+#[test]
+fn items_numbered_with_circled_digits_under_groups() {
+    let import = plan::parse_plan_text(CIRCLED_PLAN).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            (
+                "一①",
+                "深入学习贯彻习近平法治思想",
+                "将习近平法治思想纳入党组理论学习中心组学习内容，全年专题学习不少于4次"
+            ),
+            (
+                "一②",
+                "深入学习贯彻习近平法治思想",
+                "组织全体干部参加法治理论培训，参训率100%"
+            ),
+            (
+                "二①",
+                "健全依法决策机制",
+                "严格落实重大行政决策程序，重大决策合法性审查率100%"
+            ),
+            (
+                "二②",
+                "健全依法决策机制",
+                "完善法律顾问制度，发挥法律顾问作用"
+            ),
+        ]
+    );
+    assert_eq!(import.plan.year, Some(2024));
+    // The same plan in a .docx file.
+    let docx = docx_of(&CIRCLED_PLAN.lines().collect::<Vec<_>>(), None);
+    assert_eq!(
+        plan::parse_plan_docx(&docx).unwrap().plan.items,
+        import.plan.items
+    );
+    // Numbers that run on across groups stay as written; a point wrapped mid-sentence
+    // (`…内容，`) does not swallow the next one.
+    let running = "一、加强学习\n①将法治思想纳入学习内容，\n全年学习4次。\n②组织干部参加培训，\n③开展旁听庭审。\n二、依法决策\n④落实决策程序。";
+    let import = plan::parse_plan_text(running).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            ("1", "加强学习", "将法治思想纳入学习内容，全年学习4次"),
+            ("2", "加强学习", "组织干部参加培训，"),
+            ("3", "加强学习", "开展旁听庭审"),
+            ("4", "依法决策", "落实决策程序"),
+        ]
+    );
+    // Under 1. items ① lines are points of the task, as before.
+    let points = "一、加强学习\n1.深入学习。\n①中心组学法4次。\n②全员培训。\n2.落实述法。";
+    let import = plan::parse_plan_text(points).unwrap();
+    assert_eq!(import.plan.items.len(), 2);
+    assert_eq!(import.plan.items[0].body, "①中心组学法4次。②全员培训");
+}
+
+#[test]
+fn items_numbered_decimally_under_numbered_groups() {
+    let text = "某区卫生健康局2024年法治政府建设工作要点\n\n\
+        1 深入学习贯彻习近平法治思想\n\
+        1.1 将习近平法治思想纳入党组理论学习中心组学习内容，全年专题学习不少于4次。（办公室）\n\
+        1.2、组织全体干部参加法治理论培训，\n参训率100%。\n\
+        2、健全依法决策机制\n\
+        2.1．严格落实重大行政决策程序。\n\
+        ２.２ 完善法律顾问制度。\n\
+        2.2.1 聘请法律顾问。\n\
+        3.健全执法制度\n\
+        3.1 推行三项制度。";
+    let import = plan::parse_plan_text(text).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            (
+                "1.1",
+                "深入学习贯彻习近平法治思想",
+                "将习近平法治思想纳入党组理论学习中心组学习内容，全年专题学习不少于4次"
+            ),
+            (
+                "1.2",
+                "深入学习贯彻习近平法治思想",
+                "组织全体干部参加法治理论培训，参训率100%"
+            ),
+            ("2.1", "健全依法决策机制", "严格落实重大行政决策程序"),
+            ("2.2", "健全依法决策机制", "完善法律顾问制度"),
+            ("3.1", "健全执法制度", "推行三项制度"),
+        ]
+    );
+    assert_eq!(import.plan.items[0].departments, ["办公室"]);
+    // A third level is points of its item.
+    assert_eq!(import.plan.items[3].body, "2.2.1聘请法律顾问");
+    // Without group lines, a new first number starts a group all the same.
+    let flat = "2024年工作要点\n1.1 深入学习。\n1.2 全员培训。\n2.1 落实决策程序。";
+    let import = plan::parse_plan_text(flat).unwrap();
+    let numbers: Vec<&str> = import
+        .plan
+        .items
+        .iter()
+        .map(|i| i.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["1.1", "1.2", "2.1"]);
+}
+
+#[test]
+fn a_figure_at_a_line_start_is_no_decimal_label() {
+    // A wrapped sentence going on with `1.5亿元` joins its line, and the one 1.x line of a
+    // plan numbered 1. is no item.
+    let text = "2024年工作要点\n1.加大投入，全年投入资金\n1.5亿元，建设3个中心。\n2.落实述法。\n1.2万人次参加培训。";
+    let import = plan::parse_plan_text(text).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            ("1", "", "加大投入，全年投入资金1.5亿元，建设3个中心"),
+            ("2", "", "落实述法"),
+        ]
+    );
+    assert_eq!(import.plan.items[1].body, "1.2万人次参加培训");
+}
+
+#[test]
+fn items_numbered_in_words_when_nothing_else_is_numbered() {
+    let text = "某区卫生健康局2024年法治政府建设工作要点\n\
+        第一，深入学习贯彻习近平法治思想。将习近平法治思想纳入学习内容，全年专题学习不少于4次。（办公室）\n\
+        第二、健全依法决策机制。严格落实重大行政决策程序。\n\
+        第三，完善法律顾问制度，发挥法律顾问作用。";
+    let import = plan::parse_plan_text(text).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            ("1", "", "深入学习贯彻习近平法治思想"),
+            ("2", "", "健全依法决策机制"),
+            ("3", "", "完善法律顾问制度，发挥法律顾问作用"),
+        ]
+    );
+    assert_eq!(import.plan.items[0].departments, ["办公室"]);
+    assert_eq!(import.plan.items[1].body, "严格落实重大行政决策程序");
+    // Under 1. items they are a task's points.
+    let points = "2024年工作要点\n1.深入学习。\n第一，中心组学法。\n第二，全员培训。\n2.落实述法。";
+    assert_eq!(plan::parse_plan_text(points).unwrap().plan.items.len(), 2);
+}

@@ -1,32 +1,47 @@
 //! Plans as numbered paragraphs: items (`1.` … or `（一）` …) under 一、 group headings, the
-//! plan's title and year, and one item's title, body, departments and targets.
+//! plan's title and year, and one item's title, body, departments and targets. Besides the
+//! heading labels of [`parse_label`], plans number their items in shapes no report uses
+//! (`1.1`, `第一，`, `①`), read here only.
 
 use super::{
     check_text, unit_names, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS,
 };
-use crate::import_text::{first_year, logical_lines, starts_with_field_role};
-use crate::labels::{chinese_numeral, parse_label};
+use crate::import_text::{first_year, logical_lines_split_at, starts_with_field_role};
+use crate::labels::{chinese_numeral, parse_chinese_numeral, parse_label, Label, CHINESE_DIGITS};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
 use crate::text::{fold_width, split_names};
+
+/// The levels of the labels only plans use, deeper than parse_label's 1–4: `1.1` (the
+/// item in group 1), `第一，`, `①`.
+const DECIMAL: u8 = 5;
+const ORDINAL: u8 = 6;
+const CIRCLED: u8 = 7;
+const CIRCLED_MARKS: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 
 /// Reads a plan of numbered items (`1.` … or, without those, `（一）` …) under 一、
 /// group headings.
 pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
-    let lines = logical_lines(text);
-    let labels: Vec<Option<u8>> = lines
-        .iter()
-        .map(|(_, line)| parse_label(line).map(|l| l.level))
-        .collect();
-    // 1. items, else （一）, else （1） (a flat list or under 一、 groups), else 一、; but
-    // not （一） lines that mostly have deeper ones under them (subgroups of （1） items):
-    // items are what is numbered last. 1. lines stay the items whatever is under them
-    // (（1） points of a task), as plans number their tasks 1. most of all.
-    let present: Vec<u8> = [3, 2, 4, 1]
+    let decimal = is_decimal_numbered(text);
+    // A line that starts with a number is an item or a group (`1深入学习…`) of a plan
+    // numbered 1.1; when it is neither, the item above takes it in again.
+    let lines = logical_lines_split_at(text, &|line| {
+        circled_label(line).is_some()
+            || ordinal_label(line).is_some()
+            || (decimal && leading_number(line).is_some())
+    });
+    let labels = plan_labels(&lines, decimal);
+    let levels: Vec<Option<u8>> = labels.iter().map(|l| l.as_ref().map(|l| l.level)).collect();
+    // 1.1 items, else 1. items, else （一）, else （1） (a flat list or under 一、 groups),
+    // else 第一，, else ①, else 一、; but not （一） lines that mostly have deeper ones under
+    // them (subgroups of （1） items): items are what is numbered last. 1. lines stay the
+    // items whatever is under them (（1） points of a task), as plans number their tasks
+    // 1. most of all.
+    let present: Vec<u8> = [DECIMAL, 3, 2, 4, ORDINAL, CIRCLED, 1]
         .into_iter()
-        .filter(|level| labels.contains(&Some(*level)))
+        .filter(|level| levels.contains(&Some(*level)))
         .collect();
-    let heads_deeper = heads_of_deeper_lines(&labels);
+    let heads_deeper = heads_of_deeper_lines(&levels);
     let item_level = present
         .iter()
         .copied()
@@ -34,7 +49,7 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
             if level != 2 {
                 return true;
             }
-            let (lines, heads) = labels
+            let (lines, heads) = levels
                 .iter()
                 .zip(&heads_deeper)
                 .filter(|(label, _)| **label == Some(level))
@@ -60,16 +75,27 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     let mut item_closed = false;
     // The title of the last 一、 heading: the group of a subgroup heading read as an item.
     let mut top_group = String::new();
-    for ((line_number, line), &heads_deeper) in lines.iter().zip(&heads_deeper) {
-        let label = parse_label(line);
+    for (((line_number, line), label), &heads_deeper) in lines.iter().zip(labels).zip(&heads_deeper)
+    {
         match label {
             Some(l) if l.level == item_level => {
+                // 2.1 after 1.2 starts group 2, headed or not.
+                let major = decimal_major(&l);
+                if major.is_some() && major != group_number {
+                    group.clear();
+                    group_number = major;
+                    group_changed = true;
+                }
                 let in_sequence = match last_number {
                     None => true,
                     Some(previous) => l.number == previous + 1 || (group_changed && l.number == 1),
                 };
                 if in_sequence {
-                    items.push((l.number.to_string(), group.clone(), l.rest.to_string()));
+                    let number = match major {
+                        Some(major) => format!("{major}.{}", l.number),
+                        None => l.number.to_string(),
+                    };
+                    items.push((number, group.clone(), l.rest.to_string()));
                     item_groups.push(group_number);
                     last_number = Some(l.number);
                     group_changed = false;
@@ -145,6 +171,136 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     Ok(plan_import(&preamble, items, skipped))
 }
 
+/// Each line's label: [`parse_label`]'s, and the plans' own. In a plan numbered 1.1 those
+/// are the items, under 1. (or bare `1`) and 一、 groups; （一） and （1） lines are points
+/// of an item then. `第一，` and `①` are items only where nothing is numbered （一）, 1. or
+/// （1）: under those they are points of an item too.
+fn plan_labels(lines: &[(usize, String)], decimal: bool) -> Vec<Option<Label<'_>>> {
+    let mut labels: Vec<Option<Label>> = lines
+        .iter()
+        .map(|(_, line)| match decimal {
+            true => decimal_label(line).or(parse_label(line).filter(|l| matches!(l.level, 1 | 3))),
+            false => parse_label(line),
+        })
+        .collect();
+    if decimal {
+        // A group written `1 深入学习…` (the space squeezed out): a bare number directly
+        // over its group's first item.
+        for i in 1..labels.len() {
+            let first_of_group = labels[i]
+                .as_ref()
+                .filter(|next| next.number == 1)
+                .and_then(decimal_major);
+            if let (None, Some(major), Some((_, line))) =
+                (&labels[i - 1], first_of_group, lines.get(i - 1))
+            {
+                labels[i - 1] = bare_group_label(line, major);
+            }
+        }
+    } else if !labels.iter().flatten().any(|l| (2..=4).contains(&l.level)) {
+        for (label, (_, line)) in labels.iter_mut().zip(lines) {
+            if label.is_none() {
+                *label = ordinal_label(line).or_else(|| circled_label(line));
+            }
+        }
+    }
+    labels
+}
+
+/// Whether the text numbers its items 1.1, 1.2, 2.1 …: lines that start so follow each
+/// other in sequence more than once. A sentence that starts with a figure (`1.5亿元`) is
+/// no label in any other plan.
+fn is_decimal_numbered(text: &str) -> bool {
+    let mut previous: Option<(usize, usize)> = None;
+    let mut steps = 0;
+    for line in text.lines() {
+        let line = fold_width(line);
+        let Some(label) = decimal_label(&line) else {
+            continue;
+        };
+        let Some(major) = decimal_major(&label) else {
+            continue;
+        };
+        let current = (major, label.number);
+        if previous.is_some_and(|(major, minor)| {
+            current == (major, minor + 1) || current == (major + 1, 1)
+        }) {
+            steps += 1;
+            if steps == 2 {
+                return true;
+            }
+        }
+        previous = Some(current);
+    }
+    false
+}
+
+/// `1.1` (`1.1、`, `1.1.`) at the start of a line: the label of item 1 of group 1. A third
+/// level (`1.1.1`) is none: its lines are points of the 1.1 item.
+fn decimal_label(line: &str) -> Option<Label<'_>> {
+    let trimmed = line.trim_start();
+    let (_, after) = leading_number(trimmed)?;
+    let (minor, after) = leading_number(after.strip_prefix('.')?)?;
+    let rest = after.strip_prefix(['、', '.', ',']).unwrap_or(after);
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(plan_label(trimmed, DECIMAL, minor, rest))
+}
+
+/// The group number of a `1.1` label.
+fn decimal_major(label: &Label) -> Option<usize> {
+    leading_number(label.raw)
+        .filter(|_| label.level == DECIMAL)
+        .map(|(major, _)| major)
+}
+
+/// A group line numbered `major` without a separator (`1深入学习…`), read as `1.`.
+fn bare_group_label(line: &str, major: usize) -> Option<Label<'_>> {
+    let trimmed = line.trim_start();
+    let (number, rest) = leading_number(trimmed)?;
+    (number == major && !rest.starts_with('.')).then(|| plan_label(trimmed, 3, number, rest))
+}
+
+/// The number of up to three digits at the start of `text`, and what follows it.
+fn leading_number(text: &str) -> Option<(usize, &str)> {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let number = text[..end].parse().ok().filter(|&n| n > 0 && end <= 3)?;
+    Some((number, &text[end..]))
+}
+
+/// `第一，` or `第一、` at the start of a line.
+fn ordinal_label(line: &str) -> Option<Label<'_>> {
+    let trimmed = line.trim_start();
+    let after = trimmed.strip_prefix('第')?;
+    let end = after.find(|c: char| !(CHINESE_DIGITS.contains(c) || c == '十'))?;
+    let number = parse_chinese_numeral(&after[..end])?;
+    let rest = after[end..].strip_prefix(['，', '、', ','])?;
+    Some(plan_label(trimmed, ORDINAL, number, rest))
+}
+
+/// `①` … `⑳` at the start of a line.
+fn circled_label(line: &str) -> Option<Label<'_>> {
+    let trimmed = line.trim_start();
+    let mark = trimmed.chars().next()?;
+    let number = CIRCLED_MARKS.chars().position(|c| c == mark)? + 1;
+    let rest = trimmed[mark.len_utf8()..].trim_start_matches(['、', '.']);
+    Some(plan_label(trimmed, CIRCLED, number, rest))
+}
+
+/// The label that starts `trimmed` and is followed by `rest`, a part of it.
+fn plan_label<'a>(trimmed: &'a str, level: u8, number: usize, rest: &'a str) -> Label<'a> {
+    Label {
+        level,
+        number,
+        raw: &trimmed[..trimmed.len() - rest.len()],
+        rest: rest.trim_start(),
+        canonical: false,
+    }
+}
+
 /// For each line, whether the next labelled line after it is of a deeper level (a
 /// heading over numbered lines rather than a numbered line itself).
 fn heads_of_deeper_lines(labels: &[Option<u8>]) -> Vec<bool> {
@@ -159,10 +315,10 @@ fn heads_of_deeper_lines(labels: &[Option<u8>]) -> Vec<bool> {
     heads
 }
 
-/// When `（一）` or `（1）` items restart in every group (（一）（二） under 一、, again
-/// under 二、), numbers them with their group's (二（一）, 二（1）) so that each number
-/// names one item. Numbers that are unique already, and `1.` items (whose numbers a
-/// reader gives as written), stay as they are.
+/// When `（一）`, `（1）`, `第一，` or `①` items restart in every group (（一）（二） under
+/// 一、, again under 二、), numbers them with their group's (二（一）, 二（1）, 二第一, 二①) so
+/// that each number names one item. Numbers that are unique already, and `1.` items (whose
+/// numbers a reader gives as written), stay as they are.
 fn number_within_groups(
     items: &mut [(String, String, String)],
     groups: &[Option<usize>],
@@ -170,17 +326,22 @@ fn number_within_groups(
 ) {
     let mut numbers: Vec<&str> = items.iter().map(|(number, _, _)| number.as_str()).collect();
     numbers.sort_unstable();
-    if !matches!(item_level, 2 | 4) || numbers.windows(2).all(|w| w[0] != w[1]) {
+    if numbers.windows(2).all(|w| w[0] != w[1]) {
         return;
     }
     for ((number, _, _), group) in items.iter_mut().zip(groups) {
         if let (Some(group), Ok(n)) = (group, number.parse::<usize>()) {
-            let within = if item_level == 2 {
-                chinese_numeral(n)
-            } else {
-                n.to_string()
+            let within = match item_level {
+                2 => format!("（{}）", chinese_numeral(n)),
+                4 => format!("（{n}）"),
+                ORDINAL => format!("第{}", chinese_numeral(n)),
+                CIRCLED => CIRCLED_MARKS
+                    .chars()
+                    .nth(n - 1)
+                    .map_or(n.to_string(), String::from),
+                _ => return,
             };
-            *number = format!("{}（{within}）", chinese_numeral(*group));
+            *number = format!("{}{within}", chinese_numeral(*group));
         }
     }
 }
