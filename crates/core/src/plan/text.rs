@@ -179,7 +179,8 @@ fn plan_labels(lines: &[(usize, String)], decimal: bool) -> Vec<Option<Label<'_>
     let mut labels: Vec<Option<Label>> = lines
         .iter()
         .map(|(_, line)| match decimal {
-            true => decimal_label(line).or(parse_label(line).filter(|l| matches!(l.level, 1 | 3))),
+            true => decimal_label(line)
+                .or_else(|| parse_label(line).filter(|l| matches!(l.level, 1 | 3))),
             false => parse_label(line),
         })
         .collect();
