@@ -24,9 +24,13 @@ dist="${1:-dist}"
 # building it with the app's size profile (release-app) to 246 421, and single-file
 # pages (.mhtml), unit lists, merged cells and percent cells to 250 496 (stop 28's last
 # CI): that plus 1 %.
-FIRST_PAINT_CEILING=462600
-WORKER_CEILING=537000
-IMPORT_WORKER_CEILING=252100
+# Session 6 (4 December): first paint lowered to 454 336 (file names lower-cased as ASCII,
+# no Unicode case tables) plus 1 %; the draft worker raised to 540 071 (the lexicon's
+# except entries, a target task's figure as its evidence) and the import worker to 254 769
+# (plans numbered ①, 1.1 and 第一，; Word's list styles), each plus 1 %.
+FIRST_PAINT_CEILING=458900
+WORKER_CEILING=545500
+IMPORT_WORKER_CEILING=257300
 
 first_raw=0; first_gz=0; worker_raw=0; worker_gz=0; import_raw=0; import_gz=0
 install_raw=0; install_gz=0
