@@ -43,33 +43,35 @@ const GOALS: Bounds = Bounds {
 };
 
 /// The held-out split does not meet the goals yet. This floor is what the engine
-/// measured on it (3 December 2026, 230 items in 12 pairs, after the sixth tuning round
-/// on the 27 dev pairs: agreement 176/230 = 0.765, 未覆盖 precision 41/49 = 0.837 and
-/// recall 41/50 = 0.82, covered/partial called missing 8/180 = 0.044, missing called
-/// covered 3; rounded to the weaker side), so that no change makes it worse unnoticed;
-/// the goals it misses are printed on every run. Raise the floor as the engine improves,
-/// never by tuning on this split.
+/// measured on it (4 December 2026, 230 items in 12 pairs, after session 6's changes,
+/// none of them decided on this split: agreement 178/230 = 0.774, 未覆盖 precision
+/// 41/47 = 0.872 and recall 41/50 = 0.82, covered/partial called missing 6/180 = 0.033,
+/// missing called covered 3; rounded to the weaker side), so that no change makes it
+/// worse unnoticed; the goals it misses are printed on every run. Raise the floor as the
+/// engine improves, never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.76,
-    min_missing_precision: 0.83,
+    min_agreement: 0.77,
+    min_missing_precision: 0.87,
     min_missing_recall: 0.82,
-    max_covered_called_missing: 0.045,
+    max_covered_called_missing: 0.034,
     max_missing_called_covered: 3,
     ..GOALS
 };
 
-/// The dev split (31 pairs since dev-24 to dev-31 were written after the engine) misses
-/// the 未覆盖 precision goal and calls two missing items covered. This floor is what the
-/// engine measured on it (3 December 2026, 589 items, after the eighth round: agreement
-/// 507/589, 未覆盖 precision 114/128 and recall 114/124, covered/partial called missing
-/// 14/465, missing called covered 2; rounded to the weaker side), so that no change makes
-/// it worse unnoticed. dev-28 to dev-31, unseen when they arrived, scored 63/78 before the
-/// eighth round and after it. Raise it as the engine improves.
+/// The dev split (38 pairs; dev-24 to dev-38 were written after the engine) misses the
+/// agreement goal and calls two missing items covered. This floor is what the engine
+/// measured on it (4 December 2026, 720 items: agreement 618/720 = 0.858, 未覆盖
+/// precision 138/152 and recall 138/153, covered/partial called missing 14/567, missing
+/// called covered 2; rounded to the weaker side), so that no change makes it worse
+/// unnoticed. dev-36 to dev-38, unseen when they arrived (plans numbered ①, 1.1 and
+/// 第一，), scored 44/57 before any change made on them, 45/57 after one (a paragraph
+/// whose first sentence ends on a gap to its target still counts). Raise it as the engine
+/// improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.86,
-    min_missing_precision: 0.89,
-    min_missing_recall: 0.91,
-    max_covered_called_missing: 0.031,
+    min_agreement: 0.85,
+    min_missing_precision: 0.9,
+    min_missing_recall: 0.9,
+    max_covered_called_missing: 0.025,
     max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,
 };

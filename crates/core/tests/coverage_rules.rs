@@ -275,6 +275,25 @@ fn a_target_given_its_figure_is_a_task_told_by_that_sentence() {
     assert_eq!(other_rate.status, Status::Missing, "{other_rate:?}");
 }
 
+/// A paragraph whose one sentence gives an account and ends on the gap to its target
+/// (…距95%的年度目标仍有差距) reports achievements up to that clause, as a row of a
+/// report's task table does (dev-36); one that opens on its shortcomings does not.
+#[test]
+fn an_account_that_ends_on_its_gap_still_tells_the_work() {
+    let item = "推进政务服务网上办理，全程网办率达到95%";
+    let status = |sentence: &str| one_item(item, sentence).items[0].computed;
+    assert_eq!(
+        status("将58项政务服务事项全部纳入网上办理，全年网上办件1.36万件，全程网办率93.4%，距95%的年度目标仍有差距，主要原因是部分事项需现场核查。"),
+        Status::Covered
+    );
+    for opening in [
+        "工作中还存在不足，政务服务事项网上办理深度不够，全程网办率93.4%。",
+        "2023年，我委推进网上办理取得一定成效，但对照要求还有差距：全程网办率93.4%，政务服务事项网上办理深度不够。",
+    ] {
+        assert_eq!(status(opening), Status::Missing, "{opening}");
+    }
+}
+
 #[test]
 fn the_thought_that_guides_other_work_is_no_study_of_it() {
     let status = |sentence: &str| {

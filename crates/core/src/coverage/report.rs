@@ -418,8 +418,12 @@ impl<'a> Report<'a> {
             lead.sort_unstable();
             leads.push(lead);
             // A paragraph that opens on shortcomings or plans (嘉兴's closing
-            // 同时，我们也清醒地认识到……) is not about achievements, whatever its part.
-            let counts = unit.counts && !states_shortcoming(first);
+            // 同时，我们也清醒地认识到……) is not about achievements, whatever its part;
+            // one whose first sentence gives figures before it turns to them
+            // (…全程网办率93.4%，距目标仍有差距) is: its sentences are split where they
+            // turn, below.
+            let counts =
+                unit.counts && shortcoming_from(first).is_none_or(|at| gives_figures(&first[..at]));
             unit_counts.push(counts);
             // The report's preamble, before the first heading and ending …现将有关情况
             // 报告如下, opens on what guided the year's work (坚持以…为指导，深入贯彻…):
@@ -556,9 +560,18 @@ fn shortcoming_words() -> &'static ShortcomingWords {
     })
 }
 
-/// Whether a sentence (as matching sees it) states a shortcoming or a plan.
-pub(super) fn states_shortcoming(sentence: &[char]) -> bool {
-    shortcoming_from(sentence).is_some()
+/// Whether text gives a figure other than a year (`58项`, `93.4%`; not `2023年`): an
+/// account of work rather than the opening of a paragraph on its shortcomings.
+fn gives_figures(text: &[char]) -> bool {
+    let mut at = 0;
+    while at < text.len() {
+        let digits = text[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && text.get(at + digits) != Some(&'年') {
+            return true;
+        }
+        at += digits.max(1);
+    }
+    false
 }
 
 /// Where the first clause of a sentence that states a shortcoming or a plan starts: an
