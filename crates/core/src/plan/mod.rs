@@ -52,7 +52,7 @@ pub enum PlanError {
     Docx(#[from] ReadError),
     #[error("{0}")]
     Sheet(#[from] SheetError),
-    #[error("没有识别出任何计划条目：条目应以“1.”“2.”等编号开头，或为首列是序号的表格（Word 或 Excel 表格，或从中复制的内容）")]
+    #[error("没有识别出任何计划条目：条目应以“1.”“（一）”“1.1”“①”“第一，”等编号开头，或为首列是序号的表格（Word 或 Excel 表格，或从中复制的内容）")]
     NoItems,
     #[error("计划条目超过 {MAX_NUMBERED_ITEMS} 项（第 {0} 行起的条目编号为 {num}），超出可导入的上限；请拆分计划后分别导入", num = MAX_NUMBERED_ITEMS + 1)]
     TooManyItems(usize),
