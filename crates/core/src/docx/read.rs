@@ -5,8 +5,10 @@
 mod numbering;
 
 use crate::package_read::{Package, PackageError};
-use crate::xml_text::{unescape, Tags};
-use numbering::{NumberProperties, Numbering};
+use std::mem::take;
+
+use crate::xml_text::{unescape, Tag, Tags};
+use numbering::{Counters, NumberProperties, Numbering};
 
 /// Entries larger than this are not a report's text: refuse rather than inflate them.
 /// Counted in bytes actually inflated, not as the zip's header claims.
@@ -164,13 +166,55 @@ const MAX_GRID_SPAN: usize = 64;
 /// this depth: Word's own documents nest two or three.
 const MAX_NESTED_PARAGRAPHS: usize = 16;
 
+/// A paragraph being read: its text so far, what its properties say about its
+/// automatic number, and what they say about its mark.
+#[derive(Default)]
+struct OpenParagraph<'x> {
+    text: String,
+    numbered: NumberProperties<&'x str>,
+    /// Inside its `w:pPr`, and inside the `w:rPr` there that formats its mark.
+    in_properties: bool,
+    in_mark_properties: bool,
+    /// Its mark deleted (or moved away) under tracked changes (修订): Word shows it run
+    /// into the next paragraph.
+    mark_deleted: bool,
+    /// Inside a run whose properties hide it (`w:vanish`): Word neither shows nor prints
+    /// hidden text unless asked to, and a report is read as it prints.
+    in_hidden_run: bool,
+    /// Inside a run's previous properties (`w:rPrChange`), which are no longer its own.
+    in_old_run_properties: bool,
+}
+
+impl OpenParagraph<'_> {
+    /// Records `tag` if it says something of the paragraph's mark or of a run's
+    /// visibility; whether it did.
+    fn read(&mut self, tag: &Tag) -> bool {
+        match (tag.name, tag.closing) {
+            ("w:pPr", closing) if !tag.empty => self.in_properties = !closing,
+            ("w:rPr", closing) if self.in_properties && !tag.empty => {
+                self.in_mark_properties = !closing;
+            }
+            ("w:del" | "w:moveFrom", false) if self.in_mark_properties => self.mark_deleted = true,
+            ("w:r", _) => self.in_hidden_run = false,
+            ("w:rPrChange", closing) if !tag.empty => self.in_old_run_properties = !closing,
+            ("w:vanish", false) if !self.in_properties && !self.in_old_run_properties => {
+                self.in_hidden_run = !matches!(tag.attribute("w:val"), Some("0" | "false" | "off"));
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
 fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     let rows = tables == Tables::RowPerLine;
     let mut out = Vec::new();
-    // The open paragraphs, innermost last, each with what its properties say about its
-    // automatic number: a text box's paragraphs sit inside the paragraph that anchors
-    // the box, and must neither end nor take over that paragraph's text.
-    let mut open: Vec<(String, NumberProperties<&str>)> = Vec::new();
+    // The open paragraphs, innermost last: a text box's paragraphs sit inside the
+    // paragraph that anchors the box, and must neither end nor take over that
+    // paragraph's text.
+    let mut open: Vec<OpenParagraph> = Vec::new();
+    // The text of paragraphs whose mark was deleted, which the next paragraph opens with.
+    let mut run_in = String::new();
     // The list counters, which run through the whole body in order.
     let mut lists = numbering.counters();
     // How many tables the scan is inside, and the cells of the outermost one's row.
@@ -183,6 +227,10 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
     // How deep inside `mc:Fallback`: the same content again for older readers (Word
     // writes a text box twice, as DrawingML in `mc:Choice` and as VML here); read once.
     let mut fallback_depth = 0usize;
+    // How deep inside text deleted or moved away under tracked changes (`w:del`,
+    // `w:moveFrom`): Word shows the document as it is after the changes, and so is it
+    // read.
+    let mut removed_depth = 0usize;
     // Paragraphs opened past [`MAX_NESTED_PARAGRAPHS`]: their text goes to the innermost
     // one kept.
     let mut too_deep = 0usize;
@@ -195,13 +243,15 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
         if fallback_depth > 0 {
             continue;
         }
-        if let Some((_, numbered)) = open.last_mut() {
-            if numbered.read(&tag) {
+        if let Some(paragraph) = open.last_mut() {
+            if paragraph.numbered.read(&tag) || paragraph.read(&tag) {
                 continue;
             }
         }
         let in_row = rows && table_depth > 0;
+        let visible = removed_depth == 0 && !open.last().is_some_and(|p| p.in_hidden_run);
         match (tag.name, tag.closing) {
+            ("w:del" | "w:moveFrom", _) if !tag.empty => removed_depth = tag.nesting(removed_depth),
             ("w:tbl", false) if !tag.empty => {
                 table_depth += 1;
                 if table_depth == 1 {
@@ -237,47 +287,62 @@ fn scan(xml: &str, tables: Tables, numbering: &Numbering) -> Vec<String> {
                 }
             }
             ("w:p", false) if tag.empty => {
-                let label = lists.label(&NumberProperties::default());
-                let text = label.unwrap_or_default().trim_end().to_string();
+                let text = labelled(&mut lists, &NumberProperties::default(), take(&mut run_in));
                 match row.last_mut() {
                     Some(cell) if in_row => add_to_cell(cell, &text),
                     _ => out.push(text),
                 }
             }
             ("w:p", false) if open.len() == MAX_NESTED_PARAGRAPHS => too_deep += 1,
-            ("w:p", false) => open.push((String::new(), NumberProperties::default())),
+            ("w:p", false) => open.push(OpenParagraph {
+                text: take(&mut run_in),
+                ..OpenParagraph::default()
+            }),
             ("w:p", true) if too_deep > 0 => too_deep -= 1,
-            ("w:p", true) => {
-                let text = open
-                    .pop()
-                    .map(|(text, numbered)| match lists.label(&numbered) {
-                        Some(label) if text.is_empty() => label.trim_end().to_string(),
-                        Some(label) => label + &text,
-                        None => text,
-                    });
-                match (text, row.last_mut()) {
-                    (Some(text), Some(cell)) if in_row => add_to_cell(cell, &text),
-                    (text, _) => out.extend(text),
+            ("w:p", true) => match open.pop() {
+                // Its text opens the next paragraph, which numbers the two as one.
+                Some(paragraph) if paragraph.mark_deleted => run_in = paragraph.text,
+                Some(paragraph) => {
+                    let text = labelled(&mut lists, &paragraph.numbered, paragraph.text);
+                    match row.last_mut() {
+                        Some(cell) if in_row => add_to_cell(cell, &text),
+                        _ => out.push(text),
+                    }
                 }
-            }
+                None => {}
+            },
             ("w:t", false) if !tag.empty => {
                 let text = tags.text_until("</w:t>");
-                if let Some((current, _)) = open.last_mut() {
-                    current.push_str(&unescape(text));
+                if let Some(paragraph) = open.last_mut().filter(|_| visible) {
+                    paragraph.text.push_str(&unescape(text));
                 }
             }
-            ("w:tab", false) => push_char(&mut open, '\t'),
-            ("w:br" | "w:cr", false) => push_char(&mut open, '\n'),
+            ("w:tab", false) if visible => push_char(&mut open, '\t'),
+            ("w:br" | "w:cr", false) if visible => push_char(&mut open, '\n'),
             _ => {}
         }
+    }
+    // A deleted mark on the last paragraph has nothing to run into: its text stays.
+    if !run_in.is_empty() {
+        out.push(run_in);
     }
     out
 }
 
+/// A paragraph's text after the label its properties give it, if any: an empty
+/// numbered paragraph is its label alone (a table's 序号 cell).
+fn labelled(lists: &mut Counters, numbered: &NumberProperties<&str>, text: String) -> String {
+    match lists.label(numbered) {
+        Some(label) if text.is_empty() => label.trim_end().to_string(),
+        Some(label) => label + &text,
+        None => text,
+    }
+}
+
 /// Adds a tab or a break to the innermost open paragraph.
-fn push_char(open: &mut [(String, NumberProperties<&str>)], c: char) {
-    if let Some((text, _)) = open.last_mut() {
-        text.push(c);
+fn push_char(open: &mut [OpenParagraph], c: char) {
+    if let Some(paragraph) = open.last_mut() {
+        paragraph.text.push(c);
     }
 }
 
@@ -408,6 +473,40 @@ mod tests {
             paragraphs_of_xml(&xml),
             ["框内", "正文前\t正文后", "下一段"]
         );
+    }
+
+    #[test]
+    fn tracked_changes_read_as_the_document_is_after_them() {
+        // Inserted and moved-here text is read; deleted and moved-away text is not, in
+        // w:delText as Word writes it or in w:t as some writers do, its tabs and breaks
+        // neither.
+        let xml = r#"<w:body><w:p><w:r><w:t>全年</w:t></w:r><w:del w:id="1" w:author="甲"><w:r><w:delText>开展</w:delText></w:r><w:r><w:tab/><w:t>组织</w:t><w:br/></w:r></w:del><w:ins w:id="2" w:author="甲"><w:r><w:t>举办</w:t></w:r></w:ins><w:moveFrom w:id="3" w:author="甲"><w:r><w:t>专题</w:t></w:r></w:moveFrom><w:r><w:t>培训</w:t></w:r><w:moveTo w:id="4" w:author="甲"><w:r><w:t>3次</w:t></w:r></w:moveTo></w:p><w:p><w:del w:id="5" w:author="甲"><w:r><w:t>删去</w:t></w:r></w:del><w:r><w:t>下一段</w:t></w:r></w:p></w:body>"#;
+        assert_eq!(paragraphs_of_xml(xml), ["全年举办培训3次", "下一段"]);
+    }
+
+    #[test]
+    fn a_paragraph_whose_mark_was_deleted_runs_into_the_next() {
+        let deleted_mark =
+            r#"<w:pPr><w:jc w:val="both"/><w:rPr><w:del w:id="1" w:author="甲"/></w:rPr></w:pPr>"#;
+        let moved_mark = r#"<w:pPr><w:rPr><w:moveFrom w:id="2" w:author="甲"/></w:rPr></w:pPr>"#;
+        // An inserted mark, and a deletion in the old properties of a run, change nothing.
+        let inserted_mark = r#"<w:pPr><w:rPr><w:ins w:id="3" w:author="甲"/></w:rPr></w:pPr>"#;
+        let xml = format!(
+            r#"<w:body><w:p>{deleted_mark}<w:r><w:t>第一句。</w:t></w:r></w:p><w:p><w:r><w:t>第二句。</w:t></w:r></w:p><w:p>{moved_mark}<w:moveFrom w:id="4"><w:r><w:t>移走的段落</w:t></w:r></w:moveFrom></w:p><w:p>{inserted_mark}<w:r><w:rPr><w:b/></w:rPr><w:t>新段</w:t></w:r></w:p><w:p>{deleted_mark}<w:r><w:t>末段</w:t></w:r></w:p></w:body>"#
+        );
+        // The last paragraph's deleted mark has no paragraph to run into: its text stays.
+        assert_eq!(
+            paragraphs_of_xml(&xml),
+            ["第一句。第二句。", "新段", "末段"]
+        );
+    }
+
+    #[test]
+    fn hidden_text_is_not_read() {
+        // Word neither shows nor prints it; `w:val="0"` shows it again, and a run's old
+        // properties (w:rPrChange) are not its own.
+        let xml = r#"<w:body><w:p><w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t><w:tab/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r><w:r><w:rPr><w:rPrChange w:id="1"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>曾隐藏</w:t></w:r></w:p><w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>段落标记隐藏</w:t></w:r></w:p></w:body>"#;
+        assert_eq!(paragraphs_of_xml(xml), ["可见显示曾隐藏", "段落标记隐藏"]);
     }
 
     #[test]

@@ -595,6 +595,29 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_whose_mark_was_deleted_takes_no_number_of_its_own() {
+        // Run into the paragraph after it, it is numbered as that one is, once.
+        let numbering = report_levels() + &list(1, 0, "");
+        let deleted_mark = r#"<w:rPr><w:del w:id="1" w:author="甲"/></w:rPr>"#;
+        let body = [
+            p(Some((1, 2)), "甲"),
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr>{deleted_mark}</w:pPr><w:r><w:t>乙，</w:t></w:r></w:p>"#
+            ),
+            p(Some((1, 2)), "续乙"),
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr>{deleted_mark}</w:pPr><w:r><w:t>丙。</w:t></w:r></w:p>"#
+            ),
+            p(None, "正文"),
+            p(Some((1, 2)), "丁"),
+        ];
+        assert_eq!(
+            read(&body, &numbering, ""),
+            ["1. 甲", "2. 乙，续乙", "丙。正文", "3. 丁"]
+        );
+    }
+
+    #[test]
     fn chinese_and_decimal_levels_nest_and_restart_below_a_shallower_one() {
         let numbering = report_levels() + &list(1, 0, "");
         let body = [
