@@ -877,7 +877,8 @@ fn a_group_row_may_hold_its_numeral_in_the_number_cell() {
         .replace("一、深入学习", "一\t深入学习")
         .replace("一、\t推进", "二\t推进");
     assert_eq!(word_table_items(&rows), word_table_items(WORD_TABLE_ROWS));
-    // Items numbered 一、二 themselves stay items.
+    // Items numbered 一、二 themselves stay items, numbered 1, 2 as the same plan's
+    // paragraphs 一、… 二、… are.
     for rows in [
         "一\t深入学习贯彻习近平法治思想。\t\t\n二\t推进严格执法。\t\t\n",
         // With their 、 and no department or deadline given.
@@ -885,7 +886,7 @@ fn a_group_row_may_hold_its_numeral_in_the_number_cell() {
     ] {
         let items = word_table_items(rows);
         let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
-        assert_eq!(numbers, ["一", "二"], "{rows:?}");
+        assert_eq!(numbers, ["1", "2"], "{rows:?}");
     }
 }
 
@@ -1271,4 +1272,99 @@ fn items_numbered_in_words_when_nothing_else_is_numbered() {
     // Under 1. items they are a task's points.
     let points = "2024年工作要点\n1.深入学习。\n第一，中心组学法。\n第二，全员培训。\n2.落实述法。";
     assert_eq!(plan::parse_plan_text(points).unwrap().plan.items.len(), 2);
+}
+
+#[test]
+fn a_title_set_over_two_lines_keeps_both() {
+    let items = "一、总体要求\n1.深入学习贯彻习近平法治思想。（办公室）";
+    for (preamble, title) in [
+        (
+            "嘉兴市卫生健康委员会\n2022年法治政府建设工作要点",
+            "嘉兴市卫生健康委员会2022年法治政府建设工作要点",
+        ),
+        (
+            "嘉兴市卫生健康委员会2022年法治政府\n建设工作要点",
+            "嘉兴市卫生健康委员会2022年法治政府建设工作要点",
+        ),
+        // The 版头 and the 发文字号 above a title are no part of it, nor is a notice.
+        (
+            "嘉兴市卫生健康委员会文件\n嘉卫〔2022〕5号\n2022年法治政府建设工作要点",
+            "2022年法治政府建设工作要点",
+        ),
+        (
+            "各处室：\n现将工作要点印发给你们，请认真贯彻落实。\n2022年法治政府建设工作要点",
+            "2022年法治政府建设工作要点",
+        ),
+    ] {
+        let plan = plan::parse_plan_text(&format!("{preamble}\n{items}"))
+            .unwrap()
+            .plan;
+        assert_eq!(plan.title, title, "{preamble:?}");
+        assert_eq!(plan.year, Some(2022));
+    }
+}
+
+#[test]
+fn labels_typed_with_a_tab_after_them_are_numbered_paragraphs_not_a_table() {
+    // `1<tab>` over `1.1<tab>` items: the groups look like the rows of a table copied
+    // without its header, the items say it is none.
+    let plan = "2024年工作要点\n1\t深入学习贯彻习近平法治思想\n1.1\t开展专题学法不少于4次。（办公室）\n1.2\t组织年度学法考试。（人事科）\n2\t推进严格规范公正文明执法\n2.1\t落实行政执法三项制度。（执法队）";
+    let items = word_table_items(plan);
+    let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(numbers, ["1.1", "1.2", "2.1"]);
+    assert_eq!(items[2].1, "推进严格规范公正文明执法");
+}
+
+#[test]
+fn a_header_row_names_its_number_column_in_a_short_cell() {
+    // An item that mentions 统一编号 before the table is no header row.
+    let plan = "2025年工作要点\n一、\t坚持党的领导\n（一）\t学习贯彻习近平法治思想。（办公室）\n（二）\t落实统一登记、统一编号、统一印发制度。\t（政策法规处）\n（三）\t推进严格执法。（执法处）";
+    let items = word_table_items(plan);
+    let numbers: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    let table = "2025年工作要点\n序 号\t工作任务\t责任单位\n1\t落实统一编号制度。\t办公室";
+    let items = word_table_items(table);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].4, ["办公室"]);
+}
+
+#[test]
+fn a_table_numbered_with_labels_numbers_its_items_as_paragraphs_would() {
+    let table = |numbers: [&str; 4]| {
+        format!(
+            "2024年工作要点\n序号\t工作任务\t责任单位\n一、加强党的领导\t\t\n{}\t深入学习贯彻习近平法治思想。\t办公室\n{}\t落实第一责任人职责。\t办公室\n二、严格执法\t\t\n{}\t落实三项制度。\t执法队\n{}\t开展专项整治。\t执法队",
+            numbers[0], numbers[1], numbers[2], numbers[3]
+        )
+    };
+    let numbers_of =
+        |text: &str| -> Vec<String> { word_table_items(text).into_iter().map(|i| i.0).collect() };
+    // （一） restarting in every group, typed or shown by Word's numbering (its 、 kept),
+    // as the same paragraphs are numbered.
+    let paragraphs = "2024年工作要点\n一、加强党的领导\n（一）深入学习贯彻习近平法治思想。（办公室）\n（二）落实第一责任人职责。（办公室）\n二、严格执法\n（一）落实三项制度。（执法队）\n（二）开展专项整治。（执法队）";
+    let restarting = ["一（一）", "一（二）", "二（一）", "二（二）"];
+    assert_eq!(numbers_of(paragraphs), restarting);
+    assert_eq!(
+        numbers_of(&table(["（一）", "（二）", "（一）", "（二）"])),
+        restarting
+    );
+    // Numbers that go on across groups are unique already: 1, 2, 3, 4, as are ① and 一.
+    let continuing = ["1", "2", "3", "4"];
+    for labels in [
+        ["（一）", "（二）", "（三）", "（四）"],
+        ["①", "②", "③", "④"],
+        ["一", "二", "三", "四"],
+        ["1.", "2.", "3.", "4."],
+    ] {
+        assert_eq!(numbers_of(&table(labels)), continuing, "{labels:?}");
+    }
+    // 1.1 as written, under groups written `1 …` in a row of their own.
+    let decimal = "2024年工作要点\n序号\t工作任务\t责任单位\n1 加强党的领导\t\t\n1.1\t深入学习。\t办公室\n2 严格执法\t\t\n2.1\t落实三项制度。\t执法队";
+    let items = word_table_items(decimal);
+    let numbers: Vec<(&str, &str)> = items.iter().map(|i| (i.0.as_str(), i.1.as_str())).collect();
+    assert_eq!(numbers, [("1.1", "加强党的领导"), ("2.1", "严格执法")]);
+    // Numbers no label reads stay as written.
+    assert_eq!(
+        numbers_of(&table(["九-1-1", "九-1-2", "九-2-1", "九-2-2"])),
+        ["九-1-1", "九-1-2", "九-2-1", "九-2-2"]
+    );
 }

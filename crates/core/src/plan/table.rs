@@ -1,7 +1,9 @@
 //! Plans as tables: tab-separated rows, as an indicator table saved as text or a Word
 //! table (序号 | 重点任务 | 责任单位 | 完成时限) pasted, with or without a header row.
 
-use super::text::{item_from_text, plan_import};
+use super::text::{
+    item_from_text, item_number_of_label, number_within_groups, plan_import, starts_with_item_label,
+};
 use super::{check_text, is_deadline, unit_names, PlanError, PlanImport, Skipped};
 use crate::import_text::squeeze_spaces;
 use crate::labels::{parse_chinese_numeral, parse_label};
@@ -33,11 +35,13 @@ fn is_item_row(line: &str) -> bool {
 }
 
 /// Whether `text` is a table rather than numbered paragraphs: it has at least as many
-/// table rows as lines with an item label (`1.`, `（一）`), and a header row or a row at
-/// all. A row counts with three cells or more, or two when its number is bare (`1`, a
-/// 序号 | 任务 table copied without its header): Word's list numbering pastes as
-/// `1.<tab>item`, one tab, and such a list is numbered paragraphs. Numbered paragraphs
-/// with a small table after them (a .docx plan's indicator table) stay paragraphs.
+/// table rows as lines with an item label (`1.`, `（一）`, `1.1`, `①`), and a header row
+/// or a row at all. A row counts with three cells or more, or two when its number is
+/// bare (`1`, a 序号 | 任务 table copied without its header): Word's list numbering
+/// pastes as `1.<tab>item`, one tab, and such a list is numbered paragraphs, as is a
+/// label typed with a tab after it (`（一）<tab>item`, `1.1<tab>item`): those lines count
+/// as labelled. Numbered paragraphs with a small table after them (a .docx plan's
+/// indicator table) stay paragraphs.
 pub(super) fn is_table(text: &str) -> bool {
     let header = find_header(text).is_some();
     let (mut rows, mut labelled) = (0usize, 0usize);
@@ -47,21 +51,24 @@ pub(super) fn is_table(text: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     };
     for line in text.lines() {
-        if line.contains('\t') {
-            let cells_enough = line.matches('\t').nth(1).is_some() || bare_number(line);
-            rows += usize::from(cells_enough && is_item_row(line));
-        } else {
-            labelled += usize::from(parse_label(line).is_some_and(|l| l.level > 1));
+        let tabs = line.matches('\t').count();
+        if tabs > 0 && (tabs > 1 || bare_number(line)) && is_item_row(line) {
+            rows += 1;
+        } else if tabs <= 1 {
+            labelled += usize::from(starts_with_item_label(&line.replacen('\t', "", 1)));
         }
     }
     (header || rows > 0) && rows >= labelled
 }
 
 /// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`), read from
-/// its non-empty cells. With `bare_numerals` (a table whose items are numbered in
-/// digits), `一、` or `一` and the title in two cells open one too; otherwise such a row
-/// is an item numbered `一、` whose other cells are empty.
-fn group_heading(cells: &[String], bare_numerals: bool) -> Option<String> {
+/// its non-empty cells: its number and title. With `bare_numerals` (a table whose items
+/// are numbered in digits), `一、` or `一` and the title in two cells open one too;
+/// otherwise such a row is an item numbered `一、` whose other cells are empty. A cell
+/// alone that starts with a number and goes on with a title (`1 深入学习…`,
+/// `1.深入学习…`, the group over items 1.1, 1.2 …) opens group 1: an item's row has its
+/// task in a cell of its own.
+fn group_heading(cells: &[String], bare_numerals: bool) -> Option<(usize, String)> {
     let filled: Vec<&str> = cells
         .iter()
         .map(String::as_str)
@@ -76,21 +83,41 @@ fn group_heading(cells: &[String], bare_numerals: bool) -> Option<String> {
         }
         _ => filled.concat(),
     };
-    let label = parse_label(&joined).filter(|l| l.level == 1)?;
-    Some(label.rest.trim().to_string())
+    if let Some(label) = parse_label(&joined).filter(|l| l.level == 1) {
+        return Some((label.number, label.rest.trim().to_string()));
+    }
+    if filled.len() != 1 {
+        return None;
+    }
+    let digits = joined.find(|c: char| !c.is_ascii_digit())?;
+    let number: usize = joined[..digits].parse().ok().filter(|_| digits <= 3)?;
+    let title = joined[digits..].trim_start_matches(['.', '、']);
+    let titled = !title.is_empty() && !title.starts_with(|c: char| c.is_ascii_digit());
+    titled.then(|| (number, title.trim().to_string()))
 }
 
-/// Where the header row of an indicator table is: the first tab-separated line naming a
-/// number (序号/编号) column.
+/// Where the header row of an indicator table is: the first tab-separated line with a
+/// number column, a short cell naming 序号 or 编号 (an item's text that mentions 统一编号
+/// is no header).
 fn find_header(text: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| line.contains('\t') && (line.contains("序号") || line.contains("编号")))
+    text.lines().position(|line| {
+        line.contains('\t')
+            && cells_of(line).any(|cell| {
+                cell.chars().count() <= MAX_NUMBER_HEADER_CHARS
+                    && (cell.contains("序号") || cell.contains("编号"))
+            })
+    })
 }
+
+/// The longest header cell of a number column: `序号`, `编号`, `任务编号`, `序号（编号）`.
+const MAX_NUMBER_HEADER_CHARS: usize = 6;
 
 /// A table row: the group heading above it, its cells, and each cell read as a list of
 /// unit names ([`unit_list`]).
 struct Row {
     group: String,
+    /// The number of the group heading above it (一、 → 1), when it has one.
+    group_number: Option<usize>,
     cells: Vec<String>,
     unit_lists: Vec<String>,
 }
@@ -168,6 +195,39 @@ impl Columns {
     }
 }
 
+/// The items' numbers from their 序号 cells, under groups numbered `groups`: as written,
+/// less a closing `.` or `、` (`12`, `九-1-1`), unless every cell is a label of one kind
+/// that is no bare number (`（一）`, `一`, `①`, `1.1`, as typed or as Word's automatic
+/// numbering shows it), numbered then as the same labels starting paragraphs are: 一 as
+/// 1, （一） restarting in every group as 一（一）.
+fn item_numbers(cells: &[String], groups: &[Option<usize>]) -> Vec<String> {
+    let as_written = || {
+        cells
+            .iter()
+            .map(|cell| cell.trim_end_matches(['.', '、']).to_string())
+            .collect()
+    };
+    let labels: Option<Vec<(u8, String)>> = cells
+        .iter()
+        .map(|cell| item_number_of_label(cell))
+        .collect();
+    let Some(labels) = labels else {
+        return as_written();
+    };
+    let level = labels.first().map(|(level, _)| *level);
+    let bare_digits = cells.iter().all(|cell| {
+        cell.trim_end_matches(['.', '、'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    });
+    if bare_digits || labels.iter().any(|(l, _)| Some(*l) != level) {
+        return as_written();
+    }
+    let mut numbers: Vec<String> = labels.into_iter().map(|(_, number)| number).collect();
+    number_within_groups(&mut numbers, groups, level.unwrap_or_default());
+    numbers
+}
+
 /// Reads a plan from a table: one tab-separated row per line, under a header row with a
 /// 序号 column or, without one, read as 序号 | task | departments, where a deadline
 /// cell (完成时限) is dropped: a plan item has no place for it. A line whose number cell
@@ -225,6 +285,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
         }
     }
     let mut group = String::new();
+    let mut group_number = None;
     let mut rows: Vec<Row> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(first_row) {
         if line.trim().is_empty() {
@@ -232,8 +293,9 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
         }
         let cells: Vec<String> = cells_of(line).collect();
         let unit_lists: Vec<String> = line.split('\t').map(unit_list).collect();
-        if let Some(heading) = group_heading(&cells, digit_numbers) {
-            group = heading;
+        if let Some((number, title)) = group_heading(&cells, digit_numbers) {
+            group = title;
+            group_number = Some(number);
             continue;
         }
         if !line.contains('\t') {
@@ -273,6 +335,7 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
                 }),
             _ => rows.push(Row {
                 group: group.clone(),
+                group_number,
                 cells,
                 unit_lists,
             }),
@@ -284,13 +347,23 @@ pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
             .cloned()
             .unwrap_or_default()
     };
-    let items: Vec<PlanItem> = rows
+    let rows: Vec<&Row> = rows
         .iter()
         .filter(|row| !cell(row, Some(columns.content)).is_empty())
-        .map(|row| {
-            let number = cell(row, Some(columns.number));
+        .collect();
+    let numbers = item_numbers(
+        &rows
+            .iter()
+            .map(|row| cell(row, Some(columns.number)))
+            .collect::<Vec<_>>(),
+        &rows.iter().map(|row| row.group_number).collect::<Vec<_>>(),
+    );
+    let items: Vec<PlanItem> = rows
+        .iter()
+        .zip(numbers)
+        .map(|(row, number)| {
             let mut item = item_from_text(
-                number.trim_end_matches(['.', '、']).to_string(),
+                number,
                 row.group.clone(),
                 &cell(row, Some(columns.content)),
                 Some(&cell(row, columns.detail)),

@@ -3,6 +3,8 @@
 //! heading labels of [`parse_label`], plans number their items in shapes no report uses
 //! (`1.1`, `第一，`, `①`), read here only.
 
+use std::mem::take;
+
 use super::{
     check_text, unit_names, PlanError, PlanImport, Skipped, MAX_NUMBERED_ITEMS, TITLE_WORDS,
 };
@@ -163,10 +165,15 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
             return Err(PlanError::TooManyItems(line));
         }
     }
-    number_within_groups(&mut items, &item_groups, item_level);
+    let mut numbers: Vec<String> = items
+        .iter_mut()
+        .map(|(number, _, _)| take(number))
+        .collect();
+    number_within_groups(&mut numbers, &item_groups, item_level);
     let items = items
         .into_iter()
-        .map(|(number, group, text)| item_from_text(number, group, &text, None))
+        .zip(numbers)
+        .map(|((_, group, text), number)| item_from_text(number, group, &text, None))
         .collect();
     Ok(plan_import(&preamble, items, skipped))
 }
@@ -206,6 +213,38 @@ fn plan_labels(lines: &[(usize, String)], decimal: bool) -> Vec<Option<Label<'_>
         }
     }
     labels
+}
+
+/// Whether a line starts with a label an item may have: a heading label below 一、, or
+/// a plan's own (`1.1`, `第一，`, `①`).
+pub(super) fn starts_with_item_label(line: &str) -> bool {
+    let line = fold_width(line);
+    parse_label(&line).is_some_and(|l| l.level > 1)
+        || decimal_label(&line).is_some()
+        || ordinal_label(&line).is_some()
+        || circled_label(&line).is_some()
+}
+
+/// The number and level an item labelled `cell` gets in a plan written as paragraphs:
+/// a table's 序号 cell written as a label (`（一）`, `一`, `①`, `第一`, `1.1`, or as Word's
+/// automatic numbering shows it, `一、`), numbered as the same label starting a line
+/// would be (一 → 1, 1.1 → 1.1). `None` for a cell that is no such label.
+pub(super) fn item_number_of_label(cell: &str) -> Option<(u8, String)> {
+    let cell = fold_width(cell.trim());
+    if let Some(label) = decimal_label(&cell).filter(|l| l.rest.is_empty()) {
+        let major = decimal_major(&label)?;
+        return Some((DECIMAL, format!("{major}.{}", label.number)));
+    }
+    // A label alone in its cell may lack its closing mark (`一`, `第一`, `1`).
+    [cell.clone(), format!("{cell}、")].iter().find_map(|cell| {
+        let label = parse_label(cell)
+            .or_else(|| ordinal_label(cell))
+            .or_else(|| circled_label(cell))?;
+        label
+            .rest
+            .is_empty()
+            .then(|| (label.level, label.number.to_string()))
+    })
 }
 
 /// Whether the text numbers its items 1.1, 1.2, 2.1 …: lines that start so follow each
@@ -320,17 +359,17 @@ fn heads_of_deeper_lines(labels: &[Option<u8>]) -> Vec<bool> {
 /// 一、, again under 二、), numbers them with their group's (二（一）, 二（1）, 二第一, 二①) so
 /// that each number names one item. Numbers that are unique already, and `1.` items (whose
 /// numbers a reader gives as written), stay as they are.
-fn number_within_groups(
-    items: &mut [(String, String, String)],
+pub(super) fn number_within_groups(
+    numbers: &mut [String],
     groups: &[Option<usize>],
     item_level: u8,
 ) {
-    let mut numbers: Vec<&str> = items.iter().map(|(number, _, _)| number.as_str()).collect();
-    numbers.sort_unstable();
-    if numbers.windows(2).all(|w| w[0] != w[1]) {
+    let mut sorted: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    if sorted.windows(2).all(|w| w[0] != w[1]) {
         return;
     }
-    for ((number, _, _), group) in items.iter_mut().zip(groups) {
+    for (number, group) in numbers.iter_mut().zip(groups) {
         if let (Some(group), Ok(n)) = (group, number.parse::<usize>()) {
             let within = match item_level {
                 2 => format!("（{}）", chinese_numeral(n)),
@@ -365,16 +404,26 @@ pub(super) fn plan_import(
     }
 }
 
-/// The plan's title (the last title-like line before the items) and its year: from the
-/// title, else from a 发文字号 `〔2023〕`, else from the first year in the preamble.
+/// The plan's title (the last title-like line before the items, with the line or two
+/// of it set above, `嘉兴市卫生健康委员会` over `2022年法治政府建设工作要点`) and its year:
+/// from the title, else from a 发文字号 `〔2023〕`, else from the first year in the
+/// preamble.
 fn plan_title_and_year(preamble: &[&str]) -> (String, Option<u16>) {
+    let title_like = |line: &&str| !line.contains(['。', '，', '；']);
     let title = preamble
         .iter()
-        .rev()
-        .find(|line| {
-            TITLE_WORDS.iter().any(|w| line.contains(w)) && !line.contains(['。', '，', '；'])
+        .rposition(|line| TITLE_WORDS.iter().any(|w| line.contains(w)) && title_like(line))
+        .map(|last| {
+            let first = (last.saturating_sub(MAX_TITLE_LINES - 1)..last)
+                .rev()
+                .take_while(|&i| is_title_start(preamble[i]))
+                .last()
+                .unwrap_or(last);
+            preamble[first..=last]
+                .concat()
+                .trim_start_matches("关于印发")
+                .to_string()
         })
-        .map(|line| line.trim_start_matches("关于印发").to_string())
         .unwrap_or_default();
     let doc_number_year = preamble.iter().find_map(|line| {
         let start = line.find('〔')? + '〔'.len_utf8();
@@ -386,6 +435,24 @@ fn plan_title_and_year(preamble: &[&str]) -> (String, Option<u16>) {
         .or(doc_number_year)
         .or_else(|| preamble.iter().find_map(|line| first_year(line)));
     (title, year)
+}
+
+/// The most lines a plan's title is set over.
+const MAX_TITLE_LINES: usize = 3;
+
+/// Whether a line above a plan's title line is the start of the title (the issuer's
+/// name, the title's first half) rather than the notice it comes with: no sentence, no
+/// title of its own, no 发文字号, 版头 (`…文件`), 附件 mark or date.
+fn is_title_start(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= 30
+        && !line.contains(['。', '，', '；', '：', ':', '〔', '['])
+        && !TITLE_WORDS.iter().any(|w| line.contains(w))
+        && !line.ends_with("文件")
+        && !line.starts_with("附件")
+        && !line.ends_with('日')
+        && !line.ends_with('号')
 }
 
 /// Builds an item from its text after the label: departments from the closing bracket,
