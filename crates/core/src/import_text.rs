@@ -54,7 +54,8 @@ pub fn is_page_number(line: &str) -> bool {
 /// lines broken in mid-sentence joined again. Each line keeps the 1-based number of the
 /// input line it starts on.
 ///
-/// A line joins the previous one unless it starts with a heading label or a plan's field
+/// A line joins the previous one unless an empty line comes between them (in text that
+/// does not put one between most lines), it starts with a heading label or a plan's field
 /// (`责任单位：…`, [`starts_with_field_role`]), or the previous
 /// line ends a sentence (`。：；！？`) or a bracket, is a 一、 heading, or has none of
 /// `，。；：` (a title, a signature or a date) and is not a full line of hard-wrapped text.
@@ -69,24 +70,40 @@ pub fn logical_lines_split_at(
     text: &str,
     starts_line: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, String)> {
-    let lines: Vec<(usize, String)> = text
-        .lines()
-        .enumerate()
-        .map(|(number, raw)| (number + 1, squeeze_spaces(&fold_width(raw))))
-        .filter(|(_, line)| !line.is_empty() && !is_page_number(line))
-        .collect();
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    // Whether each kept line has an empty line before it; not one around a page number,
+    // which is a page break's layout, not the writer's.
+    let mut after_blank: Vec<bool> = Vec::new();
+    let (mut blank, mut page_break) = (false, false);
+    for (number, raw) in text.lines().enumerate() {
+        let line = squeeze_spaces(&fold_width(raw));
+        if line.is_empty() {
+            blank = true;
+        } else if is_page_number(&line) {
+            page_break = true;
+        } else {
+            lines.push((number + 1, line));
+            after_blank.push(blank && !page_break);
+            (blank, page_break) = (false, false);
+        }
+    }
     // Text wrapped at the page width (杭州 2018: median 26 characters) has almost no
     // line longer than a printed one; text with one line per paragraph has many.
     let long = lines.iter().filter(|(_, l)| l.chars().count() > 40).count();
     let hard_wrapped = long * 10 < lines.len();
+    // An empty line between two lines is a paragraph break the writer made (a plan's
+    // title, an empty line, its preamble), unless the text puts one between most of
+    // its lines (copied double-spaced), where it says nothing.
+    let blanks_separate = after_blank.iter().filter(|&&b| b).count() * 2 < lines.len();
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut last: Option<Joined> = None;
-    for (number, line) in lines {
+    for ((number, line), after_blank) in lines.into_iter().zip(after_blank) {
         let joins = out
             .last()
             .zip(last.as_ref())
             .is_some_and(|((_, previous), joined)| {
-                parse_label(&line).is_none()
+                !(blanks_separate && after_blank)
+                    && parse_label(&line).is_none()
                     && !starts_line(&line)
                     && !starts_with_field_role(&line)
                     && continues(previous, joined, hard_wrapped)
@@ -321,6 +338,25 @@ mod tests {
         // With paragraphs on one line each, a long line without punctuation is a title.
         let paragraphs = format!("关于印发《杭州市临安区卫生健康局2023年法治政府建设工作要点》的通知\n局机关各科室：\n{}", "正文很长的一段，".repeat(10));
         assert_eq!(logical_lines(&paragraphs).len(), 3);
+    }
+
+    #[test]
+    fn an_empty_line_ends_a_paragraph_unless_it_is_between_most_lines() {
+        // Short lines (a plan's headings and fields) make the text look hard-wrapped, so
+        // the 27-character title would be taken for a full wrapped line.
+        let plan = "互助土族自治县卫生健康局2022年法治政府建设工作要点\n\n为深入贯彻习近平法治思想，\n制定本要点。\n\n（一）学习贯彻\n责任股室：办公室";
+        let lines: Vec<String> = logical_lines(plan).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                "互助土族自治县卫生健康局2022年法治政府建设工作要点",
+                "为深入贯彻习近平法治思想，制定本要点。",
+                "（一）学习贯彻",
+                "责任股室：办公室"
+            ]
+        );
+        let joined = plan.replace("要点\n\n", "要点\n");
+        assert_eq!(logical_lines(&joined).len(), 3);
     }
 
     #[test]

@@ -238,6 +238,66 @@ fn fields_on_lines_of_their_own_are_the_items_units() {
 }
 
 #[test]
+fn an_item_headed_by_a_line_of_its_own_has_that_line_as_its_title() {
+    // A heading line, the tasks, a 目标 line and a field line, item after item; a title,
+    // an empty line and the preamble before them.
+    let text = "互助土族自治县卫生健康局2022年法治政府建设工作要点\n\n为深入贯彻习近平法治思想，结合我局实际，\n制定本要点。\n\n一、深入学习贯彻习近平法治思想\n\n（一）学习贯彻习近平法治思想\n把习近平法治思想作为局党组理论学习中心组学习的重点内容，开展专题学习研讨。\n目标：全年专题学法不少于4次。\n责任股室：办公室\n\n（二）推进“八五”普法\n落实“谁执法谁普法”普法责任制。\n责任股室：政策法规股";
+    let import = plan::parse_plan_text(text).unwrap();
+    let plan = &import.plan;
+    assert_eq!(
+        plan.title,
+        "互助土族自治县卫生健康局2022年法治政府建设工作要点"
+    );
+    let items: Vec<(&str, &str, &[String])> = plan
+        .items
+        .iter()
+        .map(|i| (i.title.as_str(), i.body.as_str(), i.departments.as_slice()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "学习贯彻习近平法治思想",
+                "把习近平法治思想作为局党组理论学习中心组学习的重点内容，开展专题学习研讨。目标：全年专题学法不少于4次",
+                &["办公室".to_string()][..]
+            ),
+            (
+                "推进“八五”普法",
+                "落实“谁执法谁普法”普法责任制",
+                &["政策法规股".to_string()][..]
+            ),
+        ]
+    );
+    assert_eq!(plan.items[0].targets.len(), 1);
+}
+
+#[test]
+fn units_in_a_pasted_tasks_column_beside_the_task_are_its_departments() {
+    // 工作任务 | 责任单位 pasted from Word: the task with its label, a tab, the units.
+    let text = "2024年法治政府建设工作要点\n工作任务\t责任单位\n一、加强党的领导\n1.深入学习贯彻习近平法治思想。（1）纳入年度学习计划；（2）开展专题学习。\t局办公室\n2.压实第一责任人职责。（1）年终述法。\t局办公室、人事科\t2024年12月底前\n3.推进普法。全年开展宣传活动\t不少于10场，覆盖率100%\n4.加强执法队伍建设。全年组织培训。\n\t执法队";
+    let plan = plan::parse_plan_text(text).unwrap().plan;
+    let units: Vec<&[String]> = plan
+        .items
+        .iter()
+        .map(|i| i.departments.as_slice())
+        .collect();
+    assert_eq!(
+        units,
+        [
+            &["局办公室".to_string()][..],
+            &["局办公室".to_string(), "人事科".to_string()][..],
+            &[][..],
+            // The task's cell broken over two lines, its units on the second.
+            &["执法队".to_string()][..]
+        ]
+    );
+    assert_eq!(plan.items[0].title, "深入学习贯彻习近平法治思想");
+    assert_eq!(plan.items[1].body, "（1）年终述法");
+    // A cell that is no unit list (a target) stays part of the item's words.
+    assert!(plan.items[2].body.contains("不少于10场"));
+}
+
+#[test]
 fn a_two_column_table_without_its_header_is_a_table() {
     // 序号 | 重点任务 copied without the header row: a bare number, a tab, the task.
     let text = "2023年法治建设工作要点\n1\t深入学习贯彻习近平法治思想，全年集中学法不少于4次。\n2\t严格落实重大行政决策程序。\n3\t加强行政规范性文件合法性审核。";

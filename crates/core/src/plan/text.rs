@@ -12,6 +12,7 @@ use crate::import_text::{first_year, logical_lines_split_at, starts_with_field_r
 use crate::labels::{chinese_numeral, parse_chinese_numeral, parse_label, Label, CHINESE_DIGITS};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
 use crate::text::{fold_width, split_names};
+use std::borrow::Cow;
 
 /// The levels of the labels only plans use, deeper than parse_label's 1–4: `1.1` (the
 /// item in group 1), `第一，`, `①`.
@@ -24,6 +25,7 @@ const CIRCLED_MARKS: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰
 /// group headings.
 pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
+    let text = &with_unit_cells_bracketed(text);
     let decimal = is_decimal_numbered(text);
     // A line that starts with a number is an item or a group (`1深入学习…`) of a plan
     // numbered 1.1; when it is neither, the item above takes it in again.
@@ -138,7 +140,18 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
                 text.push(' ');
                 text.push_str(line);
             }
-            Some((_, _, text)) if !item_closed => text.push_str(line),
+            Some((_, _, text)) if !item_closed => {
+                // An item's line of one phrase without a closing mark, which the next line
+                // did not continue, is its heading (`（一）学习贯彻习近平法治思想`, the tasks
+                // on a line of their own): its first sentence. A line starting with a
+                // figure was cut from the line above (`…全年投入资金` / `1.5亿元，…`).
+                let heading = !text.contains(['，', '。', '；', '：', ','])
+                    && text.ends_with(|c: char| c.is_alphanumeric() || "”’》".contains(c));
+                if heading && !line.starts_with(|c: char| c.is_ascii_digit()) {
+                    text.push('。');
+                }
+                text.push_str(line);
+            }
             Some(_) => skipped.push(Skipped {
                 line: *line_number,
                 text: line.clone(),
@@ -176,6 +189,40 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         .map(|((_, group, text), number)| item_from_text(number, group, &text, None))
         .collect();
     Ok(plan_import(&preamble, items, skipped))
+}
+
+/// Most characters of a cell read as an item's units or deadline (`局办公室、人事科`,
+/// `2024年12月底前`).
+const UNIT_CELL_CHARS: usize = 40;
+
+/// `text` with the trailing cells of a task pasted from a two- or three-column Word table
+/// (`1.深入学习……。\t局办公室、人事科`) written as the item's bracketed departments, as
+/// plans write them in text (`……。（局办公室、人事科）`): squeezing spaces would run the
+/// cells together. Only where the first cell is a task (or empty) and every other one
+/// reads as unit names or a deadline; other lines are left as they are.
+fn with_unit_cells_bracketed(text: &str) -> Cow<'_, str> {
+    if !text.contains('\t') {
+        return Cow::Borrowed(text);
+    }
+    let line = |line: &str| -> String {
+        let mut cells = line.split('\t').map(str::trim);
+        let task = cells.next().unwrap_or_default();
+        let units: Vec<&str> = cells.filter(|cell| !cell.is_empty()).collect();
+        // An empty first cell: the task's text ended on the line above (a line break in
+        // its cell).
+        let is_task = task.is_empty() || task.chars().count() >= UNIT_CELL_CHARS / 4;
+        let reads_as_units = |cell: &&str| {
+            cell.chars().count() <= UNIT_CELL_CHARS
+                && !cell.contains(['。', '%', '％'])
+                && !split_names(cell).is_empty()
+        };
+        if is_task && !units.is_empty() && units.iter().all(reads_as_units) {
+            format!("{task}（{}）", units.join("、"))
+        } else {
+            line.to_string()
+        }
+    };
+    Cow::Owned(text.lines().map(line).collect::<Vec<_>>().join("\n"))
 }
 
 /// Each line's label: [`parse_label`]'s, and the plans' own. In a plan numbered 1.1 those
