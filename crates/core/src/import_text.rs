@@ -102,7 +102,7 @@ pub fn logical_lines_split_at(
             .last()
             .zip(last.as_ref())
             .is_some_and(|((_, previous), joined)| {
-                !(blanks_separate && after_blank)
+                (!blanks_separate || !after_blank)
                     && parse_label(&line).is_none()
                     && !starts_line(&line)
                     && !starts_with_field_role(&line)
