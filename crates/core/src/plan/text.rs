@@ -3,6 +3,7 @@
 //! heading labels of [`parse_label`], plans number their items in shapes no report uses
 //! (`1.1`, `第一，`, `①`), read here only.
 
+use std::borrow::Cow;
 use std::mem::take;
 
 use super::{
@@ -12,7 +13,6 @@ use crate::import_text::{first_year, logical_lines_split_at, starts_with_field_r
 use crate::labels::{chinese_numeral, parse_chinese_numeral, parse_label, Label, CHINESE_DIGITS};
 use crate::plan_items::{extract_targets, Plan, PlanItem};
 use crate::text::{fold_width, split_names};
-use std::borrow::Cow;
 
 /// The levels of the labels only plans use, deeper than parse_label's 1–4: `1.1` (the
 /// item in group 1), `第一，`, `①`.
