@@ -3,7 +3,7 @@
 //! item told (units, own terms, amounts, channels, guidance, lists, the preamble, the
 //! report's own shortcomings and plans).
 
-use report_core::coverage;
+use report_core::coverage::{self, TargetOutcome};
 use report_core::lexicon::EntryKind;
 use report_core::plan;
 use report_core::plan_items::{PlanState, Status};
@@ -609,4 +609,55 @@ fn what_a_sentence_tells_before_its_shortfall_is_told() {
     // A sentence that opens on the shortfall tells nothing done.
     let (shortfall_first, why) = status(format!("离年初目标还有差距，{told}。"));
     assert_eq!(shortfall_first, Status::Missing, "{why}");
+}
+
+/// A sub-task the plan numbers itself is ticked off on its own: left untold, the item
+/// is partial even where the paragraph tells most of the rest (dev-39 and dev-41 of the
+/// set); told, the item is covered.
+#[test]
+fn a_numbered_sub_task_left_untold_keeps_the_item_partial() {
+    let item = "发挥法律顾问和公职律师作用。（1）法律顾问参与重大决策和合同审查，局机关合同合法性审查率100%；（2）加强公职律师队伍建设";
+    let advisers = "局聘请常年法律顾问1名，法律顾问全程参与重大行政决策、重要合同和执法疑难案件研究，全年审查局机关合同218份，合同合法性审查率100%，出具法律意见书36份。";
+    let found = one_item(item, advisers);
+    assert_eq!(
+        found.items[0].computed,
+        Status::Partial,
+        "{}",
+        table(&found)
+    );
+    let lawyers =
+        format!("{advisers}新增公职律师3名，公职律师队伍达到8人，参与办理复议应诉案件5件。");
+    let found = one_item(item, &lawyers);
+    assert_eq!(
+        found.items[0].computed,
+        Status::Covered,
+        "{}",
+        table(&found)
+    );
+}
+
+/// A target counted in a unit of its own (学时) is found by the measure's last word and
+/// that unit (人均培训46学时 for 执法人员年度培训不少于40学时); one counted in 次 is not,
+/// since 次 counts anything (研究重点工作23次 is no 研究法治工作不少于2次).
+#[test]
+fn a_figure_in_the_targets_own_unit_answers_it_by_the_measures_last_word() {
+    let outcome = |item: &str, sentence: &str| {
+        let found = one_item(item, sentence);
+        let item = &found.items[0];
+        (item.targets[0].outcome, item.targets[0].reported)
+    };
+    assert_eq!(
+        outcome(
+            "加强执法队伍建设，执法人员年度培训不少于40学时",
+            "组织执法人员参加省、市执法培训和县司法局行政执法培训，人均培训46学时。"
+        ),
+        (TargetOutcome::Met, Some(46.0))
+    );
+    assert_eq!(
+        outcome(
+            "调整充实法治政府建设领导小组，每年召开专题会议研究法治工作不少于2次",
+            "委主要负责人主持召开委党委会议研究卫生健康重点工作23次。"
+        ),
+        (TargetOutcome::NotReported, None)
+    );
 }

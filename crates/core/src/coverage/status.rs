@@ -395,13 +395,13 @@ pub(super) fn decide(
         .map(|t| check_target(t, &evidence_texts, normalizer))
         .collect();
     // A target task whose figure the target check finds in the item's evidence
-    // (完成率100%, in a sentence its words did not match) is told there: the same
-    // figure the check reports, shown as that task's evidence, so that the task list
-    // and the target agree.
+    // (完成率100%, in a sentence its words did not match or matched in part) is told
+    // there: the same figure the check reports, shown as that task's evidence, so that
+    // the task list and the target agree.
     for (task, _) in task_results
         .iter_mut()
         .zip(&is_target)
-        .filter(|(task, &target)| target && task.status == Status::Missing)
+        .filter(|(task, &target)| target && task.status != Status::Covered)
     {
         let figure = targets.iter().find_map(|check| {
             let measure: Vec<char> = check.target.measure.chars().collect();
@@ -491,6 +491,13 @@ pub(super) fn decide(
             && told_elsewhere[t]
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     };
+    // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) is one a reviewer
+    // ticks off on its own: left untold, the item is partial however much of the rest
+    // the paragraph holds.
+    let numbered_undone = counted.iter().any(|&t| {
+        opens_numbered_subtask(&task_results[t].text)
+            && (task_results[t].status == Status::Missing || touched_not_told[t])
+    });
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
@@ -505,7 +512,8 @@ pub(super) fn decide(
             || named.is_some()
             || (best_share >= MOST_OF_ITEM
                 && 2.0 * (answered_weight + told_weight) >= task_weight
-                && !counted.iter().any(|&t| planned_not_done(t))))
+                && !counted.iter().any(|&t| planned_not_done(t))
+                && !numbered_undone))
     {
         Status::Covered
     } else if answered > 0
@@ -580,6 +588,16 @@ pub(super) fn decide(
         hints,
         tasks: task_results,
         explanation,
+    }
+}
+
+/// Whether a task starts with the plan's own sub-task number: （1）, (1) or ①.
+fn opens_numbered_subtask(task: &str) -> bool {
+    let mut chars = task.trim_start().chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => ('①'..='⑳').contains(&c),
+        None => false,
     }
 }
 

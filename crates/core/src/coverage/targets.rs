@@ -28,7 +28,12 @@ pub(super) fn check_target(
         return not_reported;
     }
     let longest = key.len().min(6);
-    let shortest = key.len().min(3);
+    // A measure's last two characters suffice where the figure carries the target's
+    // own unit right after it and that unit says what is counted (人均培训46学时 for
+    // 执法人员年度培训不少于40学时); 次 or 件 count anything (研究重点工作23次 is not
+    // 研究法治工作不少于2次), a percentage any rate.
+    let unit_named = target.unit.chars().count() >= 2;
+    let shortest = key.len().min(if unit_named { 2 } else { 3 });
     // Every ending of the key ends with the shortest one: find that once per text, and
     // the longer endings only where it is.
     let tail = &key[key.len() - shortest..];
@@ -106,9 +111,12 @@ pub(super) fn find_figure(
                 .collect();
             // Zero needs no unit: 败诉率为0 is 0%.
             let value = digits.trim_end_matches('.').parse::<f64>();
-            let unit_ok = target.unit != "%"
-                || window.get(start + digits.chars().count()) == Some(&'%')
-                || value == Ok(0.0);
+            let after_digits = &window[start + digits.chars().count()..];
+            let unit_ok = if key.len() < 3 {
+                after_digits.starts_with(&target.unit.chars().collect::<Vec<char>>())
+            } else {
+                target.unit != "%" || after_digits.first() == Some(&'%') || value == Ok(0.0)
+            };
             if let (Ok(value), true) = (value, unit_ok) {
                 return Some((value, quote()));
             }
