@@ -74,6 +74,10 @@ pub fn logical_lines_split_at(
     // Whether each kept line has an empty line before it; not one around a page number,
     // which is a page break's layout, not the writer's.
     let mut after_blank: Vec<bool> = Vec::new();
+    // Whether each kept line is a table's row (cells split by tabs, which squeezing
+    // removes; not a label typed with a tab after it, `（一）⇥积极普法`): a line of its
+    // own.
+    let mut rows: Vec<bool> = Vec::new();
     let (mut blank, mut page_break) = (false, false);
     for (number, raw) in text.lines().enumerate() {
         let line = squeeze_spaces(&fold_width(raw));
@@ -84,6 +88,11 @@ pub fn logical_lines_split_at(
         } else {
             lines.push((number + 1, line));
             after_blank.push(blank && !page_break);
+            let mut cells = raw.split('\t');
+            let first = cells.next().unwrap_or_default();
+            let label_then_tab = cells.count() == 1
+                && parse_label(first.trim()).is_some_and(|label| label.rest.is_empty());
+            rows.push(raw.contains('\t') && !label_then_tab);
             (blank, page_break) = (false, false);
         }
     }
@@ -97,12 +106,15 @@ pub fn logical_lines_split_at(
     let blanks_separate = after_blank.iter().filter(|&&b| b).count() * 2 < lines.len();
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut last: Option<Joined> = None;
-    for ((number, line), after_blank) in lines.into_iter().zip(after_blank) {
+    let mut last_row = false;
+    for (((number, line), after_blank), row) in lines.into_iter().zip(after_blank).zip(rows) {
         let joins = out
             .last()
             .zip(last.as_ref())
             .is_some_and(|((_, previous), joined)| {
                 (!blanks_separate || !after_blank)
+                    && !row
+                    && !last_row
                     && parse_label(&line).is_none()
                     && !starts_line(&line)
                     && !starts_with_field_role(&line)
@@ -118,6 +130,7 @@ pub fn logical_lines_split_at(
                 out.push((number, line));
             }
         }
+        last_row = row;
     }
     out
 }
@@ -216,8 +229,15 @@ fn continues(previous: &str, joined: &Joined, hard_wrapped: bool) -> bool {
         && joined.chars <= HEADING_CHARS
         && !full_width;
     // A 签发人 or 抄送 line of a report copied as sent is a field of its own, not the
-    // start of the title or of the 印发 line below it.
-    let is_field = !full_width && (previous.starts_with("签发人") || previous.starts_with("抄送"));
+    // start of the title or of the 印发 line below it; so is the 附件 note above the
+    // 署名 (`附件：2025年…落实情况表`) and an attachment's own `附件` or `附件1` line.
+    let attachment = previous.strip_prefix("附件").is_some_and(|rest| {
+        rest.is_empty()
+            || rest.starts_with(['：', ':'])
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let is_field = !full_width
+        && (previous.starts_with("签发人") || previous.starts_with("抄送") || attachment);
     !ends_sentence
         && !is_top_heading
         && !is_heading
@@ -357,6 +377,22 @@ mod tests {
         );
         let joined = plan.replace("要点\n\n", "要点\n");
         assert_eq!(logical_lines(&joined).len(), 3);
+    }
+
+    /// The close of a report with a pasted 附件 table (dev-44 of the coverage set): the
+    /// 附件 note, the 署名 and date, the attachment's own 附件 line, its title and each
+    /// row are lines of their own, although the note has a colon and no full stop.
+    #[test]
+    fn the_attachment_note_and_table_rows_stand_alone() {
+        let close = "五、其他需要报告的情况\n本年度无其他需要报告的情况，全委法治政府建设各项工作均按年初计划有序推进，取得了较好成效。\n\
+            附件：2025年法治政府建设工作要点落实情况表\n常德市卫生健康委员会\n\
+            2026年1月23日\n附件\n2025年法治政府建设工作要点落实情况表\n\
+            序号\t工作任务\t落实情况\n1\t学习贯彻习近平法治思想\t专题学法6次，\n\
+            2\t压实第一责任人职责\t已完成。";
+        let lines: Vec<String> = logical_lines(close).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(lines.len(), 10, "{lines:#?}");
+        assert_eq!(lines[4], "2026年1月23日");
+        assert!(lines[8].ends_with("专题学法6次，"), "{lines:#?}");
     }
 
     #[test]

@@ -583,6 +583,23 @@ enum Form {
     Table(NumberCells, GroupRows),
 }
 
+impl Form {
+    /// Whether the form fits a plan that is a table already: the forms that number or
+    /// break its lines are a paragraph plan's, and the table forms rebuild a table out
+    /// of such a plan's items.
+    fn fits_a_table(self) -> bool {
+        matches!(
+            self,
+            Form::Plain
+                | Form::SplitRuns
+                | Form::TrackedChanges
+                | Form::TitleInTwoParagraphs
+                | Form::FieldsAndHiddenText
+                | Form::TitleInTextBox
+        )
+    }
+}
+
 /// How a plan table writes its 序号 cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum NumberCells {
@@ -914,6 +931,36 @@ fn table_row(cells: &[String]) -> String {
     format!(r#"<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>{cells}</w:tr>"#)
 }
 
+/// A plan of tab-separated rows with its rows as a Word table's, its other lines as
+/// paragraphs before and after the table.
+fn write_rows_as_table(text: &str) -> Vec<u8> {
+    let mut body = String::new();
+    let mut in_table = false;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let row = line.contains('\t');
+        if row && !in_table {
+            body.push_str(r#"<w:tbl><w:tblPr><w:tblW w:w="9300" w:type="dxa"/><w:tblLook w:val="04A0"/></w:tblPr>"#);
+        }
+        if !row && in_table {
+            body.push_str("</w:tbl>");
+        }
+        in_table = row;
+        if row {
+            let cells: String = line
+                .split('\t')
+                .map(|content| cell(1800, "", &paragraph("", &run(content))))
+                .collect();
+            body.push_str(&format!("<w:tr>{cells}</w:tr>"));
+        } else {
+            body.push_str(&paragraph("", &run(line)));
+        }
+    }
+    if in_table {
+        body.push_str("</w:tbl>");
+    }
+    support::docx(&body, "", NORMAL_STYLE)
+}
+
 /// The plan as a Word table under its preamble's paragraphs; the plan it must read as.
 fn write_table(
     text: &str,
@@ -1090,19 +1137,33 @@ fn plans_and_reports_read_the_same_from_every_docx_form() {
     let mut checked = 0;
     for pair in &pairs {
         let plan = plan_of(pair.plan.as_bytes(), "plan.txt").unwrap();
+        // A table copied from a spreadsheet quotes its cells of several lines; a .docx
+        // holds such a cell whole.
+        let plan_text = plan::spreadsheet_cells_joined(&pair.plan);
         let fallback_year = plan.year.unwrap_or_default();
         let report_of = |bytes: &[u8], name| {
             report_text::draft_from_file(bytes, name, fallback_year).map_err(|e| e.to_string())
         };
+        let a_table = plan_text.lines().any(|line| line.starts_with("序号\t"));
+        if a_table {
+            let difference = match plan_of(&write_rows_as_table(&plan_text), "x.docx") {
+                Ok(read) => plan_difference(&plan, &read),
+                Err(err) => Some(format!("not read: {err}")),
+            };
+            failures.extend(difference.map(|d| format!("{} plan, RowsAsTable: {d}", pair.id)));
+            checked += 1;
+        }
         for form in TEXT_FORMS {
             // A plan reads as its text in every form: a soft break inside an item leaves
             // it one item.
-            let written = write_text(&pair.plan, form);
+            let written = write_text(&plan_text, form);
             let difference = match plan_of(&written.docx, "x.docx") {
                 Ok(read) => plan_difference(&plan, &read),
                 Err(err) => Some(format!("not read: {err}")),
             };
-            failures.extend(difference.map(|d| format!("{} plan, {form:?}: {d}", pair.id)));
+            if !a_table || form.fits_a_table() {
+                failures.extend(difference.map(|d| format!("{} plan, {form:?}: {d}", pair.id)));
+            }
 
             let written = write_text(&pair.report, form);
             let expected = report_of(written.reads_like.as_bytes(), "report.txt").unwrap();
@@ -1113,11 +1174,11 @@ fn plans_and_reports_read_the_same_from_every_docx_form() {
             failures.extend(difference.map(|d| format!("{} report, {form:?}: {d}", pair.id)));
             checked += 2;
         }
-        for form in TABLE_FORMS {
+        for form in TABLE_FORMS.iter().copied().filter(|_| !a_table) {
             let Form::Table(numbers, groups) = form else {
                 unreachable!()
             };
-            let Some((docx, expected)) = write_table(&pair.plan, &plan, numbers, groups) else {
+            let Some((docx, expected)) = write_table(&plan_text, &plan, numbers, groups) else {
                 failures.push(format!(
                     "{} plan, {form:?}: an item's label is not in the text",
                     pair.id

@@ -1428,3 +1428,91 @@ fn a_table_numbered_with_labels_numbers_its_items_as_paragraphs_would() {
         ["九-1-1", "九-1-2", "九-2-1", "九-2-2"]
     );
 }
+
+/// A plan table copied out of Excel or WPS quotes every cell that holds line breaks
+/// (`"1.…；⏎2.…"`, `""` for a quote in it): each such cell is one cell, its lines joined,
+/// as the .xlsx reader reads the workbook itself (dev-42 of the coverage set).
+#[test]
+fn cells_a_spreadsheet_quoted_as_it_copied_them_are_one_cell_each() {
+    let copied = "闵行区卫健委2025年法治政府建设工作要点\n\
+        序号\t工作任务\t具体举措\t责任科室\t完成时限\n\
+        一、加强党对法治建设的领导\t\t\t\t\n\
+        1\t深入学习贯彻习近平法治思想\t\"1.纳入中心组学习计划，全年专题学法不少于4次；\n\
+        2.组织学法考试，参考率达到100%。\"\t办公室\t2025年12月\n\
+        2\t压实第一责任人职责\t\"主要负责人在年终述职中专题述法，落实\"\"述法\"\"评议。\"\t\"办公室\n\
+        组织人事科\"\t2025年12月\n";
+    let import = plan::parse_plan_text(copied).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            ("1", "加强党对法治建设的领导", "深入学习贯彻习近平法治思想"),
+            ("2", "加强党对法治建设的领导", "压实第一责任人职责"),
+        ]
+    );
+    let items = &import.plan.items;
+    assert!(
+        items[0].text().contains("不少于4次；2.组织学法考试"),
+        "{}",
+        items[0].text()
+    );
+    assert!(
+        items[1].text().contains("落实\"述法\"评议"),
+        "{}",
+        items[1].text()
+    );
+    assert_eq!(items[1].departments, ["办公室", "组织人事科"]);
+    assert_eq!(items[0].targets.len(), 2, "{:?}", items[0].targets);
+    // The same table saved as .tsv reads the same.
+    let saved = plan::parse_plan_bytes(copied.as_bytes(), "要点.tsv").unwrap();
+    assert_eq!(numbered_items(&saved), numbered_items(&import));
+    // A line that opens with a quotation of its own is no quoted cell.
+    let quoted_title = "1\t\"双随机\"监管\t执法队\n2\t推进政务公开\t办公室\n";
+    let plan = plan::parse_plan_text(quoted_title).unwrap().plan;
+    assert_eq!(plan.items[0].title, "\"双随机\"监管");
+}
+
+/// 一、 blocks whose numbered lines restart at 1 and which name their departments once,
+/// after their last numbered line, are items with their tasks (dev-43 of the coverage
+/// set); blocks whose numbered lines each name theirs are groups of items.
+#[test]
+fn blocks_given_their_departments_once_are_items_with_tasks() {
+    let tasks = "某县卫生健康局2020年法治政府建设工作要点\n\
+        一、深入学习贯彻习近平总书记关于全面依法治国的重要论述\n\
+        1.列入局党组理论学习中心组学习内容，全年集体学法不少于4次。\n\
+        2.组织干部职工参加学法用法考试。\n\
+        （责任股室：办公室）\n\
+        二、落实第一责任人职责\n\
+        1.局主要负责人在年终述职时一并述法。\n\
+        2.将法治建设纳入年度考核。\n\
+        （责任股室：办公室、人事股）\n\
+        三、推行证明事项告知承诺制\n\
+        1.梳理公布告知承诺制证明事项清单。\n\
+        （责任股室：行政审批股）\n";
+    let import = plan::parse_plan_text(tasks).unwrap();
+    assert_eq!(
+        numbered_items(&import),
+        [
+            (
+                "1",
+                "",
+                "深入学习贯彻习近平总书记关于全面依法治国的重要论述"
+            ),
+            ("2", "", "落实第一责任人职责"),
+            ("3", "", "推行证明事项告知承诺制"),
+        ]
+    );
+    let items = &import.plan.items;
+    assert!(
+        items[1].text().contains("2.将法治建设纳入年度考核"),
+        "{}",
+        items[1].text()
+    );
+    assert_eq!(items[1].departments, ["办公室", "人事股"]);
+    assert_eq!(items[0].targets.len(), 1);
+    // Each numbered line with its own departments: groups of items.
+    let groups = tasks
+        .replace("。\n2.", "。（办公室）\n2.")
+        .replace("。\n（责任股室", "。（办公室）\n（责任股室");
+    let import = plan::parse_plan_text(&groups).unwrap();
+    assert_eq!(import.plan.items.len(), 5, "{:?}", numbered_items(&import));
+}

@@ -509,7 +509,7 @@ pub(super) fn decide(
         Status::Missing
     } else if task_count > 0
         && (answered == task_count
-            || named.is_some()
+            || named.is_some() && !numbered_undone
             || (best_share >= MOST_OF_ITEM
                 && 2.0 * (answered_weight + told_weight) >= task_weight
                 && !counted.iter().any(|&t| planned_not_done(t))
@@ -591,11 +591,20 @@ pub(super) fn decide(
     }
 }
 
-/// Whether a task starts with the plan's own sub-task number: （1）, (1) or ①.
+/// Whether a task starts with the plan's own sub-task number: （1）, (1), ①, or 1. and 1、
+/// (not a figure: 1.5亿元).
 fn opens_numbered_subtask(task: &str) -> bool {
-    let mut chars = task.trim_start().chars();
+    let task = task.trim_start();
+    let mut chars = task.chars();
     match chars.next() {
         Some('（' | '(') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if c.is_ascii_digit() => {
+            let mut after = task
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .chars();
+            matches!(after.next(), Some('.' | '．' | '、'))
+                && after.next().is_some_and(|c| !c.is_ascii_digit())
+        }
         Some(c) => ('①'..='⑳').contains(&c),
         None => false,
     }

@@ -21,7 +21,7 @@ use crate::sheet_read::{self, SheetError};
 use crate::text::split_names;
 pub use from_report::plan_from_report;
 use table::is_table;
-pub use table::parse_plan_tsv;
+pub use table::{parse_plan_tsv, spreadsheet_cells_joined};
 use text::parse_numbered_text;
 
 /// A line of the input that did not become (part of) an item, and why.
@@ -102,11 +102,11 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
     }
 }
 
-/// Reads a plan from pasted text: a table (tab-separated rows, as a Word table pasted
-/// or an indicator table saved as text) as a table, anything else as numbered items
+/// Reads a plan from pasted text: a table (tab-separated rows, as a Word table pasted,
+/// cells copied from a spreadsheet or an indicator table saved as text) as a table, anything else as numbered items
 /// (`1.` … or, without those, `（一）` …) under 一、 group headings.
 pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
-    if is_table(text) {
+    if is_table(&spreadsheet_cells_joined(text)) {
         parse_plan_tsv(text)
     } else {
         parse_numbered_text(text)

@@ -1,6 +1,8 @@
 //! Plans as tables: tab-separated rows, as an indicator table saved as text or a Word
 //! table (序号 | 重点任务 | 责任单位 | 完成时限) pasted, with or without a header row.
 
+use std::borrow::Cow;
+
 use super::text::{
     item_from_text, item_number_of_label, number_within_groups, plan_import, starts_with_item_label,
 };
@@ -19,6 +21,46 @@ fn is_item_number(cell: &str) -> bool {
         && cell
             .chars()
             .all(|c| numeral(c) || "-—.．、()（）".contains(c))
+}
+
+/// `text` with the cells a spreadsheet quotes as it copies them (a cell holding line
+/// breaks or quotes: `"1.…；⏎2.…"`, `""` for a quote), as Excel and WPS put them on the
+/// clipboard, read back as one line each: their line breaks become spaces, as the .xlsx
+/// reader reads the same cells. Text that does not follow that quoting (a line opening
+/// with a quotation of its own, a quote never closed) is left as it is.
+pub fn spreadsheet_cells_joined(text: &str) -> Cow<'_, str> {
+    if !text.contains('\t') || !text.contains('"') {
+        return Cow::Borrowed(text);
+    }
+    let mut joined = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut cell_start = true;
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    joined.push('"');
+                }
+                '"' if matches!(chars.peek(), None | Some('\t' | '\r' | '\n')) => quoted = false,
+                '"' => return Cow::Borrowed(text),
+                '\r' => {}
+                '\n' => joined.push(' '),
+                c => joined.push(c),
+            }
+        } else if cell_start && c == '"' {
+            quoted = true;
+            cell_start = false;
+        } else {
+            cell_start = matches!(c, '\t' | '\n');
+            joined.push(c);
+        }
+    }
+    if quoted {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(joined)
 }
 
 /// The cells of a tab-separated line, widths folded and spaces squeezed.
@@ -236,6 +278,7 @@ fn item_numbers(cells: &[String], groups: &[Option<usize>]) -> Vec<String> {
 /// less a closing `.` or `、`.
 pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
+    let text = &spreadsheet_cells_joined(text);
     let lines: Vec<&str> = text.lines().collect();
     let header_at = find_header(text);
     let columns = header_at.map_or(

@@ -64,6 +64,12 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
         })
         .or(present.first().copied())
         .ok_or(PlanError::NoItems)?;
+    let item_level = if matches!(item_level, 3 | 4) && groups_are_items(&lines, &labels, item_level)
+    {
+        1
+    } else {
+        item_level
+    };
 
     let mut skipped = Vec::new();
     let mut preamble = Vec::new();
@@ -81,6 +87,7 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
     let mut top_group = String::new();
     for (((line_number, line), label), &heads_deeper) in lines.iter().zip(labels).zip(&heads_deeper)
     {
+        let labelled = label.is_some();
         match label {
             Some(l) if l.level == item_level => {
                 // 2.1 after 1.2 starts group 2, headed or not.
@@ -144,10 +151,11 @@ pub(super) fn parse_numbered_text(text: &str) -> Result<PlanImport, PlanError> {
                 // An item's line of one phrase without a closing mark, which the next line
                 // did not continue, is its heading (`（一）学习贯彻习近平法治思想`, the tasks
                 // on a line of their own): its first sentence. A line starting with a
-                // figure was cut from the line above (`…全年投入资金` / `1.5亿元，…`).
+                // figure, not a label, was cut from the line above (`…全年投入资金` /
+                // `1.5亿元，…`).
                 let heading = !text.contains(['，', '。', '；', '：', ','])
                     && text.ends_with(|c: char| c.is_alphanumeric() || "”’》".contains(c));
-                if heading && !line.starts_with(|c: char| c.is_ascii_digit()) {
+                if heading && (labelled || !line.starts_with(|c: char| c.is_ascii_digit())) {
                     text.push('。');
                 }
                 text.push_str(line);
@@ -400,6 +408,52 @@ fn heads_of_deeper_lines(labels: &[Option<u8>]) -> Vec<bool> {
         }
     }
     heads
+}
+
+/// Whether the 一、 lines are the items and the lines numbered under them (`1.`, `（1）`)
+/// their tasks: every 一、 block numbers its lines from 1 and is given its departments
+/// once, on a line of their own after its last numbered line (`（责任股室：办公室）`), none
+/// of its numbered lines having any. A plan assigns work where it names who does it: a
+/// group of items gives each item its own departments.
+fn groups_are_items(lines: &[(usize, String)], labels: &[Option<Label>], item_level: u8) -> bool {
+    #[derive(Default)]
+    struct Block {
+        numbers: Vec<usize>,
+        closed: bool,
+        broken: bool,
+    }
+    let mut blocks: Vec<Block> = Vec::new();
+    for ((_, line), label) in lines.iter().zip(labels) {
+        match label {
+            Some(l) if l.level == 1 => blocks.push(Block::default()),
+            Some(l) if l.level == item_level => {
+                let Some(block) = blocks.last_mut() else {
+                    return false;
+                };
+                block.broken |= block.closed || split_departments(l.rest).1.is_some();
+                block.numbers.push(l.number);
+            }
+            Some(_) => return false,
+            None => {
+                let (before, departments) = split_departments(line);
+                let departments_line =
+                    is_fields(line) || departments.is_some() && before.trim().is_empty();
+                match blocks.last_mut() {
+                    Some(block) if departments_line => {
+                        block.broken |= block.numbers.is_empty() || block.closed;
+                        block.closed = true;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    blocks.len() >= 3
+        && blocks.iter().all(|block| {
+            !block.broken
+                && block.closed
+                && block.numbers.iter().copied().eq(1..=block.numbers.len())
+        })
 }
 
 /// When `（一）`, `（1）`, `第一，` or `①` items restart in every group (（一）（二） under
