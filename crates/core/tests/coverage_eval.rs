@@ -58,20 +58,21 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (41 pairs; dev-24 to dev-41 were written after the engine) misses the
-/// agreement goal and calls three missing items covered. This floor is what the engine
-/// measured on it (5 December 2026, 779 items: agreement 667/779 = 0.856, 未覆盖
-/// precision 148/162 and recall 148/165, covered/partial called missing 14/614, missing
+/// The dev split (44 pairs; dev-24 to dev-44 were written after the engine) misses the
+/// recall goal and calls three missing items covered. This floor is what the engine
+/// measured on it (5 December 2026, 836 items: agreement 724/836 = 0.866, 未覆盖
+/// precision 159/172 and recall 159/177, covered/partial called missing 13/659, missing
 /// called covered 3; rounded to the weaker side), so that no change makes it worse
 /// unnoticed. dev-36 to dev-38, unseen when they arrived (plans numbered ①, 1.1 and
 /// 第一，), scored 44/57 before any change made on them, 45/57 after one (a paragraph
 /// whose first sentence ends on a gap to its target still counts); dev-39 to dev-41
 /// (a pasted 工作任务 | 责任单位 table, heading-line items, （1） sub-tasks) scored 49/59,
-/// and 49/59 after the plan reader read their shapes right. Raise it as the engine
-/// improves.
+/// and 49/59 after the plan reader read their shapes right; dev-42 to dev-44 (a
+/// spreadsheet's quoted cells, 一、 items with 1. tasks, a 附件 落实情况表) 52/57 once the
+/// plan reader read their plans. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.85,
-    min_missing_precision: 0.9,
+    min_agreement: 0.86,
+    min_missing_precision: 0.92,
     min_missing_recall: 0.89,
     max_covered_called_missing: 0.025,
     max_missing_called_covered: 3,

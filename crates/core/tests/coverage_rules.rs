@@ -661,3 +661,29 @@ fn a_figure_in_the_targets_own_unit_answers_it_by_the_measures_last_word() {
         (TargetOutcome::NotReported, None)
     );
 }
+
+/// A sentence that says the work is under way (材料正在整理, 正在开展) tells that it is
+/// not done, as the shortcomings do (dev-44 of the set).
+#[test]
+fn work_under_way_is_not_work_done() {
+    let item = "完成“八五”普法规划总结验收";
+    for sentence in [
+        "“八五”普法总结验收材料正在整理。",
+        "目前正在开展“八五”普法规划总结验收。",
+    ] {
+        let found = one_item(item, sentence);
+        assert_eq!(
+            found.items[0].computed,
+            Status::Missing,
+            "{}",
+            table(&found)
+        );
+    }
+    let found = one_item(item, "完成“八五”普法规划总结验收，形成总结报告报市普法办。");
+    assert_eq!(
+        found.items[0].computed,
+        Status::Covered,
+        "{}",
+        table(&found)
+    );
+}

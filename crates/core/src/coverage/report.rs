@@ -16,9 +16,11 @@ use super::{merged, CharRange, ParagraphRef, Span, TaskEvidence};
 
 /// Words of a sentence that says what is lacking or what is still to do, not what was
 /// done: reports put these in 存在的不足 and 下一年度安排, but also at the end of a
-/// paragraph or in a closing paragraph of the achievements part. Words that also tell
-/// achievements (补短板, 加强薄弱环节, 尚未发生败诉) are not listed.
-pub(super) const SHORTCOMING_WORDS: [&str; 9] = [
+/// paragraph or in a closing paragraph of the achievements part, or in a 落实情况表's
+/// row (总结验收材料正在整理: under way, not done). Words that also tell achievements
+/// (补短板, 加强薄弱环节, 尚未发生败诉) are not listed.
+pub(super) const SHORTCOMING_WORDS: [&str; 10] = [
+    "正在",
     "不足",
     "差距",
     "有待",
