@@ -103,8 +103,9 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
 }
 
 /// Reads a plan from pasted text: a table (tab-separated rows, as a Word table pasted,
-/// cells copied from a spreadsheet or an indicator table saved as text) as a table, anything else as numbered items
-/// (`1.` … or, without those, `（一）` …) under 一、 group headings.
+/// cells copied from a spreadsheet or an indicator table saved as text) as a table,
+/// anything else as numbered items (`1.` … or, without those, `（一）` …) under 一、
+/// group headings.
 pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
     if is_table(&spreadsheet_cells_joined(text)) {
         parse_plan_tsv(text)
