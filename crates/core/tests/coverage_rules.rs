@@ -617,23 +617,17 @@ fn what_a_sentence_tells_before_its_shortfall_is_told() {
 #[test]
 fn a_numbered_sub_task_left_untold_keeps_the_item_partial() {
     let item = "发挥法律顾问和公职律师作用。（1）法律顾问参与重大决策和合同审查，局机关合同合法性审查率100%；（2）加强公职律师队伍建设";
+    let status = |sentence: &str| {
+        let found = one_item(item, sentence);
+        (found.items[0].computed, table(&found))
+    };
     let advisers = "局聘请常年法律顾问1名，法律顾问全程参与重大行政决策、重要合同和执法疑难案件研究，全年审查局机关合同218份，合同合法性审查率100%，出具法律意见书36份。";
-    let found = one_item(item, advisers);
-    assert_eq!(
-        found.items[0].computed,
-        Status::Partial,
-        "{}",
-        table(&found)
-    );
-    let lawyers =
-        format!("{advisers}新增公职律师3名，公职律师队伍达到8人，参与办理复议应诉案件5件。");
-    let found = one_item(item, &lawyers);
-    assert_eq!(
-        found.items[0].computed,
-        Status::Covered,
-        "{}",
-        table(&found)
-    );
+    let (found, why) = status(advisers);
+    assert_eq!(found, Status::Partial, "{why}");
+    let (found, why) = status(&format!(
+        "{advisers}新增公职律师3名，公职律师队伍达到8人，参与办理复议应诉案件5件。"
+    ));
+    assert_eq!(found, Status::Covered, "{why}");
 }
 
 /// A target counted in a unit of its own (学时) is found by the measure's last word and
@@ -666,24 +660,17 @@ fn a_figure_in_the_targets_own_unit_answers_it_by_the_measures_last_word() {
 /// not done, as the shortcomings do (dev-44 of the set).
 #[test]
 fn work_under_way_is_not_work_done() {
-    let item = "完成“八五”普法规划总结验收";
+    let status = |sentence: &str| {
+        let found = one_item("完成“八五”普法规划总结验收", sentence);
+        (found.items[0].computed, table(&found))
+    };
     for sentence in [
         "“八五”普法总结验收材料正在整理。",
         "目前正在开展“八五”普法规划总结验收。",
     ] {
-        let found = one_item(item, sentence);
-        assert_eq!(
-            found.items[0].computed,
-            Status::Missing,
-            "{}",
-            table(&found)
-        );
+        let (found, why) = status(sentence);
+        assert_eq!(found, Status::Missing, "{why}");
     }
-    let found = one_item(item, "完成“八五”普法规划总结验收，形成总结报告报市普法办。");
-    assert_eq!(
-        found.items[0].computed,
-        Status::Covered,
-        "{}",
-        table(&found)
-    );
+    let (found, why) = status("完成“八五”普法规划总结验收，形成总结报告报市普法办。");
+    assert_eq!(found, Status::Covered, "{why}");
 }

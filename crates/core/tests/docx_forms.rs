@@ -1154,15 +1154,16 @@ fn plans_and_reports_read_the_same_from_every_docx_form() {
             checked += 1;
         }
         for form in TEXT_FORMS {
-            // A plan reads as its text in every form: a soft break inside an item leaves
-            // it one item.
-            let written = write_text(&plan_text, form);
-            let difference = match plan_of(&written.docx, "x.docx") {
-                Ok(read) => plan_difference(&plan, &read),
-                Err(err) => Some(format!("not read: {err}")),
-            };
+            // A plan reads as its text in every form that fits it: a soft break inside an
+            // item leaves it one item.
             if !a_table || form.fits_a_table() {
+                let written = write_text(&plan_text, form);
+                let difference = match plan_of(&written.docx, "x.docx") {
+                    Ok(read) => plan_difference(&plan, &read),
+                    Err(err) => Some(format!("not read: {err}")),
+                };
                 failures.extend(difference.map(|d| format!("{} plan, {form:?}: {d}", pair.id)));
+                checked += 1;
             }
 
             let written = write_text(&pair.report, form);
@@ -1172,7 +1173,7 @@ fn plans_and_reports_read_the_same_from_every_docx_form() {
                 Err(err) => Some(format!("not read: {err}")),
             };
             failures.extend(difference.map(|d| format!("{} report, {form:?}: {d}", pair.id)));
-            checked += 2;
+            checked += 1;
         }
         for form in TABLE_FORMS.iter().copied().filter(|_| !a_table) {
             let Form::Table(numbers, groups) = form else {

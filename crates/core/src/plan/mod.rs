@@ -20,7 +20,7 @@ use crate::plan_items::Plan;
 use crate::sheet_read::{self, SheetError};
 use crate::text::split_names;
 pub use from_report::plan_from_report;
-use table::is_table;
+use table::{is_table, parse_rows};
 pub use table::{parse_plan_tsv, spreadsheet_cells_joined};
 use text::parse_numbered_text;
 
@@ -107,8 +107,10 @@ pub fn parse_plan_bytes(bytes: &[u8], file_name: &str) -> Result<PlanImport, Pla
 /// anything else as numbered items (`1.` … or, without those, `（一）` …) under 一、
 /// group headings.
 pub fn parse_plan_text(text: &str) -> Result<PlanImport, PlanError> {
-    if is_table(&spreadsheet_cells_joined(text)) {
-        parse_plan_tsv(text)
+    check_text(text)?;
+    let joined = spreadsheet_cells_joined(text);
+    if is_table(&joined) {
+        parse_rows(&joined)
     } else {
         parse_numbered_text(text)
     }

@@ -278,7 +278,11 @@ fn item_numbers(cells: &[String], groups: &[Option<usize>]) -> Vec<String> {
 /// less a closing `.` or `、`.
 pub fn parse_plan_tsv(text: &str) -> Result<PlanImport, PlanError> {
     check_text(text)?;
-    let text = &spreadsheet_cells_joined(text);
+    parse_rows(&spreadsheet_cells_joined(text))
+}
+
+/// [`parse_plan_tsv`] on text already checked, its spreadsheet cells joined.
+pub(super) fn parse_rows(text: &str) -> Result<PlanImport, PlanError> {
     let lines: Vec<&str> = text.lines().collect();
     let header_at = find_header(text);
     let columns = header_at.map_or(
