@@ -58,10 +58,10 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (44 pairs; dev-24 to dev-44 were written after the engine) misses the
+/// The dev split (47 pairs; dev-24 to dev-47 were written after the engine) misses the
 /// recall goal and calls three missing items covered. This floor is what the engine
-/// measured on it (5 December 2026, 836 items: agreement 724/836 = 0.866, 未覆盖
-/// precision 159/172 and recall 159/177, covered/partial called missing 13/659, missing
+/// measured on it (5 December 2026, 895 items: agreement 769/895 = 0.859, 未覆盖
+/// precision 168/181 and recall 168/189, covered/partial called missing 13/706, missing
 /// called covered 3; rounded to the weaker side), so that no change makes it worse
 /// unnoticed. dev-36 to dev-38, unseen when they arrived (plans numbered ①, 1.1 and
 /// 第一，), scored 44/57 before any change made on them, 45/57 after one (a paragraph
@@ -69,11 +69,12 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// (a pasted 工作任务 | 责任单位 table, heading-line items, （1） sub-tasks) scored 49/59,
 /// and 49/59 after the plan reader read their shapes right; dev-42 to dev-44 (a
 /// spreadsheet's quoted cells, 一、 items with 1. tasks, a 附件 落实情况表) 52/57 once the
-/// plan reader read their plans. Raise it as the engine improves.
+/// plan reader read their plans; dev-45 to dev-47 (reports whose partial items tell the
+/// done half at length) 45/59 on arrival. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.86,
+    min_agreement: 0.855,
     min_missing_precision: 0.92,
-    min_missing_recall: 0.89,
+    min_missing_recall: 0.88,
     max_covered_called_missing: 0.025,
     max_missing_called_covered: 3,
     min_top_evidence_right: 0.97,
