@@ -1506,8 +1506,14 @@ const tests = {
       // A second tab of the app, also told of the new build.
       const other = await t.context.newPage();
       other.on('pageerror', (e) => t.problems.push(e.message));
+      // The second tab is opened before the first switches builds, workers and all: a
+      // switch while its files are still in flight fails their fetch (a race of the test's
+      // own making, which that tab's reload into the new build would mend).
+      const otherWorkersLoaded = Promise.all(['worker', 'import_worker'].map((bin) =>
+        other.waitForResponse((r) => new RegExp(`/${bin}[^/]*\\.wasm$`).test(r.url()))));
       await other.goto(host.url);
       await ready(other);
+      await otherWorkersLoaded;
       const otherNotice = other.getByTestId('update-notice');
       await otherNotice.waitFor();
       await Promise.all([
