@@ -630,6 +630,32 @@ fn a_numbered_sub_task_left_untold_keeps_the_item_partial() {
     assert_eq!(found, Status::Covered, "{why}");
 }
 
+/// A task the plan adds with 并 (并修订完善…裁量基准) is ticked off on its own as a
+/// numbered one is, even where the paragraph tells the rest in the report's own words
+/// (dev-15 and dev-46 of the set); told, the item is covered.
+#[test]
+fn a_task_added_with_and_also_left_untold_keeps_the_item_partial() {
+    let status = |paragraph: &str| {
+        let plan = plan::parse_plan_text(
+            "2024年工作要点\n一、总体\n1.推行包容审慎监管，动态调整轻微违法行为不予处罚清单，并修订完善卫生健康行政处罚裁量基准。（政策法规科）\n2.依托“浙里办”推进卫生健康政务服务事项“网上办”“掌上办”，网上可办率达到100%；深化医疗机构、医师、护士电子证照应用。（行政审批科）",
+        )
+        .unwrap()
+        .plan;
+        let report =
+            format!("2024年度法治政府建设工作情况的报告\n一、2024年主要举措和成效\n{paragraph}\n");
+        let draft = report_text::draft_from_text(&report, 2024).unwrap();
+        let found = coverage::compute(&draft, &PlanState::new(plan));
+        (found.items[0].computed, table(&found))
+    };
+    let lenient = "深化“信用+监管”，对全市1268家医疗机构开展信用评价，按A、B、C、D四级实施分级分类监管，对A级机构“无事不扰”，对C、D级机构提高抽查比例和频次；完成国家和省“双随机、一公开”抽查任务1105户，完成率100%，抽查结果全部公示。推行包容审慎监管，动态调整卫生健康领域轻微违法行为不予处罚清单，新增事项3项，全年对首次轻微违法且及时改正的37家单位依法不予处罚，同步开展教育提醒。";
+    let (found, why) = status(lenient);
+    assert_eq!(found, Status::Partial, "{why}");
+    let (found, why) = status(&format!(
+        "{lenient}修订完善卫生健康行政处罚裁量基准，细化裁量情形42项。"
+    ));
+    assert_eq!(found, Status::Covered, "{why}");
+}
+
 /// A target counted in a unit of its own (学时) is found by the measure's last word and
 /// that unit (人均培训46学时 for 执法人员年度培训不少于40学时); one counted in 次 is not,
 /// since 次 counts anything (研究重点工作23次 is no 研究法治工作不少于2次).

@@ -491,11 +491,12 @@ pub(super) fn decide(
             && told_elsewhere[t]
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     };
-    // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) is one a reviewer
-    // ticks off on its own: left untold, the item is partial however much of the rest
-    // the paragraph holds.
-    let numbered_undone = counted.iter().any(|&t| {
-        opens_numbered_subtask(&task_results[t].text)
+    // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
+    // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
+    // untold, the item is partial however much of the rest the paragraph holds.
+    let set_apart_undone = counted.iter().any(|&t| {
+        (opens_numbered_subtask(&task_results[t].text)
+            || t > 0 && adds_a_task(&task_results[t].text))
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     });
     let copied = found.first().is_some_and(|m| {
@@ -509,11 +510,11 @@ pub(super) fn decide(
         Status::Missing
     } else if task_count > 0
         && (answered == task_count
-            || named.is_some() && !numbered_undone
+            || named.is_some() && !set_apart_undone
             || (best_share >= MOST_OF_ITEM
                 && 2.0 * (answered_weight + told_weight) >= task_weight
                 && !counted.iter().any(|&t| planned_not_done(t))
-                && !numbered_undone))
+                && !set_apart_undone))
     {
         Status::Covered
     } else if answered > 0
@@ -591,6 +592,13 @@ pub(super) fn decide(
     }
 }
 
+/// Whether a task opens with 并 as "and also" (并修订完善裁量基准), not as part of a word
+/// (并联审批, 并行, 并案处理).
+fn adds_a_task(task: &str) -> bool {
+    let mut chars = task.trim_start().chars();
+    chars.next() == Some('并') && chars.next().is_some_and(|c| !"联行购案轨列存".contains(c))
+}
+
 /// Whether a task starts with the plan's own sub-task number: （1）, (1), ①, or 1. and 1、
 /// (not a figure: 1.5亿元).
 fn opens_numbered_subtask(task: &str) -> bool {
@@ -624,6 +632,16 @@ mod tests {
                 at: 0,
             })
             .collect()
+    }
+
+    #[test]
+    fn and_also_adds_a_task_but_not_inside_a_word() {
+        assert!(adds_a_task("并修订完善卫生健康行政处罚裁量基准"));
+        assert!(adds_a_task(" 并编制卫生健康领域增值服务事项清单"));
+        assert!(!adds_a_task("并联审批医疗机构设置和执业登记"));
+        assert!(!adds_a_task("并案处理"));
+        assert!(!adds_a_task("修订完善裁量基准"));
+        assert!(!adds_a_task("并"));
     }
 
     #[test]
