@@ -656,6 +656,32 @@ fn a_task_added_with_and_also_left_untold_keeps_the_item_partial() {
     assert_eq!(found, Status::Covered, "{why}");
 }
 
+/// An item whose subject (its opening clause) the report places only in next year's
+/// plans is not begun when no task is answered: a meeting on other work shares words
+/// with its second task, no more (dev-16 and dev-20 of the set). Without the plans, the
+/// same sentence touches the item.
+#[test]
+fn a_subject_only_in_next_years_plans_is_not_begun() {
+    let item = "调整充实局法治政府建设领导小组，每年召开专题会议研究法治工作不少于2次";
+    let meetings = "局主要负责人坚持重要工作亲自部署、重大问题亲自过问，全年主持召开局党委会议研究卫生健康重点工作23次，推动法治建设与业务工作同部署、同推进。";
+    let status = |plans: &str| {
+        let plan =
+            plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+                .unwrap()
+                .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{meetings}\n二、2024年工作打算\n{plans}\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        let found = coverage::compute(&draft, &PlanState::new(plan));
+        (found.items[0].computed, table(&found))
+    };
+    let (found, why) = status("一是调整充实局法治政府建设领导小组，定期研究法治工作。");
+    assert_eq!(found, Status::Missing, "{why}");
+    let (found, why) = status("一是持续优化营商环境。");
+    assert_eq!(found, Status::Partial, "{why}");
+}
+
 /// A target counted in a unit of its own (学时) is found by the measure's last word and
 /// that unit (人均培训46学时 for 执法人员年度培训不少于40学时); one counted in 次 is not,
 /// since 次 counts anything (研究重点工作23次 is no 研究法治工作不少于2次).

@@ -506,6 +506,14 @@ pub(super) fn decide(
     // report's own words rather than task by task.
     let fullest = found.iter().max_by(|a, b| a.share.total_cmp(&b.share));
     let best_share = fullest.map_or(0.0, |m| m.share);
+    // An item whose opening clause, its subject, the report places in its shortcomings
+    // or next year's plans (规范性文件 only in 下一步) and does not tell is not begun
+    // unless a task is answered: words the achievements share with its other tasks are
+    // about another subject (the 合法性审查 of a 决策, the training of 医务人员).
+    let subject_placed_elsewhere = told_elsewhere.first() == Some(&true)
+        && task_results
+            .first()
+            .is_some_and(|t| t.status == Status::Missing);
     let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
         Status::Missing
     } else if task_count > 0
@@ -519,12 +527,14 @@ pub(super) fn decide(
         Status::Covered
     } else if answered > 0
         || target_answered
-        || best_title >= TITLE_PART
-        || touched >= 2
-        || touched_on_subject > 0
-        // Nor is the subject named in passing when the report places the item there.
-        || mentioned_elsewhere.is_none()
-            && subject_in_passing(&by_unit, report, &position_weights, title_len)
+        || !subject_placed_elsewhere
+            && (best_title >= TITLE_PART
+                || touched >= 2
+                || touched_on_subject > 0
+                // Nor is the subject named in passing when the report places the item
+                // there.
+                || mentioned_elsewhere.is_none()
+                    && subject_in_passing(&by_unit, report, &position_weights, title_len))
     {
         Status::Partial
     } else {
