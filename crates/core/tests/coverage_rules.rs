@@ -682,6 +682,34 @@ fn a_subject_only_in_next_years_plans_is_not_begun() {
     assert_eq!(found, Status::Partial, "{why}");
 }
 
+/// A task naming what the plan quotes (“跨省通办”) that the report names only in its
+/// plans is not done, whatever else of the task the achievements share: the same
+/// licences made 掌上办 are other work (dev-40 and dev-46 of the set). Named in the
+/// achievements, it is told.
+#[test]
+fn a_quoted_name_only_in_the_plans_is_not_done() {
+    let status = |achievements: &str| {
+        let plan = plan::parse_plan_text(
+            "2023年工作要点\n一、总体\n（一）政务服务“跨省通办”\n推进医师、护士执业注册等高频政务服务事项“跨省通办”。",
+        )
+        .unwrap()
+        .plan;
+        let report = format!(
+            "2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{achievements}\n二、2024年工作打算\n一是推进医师、护士执业注册“跨省通办”。\n"
+        );
+        let draft = report_text::draft_from_text(&report, 2023).unwrap();
+        let found = coverage::compute(&draft, &PlanState::new(plan));
+        (found.items[0].computed, table(&found))
+    };
+    let online = "推动卫生健康政务服务事项网上办、掌上办，医师执业注册变更、护士执业注册等高频政务服务事项实现全程网办，全年办理1260件。";
+    let (found, why) = status(online);
+    assert_eq!(found, Status::Missing, "{why}");
+    let (found, why) = status(&format!(
+        "{online}与甘肃、四川签订协议，医师、护士执业注册实现“跨省通办”，办理36件。"
+    ));
+    assert_eq!(found, Status::Covered, "{why}");
+}
+
 /// A target counted in a unit of its own (学时) is found by the measure's last word and
 /// that unit (人均培训46学时 for 执法人员年度培训不少于40学时); one counted in 次 is not,
 /// since 次 counts anything (研究重点工作23次 is no 研究法治工作不少于2次).

@@ -327,6 +327,16 @@ pub(super) fn decide(
         }
     }
 
+    // A task naming a thing the plan quotes (推进…高频事项“跨省通办”) that the report
+    // names only where it tells what is not done or planned is not done: words the
+    // achievements share with the rest of the task are about other work (the same
+    // licences made 掌上办).
+    for task in &mut task_results {
+        if task.status != Status::Missing && quoted_only_elsewhere(report, normalizer, &task.text) {
+            task.status = Status::Missing;
+            task.evidence = None;
+        }
+    }
     let mut found: Vec<&ParagraphMatch> = by_unit
         .iter()
         .enumerate()
@@ -600,6 +610,29 @@ pub(super) fn decide(
         tasks: task_results,
         explanation,
     }
+}
+
+/// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end
+/// cuts off too) in its shortcomings or plans and nowhere in its achievements.
+fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, task: &str) -> bool {
+    task.split('“').skip(1).any(|rest| {
+        let quoted = rest.split_once('”').map_or(rest, |(name, _)| name);
+        let name = normalizer
+            .apply(&crate::lexicon::matching_key(quoted))
+            .chars;
+        let mut elsewhere = false;
+        for (s, sentence) in report.sentences.iter().enumerate() {
+            let names = report
+                .sentence_chars(s)
+                .windows(name.len())
+                .any(|w| w == name.as_slice());
+            if names && sentence.counts {
+                return false;
+            }
+            elsewhere |= names;
+        }
+        elsewhere
+    })
 }
 
 /// Whether a task opens with 并 as "and also" (并修订完善裁量基准), not as part of a word
