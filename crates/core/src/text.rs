@@ -1,7 +1,10 @@
 //! Characters and short strings: the primitives every layer above reads text with
-//! (Han characters, width folding, clipping for messages, lists of names).
+//! (Han characters, width folding, clipping for messages, lists of names, the
+//! difference between two texts).
 
 use std::borrow::Cow;
+
+pub mod diff;
 
 /// Whether a character is a Han ideograph: CJK Unified Ideographs, extension A and the
 /// compatibility ideographs (`﨑`, which names and place names use).
