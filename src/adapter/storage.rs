@@ -98,7 +98,7 @@ pub async fn open() {
             mirror.opening_notice = migrate_local_storage(&database).await;
             match database.all().await {
                 Ok(records) => {
-                    mirror.records = records.into_iter().collect();
+                    mirror.records = by_key(records);
                     mirror.database = Some(database);
                 }
                 Err(e) => mirror.opening_notice = Some(unavailable(&e)),
@@ -174,7 +174,7 @@ async fn migrate_local_storage(database: &Database) -> Option<(bool, String)> {
         ))
     };
     let present: BTreeMap<String, String> = match database.all().await {
-        Ok(records) => records.into_iter().collect(),
+        Ok(records) => by_key(records),
         Err(e) => return failed(e.message),
     };
     let copies: Changes = legacy
@@ -190,7 +190,7 @@ async fn migrate_local_storage(database: &Database) -> Option<(bool, String)> {
         });
     }
     let read_back: BTreeMap<String, String> = match database.all().await {
-        Ok(records) => records.into_iter().collect(),
+        Ok(records) => by_key(records),
         Err(e) => return failed(e.message),
     };
     let differing = copies
@@ -455,8 +455,16 @@ fn drafts_in(records: &BTreeMap<String, String>) -> Vec<DraftSummary> {
                 .unwrap_or_else(|| summary_from_text(id, text))
         })
         .collect();
-    out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    report_core::sort::stable_sort_by(&mut out, |a, b| b.saved_at.cmp(&a.saved_at));
     out
+}
+
+/// The records by key, inserted one by one: collecting them into the map would sort
+/// them first, with a sort compiled for this type alone.
+fn by_key(records: Vec<(String, String)>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    map.extend(records);
+    map
 }
 
 fn summary_from_text(id: &str, text: &str) -> DraftSummary {

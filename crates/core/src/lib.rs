@@ -42,6 +42,7 @@ pub mod restructure;
 pub mod rules;
 pub mod scan;
 pub mod sheet_read;
+pub mod sort;
 pub mod template;
 pub mod text;
 pub mod validate;

@@ -8,12 +8,12 @@
 //! size cap. Nothing here knows a clock: callers pass the time.
 
 use serde::{Deserialize, Serialize};
-use similar::{ChangeTag, DiffTag, TextDiff};
 
 use crate::format;
 use crate::meta_field::MetaField;
 use crate::model::Draft;
 use crate::outline::push_node_lines;
+use crate::text::diff::{self as text_diff, Op};
 
 pub const VERSIONS_FORMAT: &str = "report-drafter.versions";
 pub const VERSIONS_VERSION: u64 = 1;
@@ -319,42 +319,74 @@ const MAX_CHAR_DIFF: usize = 4_000;
 
 /// Lines first (fast for long texts), then characters within each changed block.
 fn diff_text(old: &str, new: &str) -> Vec<(Change, String)> {
-    let mut runs: Vec<(Change, String)> = Vec::new();
-    let mut push = |kind: Change, text: &str| {
-        if text.is_empty() {
-            return;
-        }
-        match runs.last_mut() {
-            Some((last, run)) if *last == kind => run.push_str(text),
-            _ => runs.push((kind, text.to_string())),
-        }
-    };
-    let lines = TextDiff::from_lines(old, new);
-    for op in lines.ops() {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        let removed = lines.old_slices()[old_range].concat();
-        let added = lines.new_slices()[new_range].concat();
-        match tag {
-            DiffTag::Equal => push(Change::Same, &removed),
-            DiffTag::Replace
-                if removed.chars().count() + added.chars().count() <= MAX_CHAR_DIFF =>
-            {
-                for change in TextDiff::from_chars(&removed, &added).iter_all_changes() {
-                    let kind = match change.tag() {
-                        ChangeTag::Equal => Change::Same,
-                        ChangeTag::Insert => Change::Added,
-                        ChangeTag::Delete => Change::Removed,
-                    };
-                    push(kind, change.value());
+    let mut runs = Runs::default();
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    // The lines removed and added since the last kept ones: `old_lines[block.0..o]`
+    // and `new_lines[block.1..n]`, shown when the next kept lines (or the end) come.
+    let (mut o, mut n, mut block) = (0, 0, (0, 0));
+    let line_runs = text_diff::diff(&old_lines, &new_lines);
+    for (op, len) in line_runs.into_iter().chain([(Op::Equal, 0)]) {
+        match op {
+            Op::Delete => o += len,
+            Op::Insert => n += len,
+            Op::Equal => {
+                let removed = old_lines[block.0..o].concat();
+                let added = new_lines[block.1..n].concat();
+                if !removed.is_empty()
+                    && !added.is_empty()
+                    && removed.chars().count() + added.chars().count() <= MAX_CHAR_DIFF
+                {
+                    runs.push_diff(&removed, &added);
+                } else {
+                    runs.push(Change::Removed, &removed);
+                    runs.push(Change::Added, &added);
                 }
-            }
-            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
-                push(Change::Removed, &removed);
-                push(Change::Added, &added);
+                runs.push(Change::Same, &old_lines[o..o + len].concat());
+                o += len;
+                n += len;
+                block = (o, n);
             }
         }
     }
-    runs
+    runs.0
+}
+
+/// Runs of text, neighbours of the same kind joined.
+#[derive(Default)]
+struct Runs(Vec<(Change, String)>);
+
+impl Runs {
+    fn push(&mut self, kind: Change, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some((last, run)) if *last == kind => run.push_str(text),
+            _ => self.0.push((kind, text.to_string())),
+        }
+    }
+
+    /// `old` to `new` character by character.
+    fn push_diff(&mut self, old: &str, new: &str) {
+        let old: Vec<char> = old.chars().collect();
+        let new: Vec<char> = new.chars().collect();
+        let (mut o, mut n) = (0, 0);
+        for (op, len) in text_diff::diff(&old, &new) {
+            let (kind, text) = match op {
+                Op::Equal => (Change::Same, &old[o..o + len]),
+                Op::Delete => (Change::Removed, &old[o..o + len]),
+                Op::Insert => (Change::Added, &new[n..n + len]),
+            };
+            self.push(kind, &text.iter().collect::<String>());
+            if op != Op::Insert {
+                o += len;
+            }
+            if op != Op::Delete {
+                n += len;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
     (
         "text primitives",
         &[
-            "text", "scan", "decode", "labels", "date", "xml_text", "debris", "fixtures",
+            "text", "sort", "scan", "decode", "labels", "date", "xml_text", "debris", "fixtures",
         ],
     ),
     (

@@ -134,12 +134,16 @@ pub fn CoverageStep(props: &Props) -> Html {
             </tr>
         }
     });
-    let uncovered: BTreeMap<&str, &Vec<String>> = summary
-        .departments
-        .iter()
-        .filter(|d| !d.uncovered.is_empty())
-        .map(|d| (d.department.as_str(), &d.uncovered))
-        .collect();
+    // Extended rather than collected: collecting into a map sorts first, with a sort
+    // compiled for this type alone.
+    let mut uncovered: BTreeMap<&str, &Vec<String>> = BTreeMap::new();
+    uncovered.extend(
+        summary
+            .departments
+            .iter()
+            .filter(|d| !d.uncovered.is_empty())
+            .map(|d| (d.department.as_str(), &d.uncovered)),
+    );
     let department_rows = uncovered.iter().map(|(department, numbers)| {
         html! {
             <li>{ format!("{department}：第 {} 项", numbers.join("、")) }</li>

@@ -35,6 +35,7 @@ use crate::export_options::ExportOptions;
 use crate::meta_field::{FieldKind, MetaField};
 use crate::model::{Draft, Node, NodeId, TextField};
 use crate::rules::Rule;
+use crate::sort::stable_sort_by;
 use crate::template::{Deadlines, Template};
 pub use places::Places;
 pub use structure::DROPPED;
@@ -232,7 +233,8 @@ fn kept(mut findings: Vec<Finding>, draft: Option<&Draft>, setup: &Setup) -> Vec
         let id = f.rule.id();
         !setup.disabled_rules.iter().chain(ignored).any(|r| r == id)
     });
-    findings.sort_by_key(|f| f.severity != Severity::Error);
+    let warning = |f: &Finding| f.severity != Severity::Error;
+    stable_sort_by(&mut findings, |a, b| warning(a).cmp(&warning(b)));
     findings
 }
 
@@ -303,7 +305,9 @@ pub fn fix_all_edit(draft: &Draft, fixes: &[Fix]) -> Result<DraftEdit, FixError>
     merged
         .into_iter()
         .map(|mut fix| {
-            fix.edits.sort_by_key(|e| (e.range.start, e.range.end));
+            stable_sort_by(&mut fix.edits, |a, b| {
+                (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end))
+            });
             let mut done = 0;
             fix.edits.retain(|e| {
                 let clear = e.range.start >= done;

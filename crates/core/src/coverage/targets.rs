@@ -3,6 +3,7 @@
 
 use crate::lexicon::{self, Normalizer};
 use crate::plan_items::Target;
+use crate::text::decimal_value;
 
 use super::{TargetCheck, TargetOutcome};
 
@@ -110,14 +111,14 @@ pub(super) fn find_figure(
                 .take_while(|c| c.is_ascii_digit() || **c == '.')
                 .collect();
             // Zero needs no unit: 败诉率为0 is 0%.
-            let value = digits.trim_end_matches('.').parse::<f64>();
+            let value = decimal_value(digits.trim_end_matches('.'));
             let after_digits = &window[start + digits.chars().count()..];
             let unit_ok = if key.len() < 3 {
                 after_digits.starts_with(&target.unit.chars().collect::<Vec<char>>())
             } else {
-                target.unit != "%" || after_digits.first() == Some(&'%') || value == Ok(0.0)
+                target.unit != "%" || after_digits.first() == Some(&'%') || value == Some(0.0)
             };
-            if let (Ok(value), true) = (value, unit_ok) {
+            if let (Some(value), true) = (value, unit_ok) {
                 return Some((value, quote()));
             }
         }

@@ -2,7 +2,7 @@
 //! whenever an item's text changes, so the reading lives with the item.
 
 use super::{Comparator, Target};
-use crate::text::{fold_char, fold_width, is_han};
+use crate::text::{decimal_value, fold_char, fold_width, is_han};
 
 const COMPARATORS_BEFORE: [(&str, Comparator); 10] = [
     ("不低于", Comparator::AtLeast),
@@ -115,7 +115,7 @@ pub fn extract_targets(text: &str) -> Vec<Target> {
         let not_a_target = matches!(next, Some('年' | '月' | '日' | '+' | '号'))
             || previous == Some('+')
             || number.ends_with('.');
-        let Ok(value) = number.parse::<f64>() else {
+        let Some(value) = decimal_value(&number) else {
             i = end;
             continue;
         };
