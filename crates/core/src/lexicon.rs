@@ -6,7 +6,9 @@
 //! For matching, every term found in a text reads as its entry's head, longest term
 //! first ([`Normalizer`]): `简政放权、放管结合、优化服务` and `放管服` then share words.
 //! An `except` entry names the words a short term stands inside without meaning it
-//! (医保 in 中医保健), where it is not read.
+//! (医保 in 中医保健), where it is not read. A `parts` entry names the parts of a whole
+//! that a reviewer ticks off one by one (三项制度: 公示, 全过程记录, 法制审核), which
+//! matching, reading every part as the head, cannot tell apart.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -36,6 +38,11 @@ pub enum EntryKind {
     /// `except`: the head, a term of another entry, is no term inside the words listed
     /// (the entry's `terms`): 中医保健 holds 医保 and does not speak of 医疗保障.
     Exception,
+    /// `parts`: the head is a whole whose parts are the terms, each written as its
+    /// words separated by `/` (`全过程/全程/记录仪`), any of which names it. A task
+    /// naming the head, or two of the parts, asks for each part it names; see
+    /// [`Normalizer::parts`].
+    Parts,
 }
 
 /// One line of a lexicon.
@@ -131,8 +138,9 @@ fn parse_entries<'a>(
             if count > MAX_TERMS {
                 return Err(error(n, "词数", format!("词表最多{MAX_TERMS}个词，请删减")));
             }
-            // An exception's head is another entry's term, and its words are not terms.
-            if entry.kind == EntryKind::Exception {
+            // An exception's head is another entry's term, and its words are not terms;
+            // a whole's parts are words any entry may also hold.
+            if matches!(entry.kind, EntryKind::Exception | EntryKind::Parts) {
                 continue;
             }
             let field = if term == &entry.head { "词头" } else { "词" };
@@ -158,12 +166,13 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
         Some("syn") => EntryKind::Synonym,
         Some("abbr") => EntryKind::Abbreviation,
         Some("except") => EntryKind::Exception,
+        Some("parts") => EntryKind::Parts,
         other => {
             return Err(error(
                 n,
                 "类型",
                 format!(
-                    "应为 syn（同义）、abbr（简称）或 except（例外），实为“{}”",
+                    "应为 syn（同义）、abbr（简称）、except（例外）或 parts（组成部分），实为“{}”",
                     clip(other.unwrap_or_default(), SHOWN_CHARS)
                 ),
             ))
@@ -191,6 +200,12 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
         return Err(error(n, "词", "“=”后至少要有一个词".into()));
     }
     for term in &terms {
+        if kind == EntryKind::Parts {
+            for word in term.split('/') {
+                check_term(n, "词", word)?;
+            }
+            continue;
+        }
         check_term(n, "词", term)?;
         let (term_key, head_key) = (matching_key(term), matching_key(head));
         if term_key == head_key {
@@ -302,6 +317,16 @@ pub struct Normalizer {
     heads: Vec<Vec<char>>,
     /// For a node that ends a term: the words it is not read inside (`except` entries).
     exceptions: FastMap<u32, Exceptions>,
+    /// The wholes of `parts` entries, in order.
+    parts: Vec<Whole>,
+}
+
+/// A whole of a `parts` entry, as matching sees its words ([`matching_key`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Whole {
+    pub head: Vec<char>,
+    /// Each part's words, its name first.
+    pub parts: Vec<Vec<Vec<char>>>,
 }
 
 /// The words a term is not read inside.
@@ -335,12 +360,27 @@ impl Normalizer {
             ends: vec![None],
             heads: Vec::new(),
             exceptions: FastMap::default(),
+            parts: Vec::new(),
         };
         let mut exceptions = Vec::new();
         for entry in entries {
-            if entry.kind == EntryKind::Exception {
-                exceptions.push(entry);
-                continue;
+            match entry.kind {
+                EntryKind::Exception => {
+                    exceptions.push(entry);
+                    continue;
+                }
+                EntryKind::Parts => {
+                    normalizer.parts.push(Whole {
+                        head: matching_key(&entry.head),
+                        parts: entry
+                            .terms
+                            .iter()
+                            .map(|part| part.split('/').map(matching_key).collect())
+                            .collect(),
+                    });
+                    continue;
+                }
+                EntryKind::Synonym | EntryKind::Abbreviation => {}
             }
             let head = normalizer.heads.len() as u32;
             normalizer.heads.push(matching_key(&entry.head));
@@ -365,6 +405,12 @@ impl Normalizer {
             }
         }
         normalizer
+    }
+
+    /// The wholes whose parts a reviewer ticks off one by one (`parts` entries): a task
+    /// that lists them is done where each part it names is told.
+    pub fn parts(&self) -> &[Whole] {
+        &self.parts
     }
 
     /// The node where `term` ends, if it is a term.
@@ -505,6 +551,8 @@ mod tests {
             ("version 1\nexcept 医保 = 中医药", 2, "词"),
             ("version 1\nexcept 医保 = 医保", 2, "词"),
             ("version 1\nexcept 医保 中医保健", 2, "等号"),
+            ("version 1\nparts 三项制度 = 公示/示 全过程", 2, "词"),
+            ("version 1\nparts 三项制度 = 公示//公开", 2, "词"),
         ];
         for (text, line, field) in cases {
             let err = parse_file(text).unwrap_err();
@@ -550,6 +598,32 @@ mod tests {
         assert_eq!(
             normalizer.apply(&chars).chars.iter().collect::<String>(),
             "兽医保健"
+        );
+    }
+
+    #[test]
+    fn a_whole_lists_its_parts_words_and_reads_nothing() {
+        let entries = parse_file(
+            "version 1\nabbr 三项制度 = 执法公示 全过程记录\n\
+             parts 三项制度 = 执法公示/公示 全过程记录/“记录仪”",
+        )
+        .unwrap();
+        let normalizer = Normalizer::new(&entries);
+        let key = |words: &[&str]| -> Vec<Vec<char>> {
+            words.iter().map(|w| w.chars().collect()).collect()
+        };
+        assert_eq!(
+            normalizer.parts(),
+            [Whole {
+                head: "三项制度".chars().collect(),
+                parts: vec![key(&["执法公示", "公示"]), key(&["全过程记录", "记录仪"])],
+            }]
+        );
+        // Its words are read by no entry of their own: 公示 stays 公示.
+        let text: Vec<char> = "落实执法公示和公示".chars().collect();
+        assert_eq!(
+            normalizer.apply(&text).chars.iter().collect::<String>(),
+            "落实三项制度和公示"
         );
     }
 

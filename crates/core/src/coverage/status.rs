@@ -509,6 +509,19 @@ pub(super) fn decide(
             || t > 0 && adds_a_task(&task_results[t].text))
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     });
+    // A task listing the parts of a whole a reviewer ticks off one by one (公众参与、专家
+    // 论证、风险评估…; 三项制度) is not done while a part it names is told nowhere in the
+    // achievements of the paragraphs on the item: one sentence telling the others, which
+    // matching reads as the whole, leaves that part undone.
+    let untold_parts = untold_parts(
+        report,
+        normalizer,
+        &by_unit,
+        counted
+            .iter()
+            .filter(|&&t| task_results[t].status != Status::Missing)
+            .map(|&t| task_results[t].text.as_str()),
+    );
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
@@ -527,6 +540,7 @@ pub(super) fn decide(
     let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
         Status::Missing
     } else if task_count > 0
+        && untold_parts.is_empty()
         && (answered == task_count
             || named.is_some() && !set_apart_undone
             || (best_share >= MOST_OF_ITEM
@@ -572,7 +586,7 @@ pub(super) fn decide(
     } else if the_plan_itself && copied_verbatim {
         "报告中此项与计划原文几乎相同，没有写做了什么、成效如何".to_string()
     } else {
-        explain(
+        let mut explanation = explain(
             computed,
             &task_results,
             Places {
@@ -580,7 +594,17 @@ pub(super) fn decide(
                 fullest: fullest.map(|m| &units[m.unit]),
                 elsewhere: mentioned_elsewhere.map(|u| &units[u]),
             },
-        )
+        );
+        if computed == Status::Partial && !untold_parts.is_empty() {
+            explanation.push_str("；其中");
+            for part in &untold_parts {
+                explanation.push('“');
+                explanation.extend(part.iter());
+                explanation.push('”');
+            }
+            explanation.push_str("未见叙述");
+        }
+        explanation
     };
     let status = decision.and_then(|d| d.status).unwrap_or(computed);
     let mut hints = Vec::new();
@@ -610,6 +634,59 @@ pub(super) fn decide(
         tasks: task_results,
         explanation,
     }
+}
+
+/// The names of the parts of lexicon wholes ([`Normalizer::parts`]) that `tasks` ask for
+/// and the achievements of the paragraphs `by_unit` do not tell: a task asks for every
+/// part when it names the whole, for those it names when it names two or more. A
+/// paragraph naming the whole tells every part.
+fn untold_parts<'n, 't>(
+    report: &Report,
+    normalizer: &'n Normalizer,
+    by_unit: &[ParagraphMatch],
+    tasks: impl Iterator<Item = &'t str>,
+) -> Vec<&'n [char]> {
+    let holds = |text: &[char], word: &[char]| {
+        !word.is_empty() && text.windows(word.len()).any(|w| w == word)
+    };
+    let names = |text: &[char], words: &[Vec<char>]| words.iter().any(|w| holds(text, w));
+    let mut asked: Vec<(&[char], &[Vec<char>])> = Vec::new();
+    for task in tasks {
+        let task = crate::lexicon::matching_key(task);
+        for whole in normalizer.parts() {
+            let named = whole.parts.iter().filter(|p| names(&task, p)).count();
+            let all = holds(&task, &whole.head);
+            if all || named >= 2 {
+                for part in whole.parts.iter().filter(|p| all || names(&task, p)) {
+                    if !asked
+                        .iter()
+                        .any(|(head, p)| *head == whole.head && *p == part)
+                    {
+                        asked.push((&whole.head, part));
+                    }
+                }
+            }
+        }
+    }
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    let told: Vec<char> = report
+        .sentences
+        .iter()
+        .filter(|s| s.counts && by_unit.iter().any(|m| m.unit == s.unit))
+        .flat_map(|s| {
+            let text = &report.texts[s.unit];
+            crate::lexicon::matching_key(
+                text.slice(&report.units[s.unit].text, text.original(&s.span)),
+            )
+        })
+        .collect();
+    asked
+        .into_iter()
+        .filter(|(head, part)| !holds(&told, head) && !names(&told, part))
+        .map(|(_, part)| part[0].as_slice())
+        .collect()
 }
 
 /// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end
