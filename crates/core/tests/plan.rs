@@ -1516,3 +1516,14 @@ fn blocks_given_their_departments_once_are_items_with_tasks() {
     let import = plan::parse_plan_text(&groups).unwrap();
     assert_eq!(import.plan.items.len(), 5, "{:?}", numbered_items(&import));
 }
+
+#[test]
+fn a_section_heading_above_the_items_is_no_title() {
+    // A plan whose tasks are a table under 二、重点任务, after a 总体要求 in prose, its
+    // groups rows of （一）.
+    let plan = "柳州市卫生健康委员会2020年法治政府建设工作要点\n一、总体要求\n以习近平法治思想为指导，确保各项目标任务如期完成。\n二、重点任务\n序号\t工作任务\t责任科室\n（一）加强党的领导\n1\t深入学习贯彻习近平法治思想。\t办公室\n（二）推进依法决策\n2\t严格落实重大行政决策程序。\t政策法规科";
+    let plan = plan::parse_plan_text(plan).unwrap().plan;
+    let groups: Vec<&str> = plan.items.iter().map(|i| i.group.as_str()).collect();
+    assert_eq!(groups, ["加强党的领导", "推进依法决策"]);
+    assert_eq!(plan.title, "柳州市卫生健康委员会2020年法治政府建设工作要点");
+}

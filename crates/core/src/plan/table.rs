@@ -103,7 +103,7 @@ pub(super) fn is_table(text: &str) -> bool {
     (header || rows > 0) && rows >= labelled
 }
 
-/// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`), read from
+/// The group a row of merged cells opens (`一、深入学习贯彻习近平法治思想`, `（一）…`), read from
 /// its non-empty cells: its number and title. With `bare_numerals` (a table whose items
 /// are numbered in digits), `一、` or `一` and the title in two cells open one too;
 /// otherwise such a row is an item numbered `一、` whose other cells are empty. A cell
@@ -125,7 +125,8 @@ fn group_heading(cells: &[String], bare_numerals: bool) -> Option<(usize, String
         }
         _ => filled.concat(),
     };
-    if let Some(label) = parse_label(&joined).filter(|l| l.level == 1) {
+    // `（一）` opens a group too, as under a plan's `二、重点任务` section.
+    if let Some(label) = parse_label(&joined).filter(|l| l.level <= 2) {
         return Some((label.number, label.rest.trim().to_string()));
     }
     if filled.len() != 1 {

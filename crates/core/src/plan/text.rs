@@ -508,9 +508,11 @@ pub(super) fn plan_import(
 /// The plan's title (the last title-like line before the items, with the line or two
 /// of it set above, `嘉兴市卫生健康委员会` over `2022年法治政府建设工作要点`) and its year:
 /// from the title, else from a 发文字号 `〔2023〕`, else from the first year in the
-/// preamble.
+/// preamble. A section heading (`二、重点任务` above a table of tasks) is no title.
 fn plan_title_and_year(preamble: &[&str]) -> (String, Option<u16>) {
-    let title_like = |line: &&str| !line.contains(['。', '，', '；']);
+    let title_like = |line: &&str| {
+        !line.contains(['。', '，', '；']) && parse_label(&fold_width(line.trim())).is_none()
+    };
     let title = preamble
         .iter()
         .rposition(|line| TITLE_WORDS.iter().any(|w| line.contains(w)) && title_like(line))
