@@ -324,9 +324,9 @@ pub struct Normalizer {
 /// A whole of a `parts` entry, as matching sees its words ([`matching_key`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Whole {
-    pub head: Vec<char>,
+    pub head: String,
     /// Each part's words, its name first.
-    pub parts: Vec<Vec<Vec<char>>>,
+    pub parts: Vec<Vec<String>>,
 }
 
 /// The words a term is not read inside.
@@ -370,12 +370,13 @@ impl Normalizer {
                     continue;
                 }
                 EntryKind::Parts => {
+                    let key = |word: &str| matching_key(word).into_iter().collect();
                     normalizer.parts.push(Whole {
-                        head: matching_key(&entry.head),
+                        head: key(&entry.head),
                         parts: entry
                             .terms
                             .iter()
-                            .map(|part| part.split('/').map(matching_key).collect())
+                            .map(|part| part.split('/').map(key).collect())
                             .collect(),
                     });
                     continue;
@@ -609,13 +610,11 @@ mod tests {
         )
         .unwrap();
         let normalizer = Normalizer::new(&entries);
-        let key = |words: &[&str]| -> Vec<Vec<char>> {
-            words.iter().map(|w| w.chars().collect()).collect()
-        };
+        let key = |words: &[&str]| -> Vec<String> { words.iter().map(|w| w.to_string()).collect() };
         assert_eq!(
             normalizer.parts(),
             [Whole {
-                head: "三项制度".chars().collect(),
+                head: "三项制度".to_string(),
                 parts: vec![key(&["执法公示", "公示"]), key(&["全过程记录", "记录仪"])],
             }]
         );

@@ -138,6 +138,24 @@ fn a_whole_named_asks_for_every_part_and_naming_it_tells_them() {
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
 }
 
+/// A task that makes a document (梳理并公布…清单) is done where the report names the
+/// document, by its name or as a list (目录); the policy applied at length is not it.
+#[test]
+fn a_list_the_item_asks_to_make_is_told_or_the_item_is_partial() {
+    let item = "推行证明事项告知承诺制，梳理并公布实行告知承诺制的证明事项清单";
+    let applied = "对医师执业注册、护士执业注册所需证明实行告知承诺，申请人书面承诺后即可办理，全年以承诺方式办理213件。";
+    let found = one_item(item, applied);
+    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
+    assert!(
+        found.items[0].explanation.contains("未见所要制定的清单"),
+        "{}",
+        found.items[0].explanation
+    );
+    let listed = format!("{applied}梳理并在局门户网站公布实行告知承诺制的证明事项目录12项。");
+    let found = one_item(item, &listed);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+}
+
 /// Each word of an `except` entry holds a term of another entry without meaning it: a
 /// report sentence holding the word does not answer a plan item written with the term's
 /// head, and without the exception the word would read as that head.

@@ -1,6 +1,8 @@
 //! An item's status from its matches: each task's best sentence, the paragraphs shown as
 //! evidence, the targets checked, and the reason given.
 
+use std::cell::OnceCell;
+
 use crate::lexicon::Normalizer;
 use crate::plan_items::{Decision, PlanItem};
 
@@ -509,19 +511,32 @@ pub(super) fn decide(
             || t > 0 && adds_a_task(&task_results[t].text))
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     });
+    // The achievements sentences of the paragraphs on the item, as matching sees them:
+    // where the parts of a whole and the documents the item's tasks ask for are looked
+    // for (built only for an item that asks for such).
+    let told_cell = OnceCell::new();
+    let told = || {
+        told_cell
+            .get_or_init(|| told_of_item(report, &by_unit))
+            .as_str()
+    };
+    let asking: Vec<&str> = counted
+        .iter()
+        .filter(|&&t| task_results[t].status != Status::Missing)
+        .map(|&t| task_results[t].text.as_str())
+        .collect();
     // A task listing the parts of a whole a reviewer ticks off one by one (公众参与、专家
     // 论证、风险评估…; 三项制度) is not done while a part it names is told nowhere in the
     // achievements of the paragraphs on the item: one sentence telling the others, which
     // matching reads as the whole, leaves that part undone.
-    let untold_parts = untold_parts(
-        report,
-        normalizer,
-        &by_unit,
-        counted
-            .iter()
-            .filter(|&&t| task_results[t].status != Status::Missing)
-            .map(|&t| task_results[t].text.as_str()),
-    );
+    let untold_parts = untold_parts(normalizer, &asking, told);
+    // A task that makes a document (制定…不予处罚清单, 梳理并公布…目录) is not done while
+    // the paragraphs on the item name no such document: applying the policy, told at
+    // length, is not the list made.
+    let unmade_documents: Vec<&str> = asking
+        .iter()
+        .filter_map(|task| unmade_document(task, told))
+        .collect();
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
@@ -541,6 +556,7 @@ pub(super) fn decide(
         Status::Missing
     } else if task_count > 0
         && untold_parts.is_empty()
+        && unmade_documents.is_empty()
         && (answered == task_count
             || named.is_some() && !set_apart_undone
             || (best_share >= MOST_OF_ITEM
@@ -598,11 +614,14 @@ pub(super) fn decide(
         if computed == Status::Partial && !untold_parts.is_empty() {
             explanation.push_str("；其中");
             for part in &untold_parts {
-                explanation.push('“');
-                explanation.extend(part.iter());
-                explanation.push('”');
+                explanation.push_str(&format!("“{part}”"));
             }
             explanation.push_str("未见叙述");
+        }
+        if computed == Status::Partial {
+            for document in unmade_documents {
+                explanation.push_str(&format!("；未见所要制定的{document}"));
+            }
         }
         explanation
     };
@@ -636,27 +655,38 @@ pub(super) fn decide(
     }
 }
 
+/// The achievements sentences of the paragraphs `by_unit`, as matching sees them
+/// ([`crate::lexicon::matching_key`]).
+fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> String {
+    report
+        .sentences
+        .iter()
+        .filter(|s| s.counts && by_unit.iter().any(|m| m.unit == s.unit))
+        .flat_map(|s| {
+            let text = &report.texts[s.unit];
+            crate::lexicon::matching_key(
+                text.slice(&report.units[s.unit].text, text.original(&s.span)),
+            )
+        })
+        .collect()
+}
+
 /// The names of the parts of lexicon wholes ([`Normalizer::parts`]) that `tasks` ask for
-/// and the achievements of the paragraphs `by_unit` do not tell: a task asks for every
-/// part when it names the whole, for those it names when it names two or more. A
-/// paragraph naming the whole tells every part.
+/// and the item's achievements (`told`) do not tell: a task asks for every part when it
+/// names the whole, for those it names when it names two or more. Naming the whole
+/// tells every part.
 fn untold_parts<'n, 't>(
-    report: &Report,
     normalizer: &'n Normalizer,
-    by_unit: &[ParagraphMatch],
-    tasks: impl Iterator<Item = &'t str>,
-) -> Vec<&'n [char]> {
-    let holds = |text: &[char], word: &[char]| {
-        !word.is_empty() && text.windows(word.len()).any(|w| w == word)
-    };
-    let names = |text: &[char], words: &[Vec<char>]| words.iter().any(|w| holds(text, w));
-    let mut asked: Vec<(&[char], &[Vec<char>])> = Vec::new();
+    tasks: &[&str],
+    told: impl Fn() -> &'t str,
+) -> Vec<&'n str> {
+    let names = |text: &str, words: &[String]| words.iter().any(|w| text.contains(w.as_str()));
+    let mut asked: Vec<(&str, &[String])> = Vec::new();
     for task in tasks {
-        let task = crate::lexicon::matching_key(task);
+        let task: String = crate::lexicon::matching_key(task).into_iter().collect();
         for whole in normalizer.parts() {
-            let named = whole.parts.iter().filter(|p| names(&task, p)).count();
-            let all = holds(&task, &whole.head);
-            if all || named >= 2 {
+            let all = task.contains(&whole.head);
+            if all || whole.parts.iter().filter(|p| names(&task, p)).count() >= 2 {
                 for part in whole.parts.iter().filter(|p| all || names(&task, p)) {
                     if !asked
                         .iter()
@@ -668,25 +698,36 @@ fn untold_parts<'n, 't>(
             }
         }
     }
-    if asked.is_empty() {
-        return Vec::new();
-    }
-    let told: Vec<char> = report
-        .sentences
-        .iter()
-        .filter(|s| s.counts && by_unit.iter().any(|m| m.unit == s.unit))
-        .flat_map(|s| {
-            let text = &report.texts[s.unit];
-            crate::lexicon::matching_key(
-                text.slice(&report.units[s.unit].text, text.original(&s.span)),
-            )
-        })
-        .collect();
     asked
         .into_iter()
-        .filter(|(head, part)| !holds(&told, head) && !names(&told, part))
-        .map(|(_, part)| part[0].as_slice())
+        .filter(|(head, part)| !told().contains(head) && !names(told(), part))
+        .map(|(_, part)| part[0].as_str())
         .collect()
+}
+
+/// Verbs that make a document (制定, 梳理并公布).
+const MAKING: [&str; 12] = [
+    "制定", "编制", "梳理", "出台", "修订", "印发", "公布", "建立", "完善", "更新", "调整", "发布",
+];
+
+/// Documents a task makes, each with the words a report names it by: a list is told as
+/// a 目录 or a 任务分工 too (列明普法任务).
+const DOCUMENTS: [&[&str]; 5] = [
+    &["清单", "目录", "名录", "分工", "列明"],
+    &["指南"],
+    &["细则"],
+    &["基准", "标准"],
+    &["办法"],
+];
+
+/// The document `task` makes (a word of [`DOCUMENTS`] after a word of [`MAKING`]) when
+/// the item's achievements (`told`) name no such document.
+fn unmade_document<'t>(task: &str, told: impl Fn() -> &'t str) -> Option<&'static str> {
+    let made = &task[MAKING.iter().filter_map(|verb| task.find(verb)).min()?..];
+    DOCUMENTS.iter().find_map(|words| {
+        let named = words.iter().find(|w| made.contains(*w))?;
+        (!words.iter().any(|w| told().contains(w))).then_some(*named)
+    })
 }
 
 /// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end
