@@ -63,8 +63,8 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split (50 pairs; dev-24 to dev-50 were written after the engine) misses the
 /// 未覆盖 recall goal and calls two missing items covered. This floor is what the engine
-/// measured on it (6 December 2026, 953 items: agreement 825/953 = 0.866, 未覆盖
-/// precision 180/196 and recall 180/201, covered/partial called missing 16/754, missing
+/// measured on it (6 December 2026, 953 items: agreement 830/953 = 0.871, 未覆盖
+/// precision 180/195 and recall 180/201, covered/partial called missing 15/752, missing
 /// called covered 2; rounded to the weaker side), so that no change makes it worse
 /// unnoticed. dev-36 to dev-38, unseen when they arrived (plans numbered ①, 1.1 and
 /// 第一，), scored 44/57 before any change made on them, 45/57 after one (a paragraph
@@ -75,13 +75,13 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// plan reader read their plans; dev-45 to dev-47 (reports whose partial items tell the
 /// done half at length) 45/59 on arrival, 48/59 after session 9's three rules; dev-48 to
 /// dev-50 (numbered title-sentence points, a pasted tab table answered by figures, a
-/// commission telling its districts' work) 42/58 on arrival. Raise it as the engine
-/// improves.
+/// commission telling its districts' work) 42/58 on arrival, 45/58 after the changes
+/// made on the whole split since. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.865,
-    min_missing_precision: 0.915,
+    min_agreement: 0.87,
+    min_missing_precision: 0.92,
     min_missing_recall: 0.895,
-    max_covered_called_missing: 0.022,
+    max_covered_called_missing: 0.02,
     max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,
 };
