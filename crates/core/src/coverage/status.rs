@@ -533,10 +533,12 @@ pub(super) fn decide(
     // A task that makes a document (制定…不予处罚清单, 梳理并公布…目录) is not done while
     // the paragraphs on the item name no such document: applying the policy, told at
     // length, is not the list made.
-    let unmade_documents: Vec<&str> = asking
-        .iter()
-        .filter_map(|task| unmade_document(task, told))
-        .collect();
+    let mut unmade_documents: Vec<&str> = Vec::new();
+    for document in asking.iter().filter_map(|task| unmade_document(task, told)) {
+        if !unmade_documents.contains(&document) {
+            unmade_documents.push(document);
+        }
+    }
     let copied = found.first().is_some_and(|m| {
         m.share >= COPIED && !report.units[m.unit].text.contains(char::is_numeric)
     });
