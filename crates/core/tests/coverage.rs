@@ -405,6 +405,34 @@ fn a_plans_own_exception_guards_a_builtin_term() {
     assert_eq!(found.items[0].status, Status::Missing, "{}", table(&found));
 }
 
+/// A plan's own `parts` line: a city names a whole its districts tick off part by part,
+/// and an item listing its parts is partial while one is told nowhere.
+#[test]
+fn a_plans_own_whole_asks_for_each_part() {
+    let item = "深化“双随机、一公开”监管，随机抽取检查对象、随机选派执法人员、抽查结果及时公开";
+    let sentence =
+        "全年从监管对象库中随机抽取检查对象326户、随机选派执法人员开展检查，任务完成率100%。";
+    let mut state = PlanState::new(
+        plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
+            .unwrap()
+            .plan,
+    );
+    let report =
+        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{sentence}\n");
+    let draft = report_text::draft_from_text(&report, 2023).unwrap();
+    let found = coverage::compute(&draft, &state);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+    state.plan.terms =
+        vec!["parts 双随机一公开 = 随机抽取 随机选派 结果公开/及时公开/结果公示".into()];
+    let found = coverage::compute(&draft, &state);
+    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
+    assert!(
+        found.items[0].explanation.contains("“结果公开”未见叙述"),
+        "{}",
+        found.items[0].explanation
+    );
+}
+
 #[test]
 fn tasks_say_which_sentence_answers_them() {
     let found = one_item(
