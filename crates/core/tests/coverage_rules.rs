@@ -11,7 +11,7 @@ use report_core::report_text;
 
 mod coverage_support;
 
-use coverage_support::{one_item, table};
+use coverage_support::{coverage_of, one_item, one_item_plan, report_of, table};
 
 /// Reports tell 谁执法谁普法 by its means, the officers explaining the law while they
 /// inspect, as a reviewer reads it (dev-16, 23, 26 and 27 of the evaluation set).
@@ -725,15 +725,12 @@ fn a_numbered_sub_task_left_untold_keeps_the_item_partial() {
 #[test]
 fn a_task_added_with_and_also_left_untold_keeps_the_item_partial() {
     let status = |paragraph: &str| {
-        let plan = plan::parse_plan_text(
+        let found = coverage_of(
             "2024年工作要点\n一、总体\n1.推行包容审慎监管，动态调整轻微违法行为不予处罚清单，并修订完善卫生健康行政处罚裁量基准。（政策法规科）\n2.依托“浙里办”推进卫生健康政务服务事项“网上办”“掌上办”，网上可办率达到100%；深化医疗机构、医师、护士电子证照应用。（行政审批科）",
-        )
-        .unwrap()
-        .plan;
-        let report =
-            format!("2024年度法治政府建设工作情况的报告\n一、2024年主要举措和成效\n{paragraph}\n");
-        let draft = report_text::draft_from_text(&report, 2024).unwrap();
-        let found = coverage::compute(&draft, &PlanState::new(plan));
+            &[],
+            &report_of(paragraph, 2024),
+            2024,
+        );
         (found.items[0].computed, table(&found))
     };
     let lenient = "深化“信用+监管”，对全市1268家医疗机构开展信用评价，按A、B、C、D四级实施分级分类监管，对A级机构“无事不扰”，对C、D级机构提高抽查比例和频次；完成国家和省“双随机、一公开”抽查任务1105户，完成率100%，抽查结果全部公示。推行包容审慎监管，动态调整卫生健康领域轻微违法行为不予处罚清单，新增事项3项，全年对首次轻微违法且及时改正的37家单位依法不予处罚，同步开展教育提醒。";
@@ -754,15 +751,8 @@ fn a_subject_only_in_next_years_plans_is_not_begun() {
     let item = "调整充实局法治政府建设领导小组，每年召开专题会议研究法治工作不少于2次";
     let meetings = "局主要负责人坚持重要工作亲自部署、重大问题亲自过问，全年主持召开局党委会议研究卫生健康重点工作23次，推动法治建设与业务工作同部署、同推进。";
     let status = |plans: &str| {
-        let plan =
-            plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
-                .unwrap()
-                .plan;
-        let report = format!(
-            "2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{meetings}\n二、2024年工作打算\n{plans}\n"
-        );
-        let draft = report_text::draft_from_text(&report, 2023).unwrap();
-        let found = coverage::compute(&draft, &PlanState::new(plan));
+        let report = report_of(&format!("{meetings}\n二、2024年工作打算\n{plans}"), 2023);
+        let found = coverage_of(&one_item_plan(item), &[], &report, 2023);
         (found.items[0].computed, table(&found))
     };
     let (found, why) = status("一是调整充实局法治政府建设领导小组，定期研究法治工作。");
@@ -778,16 +768,16 @@ fn a_subject_only_in_next_years_plans_is_not_begun() {
 #[test]
 fn a_quoted_name_only_in_the_plans_is_not_done() {
     let status = |achievements: &str| {
-        let plan = plan::parse_plan_text(
-            "2023年工作要点\n一、总体\n（一）政务服务“跨省通办”\n推进医师、护士执业注册等高频政务服务事项“跨省通办”。",
-        )
-        .unwrap()
-        .plan;
-        let report = format!(
-            "2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{achievements}\n二、2024年工作打算\n一是推进医师、护士执业注册“跨省通办”。\n"
+        let report = report_of(
+            &format!("{achievements}\n二、2024年工作打算\n一是推进医师、护士执业注册“跨省通办”。"),
+            2023,
         );
-        let draft = report_text::draft_from_text(&report, 2023).unwrap();
-        let found = coverage::compute(&draft, &PlanState::new(plan));
+        let found = coverage_of(
+            "2023年工作要点\n一、总体\n（一）政务服务“跨省通办”\n推进医师、护士执业注册等高频政务服务事项“跨省通办”。",
+            &[],
+            &report,
+            2023,
+        );
         (found.items[0].computed, table(&found))
     };
     let online = "推动卫生健康政务服务事项网上办、掌上办，医师执业注册变更、护士执业注册等高频政务服务事项实现全程网办，全年办理1260件。";

@@ -32,6 +32,7 @@ mod explain;
 mod matching;
 mod naming;
 mod report;
+mod set_apart;
 mod status;
 mod summary;
 pub mod table;

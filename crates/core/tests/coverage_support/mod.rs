@@ -56,11 +56,25 @@ pub fn table(report: &CoverageReport) -> String {
 
 /// A one-item plan of `item` and a report whose achievements part is `sentence`.
 pub fn one_item(item: &str, sentence: &str) -> CoverageReport {
-    let plan = plan::parse_plan_text(&format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）"))
-        .unwrap()
-        .plan;
-    let report =
-        format!("2023年度法治政府建设工作情况的报告\n一、2023年主要举措和成效\n{sentence}\n");
-    let draft = report_text::draft_from_text(&report, 2023).unwrap();
-    coverage::compute(&draft, &PlanState::new(plan))
+    coverage_of(&one_item_plan(item), &[], &report_of(sentence, 2023), 2023)
+}
+
+/// A 2023 plan of one item, `item`.
+pub fn one_item_plan(item: &str) -> String {
+    format!("2023年工作要点\n一、总体\n1.{item}。（局法制科）")
+}
+
+/// A report of `year` whose achievements part is `achievements` (what follows it too,
+/// where that holds another part's heading).
+pub fn report_of(achievements: &str, year: u16) -> String {
+    format!("{year}年度法治政府建设工作情况的报告\n一、{year}年主要举措和成效\n{achievements}\n")
+}
+
+/// The coverage of the plan written as `plan` with its own lexicon lines `terms` against
+/// the report written as `report` for `year`.
+pub fn coverage_of(plan: &str, terms: &[&str], report: &str, year: u16) -> CoverageReport {
+    let mut state = PlanState::new(plan::parse_plan_text(plan).unwrap().plan);
+    state.plan.terms = terms.iter().map(|t| t.to_string()).collect();
+    let draft = report_text::draft_from_text(report, year).unwrap();
+    coverage::compute(&draft, &state)
 }

@@ -1,0 +1,147 @@
+//! Tasks a reviewer ticks off on their own within an item, whatever the rest of it the
+//! report tells: a sub-task the plan numbers or adds with 并, a thing it quotes, each part
+//! of a whole a task lists (三项制度's three), a document a task makes.
+
+use crate::lexicon::Normalizer;
+
+use super::matching::ParagraphMatch;
+use super::report::Report;
+
+/// The achievements sentences of the paragraphs `by_unit`, as matching sees them
+/// ([`crate::lexicon::matching_key`]).
+pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> String {
+    report
+        .sentences
+        .iter()
+        .filter(|s| s.counts && by_unit.iter().any(|m| m.unit == s.unit))
+        .flat_map(|s| {
+            let text = &report.texts[s.unit];
+            crate::lexicon::matching_key(
+                text.slice(&report.units[s.unit].text, text.original(&s.span)),
+            )
+        })
+        .collect()
+}
+
+/// The names of the parts of lexicon wholes ([`Normalizer::parts`]) that `tasks` ask for
+/// and the item's achievements (`told`) do not tell: a task asks for every part when it
+/// names the whole, for those it names when it names two or more. Naming the whole
+/// tells every part.
+pub(super) fn untold_parts<'n, 't>(
+    normalizer: &'n Normalizer,
+    tasks: &[&str],
+    told: impl Fn() -> &'t str,
+) -> Vec<&'n str> {
+    let names = |text: &str, words: &[String]| words.iter().any(|w| text.contains(w.as_str()));
+    let mut asked: Vec<(&str, &[String])> = Vec::new();
+    for task in tasks {
+        let task: String = crate::lexicon::matching_key(task).into_iter().collect();
+        for whole in normalizer.parts() {
+            let all = task.contains(&whole.head);
+            if all || whole.parts.iter().filter(|p| names(&task, p)).count() >= 2 {
+                for part in whole.parts.iter().filter(|p| all || names(&task, p)) {
+                    if !asked
+                        .iter()
+                        .any(|(head, p)| *head == whole.head && *p == part)
+                    {
+                        asked.push((&whole.head, part));
+                    }
+                }
+            }
+        }
+    }
+    asked
+        .into_iter()
+        .filter(|(head, part)| !told().contains(head) && !names(told(), part))
+        .map(|(_, part)| part[0].as_str())
+        .collect()
+}
+
+/// Verbs that make a document (制定, 梳理并公布).
+const MAKING: [&str; 12] = [
+    "制定", "编制", "梳理", "出台", "修订", "印发", "公布", "建立", "完善", "更新", "调整", "发布",
+];
+
+/// Documents a task makes, each with the words a report names it by: a list is told as
+/// a 目录 or a 任务分工 too (列明普法任务).
+const DOCUMENTS: [&[&str]; 5] = [
+    &["清单", "目录", "名录", "分工", "列明"],
+    &["指南"],
+    &["细则"],
+    &["基准", "标准"],
+    &["办法"],
+];
+
+/// The document `task` makes (a word of [`DOCUMENTS`] after a word of [`MAKING`]) when
+/// the item's achievements (`told`) name no such document.
+pub(super) fn unmade_document<'t>(task: &str, told: impl Fn() -> &'t str) -> Option<&'static str> {
+    let made = &task[MAKING.iter().filter_map(|verb| task.find(verb)).min()?..];
+    DOCUMENTS.iter().find_map(|words| {
+        let named = words.iter().find(|w| made.contains(*w))?;
+        (!words.iter().any(|w| told().contains(w))).then_some(*named)
+    })
+}
+
+/// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end
+/// cuts off too) in its shortcomings or plans and nowhere in its achievements.
+pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, task: &str) -> bool {
+    task.split('“').skip(1).any(|rest| {
+        let quoted = rest.split_once('”').map_or(rest, |(name, _)| name);
+        let name = normalizer
+            .apply(&crate::lexicon::matching_key(quoted))
+            .chars;
+        let mut elsewhere = false;
+        for (s, sentence) in report.sentences.iter().enumerate() {
+            let names = report
+                .sentence_chars(s)
+                .windows(name.len())
+                .any(|w| w == name.as_slice());
+            if names && sentence.counts {
+                return false;
+            }
+            elsewhere |= names;
+        }
+        elsewhere
+    })
+}
+
+/// Whether a task opens with 并 as "and also" (并修订完善裁量基准), not as part of a word
+/// (并联审批, 并行, 并案处理).
+pub(super) fn adds_a_task(task: &str) -> bool {
+    let mut chars = task.trim_start().chars();
+    chars.next() == Some('并') && chars.next().is_some_and(|c| !"联行购案轨列存".contains(c))
+}
+
+/// Whether a task starts with the plan's own sub-task number: （1）, (1), ①, or 1. and 1、
+/// (not a figure: 1.5亿元).
+pub(super) fn opens_numbered_subtask(task: &str) -> bool {
+    let task = task.trim_start();
+    let mut chars = task.chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if c.is_ascii_digit() => {
+            let mut after = task
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .chars();
+            matches!(after.next(), Some('.' | '．' | '、'))
+                && after.next().is_some_and(|c| !c.is_ascii_digit())
+        }
+        Some(c) => ('①'..='⑳').contains(&c),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn and_also_adds_a_task_but_not_inside_a_word() {
+        assert!(adds_a_task("并修订完善卫生健康行政处罚裁量基准"));
+        assert!(adds_a_task(" 并编制卫生健康领域增值服务事项清单"));
+        assert!(!adds_a_task("并联审批医疗机构设置和执业登记"));
+        assert!(!adds_a_task("并案处理"));
+        assert!(!adds_a_task("修订完善裁量基准"));
+        assert!(!adds_a_task("并"));
+    }
+}
