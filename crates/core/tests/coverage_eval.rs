@@ -43,17 +43,18 @@ const GOALS: Bounds = Bounds {
 };
 
 /// The held-out split does not meet the goals yet. This floor is what the engine
-/// measured on it (6 December 2026, 230 items in 12 pairs, after session 10's parts
-/// rule, none of the rules decided on this split: agreement 183/230 = 0.796, 未覆盖
+/// measured on it (6 December 2026, 230 items in 12 pairs, after session 11's rule on
+/// the things a task joins or lists, none of the rules decided on this split: agreement
+/// 184/230 = 0.8, 未覆盖
 /// precision 44/51 = 0.863 and recall 44/50 = 0.88, covered/partial called missing
 /// 7/180 = 0.039, missing called covered 1; rounded to the weaker side), so that no
 /// change makes it worse unnoticed; the goals it misses are printed on every run. Since
 /// the floor before (178/230, precision 41/47, 6/180 called missing, 3 called covered;
-/// sessions 7 to 10 changed the engine on dev only) five more items are right and one
+/// sessions 7 to 11 changed the engine on dev only) six more items are right and one
 /// more covered item is called missing. Raise the floor as the engine improves, never
 /// by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.79,
+    min_agreement: 0.795,
     min_missing_precision: 0.86,
     min_missing_recall: 0.875,
     max_covered_called_missing: 0.04,
@@ -63,8 +64,8 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split (50 pairs; dev-24 to dev-50 were written after the engine) misses the
 /// 未覆盖 recall goal and calls two missing items covered. This floor is what the engine
-/// measured on it (6 December 2026, 953 items: agreement 830/953 = 0.871, 未覆盖
-/// precision 180/195 and recall 180/201, covered/partial called missing 15/752, missing
+/// measured on it (6 December 2026, 953 items: agreement 836/953 = 0.877, 未覆盖
+/// precision 183/198 and recall 183/201, covered/partial called missing 15/752, missing
 /// called covered 2; rounded to the weaker side), so that no change makes it worse
 /// unnoticed. dev-36 to dev-38, unseen when they arrived (plans numbered ①, 1.1 and
 /// 第一，), scored 44/57 before any change made on them, 45/57 after one (a paragraph
@@ -78,9 +79,9 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// commission telling its districts' work) 42/58 on arrival, 45/58 after the changes
 /// made on the whole split since. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.87,
+    min_agreement: 0.875,
     min_missing_precision: 0.92,
-    min_missing_recall: 0.895,
+    min_missing_recall: 0.905,
     max_covered_called_missing: 0.02,
     max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,

@@ -156,6 +156,28 @@ fn a_list_the_item_asks_to_make_is_told_or_the_item_is_partial() {
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
 }
 
+/// Two things a task joins (新生儿出生“一件事”和公民身后“一件事”) and things it lists
+/// (学校卫生、公共场所卫生和生活饮用水卫生) are each told by the words that set them apart,
+/// not by the words they share (“一件事”, 卫生): one told leaves the item partial.
+#[test]
+fn each_thing_a_task_joins_or_lists_is_told_by_its_own_words() {
+    let pair = "实现新生儿出生“一件事”和公民身后“一件事”集成办理";
+    let birth = "推出新生儿出生“一件事”集成办理，出生医学证明、户口登记、医保参保一次办结，全年办理4120件。";
+    let found = one_item(pair, birth);
+    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
+    let both = format!("{birth}公民身后“一件事”集成办理同步上线，全年办理860件。");
+    let found = one_item(pair, &both);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+
+    let list = "加强学校卫生、公共场所卫生和生活饮用水卫生监督";
+    let schools = "开展学校卫生专项监督检查，对全区218所中小学校卫生监督检查实现全覆盖。";
+    let found = one_item(list, schools);
+    assert_ne!(found.items[0].status, Status::Covered, "{}", table(&found));
+    let most = format!("{schools}对全区游泳场所、宾馆等公共场所开展卫生监督检查1136户次。");
+    let found = one_item(list, &most);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+}
+
 /// Each word of an `except` entry holds a term of another entry without meaning it: a
 /// report sentence holding the word does not answer a plan item written with the term's
 /// head, and without the exception the word would read as that head.

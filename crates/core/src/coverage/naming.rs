@@ -7,6 +7,7 @@ use crate::text::is_han;
 
 use super::matching::{Phrase, MIN_PHRASE};
 use super::report::{Report, THROUGH};
+use super::weights::GENERIC_WORDS;
 use super::Span;
 
 /// How names of units end (…预防控制中心, …工作领导小组, …依法治区办): a unit a task
@@ -64,6 +65,100 @@ pub(super) fn list_members(chars: &[char], terms: &[Span], task: &Span) -> Vec<S
         })
         .collect()
 }
+
+/// What each of a task's `members` (the things it lists or joins) names of its own: the
+/// member without its opening verb (全面推行), the words all of a list's members share
+/// at the start (行政 of 行政处罚、行政许可、行政检查) and those shared at the end (卫生
+/// of 学校卫生、公共场所卫生和生活饮用水卫生监督, where the last runs on into the list's
+/// common tail, 监督; “一件事” of 新生儿出生“一件事”和公民身后“一件事”集成办理). A member
+/// left with fewer than two characters keeps its words.
+pub(super) fn own_words_of_members(chars: &[char], members: &[Span]) -> Vec<Span> {
+    let text = |m: &Span| &chars[m.clone()];
+    // The verb that opens a member is no word of the thing (全面推行告知承诺制, 规范行政处罚).
+    let things: Vec<Span> = members
+        .iter()
+        .map(|m| {
+            let mut start = m.start;
+            while let Some(verb) = GENERIC_WORDS.iter().chain(&LEADING_VERBS).find(|verb| {
+                let verb: Vec<char> = verb.chars().collect();
+                chars[start..m.end].starts_with(&verb)
+            }) {
+                start += verb.chars().count();
+            }
+            start..m.end
+        })
+        .collect();
+    // A shared character alone is chance (医 of 医保基金 and 医疗服务): words are shared.
+    let shared = |len: &dyn Fn(&[char], &[char]) -> usize, of: &[Span]| {
+        of.split_first()
+            .and_then(|(first, rest)| rest.iter().map(|m| len(text(first), text(m))).min())
+            .filter(|&n| n >= 2)
+            .unwrap_or(0)
+    };
+    let prefix = |a: &[char], b: &[char]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = |a: &[char], b: &[char]| {
+        a.iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count()
+    };
+    let Some((last, before_last)) = things.split_last() else {
+        return Vec::new();
+    };
+    // Two things may share a word that tells each apart (医疗保障基金 and 医疗服务), a
+    // list's members a word none of them is named by.
+    let head = if things.len() > 2 {
+        shared(&prefix, &things)
+    } else {
+        0
+    };
+    // Of two things, the first's ending that the second holds (新生儿出生“一件事”和公民
+    // 身后“一件事”集成办理).
+    let tail = match before_last {
+        [first] => (2..=text(first).len())
+            .rev()
+            .find(|&n| {
+                let ending = &text(first)[text(first).len() - n..];
+                text(last).windows(n).any(|w| w == ending)
+            })
+            .unwrap_or(0),
+        _ => shared(&suffix, before_last),
+    };
+    let ending = before_last
+        .first()
+        .map_or(&[][..], |m| &text(m)[text(m).len() - tail..]);
+    // The last member ends where it holds the shared ending last.
+    let last_end = (tail > 0)
+        .then(|| {
+            text(last)
+                .windows(tail)
+                .rposition(|w| w == ending)
+                .map(|k| last.start + k)
+        })
+        .flatten()
+        .unwrap_or(last.end);
+    things
+        .iter()
+        .zip(members)
+        .map(|(thing, member)| {
+            let end = if thing == last {
+                last_end
+            } else {
+                thing.end - tail
+            };
+            let own = thing.start + head..end;
+            if own.len() >= 2 {
+                own
+            } else {
+                member.clone()
+            }
+        })
+        .collect()
+}
+
+/// Verbs that open a plan's tasks besides [`GENERIC_WORDS`], which weighing keeps.
+const LEADING_VERBS: [&str; 3] = ["推行", "依托", "实行"];
 
 /// Whether character `k` of a plan text is a 和 that joins two things: not one that
 /// forms a word with its neighbour ([`WORDS_WITH_AND`]) or lies inside a lexicon head
@@ -209,6 +304,36 @@ const CHANNEL_ENDINGS: [&[char]; 6] = [
 mod tests {
     use super::super::span_of;
     use super::*;
+
+    #[test]
+    fn a_members_own_words_leave_out_what_all_members_share() {
+        let own = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let task = 0..chars.len();
+            let things = super::super::status::things_of_task(&chars, &[], &task);
+            own_words_of_members(&chars, &things)
+                .into_iter()
+                .map(|m| chars[m].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            own("加强学校卫生、公共场所卫生和生活饮用水卫生监督"),
+            ["学校", "公共场所", "生活饮用水"]
+        );
+        assert_eq!(
+            own("规范行政处罚、行政许可、行政检查"),
+            ["处罚", "许可", "检查"]
+        );
+        assert_eq!(
+            own("实现新生儿出生一件事和公民身后一件事集成办理"),
+            ["新生儿出生", "公民身后"]
+        );
+        // Left with the opening verb alone, a member keeps its words.
+        assert_eq!(
+            own("全面推行告知承诺制和涉企经营许可事项告知承诺制"),
+            ["全面推行告知承诺制", "涉企经营许可事项"]
+        );
+    }
 
     #[test]
     fn a_whole_thing_of_a_list_is_named_but_not_by_a_domain_term() {

@@ -5,7 +5,9 @@
 use crate::lexicon::Normalizer;
 
 use super::matching::ParagraphMatch;
+use super::naming::own_words_of_members;
 use super::report::Report;
+use super::Span;
 
 /// The achievements sentences of the paragraphs `by_unit`, as matching sees them
 /// ([`crate::lexicon::matching_key`]).
@@ -21,6 +23,43 @@ pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> Strin
             )
         })
         .collect()
+}
+
+/// The achievements sentences of the paragraphs `by_unit`, as the item's words are
+/// matched against them (the lexicon applied).
+pub(super) fn achievements_of<'r>(
+    report: &'r Report,
+    by_unit: &[ParagraphMatch],
+) -> Vec<&'r [char]> {
+    (0..report.sentences.len())
+        .filter(|&s| {
+            let sentence = &report.sentences[s];
+            sentence.counts && by_unit.iter().any(|m| m.unit == sentence.unit)
+        })
+        .map(|s| report.sentence_chars(s))
+        .collect()
+}
+
+/// Whether the item's achievements (`told`, [`achievements_of`]) name both of two
+/// things a task joins, or at least half the things it lists, each by a word (a
+/// character pair) of its own: not one all of them share ([`own_words_of_members`]).
+/// A task of one thing is always told here.
+/// `chars`: the item's words; `things`: a task's, [`super::status::things_of_task`].
+pub(super) fn most_things_told(chars: &[char], things: &[Span], told: &[&[char]]) -> bool {
+    let named = |m: &Span| {
+        chars[m.clone()]
+            .windows(2)
+            .any(|word| told.iter().any(|s| s.windows(2).any(|w| w == word)))
+    };
+    let named_count = own_words_of_members(chars, things)
+        .iter()
+        .filter(|m| named(m))
+        .count();
+    match things.len() {
+        1 => true,
+        2 => named_count == 2,
+        n => 2 * named_count >= n,
+    }
 }
 
 /// The names of the parts of lexicon wholes ([`Normalizer::parts`]) that `tasks` ask for

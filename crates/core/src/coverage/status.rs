@@ -11,11 +11,11 @@ use super::matching::{
     Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
     TITLE_PART,
 };
-use super::naming::{joins_two_things, list_members, names_no_work, LISTED};
+use super::naming::{joins_two_things, list_members, names_no_work, own_words_of_members, LISTED};
 use super::report::{MatchText, Report};
 use super::set_apart::{
-    adds_a_task, opens_numbered_subtask, quoted_only_elsewhere, told_of_item, unmade_document,
-    untold_parts,
+    achievements_of, adds_a_task, most_things_told, opens_numbered_subtask, quoted_only_elsewhere,
+    told_of_item, unmade_document, untold_parts,
 };
 use super::targets::check_target;
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
@@ -130,40 +130,55 @@ fn sentence_of_figure(
     })
 }
 
-/// Whether `phrases` name at least half the things a task lists ([`list_members`]), or
-/// both of two things it joins with 和 (`开展打击欺诈骗取医保基金和整治医疗乱象专项行动`:
-/// one told leaves the other undone). A task that lists nothing is one thing, always
+/// Whether `phrases` name at least half the things a task lists, or both of two things
+/// it joins with 和 ([`things_of_task`]). A task that lists nothing is one thing, always
 /// named.
 /// `terms`: where the item holds lexicon heads.
 fn names_most_members(chars: &[char], terms: &[Span], task: &Span, phrases: &[Phrase]) -> bool {
-    let named = |m: &Span| {
-        phrases
-            .iter()
-            .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
-    };
+    let things = things_of_task(chars, terms, task);
+    match things.len() {
+        1 => true,
+        // Each by words of its own, more than one two-character word (人员 of 医务人员
+        // for 执法人员 is as often chance).
+        2 => things.iter().all(|m| {
+            m.clone()
+                .filter(|&k| phrases.iter().any(|p| p.item.contains(&k)))
+                .count()
+                >= MIN_PHRASE
+        }),
+        _ => {
+            let named = |m: &Span| {
+                phrases
+                    .iter()
+                    .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
+            };
+            let own = own_words_of_members(chars, &things);
+            2 * own.iter().filter(|m| named(m)).count() >= things.len()
+        }
+    }
+}
+
+/// The things a reviewer ticks off one by one in a task: the [`LISTED`] or more it
+/// lists ([`list_members`]), or the two it joins with 和 (`开展打击欺诈骗取医保基金和整治
+/// 医疗乱象专项行动`: one told leaves the other undone); else the task, one thing.
+pub(super) fn things_of_task(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
     let members = list_members(chars, terms, task);
     if members.len() >= LISTED {
-        return 2 * members.iter().filter(|m| named(m)).count() >= members.len();
+        return members;
     }
-    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three
-    // ([`list_members`]), and one of two things between 、 is not read as a pair.
+    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three,
+    // and one of two things between 、 is not read as a pair.
     let joined: Vec<Span> = task
         .clone()
         .filter(|&k| joins_two_things(chars, terms, k))
         .map(|k| [task.start..k, k + 1..task.end])
         .collect::<Vec<_>>()
         .concat();
-    let two_things =
-        members.len() == 1 && joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING);
-    // Each by words of its own, more than one two-character word (人员 of 医务人员
-    // for 执法人员 is as often chance).
-    let named_in_full = |m: &Span| {
-        m.clone()
-            .filter(|&k| phrases.iter().any(|p| p.item.contains(&k)))
-            .count()
-            >= MIN_PHRASE
-    };
-    !two_things || joined.iter().all(named_in_full)
+    if members.len() == 1 && joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING) {
+        joined
+    } else {
+        vec![task.clone()]
+    }
 }
 
 /// Fewest characters of each of two things a task joins with 和 for it to be read as
@@ -230,6 +245,9 @@ pub(super) fn decide(
     // title's subject or another task told again: 执法公示、执法全过程记录 for a task
     // that adds 法制审核), or by few of the things they list.
     let mut touched_not_told = vec![false; task_spans.len()];
+    // The achievements sentences of the paragraphs on the item, read when a task answered
+    // lists things.
+    let told_sentences = OnceCell::new();
     for (t, ((task, candidates), not_told)) in task_spans
         .iter()
         .zip(candidates)
@@ -277,11 +295,9 @@ pub(super) fn decide(
             }) => {
                 *not_told = misses_own_words;
                 // Said in a paragraph about something else, a task is touched at most.
-                let status = if share >= TASK_ANSWERED && by_unit[k].share >= EVIDENCE {
-                    by_unit[k].answers += 1;
+                let mut status = if share >= TASK_ANSWERED && by_unit[k].share >= EVIDENCE {
                     Status::Covered
                 } else {
-                    by_unit[k].touches += 1;
                     Status::Partial
                 };
                 let sentences = &by_unit[k].sentences[j..j + taken];
@@ -306,12 +322,29 @@ pub(super) fn decide(
                 // A task that lists things (公众参与、专家论证、风险评估…) is told in other
                 // words only where most of them are named: naming one or two leaves the
                 // others undone.
+                // A task answered by one of the things it lists or joins (新生儿出生
+                // “一件事” for it and 公民身后“一件事”) is answered only where the item's
+                // achievements name most of them, each by words of its own.
+                if status == Status::Covered {
+                    let things = things_of_task(&item_text.chars, &item_text.terms, task);
+                    let told = told_sentences.get_or_init(|| achievements_of(report, &by_unit));
+                    if !most_things_told(&item_text.chars, &things, told) {
+                        status = Status::Partial;
+                        *not_told = true;
+                    }
+                }
                 if status == Status::Partial
                     && !names_most_members(&item_text.chars, &item_text.terms, task, &in_task)
                 {
+                    status = Status::Partial;
                     *not_told = true;
                 }
                 let evidence = report.task_evidence(sentences[0].0, taken, &in_task);
+                if status == Status::Covered {
+                    by_unit[k].answers += 1;
+                } else {
+                    by_unit[k].touches += 1;
+                }
                 // Not a task placed in the shortcomings or plans (see `touched`).
                 if status == Status::Partial
                     && !told_elsewhere[t]
