@@ -156,6 +156,25 @@ fn a_list_the_item_asks_to_make_is_told_or_the_item_is_partial() {
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
 }
 
+/// An item whose body gives rates alone (随机抽查事项覆盖率100%，抽查结果公示率100%)
+/// asks for the work its title names: the report telling that work in its own words
+/// covers it, whatever figures it gives.
+#[test]
+fn rates_alone_measure_the_work_the_title_names() {
+    let item = "深入推进“双随机、一公开”监管。随机抽查事项覆盖率100%，抽查结果公示率100%。";
+    let told = "通过国家随机监督抽查系统，随机抽取检查对象、随机选派执法检查人员，完成国家和省下达的抽查任务2460项，完成率100%。";
+    let found = one_item(item, told);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+    assert!(
+        found.items[0].hints.iter().any(|h| h == "指标未报告"),
+        "{}",
+        table(&found)
+    );
+    let other = "开展医疗机构依法执业自查，全年检查医疗机构2460家，发现问题整改率100%。";
+    let found = one_item(item, other);
+    assert_ne!(found.items[0].status, Status::Covered, "{}", table(&found));
+}
+
 /// Two things a task joins (新生儿出生“一件事”和公民身后“一件事”) and things it lists
 /// (学校卫生、公共场所卫生和生活饮用水卫生) are each told by the words that set them apart,
 /// not by the words they share (“一件事”, 卫生): one told leaves the item partial.

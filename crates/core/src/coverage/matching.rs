@@ -382,20 +382,29 @@ pub(super) fn match_item(
     // The title names the subject; the body, when there is one, says what to do.
     let body = (title_len + 1).min(chars.len())..chars.len();
     let meaningful = |t: &Span| weight_of(&position_weights, t) >= TASK_WEIGHT * total;
+    let targets_of =
+        |t: &Span| crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>());
     let mut task_spans: Vec<Span> = clauses(chars, body)
         .into_iter()
         .filter(meaningful)
         .collect();
-    if task_spans.is_empty() {
-        task_spans = clauses(chars, 0..title_len)
+    let mut targets: Vec<Vec<Target>> = task_spans.iter().map(targets_of).collect();
+    // A body of rates alone measures the work its title names (深入推进“双随机、一公开”
+    // 监管。随机抽查事项覆盖率100%…): the title is the task they measure. A clause that
+    // sets other targets (推进…医疗责任保险全覆盖) is work of its own.
+    let rates_only = targets.iter().all(|t| {
+        !t.is_empty()
+            && t.iter()
+                .all(|t| t.unit == "%" && t.text.contains(|c: char| c.is_ascii_digit()))
+    });
+    if rates_only {
+        let title_tasks: Vec<Span> = clauses(chars, 0..title_len)
             .into_iter()
             .filter(meaningful)
             .collect();
+        targets.splice(0..0, title_tasks.iter().map(targets_of));
+        task_spans.splice(0..0, title_tasks);
     }
-    let targets: Vec<Vec<Target>> = task_spans
-        .iter()
-        .map(|t| crate::plan_items::extract_targets(&chars[t.clone()].iter().collect::<String>()))
-        .collect();
     let is_target: Vec<bool> = targets.iter().map(|t| !t.is_empty()).collect();
     let amounts: Vec<Vec<Target>> = targets
         .into_iter()
