@@ -43,18 +43,17 @@ const GOALS: Bounds = Bounds {
 };
 
 /// The held-out split does not meet the goals yet. This floor is what the engine
-/// measured on it (6 December 2026, 230 items in 12 pairs, after session 11's rule on
-/// the things a task joins or lists, none of the rules decided on this split: agreement
-/// 184/230 = 0.8, 未覆盖
-/// precision 44/51 = 0.863 and recall 44/50 = 0.88, covered/partial called missing
-/// 7/180 = 0.039, missing called covered 1; rounded to the weaker side), so that no
-/// change makes it worse unnoticed; the goals it misses are printed on every run. Since
-/// the floor before (178/230, precision 41/47, 6/180 called missing, 3 called covered;
-/// sessions 7 to 11 changed the engine on dev only) six more items are right and one
-/// more covered item is called missing. Raise the floor as the engine improves, never
-/// by tuning on this split.
+/// measured on it (6 December 2026, 230 items in 12 pairs, after session 11's rules, none
+/// of them decided on this split: agreement 186/230 = 0.809, 未覆盖 precision 44/51 =
+/// 0.863 and recall 44/50 = 0.88, covered/partial called missing 7/180 = 0.039, missing
+/// called covered 1; rounded to the weaker side), so that no change makes it worse
+/// unnoticed; the goals it misses are printed on every run. Since the floor before
+/// (178/230, precision 41/47, 6/180 called missing, 3 called covered; sessions 7 to 11
+/// changed the engine on dev only) eight more items are right and one more covered item
+/// is called missing. Raise the floor as the engine improves, never by tuning on this
+/// split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.795,
+    min_agreement: 0.805,
     min_missing_precision: 0.86,
     min_missing_recall: 0.875,
     max_covered_called_missing: 0.04,
@@ -62,26 +61,27 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (50 pairs; dev-24 to dev-50 were written after the engine) misses the
-/// 未覆盖 recall goal and calls two missing items covered. This floor is what the engine
-/// measured on it (6 December 2026, 953 items: agreement 836/953 = 0.877, 未覆盖
-/// precision 183/198 and recall 183/201, covered/partial called missing 15/752, missing
-/// called covered 2; rounded to the weaker side), so that no change makes it worse
-/// unnoticed. dev-36 to dev-38, unseen when they arrived (plans numbered ①, 1.1 and
-/// 第一，), scored 44/57 before any change made on them, 45/57 after one (a paragraph
-/// whose first sentence ends on a gap to its target still counts); dev-39 to dev-41
-/// (a pasted 工作任务 | 责任单位 table, heading-line items, （1） sub-tasks) scored 49/59,
-/// and 49/59 after the plan reader read their shapes right; dev-42 to dev-44 (a
-/// spreadsheet's quoted cells, 一、 items with 1. tasks, a 附件 落实情况表) 52/57 once the
-/// plan reader read their plans; dev-45 to dev-47 (reports whose partial items tell the
-/// done half at length) 45/59 on arrival, 48/59 after session 9's three rules; dev-48 to
-/// dev-50 (numbered title-sentence points, a pasted tab table answered by figures, a
-/// commission telling its districts' work) 42/58 on arrival, 45/58 after the changes
-/// made on the whole split since. Raise it as the engine improves.
+/// The dev split (53 pairs; dev-24 to dev-53 were written after the engine) misses the
+/// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (6 December
+/// 2026, 1013 items: agreement 887/1013 = 0.876, 未覆盖 precision 193/207 and recall
+/// 193/212, covered/partial called missing 14/801, missing called covered 2; rounded to
+/// the weaker side), so that no change makes it worse unnoticed. dev-36 to dev-38, unseen
+/// when they arrived (plans numbered ①, 1.1 and 第一，), scored 44/57 before any change
+/// made on them, 45/57 after one (a paragraph whose first sentence ends on a gap to its
+/// target still counts); dev-39 to dev-41 (a pasted 工作任务 | 责任单位 table, heading-line
+/// items, （1） sub-tasks) scored 49/59, and 49/59 after the plan reader read their shapes
+/// right; dev-42 to dev-44 (a spreadsheet's quoted cells, 一、 items with 1. tasks, a 附件
+/// 落实情况表) 52/57 once the plan reader read their plans; dev-45 to dev-47 (reports
+/// whose partial items tell the done half at length) 45/59 on arrival, 48/59 after
+/// session 9's three rules; dev-48 to dev-50 (numbered title-sentence points, a pasted tab
+/// table answered by figures, a commission telling its districts' work) 42/58 on arrival,
+/// 45/58 after the changes made on the whole split since; dev-51 to dev-53 (joined and
+/// listed tasks told in part, a tab table with group rows, 1.1 items) 49/60 on arrival,
+/// with session 11's engine and with session 10's alike. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.875,
-    min_missing_precision: 0.92,
-    min_missing_recall: 0.905,
+    min_missing_precision: 0.93,
+    min_missing_recall: 0.91,
     max_covered_called_missing: 0.02,
     max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,

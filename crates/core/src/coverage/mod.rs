@@ -365,6 +365,7 @@ pub fn compute(draft: &Draft, state: &PlanState) -> CoverageReport {
         report: &report,
         claimed: &claimed,
         normalizer: &normalizer,
+        weights: &weights,
         // A report of another year reports on none of this plan's items, whatever
         // topics they share (docs/annual-report.md section 3); the summary says why.
         wrong_year: plan.year.is_some_and(|y| y != draft.report_year),

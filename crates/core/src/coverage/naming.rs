@@ -66,6 +66,34 @@ pub(super) fn list_members(chars: &[char], terms: &[Span], task: &Span) -> Vec<S
         .collect()
 }
 
+/// The things a reviewer ticks off one by one in a task: the [`LISTED`] or more it
+/// lists ([`list_members`]), or the two it joins with 和 (`开展打击欺诈骗取医保基金和整治
+/// 医疗乱象专项行动`: one told leaves the other undone); else the task, one thing.
+pub(super) fn things_of_task(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
+    let members = list_members(chars, terms, task);
+    if members.len() >= LISTED {
+        return members;
+    }
+    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three,
+    // and one of two things between 、 is not read as a pair.
+    let joined: Vec<Span> = task
+        .clone()
+        .filter(|&k| joins_two_things(chars, terms, k))
+        .map(|k| [task.start..k, k + 1..task.end])
+        .collect::<Vec<_>>()
+        .concat();
+    if members.len() == 1 && joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING) {
+        joined
+    } else {
+        vec![task.clone()]
+    }
+}
+
+/// Fewest characters of each of two things a task joins with 和 for it to be read as
+/// two tasks (打击欺诈骗取医保基金 和 整治医疗乱象专项行动): a shorter side is too little
+/// to be a task of its own.
+const JOINED_THING: usize = 4;
+
 /// What each of a task's `members` (the things it lists or joins) names of its own: the
 /// member without its opening verb (全面推行), the words all of a list's members share
 /// at the start (行政 of 行政处罚、行政许可、行政检查) and those shared at the end (卫生
@@ -310,7 +338,7 @@ mod tests {
         let own = |text: &str| {
             let chars: Vec<char> = text.chars().collect();
             let task = 0..chars.len();
-            let things = super::super::status::things_of_task(&chars, &[], &task);
+            let things = things_of_task(&chars, &[], &task);
             own_words_of_members(&chars, &things)
                 .into_iter()
                 .map(|m| chars[m].iter().collect::<String>())

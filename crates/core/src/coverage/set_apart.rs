@@ -7,50 +7,51 @@ use crate::lexicon::Normalizer;
 use super::matching::ParagraphMatch;
 use super::naming::own_words_of_members;
 use super::report::Report;
+use super::weights::{han_bigrams, Bigram};
 use super::Span;
+
+/// The achievements sentences of the paragraphs `by_unit` (in the report's order, as
+/// matching found them), by number: each paragraph's run of the report's sentences, which
+/// are in paragraph order.
+fn achievements_sentences<'r>(
+    report: &'r Report,
+    by_unit: &'r [ParagraphMatch],
+) -> impl Iterator<Item = usize> + 'r {
+    by_unit
+        .iter()
+        .flat_map(move |m| {
+            let start = report.sentences.partition_point(|s| s.unit < m.unit);
+            (start..report.sentences.len()).take_while(move |&s| report.sentences[s].unit == m.unit)
+        })
+        .filter(move |&s| report.sentences[s].counts)
+}
 
 /// The achievements sentences of the paragraphs `by_unit`, as matching sees them
 /// ([`crate::lexicon::matching_key`]).
 pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> String {
-    report
-        .sentences
-        .iter()
-        .filter(|s| s.counts && by_unit.iter().any(|m| m.unit == s.unit))
+    achievements_sentences(report, by_unit)
         .flat_map(|s| {
-            let text = &report.texts[s.unit];
-            crate::lexicon::matching_key(
-                text.slice(&report.units[s.unit].text, text.original(&s.span)),
-            )
-        })
-        .collect()
-}
-
-/// The achievements sentences of the paragraphs `by_unit`, as the item's words are
-/// matched against them (the lexicon applied).
-pub(super) fn achievements_of<'r>(
-    report: &'r Report,
-    by_unit: &[ParagraphMatch],
-) -> Vec<&'r [char]> {
-    (0..report.sentences.len())
-        .filter(|&s| {
             let sentence = &report.sentences[s];
-            sentence.counts && by_unit.iter().any(|m| m.unit == sentence.unit)
+            let text = &report.texts[sentence.unit];
+            crate::lexicon::matching_key(text.slice(
+                &report.units[sentence.unit].text,
+                text.original(&sentence.span),
+            ))
         })
-        .map(|s| report.sentence_chars(s))
         .collect()
 }
 
-/// Whether the item's achievements (`told`, [`achievements_of`]) name both of two
-/// things a task joins, or at least half the things it lists, each by a word (a
-/// character pair) of its own: not one all of them share ([`own_words_of_members`]).
-/// A task of one thing is always told here.
-/// `chars`: the item's words; `things`: a task's, [`super::status::things_of_task`].
-pub(super) fn most_things_told(chars: &[char], things: &[Span], told: &[&[char]]) -> bool {
-    let named = |m: &Span| {
-        chars[m.clone()]
-            .windows(2)
-            .any(|word| told.iter().any(|s| s.windows(2).any(|w| w == word)))
-    };
+/// Whether the item's achievements name both of two things a task joins, or at least
+/// half the things it lists, each by a word (a character pair) of its own: not one all of
+/// them share ([`own_words_of_members`]). A task of one thing is always told here.
+/// `chars`: the item's words; `things`: a task's, [`super::naming::things_of_task`];
+/// `told`: whether the achievements of the paragraphs on the item hold a pair.
+pub(super) fn most_things_told(
+    chars: &[char],
+    things: &[Span],
+    told: impl Fn(Bigram) -> bool,
+) -> bool {
+    let named = |m: &Span| han_bigrams(&chars[m.clone()]).any(|(_, pair)| told(pair));
     let named_count = own_words_of_members(chars, things)
         .iter()
         .filter(|m| named(m))

@@ -11,15 +11,15 @@ use super::matching::{
     Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
     TITLE_PART,
 };
-use super::naming::{joins_two_things, list_members, names_no_work, own_words_of_members, LISTED};
+use super::naming::{names_no_work, own_words_of_members, things_of_task};
 use super::report::{MatchText, Report};
 use super::set_apart::{
-    achievements_of, adds_a_task, most_things_told, opens_numbered_subtask, quoted_only_elsewhere,
-    told_of_item, unmade_document, untold_parts,
+    adds_a_task, most_things_told, opens_numbered_subtask, quoted_only_elsewhere, told_of_item,
+    unmade_document, untold_parts,
 };
 use super::targets::check_target;
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
-use super::weights::{weight_in, weight_of};
+use super::weights::{weight_in, weight_of, Weights};
 use super::{
     ratio, round2, Evidence, ItemCoverage, Span, Status, TargetCheck, TargetOutcome, TaskCoverage,
     TaskEvidence,
@@ -158,40 +158,13 @@ fn names_most_members(chars: &[char], terms: &[Span], task: &Span, phrases: &[Ph
     }
 }
 
-/// The things a reviewer ticks off one by one in a task: the [`LISTED`] or more it
-/// lists ([`list_members`]), or the two it joins with 和 (`开展打击欺诈骗取医保基金和整治
-/// 医疗乱象专项行动`: one told leaves the other undone); else the task, one thing.
-pub(super) fn things_of_task(chars: &[char], terms: &[Span], task: &Span) -> Vec<Span> {
-    let members = list_members(chars, terms, task);
-    if members.len() >= LISTED {
-        return members;
-    }
-    // Only a task that lists nothing else: 规范性文件、重大决策和合同 is a list of three,
-    // and one of two things between 、 is not read as a pair.
-    let joined: Vec<Span> = task
-        .clone()
-        .filter(|&k| joins_two_things(chars, terms, k))
-        .map(|k| [task.start..k, k + 1..task.end])
-        .collect::<Vec<_>>()
-        .concat();
-    if members.len() == 1 && joined.len() == 2 && joined.iter().all(|m| m.len() >= JOINED_THING) {
-        joined
-    } else {
-        vec![task.clone()]
-    }
-}
-
-/// Fewest characters of each of two things a task joins with 和 for it to be read as
-/// two tasks (打击欺诈骗取医保基金 和 整治医疗乱象专项行动): a shorter side is too little
-/// to be a task of its own.
-const JOINED_THING: usize = 4;
-
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
     pub(super) report: &'a Report<'a>,
     /// Which items the words of each paragraph answer ([`super::matching::claims`]).
     pub(super) claimed: &'a [Vec<Claims>],
     pub(super) normalizer: &'a Normalizer,
+    pub(super) weights: &'a Weights,
     /// The report is of another year than the plan.
     pub(super) wrong_year: bool,
     /// The "report" repeats most items word for word: it is the plan itself.
@@ -214,6 +187,7 @@ pub(super) fn decide(
         report,
         claimed,
         normalizer,
+        weights,
         wrong_year,
         the_plan_itself,
         report_year,
@@ -245,9 +219,6 @@ pub(super) fn decide(
     // title's subject or another task told again: 执法公示、执法全过程记录 for a task
     // that adds 法制审核), or by few of the things they list.
     let mut touched_not_told = vec![false; task_spans.len()];
-    // The achievements sentences of the paragraphs on the item, read when a task answered
-    // lists things.
-    let told_sentences = OnceCell::new();
     for (t, ((task, candidates), not_told)) in task_spans
         .iter()
         .zip(candidates)
@@ -327,8 +298,19 @@ pub(super) fn decide(
                 // achievements name most of them, each by words of its own.
                 if status == Status::Covered {
                     let things = things_of_task(&item_text.chars, &item_text.terms, task);
-                    let told = told_sentences.get_or_init(|| achievements_of(report, &by_unit));
-                    if !most_things_told(&item_text.chars, &things, told) {
+                    // Where the report's sentences hold the pair, as matching counted.
+                    let told = |pair| {
+                        weights.pairs.get(&pair).is_some_and(|pair| {
+                            weights.occurrences(pair).iter().any(|&(s, _)| {
+                                let sentence = &report.sentences[s as usize];
+                                sentence.counts
+                                    && by_unit
+                                        .binary_search_by_key(&sentence.unit, |m| m.unit)
+                                        .is_ok()
+                            })
+                        })
+                    };
+                    if things.len() > 1 && !most_things_told(&item_text.chars, &things, told) {
                         status = Status::Partial;
                         *not_told = true;
                     }
