@@ -290,15 +290,13 @@ pub(super) fn decide(
                     .iter()
                     .flat_map(|(_, p)| p)
                     .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
-                // A task that lists things (公众参与、专家论证、风险评估…) is told in other
-                // words only where most of them are named: naming one or two leaves the
-                // others undone.
                 // A task answered by one of the things it lists or joins (新生儿出生
                 // “一件事” for it and 公民身后“一件事”) is answered only where the item's
                 // achievements name most of them, each by words of its own.
                 if status == Status::Covered {
                     let things = things_of_task(&item_text.chars, &item_text.terms, task);
-                    // Where the report's sentences hold the pair, as matching counted.
+                    // Whether an achievements sentence of a paragraph on the item holds
+                    // the pair (`by_unit` is in paragraph order).
                     let told = |pair| {
                         weights.pairs.get(&pair).is_some_and(|pair| {
                             weights.occurrences(pair).iter().any(|&(s, _)| {
@@ -315,10 +313,12 @@ pub(super) fn decide(
                         *not_told = true;
                     }
                 }
+                // A task that lists things (公众参与、专家论证、风险评估…) is told in other
+                // words only where most of them are named: naming one or two leaves the
+                // others undone.
                 if status == Status::Partial
                     && !names_most_members(&item_text.chars, &item_text.terms, task, &in_task)
                 {
-                    status = Status::Partial;
                     *not_told = true;
                 }
                 let evidence = report.task_evidence(sentences[0].0, taken, &in_task);
