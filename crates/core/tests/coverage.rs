@@ -9,7 +9,7 @@ use serde_json::Value;
 
 mod coverage_support;
 
-use coverage_support::{coverage_of, one_item, one_item_plan, report_of, status_name, table};
+use coverage_support::{one_item, one_item_with_terms, status_name, table};
 
 #[path = "../benches/inputs.rs"]
 mod inputs;
@@ -367,14 +367,7 @@ fn a_plans_own_terms_join_the_lexicon() {
     let item = "推进天目医享改革";
     let sentence = "乡村医疗优质共享改革全面铺开，全年服务群众3200人次。";
     assert_eq!(one_item(item, sentence).items[0].status, Status::Missing);
-    let with_terms = |terms: &[&str]| {
-        coverage_of(
-            &one_item_plan(item),
-            terms,
-            &report_of(sentence, 2023),
-            2023,
-        )
-    };
+    let with_terms = |terms: &[&str]| one_item_with_terms(item, sentence, terms);
     let found = with_terms(&["syn 天目医享 = 乡村医疗优质共享"]);
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
     // A bad line is named in a warning, and the built-in lexicon still works.
@@ -388,14 +381,7 @@ fn a_plans_own_terms_join_the_lexicon() {
 fn a_plans_own_exception_guards_a_builtin_term() {
     let item = "加强医保基金监管";
     let sentence = "全年开展兽医保健培训12场，培训人员300人次。";
-    let with_terms = |terms: &[&str]| {
-        coverage_of(
-            &one_item_plan(item),
-            terms,
-            &report_of(sentence, 2023),
-            2023,
-        )
-    };
+    let with_terms = |terms: &[&str]| one_item_with_terms(item, sentence, terms);
     let found = with_terms(&[]);
     assert_ne!(found.items[0].status, Status::Missing, "{}", table(&found));
     let found = with_terms(&["except 医保 = 兽医保健"]);
@@ -409,14 +395,7 @@ fn a_plans_own_whole_asks_for_each_part() {
     let item = "深化“双随机、一公开”监管，随机抽取检查对象、随机选派执法人员、抽查结果及时公开";
     let sentence =
         "全年从监管对象库中随机抽取检查对象326户、随机选派执法人员开展检查，任务完成率100%。";
-    let with_terms = |terms: &[&str]| {
-        coverage_of(
-            &one_item_plan(item),
-            terms,
-            &report_of(sentence, 2023),
-            2023,
-        )
-    };
+    let with_terms = |terms: &[&str]| one_item_with_terms(item, sentence, terms);
     let found = with_terms(&[]);
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
     let found = with_terms(&["parts 双随机一公开 = 随机抽取 随机选派 结果公开/及时公开/结果公示"]);

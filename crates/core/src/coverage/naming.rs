@@ -108,8 +108,8 @@ pub(super) fn own_words_of_members(chars: &[char], members: &[Span]) -> Vec<Span
         .map(|m| {
             let mut start = m.start;
             while let Some(verb) = GENERIC_WORDS.iter().chain(&LEADING_VERBS).find(|verb| {
-                let verb: Vec<char> = verb.chars().collect();
-                chars[start..m.end].starts_with(&verb)
+                let mut member = chars[start..m.end].iter();
+                verb.chars().all(|c| member.next() == Some(&c))
             }) {
                 start += verb.chars().count();
             }

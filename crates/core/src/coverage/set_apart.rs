@@ -10,26 +10,17 @@ use super::report::Report;
 use super::weights::{han_bigrams, Bigram};
 use super::Span;
 
-/// The achievements sentences of the paragraphs `by_unit` (in the report's order, as
-/// matching found them), by number: each paragraph's run of the report's sentences, which
-/// are in paragraph order.
-fn achievements_sentences<'r>(
-    report: &'r Report,
-    by_unit: &'r [ParagraphMatch],
-) -> impl Iterator<Item = usize> + 'r {
+/// The achievements sentences of the paragraphs `by_unit`, as matching sees them
+/// ([`crate::lexicon::matching_key`]): each paragraph's run of the report's sentences,
+/// which are in paragraph order, as `by_unit` is.
+pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> String {
     by_unit
         .iter()
-        .flat_map(move |m| {
+        .flat_map(|m| {
             let start = report.sentences.partition_point(|s| s.unit < m.unit);
             (start..report.sentences.len()).take_while(move |&s| report.sentences[s].unit == m.unit)
         })
-        .filter(move |&s| report.sentences[s].counts)
-}
-
-/// The achievements sentences of the paragraphs `by_unit`, as matching sees them
-/// ([`crate::lexicon::matching_key`]).
-pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> String {
-    achievements_sentences(report, by_unit)
+        .filter(|&s| report.sentences[s].counts)
         .flat_map(|s| {
             let sentence = &report.sentences[s];
             let text = &report.texts[sentence.unit];

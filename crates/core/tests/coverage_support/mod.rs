@@ -56,7 +56,17 @@ pub fn table(report: &CoverageReport) -> String {
 
 /// A one-item plan of `item` and a report whose achievements part is `sentence`.
 pub fn one_item(item: &str, sentence: &str) -> CoverageReport {
-    coverage_of(&one_item_plan(item), &[], &report_of(sentence, 2023), 2023)
+    one_item_with_terms(item, sentence, &[])
+}
+
+/// [`one_item`] with the plan's own lexicon lines `terms`.
+pub fn one_item_with_terms(item: &str, sentence: &str, terms: &[&str]) -> CoverageReport {
+    coverage_of(
+        &one_item_plan(item),
+        terms,
+        &report_of(sentence, 2023),
+        2023,
+    )
 }
 
 /// A 2023 plan of one item, `item`.
