@@ -444,6 +444,36 @@ fn the_thought_that_guides_other_work_is_no_study_of_it() {
     );
 }
 
+/// A law studied or taught (专题学习《信访工作条例》, 讲授《行政复议法》专题法治课) is no
+/// work done under it, unless the item asks for that study (dev-54 and dev-55).
+#[test]
+fn a_law_studied_is_no_work_under_it() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    let petitions = "贯彻落实《信访工作条例》，依法分类处理信访诉求";
+    for studied in [
+        "委党组全年集体学法6次，专题学习《医师法》《信访工作条例》和《医疗纠纷预防和处理条例》。",
+        "局长为全局干部讲授《信访工作条例》专题法治课1次。",
+        "组织开展《信访工作条例》宣传月活动，发放宣传资料3000余份。",
+    ] {
+        assert_eq!(status(petitions, studied), Status::Missing, "{studied}");
+    }
+    // Studied and carried out, the law is work; an item asking for study is told.
+    assert_ne!(
+        status(
+            petitions,
+            "学习贯彻《信访工作条例》，全年依法分类处理信访诉求312件，按期办结率100%。"
+        ),
+        Status::Missing
+    );
+    assert_ne!(
+        status(
+            "组织学习《信访工作条例》",
+            "委党组全年集体学法6次，专题学习《医师法》《信访工作条例》。"
+        ),
+        Status::Missing
+    );
+}
+
 #[test]
 fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
     let status = |sentence: &str| {
@@ -873,4 +903,25 @@ fn work_under_way_is_not_work_done() {
     }
     let (found, why) = status("完成“八五”普法规划总结验收，形成总结报告报市普法办。");
     assert_eq!(found, Status::Covered, "{why}");
+}
+
+/// A target naming work of its own (医疗责任保险参保率100% beside the 调解 tasks) that the
+/// report places in next year's plans is that work not done; a target it does not report
+/// at all stays a hint (dev-41 and dev-56).
+#[test]
+fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
+    let item = "完善医疗纠纷人民调解机制，医疗纠纷调解成功率达到90%以上，二级以上公立医院医疗责任保险参保率100%";
+    let done = "区医疗纠纷人民调解委员会全年受理医疗纠纷39件，调解成功36件，成功率92.3%，赔付金额平均较诉讼方式减少约三成。";
+    let status = |plans: &str| {
+        let report = report_of(&format!("{done}\n二、2024年工作打算\n{plans}"), 2023);
+        coverage_of(&one_item_plan(item), &[], &report, 2023).items[0].computed
+    };
+    assert_eq!(
+        status("一是推进二级以上公立医院医疗责任保险全覆盖；二是加强执法队伍建设。"),
+        Status::Partial
+    );
+    assert_eq!(
+        status("一是加强执法队伍建设；二是推进依法行政。"),
+        Status::Covered
+    );
 }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::plan_items::{Decision, Target};
 use crate::text::is_han;
 
-use super::naming::{names_no_work, sets_an_amount};
+use super::naming::{asks_for_study, names_no_work, sets_an_amount};
 use super::report::{clauses, Report};
 use super::tasks::{phrases_in, task_candidates, Candidate, Paragraphs, UnitWords};
 use super::weights::{bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Weights};
@@ -24,6 +24,10 @@ pub(super) const TASK_TOUCHED: f64 = 0.25;
 /// A task whose own words (not in the title or another task) hold this share of its
 /// weight needs one of them matched to be answered.
 pub(super) const OWN_WORDS: f64 = 0.3;
+/// A numeric target whose words not in the title or another task hold this share of its
+/// weight names work of its own (二级以上公立医院医疗责任保险参保率100% after the 调解
+/// tasks), not the measure of another task (出庭应诉率100% after 落实负责人出庭应诉).
+pub(super) const OWN_THING: f64 = 0.5;
 /// A paragraph whose lead holds this share of the title's weight mentions the subject.
 pub(super) const TITLE_PART: f64 = 0.4;
 /// A task whose meaning-bearing words weigh less than this share of the item's is a
@@ -246,6 +250,10 @@ pub(super) struct ItemMatch {
     pub(super) mentioned_elsewhere: Option<usize>,
     /// For each task, whether such a paragraph answers it.
     pub(super) told_elsewhere: Vec<bool>,
+    /// The item asks for laws to be studied or taught ([`asks_for_study`]).
+    pub(super) studies: bool,
+    /// Which tasks are targets that name work of their own ([`OWN_THING`]).
+    pub(super) own_target: Vec<bool>,
 }
 
 /// An item's words as matched: its characters and where it holds lexicon heads.
@@ -517,29 +525,40 @@ pub(super) fn match_item(
     task_pairs.sort_unstable();
     task_pairs.dedup();
     let mut own_weights = position_weights.clone();
+    // Which tasks are targets naming work of their own: their words not in another task,
+    // nor in the title where the title is not the whole item (an item of one sentence is
+    // its own title).
+    let mut own_target = vec![false; task_spans.len()];
     for (t, task) in task_spans.iter().enumerate() {
+        let mut target_own = 0.0;
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
             let pair = bigram(chars[j], chars[j + 1]);
             let from = task_pairs.partition_point(|&(p, _)| p < pair);
-            let elsewhere = title_pairs.binary_search(&pair).is_ok()
-                || task_pairs[from..]
-                    .iter()
-                    .take_while(|&&(p, _)| p == pair)
-                    .any(|&(_, u)| u != t);
-            if elsewhere {
+            let in_title = title_pairs.binary_search(&pair).is_ok();
+            let in_another_task = task_pairs[from..]
+                .iter()
+                .take_while(|&&(p, _)| p == pair)
+                .any(|&(_, u)| u != t);
+            if in_title || in_another_task {
                 own_weights[j] = 0.0;
             }
+            if !(in_another_task || in_title && title_len <= task.start) {
+                target_own += position_weights[j];
+            }
         }
+        own_target[t] =
+            is_target[t] && target_own >= OWN_THING * weight_of(&position_weights, task);
     }
     // Each sentence's phrases that name work ([`names_no_work`]), found once for all
     // the item's tasks.
+    let studies = asks_for_study(chars);
     let naming_work: Vec<Vec<Cow<[Phrase]>>> = by_unit
         .iter()
         .map(|m| {
             m.sentences
                 .iter()
                 .map(|(_, phrases)| {
-                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p);
+                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p, studies);
                     if phrases.iter().any(no_work) {
                         Cow::Owned(phrases.iter().filter(|p| !no_work(p)).cloned().collect())
                     } else {
@@ -590,6 +609,8 @@ pub(super) fn match_item(
         candidates,
         mentioned_elsewhere,
         told_elsewhere,
+        studies,
+        own_target,
     }
 }
 

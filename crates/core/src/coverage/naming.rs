@@ -297,10 +297,11 @@ const UNIT_KIND: usize = 2;
 
 /// Whether a phrase of report paragraph `unit` names what some other work goes by, not
 /// that work: the channel it was published through (`通过委门户网站政务公开专栏向社会
-/// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), or the
-/// thought that guides it (`坚持以习近平法治思想为指引，推进…` is no study of it). Such a
-/// phrase answers no task and names no subject.
-pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase) -> bool {
+/// 公开` 执法决定 is no 政务公开 work; `推出以案释法专栏` is 以案释法 work), the
+/// thought that guides it (`坚持以习近平法治思想为指引，推进…` is no study of it), or,
+/// unless the item `studies` ([`asks_for_study`]), a law read or taught (专题学习《信访
+/// 工作条例》 is no 信访 work). Such a phrase answers no task and names no subject.
+pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, studies: bool) -> bool {
     let clauses = &report.clauses[unit];
     let Some(clause) = clauses.get(clauses.partition_point(|c| c.span.end <= p.at)) else {
         return false;
@@ -311,7 +312,33 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase) -> bool {
         clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
             && followed_by_ending(text, end, CHANNEL_KIND, &CHANNEL_ENDINGS)
     };
-    clause.names_guidance || names_a_channel()
+    let in_a_studied_title = || {
+        clause
+            .studied
+            .iter()
+            .any(|t| t.start <= p.at && end <= t.end)
+    };
+    clause.names_guidance || names_a_channel() || !studies && in_a_studied_title()
+}
+
+/// Words of an item that asks for laws to be studied or taught.
+const STUDY_WORDS: [&str; 10] = [
+    "学习",
+    "学法",
+    "普法",
+    "宣传",
+    "宣讲",
+    "解读",
+    "培训",
+    "讲授",
+    "宣贯",
+    "法治教育",
+];
+
+/// Whether an item's words ask for laws to be studied or taught (组织学习《民法典》).
+pub(super) fn asks_for_study(chars: &[char]) -> bool {
+    let words: String = chars.iter().collect();
+    STUDY_WORDS.iter().any(|w| words.contains(w))
 }
 
 /// Characters that may stand between the words a channel goes by and its ending

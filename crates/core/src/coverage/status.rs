@@ -45,6 +45,7 @@ pub(super) fn subject_in_passing(
     report: &Report,
     weights: &[f64],
     title_len: usize,
+    studies: bool,
 ) -> bool {
     let title = 0..title_len;
     let title_total = weight_of(weights, &title);
@@ -54,7 +55,7 @@ pub(super) fn subject_in_passing(
         .any(|(unit, (s, phrases))| {
             let named = phrases
                 .iter()
-                .filter(|p| !names_no_work(report, unit, p))
+                .filter(|p| !names_no_work(report, unit, p, studies))
                 .map(|p| p.item.clone());
             report.sentences[*s].counts
                 && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
@@ -205,6 +206,8 @@ pub(super) fn decide(
         candidates,
         mentioned_elsewhere,
         told_elsewhere,
+        studies,
+        own_target,
     } = m;
     let whole = 0..item_text.chars.len();
     // Each task's best sentence. Part of a task counts only when its words are not
@@ -468,6 +471,11 @@ pub(super) fn decide(
                 check_target(a, &evidence_texts, normalizer).outcome == TargetOutcome::NotReported
             })
     };
+    // A target naming work of its own that the achievements do not tell and the report
+    // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
+    // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
+    let own_target_undone =
+        |t: usize| own_target[t] && told_elsewhere[t] && task_results[t].status == Status::Missing;
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| {
@@ -475,6 +483,7 @@ pub(super) fn decide(
                 || !is_target[t]
                 || task_results[t].status == Status::Covered
                 || amount_undone(t)
+                || own_target_undone(t)
         })
         .collect();
     let task_count = counted.len();
@@ -529,6 +538,7 @@ pub(super) fn decide(
         (opens_numbered_subtask(&task_results[t].text)
             || t > 0 && adds_a_task(&task_results[t].text))
             && (task_results[t].status == Status::Missing || touched_not_told[t])
+            || own_target_undone(t)
     });
     // The achievements sentences of the paragraphs on the item, as matching sees them:
     // where the parts of a whole and the documents the item's tasks ask for are looked
@@ -595,7 +605,7 @@ pub(super) fn decide(
                 // Nor is the subject named in passing when the report places the item
                 // there.
                 || mentioned_elsewhere.is_none()
-                    && subject_in_passing(&by_unit, report, &position_weights, title_len))
+                    && subject_in_passing(&by_unit, report, &position_weights, title_len, studies))
     {
         Status::Partial
     } else {
