@@ -84,6 +84,7 @@ fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
                     .next()
                     .map(|k| span.start + k),
                 studied: studied_titles(words)
+                    .into_iter()
                     .filter_map(|[start, end]| {
                         // The title's characters in the match text: those whose
                         // original characters it holds.
@@ -113,7 +114,10 @@ const BETWEEN_TITLES: [char; 5] = ['、', '和', '及', '与', '等'];
 /// names as things studied or taught: a verb of [`STUDY_BEFORE`] before the run of
 /// titles, or a word of [`STUDY_AFTER`] after it. 学习贯彻《…》 studies and carries
 /// out: its title is work.
-fn studied_titles(words: &str) -> impl Iterator<Item = [usize; 2]> + '_ {
+fn studied_titles(words: &str) -> Vec<[usize; 2]> {
+    if !words.contains('《') {
+        return Vec::new();
+    }
     let chars: Vec<char> = words.chars().collect();
     let mut titles: Vec<[usize; 2]> = Vec::new();
     let mut k = 0;
@@ -151,7 +155,7 @@ fn studied_titles(words: &str) -> impl Iterator<Item = [usize; 2]> + '_ {
             studied.extend_from_slice(&titles[first..=last]);
         }
     }
-    studied.into_iter()
+    studied
 }
 
 /// The clauses of `within` in `chars`: the runs between marks of [`CLAUSE_ENDS`],
@@ -694,6 +698,7 @@ mod tests {
         let studied = |words: &str| {
             let chars: Vec<char> = words.chars().collect();
             studied_titles(words)
+                .into_iter()
                 .map(|[start, end]| chars[start..end].iter().collect::<String>())
                 .collect::<Vec<_>>()
         };
