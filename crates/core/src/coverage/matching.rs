@@ -533,17 +533,24 @@ pub(super) fn match_item(
         let mut target_own = 0.0;
         for j in task.start..task.end.saturating_sub(1).min(own_weights.len()) {
             let pair = bigram(chars[j], chars[j + 1]);
-            let from = task_pairs.partition_point(|&(p, _)| p < pair);
             let in_title = title_pairs.binary_search(&pair).is_ok();
-            let in_another_task = task_pairs[from..]
-                .iter()
-                .take_while(|&&(p, _)| p == pair)
-                .any(|&(_, u)| u != t);
-            if in_title || in_another_task {
+            let in_another_task = || {
+                let from = task_pairs.partition_point(|&(p, _)| p < pair);
+                task_pairs[from..]
+                    .iter()
+                    .take_while(|&&(p, _)| p == pair)
+                    .any(|&(_, u)| u != t)
+            };
+            if is_target[t] {
+                let in_another_task = in_another_task();
+                if !(in_another_task || in_title && title_len <= task.start) {
+                    target_own += position_weights[j];
+                }
+                if in_title || in_another_task {
+                    own_weights[j] = 0.0;
+                }
+            } else if in_title || in_another_task() {
                 own_weights[j] = 0.0;
-            }
-            if !(in_another_task || in_title && title_len <= task.start) {
-                target_own += position_weights[j];
             }
         }
         own_target[t] =

@@ -321,24 +321,27 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, studies: b
     clause.names_guidance || names_a_channel() || !studies && in_a_studied_title()
 }
 
-/// Words of an item that asks for laws to be studied or taught.
-const STUDY_WORDS: [&str; 10] = [
-    "学习",
-    "学法",
-    "普法",
-    "宣传",
-    "宣讲",
-    "解读",
-    "培训",
-    "讲授",
-    "宣贯",
-    "法治教育",
+/// Words of an item that asks for laws to be studied or taught (学习, 普法, 培训…), and
+/// 法治教育: compared as arrays, with no text built (asked of every item).
+const STUDY_WORDS: [[char; 2]; 9] = [
+    ['学', '习'],
+    ['学', '法'],
+    ['普', '法'],
+    ['宣', '传'],
+    ['宣', '讲'],
+    ['解', '读'],
+    ['培', '训'],
+    ['讲', '授'],
+    ['宣', '贯'],
 ];
+const LAW_EDUCATION: [char; 4] = ['法', '治', '教', '育'];
 
 /// Whether an item's words ask for laws to be studied or taught (组织学习《民法典》).
 pub(super) fn asks_for_study(chars: &[char]) -> bool {
-    let words: String = chars.iter().collect();
-    STUDY_WORDS.iter().any(|w| words.contains(w))
+    chars
+        .windows(2)
+        .any(|w| STUDY_WORDS.contains(&[w[0], w[1]]))
+        || chars.windows(4).any(|w| w == LAW_EDUCATION)
 }
 
 /// Characters that may stand between the words a channel goes by and its ending
