@@ -43,6 +43,10 @@ pub enum EntryKind {
     /// naming the head, or two of the parts, asks for each part it names; see
     /// [`Normalizer::parts`].
     Parts,
+    /// `named`: the head, another entry's head, is a thing a report names when it did it
+    /// (述法, 告知承诺制), not work it tells by its means; the entry has no terms. See
+    /// [`Normalizer::is_named`].
+    Named,
 }
 
 /// One line of a lexicon.
@@ -139,8 +143,12 @@ fn parse_entries<'a>(
                 return Err(error(n, "词数", format!("词表最多{MAX_TERMS}个词，请删减")));
             }
             // An exception's head is another entry's term, and its words are not terms;
-            // a whole's parts are words any entry may also hold.
-            if matches!(entry.kind, EntryKind::Exception | EntryKind::Parts) {
+            // a whole's parts are words any entry may also hold; a thing named is
+            // another entry's head.
+            if matches!(
+                entry.kind,
+                EntryKind::Exception | EntryKind::Parts | EntryKind::Named
+            ) {
                 continue;
             }
             let field = if term == &entry.head { "词头" } else { "词" };
@@ -167,12 +175,13 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
         Some("abbr") => EntryKind::Abbreviation,
         Some("except") => EntryKind::Exception,
         Some("parts") => EntryKind::Parts,
+        Some("named") => EntryKind::Named,
         other => {
             return Err(error(
                 n,
                 "类型",
                 format!(
-                    "应为 syn（同义）、abbr（简称）、except（例外）或 parts（组成部分），实为“{}”",
+                    "应为 syn（同义）、abbr（简称）、except（例外）、parts（组成部分）或 named（须点名），实为“{}”",
                     clip(other.unwrap_or_default(), SHOWN_CHARS)
                 ),
             ))
@@ -182,6 +191,24 @@ fn parse_entry(n: usize, line: &str) -> Result<Entry, LexiconError> {
         .next()
         .ok_or_else(|| error(n, "词头", "缺少词头".into()))?;
     check_term(n, "词头", head)?;
+    if kind == EntryKind::Named {
+        if let Some(extra) = fields.next() {
+            return Err(error(
+                n,
+                "词",
+                format!(
+                    "named 条目只有词头，其后不应有“{}”",
+                    clip(extra, SHOWN_CHARS)
+                ),
+            ));
+        }
+        return Ok(Entry {
+            kind,
+            head: head.to_string(),
+            terms: Vec::new(),
+            line: n,
+        });
+    }
     match fields.next() {
         Some("=") => {}
         other => {
@@ -319,6 +346,8 @@ pub struct Normalizer {
     exceptions: FastMap<u32, Exceptions>,
     /// The wholes of `parts` entries, in order.
     parts: Vec<Whole>,
+    /// The heads of `named` entries, as matching sees them.
+    named: Vec<Vec<char>>,
 }
 
 /// A whole of a `parts` entry, as matching sees its words ([`matching_key`]).
@@ -361,6 +390,7 @@ impl Normalizer {
             heads: Vec::new(),
             exceptions: FastMap::default(),
             parts: Vec::new(),
+            named: Vec::new(),
         };
         let mut exceptions = Vec::new();
         for entry in entries {
@@ -379,6 +409,10 @@ impl Normalizer {
                             .map(|part| part.split('/').map(key).collect())
                             .collect(),
                     });
+                    continue;
+                }
+                EntryKind::Named => {
+                    normalizer.named.push(matching_key(&entry.head));
                     continue;
                 }
                 EntryKind::Synonym | EntryKind::Abbreviation => {}
@@ -412,6 +446,13 @@ impl Normalizer {
     /// that lists them is done where each part it names is told.
     pub fn parts(&self) -> &[Whole] {
         &self.parts
+    }
+
+    /// Whether `head` (as matching sees it) is a thing a report names when it did it
+    /// (`named` entries): a task naming it is not done while the report's achievements
+    /// never name it, whatever else they tell.
+    pub fn is_named(&self, head: &[char]) -> bool {
+        self.named.iter().any(|named| named == head)
     }
 
     /// The node where `term` ends, if it is a term.
@@ -600,6 +641,24 @@ mod tests {
             normalizer.apply(&chars).chars.iter().collect::<String>(),
             "兽医保健"
         );
+    }
+
+    #[test]
+    fn a_thing_named_is_a_head_alone_and_reads_nothing() {
+        let entries = parse_file("version 1\nabbr 述法 = 年终述法\nnamed 述法").unwrap();
+        assert_eq!(entries[1].kind, EntryKind::Named);
+        assert!(entries[1].terms.is_empty());
+        let normalizer = Normalizer::new(&entries);
+        let key = |text: &str| matching_key(text);
+        assert!(normalizer.is_named(&key("述法")));
+        assert!(!normalizer.is_named(&key("年终述法")));
+        let chars: Vec<char> = "开展年终述法".chars().collect();
+        assert_eq!(
+            normalizer.apply(&chars).chars.iter().collect::<String>(),
+            "开展述法"
+        );
+        let wrong = parse_file("version 1\nnamed 述法 = 年终述法").unwrap_err();
+        assert_eq!((wrong.line, wrong.field), (2, "词"));
     }
 
     #[test]

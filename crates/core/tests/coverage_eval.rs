@@ -43,17 +43,17 @@ const GOALS: Bounds = Bounds {
 };
 
 /// The held-out split does not meet the goals yet. This floor is what the engine
-/// measured on it (6 December 2026, 230 items in 12 pairs, after session 11's rules, none
-/// of them decided on this split: agreement 186/230 = 0.809, 未覆盖 precision 44/51 =
+/// measured on it (6 December 2026, 230 items in 12 pairs, after session 13's rules, none
+/// of them decided on this split: agreement 187/230 = 0.813, 未覆盖 precision 44/51 =
 /// 0.863 and recall 44/50 = 0.88, covered/partial called missing 7/180 = 0.039, missing
 /// called covered 1; rounded to the weaker side), so that no change makes it worse
 /// unnoticed; the goals it misses are printed on every run. Since the floor before
 /// (178/230, precision 41/47, 6/180 called missing, 3 called covered; sessions 7 to 11
 /// changed the engine on dev only) eight more items are right and one more covered item
-/// is called missing. Raise the floor as the engine improves, never by tuning on this
-/// split.
+/// is called missing; session 13's `named` lexicon rule one more. Raise the floor as the
+/// engine improves, never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.805,
+    min_agreement: 0.81,
     min_missing_precision: 0.86,
     min_missing_recall: 0.875,
     max_covered_called_missing: 0.04,
@@ -63,7 +63,7 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split (56 pairs; dev-24 to dev-56 were written after the engine) misses the
 /// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (6 December
-/// 2026, session 13, 1070 items: agreement 941/1070 = 0.879, 未覆盖 precision 205/221 =
+/// 2026, session 13, 1070 items: agreement 950/1070 = 0.888, 未覆盖 precision 205/221 =
 /// 0.928 and recall 205/224 = 0.915, covered/partial called missing 16/846, missing called
 /// covered 2; rounded to the weaker side), so that no change makes it worse unnoticed. dev-36 to dev-38, unseen
 /// when they arrived (plans numbered ①, 1.1 and 第一，), scored 44/57 before any change
@@ -80,9 +80,10 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// with session 11's engine and with session 10's alike; dev-54 to dev-56 (headings of the
 /// writer's own, a plain list plan, terse figure-heavy points) 45/57 on arrival, 51/57
 /// after session 13's changes (a law studied is no work under it, a target of its own
-/// placed in the plans is undone, lexicon words). Raise it as the engine improves.
+/// placed in the plans is undone, lexicon words, things a report names). Raise it as the
+/// engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.875,
+    min_agreement: 0.885,
     min_missing_precision: 0.925,
     min_missing_recall: 0.91,
     max_covered_called_missing: 0.02,

@@ -11,7 +11,9 @@ use report_core::report_text;
 
 mod coverage_support;
 
-use coverage_support::{coverage_of, one_item, one_item_plan, report_of, table};
+use coverage_support::{
+    coverage_of, one_item, one_item_plan, one_item_with_terms, report_of, table,
+};
 
 /// Reports tell 谁执法谁普法 by its means, the officers explaining the law while they
 /// inspect, as a reviewer reads it (dev-16, 23, 26 and 27 of the evaluation set).
@@ -924,4 +926,30 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
         status("一是加强执法队伍建设；二是推进依法行政。"),
         Status::Covered
     );
+}
+
+/// A task naming a thing reports name when they did it (the lexicon's `named` entries:
+/// 述法, 告知承诺制, or a template's own) is undone while the achievements never name
+/// it, however fully the rest of the item is told.
+#[test]
+fn a_named_thing_the_report_never_names_is_undone() {
+    let item = "推进“天目医享”数字健康服务，开展医疗机构依法执业自查";
+    let achievements = "组织全区126家医疗机构对照法律法规开展依法执业自查，自查问题整改率96.4%；数字健康服务覆盖全区居民32万人，线上复诊4.1万人次。";
+    let status = |terms: &[&str]| one_item_with_terms(item, achievements, terms).items[0].computed;
+    let term = "syn 天目医享 = 天目医享平台";
+    assert_eq!(status(&[term]), Status::Covered);
+    assert_eq!(status(&[term, "named 天目医享"]), Status::Partial);
+    // Named in the achievements, it is told.
+    let named = one_item_with_terms(
+        item,
+        &achievements.replace("数字健康服务", "“天目医享”数字健康服务"),
+        &[term, "named 天目医享"],
+    );
+    assert_eq!(named.items[0].computed, Status::Covered);
+    // The built-in entries: the head's 述法.
+    let duty = one_item(
+        "落实党政主要负责人履行推进法治建设第一责任人职责，局主要负责人年终述法",
+        "局党组书记、局长切实履行推进法治建设第一责任人职责，年初研究部署法治政府建设工作，全年主持专题研究法治工作4次，带头参加集体学法6次。",
+    );
+    assert_eq!(duty.items[0].computed, Status::Partial);
 }

@@ -6,7 +6,7 @@ use crate::lexicon::Normalizer;
 
 use super::matching::ParagraphMatch;
 use super::naming::own_words_of_members;
-use super::report::Report;
+use super::report::{MatchText, Report};
 use super::weights::{han_bigrams, Bigram};
 use super::Span;
 
@@ -134,6 +134,31 @@ pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, ta
         }
         elsewhere
     })
+}
+
+/// Whether the item's words `task` name a thing reports name when they did it (述法,
+/// 告知承诺制: the lexicon's `named` heads, [`Normalizer::is_named`]) that no achievements
+/// sentence of the report names: the rest of the item told at length does not tell it.
+pub(super) fn names_an_unnamed_thing(
+    report: &Report,
+    normalizer: &Normalizer,
+    item: &MatchText,
+    task: &Span,
+) -> bool {
+    item.terms
+        .iter()
+        .filter(|term| task.start <= term.start && term.end <= task.end)
+        .map(|term| &item.chars[term.clone()])
+        .any(|head| {
+            normalizer.is_named(head)
+                && !(0..report.sentences.len()).any(|s| {
+                    report.sentences[s].counts
+                        && report
+                            .sentence_chars(s)
+                            .windows(head.len())
+                            .any(|w| w == head)
+                })
+        })
 }
 
 /// Whether a task opens with 并 as "and also" (并修订完善裁量基准), not as part of a word

@@ -14,8 +14,8 @@ use super::matching::{
 use super::naming::{names_no_work, own_words_of_members, things_of_task};
 use super::report::{MatchText, Report};
 use super::set_apart::{
-    adds_a_task, most_things_told, opens_numbered_subtask, quoted_only_elsewhere, told_of_item,
-    unmade_document, untold_parts,
+    adds_a_task, most_things_told, names_an_unnamed_thing, opens_numbered_subtask,
+    quoted_only_elsewhere, told_of_item, unmade_document, untold_parts,
 };
 use super::targets::check_target;
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
@@ -39,7 +39,8 @@ pub(super) const SOME_OF_ITEM: f64 = 0.1;
 pub(super) const MAX_EVIDENCE: usize = 5;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
-/// subject named in passing.
+/// subject named in passing, by words that name work ([`names_no_work`]; `studies`: the
+/// item asks for laws to be studied).
 pub(super) fn subject_in_passing(
     matches: &[ParagraphMatch],
     report: &Report,
@@ -533,12 +534,15 @@ pub(super) fn decide(
     };
     // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
-    // untold, the item is partial however much of the rest the paragraph holds.
+    // untold, the item is partial however much of the rest the paragraph holds; so is a
+    // target of its own left to next year, and a thing reports name (述法) never named.
     let set_apart_undone = counted.iter().any(|&t| {
         (opens_numbered_subtask(&task_results[t].text)
             || t > 0 && adds_a_task(&task_results[t].text))
             && (task_results[t].status == Status::Missing || touched_not_told[t])
             || own_target_undone(t)
+            || task_results[t].status != Status::Covered
+                && names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
     });
     // The achievements sentences of the paragraphs on the item, as matching sees them:
     // where the parts of a whole and the documents the item's tasks ask for are looked
