@@ -61,10 +61,10 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (56 pairs; dev-24 to dev-56 were written after the engine) misses the
+/// The dev split (59 pairs; dev-24 to dev-59 were written after the engine) misses the
 /// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (6 December
-/// 2026, session 13, 1070 items: agreement 950/1070 = 0.888, 未覆盖 precision 205/221 =
-/// 0.928 and recall 205/224 = 0.915, covered/partial called missing 16/846, missing called
+/// 2026, session 14, 1129 items: agreement 1007/1129 = 0.892, 未覆盖 precision 217/233 =
+/// 0.931 and recall 217/236 = 0.919, covered/partial called missing 16/890, missing called
 /// covered 2; rounded to the weaker side), so that no change makes it worse unnoticed. dev-36 to dev-38, unseen
 /// when they arrived (plans numbered ①, 1.1 and 第一，), scored 44/57 before any change
 /// made on them, 45/57 after one (a paragraph whose first sentence ends on a gap to its
@@ -80,12 +80,13 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// with session 11's engine and with session 10's alike; dev-54 to dev-56 (headings of the
 /// writer's own, a plain list plan, terse figure-heavy points) 45/57 on arrival, 51/57
 /// after session 13's changes (a law studied is no work under it, a target of its own
-/// placed in the plans is undone, lexicon words, things a report names). Raise it as the
-/// engine improves.
+/// placed in the plans is undone, lexicon words, things a report names); dev-57 to dev-59
+/// (a 县级市, a COVID-year district, a prefecture in 青海) 52/59 on arrival, 57/59 after
+/// session 14's changes. Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.885,
-    min_missing_precision: 0.925,
-    min_missing_recall: 0.91,
+    min_agreement: 0.89,
+    min_missing_precision: 0.93,
+    min_missing_recall: 0.915,
     max_covered_called_missing: 0.02,
     max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,

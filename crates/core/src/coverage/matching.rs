@@ -8,7 +8,7 @@ use crate::text::is_han;
 
 use super::naming::{asks_for_study, names_no_work, sets_an_amount};
 use super::report::{clauses, Report};
-use super::tasks::{phrases_in, task_candidates, Candidate, Paragraphs, UnitWords};
+use super::tasks::{phrases_in, task_candidates, Candidate, Elsewhere, Paragraphs, UnitWords};
 use super::weights::{bigram, han_bigrams, title_share_in, weight_in, weight_of, Bigram, Weights};
 use super::{ratio, Span};
 
@@ -250,6 +250,8 @@ pub(super) struct ItemMatch {
     pub(super) mentioned_elsewhere: Option<usize>,
     /// For each task, whether such a paragraph answers it.
     pub(super) told_elsewhere: Vec<bool>,
+    /// For each task, whether the report places it there ([`Elsewhere::placed`]).
+    pub(super) placed_elsewhere: Vec<bool>,
     /// The item asks for laws to be studied or taught ([`asks_for_study`]).
     pub(super) studies: bool,
     /// Which tasks are targets that name work of their own ([`OWN_THING`]).
@@ -577,10 +579,11 @@ pub(super) fn match_item(
         .collect();
     let unit_words = UnitWords::new(chars);
     let mut told_elsewhere = Vec::with_capacity(task_spans.len());
+    let mut placed_elsewhere = Vec::with_capacity(task_spans.len());
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
         .map(|task| {
-            let mut elsewhere = None;
+            let mut elsewhere = Elsewhere::default();
             let found = task_candidates(
                 item,
                 task,
@@ -594,8 +597,9 @@ pub(super) fn match_item(
                 &own_weights,
                 &mut elsewhere,
             );
-            told_elsewhere.push(elsewhere.is_some());
-            mentioned_elsewhere = mentioned_elsewhere.or(elsewhere);
+            told_elsewhere.push(elsewhere.answered.is_some());
+            placed_elsewhere.push(elsewhere.placed);
+            mentioned_elsewhere = mentioned_elsewhere.or(elsewhere.answered);
             found
         })
         .collect();
@@ -616,6 +620,7 @@ pub(super) fn match_item(
         candidates,
         mentioned_elsewhere,
         told_elsewhere,
+        placed_elsewhere,
         studies,
         own_target,
     }

@@ -34,6 +34,7 @@ mod naming;
 mod report;
 mod set_apart;
 mod status;
+mod studied;
 mod summary;
 pub mod table;
 mod targets;

@@ -186,7 +186,7 @@ pub(super) fn own_words_of_members(chars: &[char], members: &[Span]) -> Vec<Span
 }
 
 /// Verbs that open a plan's tasks besides [`GENERIC_WORDS`], which weighing keeps.
-const LEADING_VERBS: [&str; 3] = ["推行", "依托", "实行"];
+const LEADING_VERBS: [&str; 7] = ["推行", "依托", "实行", "严厉", "打击", "发挥", "履行"];
 
 /// Whether character `k` of a plan text is a 和 that joins two things: not one that
 /// forms a word with its neighbour ([`WORDS_WITH_AND`]) or lies inside a lexicon head

@@ -10,6 +10,7 @@ use crate::model::{Draft, Node, NodeId, Section};
 use crate::text::{fold_char, is_han};
 
 use super::matching::Phrase;
+use super::studied::studied_titles;
 use super::targets::positions_of;
 use super::weights::{han_bigrams, Bigram};
 use super::{merged, CharRange, ParagraphRef, Span, TaskEvidence};
@@ -101,61 +102,6 @@ fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
             }
         })
         .collect()
-}
-
-/// Verbs of study and teaching that may come before the titles studied (专题学习《…》,
-/// 讲授《…》专题法治课), and words that may follow them (《民法典》宣传月).
-const STUDY_BEFORE: [&str; 8] = ["学习", "学", "讲授", "宣传", "宣讲", "解读", "讲解", "研读"];
-const STUDY_AFTER: [&str; 7] = ["学习", "宣传", "宣讲", "解读", "培训", "知识", "专题"];
-/// What may stand between titles a verb studies together (《医师法》《信访工作条例》和《…》).
-const BETWEEN_TITLES: [char; 5] = ['、', '和', '及', '与', '等'];
-
-/// The titles (《…》, brackets included, as character ranges of `words`) that `words`
-/// names as things studied or taught: a verb of [`STUDY_BEFORE`] before the run of
-/// titles, or a word of [`STUDY_AFTER`] after it. 学习贯彻《…》 studies and carries
-/// out: its title is work.
-fn studied_titles(words: &str) -> Vec<[usize; 2]> {
-    if !words.contains('《') {
-        return Vec::new();
-    }
-    let chars: Vec<char> = words.chars().collect();
-    let mut titles: Vec<[usize; 2]> = Vec::new();
-    let mut k = 0;
-    while let Some(open) = chars[k..].iter().position(|&c| c == '《') {
-        let open = k + open;
-        let Some(close) = chars[open..].iter().position(|&c| c == '》') else {
-            break;
-        };
-        titles.push([open, open + close + 1]);
-        k = open + close + 1;
-    }
-    // Runs of titles with only separators between them, studied together.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (t, title) in titles.iter().enumerate() {
-        let joined = t > 0
-            && chars[titles[t - 1][1]..title[0]]
-                .iter()
-                .all(|c| BETWEEN_TITLES.contains(c));
-        match runs.last_mut() {
-            Some(run) if joined => run.1 = t,
-            _ => runs.push((t, t)),
-        }
-    }
-    let mut studied = Vec::new();
-    for (first, last) in runs {
-        let before: String = chars[..titles[first][0]].iter().collect();
-        let rest = &chars[titles[last][1]..];
-        let after: String = rest
-            .iter()
-            .skip_while(|c| BETWEEN_TITLES.contains(c))
-            .take(2)
-            .collect();
-        if STUDY_BEFORE.iter().any(|w| before.ends_with(w)) || STUDY_AFTER.contains(&after.as_str())
-        {
-            studied.extend_from_slice(&titles[first..=last]);
-        }
-    }
-    studied
 }
 
 /// The clauses of `within` in `chars`: the runs between marks of [`CLAUSE_ENDS`],
@@ -446,6 +392,9 @@ pub(super) struct Report<'a> {
     pub(super) han: Vec<usize>,
     /// The clauses of each paragraph, in order.
     pub(super) clauses: Vec<Vec<Clause>>,
+    /// Each sentence's own words as matching sees them ([`lexicon::matching_key`]), made
+    /// when first asked for ([`Report::sentence_keys`]).
+    keys: std::cell::OnceCell<Vec<String>>,
 }
 
 impl<'a> Report<'a> {
@@ -549,7 +498,27 @@ impl<'a> Report<'a> {
             leads,
             han,
             clauses,
+            keys: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Each sentence's own words as matching sees them: read once for all the items that
+    /// look for a thing in the words of their paragraphs.
+    pub(super) fn sentence_keys(&self) -> &[String] {
+        self.keys.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|sentence| {
+                    let text = &self.texts[sentence.unit];
+                    lexicon::matching_key(text.slice(
+                        &self.units[sentence.unit].text,
+                        text.original(&sentence.span),
+                    ))
+                    .into_iter()
+                    .collect()
+                })
+                .collect()
+        })
     }
 
     pub(super) fn sentence_chars(&self, s: usize) -> &[char] {
@@ -691,33 +660,6 @@ mod tests {
             &normalizer,
         );
         assert_eq!(written_out.chars.iter().collect::<String>(), "印发。");
-    }
-
-    #[test]
-    fn titles_studied_or_taught_are_told_from_titles_carried_out() {
-        let studied = |words: &str| {
-            let chars: Vec<char> = words.chars().collect();
-            studied_titles(words)
-                .into_iter()
-                .map(|[start, end]| chars[start..end].iter().collect::<String>())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            studied("专题学习《医师法》《信访工作条例》和《医疗纠纷预防和处理条例》"),
-            [
-                "《医师法》",
-                "《信访工作条例》",
-                "《医疗纠纷预防和处理条例》"
-            ]
-        );
-        assert_eq!(studied("讲授《行政复议法》专题法治课"), ["《行政复议法》"]);
-        assert_eq!(studied("开展《民法典》宣传月活动"), ["《民法典》"]);
-        assert_eq!(
-            studied("集中宣传《医师法》，严格执行《信访工作条例》"),
-            ["《医师法》"]
-        );
-        assert!(studied("学习贯彻《信访工作条例》").is_empty());
-        assert!(studied("落实《重大行政决策程序暂行条例》").is_empty());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::Span;
 /// ([`crate::lexicon::matching_key`]): each paragraph's run of the report's sentences,
 /// which are in paragraph order, as `by_unit` is.
 pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> String {
+    let keys = report.sentence_keys();
     by_unit
         .iter()
         .flat_map(|m| {
@@ -21,15 +22,28 @@ pub(super) fn told_of_item(report: &Report, by_unit: &[ParagraphMatch]) -> Strin
             (start..report.sentences.len()).take_while(move |&s| report.sentences[s].unit == m.unit)
         })
         .filter(|&s| report.sentences[s].counts)
-        .flat_map(|s| {
-            let sentence = &report.sentences[s];
-            let text = &report.texts[sentence.unit];
-            crate::lexicon::matching_key(text.slice(
-                &report.units[sentence.unit].text,
-                text.original(&sentence.span),
-            ))
-        })
+        .map(|s| keys[s].as_str())
         .collect()
+}
+
+/// Whether the item's achievements (`told`, [`told_of_item`]) name every one of a task's
+/// `things` by its own words whole ([`own_words_of_members`], two characters or more),
+/// wherever each is told. `text`: the item's own text, `matched` its match text.
+pub(super) fn every_thing_told_whole(
+    text: &str,
+    matched: &MatchText,
+    things: &[Span],
+    told: &str,
+) -> bool {
+    own_words_of_members(&matched.chars, things)
+        .iter()
+        .all(|words| {
+            let words: String =
+                crate::lexicon::matching_key(matched.slice(text, matched.original(words)))
+                    .into_iter()
+                    .collect();
+            words.chars().count() >= 2 && told.contains(&words)
+        })
 }
 
 /// Whether the item's achievements name both of two things a task joins, or at least
@@ -121,12 +135,16 @@ pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, ta
         let name = normalizer
             .apply(&crate::lexicon::matching_key(quoted))
             .chars;
+        // Empty quotes (“”, or “ ” of spaces only) name nothing.
+        if name.is_empty() {
+            return false;
+        }
         let mut elsewhere = false;
         for (s, sentence) in report.sentences.iter().enumerate() {
             let names = report
                 .sentence_chars(s)
                 .windows(name.len())
-                .any(|w| w == name.as_slice());
+                .any(|w| w[0] == name[0] && w == name.as_slice());
             if names && sentence.counts {
                 return false;
             }

@@ -14,10 +14,10 @@ use super::matching::{
 use super::naming::{names_no_work, own_words_of_members, things_of_task};
 use super::report::{MatchText, Report};
 use super::set_apart::{
-    adds_a_task, most_things_told, names_an_unnamed_thing, opens_numbered_subtask,
-    quoted_only_elsewhere, told_of_item, unmade_document, untold_parts,
+    adds_a_task, every_thing_told_whole, most_things_told, names_an_unnamed_thing,
+    opens_numbered_subtask, quoted_only_elsewhere, told_of_item, unmade_document, untold_parts,
 };
-use super::targets::check_target;
+use super::targets::{check_target, sentence_of_figure, FIGURE_MEASURE_CHARS};
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
 use super::weights::{weight_in, weight_of, Weights};
 use super::{
@@ -79,58 +79,6 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
-
-/// Characters of a target's measure that a target task must hold for the target to be
-/// its own (完成率 of `完成率100%`): the end of the measure, as the check matches it.
-const FIGURE_MEASURE_CHARS: usize = 3;
-
-/// The achievements sentence of an evidence paragraph (`units`) that holds a target
-/// check's `quote`, and the measure and its figure as a phrase of it (the quote runs on
-/// after the figure). The check matches the end of the measure; a longer measure
-/// (案卷合格率) must have a word of the rest in the sentence too, or the figure may be
-/// another one's (学法考试合格率100% for 案卷合格率).
-fn sentence_of_figure(
-    report: &Report,
-    units: &[usize],
-    quote: &str,
-    measure: &[char],
-) -> Option<(usize, Phrase)> {
-    let quote: Vec<char> = quote.chars().collect();
-    if quote.is_empty() {
-        return None;
-    }
-    let figure_end = quote
-        .iter()
-        .position(char::is_ascii_digit)
-        .map_or(quote.len(), |start| {
-            start
-                + quote[start..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '%'))
-                    .count()
-        });
-    let (unit, at) = units.iter().find_map(|&unit| {
-        let chars = &report.texts[unit].chars;
-        let at = chars
-            .windows(quote.len())
-            .position(|w| w == quote.as_slice())?;
-        Some((unit, at))
-    })?;
-    let s = report
-        .sentences
-        .iter()
-        .position(|s| s.unit == unit && s.span.contains(&at))?;
-    let rest = &measure[..measure.len().saturating_sub(FIGURE_MEASURE_CHARS)];
-    let sentence = report.sentence_chars(s);
-    let names_rest = rest.len() < 2
-        || rest
-            .windows(2)
-            .any(|word| sentence.windows(2).any(|w| w == word));
-    (report.sentences[s].counts && names_rest).then(|| {
-        let end = figure_end.min(report.sentences[s].span.end - at);
-        (s, Phrase { item: 0..end, at })
-    })
-}
 
 /// Whether `phrases` name at least half the things a task lists, or both of two things
 /// it joins with 和 ([`things_of_task`]). A task that lists nothing is one thing, always
@@ -207,6 +155,7 @@ pub(super) fn decide(
         candidates,
         mentioned_elsewhere,
         told_elsewhere,
+        placed_elsewhere,
         studies,
         own_target,
     } = m;
@@ -223,6 +172,10 @@ pub(super) fn decide(
     // title's subject or another task told again: 执法公示、执法全过程记录 for a task
     // that adds 法制审核), or by few of the things they list.
     let mut touched_not_told = vec![false; task_spans.len()];
+    // The achievements sentences of the paragraphs on the item, as matching sees them:
+    // where the things a task lists, the parts of a whole and the documents the item's
+    // tasks ask for are looked for (built only for an item that asks for such).
+    let told_cell: OnceCell<String> = OnceCell::new();
     for (t, ((task, candidates), not_told)) in task_spans
         .iter()
         .zip(candidates)
@@ -294,11 +247,26 @@ pub(super) fn decide(
                     .iter()
                     .flat_map(|(_, p)| p)
                     .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
+                let things = things_of_task(&item_text.chars, &item_text.terms, task);
+                // A task listing things the achievements tell each in a sentence of its
+                // own (欺诈骗保 in one paragraph, 非法行医 and 非法医疗美容 in another) is
+                // answered, though no one sentence holds it.
+                if status == Status::Partial
+                    && things.len() > 1
+                    && !told_elsewhere[t]
+                    && every_thing_told_whole(
+                        &item.text(),
+                        item_text,
+                        &things,
+                        told_cell.get_or_init(|| told_of_item(report, &by_unit)),
+                    )
+                {
+                    status = Status::Covered;
+                }
                 // A task answered by one of the things it lists or joins (新生儿出生
                 // “一件事” for it and 公民身后“一件事”) is answered only where the item's
                 // achievements name most of them, each by words of its own.
                 if status == Status::Covered {
-                    let things = things_of_task(&item_text.chars, &item_text.terms, task);
                     // Whether an achievements sentence of a paragraph on the item holds
                     // the pair (`by_unit` is in paragraph order).
                     let told = |pair| {
@@ -356,12 +324,19 @@ pub(super) fn decide(
     // names only where it tells what is not done or planned is not done: words the
     // achievements share with the rest of the task are about other work (the same
     // licences made 掌上办).
-    for task in &mut task_results {
-        if task.status != Status::Missing && quoted_only_elsewhere(report, normalizer, &task.text) {
-            task.status = Status::Missing;
-            task.evidence = None;
-        }
-    }
+    // Such a task is set apart: left undone, the item is partial however fully a
+    // paragraph tells the rest.
+    let quoted_elsewhere: Vec<bool> = task_results
+        .iter_mut()
+        .map(|task| {
+            let elsewhere = quoted_only_elsewhere(report, normalizer, &task.text);
+            if elsewhere {
+                task.status = Status::Missing;
+                task.evidence = None;
+            }
+            elsewhere
+        })
+        .collect();
     let mut found: Vec<&ParagraphMatch> = by_unit
         .iter()
         .enumerate()
@@ -475,8 +450,9 @@ pub(super) fn decide(
     // A target naming work of its own that the achievements do not tell and the report
     // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
     // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
-    let own_target_undone =
-        |t: usize| own_target[t] && told_elsewhere[t] && task_results[t].status == Status::Missing;
+    let own_target_undone = |t: usize| {
+        own_target[t] && placed_elsewhere[t] && task_results[t].status == Status::Missing
+    };
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| {
@@ -529,25 +505,23 @@ pub(super) fn decide(
     // 环境), which next year's plans carry on (持续优化…) when its means are done.
     let planned_not_done = |t: usize| {
         t > 0
-            && told_elsewhere[t]
+            && placed_elsewhere[t]
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     };
     // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
     // untold, the item is partial however much of the rest the paragraph holds; so is a
-    // target of its own left to next year, and a thing reports name (述法) never named.
+    // target of its own left to next year, a later task whose quoted name (“跨省通办”) the
+    // report has only among its plans, and a thing reports name (述法) never named.
     let set_apart_undone = counted.iter().any(|&t| {
         (opens_numbered_subtask(&task_results[t].text)
             || t > 0 && adds_a_task(&task_results[t].text))
             && (task_results[t].status == Status::Missing || touched_not_told[t])
             || own_target_undone(t)
+            || t > 0 && quoted_elsewhere[t]
             || task_results[t].status != Status::Covered
                 && names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
     });
-    // The achievements sentences of the paragraphs on the item, as matching sees them:
-    // where the parts of a whole and the documents the item's tasks ask for are looked
-    // for (built only for an item that asks for such).
-    let told_cell = OnceCell::new();
     let told = || {
         told_cell
             .get_or_init(|| told_of_item(report, &by_unit))

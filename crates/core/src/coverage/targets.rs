@@ -5,6 +5,8 @@ use crate::lexicon::{self, Normalizer};
 use crate::plan_items::Target;
 use crate::text::decimal_value;
 
+use super::matching::Phrase;
+use super::report::Report;
 use super::{TargetCheck, TargetOutcome};
 
 /// Looks for the target's measure in the evidence texts (`matching_chars` of each
@@ -127,6 +129,58 @@ pub(super) fn find_figure(
         }
     }
     None
+}
+
+/// Characters of a target's measure that a target task must hold for the target to be
+/// its own (完成率 of `完成率100%`): the end of the measure, as the check matches it.
+pub(super) const FIGURE_MEASURE_CHARS: usize = 3;
+
+/// The achievements sentence of an evidence paragraph (`units`) that holds a target
+/// check's `quote`, and the measure and its figure as a phrase of it (the quote runs on
+/// after the figure). The check matches the end of the measure; a longer measure
+/// (案卷合格率) must have a word of the rest in the sentence too, or the figure may be
+/// another one's (学法考试合格率100% for 案卷合格率).
+pub(super) fn sentence_of_figure(
+    report: &Report,
+    units: &[usize],
+    quote: &str,
+    measure: &[char],
+) -> Option<(usize, Phrase)> {
+    let quote: Vec<char> = quote.chars().collect();
+    if quote.is_empty() {
+        return None;
+    }
+    let figure_end = quote
+        .iter()
+        .position(char::is_ascii_digit)
+        .map_or(quote.len(), |start| {
+            start
+                + quote[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '%'))
+                    .count()
+        });
+    let (unit, at) = units.iter().find_map(|&unit| {
+        let chars = &report.texts[unit].chars;
+        let at = chars
+            .windows(quote.len())
+            .position(|w| w == quote.as_slice())?;
+        Some((unit, at))
+    })?;
+    let s = report
+        .sentences
+        .iter()
+        .position(|s| s.unit == unit && s.span.contains(&at))?;
+    let rest = &measure[..measure.len().saturating_sub(FIGURE_MEASURE_CHARS)];
+    let sentence = report.sentence_chars(s);
+    let names_rest = rest.len() < 2
+        || rest
+            .windows(2)
+            .any(|word| sentence.windows(2).any(|w| w == word));
+    (report.sentences[s].counts && names_rest).then(|| {
+        let end = figure_end.min(report.sentences[s].span.end - at);
+        (s, Phrase { item: 0..end, at })
+    })
 }
 
 #[cfg(test)]

@@ -76,9 +76,25 @@ impl<'a> UnitWords<'a> {
     }
 }
 
+/// Where the report tells a task outside its achievements (in its shortcomings or next
+/// year's plans).
+#[derive(Default)]
+pub(super) struct Elsewhere {
+    /// The first paragraph there that would answer the task ([`TASK_ANSWERED`]).
+    pub(super) answered: Option<usize>,
+    /// Whether a sentence there holds [`TASK_PLACED`] of it: enough to say the report
+    /// places the task there (医疗责任保险覆盖面不广 for 推动…医疗责任保险全覆盖), not
+    /// enough to say the item is told only there.
+    pub(super) placed: bool,
+}
+
+/// The share of a task's weight a sentence outside the achievements holds for the
+/// report to place the task there.
+const TASK_PLACED: f64 = 0.4;
+
 /// The sentences of the achievements parts holding at least [`TASK_TOUCHED`] of a task's
 /// weight: one sentence, or two that follow each other (a task is often told over two).
-/// A paragraph outside those parts that would answer it is noted in `elsewhere`.
+/// Paragraphs outside those parts that tell it are noted in `elsewhere`.
 pub(super) fn task_candidates(
     item: ItemWords,
     task: &Span,
@@ -86,7 +102,7 @@ pub(super) fn task_candidates(
     report: &Report,
     weights: &[f64],
     own_weights: &[f64],
-    elsewhere: &mut Option<usize>,
+    elsewhere: &mut Elsewhere,
 ) -> Vec<Candidate> {
     let ItemWords {
         chars,
@@ -203,8 +219,9 @@ pub(super) fn task_candidates(
                 }
                 if !report.sentences[*s].counts {
                     if share >= TASK_ANSWERED {
-                        elsewhere.get_or_insert(m.unit);
+                        elsewhere.answered.get_or_insert(m.unit);
                     }
+                    elsewhere.placed |= share >= TASK_PLACED;
                     continue;
                 }
                 out.push(Candidate {

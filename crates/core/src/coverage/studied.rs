@@ -1,0 +1,109 @@
+//! Laws a report studied or taught rather than carried out: the 《…》 titles of a clause
+//! after a verb of study (专题学习《医师法》, 学习…和新修订的《行政复议法》等) or before a word
+//! of it (《民法典》宣传月), whose words answer no task unless the item asks for study.
+
+/// Verbs of study and teaching that may come before the titles studied (专题学习《…》,
+/// 讲授《…》专题法治课), and words that may follow them (《民法典》宣传月).
+const STUDY_BEFORE: [&str; 8] = ["学习", "学", "讲授", "宣传", "宣讲", "解读", "讲解", "研读"];
+const STUDY_AFTER: [&str; 7] = ["学习", "宣传", "宣讲", "解读", "培训", "知识", "专题"];
+/// Verbs of study that may open a list the titles end (学习习近平法治思想、…和新修订的
+/// 《行政复议法》等): two characters, as 学 alone is part of 科学, 医学, 学校.
+const STUDY_LIST_OPENERS: [&str; 5] = ["学习", "讲授", "宣讲", "解读", "研读"];
+/// Verbs that turn what a list names into work carried out (学习并贯彻…《…》, 对照…《…》).
+const WORK_VERBS: [&str; 8] = [
+    "贯彻", "落实", "执行", "实施", "依照", "依据", "按照", "对照",
+];
+/// What may stand between titles a verb studies together (《医师法》《信访工作条例》和《…》).
+const BETWEEN_TITLES: [char; 5] = ['、', '和', '及', '与', '等'];
+
+/// The titles (《…》, brackets included, as character ranges of `words`) that `words`
+/// names as things studied or taught: a verb of [`STUDY_BEFORE`] right before the run
+/// of titles, one of [`STUDY_LIST_OPENERS`] opening a list the run ends, or a word of
+/// [`STUDY_AFTER`] after it. 学习贯彻《…》 studies and carries out: its title is work.
+pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
+    if !words.contains('《') {
+        return Vec::new();
+    }
+    let chars: Vec<char> = words.chars().collect();
+    let mut titles: Vec<[usize; 2]> = Vec::new();
+    let mut k = 0;
+    while let Some(open) = chars[k..].iter().position(|&c| c == '《') {
+        let open = k + open;
+        let Some(close) = chars[open..].iter().position(|&c| c == '》') else {
+            break;
+        };
+        titles.push([open, open + close + 1]);
+        k = open + close + 1;
+    }
+    // Runs of titles with only separators between them, studied together.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (t, title) in titles.iter().enumerate() {
+        let joined = t > 0
+            && chars[titles[t - 1][1]..title[0]]
+                .iter()
+                .all(|c| BETWEEN_TITLES.contains(c));
+        match runs.last_mut() {
+            Some(run) if joined => run.1 = t,
+            _ => runs.push((t, t)),
+        }
+    }
+    let mut studied = Vec::new();
+    for (first, last) in runs {
+        let before: String = chars[..titles[first][0]].iter().collect();
+        let rest = &chars[titles[last][1]..];
+        let after: String = rest
+            .iter()
+            .skip_while(|c| BETWEEN_TITLES.contains(c))
+            .take(2)
+            .collect();
+        let opens_a_list = STUDY_LIST_OPENERS
+            .iter()
+            .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
+            .any(|list| !WORK_VERBS.iter().any(|w| list.contains(w)));
+        if STUDY_BEFORE.iter().any(|w| before.ends_with(w))
+            || opens_a_list
+            || STUDY_AFTER.contains(&after.as_str())
+        {
+            studied.extend_from_slice(&titles[first..=last]);
+        }
+    }
+    studied
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_studied_or_taught_are_told_from_titles_carried_out() {
+        let studied = |words: &str| {
+            let chars: Vec<char> = words.chars().collect();
+            studied_titles(words)
+                .into_iter()
+                .map(|[start, end]| chars[start..end].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            studied("专题学习《医师法》《信访工作条例》和《医疗纠纷预防和处理条例》"),
+            [
+                "《医师法》",
+                "《信访工作条例》",
+                "《医疗纠纷预防和处理条例》"
+            ]
+        );
+        assert_eq!(studied("讲授《行政复议法》专题法治课"), ["《行政复议法》"]);
+        assert_eq!(studied("开展《民法典》宣传月活动"), ["《民法典》"]);
+        assert_eq!(
+            studied("集中宣传《医师法》，严格执行《信访工作条例》"),
+            ["《医师法》"]
+        );
+        assert_eq!(
+            studied("学习习近平法治思想、党的二十大报告和新修订的《行政复议法》等"),
+            ["《行政复议法》"]
+        );
+        assert!(studied("学习贯彻《信访工作条例》").is_empty());
+        assert!(studied("组织学习并严格执行《医疗机构管理条例》").is_empty());
+        assert!(studied("加强学校卫生监督，落实《学校卫生工作条例》").is_empty());
+        assert!(studied("落实《重大行政决策程序暂行条例》").is_empty());
+    }
+}
