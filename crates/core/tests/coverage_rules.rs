@@ -925,6 +925,10 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
         status("一是推进二级以上公立医院医疗责任保险全覆盖；二是加强执法队伍建设。"),
         Status::Partial
     );
+    assert_eq!(
+        status("一是加强执法队伍建设；二是推进依法行政。"),
+        Status::Covered
+    );
     // Placed there in fewer of its words, as a shortfall (医疗责任保险覆盖面不广 for
     // 推动…医疗责任保险全覆盖): dev-58 20 of the evaluation set, where the paragraph on
     // 调解 also tells most of the item in its own words.
@@ -981,6 +985,13 @@ fn each_thing_a_task_lists_told_apart_answers_it() {
     };
     let (found, why) = status("重拳整治医疗乱象，全年查处非法行医案件19件，其中无证开展注射美容等非法医疗美容案件7件，罚没款48.6万元。");
     assert_eq!(found, Status::Covered, "{why}");
+    // A list with an empty member (、“”、) is read without a panic.
+    let report = report_of(
+        &format!("{fund}\n重拳整治医疗乱象，全年查处非法行医案件19件，其中非法医疗美容案件7件。"),
+        2023,
+    );
+    let hostile = item.replace("欺诈骗保、", "欺诈骗保、“”、");
+    coverage_of(&one_item_plan(&hostile), &[], &report, 2023);
     // One of the three never told: the list is told in part.
     let (found, why) =
         status("重拳整治医疗乱象，全年查处非法行医案件19件，罚没款48.6万元，移送公安机关1件。");

@@ -185,7 +185,8 @@ pub(super) fn own_words_of_members(chars: &[char], members: &[Span]) -> Vec<Span
         .collect()
 }
 
-/// Verbs that open a plan's tasks besides [`GENERIC_WORDS`], which weighing keeps.
+/// Verbs (and 严厉, the adverb before 打击) that open a plan's tasks besides
+/// [`GENERIC_WORDS`], which weighing keeps.
 const LEADING_VERBS: [&str; 7] = ["推行", "依托", "实行", "严厉", "打击", "发挥", "履行"];
 
 /// Whether character `k` of a plan text is a 和 that joins two things: not one that

@@ -7,6 +7,7 @@ use crate::lexicon::Normalizer;
 use super::matching::ParagraphMatch;
 use super::naming::own_words_of_members;
 use super::report::{MatchText, Report};
+use super::targets::positions_of;
 use super::weights::{han_bigrams, Bigram};
 use super::Span;
 
@@ -38,6 +39,10 @@ pub(super) fn every_thing_told_whole(
     own_words_of_members(&matched.chars, things)
         .iter()
         .all(|words| {
+            // An empty member (、、 in the plan) is no thing told.
+            if words.len() < 2 {
+                return false;
+            }
             let words: String =
                 crate::lexicon::matching_key(matched.slice(text, matched.original(words)))
                     .into_iter()
@@ -141,10 +146,9 @@ pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, ta
         }
         let mut elsewhere = false;
         for (s, sentence) in report.sentences.iter().enumerate() {
-            let names = report
-                .sentence_chars(s)
-                .windows(name.len())
-                .any(|w| w[0] == name[0] && w == name.as_slice());
+            let names = positions_of(report.sentence_chars(s), &name)
+                .next()
+                .is_some();
             if names && sentence.counts {
                 return false;
             }

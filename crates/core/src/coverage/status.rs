@@ -253,7 +253,8 @@ pub(super) fn decide(
                 // answered, though no one sentence holds it.
                 if status == Status::Partial
                     && things.len() > 1
-                    && !told_elsewhere[t]
+                    && by_unit[k].share >= EVIDENCE
+                    && !placed_elsewhere[t]
                     && every_thing_told_whole(
                         &item.text(),
                         item_text,
@@ -299,7 +300,7 @@ pub(super) fn decide(
                 } else {
                     by_unit[k].touches += 1;
                 }
-                // Not a task placed in the shortcomings or plans (see `touched`).
+                // Not a task told in the shortcomings or plans (see `touched`).
                 if status == Status::Partial
                     && !told_elsewhere[t]
                     && (names_term || names_title || counts_matched_words(&evidence))
@@ -477,7 +478,7 @@ pub(super) fn decide(
             .filter(move |&&t| task_results[t].status == status)
     };
     let answered = with_status(Status::Covered).count();
-    // A task the report itself places in its shortcomings or next year's plans (a
+    // A task the report itself tells in its shortcomings or next year's plans (a
     // sentence there would answer it) is not done: words of it in the achievements are
     // about something else (another 目录 published), as a reviewer reads them.
     let touched = with_status(Status::Partial)
@@ -512,7 +513,8 @@ pub(super) fn decide(
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
     // untold, the item is partial however much of the rest the paragraph holds; so is a
     // target of its own left to next year, a later task whose quoted name (“跨省通办”) the
-    // report has only among its plans, and a thing reports name (述法) never named.
+    // report has only in its shortcomings or plans, and a thing reports name (述法) never
+    // named.
     let set_apart_undone = counted.iter().any(|&t| {
         (opens_numbered_subtask(&task_results[t].text)
             || t > 0 && adds_a_task(&task_results[t].text))
@@ -553,7 +555,7 @@ pub(super) fn decide(
     // report's own words rather than task by task.
     let fullest = found.iter().max_by(|a, b| a.share.total_cmp(&b.share));
     let best_share = fullest.map_or(0.0, |m| m.share);
-    // An item whose opening clause, its subject, the report places in its shortcomings
+    // An item whose opening clause, its subject, the report tells in its shortcomings
     // or next year's plans (规范性文件 only in 下一步) and does not tell is not begun
     // unless a task is answered: words the achievements share with its other tasks are
     // about another subject (the 合法性审查 of a 决策, the training of 医务人员).
