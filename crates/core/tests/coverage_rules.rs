@@ -24,6 +24,14 @@ fn report_with_plans(achievements: &str, plans: &str) -> String {
     )
 }
 
+/// The status of the one item `item` against a report of 2023 whose achievements are
+/// `achievements` and whose 2024 plans are `plans`, with the table a failure shows.
+fn status_with_plans(item: &str, achievements: &str, plans: &str) -> (Status, String) {
+    let report = report_with_plans(achievements, plans);
+    let found = coverage_of(&one_item_plan(item), &[], &report, 2023);
+    (found.items[0].computed, table(&found))
+}
+
 /// Reports tell 谁执法谁普法 by its means, the officers explaining the law while they
 /// inspect, as a reviewer reads it (dev-16, 23, 26 and 27 of the evaluation set).
 #[test]
@@ -731,17 +739,7 @@ fn an_item_the_report_places_in_its_shortcomings_is_not_named_in_passing() {
 
 #[test]
 fn a_later_task_only_in_next_years_plans_keeps_the_item_partial() {
-    // The item's status from a report whose achievements part is `done` and whose next
-    // year's plans are `plans`.
-    let status = |item: &str, done: &str, plans: &str| {
-        let found = coverage_of(
-            &one_item_plan(item),
-            &[],
-            &report_with_plans(done, plans),
-            2023,
-        );
-        (found.items[0].computed, table(&found))
-    };
+    let status = status_with_plans;
     let disputes = "依法化解医疗纠纷，发挥医疗纠纷人民调解委员会作用，深入推进平安医院建设";
     let mediated = "充分发挥市医疗纠纷人民调解委员会作用，全年受理医疗纠纷412件，调解成功368件，调解成功率89.3%。";
     // Most of the item told, the minor task not: 已覆盖 by the lenient rule…
@@ -829,11 +827,7 @@ fn a_task_added_with_and_also_left_untold_keeps_the_item_partial() {
 fn a_subject_only_in_next_years_plans_is_not_begun() {
     let item = "调整充实局法治政府建设领导小组，每年召开专题会议研究法治工作不少于2次";
     let meetings = "局主要负责人坚持重要工作亲自部署、重大问题亲自过问，全年主持召开局党委会议研究卫生健康重点工作23次，推动法治建设与业务工作同部署、同推进。";
-    let status = |plans: &str| {
-        let report = report_with_plans(meetings, plans);
-        let found = coverage_of(&one_item_plan(item), &[], &report, 2023);
-        (found.items[0].computed, table(&found))
-    };
+    let status = |plans: &str| status_with_plans(item, meetings, plans);
     let (found, why) = status("一是调整充实局法治政府建设领导小组，定期研究法治工作。");
     assert_eq!(found, Status::Missing, "{why}");
     let (found, why) = status("一是持续优化营商环境。");
@@ -917,10 +911,7 @@ fn work_under_way_is_not_work_done() {
 fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
     let item = "完善医疗纠纷人民调解机制，医疗纠纷调解成功率达到90%以上，二级以上公立医院医疗责任保险参保率100%";
     let done = "区医疗纠纷人民调解委员会全年受理医疗纠纷39件，调解成功36件，成功率92.3%，赔付金额平均较诉讼方式减少约三成。";
-    let status = |plans: &str| {
-        let report = report_with_plans(done, plans);
-        coverage_of(&one_item_plan(item), &[], &report, 2023).items[0].computed
-    };
+    let status = |plans: &str| status_with_plans(item, done, plans).0;
     assert_eq!(
         status("一是推进二级以上公立医院医疗责任保险全覆盖；二是加强执法队伍建设。"),
         Status::Partial
@@ -1006,11 +997,7 @@ fn each_thing_a_task_lists_told_apart_answers_it() {
 fn a_later_task_quoting_a_name_only_in_the_plans_keeps_the_item_partial() {
     let item = "推进政务服务“一网通办”。依托“辽事通”和沈阳“盛事通”平台推进卫生健康政务服务事项全程网办，全程网办率达到90%以上，拓展“跨省通办”事项";
     let achievements = "（三）深化放管服改革，持续优化政务服务\n一是推进网上办理。卫生健康领域政务服务事项56项全部入驻“辽事通”和沈阳“盛事通”，全程网办53项，全程网办率94.6%；疫情封控期间推行“不见面审批”，全年网上受理办件3217件。二是推行电子化注册。医师、护士执业注册全部实行电子化办理，全年办理1630人次，做到“零跑腿”。";
-    let status = |plans: &str| {
-        let report = report_with_plans(achievements, plans);
-        let found = coverage_of(&one_item_plan(item), &[], &report, 2023);
-        (found.items[0].computed, table(&found))
-    };
+    let status = |plans: &str| status_with_plans(item, achievements, plans);
     let (found, why) = status("一是拓展卫生健康“跨省通办”事项；二是加强执法队伍建设。");
     assert_eq!(found, Status::Partial, "{why}");
     let (found, why) = status("一是加强执法队伍建设；二是推进依法行政。");
