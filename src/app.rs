@@ -19,7 +19,7 @@ use crate::components::shell::outline_nav::OutlineNav;
 use crate::components::shell::top_bar::TopBar;
 use crate::components::shell::year_prompt::YearPrompt;
 use crate::components::{element_of, focus_element};
-use crate::hooks::{use_settled, SETTLE_MS};
+use crate::hooks::{use_paused, use_settled, SETTLE_MS};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, CheckSetup, Dispatch, NavAction, PreviewMode, Step};
@@ -46,6 +46,16 @@ pub fn App() -> Html {
             }
         });
     }
+
+    // The outline's titles and counts follow typing when it pauses: the whole outline
+    // rendered, and its counts laid out, on each key cost the keystroke its time
+    // (BENCHMARKS.md, "Counts and the outline follow typing pauses").
+    let outline_draft = use_paused(
+        state.draft.clone(),
+        state.revision,
+        state.typed_revision == Some(state.revision),
+        SETTLE_MS,
+    );
 
     use_undo_keys(dispatcher.clone());
     {
@@ -104,7 +114,7 @@ pub fn App() -> Html {
         );
         html! {
             <div class={layout}>
-                <OutlineNav draft={state.draft.clone()} step={state.step} />
+                <OutlineNav draft={outline_draft} step={state.step} />
                 if mode != PreviewMode::Instead {
                     <main class="editor" id="editor">{ main }</main>
                 }

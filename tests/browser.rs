@@ -274,8 +274,10 @@ async fn headings_are_numbered_by_position_and_can_be_moved_and_deleted() {
 }
 
 /// Typing into a paragraph renders that paragraph's editor alone, not the other
-/// paragraphs of its section, and of the outline the entries whose count changes (its
-/// section and the headings above it); typing a heading's title renders no paragraph.
+/// paragraphs of its section, and no outline entry; the counts (the paragraph's, the
+/// section's, the outline's) follow when typing pauses, and then of the outline only the
+/// entries whose count changed render (its section and the headings above it). Typing a
+/// heading's title renders no paragraph.
 #[wasm_bindgen_test]
 async fn typing_renders_only_the_edited_paragraph() {
     let draft = report_core::from_json(include_str!(
@@ -288,13 +290,43 @@ async fn typing_renders_only_the_edited_paragraph() {
     assert!(areas.len() > 10, "{} paragraphs", areas.len());
     let middle = areas.len() / 2;
     let (renders, entries) = (paragraph_renders(), entry_renders());
+    let counts = || {
+        [
+            ".node-foot .count",
+            ".section-head .count",
+            "nav.outline .total",
+        ]
+        .map(|selector| {
+            let shown = app.all(selector);
+            let shown = if selector.starts_with(".node-foot") {
+                &shown[middle]
+            } else {
+                &shown[0]
+            };
+            shown.text_content().unwrap()
+        })
+    };
+    let before = counts();
     type_into(&areas[middle], "新写的一段。").await;
     assert_eq!(paragraph_renders() - renders, 1);
+    assert_eq!(
+        entry_renders() - entries,
+        0,
+        "the outline waits for a pause"
+    );
+    assert_eq!(counts(), before, "the counts wait for a pause");
+    checks_settle().await;
     let outline = app.all(".outline-entry").len();
     let rendered = entry_renders() - entries;
     assert!(
-        rendered <= 3 && outline > 3,
+        (1..=3).contains(&rendered) && outline > 3,
         "{rendered} of {outline} outline entries rendered"
+    );
+    let after = counts();
+    assert_eq!(after[0], "6字");
+    assert!(
+        before.iter().zip(&after).all(|(b, a)| b != a),
+        "{before:?} → {after:?}"
     );
     assert_eq!(paragraphs(&app)[middle], "新写的一段。");
     let renders = paragraph_renders();

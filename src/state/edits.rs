@@ -102,7 +102,9 @@ impl AppState {
     pub(super) fn edit_draft(&mut self, action: DraftAction) {
         match action {
             DraftAction::Typed { edit, at_ms } => {
-                self.edit(edit, Some(at_ms));
+                if self.edit(edit, Some(at_ms)).is_some() {
+                    self.typed_revision = Some(self.revision);
+                }
             }
             DraftAction::Apply(edit) => {
                 self.edit(edit, None);

@@ -92,6 +92,9 @@ pub struct AppState {
     pub revision: u64,
     /// The revision last written to storage.
     pub saved_revision: u64,
+    /// The revision the last typed text made: while it is the draft's revision, the
+    /// user is typing, and views that follow typing pauses may lag.
+    pub typed_revision: Option<u64>,
     pub save: SaveState,
     /// The storage stamp this tab last loaded or wrote for the open draft (see
     /// [`crate::adapter::storage::save_draft`]); `None` before it is first stored.
@@ -128,6 +131,7 @@ impl AppState {
             history: History::default(),
             revision: 0,
             saved_revision: 0,
+            typed_revision: None,
             save: SaveState::Saved,
             stamp,
             drafts,

@@ -109,6 +109,42 @@ fn edits_bump_the_revision_and_mark_unsaved() {
     assert!(s.unsaved());
 }
 
+/// While the last change is typed text, views that follow typing pauses (the outline)
+/// may lag; any other change (a node added, an undo) shows at once.
+#[test]
+fn typing_is_told_apart_from_other_changes() {
+    let s = state();
+    let section = s.draft.sections[1].id;
+    let s = s.reduce(Action::from(DraftAction::AddNode {
+        parent: Parent::Section(section),
+        kind: NewNode::Paragraph,
+    }));
+    assert_ne!(s.typed_revision, Some(s.revision));
+    let id = focused(&s);
+    let typed = |s: Rc<AppState>, text: &str| {
+        s.reduce(Action::from(DraftAction::Typed {
+            edit: Edit::SetText {
+                id,
+                field: TextField::Text,
+                text: text.into(),
+            },
+            at_ms: 0,
+        }))
+    };
+    let s = typed(s, "保护");
+    assert_eq!(s.typed_revision, Some(s.revision));
+    let same = typed(s.clone(), "保护");
+    assert_eq!(same.revision, s.revision, "the same text is no change");
+    assert_eq!(same.typed_revision, Some(same.revision));
+    let s = s.reduce(Action::from(DraftAction::Undo));
+    assert_ne!(s.typed_revision, Some(s.revision));
+    let s = s.reduce(Action::from(DraftAction::AddNode {
+        parent: Parent::Section(section),
+        kind: NewNode::Heading,
+    }));
+    assert_ne!(s.typed_revision, Some(s.revision));
+}
+
 #[test]
 fn table_cells_are_edits_and_plan_columns_are_refused() {
     let draft = Template::builtin("indicator-table")

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::section_editor::{node_list, OpenDraft};
 use crate::components::shell::confirm_delete::ConfirmDelete;
-use crate::hooks::use_dispatch;
+use crate::hooks::{use_dispatch, use_settled, SETTLE_MS};
 use crate::state::{Action, DraftAction};
 
 /// The node is read from the open draft ([`OpenDraft`]) when the editor renders, so
@@ -52,6 +52,14 @@ pub fn NodeEditor(props: &Props) -> Html {
     let draft = use_context::<OpenDraft>()
         .expect("node editors are listed by a section editor")
         .get();
+    // A paragraph's count follows typing when it pauses (see the section editor's).
+    let count = use_settled(
+        match draft.node(id) {
+            Some(Node::Paragraph { text, .. }) => outline::char_count(text),
+            _ => 0,
+        },
+        SETTLE_MS,
+    );
     // Listed by its parent from the same draft, so it is there.
     let Some(node) = draft.node(id) else {
         return Html::default();
@@ -173,7 +181,7 @@ pub fn NodeEditor(props: &Props) -> Html {
                         onkeydown={on_key} onpaste={on_paste(TextField::Text)}
                         oninput={move |e: InputEvent| set(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
                     <div class="node-foot">
-                        <span class="count">{ format!("{}字", outline::char_count(text)) }</span>
+                        <span class="count">{ format!("{count}字") }</span>
                         { tools }
                     </div>
                 </div>

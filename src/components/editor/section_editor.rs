@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::node_editor::NodeEditor;
 use crate::components::SharedDraft;
-use crate::hooks::use_dispatch;
+use crate::hooks::{use_dispatch, use_settled, SETTLE_MS};
 use crate::state::{Action, Dispatch, DraftAction};
 
 #[derive(Properties, PartialEq)]
@@ -49,12 +49,24 @@ pub fn SectionEditor(props: &Props) -> Html {
         move |()| OpenDraft(Rc::new(RefCell::new(draft)))
     });
     *open.0.borrow_mut() = props.draft.clone();
+    // The count follows typing when it pauses, as the paragraphs' and the outline's do:
+    // a count changed on each key cost the keystroke a second layout (BENCHMARKS.md,
+    // "Counts and the outline follow typing pauses"). Another section's count shows at once.
+    let chars = props
+        .draft
+        .section(props.section_id)
+        .map_or(0, |s| outline::nodes_chars(&s.children));
+    let (counted_section, counted) = use_settled((props.section_id, chars), SETTLE_MS);
+    let chars = if counted_section == props.section_id {
+        counted
+    } else {
+        chars
+    };
     let Ok(section) = props.draft.section(props.section_id) else {
         return html! { <p role="alert">{ "这一部分已不存在，请从左侧大纲选择。" }</p> };
     };
     let id = section.id;
     let label = outline::section_label(&props.draft, id);
-    let chars = outline::nodes_chars(&section.children);
     let on_title = {
         let dispatch = dispatch.clone();
         move |e: InputEvent| {
