@@ -61,10 +61,10 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (62 pairs; dev-24 to dev-62 were written after the engine) misses the
+/// The dev split (65 pairs; dev-24 to dev-65 were written after the engine) misses the
 /// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (7 December
-/// 2026, session 15, 1183 items: agreement 1056/1183 = 0.893, 未覆盖 precision 226/243 =
-/// 0.930 and recall 226/247 = 0.915, covered/partial called missing 17/936, missing called
+/// 2026, session 15, 1237 items: agreement 1106/1237 = 0.894, 未覆盖 precision 237/254 =
+/// 0.933 and recall 237/258 = 0.919, covered/partial called missing 17/979, missing called
 /// covered 2; rounded to the weaker side), so that no change makes it worse unnoticed. dev-36 to dev-38, unseen
 /// when they arrived (plans numbered ①, 1.1 and 第一，), scored 44/57 before any change
 /// made on them, 45/57 after one (a paragraph whose first sentence ends on a gap to its
@@ -83,11 +83,13 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// placed in the plans is undone, lexicon words, things a report names); dev-57 to dev-59
 /// (a 县级市, a COVID-year district, a prefecture in 青海) 52/59 on arrival, 57/59 after
 /// session 14's changes; dev-60 to dev-62 (a city, a 深圳 district, a plain county report)
-/// 45/54 on arrival. Raise it as the engine improves.
+/// 45/54 on arrival, 47/54 after session 15's changes; dev-63 to dev-65 (a city written
+/// plainly, a pasted two-column table, long 一是 paragraphs of figures) 50/54 on arrival.
+/// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.89,
     min_missing_precision: 0.93,
-    min_missing_recall: 0.91,
+    min_missing_recall: 0.915,
     max_covered_called_missing: 0.02,
     max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,
