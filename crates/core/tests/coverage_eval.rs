@@ -63,7 +63,7 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split (65 pairs; dev-24 to dev-65 were written after the engine) misses the
 /// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (7 December
-/// 2026, session 15, 1237 items: agreement 1106/1237 = 0.894, 未覆盖 precision 237/254 =
+/// 2026, session 15, 1237 items: agreement 1107/1237 = 0.895, 未覆盖 precision 237/254 =
 /// 0.933 and recall 237/258 = 0.919, covered/partial called missing 17/979, missing called
 /// covered 2; rounded to the weaker side), so that no change makes it worse unnoticed. dev-36 to dev-38, unseen
 /// when they arrived (plans numbered ①, 1.1 and 第一，), scored 44/57 before any change
@@ -84,7 +84,8 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// (a 县级市, a COVID-year district, a prefecture in 青海) 52/59 on arrival, 57/59 after
 /// session 14's changes; dev-60 to dev-62 (a city, a 深圳 district, a plain county report)
 /// 45/54 on arrival, 47/54 after session 15's changes; dev-63 to dev-65 (a city written
-/// plainly, a pasted two-column table, long 一是 paragraphs of figures) 50/54 on arrival.
+/// plainly, a pasted two-column table, long 一是 paragraphs of figures) 50/54 on arrival,
+/// 51/54 after a list told by its count.
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.89,

@@ -158,7 +158,8 @@ fn a_whole_named_asks_for_every_part_and_naming_it_tells_them() {
 }
 
 /// A task that makes a document (梳理并公布…清单) is done where the report names the
-/// document, by its name or as a list (目录); the policy applied at length is not it.
+/// document, by its name or as a list (目录), or counts what the list holds (梳理公布…证明
+/// 事项8项); the policy applied at length is not it.
 #[test]
 fn a_list_the_item_asks_to_make_is_told_or_the_item_is_partial() {
     let item = "推行证明事项告知承诺制，梳理并公布实行告知承诺制的证明事项清单";
@@ -173,6 +174,14 @@ fn a_list_the_item_asks_to_make_is_told_or_the_item_is_partial() {
     let listed = format!("{applied}梳理并在局门户网站公布实行告知承诺制的证明事项目录12项。");
     let found = one_item(item, &listed);
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+    // Or by counting what the list holds, without the word (dev-65 5).
+    let counted = format!("{applied}梳理公布实行告知承诺制的证明事项8项。");
+    let found = one_item(item, &counted);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+    // A count of something else made is no list.
+    let other = format!("{applied}梳理公布实行告知承诺制的办事指南，全年办理213件。");
+    let found = one_item(item, &other);
+    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
 }
 
 /// An item whose body gives rates alone (随机抽查事项覆盖率100%，抽查结果公示率100%)
