@@ -94,7 +94,8 @@ pub fn App() -> Html {
                 <MetaForm title="落款与版记" fields={report_core::MetaField::CLOSING.to_vec()} meta={state.draft.meta.clone()} />
             },
             Step::Section(id) => {
-                html! { <SectionEditor draft={state.draft.clone()} section_id={id} /> }
+                // Keyed: a section opened is a new editor, whose counts start from its text.
+                html! { <SectionEditor key={id} draft={state.draft.clone()} section_id={id} /> }
             }
             Step::Coverage => {
                 html! { <CoverageStep draft={state.draft.clone()} revision={state.revision} drafts={state.drafts.clone()} /> }

@@ -92,8 +92,8 @@ pub struct AppState {
     pub revision: u64,
     /// The revision last written to storage.
     pub saved_revision: u64,
-    /// The revision the last typed text made: while it is the draft's revision, the
-    /// user is typing, and views that follow typing pauses may lag.
+    /// The revision the last typed text made: while it is the draft's revision, the last
+    /// change was typed text, and views that follow typing pauses may lag.
     pub typed_revision: Option<u64>,
     pub save: SaveState,
     /// The storage stamp this tab last loaded or wrote for the open draft (see

@@ -178,10 +178,21 @@ fn a_list_the_item_asks_to_make_is_told_or_the_item_is_partial() {
     let counted = format!("{applied}梳理公布实行告知承诺制的证明事项8项。");
     let found = one_item(item, &counted);
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
-    // A count of something else made is no list.
-    let other = format!("{applied}梳理公布实行告知承诺制的办事指南，全年办理213件。");
-    let found = one_item(item, &other);
-    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
+    // A count of something else made or published is no list.
+    for other in [
+        "梳理公布实行告知承诺制的办事指南12项。",
+        "在门户网站发布政务信息120条。",
+        "完善告知承诺制配套制度5项。",
+        "梳理公布办事指南,全年办理证明事项326件。",
+    ] {
+        let found = one_item(item, &format!("{applied}{other}"));
+        assert_eq!(
+            found.items[0].status,
+            Status::Partial,
+            "{other}\n{}",
+            table(&found)
+        );
+    }
 }
 
 /// An item whose body gives rates alone (随机抽查事项覆盖率100%，抽查结果公示率100%)

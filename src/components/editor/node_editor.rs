@@ -52,14 +52,13 @@ pub fn NodeEditor(props: &Props) -> Html {
     let draft = use_context::<OpenDraft>()
         .expect("node editors are listed by a section editor")
         .get();
-    // A paragraph's count follows typing when it pauses (see the section editor's).
-    let count = use_settled(
-        match draft.node(id) {
-            Some(Node::Paragraph { text, .. }) => outline::char_count(text),
-            _ => 0,
-        },
-        SETTLE_MS,
-    );
+    // A paragraph's count follows its text after a pause (see the section editor's); a
+    // node turned into a paragraph shows its count at once.
+    let count = match draft.node(id) {
+        Some(Node::Paragraph { text, .. }) => Some(outline::char_count(text)),
+        _ => None,
+    };
+    let count = use_settled(count, SETTLE_MS).or(count).unwrap_or_default();
     // Listed by its parent from the same draft, so it is there.
     let Some(node) = draft.node(id) else {
         return Html::default();

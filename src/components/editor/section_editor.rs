@@ -49,19 +49,17 @@ pub fn SectionEditor(props: &Props) -> Html {
         move |()| OpenDraft(Rc::new(RefCell::new(draft)))
     });
     *open.0.borrow_mut() = props.draft.clone();
-    // The count follows typing when it pauses, as the paragraphs' and the outline's do:
-    // a count changed on each key cost the keystroke a second layout (BENCHMARKS.md,
-    // "Counts and the outline follow typing pauses"). Another section's count shows at once.
-    let chars = props
-        .draft
-        .section(props.section_id)
-        .map_or(0, |s| outline::nodes_chars(&s.children));
-    let (counted_section, counted) = use_settled((props.section_id, chars), SETTLE_MS);
-    let chars = if counted_section == props.section_id {
-        counted
-    } else {
-        chars
-    };
+    // The count follows the text when it has not changed for a moment, as the paragraphs'
+    // do (after any change, typed or not): a count changed on each key cost the keystroke
+    // a second layout (BENCHMARKS.md, "Counts and the outline follow typing pauses"). A
+    // section opened shows its count at once (the app keys its editor by the section).
+    let chars = use_settled(
+        props
+            .draft
+            .section(props.section_id)
+            .map_or(0, |s| outline::nodes_chars(&s.children)),
+        SETTLE_MS,
+    );
     let Ok(section) = props.draft.section(props.section_id) else {
         return html! { <p role="alert">{ "这一部分已不存在，请从左侧大纲选择。" }</p> };
     };

@@ -218,12 +218,13 @@ const READ_APART: [&str; 2] = ["和平安", "汇总和"];
 /// the tasks the list holds is told. The first thing, which starts the task, may start
 /// with a verb of [`VERB_CHARS`] the phrase leaves out; no other may (诊疗 does not name
 /// 口腔诊疗), and a phrase of fewer than [`MIN_PHRASE`] characters names none. A phrase
-/// holding a domain term (`terms`) names a thing of many subjects (法制审核 of 执法决定
-/// for the 合法性审查 of 决策) and names none here; a term the item alone holds touches
-/// its task already ([`super::own_terms`]).
+/// holding a domain term of the item's (`terms`) that other items hold too names a thing
+/// of many subjects (法制审核 of 执法决定 for the 合法性审查 of 决策) and names none here;
+/// one the item alone holds (`own_terms`, [`super::own_terms`]: 医疗美容) names its thing.
 pub(super) fn names_a_member<'p>(
     members: &[Span],
     terms: &[Span],
+    own_terms: &[Span],
     mut phrases: impl Iterator<Item = &'p Phrase>,
 ) -> bool {
     let Some(task_start) = members.first().map(|m| m.start) else {
@@ -233,7 +234,7 @@ pub(super) fn names_a_member<'p>(
         p.item.len() >= MIN_PHRASE
             && !terms
                 .iter()
-                .any(|t| p.item.start < t.end && t.start < p.item.end)
+                .any(|t| p.item.start < t.end && t.start < p.item.end && !own_terms.contains(t))
             && members.iter().any(|m| {
                 let verb = if m.start == task_start { VERB_CHARS } else { 0 };
                 m.len() >= MIN_PHRASE && p.item.start <= m.start + verb && p.item.end >= m.end
@@ -395,7 +396,7 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_thing_of_a_list_is_named_but_not_by_a_domain_term() {
+    fn a_whole_thing_of_a_list_is_named_but_not_by_a_term_other_items_hold() {
         let task: Vec<char> = "开展医疗美容、口腔诊疗、合法性审查等专项整治"
             .chars()
             .collect();
@@ -418,10 +419,22 @@ mod tests {
                 names_a_member(
                     &listed_things(&task, &terms, &whole),
                     &terms,
+                    &[],
                     [phrase(words)].iter()
                 ),
                 named,
                 "{words}"
+            );
+            // A term the item alone holds names its thing.
+            assert_eq!(
+                names_a_member(
+                    &listed_things(&task, &terms, &whole),
+                    &terms,
+                    &terms,
+                    [phrase(words)].iter()
+                ),
+                named || words == "合法性审查",
+                "{words}, the item's own term"
             );
         }
     }

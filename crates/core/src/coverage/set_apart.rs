@@ -114,37 +114,52 @@ const MAKING: [&str; 12] = [
 
 /// Documents a task makes, each with the words a report names it by: a list is told as
 /// a 目录 or a 任务分工 too (列明普法任务).
-const DOCUMENTS: [&[&str]; 5] = [
-    &["清单", "目录", "名录", "分工", "列明"],
-    &["指南"],
-    &["细则"],
-    &["基准", "标准"],
-    &["办法"],
-];
+const DOCUMENTS: [&[&str]; 5] = [LISTS, &["指南"], &["细则"], &["基准", "标准"], &["办法"]];
 
 /// The document `task` makes (a word of [`DOCUMENTS`] after a word of [`MAKING`]) when
 /// the item's achievements (`told`) name no such document.
 pub(super) fn unmade_document<'t>(task: &str, told: impl Fn() -> &'t str) -> Option<&'static str> {
     let made = &task[MAKING.iter().filter_map(|verb| task.find(verb)).min()?..];
-    DOCUMENTS.iter().enumerate().find_map(|(k, words)| {
-        let named = words.iter().find(|w| made.contains(*w))?;
-        let told_by_count = k == 0 && list_counted(told());
-        (!told_by_count && !words.iter().any(|w| told().contains(w))).then_some(*named)
+    DOCUMENTS.iter().find_map(|words| {
+        let (at, named) = words.iter().find_map(|w| made.find(w).map(|at| (at, *w)))?;
+        let counted = words == &LISTS && list_counted(&made[..at], told());
+        (!counted && !words.iter().any(|w| told().contains(w))).then_some(named)
     })
 }
 
-/// Whether a clause of `told` makes a list by counting what it holds (梳理公布实行告知承诺制的
-/// 证明事项8项): the list a task names (证明事项清单) made, though the report does not say 清单.
-fn list_counted(told: &str) -> bool {
-    told.split(['，', '。', '；', '：']).any(|clause| {
-        let Some(at) = MAKING.iter().filter_map(|verb| clause.find(verb)).min() else {
-            return false;
-        };
-        let after: Vec<char> = clause[at..].chars().collect();
-        after
-            .windows(2)
-            .any(|w| w[0].is_ascii_digit() && "项个类条".contains(w[1]))
-    })
+/// The words a report names a list by ([`DOCUMENTS`]' first).
+const LISTS: &[&str] = &["清单", "目录", "名录", "分工", "列明"];
+
+/// Characters of what a list holds (证明事项 of 证明事项清单) that a count must follow.
+const LISTED_CHARS: usize = 4;
+
+/// Whether a clause of `told` makes the list by counting what it holds (梳理公布实行告知承诺制的
+/// 证明事项8项 for 证明事项清单), though the report does not say 清单: a verb of making, then
+/// the last [`LISTED_CHARS`] characters of what the task lists (`before`, the task's words
+/// before the list's name), then a figure counting them (项, 个, 类, 条).
+fn list_counted(before: &str, told: &str) -> bool {
+    let listed: Vec<char> = before.chars().collect();
+    let listed: String = listed[listed.len().saturating_sub(LISTED_CHARS)..]
+        .iter()
+        .collect();
+    if listed.chars().count() < 2 {
+        return false;
+    }
+    told.split(['，', '。', '；', '：', ',', ';', ':', '！', '？'])
+        .any(|clause| {
+            let Some(verb) = MAKING.iter().filter_map(|verb| clause.find(verb)).min() else {
+                return false;
+            };
+            let Some(thing) = clause[verb..].find(&listed) else {
+                return false;
+            };
+            let after: Vec<char> = clause[verb + thing + listed.len()..].chars().collect();
+            matches!(after.as_slice(), [digit, ..] if digit.is_ascii_digit())
+                && after
+                    .iter()
+                    .find(|c| !c.is_ascii_digit())
+                    .is_some_and(|unit| "项个类条".contains(*unit))
+        })
 }
 
 /// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end

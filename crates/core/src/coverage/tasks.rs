@@ -130,12 +130,6 @@ pub(super) fn task_candidates(
         .filter(|t| weight_of(own_weights, t) > 0.0)
         .collect();
     let listed = listed_things(chars, terms, task);
-    // The terms other items hold too: a phrase holding one names no thing of the list.
-    let shared_terms: Vec<Span> = terms
-        .iter()
-        .filter(|t| !own_terms.contains(t))
-        .cloned()
-        .collect();
     // `first` and `second`: the phrases of one sentence and of the next that fall in
     // the task, gathered once per sentence ([`in_task_of`]): each question below walks
     // them again.
@@ -189,7 +183,7 @@ pub(super) fn task_candidates(
                 // The term the item alone holds touches its task, however little of
                 // a long task it is (公众参与 of a list of five procedures).
                 (share.max(TASK_TOUCHED), false, true)
-            } else if names_a_member(&listed, &shared_terms, in_task()) {
+            } else if names_a_member(&listed, terms, own_terms, in_task()) {
                 (share.max(TASK_TOUCHED), false, false)
             } else {
                 (share, false, false)
