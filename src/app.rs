@@ -35,10 +35,11 @@ pub fn App() -> Html {
     // moment: that left a new build's service worker waiting after 保存并刷新 in the
     // update e2e test (BENCHMARKS.md, "The side panel's frames…").
     use_effect_with((), |_| crate::adapter::worker::warm_up());
+    // The revision once typing has paused: the draft the worker and the outline follow.
+    let settled = use_settled(state.revision, SETTLE_MS);
     // The worker keeps the draft as it stands when typing pauses, as the checks do, so
     // that an export sends only the revision it wants.
     {
-        let settled = use_settled(state.revision, SETTLE_MS);
         let (revision, draft) = (state.revision, state.draft.clone());
         use_effect_with(settled, move |settled| {
             if *settled == revision {
@@ -52,9 +53,7 @@ pub fn App() -> Html {
     // (BENCHMARKS.md, "Counts and the outline follow typing pauses").
     let outline_draft = use_paused(
         state.draft.clone(),
-        state.revision,
-        state.typed_revision == Some(state.revision),
-        SETTLE_MS,
+        state.typed_revision == Some(state.revision) && settled != state.revision,
     );
 
     use_undo_keys(dispatcher.clone());

@@ -9,28 +9,16 @@ pub const SETTLE_MS: u32 = 400;
 /// a long report, and run in one task they could take the page past a frame.
 pub const COVERAGE_SETTLE_MS: u32 = SETTLE_MS + 150;
 
-/// `value` (the app's `revision` of it) as it stood when typing last paused for
-/// `delay_ms`, while the user is `typing`; otherwise `value` itself, at once. For views
-/// that need not follow each key (the outline's titles and counts) but must follow every
-/// other change (a section added, a draft opened, an undo) as it happens.
+/// `value` as it stood when it was last shown while `lagging` (typing has not paused),
+/// `value` itself otherwise. For views that need not follow each key (the outline's
+/// titles and counts) but must follow every other change (a section added, a draft
+/// opened, an undo) as it happens; the caller's own pause (a [`use_settled`] revision)
+/// renders it again when typing stops.
 #[hook]
-pub fn use_paused<T: Clone + 'static>(value: T, revision: u64, typing: bool, delay_ms: u32) -> T {
+pub fn use_paused<T: Clone + 'static>(value: T, lagging: bool) -> T {
     let shown = use_mut_ref(|| value.clone());
-    let refresh = use_force_update();
-    if !typing {
-        *shown.borrow_mut() = value.clone();
-    }
-    {
-        let shown = shown.clone();
-        use_effect_with(revision, move |_| {
-            let timeout = typing.then(|| {
-                Timeout::new(delay_ms, move || {
-                    *shown.borrow_mut() = value;
-                    refresh.force_update();
-                })
-            });
-            move || drop(timeout)
-        });
+    if !lagging {
+        *shown.borrow_mut() = value;
     }
     let shown = shown.borrow().clone();
     shown
