@@ -521,8 +521,7 @@ pub(super) fn decide(
             && (task_results[t].status == Status::Missing || touched_not_told[t])
             || own_target_undone(t)
             || t > 0 && quoted_elsewhere[t]
-            || task_results[t].status != Status::Covered
-                && names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
+            || names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
     });
     let told = || {
         told_cell

@@ -1,11 +1,17 @@
 //! Laws a report studied or taught rather than carried out: the 《…》 titles of a clause
 //! after a verb of study (专题学习《医师法》, 学习…和新修订的《行政复议法》等) or before a word
-//! of it (《民法典》宣传月), whose words answer no task unless the item asks for study.
+//! of it (《民法典》宣传月, 围绕《信访工作条例》作专题辅导), whose words answer no task unless
+//! the item asks for study.
 
 /// Verbs of study and teaching that may come before the titles studied (专题学习《…》,
 /// 讲授《…》专题法治课), and words that may follow them (《民法典》宣传月).
 const STUDY_BEFORE: [&str; 8] = ["学习", "学", "讲授", "宣传", "宣讲", "解读", "讲解", "研读"];
-const STUDY_AFTER: [&str; 7] = ["学习", "宣传", "宣讲", "解读", "培训", "知识", "专题"];
+const STUDY_AFTER: [&str; 8] = [
+    "学习", "宣传", "宣讲", "解读", "培训", "知识", "专题", "辅导",
+];
+/// Verbs that may stand between the titles and the word of study after them (围绕《…》作
+/// 专题辅导, 就《…》开展宣讲).
+const STUDY_AFTER_VERBS: [&str; 3] = ["作", "进行", "开展"];
 /// Verbs of study that may open a list the titles end (学习习近平法治思想、…和新修订的
 /// 《行政复议法》等): two characters, as 学 alone is part of 科学, 医学, 学校.
 const STUDY_LIST_OPENERS: [&str; 5] = ["学习", "讲授", "宣讲", "解读", "研读"];
@@ -54,8 +60,13 @@ pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
         let after: String = rest
             .iter()
             .skip_while(|c| BETWEEN_TITLES.contains(c))
-            .take(2)
+            .take(4)
             .collect();
+        let after = STUDY_AFTER_VERBS
+            .iter()
+            .find_map(|verb| after.strip_prefix(verb))
+            .unwrap_or(&after);
+        let after: String = after.chars().take(2).collect();
         let opens_a_list = STUDY_LIST_OPENERS
             .iter()
             .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
@@ -93,6 +104,11 @@ mod tests {
         );
         assert_eq!(studied("讲授《行政复议法》专题法治课"), ["《行政复议法》"]);
         assert_eq!(studied("开展《民法典》宣传月活动"), ["《民法典》"]);
+        assert_eq!(
+            studied("围绕《行政处罚法》《信访工作条例》作专题辅导1次"),
+            ["《行政处罚法》", "《信访工作条例》"]
+        );
+        assert!(studied("围绕《信访工作条例》开展信访积案化解").is_empty());
         assert_eq!(
             studied("集中宣传《医师法》，严格执行《信访工作条例》"),
             ["《医师法》"]
