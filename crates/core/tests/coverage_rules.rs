@@ -961,7 +961,7 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
 }
 
 /// A task naming a thing reports name when they did it (the lexicon's `named` entries:
-/// 述法, 告知承诺制, or a template's own) is undone while the achievements never name
+/// 述法, 告知承诺制, 医疗美容, 信访, or a template's own) is undone while the achievements never name
 /// it, however fully the rest of the item is told.
 #[test]
 fn a_named_thing_the_report_never_names_is_undone() {
@@ -1014,6 +1014,28 @@ fn a_named_thing_the_report_never_names_is_undone() {
             table(&found)
         );
     }
+}
+
+/// Who does a task is not what it is: a report names the head by title (局长, 主任), so
+/// 局长向区委述法 answers 局主要负责人年终述法 (dev-66 2, dev-29 2), and the head named
+/// doing something else answers nothing.
+#[test]
+fn the_head_who_does_a_task_is_not_the_task() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    assert_eq!(
+        status(
+            "局主要负责人年终述法",
+            "12月，局长向区委全面依法治区委员会述法，报告履行推进法治建设第一责任人职责情况。"
+        ),
+        Status::Covered
+    );
+    assert_eq!(
+        status(
+            "局主要负责人专题听取法治工作汇报",
+            "局主要负责人带头参加集体学法6次，带头旁听庭审1次。"
+        ),
+        Status::Missing
+    );
 }
 
 /// A task listing things the achievements tell each in a sentence of their own (欺诈骗保

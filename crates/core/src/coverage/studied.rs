@@ -6,11 +6,10 @@
 /// Verbs of study and teaching that may come before the titles studied (专题学习《…》,
 /// 讲授《…》专题法治课), and words that may follow them (《民法典》宣传月).
 const STUDY_BEFORE: [&str; 8] = ["学习", "学", "讲授", "宣传", "宣讲", "解读", "讲解", "研读"];
-const STUDY_AFTER: [&str; 8] = [
-    "学习", "宣传", "宣讲", "解读", "培训", "知识", "专题", "辅导",
-];
+const STUDY_AFTER: [&str; 7] = ["学习", "宣传", "宣讲", "解读", "培训", "知识", "专题"];
 /// Verbs that may stand between the titles and the word of study after them (围绕《…》作
-/// 专题辅导, 就《…》开展宣讲).
+/// 专题辅导, 就《…》开展宣讲), unless a verb of [`WORK_VERBS`] comes right before the titles:
+/// 依据《…》开展专题整治 is work under the law.
 const STUDY_AFTER_VERBS: [&str; 3] = ["作", "进行", "开展"];
 /// Verbs of study that may open a list the titles end (学习习近平法治思想、…和新修订的
 /// 《行政复议法》等): two characters, as 学 alone is part of 科学, 医学, 学校.
@@ -62,8 +61,10 @@ pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
             .skip_while(|c| BETWEEN_TITLES.contains(c))
             .take(4)
             .collect();
+        let worked = WORK_VERBS.iter().any(|w| before.ends_with(w));
         let after = STUDY_AFTER_VERBS
             .iter()
+            .filter(|_| !worked)
             .find_map(|verb| after.strip_prefix(verb))
             .unwrap_or(&after);
         let after: String = after.chars().take(2).collect();
@@ -109,6 +110,8 @@ mod tests {
             ["《行政处罚法》", "《信访工作条例》"]
         );
         assert!(studied("围绕《信访工作条例》开展信访积案化解").is_empty());
+        assert!(studied("依据《医疗美容服务管理办法》开展专题整治").is_empty());
+        assert!(studied("按照《行政执法人员培训办法》开展培训").is_empty());
         assert_eq!(
             studied("集中宣传《医师法》，严格执行《信访工作条例》"),
             ["《医师法》"]

@@ -7,10 +7,11 @@ use crate::text::is_han;
 
 use super::{ratio, Span};
 
-/// Words that say what is done, not what it is done to: they never make a match on
-/// their own. Boilerplate nouns (习近平法治思想, 法治政府建设) are not listed: whether
+/// Words that say what is done or who does it (我局, 主要负责人: a report names the head
+/// by title, 局长 or 主任), not what it is done to: they never make a match on their own.
+/// Boilerplate nouns (习近平法治思想, 法治政府建设) are not listed: whether
 /// they tell one item from another depends on the plan ([`Weights`]).
-pub(super) const GENERIC_WORDS: [&str; 45] = [
+pub(super) const GENERIC_WORDS: [&str; 46] = [
     "进一步",
     "推进",
     "加强",
@@ -56,6 +57,7 @@ pub(super) const GENERIC_WORDS: [&str; 45] = [
     "有关",
     "我局",
     "今年以来",
+    "主要负责人",
 ];
 /// Characters that glue phrases together without meaning anything themselves.
 pub(super) const FUNCTION_CHARS: [char; 21] = [
