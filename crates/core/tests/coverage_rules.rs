@@ -961,8 +961,8 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
 }
 
 /// A task naming a thing reports name when they did it (the lexicon's `named` entries:
-/// 述法, 告知承诺制, 医疗美容, 信访, or a template's own) is undone while the achievements never name
-/// it, however fully the rest of the item is told.
+/// 述法, 告知承诺制, 医疗美容, 信访, or a template's own) is undone while the achievements
+/// never name it, however fully the rest of the item is told.
 #[test]
 fn a_named_thing_the_report_never_names_is_undone() {
     let item = "推进“天目医享”数字健康服务，开展医疗机构依法执业自查";
