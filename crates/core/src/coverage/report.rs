@@ -69,7 +69,7 @@ const GUIDANCE_ENDS: [&str; 3] = ["为指导", "为指引", "为引领"];
 /// The word that says through what channel something was done (通过…平台).
 pub(super) const THROUGH: [char; 2] = ['通', '过'];
 /// Marks that end a clause.
-const CLAUSE_ENDS: [char; 8] = ['，', ',', '。', '；', ';', '！', '？', '：'];
+pub(super) const CLAUSE_ENDS: [char; 8] = ['，', ',', '。', '；', ';', '！', '？', '：'];
 
 /// The clauses of a paragraph, in order. Whether one names a guiding thought is read in
 /// the report's own words, before the lexicon puts its terms as their heads.

@@ -6,7 +6,7 @@ use crate::lexicon::Normalizer;
 
 use super::matching::ParagraphMatch;
 use super::naming::own_words_of_members;
-use super::report::{MatchText, Report};
+use super::report::{MatchText, Report, CLAUSE_ENDS};
 use super::targets::positions_of;
 use super::weights::{han_bigrams, Bigram};
 use super::Span;
@@ -145,26 +145,25 @@ fn list_counted(before: &str, told: &str) -> bool {
     if listed.chars().count() < 2 {
         return false;
     }
-    told.split(['，', '。', '；', '：', ',', ';', ':', '！', '？'])
-        .any(|clause| {
-            // Most clauses never hold what the list holds: one search spares one per
-            // verb of making.
-            if !clause.contains(&listed) {
-                return false;
-            }
-            let Some(verb) = MAKING.iter().filter_map(|verb| clause.find(verb)).min() else {
-                return false;
-            };
-            let Some(thing) = clause[verb..].find(&listed) else {
-                return false;
-            };
-            let after: Vec<char> = clause[verb + thing + listed.len()..].chars().collect();
-            matches!(after.as_slice(), [digit, ..] if digit.is_ascii_digit())
-                && after
-                    .iter()
-                    .find(|c| !c.is_ascii_digit())
-                    .is_some_and(|unit| "项个类条".contains(*unit))
-        })
+    told.split(CLAUSE_ENDS).any(|clause| {
+        // Most clauses never hold what the list holds: one search spares one per
+        // verb of making.
+        if !clause.contains(&listed) {
+            return false;
+        }
+        let Some(verb) = MAKING.iter().filter_map(|verb| clause.find(verb)).min() else {
+            return false;
+        };
+        let Some(thing) = clause[verb..].find(&listed) else {
+            return false;
+        };
+        let after: Vec<char> = clause[verb + thing + listed.len()..].chars().collect();
+        matches!(after.as_slice(), [digit, ..] if digit.is_ascii_digit())
+            && after
+                .iter()
+                .find(|c| !c.is_ascii_digit())
+                .is_some_and(|unit| "项个类条".contains(*unit))
+    })
 }
 
 /// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end
