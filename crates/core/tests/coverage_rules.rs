@@ -354,6 +354,24 @@ fn a_term_only_one_item_holds_names_it_in_a_paragraph_about_something_else() {
         ),
         Status::Missing
     );
+    // A term that opens a longer thing of a list (医保 of 准入、医保定点、职称评审) names
+    // that thing, not another one (医保报销; dev-72 7, dev-77 6).
+    let status = |sentence: &str| {
+        one_item(
+            "支持社会办医。保障民营医疗机构在准入、医保定点、职称评审等方面与公立医疗机构同等待遇",
+            sentence,
+        )
+        .items[0]
+            .computed
+    };
+    assert_eq!(
+        status("开展医药领域腐败问题集中整治，聚焦药品耗材采购、基建工程、医保报销等重点环节，推动二级以上医院开展自查自纠。"),
+        Status::Missing
+    );
+    assert_ne!(
+        status("全年将3家民营医疗机构纳入医保定点，与公立医疗机构同等对待。"),
+        Status::Missing
+    );
 }
 
 #[test]
@@ -442,6 +460,20 @@ fn a_target_given_its_figure_is_a_task_told_by_that_sentence() {
         "案卷合格率达到95%以上",
     );
     assert_eq!(other_rate.status, Status::Missing, "{other_rate:?}");
+    // The word the sentence shares with the measure must tell what is counted (法律顾问),
+    // not be one every item has (卫生): a school inspection's 覆盖率100% is not the
+    // 法律顾问覆盖率 (dev-73 一（四）).
+    // Which words tell what is counted is read by contrast with the plan's other items.
+    let plan = "2025年工作要点\n一、总体\n1.推进医疗卫生机构依法执业。区属医疗卫生机构法律顾问覆盖率100%。（局法制科）\n2.加强公共卫生监督。开展学校卫生和公共场所卫生监督检查。（监督所）\n3.规范卫生健康行政执法。开展卫生健康行政处罚案卷评查。（局法制科）";
+    let counsel = |sentence: &str| {
+        let found = coverage_of(plan, &[], &report_of(sentence, 2025), 2025);
+        found.items[0].tasks[1].clone()
+    };
+    let school = counsel("推进区属医疗卫生机构依法执业，组织依法执业培训2场。对辖区86所中小学校开展教学环境卫生监督检查，覆盖率100%。");
+    assert_eq!(school.text, "区属医疗卫生机构法律顾问覆盖率100%");
+    assert_ne!(school.status, Status::Covered, "{school:?}");
+    let told = counsel("推动区属医疗卫生机构全部聘请法律顾问，覆盖率100%。");
+    assert_eq!(told.status, Status::Covered, "{told:?}");
 }
 
 /// A paragraph whose one sentence gives an account and ends on the gap to its target
@@ -483,8 +515,9 @@ fn the_thought_that_guides_other_work_is_no_study_of_it() {
     );
 }
 
-/// A law studied or taught (专题学习《信访工作条例》, 讲授《行政复议法》专题法治课) is no
-/// work done under it, unless the item asks for that study (dev-54 and dev-55).
+/// A law studied or taught (专题学习《信访工作条例》, 讲授《行政复议法》专题法治课, 围绕
+/// 《…》…进行交流研讨) is no work done under it, unless the item asks for that study
+/// (dev-54, dev-55, dev-72 and dev-75).
 #[test]
 fn a_law_studied_is_no_work_under_it() {
     let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
@@ -494,9 +527,18 @@ fn a_law_studied_is_no_work_under_it() {
         "局长为全局干部讲授《信访工作条例》专题法治课1次。",
         "组织开展《信访工作条例》宣传月活动，发放宣传资料3000余份。",
         "邀请区司法局负责同志围绕《行政处罚法》《信访工作条例》作专题辅导1次。",
+        "党组理论学习中心组全年开展法治专题学习5次，围绕《信访工作条例》《医疗机构管理条例》修订等内容进行交流研讨。",
     ] {
         assert_eq!(status(petitions, studied), Status::Missing, "{studied}");
     }
+    // The text of the law studied (新修订的) is studied with it (dev-75 五（一）).
+    assert_eq!(
+        status(
+            "做好行政复议和行政应诉工作。贯彻实施新修订的《行政复议法》，依法办理行政复议答复和行政应诉案件",
+            "坚持局党组会议会前学法，全年会前学法9次，集体学习新修订的《中华人民共和国行政复议法》等法律法规。"
+        ),
+        Status::Missing
+    );
     // Studied and carried out, the law is work; an item asking for study is told.
     assert_ne!(
         status(
@@ -529,9 +571,44 @@ fn a_channel_something_else_is_published_through_is_no_work_on_its_name() {
         status("作出的行政处罚决定均在作出之日起7个工作日内通过委门户网站政务公开专栏向社会公开。"),
         Status::Missing
     );
+    // Or on it, said without 通过 (dev-74 19).
+    assert_eq!(
+        status("完成双随机监督抽查任务236户，抽查结果在县政府信息公开网公示。"),
+        Status::Missing
+    );
     // Opening the column is work on it.
     assert_ne!(
         status("在委门户网站开设政务公开专栏，集中发布卫生健康政策文件86件。"),
+        Status::Missing
+    );
+}
+
+/// A piece of a term of the item in other words names another thing: 院务公开 is no
+/// 政务公开 (dev-75 五（三）), 维护公平竞争的医疗市场秩序 no 公平竞争审查 (dev-75 二（四）).
+/// The term named whole, or the thing it ends on (论证 of 专家论证), still counts.
+#[test]
+fn a_piece_of_a_term_names_another_thing() {
+    let status = |item: &str, sentence: &str| one_item(item, sentence).items[0].computed;
+    assert_eq!(
+        status(
+            "深化政务公开。做好政府信息主动公开和依申请公开",
+            "督促市直医院全面落实院务公开，通过医院网站、门诊大厅电子屏公开医疗服务价格。"
+        ),
+        Status::Missing
+    );
+    let review = "落实公平竞争审查制度。健全公平竞争审查内部工作机制，明确审查流程和责任科室";
+    assert_eq!(
+        status(
+            review,
+            "开展医疗美容专项整治，立案查处7宗，维护公平竞争的医疗市场秩序。"
+        ),
+        Status::Missing
+    );
+    assert_ne!(
+        status(
+            review,
+            "健全公平竞争审查内部工作机制，对出台的3件政策措施全部开展公平竞争审查。"
+        ),
         Status::Missing
     );
 }

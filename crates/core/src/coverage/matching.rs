@@ -558,8 +558,9 @@ pub(super) fn match_item(
         own_target[t] =
             is_target[t] && target_own >= OWN_THING * weight_of(&position_weights, task);
     }
-    // Each sentence's phrases that name work ([`names_no_work`]), found once for all
-    // the item's tasks.
+    // Each sentence's phrases that name work ([`names_no_work`]) and are not a piece of
+    // one of the item's terms ([`piece_of_a_term`]), found once for all the item's
+    // tasks.
     let studies = asks_for_study(chars);
     let naming_work: Vec<Vec<Cow<[Phrase]>>> = by_unit
         .iter()
@@ -567,7 +568,9 @@ pub(super) fn match_item(
             m.sentences
                 .iter()
                 .map(|(_, phrases)| {
-                    let no_work = |p: &Phrase| names_no_work(report, m.unit, p, studies);
+                    let no_work = |p: &Phrase| {
+                        piece_of_a_term(p, terms) || names_no_work(report, m.unit, p, studies)
+                    };
                     if phrases.iter().any(no_work) {
                         Cow::Owned(phrases.iter().filter(|p| !no_work(p)).cloned().collect())
                     } else {
@@ -647,4 +650,13 @@ pub(super) fn claims(matches: &[ItemMatch], report: &Report) -> Vec<Vec<Claims>>
         }
     }
     claimed
+}
+
+/// Whether phrase `p` holds a piece of one of the item's `terms` and not the whole of it:
+/// the report names another thing (公平竞争 of 公平竞争审查 in 维护公平竞争的医疗市场秩序;
+/// 务公开 of 政务公开 in 院务公开), as a term the report names reads as the term's head.
+pub(super) fn piece_of_a_term(p: &Phrase, terms: &[Span]) -> bool {
+    terms
+        .iter()
+        .any(|t| t.start <= p.item.start && p.item.end + 1 < t.end && p.item.len() >= 3)
 }

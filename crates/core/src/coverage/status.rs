@@ -17,7 +17,7 @@ use super::set_apart::{
     adds_a_task, every_thing_told_whole, most_things_told, names_an_unnamed_thing,
     opens_numbered_subtask, quoted_only_elsewhere, told_of_item, unmade_document, untold_parts,
 };
-use super::targets::{check_target, sentence_of_figure, FIGURE_MEASURE_CHARS};
+use super::targets::{check_target, positions_of, sentence_of_figure, FIGURE_MEASURE_CHARS};
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
 use super::weights::{weight_in, weight_of, Weights};
 use super::{
@@ -40,23 +40,32 @@ pub(super) const MAX_EVIDENCE: usize = 5;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
 /// subject named in passing, by words that name work ([`names_no_work`]; `studies`: the
-/// item asks for laws to be studied).
+/// item asks for laws to be studied), and not by a piece of one of the item's `terms`
+/// (务公开 of 政务公开 in 院务公开 names another thing).
 pub(super) fn subject_in_passing(
     matches: &[ParagraphMatch],
     report: &Report,
     weights: &[f64],
     title_len: usize,
     studies: bool,
+    terms: &[Span],
 ) -> bool {
     let title = 0..title_len;
     let title_total = weight_of(weights, &title);
+    let cuts_a_term = |p: &Phrase| {
+        terms.iter().any(|t| {
+            p.item.start < t.end
+                && t.start < p.item.end
+                && !(p.item.start <= t.start && t.end <= p.item.end)
+        })
+    };
     matches
         .iter()
         .flat_map(|m| m.sentences.iter().map(move |s| (m.unit, s)))
         .any(|(unit, (s, phrases))| {
             let named = phrases
                 .iter()
-                .filter(|p| !names_no_work(report, unit, p, studies))
+                .filter(|p| !cuts_a_term(p) && !names_no_work(report, unit, p, studies))
                 .map(|p| p.item.clone());
             report.sentences[*s].counts
                 && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
@@ -426,7 +435,10 @@ pub(super) fn decide(
             let measure = normalizer
                 .apply(&crate::lexicon::matching_key(&check.target.measure))
                 .chars;
-            sentence_of_figure(report, &evidence_units, &check.quote, &measure)
+            let weights = positions_of(&item_text.chars, &measure)
+                .next()
+                .map(|at| &position_weights[at.min(position_weights.len())..]);
+            sentence_of_figure(report, &evidence_units, &check.quote, &measure, weights)
         });
         if let Some((s, quote)) = figure {
             task.status = Status::Covered;
@@ -584,7 +596,14 @@ pub(super) fn decide(
                 // Nor is the subject named in passing when the report places the item
                 // there.
                 || mentioned_elsewhere.is_none()
-                    && subject_in_passing(&by_unit, report, &position_weights, title_len, studies))
+                    && subject_in_passing(
+                        &by_unit,
+                        report,
+                        &position_weights,
+                        title_len,
+                        studies,
+                        &item_text.terms,
+                    ))
     {
         Status::Partial
     } else {

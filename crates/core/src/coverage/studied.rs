@@ -20,6 +20,16 @@ const WORK_VERBS: [&str; 8] = [
 ];
 /// What may stand between titles a verb studies together (《医师法》《信访工作条例》和《…》).
 const BETWEEN_TITLES: [char; 5] = ['、', '和', '及', '与', '等'];
+/// Words right before the titles that say which text of a law is meant (学习新修订的
+/// 《行政复议法》): studied with it, and no verb of study or work themselves.
+const TITLE_MODIFIERS: [&str; 4] = ["新修订的", "新修改的", "修订后的", "新"];
+/// Words that open a clause on what it is about (围绕《…》…进行交流研讨)…
+const TOPIC_OPENERS: [&str; 2] = ["围绕", "聚焦"];
+/// …and the words of study such a clause may end on (a count after them aside), with
+/// no verb of work after the titles.
+const STUDY_ENDS: [&str; 8] = [
+    "学习", "研讨", "宣讲", "解读", "辅导", "培训", "宣传", "讲座",
+];
 
 /// The titles (《…》, brackets included, as character ranges of `words`) that `words`
 /// names as things studied or taught: a verb of [`STUDY_BEFORE`] right before the run
@@ -55,6 +65,12 @@ pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
     let mut studied = Vec::new();
     for (first, last) in runs {
         let before: String = chars[..titles[first][0]].iter().collect();
+        let modifier = TITLE_MODIFIERS
+            .iter()
+            .find(|m| before.ends_with(*m))
+            .map_or("", |m| m);
+        let start = titles[first][0] - modifier.chars().count();
+        let before = &before[..before.len() - modifier.len()];
         let rest = &chars[titles[last][1]..];
         let after: String = rest
             .iter()
@@ -72,11 +88,28 @@ pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
             .iter()
             .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
             .any(|list| !WORK_VERBS.iter().any(|w| list.contains(w)));
+        // A clause about the titles (围绕《…》) that ends on a word of study: what it
+        // studies is them, whatever stands between (修订等内容进行交流研讨).
+        let topic_studied = || {
+            let opened = TOPIC_OPENERS
+                .iter()
+                .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
+                .any(|opened| !WORK_VERBS.iter().any(|w| opened.contains(w)));
+            let ending: String = rest.iter().collect();
+            let ending = ending.trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '次' | '场' | '期' | '轮' | ' ')
+            });
+            opened
+                && !WORK_VERBS.iter().any(|w| ending.contains(w))
+                && STUDY_ENDS.iter().any(|w| ending.ends_with(w))
+        };
         if STUDY_BEFORE.iter().any(|w| before.ends_with(w))
             || opens_a_list
             || STUDY_AFTER.contains(&after.as_str())
+            || topic_studied()
         {
-            studied.extend_from_slice(&titles[first..=last]);
+            studied.push([start, titles[first][1]]);
+            studied.extend_from_slice(&titles[first + 1..=last]);
         }
     }
     studied
@@ -118,8 +151,19 @@ mod tests {
         );
         assert_eq!(
             studied("学习习近平法治思想、党的二十大报告和新修订的《行政复议法》等"),
-            ["《行政复议法》"]
+            ["新修订的《行政复议法》"]
         );
+        assert_eq!(
+            studied("集体学习新修订的《行政复议法》等法律法规"),
+            ["新修订的《行政复议法》"]
+        );
+        assert_eq!(
+            studied("围绕《信访工作条例》《医疗机构管理条例》修订等内容进行交流研讨"),
+            ["《信访工作条例》", "《医疗机构管理条例》"]
+        );
+        assert!(studied("围绕《信访工作条例》开展信访积案化解").is_empty());
+        assert!(studied("聚焦《医师法》落实开展依法执业培训").is_empty());
+        assert!(studied("贯彻新修订的《行政复议法》").is_empty());
         assert!(studied("学习贯彻《信访工作条例》").is_empty());
         assert!(studied("组织学习并严格执行《医疗机构管理条例》").is_empty());
         assert!(studied("加强学校卫生监督，落实《学校卫生工作条例》").is_empty());

@@ -139,12 +139,16 @@ pub(super) const FIGURE_MEASURE_CHARS: usize = 3;
 /// check's `quote`, and the measure and its figure as a phrase of it (the quote runs on
 /// after the figure). The check matches the end of the measure; a longer measure
 /// (案卷合格率) must have a word of the rest in the sentence too, or the figure may be
-/// another one's (学法考试合格率100% for 案卷合格率).
+/// another one's (学法考试合格率100% for 案卷合格率). `weights` are the item's weights of
+/// the measure's character pairs where the item holds it: the word must then be one
+/// that tells what is counted (法律顾问 of 区属医疗卫生机构法律顾问覆盖率), not one
+/// every item shares (卫生 in 教学环境卫生…覆盖率100%).
 pub(super) fn sentence_of_figure(
     report: &Report,
     units: &[usize],
     quote: &str,
     measure: &[char],
+    weights: Option<&[f64]>,
 ) -> Option<(usize, Phrase)> {
     let quote: Vec<char> = quote.chars().collect();
     if quote.is_empty() {
@@ -173,10 +177,16 @@ pub(super) fn sentence_of_figure(
         .position(|s| s.unit == unit && s.span.contains(&at))?;
     let rest = &measure[..measure.len().saturating_sub(FIGURE_MEASURE_CHARS)];
     let sentence = report.sentence_chars(s);
+    let heaviest = weights.map_or(0.0, |w| {
+        w.iter().take(rest.len()).copied().fold(0.0, f64::max)
+    });
+    let telling =
+        |j: usize| weights.is_none_or(|w| 2.0 * w.get(j).copied().unwrap_or(0.0) >= heaviest);
     let names_rest = rest.len() < 2
         || rest
             .windows(2)
-            .any(|word| sentence.windows(2).any(|w| w == word));
+            .enumerate()
+            .any(|(j, word)| telling(j) && sentence.windows(2).any(|w| w == word));
     (report.sentences[s].counts && names_rest).then(|| {
         let end = figure_end.min(report.sentences[s].span.end - at);
         (s, Phrase { item: 0..end, at })

@@ -166,9 +166,24 @@ pub(super) fn task_candidates(
                 n >= 4 || threes >= 2
             });
         if anchored {
+            // A term that opens a longer thing of the task's list (医保 of 准入、医保定点、
+            // 职称评审) names that thing: a phrase holding the term alone (医保报销 in a
+            // sentence on 腐败整治) names another.
             let names_own_term = whole_term
-                && in_task()
-                    .any(|p| holds_a_term_alone(report, unit, p, own_terms_here.iter().copied()));
+                && in_task().any(|p| {
+                    let whole_thing = |t: &&&Span| {
+                        listed
+                            .iter()
+                            .find(|m| m.start <= t.start && t.end <= m.end)
+                            .is_none_or(|m| m.end == t.end || p.item.end > t.end)
+                    };
+                    holds_a_term_alone(
+                        report,
+                        unit,
+                        p,
+                        own_terms_here.iter().filter(whole_thing).copied(),
+                    )
+                });
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
