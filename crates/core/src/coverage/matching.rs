@@ -652,11 +652,30 @@ pub(super) fn claims(matches: &[ItemMatch], report: &Report) -> Vec<Vec<Claims>>
     claimed
 }
 
-/// Whether phrase `p` holds a piece of one of the item's `terms` and not the whole of it:
-/// the report names another thing (公平竞争 of 公平竞争审查 in 维护公平竞争的医疗市场秩序;
-/// 务公开 of 政务公开 in 院务公开), as a term the report names reads as the term's head.
+/// Whether phrase `p` holds part of one of the item's `terms` and not the whole of it: a
+/// term the report names reads as the term's head, so the report names another thing
+/// (务公开 of 政务公开 in 院务公开). The title's subject named in passing is not named
+/// by such words ([`super::status::subject_in_passing`]).
+pub(super) fn cuts_a_term(p: &Phrase, terms: &[Span]) -> bool {
+    terms.iter().any(|t| {
+        p.item.start < t.end
+            && t.start < p.item.end
+            && !(p.item.start <= t.start && t.end <= p.item.end)
+    })
+}
+
+/// The shortest piece of a term that names another thing by itself.
+const TERM_PIECE: usize = 3;
+
+/// Whether phrase `p` is a piece of one of the item's `terms` that answers no task: one
+/// of [`TERM_PIECE`] characters or more inside the term that stops before its end (公平
+/// 竞争 of 公平竞争审查 in 维护公平竞争的医疗市场秩序). Narrower than [`cuts_a_term`]: a
+/// task is told by a term's ending (论证 of 专家论证 in 召开论证会) or by a short opening
+/// word beside other words of the task (最多 of 最多跑一次 in 到窗口最多一次即可办结), as
+/// reports write it.
 pub(super) fn piece_of_a_term(p: &Phrase, terms: &[Span]) -> bool {
-    terms
-        .iter()
-        .any(|t| t.start <= p.item.start && p.item.end + 1 < t.end && p.item.len() >= 3)
+    p.item.len() >= TERM_PIECE
+        && terms
+            .iter()
+            .any(|t| t.start <= p.item.start && p.item.end < t.end)
 }

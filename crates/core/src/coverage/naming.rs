@@ -300,10 +300,10 @@ const UNIT_KIND: usize = 2;
 /// Whether a phrase of report paragraph `unit` names what some other work goes by, not
 /// that work: the channel it was published through or on (`通过委门户网站政务公开专栏向
 /// 社会公开` 执法决定 and `在县政府信息公开网公示` are no 政务公开 work; `推出以案释法专栏`
-/// is 以案释法 work), the
-/// thought that guides it (`坚持以习近平法治思想为指引，推进…` is no study of it), or,
-/// unless the item `studies` ([`asks_for_study`]), a law read or taught (专题学习《信访
-/// 工作条例》 is no 信访 work). Such a phrase answers no task and names no subject.
+/// is 以案释法 work), the thought that guides it (`坚持以习近平法治思想为指引，推进…` is no
+/// study of it), or, unless the item `studies` ([`asks_for_study`]), a law read or taught
+/// (专题学习《信访工作条例》 is no 信访 work). Such a phrase answers no task and names no
+/// subject.
 pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, studies: bool) -> bool {
     let clauses = &report.clauses[unit];
     let Some(clause) = clauses.get(clauses.partition_point(|c| c.span.end <= p.at)) else {
@@ -311,10 +311,12 @@ pub(super) fn names_no_work(report: &Report, unit: usize, p: &Phrase, studies: b
     };
     let text = &report.texts[unit].chars;
     let end = p.at + p.item.len();
+    // A channel published on is named by the words right before its ending: with words
+    // between (信息均在网站公示) the phrase names what was published.
     let names_a_channel = || {
-        clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
-            && followed_by_ending(text, end, CHANNEL_KIND, &CHANNEL_ENDINGS)
-            || clause.publishes && followed_by_ending(text, end, CHANNEL_KIND, &PUBLISHED_ON)
+        (clause.through.is_some_and(|t| t + THROUGH.len() <= p.at)
+            && followed_by_ending(text, end, CHANNEL_KIND, &CHANNEL_ENDINGS))
+            || (clause.publishes && followed_by_ending(text, end, 0, &PUBLISHED_ON))
     };
     let in_a_studied_title = || {
         clause
@@ -352,7 +354,6 @@ pub(super) fn asks_for_study(chars: &[char]) -> bool {
 /// (普法宣传|微信|公众号).
 const CHANNEL_KIND: usize = 2;
 
-/// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
 /// A channel's ending and the verb that says something was published there, which
 /// name a channel without 通过 (在县政府信息公开网公示 is no 政务公开 work).
 const PUBLISHED_ON: [&[char]; 6] = [
@@ -364,6 +365,7 @@ const PUBLISHED_ON: [&[char]; 6] = [
     &['平', '台', '公', '布'],
 ];
 
+/// How names of the places a report publishes in end (政务公开专栏, 政府信息公开平台).
 const CHANNEL_ENDINGS: [&[char]; 6] = [
     &['专', '栏'],
     &['栏', '目'],

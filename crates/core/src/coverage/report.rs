@@ -58,7 +58,8 @@ pub(super) struct Clause {
     pub(super) names_guidance: bool,
     /// Where it says 通过 (through some channel), if it does.
     pub(super) through: Option<usize>,
-    /// It says 公示 or 公布 (published on some channel, 在…网公示).
+    /// It says 公示 or 公布 (published on some channel, 在…网公示): every ending of a
+    /// channel published on holds one, so only such a clause is searched for them.
     pub(super) publishes: bool,
     /// The titles it studies or teaches (`专题学习《医师法》《信访工作条例》`,
     /// `《民法典》宣传`), in the paragraph's match text: laws read, not work done under

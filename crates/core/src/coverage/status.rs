@@ -8,8 +8,8 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence, Places};
 use super::matching::{
-    Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
-    TITLE_PART,
+    cuts_a_term, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
+    TASK_ANSWERED, TITLE_PART,
 };
 use super::naming::{names_no_work, own_words_of_members, things_of_task};
 use super::report::{MatchText, Report};
@@ -40,8 +40,8 @@ pub(super) const MAX_EVIDENCE: usize = 5;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
 /// subject named in passing, by words that name work ([`names_no_work`]; `studies`: the
-/// item asks for laws to be studied), and not by a piece of one of the item's `terms`
-/// (务公开 of 政务公开 in 院务公开 names another thing).
+/// item asks for laws to be studied), and not by words that cut one of the item's
+/// `terms` ([`cuts_a_term`]).
 pub(super) fn subject_in_passing(
     matches: &[ParagraphMatch],
     report: &Report,
@@ -52,20 +52,13 @@ pub(super) fn subject_in_passing(
 ) -> bool {
     let title = 0..title_len;
     let title_total = weight_of(weights, &title);
-    let cuts_a_term = |p: &Phrase| {
-        terms.iter().any(|t| {
-            p.item.start < t.end
-                && t.start < p.item.end
-                && !(p.item.start <= t.start && t.end <= p.item.end)
-        })
-    };
     matches
         .iter()
         .flat_map(|m| m.sentences.iter().map(move |s| (m.unit, s)))
         .any(|(unit, (s, phrases))| {
             let named = phrases
                 .iter()
-                .filter(|p| !cuts_a_term(p) && !names_no_work(report, unit, p, studies))
+                .filter(|p| !cuts_a_term(p, terms) && !names_no_work(report, unit, p, studies))
                 .map(|p| p.item.clone());
             report.sentences[*s].counts
                 && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
@@ -418,28 +411,39 @@ pub(super) fn decide(
     // (完成率100%, in a sentence its words did not match or matched in part) is told
     // there: the same figure the check reports, shown as that task's evidence, so that
     // the task list and the target agree.
-    for (task, _) in task_results
+    for ((task, _), span) in task_results
         .iter_mut()
         .zip(&is_target)
-        .filter(|(task, &target)| target && task.status != Status::Covered)
+        .zip(&task_spans)
+        .filter(|((task, &target), _)| target && task.status != Status::Covered)
     {
-        let figure = targets.iter().find_map(|check| {
-            let measure: Vec<char> = check.target.measure.chars().collect();
-            let tail: String = measure[measure.len().saturating_sub(FIGURE_MEASURE_CHARS)..]
-                .iter()
-                .collect();
-            let names_measure = task.text.contains(&check.target.text) && task.text.contains(&tail);
-            if check.outcome == TargetOutcome::NotReported || !names_measure {
-                return None;
-            }
-            let measure = normalizer
-                .apply(&crate::lexicon::matching_key(&check.target.measure))
-                .chars;
-            let weights = positions_of(&item_text.chars, &measure)
-                .next()
-                .map(|at| &position_weights[at.min(position_weights.len())..]);
-            sentence_of_figure(report, &evidence_units, &check.quote, &measure, weights)
-        });
+        // The targets whose whole measure the task holds (自查覆盖率 for 自查覆盖率100%,
+        // not the item's other 覆盖率), or else those whose ending it holds.
+        let holds_whole = |check: &&TargetCheck| task.text.contains(&check.target.measure);
+        let (own, others): (Vec<&TargetCheck>, Vec<&TargetCheck>) =
+            targets.iter().partition(holds_whole);
+        let figure = if own.is_empty() { others } else { own }
+            .into_iter()
+            .find_map(|check| {
+                let measure: Vec<char> = check.target.measure.chars().collect();
+                let tail: String = measure[measure.len().saturating_sub(FIGURE_MEASURE_CHARS)..]
+                    .iter()
+                    .collect();
+                let names_measure =
+                    task.text.contains(&check.target.text) && task.text.contains(&tail);
+                if check.outcome == TargetOutcome::NotReported || !names_measure {
+                    return None;
+                }
+                let measure = normalizer
+                    .apply(&crate::lexicon::matching_key(&check.target.measure))
+                    .chars;
+                // The measure's weights where this task holds it.
+                let weights = (measure.len() >= 2)
+                    .then(|| positions_of(item_text.chars.get(span.clone())?, &measure).next())
+                    .flatten()
+                    .map(|at| &position_weights[(span.start + at).min(position_weights.len())..]);
+                sentence_of_figure(report, &evidence_units, &check.quote, &measure, weights)
+            });
         if let Some((s, quote)) = figure {
             task.status = Status::Covered;
             task.evidence = Some(report.task_evidence(s, 1, &[quote]));

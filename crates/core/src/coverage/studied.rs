@@ -22,19 +22,22 @@ const WORK_VERBS: [&str; 8] = [
 const BETWEEN_TITLES: [char; 5] = ['、', '和', '及', '与', '等'];
 /// Words right before the titles that say which text of a law is meant (学习新修订的
 /// 《行政复议法》): studied with it, and no verb of study or work themselves.
-const TITLE_MODIFIERS: [&str; 4] = ["新修订的", "新修改的", "修订后的", "新"];
+const TITLE_MODIFIERS: [&str; 3] = ["新修订的", "新修改的", "修订后的"];
 /// Words that open a clause on what it is about (围绕《…》…进行交流研讨)…
 const TOPIC_OPENERS: [&str; 2] = ["围绕", "聚焦"];
-/// …and the words of study such a clause may end on (a count after them aside), with
-/// no verb of work after the titles.
+/// …and the words of study such a clause may end on (a count after them aside: 2次,
+/// 两次), with no verb of work after the titles.
 const STUDY_ENDS: [&str; 8] = [
     "学习", "研讨", "宣讲", "解读", "辅导", "培训", "宣传", "讲座",
 ];
 
 /// The titles (《…》, brackets included, as character ranges of `words`) that `words`
 /// names as things studied or taught: a verb of [`STUDY_BEFORE`] right before the run
-/// of titles, one of [`STUDY_LIST_OPENERS`] opening a list the run ends, or a word of
-/// [`STUDY_AFTER`] after it. 学习贯彻《…》 studies and carries out: its title is work.
+/// of titles, one of [`STUDY_LIST_OPENERS`] opening a list the run ends, a word of
+/// [`STUDY_AFTER`] after it, or a clause opened on them ([`TOPIC_OPENERS`]) that ends on
+/// a word of study ([`STUDY_ENDS`]). The first range of a run takes in the words of
+/// [`TITLE_MODIFIERS`] before it. 学习贯彻《…》 studies and carries out: its title is
+/// work.
 pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
     if !words.contains('《') {
         return Vec::new();
@@ -84,22 +87,15 @@ pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
             .find_map(|verb| after.strip_prefix(verb))
             .unwrap_or(&after);
         let after: String = after.chars().take(2).collect();
-        let opens_a_list = STUDY_LIST_OPENERS
-            .iter()
-            .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
-            .any(|list| !WORK_VERBS.iter().any(|w| list.contains(w)));
+        let opens_a_list = opened_by(before, &STUDY_LIST_OPENERS);
         // A clause about the titles (围绕《…》) that ends on a word of study: what it
         // studies is them, whatever stands between (修订等内容进行交流研讨).
         let topic_studied = || {
-            let opened = TOPIC_OPENERS
-                .iter()
-                .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
-                .any(|opened| !WORK_VERBS.iter().any(|w| opened.contains(w)));
             let ending: String = rest.iter().collect();
             let ending = ending.trim_end_matches(|c: char| {
-                c.is_ascii_digit() || matches!(c, '次' | '场' | '期' | '轮' | ' ')
+                c.is_ascii_digit() || "一二三四五六七八九十两次场期轮 ".contains(c)
             });
-            opened
+            opened_by(before, &TOPIC_OPENERS)
                 && !WORK_VERBS.iter().any(|w| ending.contains(w))
                 && STUDY_ENDS.iter().any(|w| ending.ends_with(w))
         };
@@ -113,6 +109,16 @@ pub(super) fn studied_titles(words: &str) -> Vec<[usize; 2]> {
         }
     }
     studied
+}
+
+/// Whether one of `openers` stands in `before` (the words before the titles) with no
+/// verb of work after it: 学习习近平法治思想、…和 opens a list of things studied, 学习并
+/// 贯彻 does not.
+fn opened_by(before: &str, openers: &[&str]) -> bool {
+    openers
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|at| &before[at..]))
+        .any(|opened| !WORK_VERBS.iter().any(|w| opened.contains(w)))
 }
 
 #[cfg(test)]
@@ -160,6 +166,14 @@ mod tests {
         assert_eq!(
             studied("围绕《信访工作条例》《医疗机构管理条例》修订等内容进行交流研讨"),
             ["《信访工作条例》", "《医疗机构管理条例》"]
+        );
+        assert_eq!(
+            studied("聚焦《民营经济促进法》新增条款组织交流研讨两次"),
+            ["《民营经济促进法》"]
+        );
+        assert_eq!(
+            studied("组织宣讲修订后的《传染病防治法》"),
+            ["修订后的《传染病防治法》"]
         );
         assert!(studied("围绕《信访工作条例》开展信访积案化解").is_empty());
         assert!(studied("聚焦《医师法》落实开展依法执业培训").is_empty());

@@ -177,9 +177,9 @@ pub(super) fn sentence_of_figure(
         .position(|s| s.unit == unit && s.span.contains(&at))?;
     let rest = &measure[..measure.len().saturating_sub(FIGURE_MEASURE_CHARS)];
     let sentence = report.sentence_chars(s);
-    let heaviest = weights.map_or(0.0, |w| {
-        w.iter().take(rest.len()).copied().fold(0.0, f64::max)
-    });
+    // The pairs of the rest (the last pair of `rest` straddles it and the matched end).
+    let pairs = rest.len().saturating_sub(1);
+    let heaviest = weights.map_or(0.0, |w| w.iter().take(pairs).copied().fold(0.0, f64::max));
     let telling =
         |j: usize| weights.is_none_or(|w| 2.0 * w.get(j).copied().unwrap_or(0.0) >= heaviest);
     let names_rest = rest.len() < 2

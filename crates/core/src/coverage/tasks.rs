@@ -166,12 +166,12 @@ pub(super) fn task_candidates(
                 n >= 4 || threes >= 2
             });
         if anchored {
-            // A term that opens a longer thing of the task's list (医保 of 准入、医保定点、
-            // 职称评审) names that thing: a phrase holding the term alone (医保报销 in a
-            // sentence on 腐败整治) names another.
+            // A term inside a longer thing of the task's list, not at its end (医保 of 准入、
+            // 医保定点、职称评审), names that thing: a phrase holding the term and not
+            // going on past it (医保报销 in a sentence on 腐败整治) names another.
             let names_own_term = whole_term
                 && in_task().any(|p| {
-                    let whole_thing = |t: &&&Span| {
+                    let whole_thing = |t: &&Span| {
                         listed
                             .iter()
                             .find(|m| m.start <= t.start && t.end <= m.end)
@@ -181,7 +181,7 @@ pub(super) fn task_candidates(
                         report,
                         unit,
                         p,
-                        own_terms_here.iter().filter(whole_thing).copied(),
+                        own_terms_here.iter().copied().filter(whole_thing),
                     )
                 });
             let share = ratio(
