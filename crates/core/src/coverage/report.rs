@@ -58,8 +58,8 @@ pub(super) struct Clause {
     pub(super) names_guidance: bool,
     /// Where it says 通过 (through some channel), if it does.
     pub(super) through: Option<usize>,
-    /// It says 公示 or 公布 (published on some channel, 在…网公示): every ending of a
-    /// channel published on holds one, so only such a clause is searched for them.
+    /// Its match text holds 公示 or 公布 (published on some channel, 在…网公示): every
+    /// ending of a channel published on does, so only such a clause is searched for them.
     pub(super) publishes: bool,
     /// The titles it studies or teaches (`专题学习《医师法》《信访工作条例》`,
     /// `《民法典》宣传`), in the paragraph's match text: laws read, not work done under
@@ -84,7 +84,9 @@ fn clauses_of(unit: &Unit, text: &MatchText) -> Vec<Clause> {
             Clause {
                 names_guidance: GUIDANCE_ENDS.iter().any(|w| words.ends_with(w))
                     && words.contains('以'),
-                publishes: words.contains("公示") || words.contains("公布"),
+                publishes: chars[span.clone()]
+                    .windows(2)
+                    .any(|w| w == ['公', '示'] || w == ['公', '布']),
                 through: positions_of(&chars[span.clone()], &THROUGH)
                     .next()
                     .map(|k| span.start + k),
