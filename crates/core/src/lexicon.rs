@@ -45,7 +45,7 @@ pub enum EntryKind {
     Parts,
     /// `named`: the head, another entry's head, is a thing a report names when it did it
     /// (述法, 告知承诺制), not work it tells by its means; the entry has no terms. See
-    /// [`Normalizer::is_named`].
+    /// [`Normalizer::named_in`].
     Named,
 }
 
@@ -448,11 +448,14 @@ impl Normalizer {
         &self.parts
     }
 
-    /// Whether `head` (as matching sees it) is a thing a report names when it did it
-    /// (`named` entries): a task naming it is not done while the report's achievements
-    /// never name it, whatever else they tell.
-    pub fn is_named(&self, head: &[char]) -> bool {
-        self.named.iter().any(|named| named == head)
+    /// The thing a report names when it did it (`named` entries) that `head` (as
+    /// matching sees it) is or holds (信访 of 信访工作法治化): a task naming it is not
+    /// done while the report's achievements never name it, whatever else they tell.
+    pub fn named_in(&self, head: &[char]) -> Option<&[char]> {
+        self.named
+            .iter()
+            .find(|named| head.windows(named.len()).any(|w| w == named.as_slice()))
+            .map(Vec::as_slice)
     }
 
     /// The node where `term` ends, if it is a term.
@@ -650,8 +653,10 @@ mod tests {
         assert!(entries[1].terms.is_empty());
         let normalizer = Normalizer::new(&entries);
         let key = |text: &str| matching_key(text);
-        assert!(normalizer.is_named(&key("述法")));
-        assert!(!normalizer.is_named(&key("年终述法")));
+        let named = |text: &str| normalizer.named_in(&key(text)).map(<[char]>::to_vec);
+        assert_eq!(named("述法"), Some(key("述法")));
+        assert_eq!(named("主要负责人述法制度"), Some(key("述法")));
+        assert_eq!(named("述职"), None);
         let chars: Vec<char> = "开展年终述法".chars().collect();
         assert_eq!(
             normalizer.apply(&chars).chars.iter().collect::<String>(),

@@ -53,14 +53,16 @@ const GOALS: Bounds = Bounds {
 /// is called missing; session 13's `named` lexicon rule one more. Session 17's rules
 /// (decided on dev-72 to dev-77 and kept for what they did on the whole dev split) took
 /// it from 188/230 to 186/230 (0.809): the floor's agreement was lowered to 0.80 rather
-/// than the rules chosen by their effect here. Raise the floor as the engine improves,
-/// never by tuning on this split.
+/// than the rules chosen by their effect here. Session 18's rules (decided on dev) took it
+/// to 187/230 (0.813) with no 未覆盖 item called 已覆盖: the floor's agreement is back at
+/// 0.81 and its missing called covered at 0, the goal. Raise the floor as the engine
+/// improves, never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.80,
+    min_agreement: 0.81,
     min_missing_precision: 0.86,
     min_missing_recall: 0.875,
     max_covered_called_missing: 0.04,
-    max_missing_called_covered: 1,
+    max_missing_called_covered: 0,
     ..GOALS
 };
 
@@ -94,11 +96,17 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// who does a task no part of it); dev-72 to dev-77 (the same way) 96/121 on arrival,
 /// 104/121 after session 17's changes (a law's text or topic studied, a term opening a
 /// listed thing, a channel published on, a piece of a term, a figure's measure told by
-/// the words that say what is counted).
+/// the words that say what is counted); dev-78 to dev-83 (the same way) 101/118 on
+/// arrival, 105/118 with session 18's first two rules, decided on dev-01 to dev-77 before
+/// the pairs were read (a task placed in the plans binds a paragraph naming the item, a
+/// thing of a list named only in the shortcomings or plans), 106/118 after the third (a
+/// title naming a thing reports name, never named). Session 18 measured 1425/1590: 未覆盖
+/// precision 305/323 = 0.944, recall 305/330 = 0.924, covered/partial called missing
+/// 18/1260, missing called covered 2.
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.89,
-    min_missing_precision: 0.935,
+    min_missing_precision: 0.94,
     min_missing_recall: 0.92,
     max_covered_called_missing: 0.02,
     max_missing_called_covered: 2,

@@ -213,6 +213,39 @@ const WORDS_WITH_AND: [&str; 6] = ["和谐", "和平", "和解", "和睦", "缓�
 /// 数据汇总和分析).
 const READ_APART: [&str; 2] = ["和平安", "汇总和"];
 
+/// Whether `phrases` name at least half the things a task lists, or both of two things
+/// it joins with 和 ([`things_of_task`]). A task that lists nothing is one thing, always
+/// named.
+/// `terms`: where the item holds lexicon heads.
+pub(super) fn names_most_members(
+    chars: &[char],
+    terms: &[Span],
+    task: &Span,
+    phrases: &[Phrase],
+) -> bool {
+    let things = things_of_task(chars, terms, task);
+    match things.len() {
+        1 => true,
+        // Each by words of its own, more than one two-character word (人员 of 医务人员
+        // for 执法人员 is as often chance).
+        2 => things.iter().all(|m| {
+            m.clone()
+                .filter(|&k| phrases.iter().any(|p| p.item.contains(&k)))
+                .count()
+                >= MIN_PHRASE
+        }),
+        _ => {
+            let named = |m: &Span| {
+                phrases
+                    .iter()
+                    .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
+            };
+            let own = own_words_of_members(chars, &things);
+            2 * own.iter().filter(|m| named(m)).count() >= things.len()
+        }
+    }
+}
+
 /// Whether `phrases` name a whole thing of a task's list, `members` ([`listed_things`]:
 /// `开展医疗美容机构专项检查` for `开展医疗美容、口腔诊疗、辅助生殖等…专项整治`): one of
 /// the tasks the list holds is told. The first thing, which starts the task, may start
@@ -508,5 +541,46 @@ mod tests {
                 "{task}: {words}"
             );
         }
+    }
+
+    /// The phrases of `task` at `words`, as matched.
+    fn phrases(task: &[char], words: &[&str]) -> Vec<Phrase> {
+        words
+            .iter()
+            .map(|w| Phrase {
+                item: span_of(task, w),
+                at: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_things_joined_by_and_are_both_named_or_not_told() {
+        let task: Vec<char> = "开展打击欺诈骗取医保基金和整治医疗乱象专项行动"
+            .chars()
+            .collect();
+        let whole = 0..task.len();
+        let told = |words: &[&str]| names_most_members(&task, &[], &whole, &phrases(&task, words));
+        assert!(!told(&["整治医疗乱象专项行动"]));
+        assert!(told(&["打击欺诈", "整治医疗乱象专项行动"]));
+        // One two-character word of the other thing is as often chance.
+        assert!(!told(&["基金", "整治医疗乱象专项行动"]));
+        // Three things (、 then 和) are a list, not a pair: most of them named.
+        let list: Vec<char> = "局机关规范性文件、重大决策和合同在出台前均经法制机构审核"
+            .chars()
+            .collect();
+        let whole = 0..list.len();
+        let told = |words: &[&str]| names_most_members(&list, &[], &whole, &phrases(&list, words));
+        assert!(told(&["规范性文件", "重大决策"]));
+        assert!(!told(&["规范性文件"]));
+        // A 和 of a word (和解) joins nothing: the task is one thing.
+        let one: Vec<char> = "推进医疗纠纷人民调解和解工作机制建设".chars().collect();
+        let whole = 0..one.len();
+        assert!(names_most_members(
+            &one,
+            &[],
+            &whole,
+            &phrases(&one, &["医疗纠纷人民调解"])
+        ));
     }
 }

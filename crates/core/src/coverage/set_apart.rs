@@ -5,7 +5,7 @@
 use crate::lexicon::Normalizer;
 
 use super::matching::ParagraphMatch;
-use super::naming::own_words_of_members;
+use super::naming::{own_words_of_members, things_of_task};
 use super::report::{MatchText, Report, CLAUSE_ENDS};
 use super::targets::positions_of;
 use super::weights::{han_bigrams, Bigram};
@@ -192,9 +192,45 @@ pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, ta
     })
 }
 
+/// Whether the report names a thing `task` lists or joins (学校卫生 of 公共场所、生活饮用水和
+/// 学校卫生监督), by its own words, in its shortcomings or plans and in no achievements
+/// sentence: the thing is told as not done.
+pub(super) fn listed_only_elsewhere(report: &Report, item: &MatchText, task: &Span) -> bool {
+    let things = things_of_task(&item.chars, &item.terms, task);
+    // Things the lexicon reads as one (行政执法公示、执法全过程记录、法制审核 are each
+    // 三项制度) are parts of a whole, which `untold_parts` asks for.
+    let text = |m: &Span| &item.chars[m.clone()];
+    if things.len() < 2
+        || things
+            .iter()
+            .enumerate()
+            .any(|(k, a)| things[k + 1..].iter().any(|b| text(a) == text(b)))
+    {
+        return false;
+    }
+    own_words_of_members(&item.chars, &things)
+        .iter()
+        .filter(|own| own.len() >= 2)
+        .any(|own| {
+            let name = &item.chars[own.clone()];
+            let names_in = |counts: bool| {
+                (0..report.sentences.len()).any(|s| {
+                    report.sentences[s].counts == counts
+                        && positions_of(report.sentence_chars(s), name)
+                            .next()
+                            .is_some()
+                })
+            };
+            // The shortcomings and plans first: they are a few sentences, and most
+            // things are not named there.
+            names_in(false) && !names_in(true)
+        })
+}
+
 /// Whether the item's words `task` name a thing reports name when they did it (述法,
-/// 告知承诺制: the lexicon's `named` heads, [`Normalizer::is_named`]) that no achievements
-/// sentence of the report names: the rest of the item told at length does not tell it.
+/// 告知承诺制: the lexicon's `named` heads, [`Normalizer::named_in`], alone or inside a
+/// longer term: 信访 of 信访工作法治化) that no achievements sentence of the report
+/// names: the rest of the item told at length does not tell it.
 pub(super) fn names_an_unnamed_thing(
     report: &Report,
     normalizer: &Normalizer,
@@ -205,15 +241,15 @@ pub(super) fn names_an_unnamed_thing(
         .iter()
         .filter(|term| task.start <= term.start && term.end <= task.end)
         .map(|term| &item.chars[term.clone()])
-        .any(|head| {
-            normalizer.is_named(head)
-                && !(0..report.sentences.len()).any(|s| {
-                    report.sentences[s].counts
-                        && report
-                            .sentence_chars(s)
-                            .windows(head.len())
-                            .any(|w| w == head)
-                })
+        .filter_map(|head| normalizer.named_in(head))
+        .any(|named| {
+            !(0..report.sentences.len()).any(|s| {
+                report.sentences[s].counts
+                    && report
+                        .sentence_chars(s)
+                        .windows(named.len())
+                        .any(|w| w == named)
+            })
         })
 }
 

@@ -11,11 +11,12 @@ use super::matching::{
     cuts_a_term, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
     TASK_ANSWERED, TITLE_PART,
 };
-use super::naming::{names_no_work, own_words_of_members, things_of_task};
+use super::naming::{names_most_members, names_no_work, things_of_task};
 use super::report::{MatchText, Report};
 use super::set_apart::{
-    adds_a_task, every_thing_told_whole, most_things_told, names_an_unnamed_thing,
-    opens_numbered_subtask, quoted_only_elsewhere, told_of_item, unmade_document, untold_parts,
+    adds_a_task, every_thing_told_whole, listed_only_elsewhere, most_things_told,
+    names_an_unnamed_thing, opens_numbered_subtask, quoted_only_elsewhere, told_of_item,
+    unmade_document, untold_parts,
 };
 use super::targets::{check_target, positions_of, sentence_of_figure, FIGURE_MEASURE_CHARS};
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
@@ -81,34 +82,6 @@ fn counts_matched_words(evidence: &TaskEvidence) -> bool {
 
 /// Characters that may stand between counted words and their figure (共, 达).
 const FIGURE_GAP: usize = 1;
-
-/// Whether `phrases` name at least half the things a task lists, or both of two things
-/// it joins with 和 ([`things_of_task`]). A task that lists nothing is one thing, always
-/// named.
-/// `terms`: where the item holds lexicon heads.
-fn names_most_members(chars: &[char], terms: &[Span], task: &Span, phrases: &[Phrase]) -> bool {
-    let things = things_of_task(chars, terms, task);
-    match things.len() {
-        1 => true,
-        // Each by words of its own, more than one two-character word (人员 of 医务人员
-        // for 执法人员 is as often chance).
-        2 => things.iter().all(|m| {
-            m.clone()
-                .filter(|&k| phrases.iter().any(|p| p.item.contains(&k)))
-                .count()
-                >= MIN_PHRASE
-        }),
-        _ => {
-            let named = |m: &Span| {
-                phrases
-                    .iter()
-                    .any(|p| p.item.end.min(m.end) >= p.item.start.max(m.start) + 2)
-            };
-            let own = own_words_of_members(chars, &things);
-            2 * own.iter().filter(|m| named(m)).count() >= things.len()
-        }
-    }
-}
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
@@ -518,8 +491,10 @@ pub(super) fn decide(
     // A task after the item's opening clause that the achievements do not tell and the
     // report places in its shortcomings or next year's plans (平安医院建设 only in the
     // plans) is work the report says is not done: the rest told makes the item partial,
-    // not covered. The opening clause is exempt: it states the item's goal (优化营商
-    // 环境), which next year's plans carry on (持续优化…) when its means are done.
+    // not covered, even by a paragraph that names the item (重点领域监管有力 for
+    // 加强重点领域监督执法, with 职业卫生 only in the plans). The opening clause is
+    // exempt: it states the item's goal (优化营商环境), which next year's plans carry
+    // on (持续优化…) when its means are done.
     let planned_not_done = |t: usize| {
         t > 0
             && placed_elsewhere[t]
@@ -528,17 +503,26 @@ pub(super) fn decide(
     // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
     // untold, the item is partial however much of the rest the paragraph holds; so is a
-    // target of its own left to next year, a later task whose quoted name (“跨省通办”) the
-    // report has only in its shortcomings or plans, and a thing reports name (述法) never
-    // named.
-    let set_apart_undone = counted.iter().any(|&t| {
-        (opens_numbered_subtask(&task_results[t].text)
-            || t > 0 && adds_a_task(&task_results[t].text))
-            && (task_results[t].status == Status::Missing || touched_not_told[t])
-            || own_target_undone(t)
-            || t > 0 && quoted_elsewhere[t]
-            || names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
-    });
+    // target of its own left to next year, a later task the report places there, one
+    // listing a thing or a later one quoting a name (“跨省通办”) the report has only in
+    // its shortcomings or plans, and a thing reports name (述法) never named.
+    // Asked only when the rest would make the item covered, once: some of it scans the
+    // report.
+    let set_apart_cell: OnceCell<bool> = OnceCell::new();
+    let set_apart_undone = || {
+        *set_apart_cell.get_or_init(|| {
+            counted.iter().any(|&t| {
+                (opens_numbered_subtask(&task_results[t].text)
+                    || t > 0 && adds_a_task(&task_results[t].text))
+                    && (task_results[t].status == Status::Missing || touched_not_told[t])
+                    || own_target_undone(t)
+                    || planned_not_done(t)
+                    || listed_only_elsewhere(report, item_text, &task_spans[t])
+                    || t > 0 && quoted_elsewhere[t]
+                    || names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
+            })
+        })
+    };
     let told = || {
         told_cell
             .get_or_init(|| told_of_item(report, &by_unit))
@@ -578,36 +562,40 @@ pub(super) fn decide(
         && task_results
             .first()
             .is_some_and(|t| t.status == Status::Missing);
+    // A title naming a thing reports name when they did it (信访 of 推进信访工作法治化)
+    // that no achievements sentence names is not named in passing by the words the
+    // achievements share with it: those are about other work (医共体法治化管理).
+    let title_unnamed = || names_an_unnamed_thing(report, normalizer, item_text, &(0..title_len));
     let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
         Status::Missing
     } else if task_count > 0
         && untold_parts.is_empty()
         && unmade_documents.is_empty()
         && (answered == task_count
-            || named.is_some() && !set_apart_undone
+            || named.is_some() && !set_apart_undone()
             || (best_share >= MOST_OF_ITEM
                 && 2.0 * (answered_weight + told_weight) >= task_weight
-                && !counted.iter().any(|&t| planned_not_done(t))
-                && !set_apart_undone))
+                && !set_apart_undone()))
     {
         Status::Covered
     } else if answered > 0
         || target_answered
         || !subject_placed_elsewhere
-            && (best_title >= TITLE_PART
-                || touched >= 2
+            && (touched >= 2
                 || touched_on_subject > 0
-                // Nor is the subject named in passing when the report places the item
-                // there.
-                || mentioned_elsewhere.is_none()
-                    && subject_in_passing(
-                        &by_unit,
-                        report,
-                        &position_weights,
-                        title_len,
-                        studies,
-                        &item_text.terms,
-                    ))
+                || !title_unnamed()
+                    && (best_title >= TITLE_PART
+                        // Nor is the subject named in passing when the report places
+                        // the item there.
+                        || mentioned_elsewhere.is_none()
+                            && subject_in_passing(
+                                &by_unit,
+                                report,
+                                &position_weights,
+                                title_len,
+                                studies,
+                                &item_text.terms,
+                            )))
     {
         Status::Partial
     } else {
@@ -685,52 +673,5 @@ pub(super) fn decide(
         hints,
         tasks: task_results,
         explanation,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::span_of;
-    use super::*;
-
-    /// The phrases of `task` at `words`, as matched.
-    fn phrases(task: &[char], words: &[&str]) -> Vec<Phrase> {
-        words
-            .iter()
-            .map(|w| Phrase {
-                item: span_of(task, w),
-                at: 0,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn two_things_joined_by_and_are_both_named_or_not_told() {
-        let task: Vec<char> = "开展打击欺诈骗取医保基金和整治医疗乱象专项行动"
-            .chars()
-            .collect();
-        let whole = 0..task.len();
-        let told = |words: &[&str]| names_most_members(&task, &[], &whole, &phrases(&task, words));
-        assert!(!told(&["整治医疗乱象专项行动"]));
-        assert!(told(&["打击欺诈", "整治医疗乱象专项行动"]));
-        // One two-character word of the other thing is as often chance.
-        assert!(!told(&["基金", "整治医疗乱象专项行动"]));
-        // Three things (、 then 和) are a list, not a pair: most of them named.
-        let list: Vec<char> = "局机关规范性文件、重大决策和合同在出台前均经法制机构审核"
-            .chars()
-            .collect();
-        let whole = 0..list.len();
-        let told = |words: &[&str]| names_most_members(&list, &[], &whole, &phrases(&list, words));
-        assert!(told(&["规范性文件", "重大决策"]));
-        assert!(!told(&["规范性文件"]));
-        // A 和 of a word (和解) joins nothing: the task is one thing.
-        let one: Vec<char> = "推进医疗纠纷人民调解和解工作机制建设".chars().collect();
-        let whole = 0..one.len();
-        assert!(names_most_members(
-            &one,
-            &[],
-            &whole,
-            &phrases(&one, &["医疗纠纷人民调解"])
-        ));
     }
 }
