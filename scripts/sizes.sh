@@ -37,8 +37,10 @@ dist="${1:-dist}"
 # and their parts, documents a task makes, the lexicon's parts lines) plus 1 %.
 # Session 13 (6 December): the draft worker raised to 539 510 (a law studied is no work
 # under it, a target of its own left to next year, lexicon words) plus 1 %.
+# Session 18 (7 December): the draft worker raised to 544 902 (a task left to the plans, a
+# thing of a list named only there, a title naming an unnamed thing) plus 1 %.
 FIRST_PAINT_CEILING=420900
-WORKER_CEILING=544900
+WORKER_CEILING=550400
 IMPORT_WORKER_CEILING=262000
 
 first_raw=0; first_gz=0; worker_raw=0; worker_gz=0; import_raw=0; import_gz=0

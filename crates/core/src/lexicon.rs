@@ -412,7 +412,12 @@ impl Normalizer {
                     continue;
                 }
                 EntryKind::Named => {
-                    normalizer.named.push(matching_key(&entry.head));
+                    // An empty head (entries built in code skip the parser's checks)
+                    // would be found in every text.
+                    let head = matching_key(&entry.head);
+                    if !head.is_empty() {
+                        normalizer.named.push(head);
+                    }
                     continue;
                 }
                 EntryKind::Synonym | EntryKind::Abbreviation => {}
@@ -448,13 +453,13 @@ impl Normalizer {
         &self.parts
     }
 
-    /// The thing a report names when it did it (`named` entries) that `head` (as
-    /// matching sees it) is or holds (信访 of 信访工作法治化): a task naming it is not
+    /// The things a report names when it did it (`named` entries) that `head` (as
+    /// matching sees it) is or holds (信访 of 信访工作法治化): a task naming one is not
     /// done while the report's achievements never name it, whatever else they tell.
-    pub fn named_in(&self, head: &[char]) -> Option<&[char]> {
+    pub fn named_in<'a>(&'a self, head: &'a [char]) -> impl Iterator<Item = &'a [char]> + 'a {
         self.named
             .iter()
-            .find(|named| head.windows(named.len()).any(|w| w == named.as_slice()))
+            .filter(|named| head.windows(named.len()).any(|w| w == named.as_slice()))
             .map(Vec::as_slice)
     }
 
@@ -653,10 +658,16 @@ mod tests {
         assert!(entries[1].terms.is_empty());
         let normalizer = Normalizer::new(&entries);
         let key = |text: &str| matching_key(text);
-        let named = |text: &str| normalizer.named_in(&key(text)).map(<[char]>::to_vec);
-        assert_eq!(named("述法"), Some(key("述法")));
-        assert_eq!(named("主要负责人述法制度"), Some(key("述法")));
-        assert_eq!(named("述职"), None);
+        let named = |text: &str| {
+            let head = key(text);
+            normalizer
+                .named_in(&head)
+                .map(<[char]>::to_vec)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(named("述法"), [key("述法")]);
+        assert_eq!(named("主要负责人述法制度"), [key("述法")]);
+        assert!(named("述职").is_empty());
         let chars: Vec<char> = "开展年终述法".chars().collect();
         assert_eq!(
             normalizer.apply(&chars).chars.iter().collect::<String>(),

@@ -166,6 +166,25 @@ fn list_counted(before: &str, told: &str) -> bool {
     })
 }
 
+/// Whether a sentence of the report holds `name` (as matching sees it) among those that
+/// report achievements (`counts`) or among the others: the shortcomings, next year's
+/// plans and the preamble's opening guidance. An empty name is held nowhere.
+fn named_in_sentences(report: &Report, name: &[char], counts: bool) -> bool {
+    !name.is_empty()
+        && (0..report.sentences.len()).any(|s| {
+            report.sentences[s].counts == counts
+                && positions_of(report.sentence_chars(s), name)
+                    .next()
+                    .is_some()
+        })
+}
+
+/// Whether `name` is in the report's shortcomings or plans and in none of its
+/// achievements. Those few sentences are read first: most names are not there.
+fn named_only_elsewhere(report: &Report, name: &[char]) -> bool {
+    named_in_sentences(report, name, false) && !named_in_sentences(report, name, true)
+}
+
 /// Whether the report names a thing `task` quotes (“跨省通办”, a quote the task's end
 /// cuts off too) in its shortcomings or plans and nowhere in its achievements.
 pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, task: &str) -> bool {
@@ -174,31 +193,23 @@ pub(super) fn quoted_only_elsewhere(report: &Report, normalizer: &Normalizer, ta
         let name = normalizer
             .apply(&crate::lexicon::matching_key(quoted))
             .chars;
-        // Empty quotes (“”, or “ ” of spaces only) name nothing.
-        if name.is_empty() {
-            return false;
-        }
-        let mut elsewhere = false;
-        for (s, sentence) in report.sentences.iter().enumerate() {
-            let names = positions_of(report.sentence_chars(s), &name)
-                .next()
-                .is_some();
-            if names && sentence.counts {
-                return false;
-            }
-            elsewhere |= names;
-        }
-        elsewhere
+        named_only_elsewhere(report, &name)
     })
 }
 
-/// Whether the report names a thing `task` lists or joins (学校卫生 of 公共场所、生活饮用水和
-/// 学校卫生监督), by its own words, in its shortcomings or plans and in no achievements
-/// sentence: the thing is told as not done.
-pub(super) fn listed_only_elsewhere(report: &Report, item: &MatchText, task: &Span) -> bool {
+/// The words of a thing `task` lists or joins (学校卫生监督 of 公共场所、生活饮用水和
+/// 学校卫生监督: the last thing runs on into a tail the others do not share), its own
+/// ([`own_words_of_members`]), that the report names in its shortcomings or plans and
+/// in no achievements sentence: the thing is told as not done.
+pub(super) fn listed_only_elsewhere(
+    report: &Report,
+    item: &MatchText,
+    task: &Span,
+) -> Option<Span> {
     let things = things_of_task(&item.chars, &item.terms, task);
-    // Things the lexicon reads as one (行政执法公示、执法全过程记录、法制审核 are each
-    // 三项制度) are parts of a whole, which `untold_parts` asks for.
+    // Things that read the same once the lexicon has read them are not told apart by
+    // their words: 行政执法公示、执法全过程记录、法制审核 are each 三项制度, a whole
+    // whose parts `untold_parts` asks for.
     let text = |m: &Span| &item.chars[m.clone()];
     if things.len() < 2
         || things
@@ -206,25 +217,12 @@ pub(super) fn listed_only_elsewhere(report: &Report, item: &MatchText, task: &Sp
             .enumerate()
             .any(|(k, a)| things[k + 1..].iter().any(|b| text(a) == text(b)))
     {
-        return false;
+        return None;
     }
     own_words_of_members(&item.chars, &things)
-        .iter()
+        .into_iter()
         .filter(|own| own.len() >= 2)
-        .any(|own| {
-            let name = &item.chars[own.clone()];
-            let names_in = |counts: bool| {
-                (0..report.sentences.len()).any(|s| {
-                    report.sentences[s].counts == counts
-                        && positions_of(report.sentence_chars(s), name)
-                            .next()
-                            .is_some()
-                })
-            };
-            // The shortcomings and plans first: they are a few sentences, and most
-            // things are not named there.
-            names_in(false) && !names_in(true)
-        })
+        .find(|own| named_only_elsewhere(report, &item.chars[own.clone()]))
 }
 
 /// Whether the item's words `task` name a thing reports name when they did it (述法,
@@ -240,17 +238,8 @@ pub(super) fn names_an_unnamed_thing(
     item.terms
         .iter()
         .filter(|term| task.start <= term.start && term.end <= task.end)
-        .map(|term| &item.chars[term.clone()])
-        .filter_map(|head| normalizer.named_in(head))
-        .any(|named| {
-            !(0..report.sentences.len()).any(|s| {
-                report.sentences[s].counts
-                    && report
-                        .sentence_chars(s)
-                        .windows(named.len())
-                        .any(|w| w == named)
-            })
-        })
+        .flat_map(|term| normalizer.named_in(&item.chars[term.clone()]))
+        .any(|named| !named_in_sentences(report, named, true))
 }
 
 /// Whether a task opens with 并 as "and also" (并修订完善裁量基准), not as part of a word

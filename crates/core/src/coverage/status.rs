@@ -500,14 +500,15 @@ pub(super) fn decide(
             && placed_elsewhere[t]
             && (task_results[t].status == Status::Missing || touched_not_told[t])
     };
+    let listed_elsewhere = |t: usize| listed_only_elsewhere(report, item_text, &task_spans[t]);
     // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
     // untold, the item is partial however much of the rest the paragraph holds; so is a
     // target of its own left to next year, a later task the report places there, one
     // listing a thing or a later one quoting a name (“跨省通办”) the report has only in
     // its shortcomings or plans, and a thing reports name (述法) never named.
-    // Asked only when the rest would make the item covered, once: some of it scans the
-    // report.
+    // Asked only when the rest would make the item covered, once, the cheap checks
+    // first: the last two read the report.
     let set_apart_cell: OnceCell<bool> = OnceCell::new();
     let set_apart_undone = || {
         *set_apart_cell.get_or_init(|| {
@@ -517,8 +518,9 @@ pub(super) fn decide(
                     && (task_results[t].status == Status::Missing || touched_not_told[t])
                     || own_target_undone(t)
                     || planned_not_done(t)
-                    || listed_only_elsewhere(report, item_text, &task_spans[t])
                     || t > 0 && quoted_elsewhere[t]
+            }) || counted.iter().any(|&t| {
+                listed_elsewhere(t).is_some()
                     || names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
             })
         })
@@ -563,9 +565,11 @@ pub(super) fn decide(
             .first()
             .is_some_and(|t| t.status == Status::Missing);
     // A title naming a thing reports name when they did it (信访 of 推进信访工作法治化)
-    // that no achievements sentence names is not named in passing by the words the
-    // achievements share with it: those are about other work (医共体法治化管理).
-    let title_unnamed = || names_an_unnamed_thing(report, normalizer, item_text, &(0..title_len));
+    // that no achievements sentence names is not named by the words the achievements
+    // share with it, in a paragraph's lead or in passing: those are about other work
+    // (医共体法治化管理).
+    let title_names_unnamed_thing =
+        || names_an_unnamed_thing(report, normalizer, item_text, &(0..title_len));
     let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
         Status::Missing
     } else if task_count > 0
@@ -583,7 +587,7 @@ pub(super) fn decide(
         || !subject_placed_elsewhere
             && (touched >= 2
                 || touched_on_subject > 0
-                || !title_unnamed()
+                || !title_names_unnamed_thing()
                     && (best_title >= TITLE_PART
                         // Nor is the subject named in passing when the report places
                         // the item there.
@@ -642,6 +646,14 @@ pub(super) fn decide(
         if computed == Status::Partial {
             for document in unmade_documents {
                 explanation.push_str(&format!("；未见所要制定的{document}"));
+            }
+            // A thing of a list set apart, which the task list does not show (its task
+            // may read as told).
+            if set_apart_cell.get() == Some(&true) {
+                if let Some(thing) = counted.iter().find_map(|&t| listed_elsewhere(t)) {
+                    let thing = original_text(&item.text(), item_text, &thing);
+                    explanation.push_str(&format!("；其中“{thing}”只见于存在的不足或下一步安排"));
+                }
             }
         }
         explanation
