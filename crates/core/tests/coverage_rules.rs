@@ -1295,3 +1295,24 @@ fn a_title_naming_an_unnamed_thing_is_not_named_in_passing() {
     );
     assert_ne!(status, Status::Missing, "{shown}");
 }
+
+/// A paragraph whose run-in title holds a task (`深化清廉医院建设。`) tells that task,
+/// though the rest of it is another item's work (法律顾问, 合同审查) and it holds little
+/// of this item: dev-79 13, on its whole pair, was 部分覆盖 with the task untold.
+#[test]
+fn a_run_in_title_names_the_task_its_paragraph_tells() {
+    let dir = format!(
+        "{}/tests/fixtures/coverage-eval/dev/dev-79-qingyang-district-2023/",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |file: &str| std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+    let found = coverage_of(&read("plan.txt"), &[], &read("report.txt"), 2023);
+    let item = found.items.iter().find(|i| i.number == "13").unwrap();
+    assert_eq!(item.computed, Status::Covered, "{}", table(&found));
+    let task = item
+        .tasks
+        .iter()
+        .find(|t| t.text.contains("清廉医院"))
+        .unwrap();
+    assert_ne!(task.status, Status::Missing, "{}", table(&found));
+}

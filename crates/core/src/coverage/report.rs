@@ -330,6 +330,15 @@ fn reads_as_sentence(title: &str) -> bool {
             && title.contains(['，', ',']))
 }
 
+/// Whether a paragraph's first sentence, `first`, is its run-in title: no longer than
+/// [`RUN_IN_TITLE`], without commas or figures.
+fn is_run_in_title(first: &[char]) -> bool {
+    first.iter().filter(|&&c| is_han(c)).count() <= RUN_IN_TITLE
+        && !first
+            .iter()
+            .any(|&c| c.is_ascii_digit() || matches!(c, '，' | ','))
+}
+
 /// The run-in title of a sentence that opens with one (`聚焦学法常态，坚持……`): its
 /// words up to the first comma when they are short enough for a title; else none.
 fn run_in_title(sentence: &str) -> &str {
@@ -437,11 +446,7 @@ impl<'a> Report<'a> {
                 .first()
                 .map(|s| &text.chars[s.clone()])
                 .unwrap_or_default();
-            let run_in_title = first.iter().filter(|&&c| is_han(c)).count() <= RUN_IN_TITLE
-                && !first
-                    .iter()
-                    .any(|&c| c.is_ascii_digit() || matches!(c, '，' | ','));
-            if run_in_title {
+            if is_run_in_title(first) {
                 lead.extend_from_slice(first);
             }
             let mut lead: Vec<Bigram> = han_bigrams(&lead).map(|(_, b)| b).collect();
@@ -530,6 +535,13 @@ impl<'a> Report<'a> {
     pub(super) fn sentence_chars(&self, s: usize) -> &[char] {
         let sentence = &self.sentences[s];
         &self.texts[sentence.unit].chars[sentence.span.clone()]
+    }
+
+    /// Whether sentence `s` opens its paragraph as the paragraph's run-in title
+    /// (`深化清廉医院建设。`): the subject of what follows.
+    pub(super) fn is_title_sentence(&self, s: usize) -> bool {
+        (s == 0 || self.sentences[s - 1].unit != self.sentences[s].unit)
+            && is_run_in_title(self.sentence_chars(s))
     }
 
     /// Whether characters `range` of sentence `s` are a lexicon head as the report reads
