@@ -157,13 +157,13 @@ pub(super) fn decide(
         .zip(&mut touched_not_told)
         .enumerate()
     {
-        // A term only this item holds is the item named, even in a paragraph about
-        // something else (在监管中对轻微违法行为依法不予处罚 closing a 双随机 paragraph).
-        // A paragraph whose run-in title holds most of a task (深化清廉医院建设。) is about
-        // that task, though the rest of it tells another item's work (its 法律顾问).
+        // A paragraph whose run-in title holds at least half a task (深化清廉医院建设。) is
+        // about that task, though the rest of it tells another item's work (its 法律顾问).
         let titles = |c: &Candidate| {
             c.taken == 1 && c.share >= TASK_ANSWERED && report.is_title_sentence(c.sentences.start)
         };
+        // A term only this item holds is the item named, even in a paragraph about
+        // something else (在监管中对轻微违法行为依法不予处罚 closing a 双随机 paragraph).
         let in_passing = |c: &Candidate| by_unit[c.k].share < SOME_OF_ITEM && !titles(c);
         let best = candidates
             .into_iter()
