@@ -32,6 +32,17 @@ fn status_with_plans(item: &str, achievements: &str, plans: &str) -> (Status, St
     (found.items[0].computed, table(&found))
 }
 
+/// The coverage of a dev pair of the evaluation set (its folder name) as the report of
+/// `year`: for a rule that a small plan cannot show, where weights need the whole plan.
+fn dev_pair(pair: &str, year: u16) -> coverage::CoverageReport {
+    let dir = format!(
+        "{}/tests/fixtures/coverage-eval/dev/{pair}/",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |file: &str| std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+    coverage_of(&read("plan.txt"), &[], &read("report.txt"), year)
+}
+
 /// Reports tell 谁执法谁普法 by its means, the officers explaining the law while they
 /// inspect, as a reviewer reads it (dev-16, 23, 26 and 27 of the evaluation set).
 #[test]
@@ -645,12 +656,7 @@ fn a_piece_of_a_term_names_another_thing() {
         ("dev-21-qingshanhu-district-2021", 2021, "5"),
         ("dev-52-wuhu-city-2021", 2021, "7"),
     ] {
-        let dir = format!(
-            "{}/tests/fixtures/coverage-eval/dev/{pair}/",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let read = |file: &str| std::fs::read_to_string(format!("{dir}{file}")).unwrap();
-        let found = coverage_of(&read("plan.txt"), &[], &read("report.txt"), year);
+        let found = dev_pair(pair, year);
         let item = found.items.iter().find(|i| i.number == number).unwrap();
         assert_eq!(item.computed, Status::Partial, "{pair}\n{}", table(&found));
     }
@@ -1070,12 +1076,7 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
     // Placed there in fewer of its words, as a shortfall (医疗责任保险覆盖面不广 for
     // 推动…医疗责任保险全覆盖): dev-58 20 of the evaluation set, where the paragraph on
     // 调解 also tells most of the item in its own words.
-    let pair = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/coverage-eval/dev/dev-58-hunnan-district-2022/"
-    );
-    let read = |file: &str| std::fs::read_to_string(format!("{pair}{file}")).unwrap();
-    let found = coverage_of(&read("plan.txt"), &[], &read("report.txt"), 2022);
+    let found = dev_pair("dev-58-hunnan-district-2022", 2022);
     let item = found.items.iter().find(|i| i.number == "20").unwrap();
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
@@ -1119,12 +1120,7 @@ fn a_named_thing_the_report_never_names_is_undone() {
     // 美容美发店) is still undone while 医疗美容 is named nowhere in the achievements
     // (dev-66 16); and 信访, which a bureau that handled petitions names (or 来信来访), is
     // not told by the 12345 hotline alone (dev-66 19).
-    let pair = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/coverage-eval/dev/dev-66-weifang-city-2024/"
-    );
-    let read = |file: &str| std::fs::read_to_string(format!("{pair}{file}")).unwrap();
-    let found = coverage_of(&read("plan.txt"), &[], &read("report.txt"), 2024);
+    let found = dev_pair("dev-66-weifang-city-2024", 2024);
     for number in ["16", "19"] {
         let item = found.items.iter().find(|i| i.number == number).unwrap();
         assert_eq!(
@@ -1266,12 +1262,7 @@ fn a_task_left_to_the_plans_keeps_a_named_item_partial() {
     assert_eq!(status, Status::Partial, "{shown}");
     let (status, shown) = status_with_plans(item, told, "三是持续加强重点领域监督执法。");
     assert_eq!(status, Status::Covered, "{shown}");
-    let dir = format!(
-        "{}/tests/fixtures/coverage-eval/dev/dev-71-zhangjiagang-city-2025/",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let read = |file: &str| std::fs::read_to_string(format!("{dir}{file}")).unwrap();
-    let found = coverage_of(&read("plan.txt"), &[], &read("report.txt"), 2025);
+    let found = dev_pair("dev-71-zhangjiagang-city-2025", 2025);
     let item = found.items.iter().find(|i| i.number == "四（五）").unwrap();
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
@@ -1301,12 +1292,7 @@ fn a_title_naming_an_unnamed_thing_is_not_named_in_passing() {
 /// of this item: dev-79 13, on its whole pair, was 部分覆盖 with the task untold.
 #[test]
 fn a_run_in_title_names_the_task_its_paragraph_tells() {
-    let dir = format!(
-        "{}/tests/fixtures/coverage-eval/dev/dev-79-qingyang-district-2023/",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let read = |file: &str| std::fs::read_to_string(format!("{dir}{file}")).unwrap();
-    let found = coverage_of(&read("plan.txt"), &[], &read("report.txt"), 2023);
+    let found = dev_pair("dev-79-qingyang-district-2023", 2023);
     let item = found.items.iter().find(|i| i.number == "13").unwrap();
     assert_eq!(item.computed, Status::Covered, "{}", table(&found));
     let task = item

@@ -450,10 +450,6 @@ mod tests {
             .collect();
         let whole = 0..task.len();
         let terms = [span_of(&task, "合法性审查")];
-        let phrase = |words: &str| Phrase {
-            item: span_of(&task, words),
-            at: 0,
-        };
         for (words, named) in [
             ("开展医疗美容", true),
             ("口腔诊疗", true),
@@ -468,7 +464,7 @@ mod tests {
                     &listed_things(&task, &terms, &whole),
                     &terms,
                     &[],
-                    [phrase(words)].iter()
+                    phrases(&task, &[words]).iter()
                 ),
                 named,
                 "{words}"
@@ -479,7 +475,7 @@ mod tests {
                     &listed_things(&task, &terms, &whole),
                     &terms,
                     &terms,
-                    [phrase(words)].iter()
+                    phrases(&task, &[words]).iter()
                 ),
                 named || words == "合法性审查",
                 "{words}, the item's own term"
