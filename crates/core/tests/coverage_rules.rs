@@ -1302,3 +1302,63 @@ fn a_run_in_title_names_the_task_its_paragraph_tells() {
         .unwrap();
     assert_ne!(task.status, Status::Missing, "{}", table(&found));
 }
+
+/// The item's own term in words of its title (法律顾问 of 发挥法律顾问作用) touches the task
+/// that holds it, though the rest of that task (which units, 全覆盖) is not there and the
+/// report places the hospitals' advisers in next year's plans: 担任局法律顾问 and the
+/// contracts it reviewed are an account of the item in part, not nothing (dev-62 7).
+#[test]
+fn the_items_own_term_in_its_title_words_touches_its_task() {
+    let plan = "1、发挥法律顾问作用。局机关和县人民医院、县中医医院法律顾问全覆盖，重大合同法律审查率100%。\n\
+                2、深化平安医院建设。县人民医院、县中医医院完成安检设施建设，建立警医联动机制。\n\
+                3、加强执法队伍建设。组织执法人员参加法律知识培训，培训合格率100%。\n";
+    let achievements = "深化平安医院建设，县人民医院、县中医医院完成安检门、一键报警系统建设，与辖区派出所建立警医联动机制。\
+                        全年组织执法人员法律知识培训4期，培训合格率100%。\
+                        聘请县内律师事务所律师担任局法律顾问，全年审查合同、协议19份，提出法律意见23条。";
+    let report = report_with_plans(achievements, "推动县人民医院、县中医医院聘请法律顾问。");
+    let found = coverage_of(plan, &[], &report, 2023);
+    let item = &found.items[0];
+    assert_eq!(item.computed, Status::Partial, "{}", table(&found));
+    assert_ne!(item.tasks[0].status, Status::Covered, "{}", table(&found));
+}
+
+/// A target of its own that the report places in its shortcomings (学校卫生监督覆盖率100%,
+/// 未实现全覆盖) is undone though the item's 卫生监督 touches it: dev-65 13, on its whole
+/// pair, stays 部分覆盖.
+#[test]
+fn a_target_touched_by_the_items_words_and_placed_in_the_shortcomings_is_undone() {
+    let found = dev_pair("dev-65-pingtan-county-2022", 2022);
+    let item = found.items.iter().find(|i| i.number == "13").unwrap();
+    assert_eq!(item.computed, Status::Partial, "{}", table(&found));
+}
+
+/// A title naming a whole (三项制度) asks for each of its parts, though the tasks after it
+/// hold one part each: 执法全过程记录 told nowhere leaves the item 部分覆盖, however fully
+/// one paragraph tells 公示 and 法制审核 (dev-85 9).
+#[test]
+fn a_title_naming_a_whole_asks_for_every_part() {
+    let item = "全面落实行政执法“三项制度”。执法信息通过市行政执法信息服务平台公示，推行执法全过程记录，重大执法决定法制审核率100%";
+    let told = "落实行政执法公示和法制审核制度。行政执法主体、职责、依据和程序在市行政执法信息服务平台全部公开，\
+                行政处罚决定作出后7个工作日内公示；重大执法决定全部开展法制审核，全年审核23件，重大执法决定法制审核率100%。";
+    let found = one_item(item, told);
+    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
+    let with_record = format!("{told}现场检查全程使用执法记录仪，做到执法全过程留痕可回溯。");
+    let found = one_item(item, &with_record);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+}
+
+/// 证明事项 is a word of its own, not read into 告知承诺制: it tells the 证明事项 kind of
+/// 告知承诺 from the 涉企经营许可 kind, so a task asking for both is answered in part by a
+/// report telling one (dev-24 5), in full by one telling both.
+#[test]
+fn the_certificates_kind_of_commitment_is_not_the_licences_kind() {
+    let item = "全面推行证明事项告知承诺制和涉企经营许可事项告知承诺制";
+    let certificates = "全面推行证明事项告知承诺制，梳理公布实行告知承诺的证明事项12项，全年以告知承诺方式办理审批事项860件。";
+    let found = one_item(item, certificates);
+    assert_eq!(found.items[0].status, Status::Partial, "{}", table(&found));
+    let both = format!(
+        "{certificates}对医疗机构执业登记等5项涉企经营许可事项实行告知承诺审批，全年办理126件。"
+    );
+    let found = one_item(item, &both);
+    assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
+}

@@ -18,12 +18,13 @@ use super::set_apart::{
     names_an_unnamed_thing, opens_numbered_subtask, quoted_only_elsewhere, told_of_item,
     unmade_document, untold_parts,
 };
-use super::targets::{check_target, positions_of, sentence_of_figure, FIGURE_MEASURE_CHARS};
+use super::targets::{
+    check_target, counts_matched_words, positions_of, sentence_of_figure, FIGURE_MEASURE_CHARS,
+};
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
 use super::weights::{weight_in, weight_of, Weights};
 use super::{
     ratio, round2, Evidence, ItemCoverage, Span, Status, TargetCheck, TargetOutcome, TaskCoverage,
-    TaskEvidence,
 };
 
 /// A paragraph names an item's subject when its lead (heading and first sentence) holds
@@ -65,23 +66,6 @@ pub(super) fn subject_in_passing(
                 && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
         })
 }
-
-/// Whether a figure follows matched words of a task (主动公开政府信息1260条, 宣传活动32场):
-/// the report counts what the task asks for, an account of it rather than words shared
-/// in passing. A counter may come between (开展宣传活动共32场).
-fn counts_matched_words(evidence: &TaskEvidence) -> bool {
-    let chars: Vec<char> = evidence.sentence.chars().collect();
-    evidence.highlights.iter().any(|&[_, end]| {
-        chars
-            .iter()
-            .skip(end)
-            .take(FIGURE_GAP + 1)
-            .any(char::is_ascii_digit)
-    })
-}
-
-/// Characters that may stand between counted words and their figure (共, 达).
-const FIGURE_GAP: usize = 1;
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
@@ -442,11 +426,15 @@ pub(super) fn decide(
                 check_target(a, &evidence_texts, normalizer).outcome == TargetOutcome::NotReported
             })
     };
-    // A target naming work of its own that the achievements do not tell and the report
+    // A target naming work of its own that the achievements do not tell (touching it by
+    // words it shares with the item is no telling: 学校卫生监督覆盖率100% touched by the
+    // item's 卫生监督) and the report
     // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
     // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
     let own_target_undone = |t: usize| {
-        own_target[t] && placed_elsewhere[t] && task_results[t].status == Status::Missing
+        own_target[t]
+            && placed_elsewhere[t]
+            && (task_results[t].status == Status::Missing || touched_not_told[t])
     };
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
@@ -544,7 +532,14 @@ pub(super) fn decide(
     // 论证、风险评估…; 三项制度) is not done while a part it names is told nowhere in the
     // achievements of the paragraphs on the item: one sentence telling the others, which
     // matching reads as the whole, leaves that part undone.
-    let untold_parts = untold_parts(normalizer, &asking, told);
+    // A title naming the whole (全面落实行政执法“三项制度”) asks for every part, however
+    // the tasks after it share them out (执法全过程记录 a task of its own, touched only).
+    let asking_with_title: Vec<&str> = asking
+        .iter()
+        .copied()
+        .chain(std::iter::once(item.title.as_str()))
+        .collect();
+    let untold_parts = untold_parts(normalizer, &asking_with_title, told);
     // A task that makes a document (制定…不予处罚清单, 梳理并公布…目录) is not done while
     // the paragraphs on the item name no such document: applying the policy, told at
     // length, is not the list made.

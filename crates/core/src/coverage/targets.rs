@@ -7,7 +7,7 @@ use crate::text::decimal_value;
 
 use super::matching::Phrase;
 use super::report::Report;
-use super::{TargetCheck, TargetOutcome};
+use super::{TargetCheck, TargetOutcome, TaskEvidence};
 
 /// Looks for the target's measure in the evidence texts (`matching_chars` of each
 /// evidence paragraph) and the first figure after it in the same sentence (within 15
@@ -192,6 +192,23 @@ pub(super) fn sentence_of_figure(
         (s, Phrase { item: 0..end, at })
     })
 }
+
+/// Whether a figure follows matched words of a task (主动公开政府信息1260条, 宣传活动32场):
+/// the report counts what the task asks for, an account of it rather than words shared
+/// in passing. A counter may come between (开展宣传活动共32场).
+pub(super) fn counts_matched_words(evidence: &TaskEvidence) -> bool {
+    let chars: Vec<char> = evidence.sentence.chars().collect();
+    evidence.highlights.iter().any(|&[_, end]| {
+        chars
+            .iter()
+            .skip(end)
+            .take(FIGURE_GAP + 1)
+            .any(char::is_ascii_digit)
+    })
+}
+
+/// Characters that may stand between counted words and their figure (共, 达).
+const FIGURE_GAP: usize = 1;
 
 #[cfg(test)]
 mod tests {

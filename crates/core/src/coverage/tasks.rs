@@ -123,12 +123,13 @@ pub(super) fn task_candidates(
     // task's own words; none unless they are anchored by a term of the lexicon, a word
     // of four characters or two of three (two-character words join in only beside
     // those: alone they are as often chance as meaning).
-    // The item's own terms in this task that are words of the task's own.
-    let own_terms_here: Vec<&Span> = own_terms
+    // The item's own terms in this task: those that are words of the task's own, and
+    // those it shares with the item's title or another task (法律顾问 of 发挥法律顾问作用:
+    // 局机关和…法律顾问全覆盖).
+    let (own_terms_here, shared_terms_here): (Vec<&Span>, Vec<&Span>) = own_terms
         .iter()
         .filter(|t| task.start <= t.start && t.end <= task.end)
-        .filter(|t| weight_of(own_weights, t) > 0.0)
-        .collect();
+        .partition(|t| weight_of(own_weights, t) > 0.0);
     let listed = listed_things(chars, terms, task);
     // `first` and `second`: the phrases of one sentence and of the next that fall in
     // the task, gathered once per sentence ([`in_task_of`]): each question below walks
@@ -169,21 +170,24 @@ pub(super) fn task_candidates(
             // A term inside a longer thing of the task's list, not at its end (医保 of 准入、
             // 医保定点、职称评审), names that thing: a phrase holding the term and not
             // going on past it (医保报销 in a sentence on 腐败整治) names another.
-            let names_own_term = whole_term
-                && in_task().any(|p| {
-                    let whole_thing = |t: &&Span| {
-                        listed
-                            .iter()
-                            .find(|m| m.start <= t.start && t.end <= m.end)
-                            .is_none_or(|m| m.end == t.end || p.item.end > t.end)
-                    };
-                    holds_a_term_alone(
-                        report,
-                        unit,
-                        p,
-                        own_terms_here.iter().copied().filter(whole_thing),
-                    )
-                });
+            let names_one_of = |here: &[&Span]| {
+                whole_term
+                    && in_task().any(|p| {
+                        let whole_thing = |t: &&Span| {
+                            listed
+                                .iter()
+                                .find(|m| m.start <= t.start && t.end <= m.end)
+                                .is_none_or(|m| m.end == t.end || p.item.end > t.end)
+                        };
+                        holds_a_term_alone(
+                            report,
+                            unit,
+                            p,
+                            here.iter().copied().filter(whole_thing),
+                        )
+                    })
+            };
+            let names_own_term = names_one_of(&own_terms_here);
             let share = ratio(
                 weight_in(in_task().map(|p| p.item.clone()), weights, task),
                 task_total,
@@ -198,6 +202,11 @@ pub(super) fn task_candidates(
                 // The term the item alone holds touches its task, however little of
                 // a long task it is (公众参与 of a list of five procedures).
                 (share.max(TASK_TOUCHED), false, true)
+            } else if share < TASK_TOUCHED && names_one_of(&shared_terms_here) {
+                // The item named by its own term, in words of its title: the task is
+                // touched (担任局法律顾问, 审查合同19份), not told, since none of the words
+                // it adds are there (局机关和县人民医院、县中医医院…全覆盖).
+                (TASK_TOUCHED, true, true)
             } else if names_a_member(&listed, terms, own_terms, in_task()) {
                 (share.max(TASK_TOUCHED), false, false)
             } else {
