@@ -25,7 +25,7 @@ pub const VERSION: u32 = 1;
 /// Most terms a lexicon (built-in and a template's together) may hold: a city's
 /// vocabulary is hundreds of terms; the bound keeps a hostile file's cost known.
 pub const MAX_TERMS: usize = 20_000;
-/// Longest term, in characters: the longest names in the field (证明事项告知承诺制…)
+/// Longest term, in characters: the longest names in the field (重大执法决定法制审核制度…)
 /// are under twenty; the matcher's cost per text position grows with this bound.
 pub const MAX_TERM_CHARS: usize = 24;
 

@@ -25,7 +25,12 @@ fn linan() -> PlanState {
 }
 
 fn shangcheng() -> Draft {
-    report_text::draft_from_text(SHANGCHENG, 2000).unwrap()
+    shangcheng_with(SHANGCHENG)
+}
+
+/// The 上城 report as `text` gives it (the fixture changed by a test).
+fn shangcheng_with(text: &str) -> Draft {
+    report_text::draft_from_text(text, 2000).unwrap()
 }
 
 #[test]
@@ -154,8 +159,7 @@ fn department_rollup_and_unmatched_paragraphs() {
         .find(|l| l.starts_with("三是落实国家工作人员学法用法制度"))
         .unwrap();
     let text = SHANGCHENG.replacen(line, &format!("{line}\n{UNASKED}"), 1);
-    let draft = report_text::draft_from_text(&text, 2000).unwrap();
-    let report = coverage::compute(&draft, &linan());
+    let report = coverage::compute(&shangcheng_with(&text), &linan());
     let s = &report.summary;
     assert_eq!(s.covered + s.partial + s.missing + s.not_applicable, 20);
     let legal = s

@@ -426,16 +426,13 @@ pub(super) fn decide(
                 check_target(a, &evidence_texts, normalizer).outcome == TargetOutcome::NotReported
             })
     };
-    // A target naming work of its own that the achievements do not tell (touching it by
-    // words it shares with the item is no telling: 学校卫生监督覆盖率100% touched by the
-    // item's 卫生监督) and the report
+    // A task the achievements do not tell: not matched, or touched without being told
+    // (学校卫生监督覆盖率100% touched by the item's 卫生监督).
+    let untold = |t: usize| task_results[t].status == Status::Missing || touched_not_told[t];
+    // A target naming work of its own that the achievements do not tell and the report
     // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
     // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
-    let own_target_undone = |t: usize| {
-        own_target[t]
-            && placed_elsewhere[t]
-            && (task_results[t].status == Status::Missing || touched_not_told[t])
-    };
+    let own_target_undone = |t: usize| own_target[t] && placed_elsewhere[t] && untold(t);
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| {
@@ -488,11 +485,7 @@ pub(super) fn decide(
     // 加强重点领域监督执法, with 职业卫生 only in the plans). The opening clause is
     // exempt: it states the item's goal (优化营商环境), which next year's plans carry
     // on (持续优化…) when its means are done.
-    let planned_not_done = |t: usize| {
-        t > 0
-            && placed_elsewhere[t]
-            && (task_results[t].status == Status::Missing || touched_not_told[t])
-    };
+    let planned_not_done = |t: usize| t > 0 && placed_elsewhere[t] && untold(t);
     let listed_elsewhere = |t: usize| listed_only_elsewhere(report, item_text, &task_spans[t]);
     // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
@@ -508,7 +501,7 @@ pub(super) fn decide(
             counted.iter().any(|&t| {
                 (opens_numbered_subtask(&task_results[t].text)
                     || t > 0 && adds_a_task(&task_results[t].text))
-                    && (task_results[t].status == Status::Missing || touched_not_told[t])
+                    && untold(t)
                     || own_target_undone(t)
                     || planned_not_done(t)
                     || t > 0 && quoted_elsewhere[t]
@@ -533,11 +526,13 @@ pub(super) fn decide(
     // achievements of the paragraphs on the item: one sentence telling the others, which
     // matching reads as the whole, leaves that part undone.
     // A title naming the whole (全面落实行政执法“三项制度”) asks for every part, however
-    // the tasks after it share them out (执法全过程记录 a task of its own, touched only).
+    // the tasks after it share them out (执法全过程记录 a task of its own, touched only);
+    // a title that is itself a task asks only as that task.
+    let title_is_a_task = task_results.iter().any(|t| t.text == item.title);
     let asking_with_title: Vec<&str> = asking
         .iter()
         .copied()
-        .chain(std::iter::once(item.title.as_str()))
+        .chain((!title_is_a_task).then_some(item.title.as_str()))
         .collect();
     let untold_parts = untold_parts(normalizer, &asking_with_title, told);
     // A task that makes a document (制定…不予处罚清单, 梳理并公布…目录) is not done while

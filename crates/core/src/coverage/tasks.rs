@@ -23,8 +23,10 @@ pub(super) struct Candidate {
     pub(super) taken: usize,
     /// Its sentences, as indices of the report's sentences.
     pub(super) sentences: Span,
-    /// It holds much of the task's weight but none of the task's own words (those not in
-    /// the title or another task): its share is cut to [`TASK_TOUCHED`].
+    /// It touches the task without telling it: it holds much of the task's weight but
+    /// none of the task's own words (those not in the title or another task), its share
+    /// cut to [`TASK_TOUCHED`]; or too little of it but for an item's own term the task
+    /// shares with the title or another task, its share raised to [`TASK_TOUCHED`].
     pub(super) misses_own_words: bool,
     /// Its words in the task hold a term no other item holds ([`super::own_terms`]).
     pub(super) names_own_term: bool,
@@ -197,15 +199,20 @@ pub(super) fn task_candidates(
                     && weight_in(in_task().map(|p| p.item.clone()), own_weights, task) == 0.0
             };
             if share > TASK_TOUCHED && misses_own_words() {
-                (TASK_TOUCHED, true, names_own_term)
+                (
+                    TASK_TOUCHED,
+                    true,
+                    names_own_term || names_one_of(&shared_terms_here),
+                )
             } else if names_own_term {
                 // The term the item alone holds touches its task, however little of
                 // a long task it is (公众参与 of a list of five procedures).
                 (share.max(TASK_TOUCHED), false, true)
             } else if share < TASK_TOUCHED && names_one_of(&shared_terms_here) {
-                // The item named by its own term, in words of its title: the task is
-                // touched (担任局法律顾问, 审查合同19份), not told, since none of the words
-                // it adds are there (局机关和县人民医院、县中医医院…全覆盖).
+                // The item named by its own term, one the task shares with its title or
+                // another task, touches the task (担任局法律顾问, 审查合同19份) but does
+                // not tell it: the term is too little of the task (局机关和县人民医院、县中医
+                // 医院法律顾问全覆盖) to say the rest was done.
                 (TASK_TOUCHED, true, true)
             } else if names_a_member(&listed, terms, own_terms, in_task()) {
                 (share.max(TASK_TOUCHED), false, false)
