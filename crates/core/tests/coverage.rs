@@ -9,7 +9,7 @@ use serde_json::Value;
 
 mod coverage_support;
 
-use coverage_support::{one_item, one_item_with_terms, status_name, table};
+use coverage_support::{item_numbered, one_item, one_item_with_terms, status_name, table};
 
 #[path = "../benches/inputs.rs"]
 mod inputs;
@@ -108,7 +108,7 @@ fn deleting_the_evidence_makes_an_item_missing() {
     let plan = linan();
     let before = coverage::compute(&draft, &plan);
     for number in ["7", "15"] {
-        let item = before.items.iter().find(|i| i.number == number).unwrap();
+        let item = item_numbered(&before, number);
         assert_eq!(item.status, Status::Covered);
         let ids: Vec<u64> = item
             .evidence
@@ -116,7 +116,7 @@ fn deleting_the_evidence_makes_an_item_missing() {
             .map(|e| e.paragraph.paragraph_id)
             .collect();
         let after = coverage::compute(&without(&draft, &ids), &plan);
-        let item = after.items.iter().find(|i| i.number == number).unwrap();
+        let item = item_numbered(&after, number);
         assert_eq!(
             item.status,
             Status::Missing,

@@ -12,7 +12,7 @@ use report_core::report_text;
 mod coverage_support;
 
 use coverage_support::{
-    coverage_of, one_item, one_item_plan, one_item_with_terms, report_of, table,
+    coverage_of, item_numbered, one_item, one_item_plan, one_item_with_terms, report_of, table,
 };
 
 /// A 2023 report whose achievements part is `achievements` and whose part on 2024's
@@ -657,7 +657,7 @@ fn a_piece_of_a_term_names_another_thing() {
         ("dev-52-wuhu-city-2021", 2021, "7"),
     ] {
         let found = dev_pair(pair, year);
-        let item = found.items.iter().find(|i| i.number == number).unwrap();
+        let item = item_numbered(&found, number);
         assert_eq!(item.computed, Status::Partial, "{pair}\n{}", table(&found));
     }
 }
@@ -1077,7 +1077,7 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
     // 推动…医疗责任保险全覆盖): dev-58 20 of the evaluation set, where the paragraph on
     // 调解 also tells most of the item in its own words.
     let found = dev_pair("dev-58-hunnan-district-2022", 2022);
-    let item = found.items.iter().find(|i| i.number == "20").unwrap();
+    let item = item_numbered(&found, "20");
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
 
@@ -1122,7 +1122,7 @@ fn a_named_thing_the_report_never_names_is_undone() {
     // not told by the 12345 hotline alone (dev-66 19).
     let found = dev_pair("dev-66-weifang-city-2024", 2024);
     for number in ["16", "19"] {
-        let item = found.items.iter().find(|i| i.number == number).unwrap();
+        let item = item_numbered(&found, number);
         assert_eq!(
             item.computed,
             Status::Partial,
@@ -1263,7 +1263,7 @@ fn a_task_left_to_the_plans_keeps_a_named_item_partial() {
     let (status, shown) = status_with_plans(item, told, "三是持续加强重点领域监督执法。");
     assert_eq!(status, Status::Covered, "{shown}");
     let found = dev_pair("dev-71-zhangjiagang-city-2025", 2025);
-    let item = found.items.iter().find(|i| i.number == "四（五）").unwrap();
+    let item = item_numbered(&found, "四（五）");
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
 
@@ -1293,7 +1293,7 @@ fn a_title_naming_an_unnamed_thing_is_not_named_in_passing() {
 #[test]
 fn a_run_in_title_names_the_task_its_paragraph_tells() {
     let found = dev_pair("dev-79-qingyang-district-2023", 2023);
-    let item = found.items.iter().find(|i| i.number == "13").unwrap();
+    let item = item_numbered(&found, "13");
     assert_eq!(item.computed, Status::Covered, "{}", table(&found));
     let task = item
         .tasks
@@ -1328,7 +1328,7 @@ fn the_items_own_term_in_its_title_words_touches_its_task() {
 #[test]
 fn a_target_touched_by_the_items_words_and_placed_in_the_shortcomings_is_undone() {
     let found = dev_pair("dev-65-pingtan-county-2022", 2022);
-    let item = found.items.iter().find(|i| i.number == "13").unwrap();
+    let item = item_numbered(&found, "13");
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
 

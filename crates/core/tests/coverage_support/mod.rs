@@ -1,7 +1,7 @@
 //! What the coverage tests share: a one-item plan against a one-sentence report, and
 //! an item-by-item table of a result for failure messages.
 
-use report_core::coverage::{self, CoverageReport};
+use report_core::coverage::{self, CoverageReport, ItemCoverage};
 use report_core::plan;
 use report_core::plan_items::{PlanState, Status};
 use report_core::report_text;
@@ -87,4 +87,13 @@ pub fn coverage_of(plan: &str, terms: &[&str], report: &str, year: u16) -> Cover
     state.plan.terms = terms.iter().map(|t| t.to_string()).collect();
     let draft = report_text::draft_from_text(report, year).unwrap();
     coverage::compute(&draft, &state)
+}
+
+/// The item numbered `number` (as the plan writes it) in a result.
+pub fn item_numbered<'a>(report: &'a CoverageReport, number: &str) -> &'a ItemCoverage {
+    report
+        .items
+        .iter()
+        .find(|i| i.number == number)
+        .unwrap_or_else(|| panic!("no item {number}"))
 }
