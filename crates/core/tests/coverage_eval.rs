@@ -55,10 +55,11 @@ const GOALS: Bounds = Bounds {
 /// it from 188/230 to 186/230 (0.809): the floor's agreement was lowered to 0.80 rather
 /// than the rules chosen by their effect here. Session 18's rules (decided on dev) took it
 /// to 187/230 (0.813) with no 未覆盖 item called 已覆盖: the floor's agreement is back at
-/// 0.81 and its missing called covered at 0, the goal. Raise the floor as the engine
+/// 0.81 and its missing called covered at 0, the goal. Session 20's (decided on dev) took
+/// it to 189/230 (0.822): the floor's agreement is 0.82. Raise the floor as the engine
 /// improves, never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
-    min_agreement: 0.81,
+    min_agreement: 0.82,
     min_missing_precision: 0.86,
     min_missing_recall: 0.875,
     max_covered_called_missing: 0.04,
@@ -106,14 +107,17 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// title naming a thing reports name, never named; a run-in title names its task);
 /// dev-84 to dev-89 (the same way) 99/118 on arrival, 100/118 after session 19's changes
 /// (the item's own term in its title's words touches its task, a title naming a whole
-/// asks for its parts, 证明事项 a word of its own).
+/// asks for its parts, 证明事项 a word of its own); dev-90 to dev-95 (the same way)
+/// 104/120 on arrival, 104/120 with session 20's rule decided on dev-01 to dev-89 before
+/// they were read (a target naming a thing reports name, never named, is undone), 107/120
+/// after more such things in the lexicon (公职律师, 法治文化阵地 written as 文化阵地).
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
-    min_agreement: 0.89,
+    min_agreement: 0.90,
     min_missing_precision: 0.94,
     min_missing_recall: 0.91,
     max_covered_called_missing: 0.02,
-    max_missing_called_covered: 3,
+    max_missing_called_covered: 2,
     min_top_evidence_right: 0.97,
 };
 

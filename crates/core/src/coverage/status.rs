@@ -433,6 +433,12 @@ pub(super) fn decide(
     // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
     // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
     let own_target_undone = |t: usize| own_target[t] && placed_elsewhere[t] && untold(t);
+    // A task naming a thing reports name when they did it (the lexicon's `named` heads)
+    // that the achievements never name is not done. A target naming one (医疗责任保险
+    // 参保率100%, 公职律师不少于2名) counts as a task then, as a target of its own left to
+    // next year does: it asks for that thing, not for a figure the status may pass over.
+    let names_unnamed =
+        |t: usize| names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t]);
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| {
@@ -441,6 +447,7 @@ pub(super) fn decide(
                 || task_results[t].status == Status::Covered
                 || amount_undone(t)
                 || own_target_undone(t)
+                || names_unnamed(t)
         })
         .collect();
     let task_count = counted.len();
@@ -505,10 +512,9 @@ pub(super) fn decide(
                     || own_target_undone(t)
                     || planned_not_done(t)
                     || t > 0 && quoted_elsewhere[t]
-            }) || counted.iter().any(|&t| {
-                listed_elsewhere(t).is_some()
-                    || names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t])
-            })
+            }) || counted
+                .iter()
+                .any(|&t| listed_elsewhere(t).is_some() || names_unnamed(t))
         })
     };
     let told = || {
