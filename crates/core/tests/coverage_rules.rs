@@ -168,6 +168,20 @@ fn a_whole_named_asks_for_every_part_and_naming_it_tells_them() {
     assert_eq!(found.items[0].status, Status::Covered, "{}", table(&found));
 }
 
+/// 执行 says what is done, as 落实 does: a task that restates the title's whole with it
+/// (严格执行行政执法公示、执法全过程记录、重大执法决定法制审核制度 under 全面落实行政执法
+/// “三项制度”) adds no words of its own, and a sentence naming the whole tells it (dev-38 9,
+/// dev-87 11, dev-90 9: the task was touched, not told, for want of 执行).
+#[test]
+fn carrying_out_is_no_word_of_the_task_own() {
+    let found = one_item(
+        "全面落实行政执法“三项制度”。严格执行行政执法公示、执法全过程记录、重大执法决定法制审核制度",
+        "一是全面落实行政执法“三项制度”。县卫生健康综合执法大队通过县政府门户网站公示执法结果，配备执法记录仪，对现场检查全程记录，重大执法决定在作出前全部经过法制审核。",
+    );
+    let task = &found.items[0].tasks[0];
+    assert_eq!(task.status, Status::Covered, "{}", table(&found));
+}
+
 /// A task that makes a document (梳理并公布…清单) is done where the report names the
 /// document, by its name or as a list (目录), or counts what the list holds (梳理公布…证明
 /// 事项8项); the policy applied at length is not it.
@@ -935,7 +949,7 @@ fn what_a_sentence_tells_before_its_shortfall_is_told() {
 /// set); told, the item is covered.
 #[test]
 fn a_numbered_sub_task_left_untold_keeps_the_item_partial() {
-    let item = "发挥法律顾问和公职律师作用。（1）法律顾问参与重大决策和合同审查，局机关合同合法性审查率100%；（2）加强公职律师队伍建设";
+    let item = "发挥法律顾问作用。（1）法律顾问参与重大决策和合同审查，局机关合同合法性审查率100%；（2）开展合同管理专项培训";
     let status = |sentence: &str| {
         let found = one_item(item, sentence);
         (found.items[0].computed, table(&found))
@@ -944,7 +958,7 @@ fn a_numbered_sub_task_left_untold_keeps_the_item_partial() {
     let (found, why) = status(advisers);
     assert_eq!(found, Status::Partial, "{why}");
     let (found, why) = status(&format!(
-        "{advisers}新增公职律师3名，公职律师队伍达到8人，参与办理复议应诉案件5件。"
+        "{advisers}组织合同管理专项培训2期，局机关和局属单位120人参训。"
     ));
     assert_eq!(found, Status::Covered, "{why}");
 }
@@ -1077,6 +1091,12 @@ fn a_target_of_its_own_placed_in_the_plans_is_work_not_done() {
     assert_eq!(status(item, elsewhere), Status::Covered);
     let insured = item.replace("医疗意外保险", "医疗责任保险");
     assert_eq!(status(&insured, elsewhere), Status::Partial);
+    // Placed there in fewer of its words, as a shortfall.
+    let shortfall = format!(
+        "{done}\n二、存在的不足和原因\n一是医疗意外保险覆盖面不广，部分医院参保积极性不高。"
+    );
+    let (found, why) = status_with_plans(item, &shortfall, elsewhere);
+    assert_eq!(found, Status::Partial, "{why}");
     // Placed there in fewer of its words, as a shortfall (医疗责任保险覆盖面不广 for
     // 推动…医疗责任保险全覆盖): dev-58 20 of the evaluation set, where the paragraph on
     // 调解 also tells most of the item in its own words.
@@ -1138,7 +1158,8 @@ fn a_named_thing_the_report_never_names_is_undone() {
 
 /// Each built-in `named` head in a target (医疗责任保险参保率100%, 公职律师不少于2名): the
 /// target asks for that thing, so while the achievements never name it the item is partial
-/// however fully its other task is told; named with its figure, it is covered.
+/// however fully its other task is told, and a figure of the same measure given for
+/// something else does not tell it; named with its figure, it is covered.
 #[test]
 fn every_named_head_in_a_target_is_undone_until_named() {
     let entries = report_core::lexicon::parse_file(report_core::lexicon::BUILTIN).unwrap();
@@ -1153,12 +1174,29 @@ fn every_named_head_in_a_target_is_undone_until_named() {
     for head in heads {
         let item = format!("开展医疗机构依法执业自查，{head}覆盖率100%");
         let unnamed = one_item(&item, inspection);
+        // The figure given for something else (医疗机构覆盖率100%) is not that thing's.
+        let figure_only = one_item(&item, &format!("{inspection}全区医疗机构覆盖率100%。"));
         let named = one_item(&item, &format!("{inspection}全区{head}覆盖率100%。"));
-        let (unnamed, named) = (&unnamed.items[0], &named.items[0]);
-        if unnamed.computed != Status::Partial || named.computed != Status::Covered {
+        let (unnamed, figure_only, named) =
+            (&unnamed.items[0], &figure_only.items[0], &named.items[0]);
+        // Nor is the target shown as told by it.
+        let figure_told = figure_only
+            .tasks
+            .iter()
+            .any(|t| t.text.contains(head) && t.status == Status::Covered);
+        if unnamed.computed != Status::Partial
+            || figure_only.computed != Status::Partial
+            || figure_told
+            || named.computed != Status::Covered
+        {
             failures.push(format!(
-                "{head}: never named {:?} ({}), named {:?} ({})",
-                unnamed.computed, unnamed.explanation, named.computed, named.explanation
+                "{head}: never named {:?} ({}), its figure alone {:?} ({}), named {:?} ({})",
+                unnamed.computed,
+                unnamed.explanation,
+                figure_only.computed,
+                figure_only.explanation,
+                named.computed,
+                named.explanation
             ));
         }
     }

@@ -369,15 +369,25 @@ pub(super) fn decide(
         .iter()
         .map(|t| check_target(t, &evidence_texts, normalizer))
         .collect();
+    // Which tasks name a thing reports name when they did it (述法, the lexicon's `named`
+    // heads) that no achievements sentence names: not done, whatever else they match.
+    let names_unnamed: Vec<bool> = task_spans
+        .iter()
+        .map(|span| names_an_unnamed_thing(report, normalizer, item_text, span))
+        .collect();
     // A target task whose figure the target check finds in the item's evidence
     // (完成率100%, in a sentence its words did not match or matched in part) is told
     // there: the same figure the check reports, shown as that task's evidence, so that
-    // the task list and the target agree.
-    for ((task, _), span) in task_results
+    // the task list and the target agree. Not one naming such a thing: 基本医疗保险覆盖率
+    // 100% is no figure for 医疗责任保险覆盖率100%.
+    for (((task, _), span), _) in task_results
         .iter_mut()
         .zip(&is_target)
         .zip(&task_spans)
-        .filter(|((task, &target), _)| target && task.status != Status::Covered)
+        .zip(&names_unnamed)
+        .filter(|(((task, &target), _), &unnamed)| {
+            target && !unnamed && task.status != Status::Covered
+        })
     {
         // The targets whose whole measure the task holds (自查覆盖率 for 自查覆盖率100%,
         // not the item's other 覆盖率), or else those whose ending it holds.
@@ -414,7 +424,8 @@ pub(super) fn decide(
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
     // target. One the report answers is a task done, as a reviewer ticks off a figure
     // given (执法记录仪配备全覆盖); one it does not answer is a target not reported
-    // (a hint), not a task left undone: the status follows the other tasks.
+    // (a hint), not a task left undone: the status follows the other tasks (unless it
+    // names a thing never named, or work of its own left to next year: below).
     // A target that sets an amount of work (跨部门联合抽查不少于5次) is that work: when
     // no sentence tells any of it, nor a paragraph shown as the item's evidence its
     // figure, it is a task undone (read where the targets are checked: only there, a
@@ -433,12 +444,10 @@ pub(super) fn decide(
     // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
     // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
     let own_target_undone = |t: usize| own_target[t] && placed_elsewhere[t] && untold(t);
-    // A task naming a thing reports name when they did it (the lexicon's `named` heads)
-    // that the achievements never name is not done. A target naming one (医疗责任保险
-    // 参保率100%, 公职律师不少于2名) counts as a task then, as a target of its own left to
-    // next year does: it asks for that thing, not for a figure the status may pass over.
-    let names_unnamed =
-        |t: usize| names_an_unnamed_thing(report, normalizer, item_text, &task_spans[t]);
+    // A target naming a thing the achievements never name (医疗责任保险参保率100%,
+    // 公职律师不少于2名) counts as a task, as a target of its own left to next year does:
+    // it asks for that thing, not for a figure the status may pass over.
+    let unnamed_undone = |t: usize| names_unnamed[t] && untold(t);
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| {
@@ -447,7 +456,7 @@ pub(super) fn decide(
                 || task_results[t].status == Status::Covered
                 || amount_undone(t)
                 || own_target_undone(t)
-                || names_unnamed(t)
+                || unnamed_undone(t)
         })
         .collect();
     let task_count = counted.len();
@@ -494,14 +503,15 @@ pub(super) fn decide(
     // on (持续优化…) when its means are done.
     let planned_not_done = |t: usize| t > 0 && placed_elsewhere[t] && untold(t);
     let listed_elsewhere = |t: usize| listed_only_elsewhere(report, item_text, &task_spans[t]);
-    // A sub-task the plan numbers itself (（2）加强公职律师队伍建设) or adds with 并
+    // A sub-task the plan numbers itself (（2）加强法律顾问队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
     // untold, the item is partial however much of the rest the paragraph holds; so is a
     // target of its own left to next year, a later task the report places there, one
     // listing a thing or a later one quoting a name (“跨省通办”) the report has only in
-    // its shortcomings or plans, and a thing reports name (述法) never named.
+    // its shortcomings or plans (a thing reports name, never named, keeps it partial
+    // however its tasks are answered: `names_unnamed`, asked with the parts below).
     // Asked only when the rest would make the item covered, once, the cheap checks
-    // first: the last two read the report.
+    // first: the last one reads the report.
     let set_apart_cell: OnceCell<bool> = OnceCell::new();
     let set_apart_undone = || {
         *set_apart_cell.get_or_init(|| {
@@ -512,9 +522,7 @@ pub(super) fn decide(
                     || own_target_undone(t)
                     || planned_not_done(t)
                     || t > 0 && quoted_elsewhere[t]
-            }) || counted
-                .iter()
-                .any(|&t| listed_elsewhere(t).is_some() || names_unnamed(t))
+            }) || counted.iter().any(|&t| listed_elsewhere(t).is_some())
         })
     };
     let told = || {
@@ -576,6 +584,7 @@ pub(super) fn decide(
     } else if task_count > 0
         && untold_parts.is_empty()
         && unmade_documents.is_empty()
+        && !counted.iter().any(|&t| names_unnamed[t])
         && (answered == task_count
             || named.is_some() && !set_apart_undone()
             || (best_share >= MOST_OF_ITEM
