@@ -56,7 +56,7 @@ const GOALS: Bounds = Bounds {
 /// than the rules chosen by their effect here. Session 18's rules (decided on dev) took it
 /// to 187/230 (0.813) with no 未覆盖 item called 已覆盖: the floor's agreement is back at
 /// 0.81 and its missing called covered at 0, the goal. Session 20's (decided on dev) took
-/// it to 190/230 (0.826): the floor's agreement is 0.82. Raise the floor as the engine
+/// it to 190/230, then 189/230 (0.822): the floor's agreement is 0.82. Raise the floor as the engine
 /// improves, never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
     min_agreement: 0.82,
@@ -69,7 +69,7 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 
 /// The dev split (95 pairs; dev-24 to dev-95 were written after the engine) misses the
 /// 未覆盖 called 已覆盖 goal. This floor is what the engine measured on it (7 December
-/// 2026, session 20, 1828 items: agreement 1650/1828 = 0.903, 未覆盖 precision 343/361 =
+/// 2026, session 20, 1828 items: agreement 1656/1828 = 0.906, 未覆盖 precision 343/361 =
 /// 0.950 and recall 343/377 = 0.910, covered/partial called missing 18/1451, missing called
 /// covered 2; rounded to the weaker side), so that no change makes it worse unnoticed. The
 /// recall and missing-called-covered bounds were loosened for dev-84 to dev-89, which
@@ -112,7 +112,8 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// asks for its parts, 证明事项 a word of its own); dev-90 to dev-95 (the same way)
 /// 104/120 on arrival, 104/120 with session 20's rule decided on dev-01 to dev-89 before
 /// they were read (a target naming a thing reports name, never named, is undone), 107/120
-/// after 公职律师 joined those things and 执行 the generic words.
+/// after 公职律师 joined those things and 执行 the generic words, 109/120 after three more
+/// things (建议提案, 依法执业自查, 重大行政决策事项目录).
 /// Raise it as the engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.90,

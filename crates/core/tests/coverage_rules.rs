@@ -1169,10 +1169,10 @@ fn every_named_head_in_a_target_is_undone_until_named() {
         .map(|e| e.head.as_str())
         .collect();
     assert!(heads.contains(&"医疗责任保险"), "{heads:?}");
-    let inspection = "组织全区126家医疗机构对照法律法规开展依法执业自查，自查问题整改率96.4%，立案查处违法违规行为12件。";
+    let inspection = "组织对全区126家医疗机构开展医疗废物专项检查，发现问题整改率96.4%，立案查处违法违规行为12件。";
     let mut failures = Vec::new();
     for head in heads {
-        let item = format!("开展医疗机构依法执业自查，{head}覆盖率100%");
+        let item = format!("开展医疗废物专项检查，{head}覆盖率100%");
         let unnamed = one_item(&item, inspection);
         // The figure given for something else (医疗机构覆盖率100%) is not that thing's.
         let figure_only = one_item(&item, &format!("{inspection}全区医疗机构覆盖率100%。"));
