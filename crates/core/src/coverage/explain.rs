@@ -112,3 +112,24 @@ pub(super) fn explain(status: Status, tasks: &[TaskCoverage], places: Places) ->
         },
     }
 }
+
+/// What an item's reason adds for the parts of a whole (`parts`) and the things reports
+/// name when they did it (`things`, as matching reads them) that no achievements sentence
+/// tells: `；其中“执法全过程记录”“医疗美容”未见叙述`, or nothing.
+pub(super) fn untold_things<'a>(
+    parts: &[&str],
+    things: impl Iterator<Item = &'a [char]>,
+) -> String {
+    let mut untold: Vec<String> = parts.iter().map(|part| part.to_string()).collect();
+    for thing in things {
+        let thing: String = thing.iter().collect();
+        if !untold.contains(&thing) {
+            untold.push(thing);
+        }
+    }
+    if untold.is_empty() {
+        return String::new();
+    }
+    let named: String = untold.iter().map(|thing| format!("“{thing}”")).collect();
+    format!("；其中{named}未见叙述")
+}

@@ -225,21 +225,21 @@ pub(super) fn listed_only_elsewhere(
         .find(|own| named_only_elsewhere(report, &item.chars[own.clone()]))
 }
 
-/// Whether the item's words `task` name a thing reports name when they did it (述法,
-/// 告知承诺制: the lexicon's `named` heads, [`Normalizer::named_in`], alone or inside a
-/// longer term: 信访 of 信访工作法治化) that no achievements sentence of the report
-/// names: the rest of the item told at length does not tell it.
-pub(super) fn names_an_unnamed_thing(
+/// The thing reports name when they did it (述法, 告知承诺制: the lexicon's `named` heads,
+/// [`Normalizer::named_in`], alone or inside a longer term: 信访 of 信访工作法治化) that the
+/// item's words `task` name and no achievements sentence of the report names: the rest of
+/// the item told at length does not tell it.
+pub(super) fn unnamed_thing<'a>(
     report: &Report,
-    normalizer: &Normalizer,
-    item: &MatchText,
+    normalizer: &'a Normalizer,
+    item: &'a MatchText,
     task: &Span,
-) -> bool {
+) -> Option<&'a [char]> {
     item.terms
         .iter()
         .filter(|term| task.start <= term.start && term.end <= task.end)
         .flat_map(|term| normalizer.named_in(&item.chars[term.clone()]))
-        .any(|named| !named_in_sentences(report, named, true))
+        .find(|named| !named_in_sentences(report, named, true))
 }
 
 /// Whether a task opens with 并 as "and also" (并修订完善裁量基准), not as part of a word

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use crate::lexicon::Normalizer;
 use crate::plan_items::{Decision, PlanItem};
 
-use super::explain::{explain, original_text, paragraph_evidence, Places};
+use super::explain::{explain, original_text, paragraph_evidence, untold_things, Places};
 use super::matching::{
     cuts_a_term, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
     TASK_ANSWERED, TITLE_PART,
@@ -15,8 +15,8 @@ use super::naming::{names_most_members, names_no_work, things_of_task};
 use super::report::{MatchText, Report};
 use super::set_apart::{
     adds_a_task, every_thing_told_whole, listed_only_elsewhere, most_things_told,
-    names_an_unnamed_thing, opens_numbered_subtask, quoted_only_elsewhere, told_of_item,
-    unmade_document, untold_parts,
+    opens_numbered_subtask, quoted_only_elsewhere, told_of_item, unmade_document, unnamed_thing,
+    untold_parts,
 };
 use super::targets::{
     check_target, counts_matched_words, positions_of, sentence_of_figure, FIGURE_MEASURE_CHARS,
@@ -369,11 +369,11 @@ pub(super) fn decide(
         .iter()
         .map(|t| check_target(t, &evidence_texts, normalizer))
         .collect();
-    // Which tasks name a thing reports name when they did it (述法, the lexicon's `named`
-    // heads) that no achievements sentence names: not done, whatever else they match.
-    let names_unnamed: Vec<bool> = task_spans
+    // The thing each task names that reports name when they did it (述法, the lexicon's
+    // `named` heads) and no achievements sentence names: not done, whatever else matches.
+    let unnamed_things: Vec<Option<&[char]>> = task_spans
         .iter()
-        .map(|span| names_an_unnamed_thing(report, normalizer, item_text, span))
+        .map(|span| unnamed_thing(report, normalizer, item_text, span))
         .collect();
     // A target task whose figure the target check finds in the item's evidence
     // (完成率100%, in a sentence its words did not match or matched in part) is told
@@ -384,9 +384,9 @@ pub(super) fn decide(
         .iter_mut()
         .zip(&is_target)
         .zip(&task_spans)
-        .zip(&names_unnamed)
-        .filter(|(((task, &target), _), &unnamed)| {
-            target && !unnamed && task.status != Status::Covered
+        .zip(&unnamed_things)
+        .filter(|(((task, &target), _), unnamed)| {
+            target && unnamed.is_none() && task.status != Status::Covered
         })
     {
         // The targets whose whole measure the task holds (自查覆盖率 for 自查覆盖率100%,
@@ -446,8 +446,9 @@ pub(super) fn decide(
     let own_target_undone = |t: usize| own_target[t] && placed_elsewhere[t] && untold(t);
     // A target naming a thing the achievements never name (医疗责任保险参保率100%,
     // 公职律师不少于2名) counts as a task, as a target of its own left to next year does:
-    // it asks for that thing, not for a figure the status may pass over.
-    let unnamed_undone = |t: usize| names_unnamed[t] && untold(t);
+    // it asks for that thing, not for a figure the status may pass over, nor for words
+    // the report shares with it (保险参保率100%).
+    let names_unnamed = |t: usize| unnamed_things[t].is_some();
     let only_targets = is_target.iter().all(|&t| t);
     let counted: Vec<usize> = (0..task_results.len())
         .filter(|&t| {
@@ -456,7 +457,7 @@ pub(super) fn decide(
                 || task_results[t].status == Status::Covered
                 || amount_undone(t)
                 || own_target_undone(t)
-                || unnamed_undone(t)
+                || names_unnamed(t)
         })
         .collect();
     let task_count = counted.len();
@@ -578,13 +579,13 @@ pub(super) fn decide(
     // share with it, in a paragraph's lead or in passing: those are about other work
     // (医共体法治化管理).
     let title_names_unnamed_thing =
-        || names_an_unnamed_thing(report, normalizer, item_text, &(0..title_len));
+        || unnamed_thing(report, normalizer, item_text, &(0..title_len)).is_some();
     let mut computed = if wrong_year || (the_plan_itself && copied_verbatim) {
         Status::Missing
     } else if task_count > 0
         && untold_parts.is_empty()
         && unmade_documents.is_empty()
-        && !counted.iter().any(|&t| names_unnamed[t])
+        && !counted.iter().any(|&t| names_unnamed(t))
         && (answered == task_count
             || named.is_some() && !set_apart_undone()
             || (best_share >= MOST_OF_ITEM
@@ -646,12 +647,9 @@ pub(super) fn decide(
                 elsewhere: mentioned_elsewhere.map(|u| &units[u]),
             },
         );
-        if computed == Status::Partial && !untold_parts.is_empty() {
-            explanation.push_str("；其中");
-            for part in &untold_parts {
-                explanation.push_str(&format!("“{part}”"));
-            }
-            explanation.push_str("未见叙述");
+        if computed == Status::Partial {
+            let things = counted.iter().filter_map(|&t| unnamed_things[t]);
+            explanation.push_str(&untold_things(&untold_parts, things));
         }
         if computed == Status::Partial {
             for document in unmade_documents {
