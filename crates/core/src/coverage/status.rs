@@ -650,8 +650,6 @@ pub(super) fn decide(
         if computed == Status::Partial {
             let things = counted.iter().filter_map(|&t| unnamed_things[t]);
             explanation.push_str(&untold_things(&untold_parts, things));
-        }
-        if computed == Status::Partial {
             for document in unmade_documents {
                 explanation.push_str(&format!("；未见所要制定的{document}"));
             }
