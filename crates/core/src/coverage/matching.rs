@@ -252,6 +252,9 @@ pub(super) struct ItemMatch {
     pub(super) told_elsewhere: Vec<bool>,
     /// For each task, whether the report places it there ([`Elsewhere::placed`]).
     pub(super) placed_elsewhere: Vec<bool>,
+    /// For each task, the largest share of it a sentence there holds
+    /// ([`Elsewhere::best`]).
+    pub(super) best_elsewhere: Vec<f64>,
     /// The item asks for laws to be studied or taught ([`asks_for_study`]).
     pub(super) studies: bool,
     /// Which tasks are targets that name work of their own ([`OWN_THING`]).
@@ -583,6 +586,7 @@ pub(super) fn match_item(
     let unit_words = UnitWords::new(chars);
     let mut told_elsewhere = Vec::with_capacity(task_spans.len());
     let mut placed_elsewhere = Vec::with_capacity(task_spans.len());
+    let mut best_elsewhere = Vec::with_capacity(task_spans.len());
     let candidates: Vec<Vec<Candidate>> = task_spans
         .iter()
         .map(|task| {
@@ -602,6 +606,7 @@ pub(super) fn match_item(
             );
             told_elsewhere.push(elsewhere.answered.is_some());
             placed_elsewhere.push(elsewhere.placed);
+            best_elsewhere.push(elsewhere.best);
             mentioned_elsewhere = mentioned_elsewhere.or(elsewhere.answered);
             found
         })
@@ -624,6 +629,7 @@ pub(super) fn match_item(
         mentioned_elsewhere,
         told_elsewhere,
         placed_elsewhere,
+        best_elsewhere,
         studies,
         own_target,
     }
@@ -655,7 +661,7 @@ pub(super) fn claims(matches: &[ItemMatch], report: &Report) -> Vec<Vec<Claims>>
 /// Whether phrase `p` holds part of one of the item's `terms` and not the whole of it: a
 /// term the report names reads as the term's head, so the report names another thing
 /// (务公开 of 政务公开 in 院务公开). The title's subject named in passing is not named
-/// by such words ([`super::status::subject_in_passing`]).
+/// by such words ([`super::naming::subject_in_passing`]).
 pub(super) fn cuts_a_term(p: &Phrase, terms: &[Span]) -> bool {
     terms.iter().any(|t| {
         p.item.start < t.end

@@ -5,10 +5,43 @@
 use crate::plan_items::{Comparator, Target};
 use crate::text::is_han;
 
-use super::matching::{Phrase, MIN_PHRASE};
+use super::matching::{cuts_a_term, ParagraphMatch, Phrase, MIN_PHRASE};
 use super::report::{Report, THROUGH};
-use super::weights::GENERIC_WORDS;
-use super::Span;
+use super::weights::{weight_in, weight_of, GENERIC_WORDS};
+use super::{ratio, Span};
+
+/// A paragraph names an item's subject when its lead (heading and first sentence) holds
+/// this share of the title's weight.
+pub(super) const TITLE_NAMED: f64 = 0.5;
+/// …and gives an account of it when it has this many Han characters beyond twice the title.
+pub(super) const ACCOUNT_CHARS: usize = 30;
+
+/// Whether a sentence of the achievements parts holds most of the item's title: its
+/// subject named in passing, by words that name work ([`names_no_work`]; `studies`: the
+/// item asks for laws to be studied), and not by words that cut one of the item's
+/// `terms` ([`cuts_a_term`]).
+pub(super) fn subject_in_passing(
+    matches: &[ParagraphMatch],
+    report: &Report,
+    weights: &[f64],
+    title_len: usize,
+    studies: bool,
+    terms: &[Span],
+) -> bool {
+    let title = 0..title_len;
+    let title_total = weight_of(weights, &title);
+    matches
+        .iter()
+        .flat_map(|m| m.sentences.iter().map(move |s| (m.unit, s)))
+        .any(|(unit, (s, phrases))| {
+            let named = phrases
+                .iter()
+                .filter(|p| !cuts_a_term(p, terms) && !names_no_work(report, unit, p, studies))
+                .map(|p| p.item.clone());
+            report.sentences[*s].counts
+                && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
+        })
+}
 
 /// How names of units end (…预防控制中心, …工作领导小组, …依法治区办): a unit a task
 /// names is who does it or with whom, not what is done, and reports name the same units

@@ -8,10 +8,12 @@ use crate::plan_items::{Decision, PlanItem};
 
 use super::explain::{explain, original_text, paragraph_evidence, untold_things, Places};
 use super::matching::{
-    cuts_a_term, Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE,
-    TASK_ANSWERED, TITLE_PART,
+    Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
+    TITLE_PART,
 };
-use super::naming::{names_most_members, names_no_work, things_of_task};
+use super::naming::{
+    names_most_members, subject_in_passing, things_of_task, ACCOUNT_CHARS, TITLE_NAMED,
+};
 use super::report::{MatchText, Report};
 use super::set_apart::{
     adds_a_task, every_thing_told_whole, listed_only_elsewhere, most_things_told,
@@ -24,48 +26,20 @@ use super::targets::{
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
 use super::weights::{weight_in, weight_of, Weights};
 use super::{
-    ratio, round2, Evidence, ItemCoverage, Span, Status, TargetCheck, TargetOutcome, TaskCoverage,
+    ratio, round2, Evidence, ItemCoverage, Status, TargetCheck, TargetOutcome, TaskCoverage,
 };
 
-/// A paragraph names an item's subject when its lead (heading and first sentence) holds
-/// this share of the title's weight.
-pub(super) const TITLE_NAMED: f64 = 0.5;
-/// …and gives an account of it when it has this many Han characters beyond twice the title.
-pub(super) const ACCOUNT_CHARS: usize = 30;
 /// A paragraph holding this share of an item's weight covers it when the tasks answered
 /// or told in other words hold half the weight of its tasks.
 pub(super) const MOST_OF_ITEM: f64 = 0.35;
 /// Part of a task counts only in a paragraph holding this share of the item's weight:
 /// one that addresses part of the item, not one that shares a term or two with it.
 pub(super) const SOME_OF_ITEM: f64 = 0.1;
+/// A later task's share in one achievements sentence that says the item was begun, when
+/// its first task is told only in the shortcomings or plans (the five procedures of a
+/// 规划's making, the year's 决策事项目录 left to next year): nearly told.
+const BEGUN: f64 = 0.45;
 pub(super) const MAX_EVIDENCE: usize = 5;
-
-/// Whether a sentence of the achievements parts holds most of the item's title: its
-/// subject named in passing, by words that name work ([`names_no_work`]; `studies`: the
-/// item asks for laws to be studied), and not by words that cut one of the item's
-/// `terms` ([`cuts_a_term`]).
-pub(super) fn subject_in_passing(
-    matches: &[ParagraphMatch],
-    report: &Report,
-    weights: &[f64],
-    title_len: usize,
-    studies: bool,
-    terms: &[Span],
-) -> bool {
-    let title = 0..title_len;
-    let title_total = weight_of(weights, &title);
-    matches
-        .iter()
-        .flat_map(|m| m.sentences.iter().map(move |s| (m.unit, s)))
-        .any(|(unit, (s, phrases))| {
-            let named = phrases
-                .iter()
-                .filter(|p| !cuts_a_term(p, terms) && !names_no_work(report, unit, p, studies))
-                .map(|p| p.item.clone());
-            report.sentences[*s].counts
-                && ratio(weight_in(named, weights, &title), title_total) >= TITLE_NAMED
-        })
-}
 
 /// What deciding an item's status needs to know besides the item.
 pub(super) struct Context<'a> {
@@ -115,6 +89,7 @@ pub(super) fn decide(
         mentioned_elsewhere,
         told_elsewhere,
         placed_elsewhere,
+        best_elsewhere,
         studies,
         own_target,
     } = m;
@@ -135,6 +110,11 @@ pub(super) fn decide(
     // where the things a task lists, the parts of a whole and the documents the item's
     // tasks ask for are looked for (built only for an item that asks for such).
     let told_cell: OnceCell<String> = OnceCell::new();
+    // Each task's largest share in a sentence of the achievements.
+    let best_here: Vec<f64> = candidates
+        .iter()
+        .map(|found| found.iter().map(|c| c.share).fold(0.0, f64::max))
+        .collect();
     for (t, ((task, candidates), not_told)) in task_spans
         .iter()
         .zip(candidates)
@@ -501,8 +481,13 @@ pub(super) fn decide(
     // not covered, even by a paragraph that names the item (重点领域监管有力 for
     // 加强重点领域监督执法, with 职业卫生 only in the plans). The opening clause is
     // exempt: it states the item's goal (优化营商环境), which next year's plans carry
-    // on (持续优化…) when its means are done.
-    let planned_not_done = |t: usize| t > 0 && placed_elsewhere[t] && untold(t);
+    // on (持续优化…) when its means are done. So is a task the achievements only touch
+    // and a sentence there tells more of (常年法律顾问 in the achievements, 推行总法律顾问
+    // 制度 in the plans): the words shared are about other work.
+    let told_best_elsewhere =
+        |t: usize| task_results[t].status == Status::Partial && best_here[t] < best_elsewhere[t];
+    let planned_not_done =
+        |t: usize| t > 0 && placed_elsewhere[t] && (untold(t) || told_best_elsewhere(t));
     let listed_elsewhere = |t: usize| listed_only_elsewhere(report, item_text, &task_spans[t]);
     // A sub-task the plan numbers itself (（2）加强法律顾问队伍建设) or adds with 并
     // (并编制卫生健康领域增值服务事项清单) is one a reviewer ticks off on its own: left
@@ -595,6 +580,14 @@ pub(super) fn decide(
         Status::Covered
     } else if answered > 0
         || target_answered
+        // A later task nearly told in one sentence is the item begun, however its
+        // subject is placed (see `BEGUN`).
+        || (1..task_results.len()).any(|t| {
+            task_results[t].status == Status::Partial
+                && !touched_not_told[t]
+                && !told_elsewhere[t]
+                && best_here[t] >= BEGUN
+        })
         || !subject_placed_elsewhere
             && (touched >= 2
                 || touched_on_subject > 0

@@ -88,6 +88,8 @@ pub(super) struct Elsewhere {
     /// places the task there (医疗责任保险覆盖面不广 for 推动…医疗责任保险全覆盖), not
     /// enough to say the item is told only there.
     pub(super) placed: bool,
+    /// The largest share of the task a sentence there holds.
+    pub(super) best: f64,
 }
 
 /// The share of a task's weight a sentence outside the achievements holds for the
@@ -253,6 +255,7 @@ pub(super) fn task_candidates(
                         elsewhere.answered.get_or_insert(m.unit);
                     }
                     elsewhere.placed |= share >= TASK_PLACED;
+                    elsewhere.best = elsewhere.best.max(share);
                     continue;
                 }
                 out.push(Candidate {

@@ -11,7 +11,7 @@ use super::{ratio, Span};
 /// by title, 局长 or 主任), not what it is done to: they never make a match on their own.
 /// Boilerplate nouns (习近平法治思想, 法治政府建设) are not listed: whether
 /// they tell one item from another depends on the plan ([`Weights`]).
-pub(super) const GENERIC_WORDS: [&str; 47] = [
+pub(super) const GENERIC_WORDS: [&str; 48] = [
     "进一步",
     "推进",
     "加强",
@@ -35,6 +35,7 @@ pub(super) const GENERIC_WORDS: [&str; 47] = [
     "依法",
     "贯彻",
     "执行",
+    "会同",
     "坚持",
     "做好",
     "实现",
