@@ -13,8 +13,6 @@ use super::{ratio, Span};
 /// A paragraph names an item's subject when its lead (heading and first sentence) holds
 /// this share of the title's weight.
 pub(super) const TITLE_NAMED: f64 = 0.5;
-/// …and gives an account of it when it has this many Han characters beyond twice the title.
-pub(super) const ACCOUNT_CHARS: usize = 30;
 
 /// Whether a sentence of the achievements parts holds most of the item's title: its
 /// subject named in passing, by words that name work ([`names_no_work`]; `studies`: the

@@ -11,9 +11,7 @@ use super::matching::{
     Claims, ItemMatch, ParagraphMatch, Phrase, COPIED, EVIDENCE, MIN_PHRASE, TASK_ANSWERED,
     TITLE_PART,
 };
-use super::naming::{
-    names_most_members, subject_in_passing, things_of_task, ACCOUNT_CHARS, TITLE_NAMED,
-};
+use super::naming::{names_most_members, subject_in_passing, things_of_task, TITLE_NAMED};
 use super::report::{MatchText, Report};
 use super::set_apart::{
     adds_a_task, every_thing_told_whole, listed_only_elsewhere, most_things_told,
@@ -35,9 +33,12 @@ pub(super) const MOST_OF_ITEM: f64 = 0.35;
 /// Part of a task counts only in a paragraph holding this share of the item's weight:
 /// one that addresses part of the item, not one that shares a term or two with it.
 pub(super) const SOME_OF_ITEM: f64 = 0.1;
-/// A later task's share in one achievements sentence that says the item was begun, when
-/// its first task is told only in the shortcomings or plans (the five procedures of a
-/// 规划's making, the year's 决策事项目录 left to next year): nearly told.
+/// …and gives an account of it when it has this many Han characters beyond twice the title.
+const ACCOUNT_CHARS: usize = 30;
+/// A later task's share in the achievements sentence shown for it (one, or two that
+/// follow each other) that says the item was begun, whatever its first task: nearly
+/// told (the five procedures of a 规划's making, while the year's 决策事项目录 is left to
+/// next year).
 const BEGUN: f64 = 0.45;
 pub(super) const MAX_EVIDENCE: usize = 5;
 
@@ -110,11 +111,8 @@ pub(super) fn decide(
     // where the things a task lists, the parts of a whole and the documents the item's
     // tasks ask for are looked for (built only for an item that asks for such).
     let told_cell: OnceCell<String> = OnceCell::new();
-    // Each task's largest share in a sentence of the achievements.
-    let best_here: Vec<f64> = candidates
-        .iter()
-        .map(|found| found.iter().map(|c| c.share).fold(0.0, f64::max))
-        .collect();
+    // Each task's share in the achievements sentence shown for it; 0 for none.
+    let mut shown_share = vec![0.0; task_spans.len()];
     for (t, ((task, candidates), not_told)) in task_spans
         .iter()
         .zip(candidates)
@@ -165,6 +163,7 @@ pub(super) fn decide(
                 misses_own_words,
                 ..
             }) => {
+                shown_share[t] = share;
                 *not_told = misses_own_words;
                 // Said in a paragraph about something else, a task is touched at most.
                 let mut status = if share >= TASK_ANSWERED && by_unit[k].share >= EVIDENCE {
@@ -481,11 +480,13 @@ pub(super) fn decide(
     // not covered, even by a paragraph that names the item (重点领域监管有力 for
     // 加强重点领域监督执法, with 职业卫生 only in the plans). The opening clause is
     // exempt: it states the item's goal (优化营商环境), which next year's plans carry
-    // on (持续优化…) when its means are done. So is a task the achievements only touch
-    // and a sentence there tells more of (常年法律顾问 in the achievements, 推行总法律顾问
-    // 制度 in the plans): the words shared are about other work.
+    // on (持续优化…) when its means are done. A task the achievements only touch counts
+    // as placed there too when a sentence of the shortcomings or plans holds more of it
+    // than the sentence shown for it (常年法律顾问 in the achievements, 推行总法律顾问制度 in
+    // the plans): the words shared are about other work. A plan that carries on work
+    // done (继续推进…) in the plan's own words can read as such: a known cost.
     let told_best_elsewhere =
-        |t: usize| task_results[t].status == Status::Partial && best_here[t] < best_elsewhere[t];
+        |t: usize| task_results[t].status == Status::Partial && shown_share[t] < best_elsewhere[t];
     let planned_not_done =
         |t: usize| t > 0 && placed_elsewhere[t] && (untold(t) || told_best_elsewhere(t));
     let listed_elsewhere = |t: usize| listed_only_elsewhere(report, item_text, &task_spans[t]);
@@ -580,14 +581,15 @@ pub(super) fn decide(
         Status::Covered
     } else if answered > 0
         || target_answered
-        // A later task nearly told in one sentence is the item begun, however its
-        // subject is placed (see `BEGUN`).
-        || (1..task_results.len()).any(|t| {
-            task_results[t].status == Status::Partial
+        // A later task nearly told is the item begun, however its subject is placed,
+        // unless the title names a thing reports name that the achievements never do.
+        || counted.iter().any(|&t| {
+            t > 0
+                && task_results[t].status == Status::Partial
                 && !touched_not_told[t]
                 && !told_elsewhere[t]
-                && best_here[t] >= BEGUN
-        })
+                && shown_share[t] >= BEGUN
+        }) && !title_names_unnamed_thing()
         || !subject_placed_elsewhere
             && (touched >= 2
                 || touched_on_subject > 0

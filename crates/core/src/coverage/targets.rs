@@ -46,18 +46,7 @@ pub(super) fn check_target(
         .collect();
     for len in (shortest..=longest).rev() {
         let suffix = &key[key.len() - len..];
-        // An ending of the measure answers only in a text that also holds the two
-        // characters of the measure before it, what is counted: 掌上办理率96.8% is not
-        // the 无证明化办理率 the plan asks for. A unit that says what is counted (学时)
-        // needs no more.
-        let qualifier = &key[key.len() - len - (key.len() - len).min(2)..key.len() - len];
         for (text, tail_at) in texts.iter().zip(&tails) {
-            if !unit_named
-                && !qualifier.is_empty()
-                && positions_of(text, qualifier).next().is_none()
-            {
-                continue;
-            }
             let starts = tail_at
                 .iter()
                 .filter_map(|&at| at.checked_sub(len - shortest))
