@@ -33,6 +33,9 @@ has wasm-bindgen "$WASM_BINDGEN_VERSION" \
   || cargo install --root "$TOOLS_DIR" wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 has trunk "$TRUNK_VERSION" \
   || cargo install --root "$TOOLS_DIR" trunk --version "=$TRUNK_VERSION" --locked
+# wasm-split-cli has no --version: cargo's record of what it installed in the root says.
+[[ -x "$TOOLS_DIR/bin/wasm-split-cli" && "$(<"$TOOLS_DIR/.crates.toml")" == *"\"wasm_split_cli_support $WASM_SPLIT_VERSION "* ]] \
+  || cargo install --root "$TOOLS_DIR" wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked --features build-binary
 has wasm-opt "version ${BINARYEN_VERSION%%.*}" \
   || npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
 

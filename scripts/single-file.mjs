@@ -8,6 +8,13 @@
 // browser's own DecompressionStream; each worker's glue and wasm (the draft worker, the
 // import worker) in one more data block, started as a worker from a Blob URL (a file://
 // page may load no other file).
+// The release app comes in two (scripts/split-app.mjs): the single file keeps it so,
+// rather than being made from a build of its own in one module, so that one release
+// build makes both forms and the single file runs the very modules the hosted app runs.
+// The chunk's loader goes into the start-up script in place of the glue's import of it
+// (a file:// page can import no module), and the chunk into one more data block, which
+// the loader unpacks where it would fetch the chunk. Like the hosted app, the file starts
+// on the main module alone and unpacks the chunk once its first screen is up.
 // Left out: the service worker, the manifest and its icons (none of them work from
 // file://); the page icon becomes a data: URL.
 //
@@ -76,11 +83,41 @@ unpack(${JSON.stringify(packed(read(wasm)))}).then((wasm) => wasm_bindgen({ modu
   });
 if (workers.length !== 2) throw new Error(`single file: expected the draft and import workers, found ${workers.length}`);
 
+/**
+ * The app glue with the chunk loader it imports, if any, inlined: the loader's exports as
+ * the object the glue imported, its import of the glue dropped (it is the same script),
+ * and each chunk unpacked from a data block instead of fetched.
+ */
+function withLoader(glue) {
+  const imported = [...glue.matchAll(/^import \* as (\w+) from "\.\/(__wasm_split[^"]*\.js)";?$/gm)];
+  if (!imported.length) return { glue, chunks: [] };
+  const [[line, binding, loaderName]] = imported;
+  if (imported.length !== 1) throw new Error(`single file: expected one chunk loader, found ${imported.length}`);
+  let loader = read(loaderName).toString('utf8');
+  only(loader, new RegExp(`^import \\{ initSync \\} from "\\./${appGlue.replace(/\./g, '\\.')}";$`, 'gm'), 'import of the glue in the loader');
+  loader = loader.replace(/^import .*$/m, '');
+  const exported = [...loader.matchAll(/^export const (\w+)/gm)].map(([, name]) => name);
+  if (!exported.length) throw new Error('single file: the chunk loader exports nothing');
+  loader = loader.replace(/^export const /gm, 'const ');
+  const chunks = [];
+  loader = loader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    const block = `report-drafter-chunk-${chunks.length}`;
+    chunks.push({ block, bytes: read(name) });
+    return `unpack(chunkBlocks.get('${block}')).then((bytes) => new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }))`;
+  });
+  if (!chunks.length) throw new Error('single file: the chunk loader fetches no chunk');
+  const inlined = `const ${binding} = (() => {\n${loader}\nreturn { ${exported.join(', ')} };\n})();`;
+  return { glue: glue.replace(line, () => inlined), chunks };
+}
+const { glue, chunks } = withLoader(read(appGlue).toString('utf8'));
+
 const start = rawText(`
-${read(appGlue)}
+${glue}
 ${UNPACK}
 const dataBlock = (id) => document.getElementById(id).textContent;
 const workerUrl = (id) => URL.createObjectURL(new Blob([dataBlock(id)], { type: 'text/javascript' }));
+// The chunks' data blocks, read before the app renders into the body, which removes them.
+const chunkBlocks = new Map(${JSON.stringify(chunks.map(({ block }) => block))}.map((id) => [id, dataBlock(id)]));
 // The workers (src/adapter/offline.rs takes their URLs from here).
 globalThis.reportDrafterWorkerUrls = { ${workers.map(({ bin, block }) => `${bin}: workerUrl('${block}')`).join(', ')} };
 await __wbg_init({ module_or_path: await unpack(dataBlock('report-drafter-app-wasm')) });
@@ -110,19 +147,25 @@ const replacements = [
   [/<base [^>]*>\s*/g, '', 'base'],
   [/<link rel="icon" [^>]*>/g, `<link rel="icon" href="${icon}" type="image/svg+xml" />`, 'icon link'],
   [/<link rel="manifest" [^>]*>\s*/g, '', 'manifest link'],
-  [/<link rel="modulepreload" [^>]*>/g, '', 'module preload'],
   [/<link rel="preload" [^>]*>/g, '', 'wasm preload'],
 ];
 for (const [pattern, replacement, what] of replacements) {
   only(html, pattern, what);
   html = html.replace(pattern, replacement);
 }
+// The glue's and, when the app is split, the loader's: both are inlined.
+const modulePreloads = /<link rel="modulepreload" [^>]*>/g;
+if ([...html.matchAll(modulePreloads)].length !== (chunks.length ? 2 : 1)) {
+  throw new Error('single file: expected a module preload for the glue and one for the chunk loader, if any');
+}
+html = html.replace(modulePreloads, '');
 html = html.replace(trunkScript, () => `<script type="module">${start}</script>`);
 // Before the document's own </body>, the last one: inlined text may hold the string too.
 const bodyEnd = html.lastIndexOf('</body>');
 if (bodyEnd < 0) throw new Error('single file: no </body> in index.html');
 const workerBlocks = workers.map(({ block, source }) => `<script type="text/plain" id="${block}">${source}</script>\n`).join('');
+const chunkBlocks = chunks.map(({ block, bytes }) => `<script type="application/octet-stream" id="${block}">${packed(bytes)}</script>\n`).join('');
 html = `${html.slice(0, bodyEnd)}<script type="application/octet-stream" id="report-drafter-app-wasm">${packed(read(appWasm))}</script>
-${workerBlocks}${html.slice(bodyEnd)}`;
+${chunkBlocks}${workerBlocks}${html.slice(bodyEnd)}`;
 writeFileSync(join(dist, OUTPUT), html);
 console.log(`single file: ${join(dist, OUTPUT)} (${html.length} characters)`);

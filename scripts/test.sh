@@ -14,6 +14,8 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p report-drafter-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The release app's split build (scripts/split-app.mjs) compiles the split point too.
+cargo clippy -p report-drafter-web --target wasm32-unknown-unknown --all-targets --locked --features split -- -D warnings
 
 step "native tests: core, CLI, app state"
 cargo test --workspace --locked

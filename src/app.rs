@@ -2,17 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::components::checks::check_panel::CheckPanel;
-use crate::components::coverage::coverage_glance::CoverageGlance;
-use crate::components::coverage::coverage_step::CoverageStep;
-use crate::components::drafts::drafts_view::DraftsView;
-use crate::components::drafts::versions_panel::VersionsPanel;
+use crate::components::checks::check_panel;
+use crate::components::coverage::{coverage_glance, coverage_step};
+use crate::components::drafts::{drafts_view, versions_panel};
 use crate::components::editor::meta_form::MetaForm;
 use crate::components::editor::report_year_input::ReportYearInput;
 use crate::components::editor::section_editor::SectionEditor;
-use crate::components::editor::table_step::TableStep;
-use crate::components::export::export_step::ExportStep;
-use crate::components::preview::preview_pane::PreviewPane;
+use crate::components::editor::table_step;
+use crate::components::export::export_step;
+use crate::components::lazy::{self, Lazy, LazyView};
+use crate::components::preview::preview_pane;
 use crate::components::shell::no_server_notices::NoServerNotices;
 use crate::components::shell::notice_bar::NoticeBar;
 use crate::components::shell::outline_nav::OutlineNav;
@@ -23,6 +22,9 @@ use crate::hooks::{use_paused, use_settled, SETTLE_MS};
 use crate::state::persistence::{initial_state, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, CheckSetup, Dispatch, NavAction, PreviewMode, Step};
+
+/// The longest the chunk of the panels and steps waits for the page to be idle.
+const LAZY_PRELOAD_WAIT_MS: u32 = 2000;
 
 #[function_component]
 pub fn App() -> Html {
@@ -35,6 +37,12 @@ pub fn App() -> Html {
     // moment: that left a new build's service worker waiting after 保存并刷新 in the
     // update e2e test (BENCHMARKS.md, "The side panel's frames…").
     use_effect_with((), |_| crate::adapter::worker::warm_up());
+    // The code of the panels and steps not on the first screen (components/lazy.rs) loads
+    // when the page is next idle, so that it never holds up the first screen and a panel
+    // opened later renders at once.
+    use_effect_with((), |_| {
+        crate::adapter::clock::when_idle(LAZY_PRELOAD_WAIT_MS, lazy::preload)
+    });
     // The revision once typing has paused: the draft the worker and the outline follow.
     let settled = use_settled(state.revision, SETTLE_MS);
     // The worker keeps the draft as it stands when typing pauses, as the checks do, so
@@ -76,12 +84,21 @@ pub fn App() -> Html {
     );
 
     let body = if state.show_versions {
-        html! { <VersionsPanel draft={state.draft.clone()} snapshot_pending={state.pending_snapshot.is_some()} /> }
+        let props = yew::props!(versions_panel::Props {
+            draft: state.draft.clone(),
+            snapshot_pending: state.pending_snapshot.is_some(),
+        });
+        html! { <Lazy view={LazyView::Versions(props)} /> }
     } else if state.show_drafts {
-        html! {
-            <DraftsView drafts={state.drafts.clone()} open_id={state.draft.id.clone()} save_now={save_now.clone()}
-                draft={state.draft.clone()} templates={state.templates.clone()} template_clash={state.template_clash.clone()} />
-        }
+        let props = yew::props!(drafts_view::Props {
+            drafts: state.drafts.clone(),
+            open_id: state.draft.id.clone(),
+            save_now: save_now.clone(),
+            draft: state.draft.clone(),
+            templates: state.templates.clone(),
+            template_clash: state.template_clash.clone(),
+        });
+        html! { <Lazy view={LazyView::Drafts(props)} /> }
     } else {
         let main = match state.step {
             Step::Basics => html! {
@@ -97,11 +114,26 @@ pub fn App() -> Html {
                 html! { <SectionEditor key={id} draft={state.draft.clone()} section_id={id} /> }
             }
             Step::Coverage => {
-                html! { <CoverageStep draft={state.draft.clone()} revision={state.revision} drafts={state.drafts.clone()} /> }
+                let props = yew::props!(coverage_step::Props {
+                    draft: state.draft.clone(),
+                    revision: state.revision,
+                    drafts: state.drafts.clone(),
+                });
+                html! { <Lazy view={LazyView::CoverageStep(props)} /> }
             }
-            Step::Table => html! { <TableStep draft={state.draft.clone()} /> },
+            Step::Table => {
+                let props = yew::props!(table_step::Props {
+                    draft: state.draft.clone()
+                });
+                html! { <Lazy view={LazyView::TableStep(props)} /> }
+            }
             Step::Export => {
-                html! { <ExportStep draft={state.draft.clone()} revision={state.revision} setup={setup.clone()} /> }
+                let props = yew::props!(export_step::Props {
+                    draft: state.draft.clone(),
+                    revision: state.revision,
+                    setup: setup.clone(),
+                });
+                html! { <Lazy view={LazyView::ExportStep(props)} /> }
             }
         };
         let mode = state.preview;
@@ -119,14 +151,21 @@ pub fn App() -> Html {
                     <main class="editor" id="editor">{ main }</main>
                 }
                 if mode != PreviewMode::Hidden {
-                    <PreviewPane draft={state.draft.clone()} {mode} />
+                    <Lazy view={LazyView::Preview(yew::props!(preview_pane::Props { draft: state.draft.clone(), mode }))} />
                 }
                 if checks {
                     <aside class="side-panel" aria-label="检查结果">
-                        <CheckPanel draft={state.draft.clone()} revision={state.revision} setup={setup.clone()} />
+                        <Lazy view={LazyView::Checks(yew::props!(check_panel::Props {
+                            draft: state.draft.clone(),
+                            revision: state.revision,
+                            setup: setup.clone(),
+                        }))} />
                         // The coverage step shows all of it.
                         if state.step != Step::Coverage {
-                            <CoverageGlance draft={state.draft.clone()} revision={state.revision} />
+                            <Lazy view={LazyView::CoverageGlance(yew::props!(coverage_glance::Props {
+                                draft: state.draft.clone(),
+                                revision: state.revision,
+                            }))} />
                         }
                     </aside>
                 }

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod drafts;
 pub mod editor;
 pub mod export;
+pub mod lazy;
 pub mod preview;
 pub mod shell;
 

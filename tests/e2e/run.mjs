@@ -2,7 +2,7 @@
 // playwright-core in Debian's Chromium. Usage: node tests/e2e/run.mjs DIST_DIR
 // Each test gets a fresh browser context (a fresh profile: empty storage).
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,18 +18,35 @@ const outDir = process.env.E2E_OUT ?? join(process.cwd(), 'tests/e2e/out');
 const server = await startServer(dist);
 const browser = await launchChromium(chromium);
 const tmp = await mkdtemp(join(tmpdir(), 'report-drafter-e2e-'));
+// The release app's lazily loaded chunk (scripts/split-app.mjs), fetched once the first
+// screen is up.
+const CHUNK = /\/split_[^/]*\.wasm$/;
+const split = (await readdir(dist)).some((name) => CHUNK.test(`/${name}`));
+
+/**
+ * What loads behind the first paint, once its responses are in: both workers' wasm (the
+ * draft worker's, the import worker's) and, unless `chunk` is false, the app's chunk.
+ */
+function behindFirstPaint(page, { chunk = true } = {}) {
+  const loaded = ['worker', 'import_worker'].map((bin) => new RegExp(`/${bin}[^/]*\\.wasm$`));
+  if (split && chunk) loaded.push(CHUNK);
+  return Promise.all(loaded.map((pattern) => page.waitForResponse((r) => pattern.test(r.url()))));
+}
 
 /**
  * A fresh profile and page at `url`, recording console errors, CSP violations and every
  * request. The first visit's question of the report year is answered with the year
- * proposed unless `keepYearPrompt`. Loading ends when both workers' wasm (the draft
- * worker's, the import worker's) has loaded and the service worker keeps the app's files; the single file from disk
+ * proposed unless `keepYearPrompt`. Loading ends when what loads behind the first paint
+ * has loaded (`behindFirstPaint`) and the service worker keeps the app's files; the single file from disk
  * (`fromDisk`) has neither to wait for. Requests that leave the origin are blocked,
  * except with `httpCache`: Playwright turns the browser's HTTP cache off wherever it
- * routes requests, so there they are only recorded.
+ * routes requests, so there they are only recorded. `chunk`: a route handler for the
+ * app's chunk, whose loading then is the test's; loading then waits for neither the chunk
+ * nor the service worker, which keeps the chunk too.
  */
-async function open(url = server.url, { fromDisk = false, httpCache = false, keepYearPrompt = false } = {}) {
+async function open(url = server.url, { fromDisk = false, httpCache = false, keepYearPrompt = false, chunk } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+  if (chunk) await context.route(CHUNK, chunk);
   const problems = [];
   const offsite = [];
   const requests = [];
@@ -56,14 +73,12 @@ async function open(url = server.url, { fromDisk = false, httpCache = false, kee
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  // The workers load behind the first paint; loading ends with their wasm.
-  const workerLoaded = fromDisk || Promise.all(['worker', 'import_worker'].map((bin) =>
-    page.waitForResponse((r) => new RegExp(`/${bin}[^/]*\\.wasm$`).test(r.url()))));
+  const loaded = fromDisk || behindFirstPaint(page, { chunk: !chunk });
   await page.goto(url);
   await ready(page);
   if (!keepYearPrompt) await page.getByRole('dialog', { name: '开始起草年度报告' }).getByRole('button', { name: '开始起草' }).click();
-  await workerLoaded;
-  if (!fromDisk) {
+  await loaded;
+  if (!fromDisk && !chunk) {
     const kept = await page.evaluate(() => Promise.race([
       navigator.serviceWorker.ready.then(() => true),
       new Promise((done) => setTimeout(() => done(false), 15000)),
@@ -1445,6 +1460,55 @@ const tests = {
     await t.close();
   },
 
+  async 'the panels\' code loads behind the first screen: editable while it is held back, a panel renders once it arrives, a failed load offers 重试'() {
+    if (!split) throw new Error(`no lazily loaded chunk in ${dist}: the release build is split (scripts/split-app.mjs)`);
+    // Held back: the first screen is up and editable without it, and the app asks for it
+    // by itself, once that screen is up.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let asked;
+    const requested = new Promise((resolve) => { asked = resolve; });
+    let t = await open(server.url, {
+      chunk: async (route) => {
+        // The page's request, not the service worker's, which keeps every file.
+        if (!route.request().serviceWorker()) asked();
+        await held;
+        await route.continue();
+      },
+    });
+    let { page } = t;
+    const title = page.getByLabel('标题', { exact: true });
+    await title.fill('加载完成前输入的标题');
+    assert.equal(await title.inputValue(), '加载完成前输入的标题');
+    await requested;
+    await page.getByRole('button', { name: '格式检查' }).click();
+    await page.locator('.side-panel').getByText('加载中…').waitFor();
+    release();
+    await page.getByTestId('check-panel').waitFor();
+    assert.equal(await page.getByText('加载中…').count(), 0);
+    // Rendered at once from then on, and still in step with the draft.
+    await page.getByRole('button', { name: '并排预览' }).click();
+    await page.getByTestId('preview').filter({ hasText: '加载完成前输入的标题' }).waitFor({ timeout: 1000 });
+    await t.close();
+
+    // Failed (offline with the chunk not kept yet): the panel says so and 重试 loads it.
+    let fail = true;
+    t = await open(server.url, { chunk: (route) => (fail ? route.abort('internetdisconnected') : route.continue()) });
+    ({ page } = t);
+    await page.getByRole('button', { name: '格式检查' }).click();
+    const alert = page.locator('.side-panel').getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /这部分界面加载失败（可能已离线）/);
+    fail = false;
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.getByTestId('check-panel').waitFor();
+    assert.equal(await alert.count(), 0);
+    // The failed loads were logged, and nothing else.
+    assert.ok(t.problems.length > 0 && t.problems.every((p) => /Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), t.problems.join('\n'));
+    t.problems.length = 0;
+    await t.close();
+  },
+
   async 'the app is installable and after one visit loads with the network off: reload, draft, reload and export'() {
     const t = await open();
     const { page, context } = t;
@@ -1506,14 +1570,13 @@ const tests = {
       // A second tab of the app, also told of the new build.
       const other = await t.context.newPage();
       other.on('pageerror', (e) => t.problems.push(e.message));
-      // The second tab is opened before the first switches builds, workers and all: a
+      // The second tab is opened before the first switches builds, workers, chunk and all: a
       // switch while its files are still in flight fails their fetch (a race of the test's
       // own making, which that tab's reload into the new build would mend).
-      const otherWorkersLoaded = Promise.all(['worker', 'import_worker'].map((bin) =>
-        other.waitForResponse((r) => new RegExp(`/${bin}[^/]*\\.wasm$`).test(r.url()))));
+      const otherLoaded = behindFirstPaint(other);
       await other.goto(host.url);
       await ready(other);
-      await otherWorkersLoaded;
+      await otherLoaded;
       const otherNotice = other.getByTestId('update-notice');
       await otherNotice.waitFor();
       await Promise.all([
