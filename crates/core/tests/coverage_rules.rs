@@ -1493,3 +1493,14 @@ fn a_later_task_well_begun_keeps_the_item_partial() {
     assert_eq!(item.tasks[1].status, Status::Partial, "{}", table(&found));
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
+
+/// A target of its own (执法人员年度法律知识培训不少于40学时) that the achievements only touch
+/// (training told without hours; 学时 of the office's 学法 beside it) and the shortcomings
+/// tell more of (学时未达要求) is that work not done: the paragraph telling the rest of the
+/// item leaves it partial (dev-96 11; its weights need the whole plan, so the pair is read).
+#[test]
+fn a_target_told_best_in_the_shortcomings_is_not_done() {
+    let found = dev_pair("dev-96-taiyuan-city-2024", 2024);
+    let item = item_numbered(&found, "11");
+    assert_eq!(item.computed, Status::Partial, "{}", table(&found));
+}

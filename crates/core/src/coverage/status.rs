@@ -419,10 +419,19 @@ pub(super) fn decide(
     // A task the achievements do not tell: not matched, or touched without being told
     // (学校卫生监督覆盖率100% touched by the item's 卫生监督).
     let untold = |t: usize| task_results[t].status == Status::Missing || touched_not_told[t];
+    // A task the achievements only touch that a sentence of the shortcomings or plans
+    // holds more of than the sentence shown for it (常年法律顾问 in the achievements, 推行
+    // 总法律顾问制度 in the plans; 执法人员法律知识培训 学时 in the shortcomings): the words
+    // shared are about other work, so it counts as placed there like an untold one. A
+    // plan that carries on work done (继续推进…) in the plan's own words can read as
+    // such: a known cost.
+    let told_best_elsewhere =
+        |t: usize| task_results[t].status == Status::Partial && shown_share[t] < best_elsewhere[t];
     // A target naming work of its own that the achievements do not tell and the report
     // places in its shortcomings or next year's plans (医疗责任保险参保率100%; 推进…医疗
     // 责任保险全覆盖 among the plans) is that work not done, like a numbered sub-task.
-    let own_target_undone = |t: usize| own_target[t] && placed_elsewhere[t] && untold(t);
+    let own_target_undone =
+        |t: usize| own_target[t] && placed_elsewhere[t] && (untold(t) || told_best_elsewhere(t));
     // A target naming a thing the achievements never name (医疗责任保险参保率100%,
     // 公职律师不少于2名) counts as a task, as a target of its own left to next year does:
     // it asks for that thing, not for a figure the status may pass over, nor for words
@@ -480,13 +489,7 @@ pub(super) fn decide(
     // not covered, even by a paragraph that names the item (重点领域监管有力 for
     // 加强重点领域监督执法, with 职业卫生 only in the plans). The opening clause is
     // exempt: it states the item's goal (优化营商环境), which next year's plans carry
-    // on (持续优化…) when its means are done. A task the achievements only touch counts
-    // as placed there too when a sentence of the shortcomings or plans holds more of it
-    // than the sentence shown for it (常年法律顾问 in the achievements, 推行总法律顾问制度 in
-    // the plans): the words shared are about other work. A plan that carries on work
-    // done (继续推进…) in the plan's own words can read as such: a known cost.
-    let told_best_elsewhere =
-        |t: usize| task_results[t].status == Status::Partial && shown_share[t] < best_elsewhere[t];
+    // on (持续优化…) when its means are done.
     let planned_not_done =
         |t: usize| t > 0 && placed_elsewhere[t] && (untold(t) || told_best_elsewhere(t));
     let listed_elsewhere = |t: usize| listed_only_elsewhere(report, item_text, &task_spans[t]);
