@@ -33,7 +33,8 @@ pub(super) const MOST_OF_ITEM: f64 = 0.35;
 /// Part of a task counts only in a paragraph holding this share of the item's weight:
 /// one that addresses part of the item, not one that shares a term or two with it.
 pub(super) const SOME_OF_ITEM: f64 = 0.1;
-/// …and gives an account of it when it has this many Han characters beyond twice the title.
+/// A paragraph whose lead names an item's subject (`TITLE_NAMED`) gives an account of it
+/// when it has this many Han characters beyond twice the title.
 const ACCOUNT_CHARS: usize = 30;
 /// A later task's share in the achievements sentence shown for it (one, or two that
 /// follow each other) that says the item was begun, whatever its first task: nearly
