@@ -30,6 +30,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { onlyMatch, TRUNK_START } from './build-output.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const OUTPUT = 'report-drafter.html';
@@ -37,12 +38,7 @@ const read = (name) => readFileSync(join(dist, name));
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const packed = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
 
-/** The one match of `pattern` in `text`, or an error naming what was looked for. */
-function only(text, pattern, what) {
-  const found = [...text.matchAll(pattern)];
-  if (found.length !== 1) throw new Error(`single file: expected one ${what}, found ${found.length}`);
-  return found[0];
-}
+const only = onlyMatch('single file');
 
 /** Text for a raw-text element: it must not end the element or open a comment early. */
 function rawText(text, what) {
@@ -61,7 +57,7 @@ let html = read('index.html').toString('utf8');
 
 const [trunkScript, appGlue, appWasm] = only(
   html,
-  /<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);[\s\S]*?<\/script>/g,
+  new RegExp(String.raw`<script type="module">\s*${TRUNK_START}[\s\S]*?<\/script>`, 'g'),
   "Trunk start-up script",
 );
 // The workers, by the name of their bin (index.html): each loader names its glue and wasm.

@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { onlyMatch, TRUNK_START } from './build-output.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -39,12 +40,7 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`split: ${command} ${args.join(' ')} failed`);
 }
 
-/** The one match of `pattern` in `text`, or an error naming what was looked for. */
-function only(text, pattern, what) {
-  const found = [...text.matchAll(pattern)];
-  if (found.length !== 1) throw new Error(`split: expected one ${what}, found ${found.length}`);
-  return found[0];
-}
+const only = onlyMatch('split');
 
 /** `text` with the one occurrence of `from` replaced by `to`. */
 function replaceOnce(text, from, to, what) {
@@ -102,7 +98,7 @@ chunks.forEach((name, i) => { loader = replaceOnce(loader, `"./${name}"`, `"./${
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
 const [, oldGlue, oldWasm] = only(
   html,
-  /import init, \* as bindings from '\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\);/g,
+  new RegExp(TRUNK_START, 'g'),
   "Trunk's start-up script",
 );
 const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
