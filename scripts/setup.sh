@@ -36,8 +36,12 @@ has trunk "$TRUNK_VERSION" \
 # wasm-split-cli has no --version: cargo's record of what it installed in the root says.
 [[ -x "$TOOLS_DIR/bin/wasm-split-cli" && "$(<"$TOOLS_DIR/.crates.toml")" == *"\"wasm_split_cli_support $WASM_SPLIT_VERSION "* ]] \
   || cargo install --root "$TOOLS_DIR" wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked --features build-binary
-has wasm-opt "version ${BINARYEN_VERSION%%.*}" \
-  || npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION"
+# The npm tools in one install: an install with --no-save removes the packages it is not
+# given.
+npm_has() { [[ "$(cat "$TOOLS_DIR/node_modules/$1/package.json" 2>/dev/null)" == *"\"version\": \"$2\""* ]]; }
+{ npm_has binaryen "$BINARYEN_VERSION" && npm_has terser "$TERSER_VERSION" && npm_has csso-cli "$CSSO_CLI_VERSION"; } \
+  || npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" \
+    "terser@$TERSER_VERSION" "csso-cli@$CSSO_CLI_VERSION"
 
 missing=()
 for pkg in chromium chromium-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk python3-venv; do

@@ -85,7 +85,8 @@ if (workers.length !== 2) throw new Error(`single file: expected the draft and i
  * and each chunk unpacked from a data block instead of fetched.
  */
 function withLoader(glue) {
-  const imported = [...glue.matchAll(/^import \* as (\w+) from "\.\/(__wasm_split[^"]*\.js)";?$/gm)];
+  // As wasm-bindgen writes it, or as terser does (scripts/minify.mjs): `import*as x from"…";`.
+  const imported = [...glue.matchAll(/import\s*\*\s*as\s+(\w+)\s+from\s*"\.\/(__wasm_split[^"]*\.js)";?/g)];
   if (!imported.length) return { glue, chunks: [] };
   const [[line, binding, loaderName]] = imported;
   if (imported.length !== 1) throw new Error(`single file: expected one chunk loader, found ${imported.length}`);

@@ -10,7 +10,7 @@ use crate::components::editor::report_year_input::ReportYearInput;
 use crate::components::editor::section_editor::SectionEditor;
 use crate::components::editor::table_step;
 use crate::components::export::export_step;
-use crate::components::lazy::{self, Lazy, LazyView};
+use crate::components::lazy::{Lazy, LazyView};
 use crate::components::preview::preview_pane;
 use crate::components::shell::no_server_notices::NoServerNotices;
 use crate::components::shell::notice_bar::NoticeBar;
@@ -19,12 +19,9 @@ use crate::components::shell::top_bar::TopBar;
 use crate::components::shell::year_prompt::YearPrompt;
 use crate::components::{element_of, focus_element};
 use crate::hooks::{use_paused, use_settled, SETTLE_MS};
-use crate::state::persistence::{initial_state, use_persistence};
+use crate::state::persistence::{initial_state, load_library, use_persistence};
 use crate::state::undo_keys::use_undo_keys;
 use crate::state::{Action, CheckSetup, Dispatch, NavAction, PreviewMode, Step};
-
-/// The longest the chunk of the panels and steps waits for the page to be idle.
-const LAZY_PRELOAD_WAIT_MS: u32 = 2000;
 
 #[function_component]
 pub fn App() -> Html {
@@ -37,12 +34,13 @@ pub fn App() -> Html {
     // moment: that left a new build's service worker waiting after 保存并刷新 in the
     // update e2e test (BENCHMARKS.md, "The side panel's frames…").
     use_effect_with((), |_| crate::adapter::worker::warm_up());
-    // The code of the panels and steps not on the first screen (components/lazy.rs) loads
-    // when the page is next idle, so that it never holds up the first screen and a panel
-    // opened later renders at once.
-    use_effect_with((), |_| {
-        crate::adapter::clock::when_idle(LAZY_PRELOAD_WAIT_MS, lazy::preload)
-    });
+    // The code not on the first screen (crate::chunk) loads once the page has rendered,
+    // as the workers do, with the user's template library it reads: so that the panels
+    // and the checks that follow the library find both in when first opened.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| load_library(&dispatcher));
+    }
     // The revision once typing has paused: the draft the worker and the outline follow.
     let settled = use_settled(state.revision, SETTLE_MS);
     // The worker keeps the draft as it stands when typing pauses, as the checks do, so
@@ -103,7 +101,7 @@ pub fn App() -> Html {
         let main = match state.step {
             Step::Basics => html! {
                 <MetaForm title="基本信息" fields={report_core::MetaField::HEADER.to_vec()} meta={state.draft.meta.clone()}>
-                    <ReportYearInput draft={state.draft.clone()} templates={state.templates.clone()} />
+                    <ReportYearInput draft={state.draft.clone()} />
                 </MetaForm>
             },
             Step::Closing => html! {

@@ -3,6 +3,7 @@
 
 pub mod adapter;
 pub mod app;
+pub mod chunk;
 pub mod components;
 pub mod hooks;
 pub mod state;

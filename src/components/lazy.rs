@@ -1,23 +1,15 @@
 //! The components that are not on the first screen (the preview, the side panel, the
-//! steps other than the editor's, the drafts and versions pages), in a wasm chunk of
-//! their own, so that the first paint does not wait for their code (issue #17).
+//! steps other than the editor's, the drafts and versions pages), in the chunk of
+//! [`crate::chunk`], so that the first paint does not wait for their code (issue #17).
 //!
-//! With the `split` feature, on wasm, [`load`] is a `wasm_split` split point: everything
-//! only its body reaches ([`render`]: these components, their children and the core code
-//! only they call) is cut out of the linked app by `wasm-split-cli` (the release build,
-//! `scripts/split-app.mjs`) into a chunk that is fetched the first time the split point
-//! is called. The app calls it once the first screen is up ([`preload`]), so a panel
-//! opened later renders at once; [`Lazy`] calls it too, in case that load has not ended
-//! or has failed. Once loaded, rendering is synchronous: the chunk hands back a plain
-//! `fn` that renders the real component, so the component keeps its state across renders
-//! as it did in the one module.
-//!
-//! Without the feature (`trunk serve`, the component tests, native builds) everything is
-//! in one module and [`Lazy`] renders the component at once.
-
-use std::cell::Cell;
+//! [`Lazy`] stands where such a component goes: once the chunk is in, it renders the
+//! component through the chunk's [`render`] synchronously, so the component keeps its
+//! state across renders as it did in the one module; until then a placeholder, or, when
+//! the load failed, a message with 重试.
 
 use yew::prelude::*;
+
+use crate::chunk::{self, Entries};
 
 use crate::components::checks::check_panel::{self, CheckPanel};
 use crate::components::coverage::coverage_glance::{self, CoverageGlance};
@@ -43,12 +35,9 @@ pub enum LazyView {
     Versions(versions_panel::Props),
 }
 
-/// What the chunk hands back: [`render`].
-type Render = fn(&LazyView) -> Html;
-
-/// The only way into the chunk. Props are passed on field by field, as a `Props` is not
-/// `Clone`.
-fn render(view: &LazyView) -> Html {
+/// Renders the component of `view`: the chunk's [`crate::chunk::Entries::render`]. Props
+/// are passed on field by field, as a `Props` is not `Clone`.
+pub fn render(view: &LazyView) -> Html {
     match view {
         LazyView::Preview(p) => html! { <PreviewPane draft={p.draft.clone()} mode={p.mode} /> },
         LazyView::Checks(p) => html! {
@@ -75,64 +64,10 @@ fn render(view: &LazyView) -> Html {
     }
 }
 
-/// The chunk could not be fetched or instantiated (offline, with it not kept yet). The
-/// loader logs the cause to the console.
-pub struct LoadFailed;
-
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
-impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        LoadFailed
-    }
-}
-
-// `fallible`: a failed load is an `Err`, where the default panics (and a panic aborts the
-// app). A failure is not kept: the next call fetches again.
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
-#[wasm_split_helpers::wasm_split(lazy_ui, fallible)]
-fn load() -> Result<Render, LoadFailed> {
-    Ok(render)
-}
-
-#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-async fn load() -> Result<Render, LoadFailed> {
-    Ok(render)
-}
-
-thread_local! {
-    static LOADED: Cell<Option<Render>> = const { Cell::new(None) };
-}
-
-/// [`render`] without waiting: at once in the one module, else once the chunk is in.
-fn loaded() -> Option<Render> {
-    if cfg!(all(target_arch = "wasm32", feature = "split")) {
-        LOADED.with(Cell::get)
-    } else {
-        Some(render)
-    }
-}
-
-/// Loads the chunk (or waits for the load under way) and keeps what it hands back.
-async fn fetch() -> Result<Render, LoadFailed> {
-    let render = load().await?;
-    LOADED.with(|cell| cell.set(Some(render)));
-    Ok(render)
-}
-
-/// Starts loading the chunk, so that a panel opened later finds it in. A failure shows
-/// nowhere: the [`Lazy`] that needs the chunk tries again and says so.
-pub fn preload() {
-    if loaded().is_none() {
-        wasm_bindgen_futures::spawn_local(async {
-            let _ = fetch().await;
-        });
-    }
-}
-
 enum Load {
     Pending,
     Failed,
-    Ready(Render),
+    Ready(Entries),
 }
 
 #[derive(Properties, PartialEq)]
@@ -144,7 +79,7 @@ pub struct Props {
 /// placeholder where it goes, or, when the load failed, a message with 重试.
 #[function_component]
 pub fn Lazy(props: &Props) -> Html {
-    let load = use_state(|| loaded().map_or(Load::Pending, Load::Ready));
+    let load = use_state(|| chunk::loaded().map_or(Load::Pending, Load::Ready));
     let attempt = use_state(|| 0_u32);
     {
         let load = load.clone();
@@ -154,13 +89,13 @@ pub fn Lazy(props: &Props) -> Html {
                     load.set(Load::Pending);
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(fetch().await.map_or(Load::Failed, Load::Ready));
+                    load.set(chunk::fetch().await.map_or(Load::Failed, Load::Ready));
                 });
             }
         });
     }
     let message = match *load {
-        Load::Ready(render) => return render(&props.view),
+        Load::Ready(entries) => return (entries.render)(&props.view),
         Load::Pending => html! { <p class="lazy-loading" aria-busy="true">{ "加载中…" }</p> },
         Load::Failed => {
             let retry = Callback::from(move |_| attempt.set(*attempt + 1));

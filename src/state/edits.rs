@@ -14,6 +14,7 @@ use report_core::versions::Reason;
 use report_core::{Draft, Edit, NodeId, Target, Template};
 
 use super::{AppState, Notice, Step};
+use crate::chunk::{self, LoadFailed};
 
 pub enum DraftAction {
     /// A core edit made by typing, at `at_ms` (from any clock): typing into one text is
@@ -64,9 +65,12 @@ pub enum DraftAction {
     FixAll(Vec<Fix>),
     /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
     /// for the old year and, when `with_typed`, the years in the texts the user typed.
+    /// `template` is the one the draft comes from, found first ([`crate::chunk::year_change`]):
+    /// the library is read in the chunk, not kept in the first screen's code.
     SetReportYear {
         year: u16,
         with_typed: bool,
+        template: Option<Rc<Template>>,
     },
     /// 本稿忽略此规则: the checker leaves rule `rule` out for this draft.
     IgnoreRule(Rule),
@@ -164,6 +168,25 @@ impl AppState {
             },
             DraftAction::Undo => self.travel(false),
             DraftAction::Redo => self.travel(true),
+            action @ (DraftAction::ApplyFix(_)
+            | DraftAction::FixAll(_)
+            | DraftAction::SetReportYear { .. }
+            | DraftAction::IgnoreRule(_)
+            | DraftAction::SetPlan(_)
+            | DraftAction::EditPlanItem { .. }
+            | DraftAction::Decide { .. }
+            | DraftAction::AddParagraphFor(_)) => match chunk::loaded() {
+                Some(chunk) => (chunk.edit)(self, action),
+                None => self.notice = Some(Notice::error(LoadFailed::MESSAGE)),
+            },
+        }
+    }
+
+    /// The edits only the chunk's components ask for, or asked for once the chunk is in
+    /// (a report year): their code, the checker's fixes, the report year's and the plan's,
+    /// is in the chunk ([`crate::chunk`]), and [`Self::edit_draft`] sends them here.
+    pub fn edit_in_chunk(&mut self, action: DraftAction) {
+        match action {
             DraftAction::ApplyFix(fix) => match check::fix_edit(&self.draft, &fix) {
                 Ok(edit) => {
                     self.edit(edit, None);
@@ -175,9 +198,12 @@ impl AppState {
                 self.fix_all(&fixes);
                 self.snapshot_if_changed(before, Reason::BeforeFixAll);
             }
-            DraftAction::SetReportYear { year, with_typed } => {
-                let template = Template::named(&self.templates, &self.draft.template);
-                let change = change_report_year(&self.draft, template, year);
+            DraftAction::SetReportYear {
+                year,
+                with_typed,
+                template,
+            } => {
+                let change = change_report_year(&self.draft, template.as_deref(), year);
                 let before = self.draft.clone();
                 self.edit(change.into_edit(with_typed), None);
                 self.snapshot_if_changed(before, Reason::BeforeYearChange);
@@ -224,6 +250,8 @@ impl AppState {
                 }
             }
             DraftAction::AddParagraphFor(index) => self.add_paragraph_for(index),
+            // The rest are made in `edit_draft`, which sends none of them here.
+            _ => {}
         }
     }
 

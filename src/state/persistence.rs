@@ -12,33 +12,46 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
+use report_core::template::default_draft;
 use report_core::versions::Reason;
-use report_core::{Draft, Template};
+use report_core::Draft;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{versions, Action, AppState, NavAction, Notice, SaveState, SessionAction};
 use crate::adapter::storage::{self, Record, SaveError, StorageError};
 use crate::adapter::{clock, files, import_worker};
+use crate::chunk::{self, LoadFailed};
 
 pub const SAVE_DELAY_MS: u32 = 500;
 
 /// The longest a due save waits for the page to be idle.
 pub const SAVE_IDLE_WAIT_MS: u32 = 250;
 
-/// The state a tab starts with: the last-opened draft, else the newest, else a new
-/// one; and the user's templates.
+/// The state a tab starts with: the last-opened draft, else the newest, else a new one.
+/// The user's templates are read later, in the chunk ([`load_library`]).
 pub fn initial_state() -> AppState {
     storage::request_persistence();
     let mut state = initial_draft_state();
     if let Some((error, text)) = storage::take_opening_notice() {
         state.notice = Some(Notice { error, text });
     }
-    match storage::load_templates() {
-        Ok(templates) => state.templates = Rc::new(templates),
-        Err(message) => state.notice = Some(Notice::error(message)),
-    }
     state
+}
+
+/// Reads the user's template library, in the chunk (which this loads, if it is not in
+/// yet), into the state. A library that cannot be read is reported, and stays as stored.
+pub fn load_library(dispatcher: &UseReducerDispatcher<AppState>) {
+    let dispatcher = dispatcher.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match chunk::user_templates().await {
+            Ok(Ok(templates)) => SessionAction::TemplatesListed(templates),
+            Ok(Err(message)) => SessionAction::Notify(Notice::error(message)),
+            // Nothing asked for it: what needs the chunk later tries again and says so.
+            Err(LoadFailed) => return,
+        };
+        dispatcher.dispatch(Action::from(action));
+    });
 }
 
 fn initial_draft_state() -> AppState {
@@ -63,8 +76,17 @@ fn initial_draft_state() -> AppState {
 }
 
 /// A new draft on the default template, for the report on `report_year`.
-fn new_draft(report_year: u16) -> Draft {
-    Template::builtin_default().new_draft(clock::new_id(), report_year)
+pub fn new_draft(report_year: u16) -> Draft {
+    default_draft(clock::new_id(), report_year)
+}
+
+/// Stores a snapshot of `draft` (in the chunk); what went wrong, for a notice.
+async fn snapshot_failure(draft: Rc<Draft>, reason: Reason) -> Option<String> {
+    match chunk::take_snapshot(draft, reason).await {
+        Ok(Ok(_)) => None,
+        Ok(Err(message)) => Some(message),
+        Err(LoadFailed) => Some(format!("版本记录未能保存：{}", LoadFailed::MESSAGE)),
+    }
 }
 
 /// Stores a draft new to storage and builds the state that has it open. A draft that
@@ -192,12 +214,14 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
     {
         let dispatcher = dispatcher.clone();
         use_effect_with(state.pending_snapshot.clone(), move |pending| {
-            if let Some((draft, reason)) = pending {
-                if let Err(message) = versions::take(draft, *reason, "") {
-                    dispatcher
-                        .dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
-                }
-                dispatcher.dispatch(Action::from(SessionAction::SnapshotTaken));
+            if let Some((draft, reason)) = pending.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(message) = snapshot_failure(draft, reason).await {
+                        dispatcher
+                            .dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
+                    }
+                    dispatcher.dispatch(Action::from(SessionAction::SnapshotTaken));
+                });
             }
         });
     }
@@ -210,10 +234,13 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Callback<()> {
         use_effect_with(state.revision, move |_| {
             *pause.borrow_mut() = Some(Timeout::new(versions::PAUSE_MS, move || {
                 let draft = latest.borrow().draft.clone();
-                if let Err(message) = versions::take(&draft, Reason::Pause, "") {
-                    dispatcher
-                        .dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
-                }
+                let dispatcher = dispatcher.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(message) = snapshot_failure(draft, Reason::Pause).await {
+                        dispatcher
+                            .dispatch(Action::from(SessionAction::Notify(Notice::error(message))));
+                    }
+                });
             }));
         });
     }
@@ -322,10 +349,7 @@ fn on_change_elsewhere(
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
     if storage::is_templates_key(key) {
-        // Only a readable library is listed; a damaged one is reported on its next change.
-        if let Ok(templates) = storage::load_templates() {
-            dispatcher.dispatch(Action::from(SessionAction::TemplatesListed(templates)));
-        }
+        load_library(dispatcher);
         return;
     }
     let Some(id) = storage::draft_id_of_key(key) else {

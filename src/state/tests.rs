@@ -870,10 +870,12 @@ fn a_new_report_year_is_one_step_with_or_without_the_typed_texts() {
     };
     let fresh = Template::builtin_default().new_draft("n".into(), 2024);
     let expected: Vec<String> = fresh.sections.iter().map(|x| x.title.clone()).collect();
+    let template = Some(Rc::new(Template::builtin_default()));
 
     let kept = s.clone().reduce(Action::from(DraftAction::SetReportYear {
         year: 2024,
         with_typed: false,
+        template: template.clone(),
     }));
     assert_eq!(kept.draft.report_year, 2024);
     assert_eq!(titles(&kept), expected);
@@ -886,6 +888,7 @@ fn a_new_report_year_is_one_step_with_or_without_the_typed_texts() {
     let moved = s.reduce(Action::from(DraftAction::SetReportYear {
         year: 2024,
         with_typed: true,
+        template,
     }));
     assert_eq!(paragraph(&moved, typed), "2024年，我局推进依法行政。");
     assert_eq!(json(&moved.reduce(Action::from(DraftAction::Undo))), before);

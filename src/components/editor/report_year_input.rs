@@ -1,11 +1,11 @@
 use std::rc::Rc;
 
 use report_core::model::REPORT_YEARS;
-use report_core::template::change_report_year;
 use report_core::Template;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::chunk::{self, LoadFailed};
 use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, DraftAction, Notice, SessionAction};
@@ -16,18 +16,18 @@ pub const REPORT_YEAR_ID: &str = "report-year";
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub draft: SharedDraft,
-    /// The user's templates, where the draft's own may be.
-    pub templates: Rc<Vec<Template>>,
 }
 
 /// 报告年度: a new year moves the titles the template wrote for the old one at once
 /// (the deadlines follow from the year); when texts the user typed name the old year,
-/// they are asked first whether those move too. One undoable step either way.
+/// they are asked first whether those move too. One undoable step either way. The
+/// draft's template is looked up in the chunk ([`chunk::year_change`]), loaded first if
+/// it is not in yet.
 #[function_component]
 pub fn ReportYearInput(props: &Props) -> Html {
     let dispatch = use_dispatch();
     // A year waiting for the answer about typed texts, with how many there are.
-    let asking = use_state(|| None::<(u16, usize)>);
+    let asking = use_state(|| None::<(u16, usize, Option<Rc<Template>>)>);
     let old = props.draft.report_year;
     let input_ref = use_node_ref();
     // A cancelled question leaves the year as it was, in the input too.
@@ -41,7 +41,7 @@ pub fn ReportYearInput(props: &Props) -> Html {
         })
     };
     let onchange = {
-        let (draft, templates) = (props.draft.clone(), props.templates.clone());
+        let draft = props.draft.clone();
         let (asking, dispatch) = (asking.clone(), dispatch.clone());
         move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -57,16 +57,25 @@ pub fn ReportYearInput(props: &Props) -> Html {
                     return;
                 }
             };
-            let template = Template::named(&templates, &draft.template);
-            let typed = change_report_year(&draft, template, year).typed.len();
-            if typed == 0 {
-                dispatch.dispatch(Action::from(DraftAction::SetReportYear {
-                    year,
-                    with_typed: false,
-                }));
-            } else {
-                asking.set(Some((year, typed)));
-            }
+            let (draft, asking, dispatch) = (draft.clone(), asking.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match chunk::year_change(draft.clone(), year).await {
+                    Ok((template, 0)) => {
+                        dispatch.dispatch(Action::from(DraftAction::SetReportYear {
+                            year,
+                            with_typed: false,
+                            template,
+                        }))
+                    }
+                    Ok((template, typed)) => asking.set(Some((year, typed, template))),
+                    Err(LoadFailed) => {
+                        input.set_value(&draft.report_year.to_string());
+                        dispatch.dispatch(Action::from(SessionAction::Notify(Notice::error(
+                            format!("报告年度未能修改：{}", LoadFailed::MESSAGE),
+                        ))));
+                    }
+                }
+            });
         }
     };
     // The question takes the focus (the input is disabled meanwhile), so that Escape
@@ -80,12 +89,16 @@ pub fn ReportYearInput(props: &Props) -> Html {
             }
         });
     }
-    let question = (*asking).map(|(year, typed)| {
+    let question = (*asking).clone().map(|(year, typed, template)| {
         let answer = |with_typed: bool| {
-            let (asking, dispatch) = (asking.clone(), dispatch.clone());
+            let (asking, dispatch, template) = (asking.clone(), dispatch.clone(), template.clone());
             Callback::from(move |_| {
                 asking.set(None);
-                dispatch.dispatch(Action::from(DraftAction::SetReportYear { year, with_typed }));
+                dispatch.dispatch(Action::from(DraftAction::SetReportYear {
+                    year,
+                    with_typed,
+                    template: template.clone(),
+                }));
             })
         };
         let on_key = {

@@ -1,10 +1,9 @@
 use report_core::model::REPORT_YEARS;
-use report_core::Template;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::hooks::use_dispatch;
-use crate::state::library::new_draft_from;
+use crate::state::persistence::{new_draft, open_new};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -40,7 +39,7 @@ pub fn YearPrompt(props: &Props) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if REPORT_YEARS.contains(&*year) {
-                new_draft_from(&dispatch, &Template::builtin_default(), *year);
+                open_new(&dispatch, new_draft(*year));
             }
         })
     };

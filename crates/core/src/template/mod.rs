@@ -259,7 +259,23 @@ impl Template {
     /// A new draft on this template for the given report year: its outline with the
     /// pre-filled content, its header details, its layout and its plan items.
     pub fn new_draft(&self, id: String, report_year: u16) -> Draft {
-        let fill = |s: &str| fill_year(s, report_year);
+        self.draft_filled_by(id, report_year, &|s| fill_year(s, report_year))
+    }
+
+    /// [`Self::new_draft`] with `{year}` and `{next_year}` left in its texts (its id and
+    /// report year stand in, as a draft file needs them): what [`default_draft`] fills in,
+    /// written to [`DEFAULT_DRAFT_FILE`].
+    pub fn year_free_draft(&self) -> Draft {
+        let year = *crate::model::REPORT_YEARS.start();
+        self.draft_filled_by("default".into(), year, &str::to_string)
+    }
+
+    fn draft_filled_by(
+        &self,
+        id: String,
+        report_year: u16,
+        fill: &dyn Fn(&str) -> String,
+    ) -> Draft {
         let title = fill(&self.title);
         let mut next_id: NodeId = 1;
         let sections: Vec<Section> = self
@@ -273,7 +289,7 @@ impl Template {
                     title: fill(&s.title),
                     guidance: fill(&s.guidance),
                     numbered: s.numbered,
-                    children: draft_nodes(&s.content, &fill, &mut next_id),
+                    children: draft_nodes(&s.content, fill, &mut next_id),
                 }
             })
             .collect();
@@ -308,7 +324,7 @@ impl Template {
             export: self.export.clone(),
             plan: self.plan.clone().map(|plan| PlanState::new(plan).into()),
             secrecy_reviewed: false,
-            attachment_table: self.attachment_table.as_ref().map(|t| t.new_table(&fill)),
+            attachment_table: self.attachment_table.as_ref().map(|t| t.new_table(fill)),
             ignored_rules: Vec::new(),
             next_id,
         }
@@ -447,6 +463,27 @@ fn outline_nodes(
             }),
         })
         .collect()
+}
+
+/// The default template's [`Template::year_free_draft`] as a draft file, made by the test
+/// `the_default_draft_file_is_the_default_templates_draft` (which rewrites it when run
+/// with `REWRITE_DEFAULT_DRAFT=1`).
+pub const DEFAULT_DRAFT_FILE: &str = "templates/annual-report.draft.json";
+
+/// A new draft on the default template ([`Template::builtin_default`]) for the report on
+/// `report_year`, read from [`DEFAULT_DRAFT_FILE`] rather than from the template: reading a
+/// draft is code the app's first screen has anyway, reading a template is not (issue #17:
+/// the first visit starts a draft before the rest of the app's code is in).
+pub fn default_draft(id: String, report_year: u16) -> Draft {
+    let json = fill_year(
+        include_str!("../../templates/annual-report.draft.json"),
+        report_year,
+    );
+    let mut draft = crate::format::from_own_json(&json)
+        .unwrap_or_else(|err| panic!("the default draft fails to load: {err}"));
+    draft.id = id;
+    draft.report_year = report_year;
+    draft
 }
 
 /// Replaces `{year}` and `{next_year}` placeholders.

@@ -471,3 +471,23 @@ fn years_become_placeholders_only_as_whole_four_digit_numbers() {
         "2030—2031"
     );
 }
+
+#[test]
+fn the_default_draft_file_is_the_default_templates_draft() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_DRAFT_FILE);
+    let json = crate::format::to_compact_json(&Template::builtin_default().year_free_draft(), 0.0);
+    if std::env::var_os("REWRITE_DEFAULT_DRAFT").is_some() {
+        std::fs::write(&path, &json).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        json,
+        "{DEFAULT_DRAFT_FILE} is not the default template's draft: run this test with REWRITE_DEFAULT_DRAFT=1"
+    );
+    for year in [2020, 2024, 2031] {
+        assert_eq!(
+            default_draft("d".into(), year),
+            Template::builtin_default().new_draft("d".into(), year)
+        );
+    }
+}
