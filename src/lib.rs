@@ -3,7 +3,6 @@
 
 pub mod adapter;
 pub mod app;
-pub mod chunk;
 pub mod components;
 pub mod hooks;
 pub mod state;

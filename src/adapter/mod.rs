@@ -1,6 +1,7 @@
 //! The only code that touches the browser: storage, files and time. Components and
 //! state call these functions and never reach for `window` themselves.
 
+pub mod chunk;
 pub mod clock;
 pub mod files;
 pub mod idb;

@@ -7,9 +7,11 @@
 //! state across renders as it did in the one module; until then a placeholder, or, when
 //! the load failed, a message with 重试.
 
+use std::cell::Cell;
+
 use yew::prelude::*;
 
-use crate::chunk::{self, Entries};
+use crate::adapter::chunk::{in_chunk, LoadFailed, SPLIT};
 
 use crate::components::checks::check_panel::{self, CheckPanel};
 use crate::components::coverage::coverage_glance::{self, CoverageGlance};
@@ -35,9 +37,9 @@ pub enum LazyView {
     Versions(versions_panel::Props),
 }
 
-/// Renders the component of `view`: the chunk's [`crate::chunk::Entries::render`]. Props
-/// are passed on field by field, as a `Props` is not `Clone`.
-pub fn render(view: &LazyView) -> Html {
+/// Renders the component of `view`, in the chunk. Props are passed on field by field, as
+/// a `Props` is not `Clone`.
+fn render(view: &LazyView) -> Html {
     match view {
         LazyView::Preview(p) => html! { <PreviewPane draft={p.draft.clone()} mode={p.mode} /> },
         LazyView::Checks(p) => html! {
@@ -64,10 +66,42 @@ pub fn render(view: &LazyView) -> Html {
     }
 }
 
+type Render = fn(&LazyView) -> Html;
+
+in_chunk! {
+    /// [`render`], handed out by the chunk: only the chunk's code names it, so that what it
+    /// reaches is cut out with it.
+    fn render_entry() -> Render {
+        render
+    }
+}
+
+thread_local! {
+    static LOADED: Cell<Option<Render>> = const { Cell::new(None) };
+}
+
+/// [`render`] without waiting: at once in the one module, else once the chunk is in.
+fn loaded() -> Option<Render> {
+    if SPLIT {
+        LOADED.with(Cell::get)
+    } else {
+        Some(render)
+    }
+}
+
+/// Loads the chunk (or waits for the load under way) and keeps its renderer and the
+/// reducer's edits, which its components ask for.
+async fn fetch() -> Result<Render, LoadFailed> {
+    let render = render_entry().await?;
+    crate::state::load_chunk_edits().await?;
+    LOADED.with(|cell| cell.set(Some(render)));
+    Ok(render)
+}
+
 enum Load {
     Pending,
     Failed,
-    Ready(Entries),
+    Ready(Render),
 }
 
 #[derive(Properties, PartialEq)]
@@ -79,7 +113,7 @@ pub struct Props {
 /// placeholder where it goes, or, when the load failed, a message with 重试.
 #[function_component]
 pub fn Lazy(props: &Props) -> Html {
-    let load = use_state(|| chunk::loaded().map_or(Load::Pending, Load::Ready));
+    let load = use_state(|| loaded().map_or(Load::Pending, Load::Ready));
     let attempt = use_state(|| 0_u32);
     {
         let load = load.clone();
@@ -89,13 +123,13 @@ pub fn Lazy(props: &Props) -> Html {
                     load.set(Load::Pending);
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(chunk::fetch().await.map_or(Load::Failed, Load::Ready));
+                    load.set(fetch().await.map_or(Load::Failed, Load::Ready));
                 });
             }
         });
     }
     let message = match *load {
-        Load::Ready(entries) => return (entries.render)(&props.view),
+        Load::Ready(render) => return render(&props.view),
         Load::Pending => html! { <p class="lazy-loading" aria-busy="true">{ "加载中…" }</p> },
         Load::Failed => {
             let retry = Callback::from(move |_| attempt.set(*attempt + 1));

@@ -1,6 +1,7 @@
 //! Edits of the open draft: each is a core [`Edit`] applied through the history (so it
 //! is undone as one step), or an undo or redo of one.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use report_core::check::{self, Fix};
@@ -14,7 +15,7 @@ use report_core::versions::Reason;
 use report_core::{Draft, Edit, NodeId, Target, Template};
 
 use super::{AppState, Notice, Step};
-use crate::chunk::{self, LoadFailed};
+use crate::adapter::chunk::{in_chunk, LoadFailed, SPLIT};
 
 pub enum DraftAction {
     /// A core edit made by typing, at `at_ms` (from any clock): typing into one text is
@@ -90,6 +91,38 @@ pub enum DraftAction {
     /// Adds an empty paragraph at the end of 主要举措和成效 for a plan item not yet
     /// reported on, and opens it.
     AddParagraphFor(usize),
+}
+
+type EditInChunk = fn(&mut AppState, DraftAction);
+
+in_chunk! {
+    /// [`AppState::edit_in_chunk`], handed out by the chunk: only the chunk's code names
+    /// it, so that what it reaches is cut out with it.
+    fn edit_in_chunk_entry() -> EditInChunk {
+        AppState::edit_in_chunk
+    }
+}
+
+thread_local! {
+    static CHUNK_EDITS: Cell<Option<EditInChunk>> = const { Cell::new(None) };
+}
+
+/// Loads the chunk (or waits for the load under way), so that the reducer makes the edits
+/// whose code is in it without waiting: awaited before such an edit is dispatched.
+pub async fn load_chunk_edits() -> Result<(), LoadFailed> {
+    let edit = edit_in_chunk_entry().await?;
+    CHUNK_EDITS.with(|cell| cell.set(Some(edit)));
+    Ok(())
+}
+
+/// [`AppState::edit_in_chunk`] without waiting: at once in the one module, else once the
+/// chunk is in.
+fn chunk_edits() -> Option<EditInChunk> {
+    if SPLIT {
+        CHUNK_EDITS.with(Cell::get)
+    } else {
+        Some(AppState::edit_in_chunk)
+    }
 }
 
 /// A user decision on one plan item.
@@ -175,8 +208,8 @@ impl AppState {
             | DraftAction::SetPlan(_)
             | DraftAction::EditPlanItem { .. }
             | DraftAction::Decide { .. }
-            | DraftAction::AddParagraphFor(_)) => match chunk::loaded() {
-                Some(chunk) => (chunk.edit)(self, action),
+            | DraftAction::AddParagraphFor(_)) => match chunk_edits() {
+                Some(edit_in_chunk) => edit_in_chunk(self, action),
                 None => self.notice = Some(Notice::error(LoadFailed::MESSAGE)),
             },
         }
@@ -184,8 +217,8 @@ impl AppState {
 
     /// The edits only the chunk's components ask for, or asked for once the chunk is in
     /// (a report year): their code, the checker's fixes, the report year's and the plan's,
-    /// is in the chunk ([`crate::chunk`]), and [`Self::edit_draft`] sends them here.
-    pub fn edit_in_chunk(&mut self, action: DraftAction) {
+    /// is in the chunk ([`crate::adapter::chunk`]), and [`Self::edit_draft`] sends them here.
+    fn edit_in_chunk(&mut self, action: DraftAction) {
         match action {
             DraftAction::ApplyFix(fix) => match check::fix_edit(&self.draft, &fix) {
                 Ok(edit) => {

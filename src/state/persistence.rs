@@ -14,14 +14,14 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use report_core::template::default_draft;
 use report_core::versions::Reason;
-use report_core::Draft;
+use report_core::{Draft, Template};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{versions, Action, AppState, NavAction, Notice, SaveState, SessionAction};
+use crate::adapter::chunk::{in_chunk, LoadFailed};
 use crate::adapter::storage::{self, Record, SaveError, StorageError};
 use crate::adapter::{clock, files, import_worker};
-use crate::chunk::{self, LoadFailed};
 
 pub const SAVE_DELAY_MS: u32 = 500;
 
@@ -39,12 +39,27 @@ pub fn initial_state() -> AppState {
     state
 }
 
+in_chunk! {
+    /// The user's template library as stored: its reader is in the chunk.
+    fn user_templates() -> Result<Vec<Template>, String> {
+        storage::load_templates()
+    }
+}
+
+in_chunk! {
+    /// Stores a snapshot of `draft` (see [`versions::take`]): the 版本记录's code is in the
+    /// chunk.
+    fn take_snapshot(draft: Rc<Draft>, reason: Reason) -> Result<bool, String> {
+        versions::take(&draft, reason, "")
+    }
+}
+
 /// Reads the user's template library, in the chunk (which this loads, if it is not in
 /// yet), into the state. A library that cannot be read is reported, and stays as stored.
 pub fn load_library(dispatcher: &UseReducerDispatcher<AppState>) {
     let dispatcher = dispatcher.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let action = match chunk::user_templates().await {
+        let action = match user_templates().await {
             Ok(Ok(templates)) => SessionAction::TemplatesListed(templates),
             Ok(Err(message)) => SessionAction::Notify(Notice::error(message)),
             // Nothing asked for it: what needs the chunk later tries again and says so.
@@ -82,7 +97,7 @@ pub fn new_draft(report_year: u16) -> Draft {
 
 /// Stores a snapshot of `draft` (in the chunk); what went wrong, for a notice.
 async fn snapshot_failure(draft: Rc<Draft>, reason: Reason) -> Option<String> {
-    match chunk::take_snapshot(draft, reason).await {
+    match take_snapshot(draft, reason).await {
         Ok(Ok(_)) => None,
         Ok(Err(message)) => Some(message),
         Err(LoadFailed) => Some(format!("版本记录未能保存：{}", LoadFailed::MESSAGE)),

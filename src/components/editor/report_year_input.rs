@@ -1,11 +1,13 @@
 use std::rc::Rc;
 
 use report_core::model::REPORT_YEARS;
-use report_core::Template;
+use report_core::template::change_report_year;
+use report_core::{Draft, Template};
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::chunk::{self, LoadFailed};
+use crate::adapter::chunk::{in_chunk, LoadFailed};
+use crate::adapter::storage;
 use crate::components::SharedDraft;
 use crate::hooks::use_dispatch;
 use crate::state::{Action, DraftAction, Notice, SessionAction};
@@ -18,11 +20,23 @@ pub struct Props {
     pub draft: SharedDraft,
 }
 
+in_chunk! {
+    /// What a change of `draft`'s report year to `year` needs: the template the draft
+    /// comes from (a built-in or one of the stored library, `None` when it is at hand no
+    /// more), and how many of its titles the user typed and the change would replace.
+    fn year_change(draft: Rc<Draft>, year: u16) -> (Option<Rc<Template>>, usize) {
+        let user = storage::load_templates().unwrap_or_default();
+        let template = Template::named(&user, &draft.template).cloned().map(Rc::new);
+        let typed = change_report_year(&draft, template.as_deref(), year).typed.len();
+        (template, typed)
+    }
+}
+
 /// 报告年度: a new year moves the titles the template wrote for the old one at once
 /// (the deadlines follow from the year); when texts the user typed name the old year,
 /// they are asked first whether those move too. One undoable step either way. The
-/// draft's template is looked up in the chunk ([`chunk::year_change`]), loaded first if
-/// it is not in yet.
+/// draft's template is looked up in the chunk ([`year_change`]), loaded first if it is
+/// not in yet.
 #[function_component]
 pub fn ReportYearInput(props: &Props) -> Html {
     let dispatch = use_dispatch();
@@ -59,7 +73,11 @@ pub fn ReportYearInput(props: &Props) -> Html {
             };
             let (draft, asking, dispatch) = (draft.clone(), asking.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match chunk::year_change(draft.clone(), year).await {
+                let change = async {
+                    crate::state::load_chunk_edits().await?;
+                    year_change(draft.clone(), year).await
+                };
+                match change.await {
                     Ok((template, 0)) => {
                         dispatch.dispatch(Action::from(DraftAction::SetReportYear {
                             year,
