@@ -46,11 +46,11 @@ dist="${1:-dist}"
 # loaded chunk (scripts/split-app.mjs); first paint lowered from 419 188 (c9e21f4's CI)
 # to 289 328 plus 1 %, the chunk's ceiling set to its 154 238 plus 1 %.
 # Session 22 (7 December): the template library, built-in templates, 版本记录 and the edits
-# only the chunk's components ask for moved into the chunk (src/chunk.rs), the glue and
-# stylesheets minified (scripts/minify.mjs): first paint 248 405, so its ceiling is now
-# issue #17's goal, 250 000; the chunk raised to 196 714 plus 1 %.
+# only the chunk's components ask for moved into the chunk (src/adapter/chunk.rs), the glue and
+# stylesheets minified (scripts/minify.mjs): first paint 249 754 (b059f2a), so its ceiling is now
+# issue #17's goal, 250 000; the chunk raised to 196 554 plus 1 %.
 FIRST_PAINT_CEILING=250000
-LAZY_CHUNK_CEILING=198700
+LAZY_CHUNK_CEILING=198500
 WORKER_CEILING=550400
 IMPORT_WORKER_CEILING=262000
 

@@ -34,7 +34,7 @@ pub fn App() -> Html {
     // moment: that left a new build's service worker waiting after 保存并刷新 in the
     // update e2e test (BENCHMARKS.md, "The side panel's frames…").
     use_effect_with((), |_| crate::adapter::worker::warm_up());
-    // The code not on the first screen (crate::chunk) loads once the page has rendered,
+    // The code not on the first screen (adapter::chunk) loads once the page has rendered,
     // as the workers do, with the user's template library it reads: so that the panels
     // and the checks that follow the library find both in when first opened.
     {

@@ -1,6 +1,6 @@
 //! The components that are not on the first screen (the preview, the side panel, the
 //! steps other than the editor's, the drafts and versions pages), in the chunk of
-//! [`crate::chunk`], so that the first paint does not wait for their code (issue #17).
+//! [`crate::adapter::chunk`], so that the first paint does not wait for their code (issue #17).
 //!
 //! [`Lazy`] stands where such a component goes: once the chunk is in, it renders the
 //! component through the chunk's [`render`] synchronously, so the component keeps its

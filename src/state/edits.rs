@@ -66,7 +66,7 @@ pub enum DraftAction {
     FixAll(Vec<Fix>),
     /// 报告年度: moves the draft to report year `year`, with the texts its template wrote
     /// for the old year and, when `with_typed`, the years in the texts the user typed.
-    /// `template` is the one the draft comes from, found first ([`crate::chunk::year_change`]):
+    /// `template` is the one the draft comes from, found first (by `report_year_input`):
     /// the library is read in the chunk, not kept in the first screen's code.
     SetReportYear {
         year: u16,
