@@ -48,9 +48,10 @@ dist="${1:-dist}"
 # Session 22 (7 December): the template library, built-in templates, 版本记录 and the edits
 # only the chunk's components ask for moved into the chunk (src/adapter/chunk.rs), the glue and
 # stylesheets minified (scripts/minify.mjs): first paint 249 754 (b059f2a), so its ceiling is now
-# issue #17's goal, 250 000; the chunk raised to 196 554 plus 1 %.
+# issue #17's goal, 250 000; the chunk raised to 196 554 plus 1 %. Session 23 moved the paste
+# reader into the chunk: first paint 242 625, the chunk 203 540, raised to that plus 1 %.
 FIRST_PAINT_CEILING=250000
-LAZY_CHUNK_CEILING=198500
+LAZY_CHUNK_CEILING=205600
 WORKER_CEILING=550400
 IMPORT_WORKER_CEILING=262000
 

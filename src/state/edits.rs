@@ -42,7 +42,8 @@ pub enum DraftAction {
     RemoveEmpty(NodeId),
     /// Text pasted into a text of node `id`, split at the caret into `before` and
     /// `after`: cleaned, and in a paragraph split into paragraphs and headings when it
-    /// holds several lines.
+    /// holds several lines. Its reader is in the chunk: dispatched only once
+    /// [`chunk_edits_loaded`] (before, the browser pastes the text as it is).
     Paste {
         id: NodeId,
         field: TextField,
@@ -125,6 +126,11 @@ fn chunk_edits() -> Option<EditInChunk> {
     }
 }
 
+/// Whether the edits in the chunk are made at once (the chunk is in, or there is none).
+pub fn chunk_edits_loaded() -> bool {
+    chunk_edits().is_some()
+}
+
 /// A user decision on one plan item.
 pub enum Decision {
     /// This paragraph is evidence for the item.
@@ -175,6 +181,36 @@ impl AppState {
                     self.edit_and_show(Ok(Edit::Remove { id, next_id: None }));
                 }
             }
+            DraftAction::Restructure { id, how } => match restructure(&self.draft, id, how) {
+                Ok(Some(edit)) => {
+                    self.edit_and_show(Ok(edit));
+                }
+                Ok(None) => {}
+                Err(err) => self.notice = Some(Notice::error(err.to_string())),
+            },
+            DraftAction::Undo => self.travel(false),
+            DraftAction::Redo => self.travel(true),
+            action @ (DraftAction::Paste { .. }
+            | DraftAction::ApplyFix(_)
+            | DraftAction::FixAll(_)
+            | DraftAction::SetReportYear { .. }
+            | DraftAction::IgnoreRule(_)
+            | DraftAction::SetPlan(_)
+            | DraftAction::EditPlanItem { .. }
+            | DraftAction::Decide { .. }
+            | DraftAction::AddParagraphFor(_)) => match chunk_edits() {
+                Some(edit_in_chunk) => edit_in_chunk(self, action),
+                None => self.notice = Some(Notice::error(LoadFailed::MESSAGE)),
+            },
+        }
+    }
+
+    /// The edits only the chunk's components ask for, or asked for once the chunk is in
+    /// (a report year, a paste): their code, the checker's fixes, the paste reader, the
+    /// report year's and the plan's, is in the chunk ([`crate::adapter::chunk`]), and
+    /// [`Self::edit_draft`] sends them here.
+    fn edit_in_chunk(&mut self, action: DraftAction) {
+        match action {
             DraftAction::Paste {
                 id,
                 field,
@@ -192,34 +228,6 @@ impl AppState {
                     )));
                 }
             }
-            DraftAction::Restructure { id, how } => match restructure(&self.draft, id, how) {
-                Ok(Some(edit)) => {
-                    self.edit_and_show(Ok(edit));
-                }
-                Ok(None) => {}
-                Err(err) => self.notice = Some(Notice::error(err.to_string())),
-            },
-            DraftAction::Undo => self.travel(false),
-            DraftAction::Redo => self.travel(true),
-            action @ (DraftAction::ApplyFix(_)
-            | DraftAction::FixAll(_)
-            | DraftAction::SetReportYear { .. }
-            | DraftAction::IgnoreRule(_)
-            | DraftAction::SetPlan(_)
-            | DraftAction::EditPlanItem { .. }
-            | DraftAction::Decide { .. }
-            | DraftAction::AddParagraphFor(_)) => match chunk_edits() {
-                Some(edit_in_chunk) => edit_in_chunk(self, action),
-                None => self.notice = Some(Notice::error(LoadFailed::MESSAGE)),
-            },
-        }
-    }
-
-    /// The edits only the chunk's components ask for, or asked for once the chunk is in
-    /// (a report year): their code, the checker's fixes, the report year's and the plan's,
-    /// is in the chunk ([`crate::adapter::chunk`]), and [`Self::edit_draft`] sends them here.
-    fn edit_in_chunk(&mut self, action: DraftAction) {
-        match action {
             DraftAction::ApplyFix(fix) => match check::fix_edit(&self.draft, &fix) {
                 Ok(edit) => {
                     self.edit(edit, None);

@@ -23,7 +23,7 @@ use yew::{Reducible, UseReducerDispatcher};
 
 use crate::adapter::storage::DraftSummary;
 pub use action::{Action, Decision, DraftAction, NavAction, SessionAction};
-pub use edits::load_chunk_edits;
+pub use edits::{chunk_edits_loaded, load_chunk_edits};
 
 /// The steps a clerk walks through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -55,14 +55,18 @@ in_chunk! {
 }
 
 /// Reads the user's template library, in the chunk (which this loads, if it is not in
-/// yet), into the state. A library that cannot be read is reported, and stays as stored.
+/// yet), into the state, and makes the reducer's edits in the chunk ready (a paste is
+/// one). A library that cannot be read is reported, and stays as stored.
 pub fn load_library(dispatcher: &UseReducerDispatcher<AppState>) {
     let dispatcher = dispatcher.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        // Nothing asked for it: what needs the chunk later tries again and says so.
+        if super::load_chunk_edits().await.is_err() {
+            return;
+        }
         let action = match user_templates().await {
             Ok(Ok(templates)) => SessionAction::TemplatesListed(templates),
             Ok(Err(message)) => SessionAction::Notify(Notice::error(message)),
-            // Nothing asked for it: what needs the chunk later tries again and says so.
             Err(LoadFailed) => return,
         };
         dispatcher.dispatch(Action::from(action));

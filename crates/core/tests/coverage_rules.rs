@@ -1504,3 +1504,26 @@ fn a_target_told_best_in_the_shortcomings_is_not_done() {
     let item = item_numbered(&found, "11");
     assert_eq!(item.computed, Status::Partial, "{}", table(&found));
 }
+
+/// A target that is all an item's achievements seem to tell, matched by the words of
+/// its measure in a sentence on another subject that gives no figure of its own, is not
+/// the target reported: the item is not begun. dev-107 17 (信访事项按期办结率100% and
+/// 按时办结率100% of the 12345 hotline) against 建议提案…全部按时办结; dev-87 19 against
+/// 督办法治建设重点事项9件，均已按期办结; dev-108 18 against 许可事项按期办结率100%, a
+/// figure of another measure (its 信访 not named). Said of the item's subject, the same
+/// words begin it: dev-22 16's 受理信访事项38件，按期办结36件.
+#[test]
+fn a_targets_words_in_another_subjects_sentence_do_not_begin_the_item() {
+    let status = |pair: &str, year: u16, number: &str| {
+        let found = dev_pair(pair, year);
+        (item_numbered(&found, number).computed, table(&found))
+    };
+    let (found, why) = status("dev-107-jieyang-city-2024", 2024, "17");
+    assert_eq!(found, Status::Missing, "{why}");
+    let (found, why) = status("dev-87-nanning-city-2021", 2021, "19");
+    assert_eq!(found, Status::Missing, "{why}");
+    let (found, why) = status("dev-108-gulou-district-2023", 2023, "18");
+    assert_eq!(found, Status::Missing, "{why}");
+    let (found, why) = status("dev-22-zhungeer-banner-2024", 2024, "16");
+    assert_eq!(found, Status::Partial, "{why}");
+}

@@ -9,7 +9,7 @@ use crate::adapter::clock::keystroke_ms;
 use crate::components::editor::section_editor::{node_list, OpenDraft};
 use crate::components::shell::confirm_delete::ConfirmDelete;
 use crate::hooks::{use_dispatch, use_settled, SETTLE_MS};
-use crate::state::{Action, DraftAction};
+use crate::state::{chunk_edits_loaded, Action, DraftAction};
 
 /// The node is read from the open draft ([`OpenDraft`]) when the editor renders, so
 /// listing a section's nodes copies none of their text.
@@ -260,8 +260,13 @@ fn structure_key(e: &KeyboardEvent) -> Option<Restructure> {
 }
 
 /// A paste the app handles itself: text that holds several lines or characters to
-/// clean. A plain single line is left to the browser, which keeps the caret after it.
+/// clean. A plain single line is left to the browser, which keeps the caret after it;
+/// so is any paste before the chunk holding the paste reader is in (rare: it loads
+/// once the page has rendered), pasted as it is rather than lost.
 fn paste_action(e: &Event, id: NodeId, field: TextField) -> Option<Action> {
+    if !chunk_edits_loaded() {
+        return None;
+    }
     let pasted = e
         .dyn_ref::<web_sys::ClipboardEvent>()?
         .clipboard_data()?

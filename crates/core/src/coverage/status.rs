@@ -18,9 +18,7 @@ use super::set_apart::{
     opens_numbered_subtask, quoted_only_elsewhere, told_of_item, unmade_document, unnamed_thing,
     untold_parts,
 };
-use super::targets::{
-    check_target, counts_matched_words, positions_of, sentence_of_figure, FIGURE_MEASURE_CHARS,
-};
+use super::targets::{check_target, counts_matched_words, Figures, FIGURE_MEASURE_CHARS};
 use super::tasks::{holds_a_term_alone, phrases_in, Candidate};
 use super::weights::{weight_in, weight_of, Weights};
 use super::{
@@ -114,6 +112,8 @@ pub(super) fn decide(
     let told_cell: OnceCell<String> = OnceCell::new();
     // Each task's share in the achievements sentence shown for it; 0 for none.
     let mut shown_share = vec![0.0; task_spans.len()];
+    // Whether the sentence shown for each task names what the task is about.
+    let mut names_subject = vec![false; task_spans.len()];
     for (t, ((task, candidates), not_told)) in task_spans
         .iter()
         .zip(candidates)
@@ -191,6 +191,19 @@ pub(super) fn decide(
                     .iter()
                     .flat_map(|(_, p)| p)
                     .any(|p| p.item.end <= title_len && p.item.len() >= MIN_PHRASE);
+                // Whether the sentence names what the task is about, not only an act
+                // and its rate (按期办结 of 按期办结率100%): the title's words, a term of
+                // the task, or a run of the task's words before the measure's ending
+                // (国家随机监督抽查任务 of …任务完成率100%).
+                let rate_starts = (task.start..task.end)
+                    .find(|&at| item_text.chars[at].is_ascii_digit())
+                    .unwrap_or(task.end)
+                    .saturating_sub(FIGURE_MEASURE_CHARS);
+                names_subject[t] = names_title
+                    || names_term
+                    || in_task.iter().any(|p| {
+                        p.item.end.min(rate_starts).saturating_sub(p.item.start) >= 2 * MIN_PHRASE
+                    });
                 let things = things_of_task(&item_text.chars, &item_text.terms, task);
                 // A task listing things the achievements tell each in a sentence of its
                 // own (欺诈骗保 in one paragraph, 非法行医 and 非法医疗美容 in another) is
@@ -355,52 +368,16 @@ pub(super) fn decide(
         .iter()
         .map(|span| unnamed_thing(report, normalizer, item_text, span))
         .collect();
-    // A target task whose figure the target check finds in the item's evidence
-    // (完成率100%, in a sentence its words did not match or matched in part) is told
-    // there: the same figure the check reports, shown as that task's evidence, so that
-    // the task list and the target agree. Not one naming such a thing: 基本医疗保险覆盖率
-    // 100% is no figure for 医疗责任保险覆盖率100%.
-    for (((task, _), span), _) in task_results
-        .iter_mut()
-        .zip(&is_target)
-        .zip(&task_spans)
-        .zip(&unnamed_things)
-        .filter(|(((task, &target), _), unnamed)| {
-            target && unnamed.is_none() && task.status != Status::Covered
-        })
-    {
-        // The targets whose whole measure the task holds (自查覆盖率 for 自查覆盖率100%,
-        // not the item's other 覆盖率), or else those whose ending it holds.
-        let holds_whole = |check: &&TargetCheck| task.text.contains(&check.target.measure);
-        let (own, others): (Vec<&TargetCheck>, Vec<&TargetCheck>) =
-            targets.iter().partition(holds_whole);
-        let figure = if own.is_empty() { others } else { own }
-            .into_iter()
-            .find_map(|check| {
-                let measure: Vec<char> = check.target.measure.chars().collect();
-                let tail: String = measure[measure.len().saturating_sub(FIGURE_MEASURE_CHARS)..]
-                    .iter()
-                    .collect();
-                let names_measure =
-                    task.text.contains(&check.target.text) && task.text.contains(&tail);
-                if check.outcome == TargetOutcome::NotReported || !names_measure {
-                    return None;
-                }
-                let measure = normalizer
-                    .apply(&crate::lexicon::matching_key(&check.target.measure))
-                    .chars;
-                // The measure's weights where this task holds it.
-                let weights = (measure.len() >= 2)
-                    .then(|| positions_of(item_text.chars.get(span.clone())?, &measure).next())
-                    .flatten()
-                    .map(|at| &position_weights[(span.start + at).min(position_weights.len())..]);
-                sentence_of_figure(report, &evidence_units, &check.quote, &measure, weights)
-            });
-        if let Some((s, quote)) = figure {
-            task.status = Status::Covered;
-            task.evidence = Some(report.task_evidence(s, 1, &[quote]));
-        }
-    }
+    let figures = Figures {
+        report,
+        normalizer,
+        evidence_units: &evidence_units,
+        item_text,
+        position_weights: &position_weights,
+        targets: &targets,
+    };
+    figures.tell_target_tasks(&mut task_results, &is_target, &task_spans, &unnamed_things);
+    figures.untell_words_of_other_subjects(&mut task_results, &is_target, &names_subject);
     // A clause that is a numeric target (`参考率、合格率达到100%`) is checked as a
     // target. One the report answers is a task done, as a reviewer ticks off a figure
     // given (执法记录仪配备全覆盖); one it does not answer is a target not reported

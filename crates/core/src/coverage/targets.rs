@@ -6,8 +6,8 @@ use crate::plan_items::Target;
 use crate::text::decimal_value;
 
 use super::matching::Phrase;
-use super::report::Report;
-use super::{TargetCheck, TargetOutcome, TaskEvidence};
+use super::report::{MatchText, Report};
+use super::{Span, Status, TargetCheck, TargetOutcome, TaskCoverage, TaskEvidence};
 
 /// Looks for the target's measure in the evidence texts (`matching_chars` of each
 /// evidence paragraph) and the first figure after it in the same sentence (within 15
@@ -138,12 +138,13 @@ pub(super) const FIGURE_MEASURE_CHARS: usize = 3;
 /// The achievements sentence of an evidence paragraph (`units`) that holds a target
 /// check's `quote`, and the measure and its figure as a phrase of it (the quote runs on
 /// after the figure). The check matches the end of the measure; a longer measure
-/// (案卷合格率) must have a word of the rest in the sentence too, or the figure may be
-/// another one's (学法考试合格率100% for 案卷合格率). `weights` are the item's weights of
+/// (案卷合格率) must have a word of the rest, before the ending found, in the sentence
+/// too, or the figure may be another one's (学法考试合格率100% for 案卷合格率; 许可事项
+/// 按期办结率100% for 信访事项按期办结率). `weights` are the item's weights of
 /// the measure's character pairs where the item holds it: the word must then be one
 /// that tells what is counted (法律顾问 of 区属医疗卫生机构法律顾问覆盖率), not one
 /// every item shares (卫生 in 教学环境卫生…覆盖率100%).
-pub(super) fn sentence_of_figure(
+fn sentence_of_figure(
     report: &Report,
     units: &[usize],
     quote: &str,
@@ -175,9 +176,15 @@ pub(super) fn sentence_of_figure(
         .sentences
         .iter()
         .position(|s| s.unit == unit && s.span.contains(&at))?;
-    let rest = &measure[..measure.len().saturating_sub(FIGURE_MEASURE_CHARS)];
+    // The measure's ending the check found (项按期办结率 of 信访事项按期办结率), and the
+    // rest before it.
+    let matched = (FIGURE_MEASURE_CHARS..=measure.len())
+        .rev()
+        .find(|&k| quote.starts_with(&measure[measure.len() - k..]))
+        .unwrap_or(FIGURE_MEASURE_CHARS);
+    let rest = &measure[..measure.len() - matched.min(measure.len())];
     let sentence = report.sentence_chars(s);
-    // The pairs of the rest (the last pair of `rest` straddles it and the matched end).
+    // The pairs of the rest.
     let pairs = rest.len().saturating_sub(1);
     let heaviest = weights.map_or(0.0, |w| w.iter().take(pairs).copied().fold(0.0, f64::max));
     let telling =
@@ -191,6 +198,140 @@ pub(super) fn sentence_of_figure(
         let end = figure_end.min(report.sentences[s].span.end - at);
         (s, Phrase { item: 0..end, at })
     })
+}
+
+/// What an item's target tasks are read against: the report, the paragraphs shown as the
+/// item's evidence, the item's text and weights as matching reads them, and its targets
+/// as checked there.
+pub(super) struct Figures<'a> {
+    pub(super) report: &'a Report<'a>,
+    pub(super) normalizer: &'a Normalizer,
+    pub(super) evidence_units: &'a [usize],
+    pub(super) item_text: &'a MatchText,
+    pub(super) position_weights: &'a [f64],
+    pub(super) targets: &'a [TargetCheck],
+}
+
+impl Figures<'_> {
+    /// A target task whose figure the target check finds in the item's evidence
+    /// (完成率100%, in a sentence its words did not match or matched in part) is told
+    /// there: the same figure the check reports, shown as that task's evidence, so that
+    /// the task list and the target agree. Not one naming a thing reports name that the
+    /// achievements never do (`unnamed_things`): 基本医疗保险覆盖率100% is no figure for
+    /// 医疗责任保险覆盖率100%.
+    pub(super) fn tell_target_tasks(
+        &self,
+        tasks: &mut [TaskCoverage],
+        is_target: &[bool],
+        task_spans: &[Span],
+        unnamed_things: &[Option<&[char]>],
+    ) {
+        for (((task, _), span), _) in tasks
+            .iter_mut()
+            .zip(is_target)
+            .zip(task_spans)
+            .zip(unnamed_things)
+            .filter(|(((task, &target), _), unnamed)| {
+                target && unnamed.is_none() && task.status != Status::Covered
+            })
+        {
+            // The targets whose whole measure the task holds (自查覆盖率 for 自查覆盖率100%,
+            // not the item's other 覆盖率), or else those whose ending it holds.
+            let holds_whole = |check: &&TargetCheck| task.text.contains(&check.target.measure);
+            let (own, others): (Vec<&TargetCheck>, Vec<&TargetCheck>) =
+                self.targets.iter().partition(holds_whole);
+            let figure = if own.is_empty() { others } else { own }
+                .into_iter()
+                .find_map(|check| {
+                    let measure: Vec<char> = check.target.measure.chars().collect();
+                    let tail: String = measure
+                        [measure.len().saturating_sub(FIGURE_MEASURE_CHARS)..]
+                        .iter()
+                        .collect();
+                    let names_measure =
+                        task.text.contains(&check.target.text) && task.text.contains(&tail);
+                    if check.outcome == TargetOutcome::NotReported || !names_measure {
+                        return None;
+                    }
+                    let measure = self.measure_key(check);
+                    // The measure's weights where this task holds it.
+                    let weights = (measure.len() >= 2)
+                        .then(|| {
+                            positions_of(self.item_text.chars.get(span.clone())?, &measure).next()
+                        })
+                        .flatten()
+                        .map(|at| {
+                            let from = (span.start + at).min(self.position_weights.len());
+                            &self.position_weights[from..]
+                        });
+                    self.sentence_of_figure(check, &measure, weights)
+                });
+            if let Some((s, quote)) = figure {
+                task.status = Status::Covered;
+                task.evidence = Some(self.report.task_evidence(s, 1, &[quote]));
+            }
+        }
+    }
+
+    /// A target task that is all the item's achievements tell (none of its other tasks
+    /// matched), matched by words of its measure in a sentence that names neither the
+    /// item's subject nor what the measure counts (`names_subject`), is not the target
+    /// reported unless a figure of the item's targets is given for its own measure: the
+    /// words are another subject's (建议提案…全部按时办结 for 信访's 按时办结率100%,
+    /// 许可事项按期办结率100% for 信访事项按期办结率100%, a 规范性文件's 合法性审核 for a
+    /// 决策's 合法性审查率100%). Such a task is touched, not answered.
+    pub(super) fn untell_words_of_other_subjects(
+        &self,
+        tasks: &mut [TaskCoverage],
+        is_target: &[bool],
+        names_subject: &[bool],
+    ) {
+        let rest_untold = is_target.iter().any(|&target| !target)
+            && tasks
+                .iter()
+                .zip(is_target)
+                .all(|(task, &target)| target || task.status == Status::Missing);
+        let figure_given = || {
+            self.targets.iter().any(|check| {
+                check.outcome != TargetOutcome::NotReported
+                    && self
+                        .sentence_of_figure(check, &self.measure_key(check), None)
+                        .is_some()
+            })
+        };
+        if !rest_untold || figure_given() {
+            return;
+        }
+        for ((task, _), _) in
+            tasks.iter_mut().zip(is_target).zip(names_subject).filter(
+                |((task, &target), &named)| target && !named && task.status == Status::Covered,
+            )
+        {
+            task.status = Status::Partial;
+        }
+    }
+
+    /// A target's measure as matching reads it.
+    fn measure_key(&self, check: &TargetCheck) -> Vec<char> {
+        self.normalizer
+            .apply(&lexicon::matching_key(&check.target.measure))
+            .chars
+    }
+
+    fn sentence_of_figure(
+        &self,
+        check: &TargetCheck,
+        measure: &[char],
+        weights: Option<&[f64]>,
+    ) -> Option<(usize, Phrase)> {
+        sentence_of_figure(
+            self.report,
+            self.evidence_units,
+            &check.quote,
+            measure,
+            weights,
+        )
+    }
 }
 
 /// Whether a figure follows matched words of a task (主动公开政府信息1260条, 宣传活动32场):
