@@ -24,9 +24,7 @@ pub(super) fn check_target(
         reported: None,
         quote: String::new(),
     };
-    let key: Vec<char> = normalizer
-        .apply(&lexicon::matching_key(&target.measure))
-        .chars;
+    let key = measure_key(target, normalizer);
     if key.len() < 2 {
         return not_reported;
     }
@@ -69,6 +67,13 @@ pub(super) fn check_target(
         }
     }
     not_reported
+}
+
+/// A target's measure as matching reads it.
+fn measure_key(target: &Target, normalizer: &Normalizer) -> Vec<char> {
+    normalizer
+        .apply(&lexicon::matching_key(&target.measure))
+        .chars
 }
 
 /// Where `needle` (not empty) starts in `text`, in order.
@@ -253,7 +258,7 @@ impl Figures<'_> {
                     if check.outcome == TargetOutcome::NotReported || !names_measure {
                         return None;
                     }
-                    let measure = self.measure_key(check);
+                    let measure = measure_key(&check.target, self.normalizer);
                     // The measure's weights where this task holds it.
                     let weights = (measure.len() >= 2)
                         .then(|| {
@@ -295,7 +300,11 @@ impl Figures<'_> {
             self.targets.iter().any(|check| {
                 check.outcome != TargetOutcome::NotReported
                     && self
-                        .sentence_of_figure(check, &self.measure_key(check), None)
+                        .sentence_of_figure(
+                            check,
+                            &measure_key(&check.target, self.normalizer),
+                            None,
+                        )
                         .is_some()
             })
         };
@@ -309,13 +318,6 @@ impl Figures<'_> {
         {
             task.status = Status::Partial;
         }
-    }
-
-    /// A target's measure as matching reads it.
-    fn measure_key(&self, check: &TargetCheck) -> Vec<char> {
-        self.normalizer
-            .apply(&lexicon::matching_key(&check.target.measure))
-            .chars
     }
 
     fn sentence_of_figure(
