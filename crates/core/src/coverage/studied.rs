@@ -5,7 +5,9 @@
 
 /// Verbs of study and teaching that may come before the titles studied (专题学习《…》,
 /// 讲授《…》专题法治课), and words that may follow them (《民法典》宣传月).
-const STUDY_BEFORE: [&str; 8] = ["学习", "学", "讲授", "宣传", "宣讲", "解读", "讲解", "研读"];
+const STUDY_BEFORE: [&str; 9] = [
+    "学习", "学", "讲授", "宣传", "宣讲", "解读", "讲解", "研读", "研学",
+];
 const STUDY_AFTER: [&str; 7] = ["学习", "宣传", "宣讲", "解读", "培训", "知识", "专题"];
 /// Verbs that may stand between the titles and the word of study after them (围绕《…》作
 /// 专题辅导, 就《…》开展宣讲), unless a verb of [`WORK_VERBS`] comes right before the titles:
@@ -13,7 +15,7 @@ const STUDY_AFTER: [&str; 7] = ["学习", "宣传", "宣讲", "解读", "培训"
 const STUDY_AFTER_VERBS: [&str; 3] = ["作", "进行", "开展"];
 /// Verbs of study that may open a list the titles end (学习习近平法治思想、…和新修订的
 /// 《行政复议法》等): two characters, as 学 alone is part of 科学, 医学, 学校.
-const STUDY_LIST_OPENERS: [&str; 5] = ["学习", "讲授", "宣讲", "解读", "研读"];
+const STUDY_LIST_OPENERS: [&str; 6] = ["学习", "讲授", "宣讲", "解读", "研读", "研学"];
 /// Verbs that turn what a list names into work carried out (学习并贯彻…《…》, 对照…《…》).
 const WORK_VERBS: [&str; 8] = [
     "贯彻", "落实", "执行", "实施", "依照", "依据", "按照", "对照",
@@ -27,8 +29,8 @@ const TITLE_MODIFIERS: [&str; 3] = ["新修订的", "新修改的", "修订后�
 const TOPIC_OPENERS: [&str; 2] = ["围绕", "聚焦"];
 /// …and the words of study such a clause may end on (a count after them aside: 2次,
 /// 两次), with no verb of work after the titles.
-const STUDY_ENDS: [&str; 8] = [
-    "学习", "研讨", "宣讲", "解读", "辅导", "培训", "宣传", "讲座",
+const STUDY_ENDS: [&str; 9] = [
+    "学习", "研讨", "宣讲", "解读", "辅导", "培训", "宣传", "讲座", "研学",
 ];
 
 /// The titles (《…》, brackets included, as character ranges of `words`) that `words`
@@ -175,6 +177,15 @@ mod tests {
             studied("组织宣讲修订后的《传染病防治法》"),
             ["修订后的《传染病防治法》"]
         );
+        assert_eq!(
+            studied("围绕《民营经济促进法》、新修订的《行政复议法》和《传染病防治法》集中研学6次"),
+            [
+                "《民营经济促进法》",
+                "新修订的《行政复议法》",
+                "《传染病防治法》"
+            ]
+        );
+        assert_eq!(studied("专题研学《医师法》"), ["《医师法》"]);
         assert!(studied("围绕《信访工作条例》开展信访积案化解").is_empty());
         assert!(studied("聚焦《医师法》落实开展依法执业培训").is_empty());
         assert!(studied("贯彻新修订的《行政复议法》").is_empty());
