@@ -5,6 +5,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web::adapter::idb;
+use web::components::checks::finding_list::list_renders;
 use web::components::editor::node_editor::paragraph_renders;
 use web::components::shell::outline_entry::entry_renders;
 use web::state::persistence::{SAVE_DELAY_MS, SAVE_IDLE_WAIT_MS};
@@ -895,6 +896,40 @@ fn draft_with_commas() -> report_core::Draft {
             .unwrap();
     }
     d
+}
+
+/// Typing that changes no finding renders no list of findings when the checks follow it;
+/// typing that adds one renders the list with it.
+#[wasm_bindgen_test]
+async fn an_answer_that_changes_no_finding_renders_nothing() {
+    let mut draft = draft_with_commas();
+    let measures = report_core::Parent::Section(draft.sections[1].id);
+    let plain = draft
+        .add_node(measures, report_core::NewNode::Paragraph)
+        .unwrap();
+    draft
+        .set_text(plain, report_core::TextField::Text, "全年办理案件。".into())
+        .unwrap();
+    let app = Mounted::with_draft(&draft).await;
+    app.click(&draft.sections[1].title).await;
+    app.click("格式检查").await;
+    checks_settle().await;
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 2);
+    let area = app
+        .all("textarea.paragraph-text")
+        .into_iter()
+        .find(|a| a.dyn_ref::<HtmlTextAreaElement>().unwrap().value() == "全年办理案件。")
+        .unwrap();
+    let renders = list_renders();
+    type_into(&area, "全年办理案件12件。").await;
+    checks_settle().await;
+    assert_eq!(list_renders() - renders, 0);
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 2);
+    type_into(&area, "全年办理案件,12件。").await;
+    checks_settle().await;
+    assert!(list_renders() > renders);
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 3);
+    app.unmount().await;
 }
 
 #[wasm_bindgen_test]

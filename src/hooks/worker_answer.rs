@@ -7,8 +7,9 @@ use yew::prelude::*;
 use super::{use_settled, COVERAGE_SETTLE_MS};
 use crate::adapter::worker;
 
-/// What the worker found about a draft, with the draft it looked at: the places it
-/// names are in that draft's text, which may be older than the open one.
+/// What the worker found about a draft, with the draft it looked at (or an earlier one
+/// that differs from it only in text and got the same answer, see [`use_answer`]): the
+/// places it names are in that draft, which may be older than the open one.
 pub struct Answer<T> {
     pub draft: Rc<Draft>,
     pub value: T,
@@ -60,6 +61,12 @@ impl<T> PartialEq for Latest<T> {
 /// again when typing has paused for `delay_ms` or `inputs` change; until a newer
 /// answer comes, the last one stays. A failed request keeps it too (the worker is
 /// replaced for the next) and is reported with a retry, which asks again at once.
+///
+/// An answer equal to the last one, about a draft that differs from the last one's only
+/// in its text ([`Draft::same_but_text`]: typing), keeps the last one, whose places
+/// read the same: nothing is rendered again. Most typing pauses change no finding, and
+/// rendering the panels anew was a third of handling an answer, on the main thread
+/// between keystrokes (BENCHMARKS.md).
 #[hook]
 pub fn use_answer<T, I, F, Fut>(
     draft: Rc<Draft>,
@@ -69,14 +76,17 @@ pub fn use_answer<T, I, F, Fut>(
     ask: F,
 ) -> Latest<T>
 where
-    T: 'static,
+    T: PartialEq + 'static,
     I: PartialEq + Clone + 'static,
     F: FnOnce(u64, Rc<Draft>, I) -> Fut + 'static,
     Fut: std::future::Future<Output = Result<T, String>> + 'static,
 {
     let settled = use_settled(revision, delay_ms);
     let latest = use_state(|| None::<Rc<Answer<T>>>);
-    let failed = use_state(|| None::<AttrValue>);
+    // The answer shown, to compare the next with: a request's future holds the state as
+    // it was when the request was made, which a later answer may have replaced.
+    let shown = use_mut_ref(|| None::<Rc<Answer<T>>>);
+    let failed = use_state_eq(|| None::<AttrValue>);
     // Bumped by a retry, so the request is made again for the same revision.
     let attempt = use_state(|| 0u32);
     {
@@ -89,7 +99,14 @@ where
                     match ask(revision, draft.clone(), inputs).await {
                         Ok(value) => {
                             failed.set(None);
-                            latest.set(Some(Rc::new(Answer { draft, value })));
+                            let unchanged = shown.borrow().as_ref().is_some_and(|last| {
+                                last.value == value && last.draft.same_but_text(&draft)
+                            });
+                            if !unchanged {
+                                let answer = Rc::new(Answer { draft, value });
+                                *shown.borrow_mut() = Some(answer.clone());
+                                latest.set(Some(answer));
+                            }
                         }
                         Err(message) => failed.set(Some(message.into())),
                     }

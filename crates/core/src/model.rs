@@ -292,6 +292,34 @@ pub enum EditError {
     Table(#[from] TableEditError),
 }
 
+/// Whether two lists of nodes hold the same headings and paragraphs in the same places,
+/// whatever their text ([`Draft::same_but_text`]).
+fn same_nodes_but_text(a: &[Node], b: &[Node]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|pair| match pair {
+            (
+                Node::Heading {
+                    id,
+                    title,
+                    children,
+                    ..
+                },
+                Node::Heading {
+                    id: other_id,
+                    title: other_title,
+                    children: other_children,
+                    ..
+                },
+            ) => {
+                id == other_id
+                    && title == other_title
+                    && same_nodes_but_text(children, other_children)
+            }
+            (Node::Paragraph { id, .. }, Node::Paragraph { id: other_id, .. }) => id == other_id,
+            _ => false,
+        })
+}
+
 impl Draft {
     /// What the draft is called where one name stands for it (the app's header, the
     /// 落实情况表): its title as it now reads, else its name in the list.
@@ -300,6 +328,60 @@ impl Draft {
             "" => self.name.trim(),
             title => title,
         }
+    }
+
+    /// Whether `other` is this draft with only the body text of its paragraphs (and the
+    /// run-in text of its headings) changed, as typing changes it: the same parts, headings,
+    /// nodes in the same places, fields, plan and settings. What is found in a draft and
+    /// shown by where it is (a heading's path, a paragraph's rank) reads the same on both.
+    /// Every field is named, so that a field added to the draft is not left out.
+    pub fn same_but_text(&self, other: &Draft) -> bool {
+        let Draft {
+            id,
+            name,
+            report_year,
+            template,
+            meta,
+            sections,
+            export,
+            plan,
+            secrecy_reviewed,
+            attachment_table,
+            ignored_rules,
+            next_id,
+        } = self;
+        let same_plan = match (plan, &other.plan) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        *id == other.id
+            && *name == other.name
+            && *report_year == other.report_year
+            && *template == other.template
+            && *meta == other.meta
+            && *export == other.export
+            && same_plan
+            && *secrecy_reviewed == other.secrecy_reviewed
+            && *attachment_table == other.attachment_table
+            && *ignored_rules == other.ignored_rules
+            && *next_id == other.next_id
+            && sections.len() == other.sections.len()
+            && sections.iter().zip(&other.sections).all(|(a, b)| {
+                let Section {
+                    id,
+                    key,
+                    title,
+                    guidance,
+                    numbered,
+                    children,
+                } = a;
+                *id == b.id
+                    && *key == b.key
+                    && *title == b.title
+                    && *guidance == b.guidance
+                    && *numbered == b.numbered
+                    && same_nodes_but_text(children, &b.children)
+            })
     }
 
     /// Adds an empty heading or paragraph at the end of `parent` and returns its id.
@@ -536,6 +618,41 @@ mod tests {
         assert_eq!(d.shown_name(), "关于2023年度法治政府建设工作情况的报告");
         d.meta.title = " ".into();
         assert_eq!(d.shown_name(), "2023年度报告");
+    }
+
+    #[test]
+    fn the_same_draft_but_text_is_one_typed_in_and_nothing_else() {
+        let mut before = draft();
+        let s = first_numbered(&before);
+        let h = before
+            .add_node(Parent::Section(s), NewNode::Heading)
+            .unwrap();
+        let p = before
+            .add_node(Parent::Heading(h), NewNode::Paragraph)
+            .unwrap();
+        let typed = |edit: &dyn Fn(&mut Draft)| {
+            let mut after = before.clone();
+            edit(&mut after);
+            before.same_but_text(&after)
+        };
+        assert!(typed(&|_| {}));
+        assert!(typed(&|d| d
+            .set_text(p, TextField::Text, "全年办理".into())
+            .unwrap()));
+        assert!(typed(&|d| d
+            .set_text(h, TextField::Text, "严格执法。".into())
+            .unwrap()));
+        assert!(!typed(&|d| d
+            .set_text(h, TextField::Title, "（一）".into())
+            .unwrap()));
+        assert!(!typed(&|d| {
+            d.add_node(Parent::Heading(h), NewNode::Paragraph).unwrap();
+        }));
+        assert!(!typed(
+            &|d| d.meta.title = "关于法治政府建设工作情况的报告（草稿）".into()
+        ));
+        assert!(!typed(&|d| d.ignored_rules.push("title-missing".into())));
+        assert!(!typed(&|d| d.sections[0].title = "前言".into()));
     }
 
     #[test]

@@ -21,11 +21,25 @@ pub struct Props {
     pub absences_listed: bool,
 }
 
+#[cfg(feature = "render-count")]
+thread_local! {
+    static LIST_RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times the list of findings has rendered in this page: the component tests
+/// count that an answer changing nothing renders nothing (`render-count` feature).
+#[cfg(feature = "render-count")]
+pub fn list_renders() -> u64 {
+    LIST_RENDERS.get()
+}
+
 /// The checker's counts and findings, each with its place. A component of its own so
 /// that it renders only when the worker answers, not on every keystroke that
 /// re-renders the panel around it.
 #[function_component]
 pub fn FindingList(props: &Props) -> Html {
+    #[cfg(feature = "render-count")]
+    LIST_RENDERS.set(LIST_RENDERS.get() + 1);
     let dispatch = use_dispatch();
     let failed = props.findings.failure.clone().map(|failure| {
         html! { <RequestFailed what="检查" {failure} /> }
