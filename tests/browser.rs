@@ -899,36 +899,51 @@ fn draft_with_commas() -> report_core::Draft {
 }
 
 /// Typing that changes no finding renders no list of findings when the checks follow it;
-/// typing that adds one renders the list with it.
+/// typing that adds one renders the list with it, and so does renaming a part, whose
+/// name the findings' places show.
 #[wasm_bindgen_test]
 async fn an_answer_that_changes_no_finding_renders_nothing() {
     let mut draft = draft_with_commas();
     let measures = report_core::Parent::Section(draft.sections[1].id);
-    let plain = draft
-        .add_node(measures, report_core::NewNode::Paragraph)
-        .unwrap();
-    draft
-        .set_text(plain, report_core::TextField::Text, "全年办理案件。".into())
-        .unwrap();
+    for text in ["全年办理案件。", "全年开展培训。"] {
+        let id = draft
+            .add_node(measures, report_core::NewNode::Paragraph)
+            .unwrap();
+        draft
+            .set_text(id, report_core::TextField::Text, text.into())
+            .unwrap();
+    }
     let app = Mounted::with_draft(&draft).await;
     app.click(&draft.sections[1].title).await;
     app.click("格式检查").await;
     checks_settle().await;
     assert_eq!(rule_findings(&app, "halfwidth-punct"), 2);
-    let area = app
-        .all("textarea.paragraph-text")
-        .into_iter()
-        .find(|a| a.dyn_ref::<HtmlTextAreaElement>().unwrap().value() == "全年办理案件。")
-        .unwrap();
+    let area = |text: &str| {
+        app.all("textarea.paragraph-text")
+            .into_iter()
+            .find(|a| a.dyn_ref::<HtmlTextAreaElement>().unwrap().value() == text)
+            .unwrap()
+    };
+    // An answer that adds a finding comes within the wait below.
     let renders = list_renders();
-    type_into(&area, "全年办理案件12件。").await;
-    checks_settle().await;
-    assert_eq!(list_renders() - renders, 0);
-    assert_eq!(rule_findings(&app, "halfwidth-punct"), 2);
-    type_into(&area, "全年办理案件,12件。").await;
+    type_into(&area("全年办理案件。"), "全年办理案件,12件。").await;
     checks_settle().await;
     assert!(list_renders() > renders);
     assert_eq!(rule_findings(&app, "halfwidth-punct"), 3);
+    // One that changes none renders nothing.
+    let renders = list_renders();
+    type_into(&area("全年开展培训。"), "全年开展培训6期。").await;
+    checks_settle().await;
+    assert_eq!(list_renders() - renders, 0);
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 3);
+    // The same findings about a renamed part are shown with its new name.
+    let title = app.one("input.section-title");
+    type_into(&title, "主要举措和成效（修改）").await;
+    checks_settle().await;
+    assert!(list_renders() > renders);
+    assert_eq!(rule_findings(&app, "halfwidth-punct"), 3);
+    let places = app.one("[data-testid=check-panel]").text_content().unwrap();
+    assert!(places.contains("主要举措和成效（修改）"), "{places}");
     app.unmount().await;
 }
 

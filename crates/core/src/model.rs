@@ -301,21 +301,27 @@ fn same_nodes_but_text(a: &[Node], b: &[Node]) -> bool {
                 Node::Heading {
                     id,
                     title,
+                    text: _,
                     children,
-                    ..
                 },
                 Node::Heading {
                     id: other_id,
                     title: other_title,
+                    text: _,
                     children: other_children,
-                    ..
                 },
             ) => {
                 id == other_id
                     && title == other_title
                     && same_nodes_but_text(children, other_children)
             }
-            (Node::Paragraph { id, .. }, Node::Paragraph { id: other_id, .. }) => id == other_id,
+            (
+                Node::Paragraph { id, text: _ },
+                Node::Paragraph {
+                    id: other_id,
+                    text: _,
+                },
+            ) => id == other_id,
             _ => false,
         })
 }
