@@ -82,15 +82,15 @@ where
     Fut: std::future::Future<Output = Result<T, String>> + 'static,
 {
     let settled = use_settled(revision, delay_ms);
-    let latest = use_state(|| None::<Rc<Answer<T>>>);
-    // The answer shown, to compare the next with: a request's future holds the state as
-    // it was when the request was made, which a later answer may have replaced.
+    // The answer shown, in a cell rather than a state, so that a request's future compares
+    // the next answer with the one shown now, not with the one shown when it was asked.
     let shown = use_mut_ref(|| None::<Rc<Answer<T>>>);
+    let render = use_force_update();
     let failed = use_state_eq(|| None::<AttrValue>);
     // Bumped by a retry, so the request is made again for the same revision.
     let attempt = use_state(|| 0u32);
     {
-        let latest = latest.clone();
+        let shown = shown.clone();
         let failed = failed.clone();
         use_effect_with((settled, inputs, *attempt), move |(settled, inputs, _)| {
             if *settled == revision {
@@ -103,9 +103,8 @@ where
                                 last.value == value && last.draft.same_but_text(&draft)
                             });
                             if !unchanged {
-                                let answer = Rc::new(Answer { draft, value });
-                                *shown.borrow_mut() = Some(answer.clone());
-                                latest.set(Some(answer));
+                                *shown.borrow_mut() = Some(Rc::new(Answer { draft, value }));
+                                render.force_update();
                             }
                         }
                         Err(message) => failed.set(Some(message.into())),
@@ -118,10 +117,8 @@ where
         message,
         retry: Callback::from(move |()| attempt.set(*attempt + 1)),
     });
-    Latest {
-        answer: (*latest).clone(),
-        failure,
-    }
+    let answer = shown.borrow().clone();
+    Latest { answer, failure }
 }
 
 /// The coverage of the plan of `draft` (the app's `revision` of it), computed in the
